@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PmfBot.Domain.Calendar;
+
+public readonly partial record struct ReportingPeriod
+{
+    /// <summary>What a person is told when a period can't be read.</summary>
+    public const string Examples = "Write a period like Oct 2026, Q2 2026/27, H1 2026/27 or 2026/27.";
+
+    private static readonly string[] MonthNames =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    /// <summary>
+    /// Reads a period the way people write it: "Oct 2026", "October 2026", "Sept 2026", "2026-10",
+    /// "Q2 2026/27", "Quarter 2 2026/27", "2026/27 Q2", "H1 2026/27", "2026/27".
+    /// </summary>
+    public static bool TryParse(string? text, out ReportingPeriod period)
+    {
+        period = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var input = Whitespace().Replace(text.Trim(), " ");
+        return TryParsePart(input, out period) || TryParseMonth(input, out period) || TryParseCode(input, out period);
+    }
+
+    public static ReportingPeriod Parse(string text) =>
+        TryParse(text, out var period) ? period : throw new FormatException($"'{text}' is not a period. {Examples}");
+
+    /// <summary>Reads the storage form written by <see cref="Code"/>.</summary>
+    public static bool TryParseCode(string? code, out ReportingPeriod period)
+    {
+        period = default;
+        var match = code is null ? Match.Empty : CodePattern().Match(code);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var year = new FinancialYear(int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture));
+        var kind = match.Groups["kind"].Value switch
+        {
+            "M" => PeriodKind.Month,
+            "Q" => PeriodKind.Quarter,
+            "H" => PeriodKind.Half,
+            _ => PeriodKind.Year,
+        };
+        var number = match.Groups["number"].Success
+            ? int.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture)
+            : 1;
+        if (number < 1 || number > kind.PerYear())
+        {
+            return false;
+        }
+
+        period = new ReportingPeriod(year, kind, number);
+        return true;
+    }
+
+    private static bool TryParsePart(string input, out ReportingPeriod period)
+    {
+        period = default;
+        var match = PartPattern().Match(input);
+        string yearText, partText, numberText;
+        if (match.Success)
+        {
+            (partText, numberText, yearText) = (match.Groups["part"].Value, match.Groups["n"].Value, match.Groups["year"].Value);
+        }
+        else if ((match = PartAfterYearPattern().Match(input)).Success)
+        {
+            (partText, numberText, yearText) = (match.Groups["part"].Value, match.Groups["n"].Value, match.Groups["year"].Value);
+        }
+        else
+        {
+            if (!FinancialYear.TryParse(input, out var wholeYear))
+            {
+                return false;
+            }
+
+            period = WholeYear(wholeYear);
+            return true;
+        }
+
+        if (!FinancialYear.TryParse(yearText, out var year))
+        {
+            return false;
+        }
+
+        var kind = char.ToUpperInvariant(partText[0]) == 'Q' ? PeriodKind.Quarter : PeriodKind.Half;
+        var number = int.Parse(numberText, CultureInfo.InvariantCulture);
+        if (number < 1 || number > kind.PerYear())
+        {
+            return false;
+        }
+
+        period = new ReportingPeriod(year, kind, number);
+        return true;
+    }
+
+    private static bool TryParseMonth(string input, out ReportingPeriod period)
+    {
+        period = default;
+        var iso = IsoMonthPattern().Match(input);
+        if (iso.Success)
+        {
+            var month = int.Parse(iso.Groups["month"].Value, CultureInfo.InvariantCulture);
+            if (month is < 1 or > 12)
+            {
+                return false;
+            }
+
+            period = CalendarMonth(int.Parse(iso.Groups["year"].Value, CultureInfo.InvariantCulture), month);
+            return true;
+        }
+
+        var named = NamedMonthPattern().Match(input);
+        if (!named.Success)
+        {
+            return false;
+        }
+
+        var name = named.Groups["name"].Value.ToLowerInvariant();
+        var index = Array.FindIndex(MonthNames, m => name.StartsWith(m, StringComparison.Ordinal));
+        if (index < 0)
+        {
+            return false;
+        }
+
+        // Accept "Oct", "October" and "Sept": a prefix of the full name, nothing else.
+        var full = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(index + 1).ToLowerInvariant();
+        if (!full.StartsWith(name, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var yearNumber = int.Parse(named.Groups["year"].Value, CultureInfo.InvariantCulture);
+        if (yearNumber is < 1900 or > 9999)
+        {
+            return false;
+        }
+
+        period = CalendarMonth(yearNumber, index + 1);
+        return true;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^(?<part>Q|H|Quarter|Half)\s?(?<n>\d)\s*,?\s*(?<year>(?:FY\s*)?\d{2,4}\s*[/\-–]\s*\d{2,4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PartPattern();
+
+    [GeneratedRegex(@"^(?<year>(?:FY\s*)?\d{2,4}\s*[/\-–]\s*\d{2,4})\s*,?\s*(?<part>Q|H|Quarter|Half)\s?(?<n>\d)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PartAfterYearPattern();
+
+    [GeneratedRegex(@"^(?<year>\d{4})-(?<month>\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoMonthPattern();
+
+    [GeneratedRegex(@"^(?<name>[A-Za-z]{3,9})\.?\s*[\s\-]\s*(?<year>\d{4})$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedMonthPattern();
+
+    [GeneratedRegex(@"^FY(?<year>\d{4})-(?:(?<kind>M)(?<number>\d{2})|(?<kind>[QH])(?<number>\d)|(?<kind>Y))$", RegexOptions.CultureInvariant)]
+    private static partial Regex CodePattern();
+}

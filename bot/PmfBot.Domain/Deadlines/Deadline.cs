@@ -1,0 +1,18 @@
+using PmfBot.Domain.Calendar;
+
+namespace PmfBot.Domain.Deadlines;
+
+/// <summary>The UK date an update is due by: on time until midnight UK time at the end of <see cref="Date"/>.</summary>
+/// <param name="ExtendedFrom">The original deadline when an extension moved it, otherwise null.</param>
+public sealed record Deadline(DateOnly Date, DateOnly? ExtendedFrom)
+{
+    /// <summary>The instant the update becomes late: midnight UK time after the deadline day (BST-aware).</summary>
+    public DateTimeOffset LateFrom => UkTime.StartOf(Date.AddDays(1));
+
+    public bool IsExtended => ExtendedFrom is not null;
+
+    public bool IsOverdueAt(DateTimeOffset now) => now >= LateFrom;
+
+    /// <summary>Whole UK calendar days since the deadline day; zero or less while not late.</summary>
+    public int DaysOverdueAt(DateTimeOffset now) => UkTime.DateAt(now).DayNumber - Date.DayNumber;
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using PmfBot.Domain.Calendar;
+
+namespace PmfBot.Domain.Deadlines;
+
+/// <summary>What kind of nudge a step of the reminder schedule is.</summary>
+public enum PromptKind
+{
+    /// <summary>The first "your update is due" card, when the period ends.</summary>
+    Prompt,
+
+    /// <summary>Before the deadline, or on the day.</summary>
+    Reminder,
+
+    /// <summary>After the deadline has passed.</summary>
+    Overdue,
+}
+
+/// <summary>One configured step: a kind and a day offset from its anchor.</summary>
+/// <remarks>
+/// Anchors: a <see cref="PromptKind.Prompt"/> counts days after the period ended (0 = the first
+/// day after the period's last day); a <see cref="PromptKind.Reminder"/> counts days before the
+/// deadline (0 = on the day); an <see cref="PromptKind.Overdue"/> step counts days after it.
+/// </remarks>
+public readonly record struct ReminderOffset(PromptKind Kind, int Days)
+{
+    /// <summary>Stable name, used to claim the step in storage so it is sent once: "prompt", "reminder-3", "due-today", "overdue-5".</summary>
+    public string Key => Kind switch
+    {
+        PromptKind.Prompt => Days == 0 ? "prompt" : $"prompt+{Days}",
+        PromptKind.Reminder => Days == 0 ? "due-today" : string.Create(CultureInfo.InvariantCulture, $"reminder-{Days}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"overdue-{Days}"),
+    };
+}
+
+/// <summary>A step placed in time for one measure's period.</summary>
+public sealed record ScheduledReminder(ReminderOffset Step, DateOnly Date, DateTimeOffset SendAt)
+{
+    public PromptKind Kind => Step.Kind;
+
+    public string Key => Step.Key;
+}
+
+/// <summary>When the prompt and its reminders go out.</summary>
+/// <remarks>
+/// <para>Default: the prompt on period end, a reminder 3 days before the deadline and on the day,
+/// and chasers 1 and 5 days after, each at 09:00 UK time.</para>
+/// <para>With <see cref="WorkingDaysOnly"/> (the default) a step landing on a weekend or bank
+/// holiday moves to the next working day; where that makes two steps meet, the later step (the
+/// one nearer the deadline) is sent and the earlier dropped. The prompt is always sent; reminders
+/// that would fall on or before it are dropped.</para>
+/// </remarks>
+public sealed record ReminderSchedule(IReadOnlyList<ReminderOffset> Steps, TimeOnly SendAt, bool WorkingDaysOnly = true)
+{
+    public static ReminderSchedule Default { get; } = new(
+        [
+            new(PromptKind.Prompt, 0),
+            new(PromptKind.Reminder, 3),
+            new(PromptKind.Reminder, 0),
+            new(PromptKind.Overdue, 1),
+            new(PromptKind.Overdue, 5),
+        ],
+        new TimeOnly(9, 0));
+
+    /// <summary>Every step for a period and its deadline, in date order.</summary>
+    public IReadOnlyList<ScheduledReminder> Plan(ReportingPeriod period, Deadline deadline, WorkingDayCalendar calendar)
+    {
+        DateOnly Place(ReminderOffset step)
+        {
+            var date = step.Kind switch
+            {
+                PromptKind.Prompt => period.DayAfterEnd.AddDays(step.Days),
+                PromptKind.Reminder => deadline.Date.AddDays(-step.Days),
+                _ => deadline.Date.AddDays(step.Days),
+            };
+            return WorkingDaysOnly ? calendar.OnOrAfter(date) : date;
+        }
+
+        (ReminderOffset Step, DateOnly Date)? prompt = Steps.Where(s => s.Kind == PromptKind.Prompt)
+            .Select(s => (Step: s, Date: Place(s))).OrderBy(s => s.Date).Cast<(ReminderOffset, DateOnly)?>().FirstOrDefault();
+        var chasers = Steps.Where(s => s.Kind != PromptKind.Prompt)
+            .Select(s => (Step: s, Date: Place(s)))
+            .OrderBy(s => s.Date).ThenBy(s => s.Step.Kind).ThenByDescending(s => s.Step.Days)
+            .ToList();
+
+        // Walk back from the last chaser: keep a step only if it is strictly before the one kept after it.
+        var kept = new List<(ReminderOffset Step, DateOnly Date)>();
+        for (var i = chasers.Count - 1; i >= 0; i--)
+        {
+            if (kept.Count == 0 || chasers[i].Date < kept[^1].Date)
+            {
+                kept.Add(chasers[i]);
+            }
+        }
+
+        if (prompt is { } first)
+        {
+            kept.RemoveAll(s => s.Date <= first.Date);
+            kept.Add(first);
+        }
+
+        return [.. kept.OrderBy(s => s.Date).Select(s => new ScheduledReminder(s.Step, s.Date, UkTime.At(s.Date, SendAt)))];
+    }
+
+    /// <summary>
+    /// The step to send as of now: the latest one whose time has come. Earlier steps that were
+    /// never sent (the service was down) are superseded by it rather than all sent at once.
+    /// </summary>
+    public static ScheduledReminder? StepDueAt(IReadOnlyList<ScheduledReminder> plan, DateTimeOffset now) =>
+        plan.LastOrDefault(s => s.SendAt <= now);
+}

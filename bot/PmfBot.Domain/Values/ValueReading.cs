@@ -1,0 +1,15 @@
+namespace PmfBot.Domain.Values;
+
+/// <summary>The outcome of reading a typed value. A closed set: <see cref="Accepted"/> or <see cref="Refused"/>.</summary>
+public abstract record ValueReading
+{
+    private ValueReading()
+    {
+    }
+
+    /// <param name="RoundedFrom">The figure as typed when it had more decimal places than the measure keeps.</param>
+    public sealed record Accepted(decimal Value, decimal? RoundedFrom = null) : ValueReading;
+
+    /// <param name="Reason">What is wrong, in words for the person who typed it.</param>
+    public sealed record Refused(string Reason) : ValueReading;
+}
