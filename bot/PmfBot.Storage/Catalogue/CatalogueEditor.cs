@@ -1,0 +1,109 @@
+using Azure;
+using Azure.Data.Tables;
+using PmfBot.Domain.Catalogue;
+
+namespace PmfBot.Storage.Catalogue;
+
+/// <summary>A set of catalogue items to write together: all land, or none do.</summary>
+public sealed record CatalogueChange
+{
+    public IReadOnlyList<Department> Departments { get; init; } = [];
+    public IReadOnlyList<Service> Services { get; init; } = [];
+    public IReadOnlyList<CorporatePriority> Priorities { get; init; } = [];
+    public IReadOnlyList<Person> People { get; init; } = [];
+    public IReadOnlyList<Measure> Measures { get; init; } = [];
+    public IReadOnlyList<Activity> Activities { get; init; } = [];
+
+    public int Count => Departments.Count + Services.Count + Priorities.Count + People.Count + Measures.Count + Activities.Count;
+}
+
+public enum CatalogueWriteOutcome
+{
+    Written,
+
+    /// <summary>Someone else changed or added one of these items since the catalogue was read; nothing was written.</summary>
+    ChangedByOthers,
+}
+
+/// <summary>
+/// A catalogue read with its versions. <see cref="TryWriteAsync"/> writes a change as one
+/// transaction, checking every item against the version read (optimistic concurrency), and
+/// keeps the editor's view current so a sequence of changes (an import) can follow.
+/// </summary>
+public sealed class CatalogueEditor
+{
+    private readonly TableClient _table;
+    private readonly Dictionary<string, ETag> _versions;
+
+    internal CatalogueEditor(TableClient table, Domain.Catalogue.Catalogue catalogue, Dictionary<string, ETag> versions)
+    {
+        _table = table;
+        Catalogue = catalogue;
+        _versions = versions;
+    }
+
+    /// <summary>The catalogue as read, plus every change written through this editor.</summary>
+    public Domain.Catalogue.Catalogue Catalogue { get; private set; }
+
+    public async Task<CatalogueWriteOutcome> TryWriteAsync(CatalogueChange change, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(change.Count, TableLimits.MaxBatchSize, nameof(change));
+        if (change.Count == 0)
+        {
+            return CatalogueWriteOutcome.Written;
+        }
+
+        var entities = new List<CatalogueEntity>();
+        entities.AddRange(change.Departments.Select(CatalogueMapping.ToEntity));
+        entities.AddRange(change.Services.Select(CatalogueMapping.ToEntity));
+        entities.AddRange(change.Priorities.Select(CatalogueMapping.ToEntity));
+        entities.AddRange(change.People.Select(CatalogueMapping.ToEntity));
+        entities.AddRange(change.Measures.Select(CatalogueMapping.ToEntity));
+        entities.AddRange(change.Activities.Select(CatalogueMapping.ToEntity));
+
+        if (entities.GroupBy(e => e.RowKey, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"{twice.Key} appears twice in one change.", nameof(change));
+        }
+
+        var actions = entities.Select(entity =>
+        {
+            TableLimits.EnsureFits(entity);
+            return _versions.TryGetValue(entity.RowKey, out var version)
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, version)
+                : new TableTransactionAction(TableTransactionActionType.Add, entity);
+        }).ToList();
+
+        Response<IReadOnlyList<Response>> responses;
+        try
+        {
+            responses = await _table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            return CatalogueWriteOutcome.ChangedByOthers;
+        }
+
+        for (var i = 0; i < entities.Count; i++)
+        {
+            _versions[entities[i].RowKey] = responses.Value[i].Headers.ETag ?? ETag.All;
+        }
+
+        Catalogue = Merge(Catalogue, change);
+        return CatalogueWriteOutcome.Written;
+    }
+
+    private static Domain.Catalogue.Catalogue Merge(Domain.Catalogue.Catalogue current, CatalogueChange change) => new(
+        Replace(current.Departments, change.Departments, d => d.Code),
+        Replace(current.Services, change.Services, s => s.Code),
+        Replace(current.Priorities, change.Priorities, p => p.Code),
+        Replace(current.People, change.People, p => p.Id.Value),
+        Replace(current.Measures, change.Measures, m => m.Reference.Key),
+        Replace(current.Activities, change.Activities, a => a.Code));
+
+    private static List<T> Replace<T>(IReadOnlyList<T> current, IReadOnlyList<T> changed, Func<T, string> key)
+    {
+        var changedKeys = changed.Select(key).ToHashSet(StringComparer.Ordinal);
+        return [.. current.Where(item => !changedKeys.Contains(key(item))), .. changed];
+    }
+}

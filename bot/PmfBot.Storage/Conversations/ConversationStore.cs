@@ -1,0 +1,89 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace PmfBot.Storage.Conversations;
+
+// Key design (table "Conversations"):
+//   a person's 1:1 chat:  PartitionKey = "user|{aadObjectId lower-case}", RowKey = "personal"
+//   a channel:            PartitionKey = "team|{teamId}",                  RowKey = "channel|{channelId}"
+// Why: the proactive sender looks up one person (or one channel) at a time by the id it has:
+// always a point read. A team's channels are one partition, for listing subscriptions.
+// Teams ids contain ':' '@' ';' '.', all allowed in keys; '/', '\', '#', '?' never appear in them.
+
+internal sealed class ConversationEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string ServiceUrl { get; set; } = string.Empty;
+    public string ConversationId { get; set; } = string.Empty;
+    public string TenantId { get; set; } = string.Empty;
+    public string BotId { get; set; } = string.Empty;
+    public string ConversationType { get; set; } = string.Empty;
+    public string? UserId { get; set; }
+    public string? AadObjectId { get; set; }
+    public string? TeamId { get; set; }
+    public string? ChannelId { get; set; }
+    public string State { get; set; } = string.Empty;
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Conversation references for proactive messages, one per person (1:1) and per channel.</summary>
+public sealed class ConversationStore(PmfTables tables)
+{
+    private readonly TableClient _table = tables.Conversations;
+
+    /// <summary>Saves (or refreshes) a reference; a later inbound activity always wins.</summary>
+    public async Task SaveAsync(StoredConversation conversation, CancellationToken cancellationToken) =>
+        await _table.UpsertEntityAsync(ToEntity(conversation), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<StoredConversation?> GetPersonalAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<ConversationEntity>(PersonalPartition(aadObjectId), "personal", cancellationToken: cancellationToken);
+        return found.HasValue ? ToDomain(found.Value!) : null;
+    }
+
+    public async Task<StoredConversation?> GetChannelAsync(string teamId, string channelId, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<ConversationEntity>(TeamPartition(teamId), "channel|" + channelId, cancellationToken: cancellationToken);
+        return found.HasValue ? ToDomain(found.Value!) : null;
+    }
+
+    /// <summary>Records that the bot can no longer post there (removed, blocked), keeping the reference for when it returns.</summary>
+    public async Task MarkGoneAsync(StoredConversation conversation, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await SaveAsync(conversation with { State = ConversationState.Gone, UpdatedAt = at }, cancellationToken);
+
+    private static string PersonalPartition(string aadObjectId) => "user|" + aadObjectId.ToLowerInvariant();
+
+    private static string TeamPartition(string teamId) => "team|" + teamId;
+
+    private static ConversationEntity ToEntity(StoredConversation c)
+    {
+        var (partition, row) = c.ConversationType == "channel"
+            ? (TeamPartition(c.TeamId ?? throw new ArgumentException("A channel conversation needs its team id.", nameof(c))),
+               "channel|" + (c.ChannelId ?? throw new ArgumentException("A channel conversation needs its channel id.", nameof(c))))
+            : (PersonalPartition(c.AadObjectId ?? throw new ArgumentException("A personal conversation needs the person's aadObjectId.", nameof(c))), "personal");
+        return TableLimits.EnsureFits(new ConversationEntity
+        {
+            PartitionKey = partition,
+            RowKey = row,
+            ServiceUrl = c.ServiceUrl,
+            ConversationId = c.ConversationId,
+            TenantId = c.TenantId,
+            BotId = c.BotId,
+            ConversationType = c.ConversationType,
+            UserId = c.UserId,
+            AadObjectId = c.AadObjectId,
+            TeamId = c.TeamId,
+            ChannelId = c.ChannelId,
+            State = c.State.ToString(),
+            UpdatedAt = c.UpdatedAt,
+        });
+    }
+
+    private static StoredConversation ToDomain(ConversationEntity e) => new(
+        e.ServiceUrl, e.ConversationId, e.TenantId, e.BotId, e.ConversationType, e.UserId, e.AadObjectId, e.TeamId, e.ChannelId,
+        Enum.Parse<ConversationState>(e.State), e.UpdatedAt);
+}

@@ -1,0 +1,42 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace PmfBot.Storage;
+
+/// <summary>The tables PmfBot owns, named with the configured prefix. Created at start-up.</summary>
+public sealed class PmfTables
+{
+    public PmfTables(IOptions<StorageOptions> options)
+        : this(new TableServiceClient(options.Value.ConnectionString), options.Value.TablePrefix)
+    {
+    }
+
+    public PmfTables(TableServiceClient service, string prefix)
+    {
+        Service = service;
+        Catalogue = service.GetTableClient(prefix + "Catalogue");
+        Results = service.GetTableClient(prefix + "Results");
+        Conversations = service.GetTableClient(prefix + "Conversations");
+    }
+
+    public TableServiceClient Service { get; }
+
+    /// <summary>Departments, services, priorities, people, measures, activities: one partition (see CatalogueStore).</summary>
+    public TableClient Catalogue { get; }
+
+    /// <summary>Results, their audit trail and deadline extensions, a partition per measure (see ResultStore).</summary>
+    public TableClient Results { get; }
+
+    /// <summary>Where to reach people and channels proactively (see ConversationStore).</summary>
+    public TableClient Conversations { get; }
+
+    public IEnumerable<TableClient> All => [Catalogue, Results, Conversations];
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in All)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
+}

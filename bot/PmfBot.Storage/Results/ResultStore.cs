@@ -1,0 +1,192 @@
+using Azure;
+using Azure.Data.Tables;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.Results;
+
+namespace PmfBot.Storage.Results;
+
+/// <summary>Results with their audit trail, and deadline extensions (key design in ResultEntities.cs).</summary>
+/// <remarks>A recorded value is never overwritten by a second recording; only a correction, with its reason and audit entry, changes it.</remarks>
+public sealed class ResultStore(PmfTables tables)
+{
+    private readonly TableClient _table = tables.Results;
+
+    public async Task<MeasureResult?> GetAsync(MeasureReference measure, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<ResultEntity>(ResultMapping.PartitionOf(measure), ResultMapping.ResultKey(period), cancellationToken: cancellationToken);
+        return found.HasValue ? ResultMapping.ToDomain(found.Value!) : null;
+    }
+
+    /// <summary>A measure's results, oldest first: one partition, one RowKey range.</summary>
+    public async Task<IReadOnlyList<MeasureResult>> GetHistoryAsync(MeasureReference measure, CancellationToken cancellationToken)
+    {
+        var results = new List<MeasureResult>();
+        await foreach (var e in QueryRangeAsync<ResultEntity>(measure, ResultEntity.Prefix, cancellationToken))
+        {
+            results.Add(ResultMapping.ToDomain(e));
+        }
+
+        return [.. results.OrderBy(r => r.Period)];
+    }
+
+    /// <summary>Every version of one period's value, oldest first.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(MeasureReference measure, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var entries = new List<AuditEntry>();
+        await foreach (var e in QueryRangeAsync<AuditEntity>(measure, $"{AuditEntity.Prefix}{period.Code}|", cancellationToken))
+        {
+            entries.Add(ResultMapping.ToDomain(e));
+        }
+
+        return entries;
+    }
+
+    /// <summary>All measures' results for one period. Cross-partition: for exports, not for a person's turn.</summary>
+    public async Task<IReadOnlyList<MeasureResult>> GetForPeriodAsync(ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var results = new List<MeasureResult>();
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {ResultMapping.ResultKey(period)}");
+        await foreach (var e in _table.QueryAsync<ResultEntity>(filter, cancellationToken: cancellationToken))
+        {
+            results.Add(ResultMapping.ToDomain(e));
+        }
+
+        return results;
+    }
+
+    /// <summary>Records a first value with its audit entry, in one transaction. A value already there is left alone and returned.</summary>
+    public async Task<RecordOutcome> RecordAsync(MeasureResult result, CancellationToken cancellationToken)
+    {
+        if (result.Version != 1)
+        {
+            throw new ArgumentException("A first recording is version 1; use CorrectAsync to change a value.", nameof(result));
+        }
+
+        var actions = new[]
+        {
+            new TableTransactionAction(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(result))),
+            new TableTransactionAction(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(AuditEntry.ForRecording(result)))),
+        };
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+            return new RecordOutcome.Recorded(result);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            var existing = await GetAsync(result.Measure, result.Period, cancellationToken);
+            return existing is null
+                ? throw new InvalidOperationException($"Recording {result.Measure} {result.Period} conflicted, but no value is stored.", e)
+                : new RecordOutcome.AlreadyRecorded(existing);
+        }
+    }
+
+    /// <summary>
+    /// Replaces a value with a correction, adding its audit entry in the same transaction, only if
+    /// the stored version is still <paramref name="expectedVersion"/> (the one the person corrected).
+    /// </summary>
+    public async Task<CorrectionOutcome> CorrectAsync(MeasureResult corrected, AuditEntry audit, int expectedVersion, CancellationToken cancellationToken)
+    {
+        var partition = ResultMapping.PartitionOf(corrected.Measure);
+        var stored = await _table.GetEntityIfExistsAsync<ResultEntity>(partition, ResultMapping.ResultKey(corrected.Period), cancellationToken: cancellationToken);
+        if (!stored.HasValue)
+        {
+            return new CorrectionOutcome.NothingRecorded();
+        }
+
+        if (stored.Value!.Version != expectedVersion || corrected.Version != expectedVersion + 1 || audit.Version != corrected.Version)
+        {
+            return new CorrectionOutcome.ChangedSinceRead(ResultMapping.ToDomain(stored.Value));
+        }
+
+        var actions = new[]
+        {
+            new TableTransactionAction(TableTransactionActionType.UpdateReplace, TableLimits.EnsureFits(ResultMapping.ToEntity(corrected)), stored.Value.ETag),
+            new TableTransactionAction(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(audit))),
+        };
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+            return new CorrectionOutcome.Corrected(corrected);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            var current = await GetAsync(corrected.Measure, corrected.Period, cancellationToken);
+            return new CorrectionOutcome.ChangedSinceRead(current!);
+        }
+    }
+
+    /// <summary>
+    /// Writes many first recordings (history, a seed) with their audit entries, in transactions of
+    /// up to 100 entities per measure. Periods already recorded are skipped, never overwritten.
+    /// Returns how many were written.
+    /// </summary>
+    public async Task<int> RecordManyAsync(IEnumerable<MeasureResult> results, CancellationToken cancellationToken)
+    {
+        var written = 0;
+        foreach (var measure in results.GroupBy(r => r.Measure))
+        {
+            var existing = (await GetHistoryAsync(measure.Key, cancellationToken)).Select(r => r.Period).ToHashSet();
+            var actions = measure.Where(r => !existing.Contains(r.Period)).SelectMany(r => new[]
+            {
+                new TableTransactionAction(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(r))),
+                new TableTransactionAction(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(AuditEntry.ForRecording(r)))),
+            }).ToList();
+
+            // Pairs stay together: a batch of 100 holds 50 whole results.
+            foreach (var batch in TableLimits.Batches(actions))
+            {
+                await _table.SubmitTransactionAsync(batch, cancellationToken);
+                written += batch.Count / 2;
+            }
+        }
+
+        return written;
+    }
+
+    public async Task<IReadOnlyList<DeadlineExtension>> GetExtensionsAsync(MeasureReference measure, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var list = new List<DeadlineExtension>();
+        await foreach (var e in QueryRangeAsync<ExtensionEntity>(measure, $"{ExtensionEntity.Prefix}{period.Code}|", cancellationToken))
+        {
+            list.Add(ResultMapping.ToDomain(e));
+        }
+
+        return list;
+    }
+
+    public async Task AddExtensionRequestAsync(DeadlineExtension request, CancellationToken cancellationToken) =>
+        await _table.AddEntityAsync(TableLimits.EnsureFits(ResultMapping.ToEntity(request)), cancellationToken);
+
+    /// <summary>Stores a decision, only if the request is still pending as stored (two deciders cannot both win).</summary>
+    /// <returns>False when it had already been decided (or changed) by someone else.</returns>
+    public async Task<bool> TryRecordExtensionDecisionAsync(DeadlineExtension decided, CancellationToken cancellationToken)
+    {
+        var stored = await _table.GetEntityIfExistsAsync<ExtensionEntity>(ResultMapping.PartitionOf(decided.Measure), ResultMapping.ExtensionKey(decided.Period, decided.Id), cancellationToken: cancellationToken);
+        if (!stored.HasValue || stored.Value!.Decision != nameof(ExtensionDecision.Pending))
+        {
+            return false;
+        }
+
+        try
+        {
+            await _table.UpdateEntityAsync(TableLimits.EnsureFits(ResultMapping.ToEntity(decided)), stored.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    private AsyncPageable<T> QueryRangeAsync<T>(MeasureReference measure, string prefix, CancellationToken cancellationToken)
+        where T : class, ITableEntity, new()
+    {
+        // A RowKey prefix query: everything from "prefix" up to (not including) "prefix" with its last character bumped.
+        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ResultMapping.PartitionOf(measure)} and RowKey ge {prefix} and RowKey lt {upper}");
+        return _table.QueryAsync<T>(filter, cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,53 @@
+# Shared helpers for the local scripts (sourced, not run). Loopback only: nothing here listens beyond 127.0.0.1.
+
+# Azurite's well-known development account (public, documented by Microsoft; not a secret).
+AZURITE_ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+
+log() { printf '\033[1;34m[pmfbot]\033[0m %s\n' "$*" >&2; }
+
+# Installs the project's own Node tools (Azurite, pinned in package.json / package-lock.json) when missing or stale.
+ensure_node_tools() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    log "Node.js 20+ and npm are needed (they run Azurite). Install them, then run this again."
+    exit 1
+  fi
+  if [ ! -x node_modules/.bin/azurite-table ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "Installing local tools (npm ci)…"
+    npm ci --no-audit --no-fund --loglevel=error >&2
+  fi
+}
+
+# Prints a free TCP port on 127.0.0.1.
+free_port() {
+  node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+}
+
+wait_for_port() {
+  local port=$1 what=$2 tries=${3:-150}
+  for _ in $(seq "$tries"); do
+    if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.2
+  done
+  log "$what did not start on 127.0.0.1:$port"
+  return 1
+}
+
+# start_azurite_tables PORT [extra azurite args…] — sets AZURITE_PID and AZURITE_CONNECTION.
+start_azurite_tables() {
+  local port=$1; shift
+  mkdir -p .local
+  node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$port" --disableTelemetry "$@" \
+    >".local/azurite-$port.log" 2>&1 &
+  AZURITE_PID=$!
+  wait_for_port "$port" "Azurite" || { cat ".local/azurite-$port.log" >&2; exit 1; }
+  AZURITE_CONNECTION="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_ACCOUNT_KEY;TableEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+}
+
+# Stops Azurite with SIGINT: it flushes its on-disk data on SIGINT (SIGTERM/SIGKILL lose the last writes).
+stop_azurite() {
+  if [ -n "${AZURITE_PID:-}" ] && kill -0 "$AZURITE_PID" 2>/dev/null; then
+    kill -INT "$AZURITE_PID" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$AZURITE_PID" 2>/dev/null || break; sleep 0.1; done
+  fi
+  AZURITE_PID=
+}

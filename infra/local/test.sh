@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every PmfBot test: installs the local tools, starts Azurite (in memory, on a free loopback
+# port), runs all test projects against it, stops Azurite, and prints "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source infra/local/lib.sh
+
+ensure_node_tools
+port=$(free_port)
+start_azurite_tables "$port" --inMemoryPersistence
+trap stop_azurite EXIT
+log "Azurite (tables, in memory) on 127.0.0.1:$port"
+
+export PMFBOT_TEST_STORAGE="$AZURITE_CONNECTION"
+mkdir -p .local
+set +e
+dotnet test PmfBot.sln --nologo "$@" 2>&1 | tee .local/test-output.log
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for people and CI alike, summed over the test projects.
+awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/ {
+       gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' .local/test-output.log
+exit "$status"
