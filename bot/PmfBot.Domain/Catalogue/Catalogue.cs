@@ -21,4 +21,19 @@ public sealed record Catalogue(
 
     public Person? FindPersonByAadObjectId(string aadObjectId) =>
         People.FirstOrDefault(p => string.Equals(p.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The catalogue with a change applied: items with the same code are replaced, new ones added.</summary>
+    public Catalogue With(CatalogueChange change) => new(
+        Replace(Departments, change.Departments, d => d.Code),
+        Replace(Services, change.Services, s => s.Code),
+        Replace(Priorities, change.Priorities, p => p.Code),
+        Replace(People, change.People, p => p.Id.Value),
+        Replace(Measures, change.Measures, m => m.Reference.Key),
+        Replace(Activities, change.Activities, a => a.Code));
+
+    private static List<T> Replace<T>(IReadOnlyList<T> current, IReadOnlyList<T> changed, Func<T, string> key)
+    {
+        var changedKeys = changed.Select(key).ToHashSet(StringComparer.Ordinal);
+        return [.. current.Where(item => !changedKeys.Contains(key(item))), .. changed];
+    }
 }

@@ -4,19 +4,6 @@ using PmfBot.Domain.Catalogue;
 
 namespace PmfBot.Storage.Catalogue;
 
-/// <summary>A set of catalogue items to write together: all land, or none do.</summary>
-public sealed record CatalogueChange
-{
-    public IReadOnlyList<Department> Departments { get; init; } = [];
-    public IReadOnlyList<Service> Services { get; init; } = [];
-    public IReadOnlyList<CorporatePriority> Priorities { get; init; } = [];
-    public IReadOnlyList<Person> People { get; init; } = [];
-    public IReadOnlyList<Measure> Measures { get; init; } = [];
-    public IReadOnlyList<Activity> Activities { get; init; } = [];
-
-    public int Count => Departments.Count + Services.Count + Priorities.Count + People.Count + Measures.Count + Activities.Count;
-}
-
 public enum CatalogueWriteOutcome
 {
     Written,
@@ -89,21 +76,7 @@ public sealed class CatalogueEditor
             _versions[entities[i].RowKey] = responses.Value[i].Headers.ETag ?? ETag.All;
         }
 
-        Catalogue = Merge(Catalogue, change);
+        Catalogue = Catalogue.With(change);
         return CatalogueWriteOutcome.Written;
-    }
-
-    private static Domain.Catalogue.Catalogue Merge(Domain.Catalogue.Catalogue current, CatalogueChange change) => new(
-        Replace(current.Departments, change.Departments, d => d.Code),
-        Replace(current.Services, change.Services, s => s.Code),
-        Replace(current.Priorities, change.Priorities, p => p.Code),
-        Replace(current.People, change.People, p => p.Id.Value),
-        Replace(current.Measures, change.Measures, m => m.Reference.Key),
-        Replace(current.Activities, change.Activities, a => a.Code));
-
-    private static List<T> Replace<T>(IReadOnlyList<T> current, IReadOnlyList<T> changed, Func<T, string> key)
-    {
-        var changedKeys = changed.Select(key).ToHashSet(StringComparer.Ordinal);
-        return [.. current.Where(item => !changedKeys.Contains(key(item))), .. changed];
     }
 }

@@ -1,0 +1,203 @@
+using System.Globalization;
+using Azure;
+using CsvHelper;
+using Microsoft.Extensions.Options;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Features.Catalogue;
+using PmfBot.Features.Demo;
+using PmfBot.Storage;
+using PmfBot.Storage.Catalogue;
+
+namespace PmfBot.Admin;
+
+/// <summary>
+/// The performance team's command line: the same binary as the bot, the same configuration
+/// (appsettings.json, environment variables such as Storage__ConnectionString).
+/// </summary>
+/// <remarks>Exit codes: 0 done; 1 could not run (configuration, storage, file); 2 usage; 3 done, but some rows were refused.</remarks>
+public static class AdminCommandLine
+{
+    public const string Usage = """
+        PmfBot admin commands (run with: dotnet run --project bot/PmfBot -- <command>)
+
+          catalogue import <file.csv|file.xlsx> [--dry-run] [--report <report.csv>]
+              Add or update measures from the performance team's spreadsheet. Each row is applied
+              whole or refused whole; the report says which, and why. --dry-run writes nothing.
+          catalogue export <file.csv>
+              Write the catalogue in the import's own columns.
+          results export <period> <file.csv>
+              Write every measure's result for a period (e.g. "Q2 2026/27", "Oct 2026", "2026/27").
+          demo seed [--as-of yyyy-MM-dd]
+              Seed Northmere District Council (catalogue and two years of history).
+
+        Storage comes from Storage__ConnectionString (for Azurite: UseDevelopmentStorage=true).
+        """;
+
+    /// <summary>A first argument that is a word (not an ASP.NET option like --urls or a Key=Value setting) is a command; unknown ones get the usage.</summary>
+    public static bool IsAdminCommand(string[] args) =>
+        args.Length > 0 && (args[0] is "--help" or "-h" || (!args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal)));
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, CancellationToken cancellationToken = default)
+    {
+        var @out = output ?? Console.Out;
+        var words = args.Select(a => a.ToLowerInvariant()).Take(2).ToArray();
+        var rest = args.Skip(2).ToList();
+        try
+        {
+            return words switch
+            {
+                ["catalogue", "import"] when Positional(rest) is [var file] => await WithServicesAsync(s => ImportAsync(s, file, rest.Contains("--dry-run"), Option(rest, "--report"), @out, cancellationToken)),
+                ["catalogue", "export"] when Positional(rest) is [var file] => await WithServicesAsync(s => ExportCatalogueAsync(s, file, @out, cancellationToken)),
+                ["results", "export"] when Positional(rest) is [var period, var file] => await WithServicesAsync(s => ExportResultsAsync(s, period, file, @out, cancellationToken)),
+                ["demo", "seed"] when Positional(rest) is [] => await WithServicesAsync(s => SeedAsync(s, Option(rest, "--as-of"), @out, cancellationToken)),
+                ["help"] or ["--help"] or ["-h"] => Help(@out, 0),
+                _ => Help(@out, 2),
+            };
+        }
+        catch (OptionsValidationException e)
+        {
+            await @out.WriteLineAsync($"Configuration problem: {string.Join(" ", e.Failures)}");
+            return 1;
+        }
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException { InnerException: RequestFailedException or HttpRequestException })
+        {
+            await @out.WriteLineAsync($"Table storage could not be reached ({e.GetBaseException().Message}). Is Azurite running, and is Storage__ConnectionString right?");
+            return 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FileFormatException)
+        {
+            await @out.WriteLineAsync($"Could not read or write the file: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> command)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddPmfBot(builder.Configuration);
+        using var host = builder.Build();
+        _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value; // validates: a clear message before any I/O
+        await host.Services.GetRequiredService<PmfTables>().EnsureCreatedAsync(CancellationToken.None);
+        return await command(host.Services);
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider services, string file, bool dryRun, string? reportPath, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(file))
+        {
+            await output.WriteLineAsync($"There is no file {file}.");
+            return 1;
+        }
+
+        var report = await services.GetRequiredService<CatalogueImporter>()
+            .ImportAsync(TabularFile.Read(file), Path.GetFileName(file), dryRun, Margin.DefaultTolerance, cancellationToken);
+        foreach (var row in report.Rows)
+        {
+            var details = row.Details.Count == 0 ? string.Empty : "  " + string.Join("; ", row.Details);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Row {row.Row,-4} {row.Reference,-10} {row.Outcome.ToString().ToLowerInvariant(),-9}{details}"));
+        }
+
+        await output.WriteLineAsync(report.Summary);
+        if (reportPath is not null)
+        {
+            await using var writer = new StreamWriter(reportPath);
+            using var csv = CsvWriter.Create(writer, CsvFiles.WriterOptions, leaveOpen: true);
+            csv.WriteRecord(["Row", "Reference", "Outcome", "Details"]);
+            foreach (var problem in report.FileProblems)
+            {
+                csv.WriteRecord(["1", string.Empty, "Refused", problem]);
+            }
+
+            foreach (var row in report.Rows)
+            {
+                csv.WriteRecord([row.Row.ToString(CultureInfo.InvariantCulture), row.Reference, row.Outcome.ToString(), string.Join("; ", row.Details)]);
+            }
+
+            await output.WriteLineAsync($"Report written to {reportPath}.");
+        }
+
+        return report.HasRefusals ? 3 : 0;
+    }
+
+    private static async Task<int> ExportCatalogueAsync(IServiceProvider services, string file, TextWriter output, CancellationToken cancellationToken)
+    {
+        var catalogue = await services.GetRequiredService<CatalogueStore>().LoadAsync(cancellationToken);
+        await using (var writer = new StreamWriter(file))
+        {
+            CatalogueExporter.Write(catalogue, writer);
+        }
+
+        await output.WriteLineAsync($"{catalogue.Measures.Count} measures written to {file}.");
+        return 0;
+    }
+
+    private static async Task<int> ExportResultsAsync(IServiceProvider services, string periodText, string file, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (!ReportingPeriod.TryParse(periodText, out var period))
+        {
+            await output.WriteLineAsync($"\"{periodText}\" is not a period. {ReportingPeriod.Examples}");
+            return 2;
+        }
+
+        var catalogue = await services.GetRequiredService<CatalogueStore>().LoadAsync(cancellationToken);
+        int count;
+        await using (var writer = new StreamWriter(file))
+        {
+            count = await services.GetRequiredService<ResultsExporter>().WriteAsync(catalogue, period, writer, cancellationToken);
+        }
+
+        await output.WriteLineAsync($"{count} measures' results for {period} written to {file}.");
+        return 0;
+    }
+
+    private static async Task<int> SeedAsync(IServiceProvider services, string? asOfText, TextWriter output, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (asOfText is not null)
+        {
+            if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                await output.WriteLineAsync($"--as-of \"{asOfText}\" must be a date written yyyy-MM-dd.");
+                return 2;
+            }
+
+            options = new DemoOptions { AsOf = asOfText };
+        }
+
+        var summary = await services.GetRequiredService<DemoSeeder>().SeedAsync(DemoStartup.AsOf(options, services.GetRequiredService<TimeProvider>()), cancellationToken);
+        await output.WriteLineAsync(summary.ToString());
+        return 0;
+    }
+
+    private static int Help(TextWriter output, int exitCode)
+    {
+        output.WriteLine(Usage);
+        return exitCode;
+    }
+
+    private static List<string> Positional(List<string> rest)
+    {
+        var positional = new List<string>();
+        for (var i = 0; i < rest.Count; i++)
+        {
+            if (rest[i] is "--report" or "--as-of")
+            {
+                i++;
+            }
+            else if (!rest[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                positional.Add(rest[i]);
+            }
+        }
+
+        return positional;
+    }
+
+    private static string? Option(List<string> rest, string name)
+    {
+        var index = rest.IndexOf(name);
+        return index >= 0 && index + 1 < rest.Count ? rest[index + 1] : null;
+    }
+}

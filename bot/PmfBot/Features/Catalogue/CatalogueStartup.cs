@@ -1,0 +1,11 @@
+namespace PmfBot.Features.Catalogue;
+
+public static class CatalogueStartup
+{
+    public static IServiceCollection AddCatalogueFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<CatalogueImporter>();
+        services.AddSingleton<ResultsExporter>();
+        return services;
+    }
+}

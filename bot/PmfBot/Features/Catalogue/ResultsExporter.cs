@@ -1,0 +1,83 @@
+using System.Globalization;
+using CsvHelper;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Results;
+using PmfBot.Domain.Status;
+using PmfBot.Storage.Results;
+
+namespace PmfBot.Features.Catalogue;
+
+/// <summary>The results for a period, one row per measure, as they go to Cabinet and Overview &amp; Scrutiny.</summary>
+/// <remarks>
+/// A measure is in the report when its own period ends when the requested one does: for
+/// "Q2 2026/27", the quarterly measures' Q2, the monthly measures' September and the half-yearly
+/// measures' H1. Measures with no value for their period are listed as "No return", so gaps show.
+/// </remarks>
+public sealed class ResultsExporter(ResultStore results)
+{
+    private static readonly string[] Columns =
+    [
+        "Department", "Service", "Reference", "Title", "Period", "Target", "Value", "Status", "Direction of travel",
+        "Vs same period last year", "Commentary", "Action note", "Owner", "Recorded by", "Recorded at (UK time)", "Version",
+    ];
+
+    public async Task<int> WriteAsync(Domain.Catalogue.Catalogue catalogue, ReportingPeriod period, TextWriter writer, CancellationToken cancellationToken)
+    {
+        var measures = catalogue.Measures
+            .Select(m => (Measure: m, Period: ReportingPeriod.Containing(period.End, m.PeriodKind)))
+            .Where(x => x.Period.End == period.End && x.Measure.IsReportedFor(x.Period))
+            .OrderBy(x => x.Measure.ServiceCode, StringComparer.Ordinal).ThenBy(x => x.Measure.Reference.Key, StringComparer.Ordinal)
+            .ToList();
+
+        var found = new MeasureResult?[measures.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, measures.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
+            found[i] = await results.GetAsync(measures[i].Measure.Reference, measures[i].Period, ct));
+
+        using var csv = CsvWriter.Create(writer, CsvFiles.WriterOptions, leaveOpen: true);
+        foreach (var column in Columns)
+        {
+            csv.WriteField(column);
+        }
+
+        csv.EndRecord();
+        for (var i = 0; i < measures.Count; i++)
+        {
+            var (measure, measurePeriod) = measures[i];
+            var result = found[i];
+            var service = catalogue.FindService(measure.ServiceCode);
+            string Name(PersonId id) => catalogue.FindPerson(id)?.Name ?? id.Value;
+
+            csv.WriteField(service is null ? string.Empty : catalogue.FindDepartment(service.DepartmentCode)?.Name ?? string.Empty);
+            csv.WriteField(service?.Name ?? measure.ServiceCode);
+            csv.WriteField(measure.Reference.Value);
+            csv.WriteField(measure.Title);
+            csv.WriteField(measurePeriod.ToString());
+            var target = result?.Thresholds?.Target ?? measure.Targets.For(measurePeriod);
+            csv.WriteField(target is { } t ? measure.Format(t) : "No target");
+            csv.WriteField(result is null ? string.Empty : measure.Format(result.Value));
+            csv.WriteField(result is null ? "No return" : result.Rag?.ToString() ?? "No target");
+            csv.WriteField(result is null ? string.Empty : Words(result.VsPrevious));
+            csv.WriteField(result is null ? string.Empty : Words(result.VsSamePeriodLastYear));
+            csv.WriteField(result?.Commentary ?? string.Empty);
+            csv.WriteField(result?.ActionNote ?? string.Empty);
+            csv.WriteField(Name(measure.Owner));
+            csv.WriteField(result is null ? string.Empty : Name(result.RecordedBy));
+            csv.WriteField(result is null ? string.Empty : UkTime.LocalAt(result.RecordedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+            csv.WriteField(result?.Version.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+            csv.EndRecord();
+        }
+
+        return measures.Count;
+    }
+
+    private static string Words(DirectionOfTravel direction) => direction switch
+    {
+        DirectionOfTravel.Better => "Better",
+        DirectionOfTravel.Worse => "Worse",
+        DirectionOfTravel.Stable => "About the same",
+        DirectionOfTravel.Higher => "Higher",
+        DirectionOfTravel.Lower => "Lower",
+        _ => "No comparison",
+    };
+}
