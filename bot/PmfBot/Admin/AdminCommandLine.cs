@@ -38,9 +38,11 @@ public static class AdminCommandLine
     public static bool IsAdminCommand(string[] args) =>
         args.Length > 0 && (args[0] is "--help" or "-h" || (!args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal)));
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, CancellationToken cancellationToken = default)
+    /// <param name="settings">Configuration laid over appsettings and the environment (tests).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
     {
         var @out = output ?? Console.Out;
+        Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> command) => AdminCommandLine.WithServicesAsync(settings, command);
         var words = args.Select(a => a.ToLowerInvariant()).Take(2).ToArray();
         var rest = args.Skip(2).ToList();
         try
@@ -72,9 +74,10 @@ public static class AdminCommandLine
         }
     }
 
-    private static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> command)
+    private static async Task<int> WithServicesAsync(IReadOnlyDictionary<string, string?>? settings, Func<IServiceProvider, Task<int>> command)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPmfBot(builder.Configuration);
         using var host = builder.Build();

@@ -1,0 +1,49 @@
+using System.Text;
+using PmfBot.Domain.Calendar;
+using PmfBot.Features.Catalogue;
+using PmfBot.Features.Demo;
+using PmfBot.Storage.Catalogue;
+using PmfBot.Storage.Results;
+
+namespace PmfBot.Tests.Catalogue;
+
+public class ResultsExporterTests : StorageTestBase
+{
+    [Fact]
+    public async Task Write_Quarter_ListsQuarterlyAndMonthlyMeasuresEndingThen_WithGapsAsNoReturn()
+    {
+        var asOf = new DateOnly(2026, 11, 22);
+        await new DemoSeeder(new CatalogueStore(Storage.Tables), new ResultStore(Storage.Tables)).SeedAsync(asOf, default);
+        var catalogue = await new CatalogueStore(Storage.Tables).LoadAsync(default);
+        var writer = new StringWriter();
+
+        var count = await new ResultsExporter(new ResultStore(Storage.Tables)).WriteAsync(catalogue, ReportingPeriod.Parse("Q2 2026/27"), writer, default);
+
+        var table = TabularFile.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(writer.ToString())));
+        Assert.Equal(25, count); // every demo measure is monthly or quarterly: all end on 30 Sep
+        Assert.Equal(25, table.Rows.Count);
+        var ni192 = table.Rows.Single(r => r["Reference"] == "NI 192");
+        Assert.Equal("Q2 2026/27", ni192["Period"]);
+        Assert.Equal("50.0%", ni192["Target"]);
+        var cs02 = table.Rows.Single(r => r["Reference"] == "CS 02");
+        Assert.Equal("Sep 2026", cs02["Period"]);
+        Assert.Equal("Priya Shah", cs02["Owner"]);
+
+        // The latest quarter (Q2 2026/27) is left open for some measures in the demo: they show as gaps.
+        var open = DemoCouncil.Measures.Where(m => m.Measure.Frequency == Domain.Catalogue.Frequency.Quarterly && DemoHistory.LeftOpen(m.Measure)).Select(m => m.Measure.Reference.Value).ToList();
+        Assert.NotEmpty(open);
+        Assert.All(open, reference => Assert.Equal("No return", table.Rows.Single(r => r["Reference"] == reference)["Status"]));
+        Assert.All(table.Rows.Where(r => !open.Contains(r["Reference"])), r => Assert.NotEqual("No return", r["Status"]));
+    }
+
+    [Fact]
+    public async Task Write_Month_ListsOnlyMonthlyMeasures()
+    {
+        await new DemoSeeder(new CatalogueStore(Storage.Tables), new ResultStore(Storage.Tables)).SeedAsync(new DateOnly(2026, 11, 22), default);
+        var catalogue = await new CatalogueStore(Storage.Tables).LoadAsync(default);
+
+        var count = await new ResultsExporter(new ResultStore(Storage.Tables)).WriteAsync(catalogue, ReportingPeriod.Parse("Aug 2026"), new StringWriter(), default);
+
+        Assert.Equal(DemoCouncil.Measures.Count(m => m.Measure.Frequency == Domain.Catalogue.Frequency.Monthly), count);
+    }
+}

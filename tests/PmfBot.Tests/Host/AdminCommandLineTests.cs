@@ -1,0 +1,111 @@
+using PmfBot.Admin;
+using PmfBot.Storage.Catalogue;
+
+namespace PmfBot.Tests.Host;
+
+public class AdminCommandLineTests : StorageTestBase
+{
+    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var exit = await AdminCommandLine.RunAsync(args, output, Settings);
+        return (exit, output.ToString());
+    }
+
+    [Fact]
+    public async Task CatalogueImport_WithARefusedRow_ReportsEachRow_WritesTheReport_AndExitsThree()
+    {
+        var dir = Directory.CreateTempSubdirectory("pmfbot-cli-").FullName;
+        var csv = Path.Combine(dir, "catalogue.csv");
+        await File.WriteAllTextAsync(csv, """
+            Reference,Title,Department,Chief officer,Service,Unit,Better,Frequency,Target,Owner
+            NI 192,Recycling,Place,Dan Okoro <dan@council.gov.uk>,Waste,%,higher,quarterly,50,Sam Taylor <sam@council.gov.uk>
+            XX 1,Bad,Place,,Waste,%,higher,fortnightly,50,sam@council.gov.uk
+            """);
+
+        var (exit, output) = await RunAsync("catalogue", "import", csv, "--report", Path.Combine(dir, "report.csv"));
+
+        Assert.Equal(3, exit);
+        Assert.Contains("Row 2    NI 192     added", output, StringComparison.Ordinal);
+        Assert.Contains("Row 3    XX 1       refused    unknown frequency \"fortnightly\"", output, StringComparison.Ordinal);
+        Assert.Contains("catalogue.csv: 1 added, 0 changed, 0 unchanged, 1 refused.", output, StringComparison.Ordinal);
+        var report = await File.ReadAllLinesAsync(Path.Combine(dir, "report.csv"));
+        Assert.Equal("Row,Reference,Outcome,Details", report[0]);
+        Assert.StartsWith("3,XX 1,Refused,\"unknown frequency \"\"fortnightly\"\"", report[2], StringComparison.Ordinal);
+        Assert.Single((await new CatalogueStore(Storage.Tables).LoadAsync(default)).Measures);
+    }
+
+    [Fact]
+    public async Task CatalogueImport_DryRun_WritesNothing_AndExitsZeroWhenAllRowsAreGood()
+    {
+        var csv = Path.Combine(Directory.CreateTempSubdirectory("pmfbot-cli-").FullName, "ok.csv");
+        await File.WriteAllTextAsync(csv, "Reference,Title,Department,Chief officer,Service,Unit,Better,Frequency,Owner\nNI 192,Recycling,Place,Dan <dan@council.gov.uk>,Waste,%,higher,Q,Sam <sam@council.gov.uk>\n");
+
+        var (exit, output) = await RunAsync("catalogue", "import", csv, "--dry-run");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("(dry run: nothing written): 1 added", output, StringComparison.Ordinal);
+        Assert.Empty((await new CatalogueStore(Storage.Tables).LoadAsync(default)).Measures);
+    }
+
+    [Fact]
+    public async Task DemoSeed_ThenExports_WriteFilesAndSaySo()
+    {
+        var dir = Directory.CreateTempSubdirectory("pmfbot-cli-").FullName;
+
+        var seed = await RunAsync("demo", "seed", "--as-of", "2026-11-22");
+        var catalogue = await RunAsync("catalogue", "export", Path.Combine(dir, "catalogue.csv"));
+        var results = await RunAsync("results", "export", "Q2 2026/27", Path.Combine(dir, "q2.csv"));
+
+        Assert.Equal((0, 0, 0), (seed.Exit, catalogue.Exit, results.Exit));
+        Assert.Contains("25 measures in 13 services", seed.Output, StringComparison.Ordinal);
+        Assert.Equal(26, (await File.ReadAllLinesAsync(Path.Combine(dir, "catalogue.csv"))).Length);
+        Assert.Contains("25 measures' results for Q2 2026/27 written", results.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("results export \"next quarter\" out.csv", 2, "is not a period")]
+    [InlineData("demo seed --as-of 22/11/2026", 2, "must be a date written yyyy-MM-dd")]
+    [InlineData("catalogue import /no/such/file.csv", 1, "There is no file /no/such/file.csv.")]
+    [InlineData("catalogue frobnicate", 2, "PmfBot admin commands")]
+    [InlineData("help", 0, "catalogue import <file.csv|file.xlsx>")]
+    public async Task BadInput_GetsAClearMessageAndExitCode(string commandLine, int exit, string message)
+    {
+        var args = System.Text.RegularExpressions.Regex.Matches(commandLine, "\"[^\"]*\"|\\S+").Select(m => m.Value.Trim('"')).ToArray();
+
+        var result = await RunAsync(args);
+
+        Assert.Equal(exit, result.Exit);
+        Assert.Contains(message, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoStorageConfigured_SaysWhichSettingIsMissing()
+    {
+        var output = new StringWriter();
+        var exit = await AdminCommandLine.RunAsync(["catalogue", "export", "x.csv"], output, new Dictionary<string, string?> { ["Storage:ConnectionString"] = string.Empty });
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Storage:ConnectionString is required", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StorageUnreachable_SaysSo()
+    {
+        var output = new StringWriter();
+        var unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;";
+        var exit = await AdminCommandLine.RunAsync(["catalogue", "export", "x.csv"], output, new Dictionary<string, string?> { ["Storage:ConnectionString"] = unreachable, ["Storage:TablePrefix"] = "Unreachable" });
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Table storage could not be reached", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "catalogue", "import", "x" }, true)]
+    [InlineData(new[] { "anything" }, true)]
+    [InlineData(new[] { "--urls", "http://127.0.0.1:3978" }, false)]
+    [InlineData(new[] { "Storage:ConnectionString=UseDevelopmentStorage=true" }, false)]
+    [InlineData(new string[0], false)]
+    public void IsAdminCommand_WordsAreCommands_OptionsAndSettingsAreForTheWebHost(string[] args, bool expected) =>
+        Assert.Equal(expected, AdminCommandLine.IsAdminCommand(args));
+}

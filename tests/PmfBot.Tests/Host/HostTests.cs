@@ -1,0 +1,75 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PmfBot.Storage.Catalogue;
+
+namespace PmfBot.Tests.Host;
+
+/// <summary>The real host (Kestrel on a loopback port) with real Azurite.</summary>
+public class HostTests : StorageTestBase
+{
+    private async Task<(WebApplication App, HttpClient Client)> StartAsync(params string[] extra)
+    {
+        var args = new List<string> { "--urls", "http://127.0.0.1:0" };
+        foreach (var (key, value) in Settings)
+        {
+            args.Add($"--{key}");
+            args.Add(value!);
+        }
+
+        args.AddRange(extra);
+        var app = PmfBotHost.Build([.. args]);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return (app, new HttpClient { BaseAddress = new Uri(address) });
+    }
+
+    [Fact]
+    public async Task Start_WithDemoSeeding_SeedsTheCouncil_AndReportsHealthy()
+    {
+        var (app, client) = await StartAsync("--Demo:SeedOnStart", "true", "--Demo:AsOf", "2026-11-22");
+        await using (app)
+        {
+            var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+            Assert.Equal(25, (await new CatalogueStore(Storage.Tables).LoadAsync(default)).Measures.Count);
+        }
+    }
+
+    [Fact]
+    public async Task Start_WithoutDemoSeeding_LeavesStorageEmpty()
+    {
+        var (app, _) = await StartAsync();
+        await using (app)
+        {
+            Assert.Empty((await new CatalogueStore(Storage.Tables).LoadAsync(default)).Measures);
+        }
+    }
+
+    [Fact]
+    public async Task Start_WithoutAStorageConnectionString_FailsNamingTheSetting()
+    {
+        var app = PmfBotHost.Build(["--urls", "http://127.0.0.1:0", "--Storage:ConnectionString", string.Empty]);
+        await using (app)
+        {
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+            Assert.Contains("Storage:ConnectionString is required", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Start_WithABadDemoDate_FailsNamingTheSetting()
+    {
+        var app = PmfBotHost.Build(["--urls", "http://127.0.0.1:0", "--Storage:ConnectionString", Storage.ConnectionString, "--Storage:TablePrefix", Storage.Prefix, "--Demo:AsOf", "22/11/2026"]);
+        await using (app)
+        {
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+            Assert.Contains("Demo:AsOf must be a date written yyyy-MM-dd", error.Message, StringComparison.Ordinal);
+        }
+    }
+}
