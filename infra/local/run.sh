@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Runs PmfBot locally with the demo council: installs the local tools, starts Azurite (data kept
+# in .local/azurite), builds and starts the bot, seeds Northmere District Council, and prints
+# where to find it. Ctrl+C stops everything (Azurite with SIGINT, so its data is flushed).
+#
+#   infra/local/run.sh [--as-of yyyy-MM-dd] [--port N]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source infra/local/lib.sh
+
+as_of="" bot_port=3978
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --as-of) as_of=${2:?--as-of needs a date, yyyy-MM-dd}; shift 2 ;;
+    --port) bot_port=${2:?--port needs a number}; shift 2 ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    *) log "Unknown option $1 (try --help)"; exit 2 ;;
+  esac
+done
+
+ensure_node_tools
+
+# Azurite on its usual port when free, so the admin commands' UseDevelopmentStorage=true reaches it too.
+table_port=10002
+if (echo >"/dev/tcp/127.0.0.1/$table_port") 2>/dev/null; then
+  table_port=$(free_port)
+  log "Port 10002 is busy; Azurite uses $table_port instead."
+fi
+mkdir -p .local/azurite
+start_azurite_tables "$table_port" --location .local/azurite
+
+bot_pid=
+cleanup() {
+  trap - EXIT INT TERM
+  if [ -n "$bot_pid" ] && kill -0 "$bot_pid" 2>/dev/null; then
+    # SIGTERM, not SIGINT: a background job of a script starts with SIGINT ignored, and .NET honours that.
+    kill -TERM "$bot_pid" 2>/dev/null || true
+    wait "$bot_pid" 2>/dev/null || true
+  fi
+  stop_azurite
+  log "Stopped."
+}
+trap cleanup EXIT INT TERM
+
+if (echo >"/dev/tcp/127.0.0.1/$bot_port") 2>/dev/null; then
+  log "Port $bot_port is busy: stop whatever is using it, or pass --port N."
+  exit 1
+fi
+
+log "Building PmfBot…"
+dotnet build bot/PmfBot/PmfBot.csproj --nologo -v quiet -clp:ErrorsOnly >&2
+
+export ASPNETCORE_ENVIRONMENT=Development
+export Storage__ConnectionString="$AZURITE_CONNECTION"
+export Demo__SeedOnStart=true
+export Demo__AsOf="$as_of"
+dotnet bot/PmfBot/bin/Debug/net10.0/PmfBot.dll --urls "http://127.0.0.1:$bot_port" &
+bot_pid=$!
+
+for _ in $(seq 150); do
+  if curl -fsS "http://127.0.0.1:$bot_port/healthz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$bot_pid" 2>/dev/null; then log "PmfBot stopped during start-up (see above)."; exit 1; fi
+  sleep 0.2
+done
+curl -fsS "http://127.0.0.1:$bot_port/healthz" >/dev/null || { log "PmfBot did not become healthy."; exit 1; }
+
+admin_connection=$AZURITE_CONNECTION
+[ "$table_port" = 10002 ] && admin_connection="UseDevelopmentStorage=true"
+cat >&2 <<MSG
+
+  PmfBot is running with the demo council (Northmere District Council).
+    Bot:        http://127.0.0.1:$bot_port   (health: http://127.0.0.1:$bot_port/healthz)
+    Storage:    Azurite tables on 127.0.0.1:$table_port, data in .local/azurite
+    Admin:      Storage__ConnectionString='$admin_connection' \\
+                  dotnet run --project bot/PmfBot -- catalogue export catalogue.csv
+
+  Press Ctrl+C to stop.
+
+MSG
+wait "$bot_pid"
