@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace PmfBot.Storage.Catalogue;
 
 // Key design (table "Catalogue"): the whole catalogue is ONE partition, PartitionKey = "catalogue".
@@ -11,14 +8,11 @@ namespace PmfBot.Storage.Catalogue;
 // service and people) is written as one entity-group transaction, so it lands whole or not at all.
 // Each kind is read with a RowKey range, so reads stay typed and single-partition.
 
-public abstract class CatalogueEntity : ITableEntity
+public abstract class CatalogueEntity : StoredEntity
 {
     public const string Partition = "catalogue";
 
-    public string PartitionKey { get; set; } = Partition;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    protected CatalogueEntity() => PartitionKey = Partition;
 }
 
 public sealed class DepartmentEntity : CatalogueEntity

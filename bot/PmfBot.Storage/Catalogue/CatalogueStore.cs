@@ -16,27 +16,29 @@ public sealed class CatalogueStore(PmfTables tables)
     /// <summary>The catalogue with the versions (ETags) of what was read, for changes that must not trample someone else's.</summary>
     public async Task<CatalogueEditor> OpenAsync(CancellationToken cancellationToken)
     {
-        var departments = ReadKindAsync<DepartmentEntity>(DepartmentEntity.Kind, cancellationToken);
-        var services = ReadKindAsync<ServiceEntity>(ServiceEntity.Kind, cancellationToken);
-        var priorities = ReadKindAsync<PriorityEntity>(PriorityEntity.Kind, cancellationToken);
-        var people = ReadKindAsync<PersonEntity>(PersonEntity.Kind, cancellationToken);
-        var measures = ReadKindAsync<MeasureEntity>(MeasureEntity.Kind, cancellationToken);
-        var activities = ReadKindAsync<ActivityEntity>(ActivityEntity.Kind, cancellationToken);
-        await Task.WhenAll(departments, services, priorities, people, measures, activities);
+        var departmentsTask = ReadKindAsync<DepartmentEntity>(DepartmentEntity.Kind, cancellationToken);
+        var servicesTask = ReadKindAsync<ServiceEntity>(ServiceEntity.Kind, cancellationToken);
+        var prioritiesTask = ReadKindAsync<PriorityEntity>(PriorityEntity.Kind, cancellationToken);
+        var peopleTask = ReadKindAsync<PersonEntity>(PersonEntity.Kind, cancellationToken);
+        var measuresTask = ReadKindAsync<MeasureEntity>(MeasureEntity.Kind, cancellationToken);
+        var activitiesTask = ReadKindAsync<ActivityEntity>(ActivityEntity.Kind, cancellationToken);
+        await Task.WhenAll(departmentsTask, servicesTask, prioritiesTask, peopleTask, measuresTask, activitiesTask);
+        var (departments, services, priorities, people, measures, activities) =
+            (await departmentsTask, await servicesTask, await prioritiesTask, await peopleTask, await measuresTask, await activitiesTask);
 
         var versions = new Dictionary<string, ETag>(StringComparer.Ordinal);
-        foreach (var entity in new IEnumerable<CatalogueEntity>[] { departments.Result, services.Result, priorities.Result, people.Result, measures.Result, activities.Result }.SelectMany(e => e))
+        foreach (var entity in new IEnumerable<CatalogueEntity>[] { departments, services, priorities, people, measures, activities }.SelectMany(e => e))
         {
             versions[entity.RowKey] = entity.ETag;
         }
 
         var catalogue = new Domain.Catalogue.Catalogue(
-            [.. departments.Result.Select(CatalogueMapping.ToDomain)],
-            [.. services.Result.Select(CatalogueMapping.ToDomain)],
-            [.. priorities.Result.Select(CatalogueMapping.ToDomain)],
-            [.. people.Result.Select(CatalogueMapping.ToDomain)],
-            [.. measures.Result.Select(CatalogueMapping.ToDomain)],
-            [.. activities.Result.Select(CatalogueMapping.ToDomain)]);
+            [.. departments.Select(CatalogueMapping.ToDomain)],
+            [.. services.Select(CatalogueMapping.ToDomain)],
+            [.. priorities.Select(CatalogueMapping.ToDomain)],
+            [.. people.Select(CatalogueMapping.ToDomain)],
+            [.. measures.Select(CatalogueMapping.ToDomain)],
+            [.. activities.Select(CatalogueMapping.ToDomain)]);
         return new CatalogueEditor(_table, catalogue, versions);
     }
 

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 
 namespace PmfBot.Storage.Conversations;
@@ -10,13 +9,8 @@ namespace PmfBot.Storage.Conversations;
 // always a point read. A team's channels are one partition, for listing subscriptions.
 // Teams ids contain ':' '@' ';' '.', all allowed in keys; '/', '\', '#', '?' never appear in them.
 
-internal sealed class ConversationEntity : ITableEntity
+internal sealed class ConversationEntity : StoredEntity
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string ServiceUrl { get; set; } = string.Empty;
     public string ConversationId { get; set; } = string.Empty;
     public string TenantId { get; set; } = string.Empty;

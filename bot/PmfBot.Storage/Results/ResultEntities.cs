@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace PmfBot.Storage.Results;
 
 // Key design (table "Results"): a partition per measure, PartitionKey = the measure reference
@@ -13,14 +10,9 @@ namespace PmfBot.Storage.Results;
 // can never be half-written. Reading one period across all measures (an export) is a
 // cross-partition query on RowKey: acceptable for a report, not used on a user's turn.
 
-public sealed class ResultEntity : ITableEntity
+public sealed class ResultEntity : StoredEntity
 {
     public const string Prefix = "result|";
-
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string Measure { get; set; } = string.Empty;
     public string Period { get; set; } = string.Empty;
@@ -42,14 +34,9 @@ public sealed class ResultEntity : ITableEntity
     public string VsSamePeriodLastYear { get; set; } = string.Empty;
 }
 
-public sealed class AuditEntity : ITableEntity
+public sealed class AuditEntity : StoredEntity
 {
     public const string Prefix = "audit|";
-
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string Measure { get; set; } = string.Empty;
     public string Period { get; set; } = string.Empty;
@@ -66,14 +53,9 @@ public sealed class AuditEntity : ITableEntity
     public string? Reason { get; set; }
 }
 
-public sealed class ExtensionEntity : ITableEntity
+public sealed class ExtensionEntity : StoredEntity
 {
     public const string Prefix = "extension|";
-
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string Measure { get; set; } = string.Empty;
     public string Period { get; set; } = string.Empty;
