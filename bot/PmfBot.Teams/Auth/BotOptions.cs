@@ -1,0 +1,28 @@
+namespace PmfBot.Teams.Auth;
+
+/// <summary>The bot's identity and how inbound requests are authenticated.</summary>
+public sealed class BotOptions
+{
+    public const string SectionName = "Bot";
+
+    /// <summary>The Azure Bot's Microsoft App ID: the audience of every token Teams sends.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The Entra tenant the (single-tenant) bot belongs to.</summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>Bot Framework's OpenID metadata (signing keys and their endorsements). Change for sovereign clouds.</summary>
+    public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    /// <summary>The issuer of tokens the channel sends to the bot.</summary>
+    public string TokenIssuer { get; set; } = "https://api.botframework.com";
+
+    /// <summary>How far apart the bot's and the token issuer's clocks may be.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Accept requests with no token: only for the local Agents Playground, which sends none.
+    /// Refused at start-up outside the Development environment, or when an AppId is configured.
+    /// </summary>
+    public bool AllowUnauthenticatedLocalRequests { get; set; }
+}
