@@ -21,7 +21,7 @@ public class InboundAuthTests : IAsyncLifetime
     {
         _login = await BotFrameworkLogin.StartAsync();
         _key = _login.AddKey("msteams", "skype");
-        _host = await TestBotHost.StartAsync(new() { ["Bot:AppId"] = AppId, ["Bot:OpenIdMetadataUrl"] = _login.MetadataUrl });
+        _host = await TestBotHost.StartAsync(new() { ["Bot:AppId"] = AppId, ["Bot:AppSecret"] = "test-secret", ["Bot:TenantId"] = "tenant-1", ["Bot:OpenIdMetadataUrl"] = _login.MetadataUrl });
     }
 
     public async Task DisposeAsync()

@@ -11,6 +11,15 @@ public sealed class BotOptions
     /// <summary>The Entra tenant the (single-tenant) bot belongs to.</summary>
     public string? TenantId { get; set; }
 
+    /// <summary>The app registration's client secret (from Key Vault in Azure; never in the repo). Or use a managed identity.</summary>
+    public string? AppSecret { get; set; }
+
+    /// <summary>Get connector tokens as the App Service's managed identity instead of with a secret.</summary>
+    public bool UseManagedIdentity { get; set; }
+
+    /// <summary>A user-assigned managed identity's client id; empty for the system-assigned one.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
     /// <summary>Bot Framework's OpenID metadata (signing keys and their endorsements). Change for sovereign clouds.</summary>
     public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 

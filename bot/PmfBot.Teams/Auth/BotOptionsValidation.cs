@@ -26,6 +26,19 @@ internal sealed class BotOptionsValidation(IHostEnvironment environment) : IVali
             failures.Add("Bot:AppId is required (the Azure Bot's Microsoft App ID). For the local Playground only, set Bot:AllowUnauthenticatedLocalRequests=true in Development.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.AppId) && !options.UseManagedIdentity)
+        {
+            if (string.IsNullOrWhiteSpace(options.AppSecret))
+            {
+                failures.Add("Bot:AppSecret is required to call Teams (or set Bot:UseManagedIdentity=true).");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.TenantId))
+            {
+                failures.Add("Bot:TenantId is required: PmfBot is a single-tenant bot.");
+            }
+        }
+
         if (!Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var metadata)
             || (metadata.Scheme != Uri.UriSchemeHttps && !metadata.IsLoopback))
         {

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Polly.Timeout;
+using PmfBot.Teams.Schema;
+
+namespace PmfBot.Teams.Connector;
+
+/// <summary>A connector call's outcome, and what it returned when it succeeded.</summary>
+public sealed record ConnectorResponse<T>(ConnectorOutcome Outcome, T? Value);
+
+/// <summary>
+/// The Bot Connector REST API (v3) at a conversation's serviceUrl: send, reply, update, create a
+/// conversation, list members. Retries and the token are in the HTTP pipeline
+/// (<see cref="ConnectorServiceCollectionExtensions"/>); this class classifies what is left.
+/// </summary>
+public sealed class ConnectorClient(HttpClient http, TimeProvider time)
+{
+    public Task<ConnectorOutcome> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        ActivityCallAsync(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{E(conversationId)}/activities"), activity, cancellationToken);
+
+    public Task<ConnectorOutcome> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken) =>
+        ActivityCallAsync(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{E(conversationId)}/activities/{E(replyToId)}"), activity, cancellationToken);
+
+    /// <summary>Replaces a sent activity (the whole activity, e.g. a card now showing "recorded").</summary>
+    public Task<ConnectorOutcome> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        ActivityCallAsync(HttpMethod.Put, Url(serviceUrl, $"v3/conversations/{E(conversationId)}/activities/{E(activityId)}"), activity with { Id = activityId }, cancellationToken);
+
+    public async Task<ConnectorResponse<ConversationResourceResponse>> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    {
+        var (outcome, body) = await CallAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations"), parameters, cancellationToken);
+        return new(outcome, outcome is ConnectorOutcome.Sent && body is { } json ? json.Deserialize<ConversationResourceResponse>(TeamsJson.Options) : null);
+    }
+
+    public async Task<ConnectorResponse<PagedMembers>> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var query = $"v3/conversations/{E(conversationId)}/pagedmembers?pageSize={pageSize}" + (continuationToken is null ? string.Empty : $"&continuationToken={E(continuationToken)}");
+        var (outcome, body) = await CallAsync(HttpMethod.Get, Url(serviceUrl, query), null, cancellationToken);
+        return new(outcome, outcome is ConnectorOutcome.Sent && body is { } json ? json.Deserialize<PagedMembers>(TeamsJson.Options) : null);
+    }
+
+    private async Task<ConnectorOutcome> ActivityCallAsync(HttpMethod method, Uri url, Activity activity, CancellationToken cancellationToken) =>
+        (await CallAsync(method, url, activity, cancellationToken)).Outcome;
+
+    private async Task<(ConnectorOutcome Outcome, JsonElement? Body)> CallAsync(HttpMethod method, Uri url, object? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (content is not null)
+        {
+            request.Content = JsonContent.Create(content, content.GetType(), options: TeamsJson.Options);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            return (new ConnectorOutcome.Failed(0, "Unreachable", e.Message), null);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return (new ConnectorOutcome.Failed(0, "Timeout", "The connector did not answer in time."), null);
+        }
+
+        using (response)
+        {
+            var body = await ReadJsonAsync(response, cancellationToken);
+            return (Classify(response, body), body);
+        }
+    }
+
+    private ConnectorOutcome Classify(HttpResponseMessage response, JsonElement? body)
+    {
+        var status = (int)response.StatusCode;
+        if (response.IsSuccessStatusCode)
+        {
+            return new ConnectorOutcome.Sent(body is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("id", out var id) ? id.GetString() : null);
+        }
+
+        var (code, message) = ErrorOf(body);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.TooManyRequests => new ConnectorOutcome.Throttled(time.GetUtcNow() + (RetryAfter(response) ?? TimeSpan.FromSeconds(1))),
+            HttpStatusCode.Forbidden when code is "BotNotInConversationRoster" or "ConversationBlockedByUser" => new ConnectorOutcome.RecipientGone(status, code),
+            HttpStatusCode.NotFound when code is "ConversationNotFound" => new ConnectorOutcome.RecipientGone(status, code),
+            _ => new ConnectorOutcome.Failed(status, code, message ?? response.ReasonPhrase ?? "The connector refused the call."),
+        };
+    }
+
+    /// <summary>Retry-After as seconds or as an HTTP date.</summary>
+    internal TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
+
+    private static (string? Code, string? Message) ErrorOf(JsonElement? body) =>
+        body is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+            ? (error.TryGetProperty("code", out var c) ? c.GetString() : null, error.TryGetProperty("message", out var m) ? m.GetString() : null)
+            : (null, null);
+
+    private static async Task<JsonElement?> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Uri Url(string serviceUrl, string relative) => new(new Uri(serviceUrl.TrimEnd('/') + "/"), relative);
+
+    private static string E(string id) => Uri.EscapeDataString(id);
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
+
+namespace PmfBot.Teams.Connector;
+
+public static class ConnectorServiceCollectionExtensions
+{
+    /// <summary>
+    /// The connector client: total timeout → retry (412, 429, 502, 503, 504, network; jittered
+    /// exponential backoff; Retry-After honoured up to <see cref="ConnectorOptions.MaxRetryAfter"/>)
+    /// → attempt timeout → the bot's token. Other 4xx are never retried.
+    /// </summary>
+    public static IServiceCollection AddBotConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
+        services.AddTransient<BotTokenHandler>();
+
+        var client = services.AddHttpClient<ConnectorClient>();
+        client.AddResilienceHandler("connector", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
+                var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                pipeline.TimeProvider = time;
+                pipeline.AddTimeout(options.TotalTimeout);
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.RetryBaseDelay,
+                    ShouldRetryAfterHeader = true,
+                    ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && ShouldRetry(args.Outcome, options.MaxRetryAfter, time)),
+                });
+                pipeline.AddTimeout(options.AttemptTimeout);
+            });
+        client.AddHttpMessageHandler<BotTokenHandler>(); // inside the retry: every attempt gets a current token
+
+        return services;
+    }
+
+    /// <summary>Which outcomes are worth another attempt. A Retry-After longer than we will wait is handed back to the caller.</summary>
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, TimeProvider time)
+    {
+        if (outcome.Exception is HttpRequestException or TimeoutRejectedException)
+        {
+            return true;
+        }
+
+        if (outcome.Result is not { } response)
+        {
+            return false;
+        }
+
+        return response.StatusCode switch
+        {
+            HttpStatusCode.TooManyRequests => WaitFor(response, time) <= maxRetryAfter,
+            HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => true,
+            _ => false,
+        };
+    }
+
+    private static TimeSpan WaitFor(HttpResponseMessage response, TimeProvider time) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - time.GetUtcNow(),
+        _ => TimeSpan.Zero,
+    };
+}

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PmfBot.Testing;
+
+/// <summary>One call the fake connector received.</summary>
+public sealed record ConnectorCall(string Method, string Path, string ConversationId, string? Authorization, JsonElement? Body, DateTimeOffset At, int Status);
+
+/// <summary>
+/// A Bot Connector on a loopback port that behaves like Teams' where it matters to a bot:
+/// it answers send/reply/update/create/members, enforces Teams' rate limits (per conversation
+/// 7 in 1 s, 8 in 2 s, 60 in 30 s, 1800 in an hour; 50 a second overall) with 429 and
+/// Retry-After, and can be told to fail the next calls (429, 5xx, 403, 404) on purpose.
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    private static readonly (int Count, TimeSpan Window)[] PerConversationLimits =
+        [(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1))];
+
+    private const int PerTenantPerSecond = 50;
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Injected> _injected = new();
+    private readonly object _limitsGate = new();
+    private readonly Dictionary<string, List<DateTimeOffset>> _byConversation = [];
+    private readonly List<DateTimeOffset> _all = [];
+    private int _nextId;
+
+    private FakeConnector(WebApplication app) => _app = app;
+
+    public string ServiceUrl => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/";
+
+    /// <summary>Every call, in arrival order (refused ones too, with their status).</summary>
+    public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
+
+    public bool EnforceRateLimits { get; set; } = true;
+
+    /// <summary>How many calls were refused with 429 for going over Teams' limits.</summary>
+    public int RateLimited => Calls.Count(c => c.Status == 429);
+
+    public static async Task<FakeConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeConnector(app);
+        app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext c, string conversationId) => fake.HandleAsync(c, conversationId));
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext c, string conversationId) => fake.HandleAsync(c, conversationId));
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext c, string conversationId, string activityId) => fake.HandleAsync(c, conversationId, activityId));
+        app.MapPost("/v3/conversations", (Func<HttpContext, Task<IResult>>)(c => fake.HandleAsync(c, "(new)")));
+        app.MapGet("/v3/conversations/{conversationId}/pagedmembers", (HttpContext c, string conversationId) => fake.HandleAsync(c, conversationId));
+        await app.StartAsync();
+        return fake;
+    }
+
+    /// <summary>The next <paramref name="times"/> calls (to any conversation) get this answer instead.</summary>
+    public void FailNext(int status, string? code = null, string? retryAfter = null, int times = 1)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            _injected.Enqueue(new Injected(status, code, retryAfter));
+        }
+    }
+
+    public IReadOnlyList<ConnectorCall> CallsTo(string conversationId) => [.. Calls.Where(c => c.ConversationId == conversationId)];
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<IResult> HandleAsync(HttpContext context, string conversationId, string? activityId = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        JsonElement? body = null;
+        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            body = (await JsonDocument.ParseAsync(context.Request.Body)).RootElement.Clone();
+        }
+
+        IResult Record(int status, IResult result)
+        {
+            Calls.Enqueue(new ConnectorCall(context.Request.Method, context.Request.Path, Uri.UnescapeDataString(conversationId),
+                context.Request.Headers.Authorization.FirstOrDefault(), body, now, status));
+            return result;
+        }
+
+        if (_injected.TryDequeue(out var injected))
+        {
+            if (injected.RetryAfter is not null)
+            {
+                context.Response.Headers.RetryAfter = injected.RetryAfter;
+            }
+
+            return Record(injected.Status, Results.Json(new { error = new { code = injected.Code ?? "Injected", message = "Injected by the test." } }, statusCode: injected.Status));
+        }
+
+        if (EnforceRateLimits && OverLimit(conversationId, now))
+        {
+            context.Response.Headers.RetryAfter = "1";
+            return Record(429, Results.Json(new { error = new { code = "Throttled", message = "Too many requests." } }, statusCode: 429));
+        }
+
+        if (context.Request.Method == HttpMethods.Post && body is { } activity && !HasTextOrAttachment(activity) && conversationId != "(new)")
+        {
+            return Record(400, Results.Json(new { error = new { code = "BadArgument", message = "A message needs text or an attachment." } }, statusCode: 400));
+        }
+
+        var id = activityId ?? $"activity-{Interlocked.Increment(ref _nextId)}";
+        if (conversationId == "(new)")
+        {
+            var isGroup = body?.TryGetProperty("isGroup", out var g) == true && g.ValueKind == JsonValueKind.True;
+            var member = body?.TryGetProperty("members", out var m) == true && m.GetArrayLength() > 0 ? m[0].GetProperty("id").GetString() : null;
+            return Record(201, Results.Json(new { id = isGroup ? $"19:thread-{id}" : $"a:personal-{member}", activityId = isGroup ? id : null }, statusCode: 201));
+        }
+
+        if (context.Request.Method == HttpMethods.Get)
+        {
+            return Record(200, Results.Json(new { members = new[] { new { id = "29:member-1", name = "Member One", aadObjectId = "aad-1" } }, continuationToken = (string?)null }));
+        }
+
+        return Record(context.Request.Method == HttpMethods.Put ? 200 : 201, Results.Json(new { id }, statusCode: context.Request.Method == HttpMethods.Put ? 200 : 201));
+    }
+
+    private static bool HasTextOrAttachment(JsonElement activity) =>
+        (activity.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String && text.GetString()!.Length > 0)
+        || (activity.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array && attachments.GetArrayLength() > 0)
+        || (activity.TryGetProperty("type", out var type) && type.GetString() != "message");
+
+    private bool OverLimit(string conversationId, DateTimeOffset now)
+    {
+        lock (_limitsGate)
+        {
+            _all.RemoveAll(t => now - t >= TimeSpan.FromSeconds(1));
+            if (!_byConversation.TryGetValue(conversationId, out var sent))
+            {
+                _byConversation[conversationId] = sent = [];
+            }
+
+            sent.RemoveAll(t => now - t >= TimeSpan.FromHours(1));
+            if (_all.Count >= PerTenantPerSecond || PerConversationLimits.Any(limit => sent.Count(t => now - t < limit.Window) >= limit.Count))
+            {
+                return true;
+            }
+
+            _all.Add(now);
+            sent.Add(now);
+            return false;
+        }
+    }
+
+    private sealed record Injected(int Status, string? Code, string? RetryAfter);
+}
