@@ -23,7 +23,10 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.AddTransient<BotTokenHandler>();
 
-        var client = services.AddHttpClient<ConnectorClient>();
+        // The paced sender keeps one client for the app's life: pooled connections are renewed instead (DNS changes are seen).
+        var client = services.AddHttpClient<ConnectorClient>()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         client.AddResilienceHandler("connector", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
@@ -43,6 +46,15 @@ public static class ConnectorServiceCollectionExtensions
             });
         client.AddHttpMessageHandler<BotTokenHandler>(); // inside the retry: every attempt gets a current token
 
+        return services;
+    }
+
+    /// <summary>The paced proactive sender (a hosted service) on top of the connector client.</summary>
+    public static IServiceCollection AddPacedSender(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<Proactive.PacedSenderOptions>().Bind(configuration.GetSection(Proactive.PacedSenderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Proactive.PacedSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<Proactive.PacedSender>());
         return services;
     }
 

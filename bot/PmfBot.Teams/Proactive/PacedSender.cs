@@ -1,0 +1,243 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PmfBot.Teams.Connector;
+
+namespace PmfBot.Teams.Proactive;
+
+/// <summary>
+/// The one queue for all proactive traffic. It keeps under Teams' limits instead of bouncing off
+/// them: sends spaced evenly at <see cref="PacedSenderOptions.TenantSendsPerSecond"/> overall,
+/// and per conversation 7 in 1 s, 8 in 2 s, 60 in 30 s and 1,800 an hour, one at a time and in
+/// order. If Teams still throttles, the conversation (or, when several are throttled, everything)
+/// waits as long as Retry-After says, then the send is tried again. Every send's outcome is
+/// reported back through the task <see cref="SendAsync"/> returns.
+/// </summary>
+/// <remarks>
+/// Teams counts requests when they arrive; we count each send from when it completed (the latest
+/// it can have arrived), and keep conversation windows <see cref="Safety"/> wider for clock
+/// granularity, so arrivals stay inside the limits however the network's latency varies.
+/// </remarks>
+public sealed partial class PacedSender(ConnectorClient connector, IOptions<PacedSenderOptions> options, TimeProvider time, ILogger<PacedSender> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan Safety = TimeSpan.FromMilliseconds(50);
+
+    private static readonly (int Count, TimeSpan Window)[] ConversationLimits =
+        [(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1))];
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
+    private readonly ConcurrentDictionary<string, ConversationPace> _conversations = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly SlidingWindowLimit _tenant = new(options.Value.TenantSendsPerSecond, TimeSpan.FromSeconds(1));
+    private readonly TimeSpan _spacing = TimeSpan.FromSeconds(1.0 / options.Value.TenantSendsPerSecond);
+    private DateTimeOffset _lastTenantSend = DateTimeOffset.MinValue;
+    private DateTimeOffset _tenantPausedUntil = DateTimeOffset.MinValue;
+
+    /// <summary>Queues a message; the task completes when it has been sent or given up.</summary>
+    public Task<ProactiveResult> SendAsync(ProactiveMessage message, CancellationToken cancellationToken = default)
+    {
+        var pending = new Pending(message, new TaskCompletionSource<ProactiveResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            return Task.FromResult(Stopped(0));
+        }
+
+        return cancellationToken.CanBeCanceled ? pending.Result.Task.WaitAsync(cancellationToken) : pending.Result.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, options.Value.MaxConcurrency).Select(_ => WorkAsync(stoppingToken)));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            ReportUnsent();
+        }
+    }
+
+    /// <summary>
+    /// Stops, and reports everything not sent. Also here, not only in ExecuteAsync: a stop that
+    /// comes before the background loop has started cancels it before it runs.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        ReportUnsent();
+    }
+
+    /// <summary>Nothing is left hanging: whatever was not sent is reported as such (the caller's claim stays open for a restart).</summary>
+    private void ReportUnsent()
+    {
+        _queue.Writer.TryComplete();
+        while (_queue.Reader.TryRead(out var left))
+        {
+            left.Result.TrySetResult(Stopped(0));
+        }
+
+        lock (_gate)
+        {
+            foreach (var pace in _conversations.Values)
+            {
+                while (pace.Backlog.TryDequeue(out var left))
+                {
+                    left.Result.TrySetResult(Stopped(0));
+                }
+            }
+        }
+    }
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var first in _queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            var pace = _conversations.GetOrAdd(first.Message.ConversationId, _ => new ConversationPace());
+            lock (_gate)
+            {
+                // One send at a time per conversation, in order: a busy conversation keeps a backlog
+                // that the worker already serving it works through, so no worker waits on another.
+                if (pace.Busy)
+                {
+                    pace.Backlog.Enqueue(first);
+                    continue;
+                }
+
+                pace.Busy = true;
+            }
+
+            var pending = first;
+            while (true)
+            {
+                try
+                {
+                    pending.Result.TrySetResult(await SendPacedAsync(pending.Message, pace, stoppingToken));
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    pending.Result.TrySetResult(Stopped(0));
+                    lock (_gate)
+                    {
+                        pace.Busy = false;
+                    }
+
+                    throw;
+                }
+
+                lock (_gate)
+                {
+                    if (!pace.Backlog.TryDequeue(out var next))
+                    {
+                        pace.Busy = false;
+                        break;
+                    }
+
+                    pending = next;
+                }
+            }
+        }
+    }
+
+    private async Task<ProactiveResult> SendPacedAsync(ProactiveMessage message, ConversationPace pace, CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stamps = await WaitForSlotAsync(pace, stoppingToken);
+            var outcome = await connector.SendAsync(message.ServiceUrl, message.ConversationId, message.Activity, stoppingToken);
+            lock (_gate)
+            {
+                var completed = time.GetUtcNow();
+                foreach (var stamp in stamps)
+                {
+                    stamp.At = completed;
+                }
+            }
+
+            if (outcome is not ConnectorOutcome.Throttled throttled)
+            {
+                if (outcome is not ConnectorOutcome.Sent)
+                {
+                    LogGaveUp(logger, message.Key, message.ConversationId, outcome);
+                }
+
+                return new ProactiveResult(outcome, attempt);
+            }
+
+            LogThrottled(logger, message.ConversationId, throttled.RetryAt);
+            if (attempt >= options.Value.MaxThrottledAttempts)
+            {
+                var gaveUp = new ConnectorOutcome.Failed(429, "Throttled", $"Teams throttled this send {attempt} times.");
+                LogGaveUp(logger, message.Key, message.ConversationId, gaveUp);
+                return new ProactiveResult(gaveUp, attempt);
+            }
+
+            lock (_gate)
+            {
+                pace.PausedUntil = throttled.RetryAt;
+
+                // Throttled while another conversation is too: the tenant's budget ran out, not this chat's.
+                var now = time.GetUtcNow();
+                if (_conversations.Values.Count(c => c.PausedUntil > now) > 1 && throttled.RetryAt > _tenantPausedUntil)
+                {
+                    _tenantPausedUntil = throttled.RetryAt;
+                }
+            }
+        }
+    }
+
+    /// <summary>Waits until this conversation and the tenant both have room, then takes it.</summary>
+    private async Task<IReadOnlyList<Stamp>> WaitForSlotAsync(ConversationPace pace, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_gate)
+            {
+                var now = time.GetUtcNow();
+                var next = new[] { now, _tenantPausedUntil, pace.PausedUntil, _lastTenantSend + _spacing, _tenant.NextAllowed(now), pace.NextAllowed(now) }.Max();
+                if (next <= now)
+                {
+                    _lastTenantSend = now;
+                    return [_tenant.Record(now), .. pace.Record(now)];
+                }
+
+                wait = next - now;
+            }
+
+            await Task.Delay(wait, time, stoppingToken);
+        }
+    }
+
+    private static ProactiveResult Stopped(int attempts) =>
+        new(new ConnectorOutcome.Failed(0, "Stopped", "The bot stopped before this was sent."), attempts);
+
+    private sealed record Pending(ProactiveMessage Message, TaskCompletionSource<ProactiveResult> Result);
+
+    /// <summary>One conversation's limits and backlog. Guarded by the sender's lock.</summary>
+    private sealed class ConversationPace
+    {
+        private readonly SlidingWindowLimit[] _limits = [.. ConversationLimits.Select(l => new SlidingWindowLimit(l.Count, l.Window + Safety))];
+
+        public bool Busy { get; set; }
+
+        public Queue<Pending> Backlog { get; } = new();
+
+        public DateTimeOffset PausedUntil { get; set; } = DateTimeOffset.MinValue;
+
+        public DateTimeOffset NextAllowed(DateTimeOffset now) => _limits.Max(l => l.NextAllowed(now));
+
+        public IEnumerable<Stamp> Record(DateTimeOffset at) => [.. _limits.Select(l => l.Record(at))];
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams throttled a send to {ConversationId}; trying again at {RetryAt}")]
+    private static partial void LogThrottled(ILogger logger, string conversationId, DateTimeOffset retryAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up sending {Key} to {ConversationId}: {Outcome}")]
+    private static partial void LogGaveUp(ILogger logger, string? key, string conversationId, ConnectorOutcome outcome);
+}

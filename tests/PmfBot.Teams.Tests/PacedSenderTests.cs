@@ -1,0 +1,135 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Moq;
+using PmfBot.Teams.Connector;
+using PmfBot.Teams.Proactive;
+using PmfBot.Teams.Schema;
+using PmfBot.Testing;
+
+namespace PmfBot.Teams.Tests;
+
+/// <summary>The paced sender against the fake connector, which refuses anything over Teams' limits.</summary>
+public class PacedSenderTests : IAsyncLifetime
+{
+    private FakeConnector _connector = null!;
+    private ServiceProvider _services = null!;
+    private PacedSender _sender = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        var tokens = new Mock<IBotTokenProvider>();
+        tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync((string?)null);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Connector:RetryBaseDelay"] = "00:00:00.020",
+            ["Connector:MaxRetryAfter"] = "00:00:00", // throttling goes back to the sender, which must pace it
+            ["ProactiveSender:TenantSendsPerSecond"] = "45",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.ClearProviders());
+        services.AddSingleton(tokens.Object);
+        services.AddBotConnector(configuration);
+        services.AddPacedSender(configuration);
+        _services = services.BuildServiceProvider();
+        _sender = _services.GetRequiredService<PacedSender>();
+        await _sender.StartAsync(default);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _sender.StopAsync(default);
+        await _services.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private ProactiveMessage To(string conversation, int n = 0) =>
+        new(_connector.ServiceUrl, conversation, new Activity { Type = ActivityTypes.Message, Text = $"message {n}" }, $"{conversation}#{n}");
+
+    [Fact]
+    public async Task FanOut_ToManyConversations_AllSent_WithoutEverBeingThrottled()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 150).Select(i => _sender.SendAsync(To($"person-{i}"))));
+
+        Assert.All(results, r => Assert.True(r.Sent, r.Outcome.ToString()));
+        Assert.Equal(0, _connector.RateLimited);
+        Assert.Equal(150, _connector.Calls.Count);
+        Assert.Equal(150, results.Select(r => ((ConnectorOutcome.Sent)r.Outcome).ActivityId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ManyToOneConversation_KeepToItsLimits_AndToTheirOrder()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => _sender.SendAsync(To("one-chat", i))));
+
+        Assert.All(results, r => Assert.True(r.Sent));
+        Assert.Equal(0, _connector.RateLimited);
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"message {i}"), _connector.CallsTo("one-chat").Select(c => c.Body!.Value.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task Throttled_WaitsAsLongAsTeamsSays_ThenSends()
+    {
+        _connector.FailNext(429, "Throttled", retryAfter: "1");
+
+        var result = await _sender.SendAsync(To("busy-chat"));
+
+        Assert.True(result.Sent);
+        Assert.Equal(2, result.Attempts);
+        var calls = _connector.CallsTo("busy-chat");
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromMilliseconds(950));
+    }
+
+    [Fact]
+    public async Task ThrottledEveryTime_IsGivenUpAndReported()
+    {
+        _connector.FailNext(429, "Throttled", retryAfter: "0", times: 100);
+
+        var result = await _sender.SendAsync(To("hopeless"));
+
+        var failed = Assert.IsType<ConnectorOutcome.Failed>(result.Outcome);
+        Assert.Equal(429, failed.Status);
+        Assert.Equal(6, result.Attempts);
+    }
+
+    [Fact]
+    public async Task RecipientGone_IsReportedAtOnce()
+    {
+        _connector.FailNext(403, "BotNotInConversationRoster");
+
+        var result = await _sender.SendAsync(To("uninstalled"));
+
+        Assert.Equal(new ConnectorOutcome.RecipientGone(403, "BotNotInConversationRoster"), result.Outcome);
+        Assert.Equal(1, result.Attempts);
+    }
+
+    [Fact]
+    public async Task StoppedBeforeItStarted_ReportsEveryMessage()
+    {
+        await using var services = new ServiceCollection().AddLogging().AddSingleton(Mock.Of<IBotTokenProvider>())
+            .AddBotConnector(new ConfigurationBuilder().Build()).AddPacedSender(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        var sender = services.GetRequiredService<PacedSender>();
+        await sender.StartAsync(default);
+        var pending = Enumerable.Range(0, 5).Select(i => sender.SendAsync(To("never", i))).ToList();
+
+        await sender.StopAsync(default);
+
+        Assert.All(await Task.WhenAll(pending), r => Assert.True(r.Sent || r.Outcome is ConnectorOutcome.Failed { Code: "Stopped" }));
+        Assert.Equal("Stopped", Assert.IsType<ConnectorOutcome.Failed>((await sender.SendAsync(To("after"))).Outcome).Code);
+    }
+
+    [Fact]
+    public async Task Stopped_ReportsWhatWasStillQueued()
+    {
+        var pending = Enumerable.Range(0, 20).Select(i => _sender.SendAsync(To("slow-chat", i))).ToList(); // ~4 a second allowed here
+
+        await Task.Delay(TimeSpan.FromMilliseconds(500)); // some go out…
+        await _sender.StopAsync(default);               // …the rest are still waiting for their turn
+        var results = await Task.WhenAll(pending);
+
+        Assert.Contains(results, r => r.Sent);
+        Assert.Contains(results, r => r.Outcome is ConnectorOutcome.Failed { Code: "Stopped" });
+        Assert.Equal(results.Count(r => r.Sent), _connector.CallsTo("slow-chat").Count(c => c.Status == 201));
+    }
+}
