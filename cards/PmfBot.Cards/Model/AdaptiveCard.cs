@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace PmfBot.Cards.Model;
+
+/// <summary>An Adaptive Card at schema 1.5, the newest Teams renders for bots.</summary>
+public sealed record AdaptiveCard
+{
+    public const string SchemaVersion = "1.5";
+
+    [JsonPropertyOrder(-3)]
+    public string Type { get; } = "AdaptiveCard";
+
+    [JsonPropertyName("$schema")]
+    [JsonPropertyOrder(-2)]
+    public string Schema { get; } = "http://adaptivecards.io/schemas/adaptive-card.json";
+
+    [JsonPropertyOrder(-1)]
+    public string Version { get; } = SchemaVersion;
+
+    public required IReadOnlyList<CardElement> Body { get; init; }
+
+    public IReadOnlyList<CardAction>? Actions { get; init; }
+
+    /// <summary>Universal Actions: the action Teams calls to show each listed user their own view.</summary>
+    public CardRefresh? Refresh { get; init; }
+
+    /// <summary>Teams: use the full width of the chat.</summary>
+    [JsonPropertyName("msteams")]
+    public TeamsCardOptions? Teams { get; init; } = new("Full");
+}
+
+public sealed record CardRefresh(ActionExecute Action, IReadOnlyList<string> UserIds);
+
+public sealed record TeamsCardOptions(string Width);

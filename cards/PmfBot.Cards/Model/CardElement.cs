@@ -1,0 +1,101 @@
+using System.Text.Json.Serialization;
+
+namespace PmfBot.Cards.Model;
+
+/// <summary>An element of a card's body. The "type" on the wire comes from the derived type.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TextBlock), "TextBlock")]
+[JsonDerivedType(typeof(FactSet), "FactSet")]
+[JsonDerivedType(typeof(Container), "Container")]
+[JsonDerivedType(typeof(ColumnSet), "ColumnSet")]
+[JsonDerivedType(typeof(ActionSet), "ActionSet")]
+[JsonDerivedType(typeof(InputText), "Input.Text")]
+[JsonDerivedType(typeof(InputNumber), "Input.Number")]
+public abstract record CardElement
+{
+    public string? Id { get; init; }
+
+    /// <summary>"None", "Small", "Default", "Medium", "Large", "ExtraLarge", "Padding".</summary>
+    public string? Spacing { get; init; }
+
+    public bool? Separator { get; init; }
+}
+
+public sealed record TextBlock(string Text) : CardElement
+{
+    public bool Wrap { get; init; } = true;
+
+    /// <summary>"Small", "Default", "Medium", "Large", "ExtraLarge".</summary>
+    public string? Size { get; init; }
+
+    /// <summary>"Lighter", "Default", "Bolder".</summary>
+    public string? Weight { get; init; }
+
+    /// <summary>"Default", "Dark", "Light", "Accent", "Good", "Warning", "Attention".</summary>
+    public string? Color { get; init; }
+
+    public bool? IsSubtle { get; init; }
+
+    /// <summary>"heading" makes a screen reader announce it as a heading.</summary>
+    public string? Style { get; init; }
+}
+
+public sealed record Fact(string Title, string Value);
+
+public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;
+
+public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
+{
+    /// <summary>"default", "emphasis", "good", "attention", "warning", "accent".</summary>
+    public string? Style { get; init; }
+}
+
+public sealed record Column(IReadOnlyList<CardElement> Items)
+{
+    public string Type { get; } = "Column";
+
+    /// <summary>"auto", "stretch", or a weight such as "2".</summary>
+    public string? Width { get; init; }
+
+    public string? VerticalContentAlignment { get; init; }
+}
+
+public sealed record ColumnSet(IReadOnlyList<Column> Columns) : CardElement;
+
+public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement;
+
+public sealed record InputText : CardElement
+{
+    public InputText(string id, string label)
+    {
+        Id = id;
+        Label = label;
+    }
+
+    public string Label { get; }
+
+    public string? Placeholder { get; init; }
+    public bool? IsMultiline { get; init; }
+    public bool? IsRequired { get; init; }
+    public string? ErrorMessage { get; init; }
+    public string? Value { get; init; }
+    public int? MaxLength { get; init; }
+}
+
+public sealed record InputNumber : CardElement
+{
+    public InputNumber(string id, string label)
+    {
+        Id = id;
+        Label = label;
+    }
+
+    public string Label { get; }
+
+    public string? Placeholder { get; init; }
+    public bool? IsRequired { get; init; }
+    public string? ErrorMessage { get; init; }
+    public double? Value { get; init; }
+    public double? Min { get; init; }
+    public double? Max { get; init; }
+}
