@@ -1,7 +1,9 @@
+using PmfBot.Bot;
 using PmfBot.Features.Catalogue;
 using PmfBot.Features.Demo;
 using PmfBot.Health;
 using PmfBot.Storage;
+using PmfBot.Teams.Hosting;
 
 namespace PmfBot;
 
@@ -11,7 +13,9 @@ public static class PmfBotComposition
     public static IServiceCollection AddPmfBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<CouncilOptions>().Bind(configuration.GetSection(CouncilOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddPmfStorage(configuration);
+        services.AddTeamsBot(configuration);
         services.AddCatalogueFeature();
         services.AddDemoCouncil(configuration);
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage");
@@ -22,6 +26,7 @@ public static class PmfBotComposition
     {
         app.MapGet("/", () => Results.Text("PmfBot is running. Health: /healthz"));
         app.MapHealthChecks("/healthz");
+        app.MapBotMessages("/api/messages");
         return app;
     }
 }

@@ -53,6 +53,7 @@ dotnet build bot/PmfBot/PmfBot.csproj --nologo -v quiet -clp:ErrorsOnly >&2
 export ASPNETCORE_ENVIRONMENT=Development
 export Storage__ConnectionString="$AZURITE_CONNECTION"
 export Demo__SeedOnStart=true
+export Bot__AllowUnauthenticatedLocalRequests=true   # the Playground sends no token; refused outside Development
 export Demo__AsOf="$as_of"
 dotnet bot/PmfBot/bin/Debug/net10.0/PmfBot.dll --urls "http://127.0.0.1:$bot_port" &
 bot_pid=$!

@@ -12,6 +12,7 @@ public abstract class StorageTestBase : IAsyncLifetime
     {
         ["Storage:ConnectionString"] = Storage.ConnectionString,
         ["Storage:TablePrefix"] = Storage.Prefix,
+        ["Bot:AllowUnauthenticatedLocalRequests"] = "true",
     };
 
     public async Task InitializeAsync() => Storage = await TestStorage.CreateAsync();

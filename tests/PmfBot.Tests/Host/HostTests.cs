@@ -13,7 +13,7 @@ public class HostTests : StorageTestBase
 {
     private async Task<(WebApplication App, HttpClient Client)> StartAsync(params string[] extra)
     {
-        var args = new List<string> { "--urls", "http://127.0.0.1:0" };
+        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--environment", "Development" };
         foreach (var (key, value) in Settings)
         {
             args.Add($"--{key}");
@@ -54,7 +54,7 @@ public class HostTests : StorageTestBase
     [Fact]
     public async Task Start_WithoutAStorageConnectionString_FailsNamingTheSetting()
     {
-        var app = PmfBotHost.Build(["--urls", "http://127.0.0.1:0", "--Storage:ConnectionString", string.Empty]);
+        var app = PmfBotHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--Bot:AllowUnauthenticatedLocalRequests", "true", "--Storage:ConnectionString", string.Empty]);
         await using (app)
         {
             var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
@@ -63,9 +63,20 @@ public class HostTests : StorageTestBase
     }
 
     [Fact]
+    public async Task Start_InProductionWithoutBotCredentials_FailsNamingThem()
+    {
+        var app = PmfBotHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production", "--Storage:ConnectionString", Storage.ConnectionString]);
+        await using (app)
+        {
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+            Assert.Contains("Bot:AppId is required", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Start_WithABadDemoDate_FailsNamingTheSetting()
     {
-        var app = PmfBotHost.Build(["--urls", "http://127.0.0.1:0", "--Storage:ConnectionString", Storage.ConnectionString, "--Storage:TablePrefix", Storage.Prefix, "--Demo:AsOf", "22/11/2026"]);
+        var app = PmfBotHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--Bot:AllowUnauthenticatedLocalRequests", "true", "--Storage:ConnectionString", Storage.ConnectionString, "--Storage:TablePrefix", Storage.Prefix, "--Demo:AsOf", "22/11/2026"]);
         await using (app)
         {
             var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());

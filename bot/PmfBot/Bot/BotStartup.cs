@@ -1,0 +1,33 @@
+using PmfBot.Cards;
+using PmfBot.Features.Onboarding;
+using PmfBot.Features.Updates;
+using PmfBot.Teams.Auth;
+using PmfBot.Teams.Connector;
+using PmfBot.Teams.Hosting;
+
+namespace PmfBot.Bot;
+
+public static class BotStartup
+{
+    /// <summary>The Teams side: inbound auth, the connector, the routing table and the turn handler.</summary>
+    public static IServiceCollection AddTeamsBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBotFrameworkAuthentication(configuration);
+        services.AddBotConnector(configuration);
+        services.AddSingleton<ConversationCapture>();
+        services.AddSingleton<OnboardingHandlers>();
+        services.AddSingleton<MyMeasuresQuery>();
+        services.AddSingleton(sp =>
+        {
+            var onboarding = sp.GetRequiredService<OnboardingHandlers>();
+            var myMeasures = sp.GetRequiredService<MyMeasuresQuery>();
+            return new TurnRouter()
+                .OnCommand(OnboardingHandlers.HelpPhrases, onboarding.HelpAsync)
+                .OnVerb(Verbs.Help, onboarding.HelpAsync)
+                .OnCommand(MyMeasuresQuery.Phrases, myMeasures.AnswerAsync)
+                .OnVerb(Verbs.MyMeasures, myMeasures.AnswerAsync);
+        });
+        services.AddSingleton<IBot, PmfBotTurnHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using PmfBot.Cards;
+using PmfBot.Cards.Onboarding;
+using PmfBot.Features.Onboarding;
+using PmfBot.Storage.Catalogue;
+using PmfBot.Teams.Connector;
+using PmfBot.Teams.Hosting;
+using PmfBot.Teams.Schema;
+
+namespace PmfBot.Bot;
+
+/// <summary>
+/// The turn handler: captures the conversation, finds who is talking, routes the text or the
+/// pressed button to a feature, and answers. The one boundary for a turn: a failure is logged
+/// once with a correlation id and the person gets a short apology with that id.
+/// </summary>
+public sealed partial class PmfBotTurnHandler(
+    TurnRouter router,
+    ConversationCapture capture,
+    CatalogueStore catalogue,
+    OnboardingHandlers onboarding,
+    ConnectorClient connector,
+    ILogger<PmfBotTurnHandler> logger) : IBot
+{
+    public async Task<InvokeResponse?> OnTurnAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await HandleAsync(activity, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var reference = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
+            LogTurnFailed(logger, e, activity.Type, reference);
+            if (activity.IsType(ActivityTypes.Invoke))
+            {
+                return InvokeResponse.For(AdaptiveCardInvokeResponse.Card(CardJson.ToElement(ApologyCard.Build(reference))));
+            }
+
+            if (activity.IsType(ActivityTypes.Message))
+            {
+                await AnswerAsync(activity, TurnAnswer.Of(ApologyCard.Build(reference)), CancellationToken.None);
+            }
+
+            return null;
+        }
+    }
+
+    private async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var firstMeeting = await capture.CaptureAsync(activity, cancellationToken);
+        var person = activity.From?.AadObjectId is { Length: > 0 } aad
+            ? (await catalogue.LoadAsync(cancellationToken)).FindPersonByAadObjectId(aad)
+            : null;
+
+        if (activity.IsType(ActivityTypes.InstallationUpdate))
+        {
+            if (firstMeeting)
+            {
+                await AnswerAsync(activity, await onboarding.WelcomeAsync(new Turn(activity, person, string.Empty, cancellationToken)), cancellationToken);
+            }
+
+            return null;
+        }
+
+        if (activity.IsType(ActivityTypes.Invoke))
+        {
+            return activity.Name == InvokeNames.AdaptiveCardAction ? await OnCardActionAsync(activity, person, cancellationToken) : null;
+        }
+
+        if (!activity.IsType(ActivityTypes.Message))
+        {
+            return null; // conversationUpdate, typing, …: captured above, nothing to say
+        }
+
+        // A typed command, or an Action.Submit (the fallback of a card button) carrying its verb.
+        var verb = VerbOf(activity.Value);
+        var text = activity.TextWithoutBotMention();
+        var turn = new Turn(activity, person, verb ?? text, cancellationToken);
+        var handler = verb is not null ? router.ForVerb(verb) : router.ForText(text);
+        var answer = handler is null ? OnboardingHandlers.NotUnderstood(turn) : await handler(turn);
+        await AnswerAsync(activity, answer, cancellationToken);
+        return null;
+    }
+
+    private async Task<InvokeResponse> OnCardActionAsync(Activity activity, Domain.Catalogue.Person? person, CancellationToken cancellationToken)
+    {
+        var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) ? a : default;
+        var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v) ? v.GetString() : null;
+        if (verb is null || router.ForVerb(verb) is not { } handler)
+        {
+            return InvokeResponse.For(AdaptiveCardInvokeResponse.Message("That button isn't something I can do. Type help to see what I can."));
+        }
+
+        var answer = await handler(new Turn(activity, person, verb, cancellationToken));
+        return InvokeResponse.For(answer.Card is { } card
+            ? AdaptiveCardInvokeResponse.Card(CardJson.ToElement(card))
+            : AdaptiveCardInvokeResponse.Message(answer.Text ?? string.Empty));
+    }
+
+    /// <summary>Answers in the same conversation: a thread reply in a channel, a new message in a chat.</summary>
+    private async Task AnswerAsync(Activity inbound, TurnAnswer answer, CancellationToken cancellationToken)
+    {
+        var reply = inbound.CreateReply(
+            answer.Text,
+            answer.Card is { } card ? [Attachment.AdaptiveCard(CardJson.ToElement(card))] : null);
+        var conversation = inbound.Conversation!.Id;
+        var outcome = inbound.Conversation.ConversationType == ConversationTypes.Channel && inbound.Id is { } id
+            ? await connector.ReplyAsync(inbound.ServiceUrl!, conversation, id, reply, cancellationToken)
+            : await connector.SendAsync(inbound.ServiceUrl!, conversation, reply, cancellationToken);
+        if (outcome is not ConnectorOutcome.Sent)
+        {
+            LogAnswerNotSent(logger, conversation, outcome);
+        }
+    }
+
+    private static string? VerbOf(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String
+            ? verb.GetString()
+            : null;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn failed; the person was given reference {Reference}")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string activityType, string reference);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The answer to {ConversationId} was not delivered: {Outcome}")]
+    private static partial void LogAnswerNotSent(ILogger logger, string conversationId, ConnectorOutcome outcome);
+}

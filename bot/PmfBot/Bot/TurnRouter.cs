@@ -1,0 +1,43 @@
+namespace PmfBot.Bot;
+
+/// <summary>
+/// The routing table, built once at start-up: typed commands ("help", "my measures") and card
+/// verbs to handlers. Registering the same command or verb twice is a programmer error.
+/// </summary>
+public sealed class TurnRouter
+{
+    private readonly Dictionary<string, Func<Turn, Task<TurnAnswer>>> _commands = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Func<Turn, Task<TurnAnswer>>> _verbs = new(StringComparer.Ordinal);
+
+    /// <summary>A command and the other ways people type it.</summary>
+    public TurnRouter OnCommand(IEnumerable<string> phrases, Func<Turn, Task<TurnAnswer>> handler)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (!_commands.TryAdd(Normalise(phrase), handler))
+            {
+                throw new InvalidOperationException($"The command \"{phrase}\" is registered twice.");
+            }
+        }
+
+        return this;
+    }
+
+    public TurnRouter OnVerb(string verb, Func<Turn, Task<TurnAnswer>> handler)
+    {
+        if (!_verbs.TryAdd(verb, handler))
+        {
+            throw new InvalidOperationException($"The card verb \"{verb}\" is registered twice.");
+        }
+
+        return this;
+    }
+
+    public Func<Turn, Task<TurnAnswer>>? ForText(string text) => _commands.GetValueOrDefault(Normalise(text));
+
+    public Func<Turn, Task<TurnAnswer>>? ForVerb(string verb) => _verbs.GetValueOrDefault(verb);
+
+    /// <summary>"  Help! " and "help" are the same command; "My  measures?" and "my measures" too.</summary>
+    public static string Normalise(string text) =>
+        string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim(' ', '!', '?', '.');
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using PmfBot.Bot;
+using PmfBot.Cards.Updates;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.Results;
+using PmfBot.Domain.Status;
+using PmfBot.Storage.Catalogue;
+using PmfBot.Storage.Results;
+
+namespace PmfBot.Features.Updates;
+
+/// <summary>"my measures": the measures a person updates, their latest status, and what is due next.</summary>
+/// <remarks>One catalogue read and one partition read per measure (in parallel): a person has a handful.</remarks>
+public sealed class MyMeasuresQuery(CatalogueStore catalogue, ResultStore results, TimeProvider time)
+{
+    public static readonly string[] Phrases = ["my measures", "measures", "show my measures", "my indicators", "my pis", "what do i own"];
+
+    public async Task<TurnAnswer> AnswerAsync(Turn turn)
+    {
+        if (turn.Person is null)
+        {
+            return TurnAnswer.Say("I can't find you in the council's performance catalogue, so I don't know your measures. The performance team can add you.");
+        }
+
+        var council = await catalogue.LoadAsync(turn.Cancellation);
+        var mine = council.Measures.Where(m => m.MayBeUpdatedBy(turn.Person.Id)).OrderBy(m => m.Reference.Key, StringComparer.Ordinal).ToList();
+        var histories = await Task.WhenAll(mine.Select(m => results.GetHistoryAsync(m.Reference, turn.Cancellation)));
+        var now = time.GetUtcNow();
+        var lines = mine.Select((m, i) => Line(m, histories[i], turn.Person.Id, now)).ToList();
+        return TurnAnswer.Of(MyMeasuresCard.Build(new MyMeasuresView(turn.Person.Name, lines)));
+    }
+
+    private static MeasureLine Line(Measure measure, IReadOnlyList<MeasureResult> history, PersonId person, DateTimeOffset now)
+    {
+        var latest = history.Count > 0 ? history[^1] : null;
+        string? direction = null;
+        if (latest is not null)
+        {
+            var previous = history.FirstOrDefault(r => r.Period == latest.Period.Previous);
+            direction = Comparison.Of(latest.Value, latest.Period.Previous, previous?.Value, measure.Polarity, StatusPolicy.Default.StableBand).Describe(measure);
+        }
+
+        var today = UkTime.DateAt(now);
+        var due = measure.LatestEndedPeriodAsOf(today);
+        if (history.Any(r => r.Period == due))
+        {
+            due = due.Next;
+        }
+
+        var deadline = DeadlinePolicy.Default.DeadlineFor(measure, due);
+        var overdue = due.End < today && deadline.IsOverdueAt(now);
+        var next = due.End >= today
+            ? $"{due} due by {deadline.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} (the period ends {due.End.ToString("d MMM", CultureInfo.InvariantCulture)})"
+            : $"{due} due by {deadline.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}{(overdue ? " — overdue" : string.Empty)}";
+
+        var title = measure.Owner == person ? measure.Title : $"{measure.Title} (delegate)";
+        return new MeasureLine(
+            measure.Reference.Value,
+            title,
+            latest is null ? null : $"{measure.Format(latest.Value)} for {latest.Period}",
+            latest is null ? null : latest.Rag?.ToString() ?? NoTargetStatus(latest.VsPrevious),
+            direction,
+            next,
+            overdue);
+    }
+
+    private static string NoTargetStatus(DirectionOfTravel direction) => direction switch
+    {
+        DirectionOfTravel.Better => "Improving",
+        DirectionOfTravel.Worse => "Worsening",
+        DirectionOfTravel.Stable => "Stable",
+        _ => "No target",
+    };
+}
