@@ -11,7 +11,8 @@ ensure_node_tools() {
     log "Node.js 20+ and npm are needed (they run Azurite). Install them, then run this again."
     exit 1
   fi
-  if [ ! -x node_modules/.bin/azurite-table ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  if [ ! -x node_modules/.bin/azurite-table ] || [ ! -f node_modules/@microsoft/m365agentsplayground/cli.js ] \
+     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "Installing local tools (npm ci)…"
     npm ci --no-audit --no-fund --loglevel=error >&2
   fi
@@ -50,4 +51,28 @@ stop_azurite() {
     for _ in $(seq 50); do kill -0 "$AZURITE_PID" 2>/dev/null || break; sleep 0.1; done
   fi
   AZURITE_PID=
+}
+
+# start_playground PORT BOT_ENDPOINT — the Agents Playground (a local Teams client) with the demo
+# council's people (infra/playground/.m365agentsplayground.yml). Sets PLAYGROUND_PID.
+start_playground() {
+  local port=$1 endpoint=$2
+  mkdir -p .local
+  (
+    cd infra/playground
+    TEAMSAPPTESTER_BROWSER=none APPLICATION_INSIGHTS_NO_STATSBEAT=true \
+    M365_AGENTS_PLAYGROUND_LOGFILE="$PWD/../../.local/playground.log" \
+      exec node ../../node_modules/@microsoft/m365agentsplayground/cli.js \
+        -e "$endpoint" -c msteams -p "$port" --service-url "http://127.0.0.1:$port/_connector" --disable-telemetry
+  ) >".local/playground-$port.out" 2>&1 &
+  PLAYGROUND_PID=$!
+  wait_for_port "$port" "The Agents Playground" || { cat ".local/playground-$port.out" .local/playground.log 2>/dev/null >&2; exit 1; }
+}
+
+stop_playground() {
+  if [ -n "${PLAYGROUND_PID:-}" ] && kill -0 "$PLAYGROUND_PID" 2>/dev/null; then
+    kill -TERM "$PLAYGROUND_PID" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$PLAYGROUND_PID" 2>/dev/null || break; sleep 0.1; done
+  fi
+  PLAYGROUND_PID=
 }

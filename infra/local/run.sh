@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs PmfBot locally with the demo council: installs the local tools, starts Azurite (data kept
-# in .local/azurite), builds and starts the bot, seeds Northmere District Council, and prints
-# where to find it. Ctrl+C stops everything (Azurite with SIGINT, so its data is flushed).
+# Runs PmfBot locally with the demo council in the Agents Playground (a local Teams client):
+# installs the local tools, starts Azurite (data kept in .local/azurite), builds and starts the
+# bot, seeds Northmere District Council, starts the Playground, and prints the URL to open.
+# Ctrl+C stops all three (Azurite with SIGINT, so its data is flushed).
 #
 #   infra/local/run.sh [--as-of yyyy-MM-dd] [--port N]
 set -euo pipefail
@@ -37,6 +38,7 @@ cleanup() {
     kill -TERM "$bot_pid" 2>/dev/null || true
     wait "$bot_pid" 2>/dev/null || true
   fi
+  stop_playground
   stop_azurite
   log "Stopped."
 }
@@ -65,12 +67,20 @@ for _ in $(seq 150); do
 done
 curl -fsS "http://127.0.0.1:$bot_port/healthz" >/dev/null || { log "PmfBot did not become healthy."; exit 1; }
 
+playground_port=56150
+if (echo >"/dev/tcp/127.0.0.1/$playground_port") 2>/dev/null; then playground_port=$(free_port); fi
+start_playground "$playground_port" "http://127.0.0.1:$bot_port/api/messages"
+
 admin_connection=$AZURITE_CONNECTION
 [ "$table_port" = 10002 ] && admin_connection="UseDevelopmentStorage=true"
 cat >&2 <<MSG
 
   PmfBot is running with the demo council (Northmere District Council).
-    Bot:        http://127.0.0.1:$bot_port   (health: http://127.0.0.1:$bot_port/healthz)
+
+    Open Teams (the Agents Playground):  http://127.0.0.1:$playground_port
+    You are Priya Shah, Director of Resources. Try: help, my measures.
+
+    Bot:        http://127.0.0.1:$bot_port/api/messages   (health: http://127.0.0.1:$bot_port/healthz)
     Storage:    Azurite tables on 127.0.0.1:$table_port, data in .local/azurite
     Admin:      Storage__ConnectionString='$admin_connection' \\
                   dotnet run --project bot/PmfBot -- catalogue export catalogue.csv

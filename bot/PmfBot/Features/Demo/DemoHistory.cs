@@ -38,13 +38,16 @@ public static class DemoHistory
         var latest = measure.LatestEndedPeriodAsOf(asOf);
         var count = 2 * measure.PeriodKind.PerYear();
         var periods = Enumerable.Range(0, count).Select(i => Back(latest, count - 1 - i)).ToList();
-        var random = new Random(StableHash(measure.Reference.Key));
         var values = new Dictionary<ReportingPeriod, decimal>();
 
         for (var i = 0; i < periods.Count; i++)
         {
             var period = periods[i];
             var progress = periods.Count == 1 ? 1m : (decimal)i / (periods.Count - 1);
+
+            // Seeded by measure and period, not by position: seeding again as of a later date
+            // gives each period the same wobble, so new periods never copy an old one's value.
+            var random = RandomFor(measure, period);
             var value = story.Start + ((story.End - story.Start) * progress)
                 + (story.Noise * (decimal)((random.NextDouble() * 2) - 1))
                 + (story.Seasonal * (decimal)Math.Cos(2 * Math.PI * (period.End.Month - 7) / 12.0));
@@ -69,12 +72,16 @@ public static class DemoHistory
             decimal? previous = values.TryGetValue(period.Previous, out var p) ? p : null;
             decimal? lastYear = values.TryGetValue(period.SamePeriodLastYear, out var l) ? l : null;
             var judgement = StatusRules.Judge(measure, period, value, previous, lastYear, status);
+            var random = RandomFor(measure, period, salt: "text");
             var (commentary, actionNote) = DemoCommentary.For(measure, judgement, random);
             var recordedOn = deadline.Date.AddDays(-random.Next(0, 6));
             var recordedAt = UkTime.At(recordedOn, new TimeOnly(random.Next(9, 17), random.Next(0, 60)));
             yield return MeasureResult.Record(measure, period, value, commentary, actionNote, judgement, measure.Owner, recordedAt);
         }
     }
+
+    private static Random RandomFor(Measure measure, ReportingPeriod period, string salt = "") =>
+        new(StableHash($"{measure.Reference.Key}|{period.Code}|{salt}"));
 
     private static ReportingPeriod Back(ReportingPeriod period, int steps)
     {
