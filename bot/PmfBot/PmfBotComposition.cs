@@ -25,6 +25,16 @@ public static class PmfBotComposition
     public static WebApplication MapPmfBot(this WebApplication app)
     {
         app.MapGet("/", () => Results.Text("PmfBot is running. Health: /healthz"));
+
+        // The Teams app manifest links to these.
+        app.MapGet("/privacy", (Microsoft.Extensions.Options.IOptions<CouncilOptions> council) => Results.Text(
+            $"PmfBot, for {council.Value.Name}: privacy.\n\nPmfBot keeps the council's performance catalogue (measures, owners and their work email addresses), " +
+            "the values and commentary people enter with who entered them and when, and what it needs to message people and channels in Teams " +
+            "(Teams ids, not message content). It is kept in the council's own Azure storage and used only to run the council's Performance Management Framework. " +
+            "Questions: the council's performance team or data protection officer."));
+        app.MapGet("/terms", (Microsoft.Extensions.Options.IOptions<CouncilOptions> council) => Results.Text(
+            $"PmfBot, for {council.Value.Name}: terms of use.\n\nPmfBot is for the council's staff, to record and review performance under the council's " +
+            "Performance Management Framework. Enter accurate figures and commentary; every change is kept with who made it and when."));
         app.MapHealthChecks("/healthz");
         app.MapBotMessages("/api/messages");
         return app;

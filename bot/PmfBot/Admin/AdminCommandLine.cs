@@ -30,6 +30,8 @@ public static class AdminCommandLine
               Write every measure's result for a period (e.g. "Q2 2026/27", "Oct 2026", "2026/27").
           demo seed [--as-of yyyy-MM-dd]
               Seed Northmere District Council (catalogue and two years of history).
+          app-package --bot-id <guid> --domain <host> [--app-id <guid>] [--council <name>] [--version 1.0.0] [--out <zip>] [--template <folder>]
+              Build the Teams app package (appPackage/build.sh runs this).
 
         Storage comes from Storage__ConnectionString (for Azurite: UseDevelopmentStorage=true).
         """;
@@ -53,6 +55,7 @@ public static class AdminCommandLine
                 ["catalogue", "export"] when Positional(rest) is [var file] => await WithServicesAsync(s => ExportCatalogueAsync(s, file, @out, cancellationToken)),
                 ["results", "export"] when Positional(rest) is [var period, var file] => await WithServicesAsync(s => ExportResultsAsync(s, period, file, @out, cancellationToken)),
                 ["demo", "seed"] when Positional(rest) is [] => await WithServicesAsync(s => SeedAsync(s, Option(rest, "--as-of"), @out, cancellationToken)),
+                ["app-package", ..] => await AppPackageAsync(args.Skip(1).ToList(), @out),
                 ["help"] or ["--help"] or ["-h"] => Help(@out, 0),
                 _ => Help(@out, 2),
             };
@@ -174,6 +177,29 @@ public static class AdminCommandLine
         return 0;
     }
 
+    private static async Task<int> AppPackageAsync(List<string> options, TextWriter output)
+    {
+        var botId = Option(options, "--bot-id") ?? string.Empty;
+        var settings = new AppPackageSettings(
+            botId,
+            Option(options, "--app-id") ?? botId,
+            Option(options, "--domain") ?? string.Empty,
+            Option(options, "--council") ?? "Northmere District Council",
+            Option(options, "--version") ?? "1.0.0");
+        var problems = AppPackageBuilder.Problems(settings);
+        if (problems.Count > 0)
+        {
+            await output.WriteLineAsync(string.Join(Environment.NewLine, problems));
+            return 2;
+        }
+
+        var template = Option(options, "--template") ?? "appPackage";
+        var zip = Option(options, "--out") ?? Path.Combine(template, "build", "pmfbot.zip");
+        AppPackageBuilder.Build(template, settings, zip);
+        await output.WriteLineAsync($"Teams app package written to {zip}: upload it in Teams Admin Center (or Developer Portal).");
+        return 0;
+    }
+
     private static int Help(TextWriter output, int exitCode)
     {
         output.WriteLine(Usage);
@@ -185,7 +211,7 @@ public static class AdminCommandLine
         var positional = new List<string>();
         for (var i = 0; i < rest.Count; i++)
         {
-            if (rest[i] is "--report" or "--as-of")
+            if (rest[i] is "--report" or "--as-of" or "--bot-id" or "--app-id" or "--domain" or "--council" or "--version" or "--out" or "--template")
             {
                 i++;
             }

@@ -41,6 +41,19 @@ public class HostTests : StorageTestBase
         }
     }
 
+    [Theory]
+    [InlineData("/privacy", "privacy")]
+    [InlineData("/terms", "terms of use")]
+    public async Task ThePagesTheManifestLinksTo_AreServed(string path, string words)
+    {
+        var (app, client) = await StartAsync();
+        await using (app)
+        {
+            var text = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+            Assert.Contains(words, text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Start_WithoutDemoSeeding_LeavesStorageEmpty()
     {
