@@ -1,0 +1,251 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using PmfBot.Testing;
+
+namespace PmfBot.EndToEnd.Tests;
+
+/// <summary>What the bot posted, as the Playground streams it to its UI.</summary>
+public sealed record PlaygroundMessage(string Action, string ConversationId, string MessageId, string? Text, JsonElement? Card)
+{
+    /// <summary>The card's JSON, unescaped, to look for what a person would read.</summary>
+    public string CardText => Card is { } card ? JsonSerializer.Serialize(card, Unescaped) : string.Empty;
+
+    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}
+
+/// <summary>
+/// Azurite (from the test command), the real bot host with the demo council, and the Microsoft 365
+/// Agents Playground, each on a free loopback port; the test acts as the person through the
+/// Playground's HTTP API and reads the bot's answers from its WebSocket stream. Later journeys
+/// (prompts, escalations, digests) extend it.
+/// </summary>
+public sealed class PlaygroundHarness : IAsyncDisposable
+{
+    public const string PersonalChat = "personal-chat-priya";
+    public const string PerformanceChannel = "channel-performance";
+    public const string CurrentUser = "user-priya-shah";
+    public const string BotId = "3f9c2e71-5b8d-4a63-9c10-2e7f4a1b8d05";
+
+    private readonly ConcurrentQueue<PlaygroundMessage> _received = new();
+    private readonly CancellationTokenSource _stop = new();
+    private TestStorage _storage = null!;
+    private WebApplication _bot = null!;
+    private Process _playground = null!;
+    private ClientWebSocket _socket = null!;
+    private Task _reading = Task.CompletedTask;
+
+    public HttpClient Playground { get; private set; } = null!;
+
+    public IReadOnlyCollection<PlaygroundMessage> Received => _received;
+
+    public static async Task<PlaygroundHarness> StartAsync(string asOf = "2026-11-22")
+    {
+        var harness = new PlaygroundHarness();
+        await harness.StartInternalAsync(asOf);
+        return harness;
+    }
+
+    private async Task StartInternalAsync(string asOf)
+    {
+        _storage = await TestStorage.CreateAsync();
+        _bot = PmfBotHost.Build(
+        [
+            "--urls", "http://127.0.0.1:0", "--environment", "Development",
+            "--Storage:ConnectionString", _storage.ConnectionString, "--Storage:TablePrefix", _storage.Prefix,
+            "--Bot:AllowUnauthenticatedLocalRequests", "true", "--Demo:SeedOnStart", "true", "--Demo:AsOf", asOf,
+        ]);
+        await _bot.StartAsync();
+        var botUrl = _bot.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+
+        var port = FreePort();
+        var root = RepoRoot();
+        var start = new ProcessStartInfo("node",
+        [
+            Path.Combine(root, "node_modules", "@microsoft", "m365agentsplayground", "cli.js"),
+            "-e", $"{botUrl}/api/messages", "-c", "msteams", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--service-url", $"http://127.0.0.1:{port}/_connector", "--disable-telemetry",
+        ])
+        {
+            WorkingDirectory = Path.Combine(root, "infra", "playground"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
+        start.Environment["APPLICATION_INSIGHTS_NO_STATSBEAT"] = "true";
+        start.Environment["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(Path.GetTempPath(), $"playground-{port}.log");
+        _playground = Process.Start(start)!;
+        _playground.OutputDataReceived += (_, _) => { };
+        _playground.ErrorDataReceived += (_, _) => { };
+        _playground.BeginOutputReadLine();
+        _playground.BeginErrorReadLine();
+
+        Playground = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitUntilAsync(async () => (await TryGetAsync("/_internal/v1/config")) is not null, TimeSpan.FromSeconds(60), "the Playground to start");
+
+        _socket = new ClientWebSocket();
+        await _socket.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/_ws_conversation/v1/conversations/stream"), CancellationToken.None);
+        _reading = ReadAsync(_stop.Token);
+    }
+
+    /// <summary>Fires the install events for a chat, as opening it in the UI does.</summary>
+    public async Task InstallAsync(string conversationId) =>
+        (await Playground.PostAsync(new Uri($"/_debug/conversation/{conversationId}/installation", UriKind.Relative), null)).EnsureSuccessStatusCode();
+
+    /// <summary>The current user types in a chat; in a channel, <paramref name="mentionBot"/> @mentions PmfBot first.</summary>
+    public async Task SayAsync(string conversationId, string text, bool mentionBot = false)
+    {
+        object body = mentionBot
+            ? new { text = $"<at>PmfBot</at> {text}", textFormat = "plain", from = new { id = CurrentUser }, mentions = new[] { new { mentioned = new { id = BotId, name = "PmfBot" }, text = "<at>PmfBot</at>" } } }
+            : new { text, textFormat = "plain", from = new { id = CurrentUser } };
+        (await Playground.PostAsJsonAsync(new Uri($"/_conversation/v1/conversations/{conversationId}/messages", UriKind.Relative), body)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Waits for the bot to post something in a conversation (a channel's threads count as the channel) that matches.</summary>
+    public async Task<PlaygroundMessage> WaitForBotAsync(string conversationId, Func<PlaygroundMessage, bool> matches, string what)
+    {
+        PlaygroundMessage? found = null;
+        await WaitUntilAsync(() =>
+        {
+            found = _received.LastOrDefault(m => (m.ConversationId == conversationId || m.ConversationId.StartsWith(conversationId + ";", StringComparison.Ordinal)) && matches(m));
+            return Task.FromResult(found is not null);
+        }, TimeSpan.FromSeconds(20), what);
+        return found!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _socket?.Abort();
+        try
+        {
+            await _reading;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        if (_playground is { HasExited: false })
+        {
+            _playground.Kill(entireProcessTree: true);
+            await _playground.WaitForExitAsync();
+        }
+
+        _playground?.Dispose();
+        Playground?.Dispose();
+        _socket?.Dispose();
+        if (_bot is not null)
+        {
+            await _bot.DisposeAsync();
+        }
+
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task ReadAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1 << 16];
+        while (!cancellationToken.IsCancellationRequested && _socket.State == WebSocketState.Open)
+        {
+            using var message = new MemoryStream();
+            WebSocketReceiveResult result;
+            try
+            {
+                do
+                {
+                    result = await _socket.ReceiveAsync(buffer, cancellationToken);
+                    message.Write(buffer, 0, result.Count);
+                }
+                while (!result.EndOfMessage);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+            {
+                return;
+            }
+
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return;
+            }
+
+            Parse(Encoding.UTF8.GetString(message.ToArray()));
+        }
+    }
+
+    private void Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        if (!root.TryGetProperty("action", out var action) || !root.TryGetProperty("message", out var message))
+        {
+            return;
+        }
+
+        JsonElement? card = message.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array && attachments.GetArrayLength() > 0
+            ? attachments[0].GetProperty("content").Clone()
+            : null;
+        _received.Enqueue(new PlaygroundMessage(
+            action.GetString()!,
+            root.TryGetProperty("actionConversationId", out var conversation) ? conversation.GetString()! : string.Empty,
+            message.TryGetProperty("messageId", out var id) ? id.ToString() : string.Empty,
+            message.TryGetProperty("text", out var text) ? text.GetString() : null,
+            card));
+    }
+
+    private async Task<string?> TryGetAsync(string path)
+    {
+        try
+        {
+            return await Playground.GetStringAsync(new Uri(path, UriKind.Relative));
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for {what}.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PmfBot.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("PmfBot.sln not found above the test binaries.");
+    }
+}
