@@ -14,6 +14,8 @@ public static class BotStartup
     {
         services.AddBotFrameworkAuthentication(configuration);
         services.AddBotConnector(configuration);
+        services.AddPacedSender(configuration);
+        services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<ConversationCapture>();
         services.AddSingleton<OnboardingHandlers>();
         services.AddSingleton<MyMeasuresQuery>();
