@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using PmfBot.Testing;
 
 namespace PmfBot.Cards.Tests;
 
 public class CardTests
 {
-    private static readonly string GoldenFolder = Path.Combine(RepoRoot(), "tests", "PmfBot.Cards.Tests", "Golden");
+    private static readonly string GoldenFolder = Repo.Path("tests", "PmfBot.Cards.Tests", "Golden");
 
     public static TheoryData<string> Names => new(CardGallery.All.Keys);
 
@@ -40,7 +41,7 @@ public class CardTests
             File.WriteAllText(Path.Combine(folder, name + ".json"), CardJson.ToJson(card));
         }
 
-        var (exit, output) = RunNode(Path.Combine(RepoRoot(), "tests", "PmfBot.Cards.Tests", "validate-cards.js"), folder);
+        var (exit, output) = RunNode(Repo.Path("tests", "PmfBot.Cards.Tests", "validate-cards.js"), folder);
 
         var reports = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         Assert.Equal(CardGallery.All.Count, reports.Count);
@@ -54,7 +55,7 @@ public class CardTests
         var folder = Directory.CreateTempSubdirectory("pmfbot-cards-bad-").FullName;
         File.WriteAllText(Path.Combine(folder, "bad.json"), """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Carousel"},{"type":"TextBlock"}]}""");
 
-        var (exit, output) = RunNode(Path.Combine(RepoRoot(), "tests", "PmfBot.Cards.Tests", "validate-cards.js"), folder);
+        var (exit, output) = RunNode(Repo.Path("tests", "PmfBot.Cards.Tests", "validate-cards.js"), folder);
 
         Assert.Equal(1, exit);
         Assert.Contains("Carousel", output, StringComparison.Ordinal);
@@ -76,16 +77,5 @@ public class CardTests
         process.WaitForExit();
         Assert.True(error.Length == 0 || process.ExitCode is 0 or 1, error);
         return (process.ExitCode, output);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PmfBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("PmfBot.sln not found above the test binaries.");
     }
 }

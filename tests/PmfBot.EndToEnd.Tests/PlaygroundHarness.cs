@@ -6,9 +6,6 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Testing;
 
 namespace PmfBot.EndToEnd.Tests;
@@ -57,17 +54,19 @@ public sealed class PlaygroundHarness : IAsyncDisposable
     private async Task StartInternalAsync(string asOf)
     {
         _storage = await TestStorage.CreateAsync();
-        _bot = PmfBotHost.Build(
-        [
-            "--urls", "http://127.0.0.1:0", "--environment", "Development",
-            "--Storage:ConnectionString", _storage.ConnectionString, "--Storage:TablePrefix", _storage.Prefix,
-            "--Bot:AllowUnauthenticatedLocalRequests", "true", "--Demo:SeedOnStart", "true", "--Demo:AsOf", asOf,
-        ]);
+        _bot = PmfBotHost.Build(LoopbackHost.Args(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = _storage.ConnectionString,
+            ["Storage:TablePrefix"] = _storage.Prefix,
+            ["Bot:AllowUnauthenticatedLocalRequests"] = "true",
+            ["Demo:SeedOnStart"] = "true",
+            ["Demo:AsOf"] = asOf,
+        }));
         await _bot.StartAsync();
-        var botUrl = _bot.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var botUrl = _bot.Address().ToString().TrimEnd('/');
 
         var port = FreePort();
-        var root = RepoRoot();
+        var root = Repo.Root;
         var start = new ProcessStartInfo("node",
         [
             Path.Combine(root, "node_modules", "@microsoft", "m365agentsplayground", "cli.js"),
@@ -236,16 +235,5 @@ public sealed class PlaygroundHarness : IAsyncDisposable
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PmfBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("PmfBot.sln not found above the test binaries.");
     }
 }

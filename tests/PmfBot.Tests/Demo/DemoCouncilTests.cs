@@ -3,6 +3,7 @@ using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Status;
 using PmfBot.Features.Demo;
+using PmfBot.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace PmfBot.Tests.Demo;
@@ -55,7 +56,7 @@ public class DemoCouncilTests
     public void Playground_PeopleAreTheDemoCouncilsPeople()
     {
         var yaml = new YamlStream();
-        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(RepoRoot(), "infra", "playground", ".m365agentsplayground.yml"))));
+        yaml.Load(new StringReader(File.ReadAllText(Repo.Path("infra", "playground", ".m365agentsplayground.yml"))));
         var root = (YamlMappingNode)yaml.Documents[0].RootNode;
         var users = new[] { (YamlMappingNode)root["currentUser"] }.Concat(((YamlSequenceNode)root["users"]).Cast<YamlMappingNode>()).ToList();
 
@@ -132,16 +133,5 @@ public class DemoCouncilTests
         Assert.DoesNotContain(history, r => r.Period == ReportingPeriod.Parse("Q2 2026/27"));
         Assert.DoesNotContain(history, r => r.Period == ReportingPeriod.Parse("Sep 2026"));
         Assert.Contains(history, r => r.Period == ReportingPeriod.Parse("Q1 2026/27"));
-    }
-
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PmfBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("PmfBot.sln not found above the test binaries.");
     }
 }

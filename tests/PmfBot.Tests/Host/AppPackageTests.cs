@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
 using PmfBot.Admin;
-using PmfBot.Tests.Demo;
+using PmfBot.Testing;
 
 namespace PmfBot.Tests.Host;
 
 public class AppPackageTests
 {
     private const string BotId = "3f9c2e71-5b8d-4a63-9c10-2e7f4a1b8d05";
-    private static readonly string Template = Path.Combine(DemoCouncilTests.RepoRoot(), "appPackage");
+    private static readonly string Template = Repo.Path("appPackage");
 
     private static string BuildPackage(string? appId = null)
     {

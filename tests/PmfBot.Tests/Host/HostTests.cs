@@ -1,10 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PmfBot.Storage.Catalogue;
+using PmfBot.Testing;
 
 namespace PmfBot.Tests.Host;
 
@@ -13,18 +11,9 @@ public class HostTests : StorageTestBase
 {
     private async Task<(WebApplication App, HttpClient Client)> StartAsync(params string[] extra)
     {
-        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--environment", "Development" };
-        foreach (var (key, value) in Settings)
-        {
-            args.Add($"--{key}");
-            args.Add(value!);
-        }
-
-        args.AddRange(extra);
-        var app = PmfBotHost.Build([.. args]);
+        var app = PmfBotHost.Build(LoopbackHost.Args(Settings, extra));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return (app, new HttpClient { BaseAddress = new Uri(address) });
+        return (app, new HttpClient { BaseAddress = app.Address() });
     }
 
     [Fact]

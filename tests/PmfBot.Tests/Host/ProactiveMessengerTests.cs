@@ -22,13 +22,7 @@ public class ProactiveMessengerTests : StorageTestBase, IAsyncLifetime
     {
         await InitializeAsync();
         _connector = await FakeConnector.StartAsync();
-        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--environment", "Development", "--Connector:MaxRetryAfter", "00:00:00" };
-        foreach (var (key, value) in Settings)
-        {
-            args.AddRange([$"--{key}", value!]);
-        }
-
-        _app = PmfBotHost.Build([.. args]);
+        _app = PmfBotHost.Build(LoopbackHost.Args(Settings, "--Connector:MaxRetryAfter", "00:00:00"));
         await _app.StartAsync();
     }
 

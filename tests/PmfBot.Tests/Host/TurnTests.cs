@@ -2,9 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Features.Demo;
 using PmfBot.Storage.Conversations;
 using PmfBot.Testing;
@@ -28,15 +25,9 @@ public class TurnTests : StorageTestBase, IAsyncLifetime
     {
         await InitializeAsync();
         _connector = await FakeConnector.StartAsync();
-        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--environment", "Development", "--Demo:SeedOnStart", "true", "--Demo:AsOf", "2026-11-22" };
-        foreach (var (key, value) in Settings)
-        {
-            args.AddRange([$"--{key}", value!]);
-        }
-
-        _app = PmfBotHost.Build([.. args]);
+        _app = PmfBotHost.Build(LoopbackHost.Args(Settings, "--Demo:SeedOnStart", "true", "--Demo:AsOf", "2026-11-22"));
         await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
+        _client = new HttpClient { BaseAddress = _app.Address() };
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PmfBot.Testing;
+
+/// <summary>Helpers for hosts the tests start on a free loopback port.</summary>
+public static class LoopbackHost
+{
+    /// <summary>Command-line arguments for a host: a free loopback port, Development, and the given settings as --Key value.</summary>
+    public static string[] Args(IReadOnlyDictionary<string, string?> settings, params string[] extra) =>
+        ["--urls", "http://127.0.0.1:0", "--environment", "Development", .. settings.SelectMany(s => new[] { $"--{s.Key}", s.Value ?? string.Empty }), .. extra];
+
+    /// <summary>The address a started host listens on, e.g. http://127.0.0.1:41234.</summary>
+    public static Uri Address(this WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+}
