@@ -7,6 +7,9 @@ namespace PmfBot.Storage.Conversations;
 //   a channel:            PartitionKey = "team|{teamId}",                  RowKey = "channel|{channelId}"
 // Why: the proactive sender looks up one person (or one channel) at a time by the id it has:
 // always a point read. A team's channels are one partition, for listing subscriptions.
+// The tenant is stored with each reference but is not part of the key: PmfBot is a single-tenant
+// bot (new multi-tenant bots can no longer be created), and Entra object ids are GUIDs, unique
+// across tenants, so the object id alone finds the person; callers need not know the tenant.
 // Teams ids contain ':' '@' ';' '.', all allowed in keys; '/', '\', '#', '?' never appear in them.
 
 internal sealed class ConversationEntity : StoredEntity
