@@ -14,6 +14,9 @@ public enum PromptKind
 
     /// <summary>After the deadline has passed.</summary>
     Overdue,
+
+    /// <summary>Long overdue: the owner's Head of Service (who keeps the service's data up to date) is told.</summary>
+    Chase,
 }
 
 /// <summary>One configured step: a kind and a day offset from its anchor.</summary>
@@ -29,6 +32,7 @@ public readonly record struct ReminderOffset(PromptKind Kind, int Days)
     {
         PromptKind.Prompt => Days == 0 ? "prompt" : $"prompt+{Days}",
         PromptKind.Reminder => Days == 0 ? "due-today" : string.Create(CultureInfo.InvariantCulture, $"reminder-{Days}"),
+        PromptKind.Chase => string.Create(CultureInfo.InvariantCulture, $"chase-{Days}"),
         _ => string.Create(CultureInfo.InvariantCulture, $"overdue-{Days}"),
     };
 }

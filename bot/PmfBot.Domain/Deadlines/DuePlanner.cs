@@ -1,0 +1,82 @@
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+
+namespace PmfBot.Domain.Deadlines;
+
+/// <summary>One thing the due scan must send: a step of a measure's period, to a person.</summary>
+/// <param name="Recipient">The owner, or for a <see cref="PromptKind.Chase"/> the Head of Service (else the escalation owner).</param>
+public sealed record DueAction(Measure Measure, ReportingPeriod Period, Deadline Deadline, ScheduledReminder Step, PersonId Recipient)
+{
+    /// <summary>What the scan claims in storage before sending, so each step goes out once, ever: "NI 192|FY2026-Q2|reminder-3".</summary>
+    public string ClaimKey => $"{Measure.Reference.Key}|{Period.Code}|{Step.Key}";
+}
+
+/// <summary>The council's settings for the due scan.</summary>
+/// <param name="ChaseAfterDaysOverdue">When the Head of Service hears of an update still missing (PMF: Heads of Service keep their staff's data up to date).</param>
+/// <param name="LookbackDays">How long after its deadline a missing update is still chased here; older ones are for escalation.</param>
+public sealed record DueScanPolicy(ReminderSchedule Schedule, DeadlinePolicy Deadlines, int ChaseAfterDaysOverdue, int LookbackDays)
+{
+    public static DueScanPolicy Default { get; } = new(ReminderSchedule.Default, DeadlinePolicy.Default, ChaseAfterDaysOverdue: 7, LookbackDays: 60);
+}
+
+/// <summary>
+/// What is due as of an instant, for every measure: for each period that has ended, is reported
+/// and is still unanswered (and whose deadline is within the lookback), the latest step of the
+/// reminder schedule whose time has come (earlier, missed steps are superseded, not sent late),
+/// and the chase to the Head of Service once it is <see cref="DueScanPolicy.ChaseAfterDaysOverdue"/> days late.
+/// </summary>
+/// <remarks>Pure: the scan passes in what storage knows (answered periods, extensions) and the instant; the same inputs always give the same actions.</remarks>
+public static class DuePlanner
+{
+    public static IEnumerable<DueAction> DueAt(
+        IEnumerable<Measure> measures,
+        IReadOnlyList<Service> services,
+        Func<Measure, ReportingPeriod, bool> isAnswered,
+        Func<Measure, ReportingPeriod, IEnumerable<DeadlineExtension>> extensions,
+        DateTimeOffset now,
+        DueScanPolicy policy)
+    {
+        var today = UkTime.DateAt(now);
+        foreach (var measure in measures)
+        {
+            for (var period = measure.LatestEndedPeriodAsOf(today); ; period = period.Previous)
+            {
+                var deadline = policy.Deadlines.DeadlineFor(measure, period, extensions(measure, period));
+                if (deadline.Date.AddDays(policy.LookbackDays) < today)
+                {
+                    break; // this period and every earlier one are past the lookback
+                }
+
+                if (!measure.IsReportedFor(period) || isAnswered(measure, period))
+                {
+                    continue;
+                }
+
+                var plan = policy.Schedule.Plan(period, deadline, policy.Deadlines.Calendar);
+                if (ReminderSchedule.StepDueAt(plan, now) is { } step)
+                {
+                    yield return new DueAction(measure, period, deadline, step, measure.Owner);
+                }
+
+                if (Chase(deadline, now, policy) is { } chase)
+                {
+                    var headOfService = services.FirstOrDefault(s => s.Code == measure.ServiceCode)?.HeadOfService;
+                    yield return new DueAction(measure, period, deadline, chase, headOfService ?? measure.EscalationOwner);
+                }
+            }
+        }
+    }
+
+    private static ScheduledReminder? Chase(Deadline deadline, DateTimeOffset now, DueScanPolicy policy)
+    {
+        var step = new ReminderOffset(PromptKind.Chase, policy.ChaseAfterDaysOverdue);
+        var date = deadline.Date.AddDays(policy.ChaseAfterDaysOverdue);
+        if (policy.Schedule.WorkingDaysOnly)
+        {
+            date = policy.Deadlines.Calendar.OnOrAfter(date);
+        }
+
+        var sendAt = UkTime.At(date, policy.Schedule.SendAt);
+        return sendAt <= now ? new ScheduledReminder(step, date, sendAt) : null;
+    }
+}

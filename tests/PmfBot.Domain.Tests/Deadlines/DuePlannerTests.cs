@@ -1,0 +1,101 @@
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Deadlines;
+
+namespace PmfBot.Domain.Tests.Deadlines;
+
+public class DuePlannerTests
+{
+    private static readonly PersonId HeadOfWaste = PersonId.Parse("head.of.waste@demo.gov.uk");
+    private static readonly Service Waste = new("waste", "Waste", "place", HeadOfWaste);
+
+    private static readonly Measure Quarterly = TestMeasures.Make();                                       // NI 192, deadline 10th
+    private static readonly Measure Monthly = TestMeasures.Make("WM 03", frequency: Frequency.Monthly);
+
+    private static List<DueAction> Due(string now, Measure? measure = null, Func<Measure, ReportingPeriod, bool>? answered = null,
+        IEnumerable<DeadlineExtension>? extensions = null, IReadOnlyList<Service>? services = null) =>
+        [.. DuePlanner.DueAt(
+            [measure ?? Quarterly],
+            services ?? [Waste],
+            answered ?? ((_, _) => false),
+            (_, _) => extensions ?? [],
+            DateTimeOffset.Parse(now),
+            DueScanPolicy.Default)];
+
+    private static string Describe(IEnumerable<DueAction> actions) =>
+        string.Join(", ", actions.Select(a => $"{a.Period} {a.Step.Key} → {a.Recipient.Value.Split('@')[0]}"));
+
+    // Q2 2025/26: ends Tue 30 Sep 2025, deadline Fri 10 Oct 2025.
+    [Theory]
+    [InlineData("2025-09-30T12:00:00Z", "")]                                                          // Q2 not over yet
+    [InlineData("2025-10-01T08:00:00Z", "Q2 2025/26 prompt → sam.taylor")]                            // 09:00 BST on period end
+    [InlineData("2025-10-08T08:00:00Z", "Q2 2025/26 reminder-3 → sam.taylor")]
+    [InlineData("2025-10-10T08:00:00Z", "Q2 2025/26 due-today → sam.taylor")]
+    [InlineData("2025-10-15T08:00:00Z", "Q2 2025/26 overdue-5 → sam.taylor")]
+    [InlineData("2025-10-17T08:00:00Z", "Q2 2025/26 overdue-5 → sam.taylor, Q2 2025/26 chase-7 → head.of.waste")] // 10 Oct + 7 = Fri 17 Oct
+    public void DueAt_QuarterlyMeasure_StepByStep(string now, string expected) =>
+        Assert.Equal(expected, Describe(Due(now, answered: (_, p) => p != ReportingPeriod.Parse("Q2 2025/26"))));
+
+    [Fact]
+    public void DueAt_AMissingUpdatePastTheLookback_IsLeftForEscalation()
+    {
+        // Q1 2025/26's deadline was 10 Jul; on 10 Sep it is 62 days late, past the 60-day lookback.
+        Assert.Empty(Due("2025-09-10T12:00:00Z"));
+        Assert.Equal("Q1 2025/26 overdue-5 → sam.taylor, Q1 2025/26 chase-7 → head.of.waste", Describe(Due("2025-09-08T12:00:00Z")));
+    }
+
+    [Fact]
+    public void DueAt_Answered_NothingToSend() =>
+        Assert.Empty(Due("2025-10-15T08:00:00Z", answered: (_, _) => true));
+
+    [Fact]
+    public void DueAt_MeasureNotActiveForThePeriod_NothingToSend() =>
+        Assert.Empty(Due("2025-10-15T08:00:00Z", measure: Quarterly with { ActiveFrom = new DateOnly(2025, 10, 1) }));
+
+    [Fact]
+    public void DueAt_NoHeadOfService_ChasesTheEscalationOwner()
+    {
+        var actions = Due("2025-10-17T08:00:00Z", answered: (_, p) => p != ReportingPeriod.Parse("Q2 2025/26"), services: [Waste with { HeadOfService = null }]);
+
+        Assert.Equal(TestMeasures.Chief, actions.Single(a => a.Step.Kind == PromptKind.Chase).Recipient);
+    }
+
+    [Fact]
+    public void DueAt_MonthlyMeasure_EveryUnansweredMonthWithinTheLookback()
+    {
+        // 22 Nov 2026: Oct (deadline 10 Nov) and Sep (10 Oct) are missing; Aug (10 Sep) is 73 days late, past the lookback.
+        var actions = Due("2026-11-22T10:00:00Z", measure: Monthly);
+
+        Assert.Equal("Oct 2026 overdue-5 → sam.taylor, Oct 2026 chase-7 → head.of.waste, Sep 2026 overdue-5 → sam.taylor, Sep 2026 chase-7 → head.of.waste", Describe(actions));
+    }
+
+    [Fact]
+    public void DueAt_ApprovedExtension_RemindersFollowTheNewDeadline()
+    {
+        var period = ReportingPeriod.Parse("Q2 2025/26");
+        var extension = new DeadlineExtension
+        {
+            Id = "x", Measure = Quarterly.Reference, Period = period, NewDeadline = new DateOnly(2025, 10, 24),
+            Reason = "Contractor data late", RequestedBy = TestMeasures.Owner, RequestedAt = DateTimeOffset.Parse("2025-10-06T09:00Z"),
+        }.Decide(true, TestMeasures.Chief, DateTimeOffset.Parse("2025-10-07T09:00Z"), null);
+
+        var actions = Due("2025-10-15T08:00:00Z", answered: (_, p) => p != period, extensions: [extension]);
+
+        var action = Assert.Single(actions);
+        Assert.Equal("prompt", action.Step.Key); // not overdue: the deadline is now 24 Oct, the 3-day reminder is on 21 Oct
+        Assert.Equal(new DateOnly(2025, 10, 24), action.Deadline.Date);
+    }
+
+    [Fact]
+    public void DueAt_ClaimKeys_NameMeasurePeriodAndStep_AndNeverRepeat()
+    {
+        var actions = Due("2026-11-22T10:00:00Z", measure: Monthly);
+
+        Assert.Contains("WM 03|FY2026-M07|overdue-5", actions.Select(a => a.ClaimKey));
+        Assert.Equal(actions.Count, actions.Select(a => a.ClaimKey).Distinct().Count());
+    }
+
+    [Fact]
+    public void DueAt_TheSameInputs_TheSameActions() =>
+        Assert.Equal(Describe(Due("2026-11-22T10:00:00Z", measure: Monthly)), Describe(Due("2026-11-22T10:00:00Z", measure: Monthly)));
+}
