@@ -28,21 +28,36 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
     private static readonly (int Count, TimeSpan Window)[] ConversationLimits =
         [(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1))];
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
+    // Conversations with messages waiting. A message joins its conversation's backlog when it is
+    // queued (so each chat's messages keep the order they were sent in); a worker takes a whole
+    // conversation and works through its backlog, so one chat's sends never overlap.
+    private readonly Channel<ConversationPace> _ready = Channel.CreateUnbounded<ConversationPace>();
     private readonly ConcurrentDictionary<string, ConversationPace> _conversations = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly SlidingWindowLimit _tenant = new(options.Value.TenantSendsPerSecond, TimeSpan.FromSeconds(1));
     private readonly TimeSpan _spacing = TimeSpan.FromSeconds(1.0 / options.Value.TenantSendsPerSecond);
     private DateTimeOffset _lastTenantSend = DateTimeOffset.MinValue;
     private DateTimeOffset _tenantPausedUntil = DateTimeOffset.MinValue;
+    private bool _stopped;
 
     /// <summary>Queues a message; the task completes when it has been sent or given up.</summary>
     public Task<ProactiveResult> SendAsync(ProactiveMessage message, CancellationToken cancellationToken = default)
     {
         var pending = new Pending(message, new TaskCompletionSource<ProactiveResult>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending))
+        lock (_gate)
         {
-            return Task.FromResult(Stopped(0));
+            if (_stopped)
+            {
+                return Task.FromResult(Stopped(0));
+            }
+
+            var pace = _conversations.GetOrAdd(message.ConversationId, _ => new ConversationPace());
+            pace.Backlog.Enqueue(pending);
+            if (!pace.Busy)
+            {
+                pace.Busy = true;
+                _ready.Writer.TryWrite(pace);
+            }
         }
 
         return cancellationToken.CanBeCanceled ? pending.Result.Task.WaitAsync(cancellationToken) : pending.Result.Task;
@@ -76,14 +91,10 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
     /// <summary>Nothing is left hanging: whatever was not sent is reported as such (the caller's claim stays open for a restart).</summary>
     private void ReportUnsent()
     {
-        _queue.Writer.TryComplete();
-        while (_queue.Reader.TryRead(out var left))
-        {
-            left.Result.TrySetResult(Stopped(0));
-        }
-
         lock (_gate)
         {
+            _stopped = true;
+            _ready.Writer.TryComplete();
             foreach (var pace in _conversations.Values)
             {
                 while (pace.Backlog.TryDequeue(out var left))
@@ -96,25 +107,20 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
-        await foreach (var first in _queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var pace in _ready.Reader.ReadAllAsync(stoppingToken))
         {
-            var pace = _conversations.GetOrAdd(first.Message.ConversationId, _ => new ConversationPace());
-            lock (_gate)
-            {
-                // One send at a time per conversation, in order: a busy conversation keeps a backlog
-                // that the worker already serving it works through, so no worker waits on another.
-                if (pace.Busy)
-                {
-                    pace.Backlog.Enqueue(first);
-                    continue;
-                }
-
-                pace.Busy = true;
-            }
-
-            var pending = first;
             while (true)
             {
+                Pending pending;
+                lock (_gate)
+                {
+                    if (!pace.Backlog.TryDequeue(out pending!))
+                    {
+                        pace.Busy = false;
+                        break;
+                    }
+                }
+
                 try
                 {
                     pending.Result.TrySetResult(await SendPacedAsync(pending.Message, pace, stoppingToken));
@@ -122,23 +128,7 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                     pending.Result.TrySetResult(Stopped(0));
-                    lock (_gate)
-                    {
-                        pace.Busy = false;
-                    }
-
                     throw;
-                }
-
-                lock (_gate)
-                {
-                    if (!pace.Backlog.TryDequeue(out var next))
-                    {
-                        pace.Busy = false;
-                        break;
-                    }
-
-                    pending = next;
                 }
             }
         }
