@@ -26,26 +26,47 @@ public class FakeConnectorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OneConversation_SevenASecond_ThenTooManyRequests()
+    public async Task OneConversation_NeverMoreThanSevenInASecond_AndRefusesTheRest()
     {
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 9; i++)
+        await SendAsync("warm-up"); // the first request pays for JIT and the connection
+
+        for (var i = 0; i < 12; i++)
         {
-            statuses.Add(await SendAsync("one"));
+            await SendAsync("one");
         }
 
-        Assert.Equal(7, statuses.Count(s => s == HttpStatusCode.Created));
-        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
-        Assert.Equal(2, _connector.RateLimited);
+        var calls = _connector.CallsTo("one");
+        AssertNoWindowExceeds([.. calls.Where(c => c.Status == 201).Select(c => c.At)], 7, TimeSpan.FromSeconds(1));
+        if (calls[7].At - calls[0].At < TimeSpan.FromSeconds(1))
+        {
+            Assert.Equal(429, calls[7].Status); // the eighth inside a second is refused, with Retry-After
+        }
+
+        Assert.True(_connector.RateLimited > 0, "twelve back-to-back sends must meet the limit");
     }
 
     [Fact]
-    public async Task ManyConversations_FiftyASecondOverall()
+    public async Task ManyConversations_NeverMoreThanFiftyInASecondOverall()
     {
-        var statuses = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => SendAsync($"c{i}")));
+        await SendAsync("warm-up");
+        var before = _connector.Calls.Count;
 
-        Assert.Equal(50, statuses.Count(s => s == HttpStatusCode.Created));
-        Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 120).Select(i => SendAsync($"c{i}")));
+
+        var calls = _connector.Calls.Skip(before).ToList();
+        AssertNoWindowExceeds([.. _connector.Calls.Where(c => c.Status == 201).Select(c => c.At)], 50, TimeSpan.FromSeconds(1));
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(statuses.Count(s => s == HttpStatusCode.TooManyRequests), calls.Count(c => c.Status == 429));
+    }
+
+    /// <summary>No <paramref name="limit"/> + 1 accepted requests fall inside any window of that length.</summary>
+    private static void AssertNoWindowExceeds(List<DateTimeOffset> accepted, int limit, TimeSpan window)
+    {
+        accepted.Sort();
+        for (var i = 0; i + limit < accepted.Count; i++)
+        {
+            Assert.True(accepted[i + limit] - accepted[i] >= window, $"{limit + 1} accepted within {(accepted[i + limit] - accepted[i]).TotalMilliseconds} ms");
+        }
     }
 
     [Fact]

@@ -105,6 +105,22 @@ public class PacedSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stopped_WhileASendIsInFlight_LetsItFinish_AndReportsItSent()
+    {
+        _connector.Latency = TimeSpan.FromSeconds(1);
+        var sending = _sender.SendAsync(To("in-flight"));
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        while (_connector.InFlight == 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        await _sender.StopAsync(default); // Teams already has it: it must not be reported unsent (and sent again later)
+
+        Assert.True((await sending).Sent);
+    }
+
+    [Fact]
     public async Task StoppedBeforeItStarted_ReportsEveryMessage()
     {
         await using var services = new ServiceCollection().AddLogging().AddSingleton(Mock.Of<IBotTokenProvider>())
@@ -124,8 +140,8 @@ public class PacedSenderTests : IAsyncLifetime
     {
         var pending = Enumerable.Range(0, 20).Select(i => _sender.SendAsync(To("slow-chat", i))).ToList(); // ~4 a second allowed here
 
-        await Task.Delay(TimeSpan.FromMilliseconds(500)); // some go out…
-        await _sender.StopAsync(default);               // …the rest are still waiting for their turn
+        Assert.True((await pending[0]).Sent); // the first goes out…
+        await _sender.StopAsync(default);    // …the rest are still waiting for their turn (about four a second here)
         var results = await Task.WhenAll(pending);
 
         Assert.Contains(results, r => r.Sent);

@@ -42,6 +42,14 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public bool EnforceRateLimits { get; set; } = true;
 
+    /// <summary>How long each call takes to answer (a slow Teams), after it has been counted as arrived.</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Calls that have arrived and not yet been answered.</summary>
+    public int InFlight => _inFlight;
+
+    private int _inFlight;
+
     /// <summary>How many calls were refused with 429 for going over Teams' limits.</summary>
     public int RateLimited => Calls.Count(c => c.Status == 429);
 
@@ -75,6 +83,25 @@ public sealed class FakeConnector : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private async Task<IResult> HandleAsync(HttpContext context, string conversationId, string? activityId = null)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            var result = await AnswerAsync(context, conversationId, activityId);
+            if (Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Latency);
+            }
+
+            return result;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<IResult> AnswerAsync(HttpContext context, string conversationId, string? activityId)
     {
         var now = DateTimeOffset.UtcNow;
         JsonElement? body = null;

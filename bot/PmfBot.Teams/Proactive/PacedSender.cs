@@ -40,6 +40,10 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
     private DateTimeOffset _tenantPausedUntil = DateTimeOffset.MinValue;
     private bool _stopped;
 
+    // Cancelled only when the host's shutdown deadline passes: a send already in flight is let
+    // finish, so its outcome is known (a message Teams accepted is never reported unsent).
+    private readonly CancellationTokenSource _inFlight = new();
+
     /// <summary>Queues a message; the task completes when it has been sent or given up.</summary>
     public Task<ProactiveResult> SendAsync(ProactiveMessage message, CancellationToken cancellationToken = default)
     {
@@ -84,8 +88,18 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
     /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await base.StopAsync(cancellationToken);
+        using (cancellationToken.Register(() => _inFlight.Cancel()))
+        {
+            await base.StopAsync(cancellationToken);
+        }
+
         ReportUnsent();
+    }
+
+    public override void Dispose()
+    {
+        _inFlight.Dispose();
+        base.Dispose();
     }
 
     /// <summary>Nothing is left hanging: whatever was not sent is reported as such (the caller's claim stays open for a restart).</summary>
@@ -139,7 +153,7 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
         for (var attempt = 1; ; attempt++)
         {
             var stamps = await WaitForSlotAsync(pace, stoppingToken);
-            var outcome = await connector.SendAsync(message.ServiceUrl, message.ConversationId, message.Activity, stoppingToken);
+            var outcome = await connector.SendAsync(message.ServiceUrl, message.ConversationId, message.Activity, _inFlight.Token);
             lock (_gate)
             {
                 var completed = time.GetUtcNow();
