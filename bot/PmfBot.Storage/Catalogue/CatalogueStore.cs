@@ -45,8 +45,7 @@ public sealed class CatalogueStore(PmfTables tables)
     private async Task<List<T>> ReadKindAsync<T>(string kind, CancellationToken cancellationToken)
         where T : CatalogueEntity, new()
     {
-        // '|' + 1 = '}': every RowKey "kind|…" sorts between "kind|" and "kind}".
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CatalogueEntity.Partition} and RowKey ge {kind + "|"} and RowKey lt {kind + "}"}");
+        var filter = RowKeyPrefix.Filter(CatalogueEntity.Partition, kind + "|");
         var list = new List<T>();
         await foreach (var entity in _table.QueryAsync<T>(filter, cancellationToken: cancellationToken))
         {

@@ -184,9 +184,6 @@ public sealed class ResultStore(PmfTables tables)
     private AsyncPageable<T> QueryRangeAsync<T>(MeasureReference measure, string prefix, CancellationToken cancellationToken)
         where T : class, ITableEntity, new()
     {
-        // A RowKey prefix query: everything from "prefix" up to (not including) "prefix" with its last character bumped.
-        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ResultMapping.PartitionOf(measure)} and RowKey ge {prefix} and RowKey lt {upper}");
-        return _table.QueryAsync<T>(filter, cancellationToken: cancellationToken);
+        return _table.QueryAsync<T>(RowKeyPrefix.Filter(ResultMapping.PartitionOf(measure), prefix), cancellationToken: cancellationToken);
     }
 }

@@ -82,20 +82,12 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
         var (code, message) = ErrorOf(body);
         return response.StatusCode switch
         {
-            HttpStatusCode.TooManyRequests => new ConnectorOutcome.Throttled(time.GetUtcNow() + (RetryAfter(response) ?? TimeSpan.FromSeconds(1))),
+            HttpStatusCode.TooManyRequests => new ConnectorOutcome.Throttled(time.GetUtcNow() + (RetryAfterHeader.Wait(response, time) ?? TimeSpan.FromSeconds(1))),
             HttpStatusCode.Forbidden when code is "BotNotInConversationRoster" or "ConversationBlockedByUser" => new ConnectorOutcome.RecipientGone(status, code),
             HttpStatusCode.NotFound when code is "ConversationNotFound" => new ConnectorOutcome.RecipientGone(status, code),
             _ => new ConnectorOutcome.Failed(status, code, message ?? response.ReasonPhrase ?? "The connector refused the call."),
         };
     }
-
-    /// <summary>Retry-After as seconds or as an HTTP date.</summary>
-    internal TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
 
     private static (string? Code, string? Message) ErrorOf(JsonElement? body) =>
         body is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object

@@ -73,16 +73,9 @@ public static class ConnectorServiceCollectionExtensions
 
         return response.StatusCode switch
         {
-            HttpStatusCode.TooManyRequests => WaitFor(response, time) <= maxRetryAfter,
+            HttpStatusCode.TooManyRequests => (RetryAfterHeader.Wait(response, time) ?? TimeSpan.Zero) <= maxRetryAfter,
             HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => true,
             _ => false,
         };
     }
-
-    private static TimeSpan WaitFor(HttpResponseMessage response, TimeProvider time) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - time.GetUtcNow(),
-        _ => TimeSpan.Zero,
-    };
 }
