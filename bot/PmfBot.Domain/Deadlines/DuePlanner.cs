@@ -58,25 +58,12 @@ public static class DuePlanner
                     yield return new DueAction(measure, period, deadline, step, measure.Owner);
                 }
 
-                if (Chase(deadline, now, policy) is { } chase)
+                if (policy.Schedule.Place(new ReminderOffset(PromptKind.Chase, policy.ChaseAfterDaysOverdue), period, deadline, policy.Deadlines.Calendar) is var chase && chase.SendAt <= now)
                 {
                     var headOfService = services.FirstOrDefault(s => s.Code == measure.ServiceCode)?.HeadOfService;
                     yield return new DueAction(measure, period, deadline, chase, headOfService ?? measure.EscalationOwner);
                 }
             }
         }
-    }
-
-    private static ScheduledReminder? Chase(Deadline deadline, DateTimeOffset now, DueScanPolicy policy)
-    {
-        var step = new ReminderOffset(PromptKind.Chase, policy.ChaseAfterDaysOverdue);
-        var date = deadline.Date.AddDays(policy.ChaseAfterDaysOverdue);
-        if (policy.Schedule.WorkingDaysOnly)
-        {
-            date = policy.Deadlines.Calendar.OnOrAfter(date);
-        }
-
-        var sendAt = UkTime.At(date, policy.Schedule.SendAt);
-        return sendAt <= now ? new ScheduledReminder(step, date, sendAt) : null;
     }
 }

@@ -66,29 +66,39 @@ public sealed record ReminderSchedule(IReadOnlyList<ReminderOffset> Steps, TimeO
         ],
         new TimeOnly(9, 0));
 
+    /// <summary>
+    /// Where one step falls for a period and its deadline: its anchor plus its days, moved to the
+    /// next working day when <see cref="WorkingDaysOnly"/>, sent at <see cref="SendAt"/> UK time.
+    /// Overdue and chase steps count from the deadline.
+    /// </summary>
+    public ScheduledReminder Place(ReminderOffset step, ReportingPeriod period, Deadline deadline, WorkingDayCalendar calendar)
+    {
+        var date = step.Kind switch
+        {
+            PromptKind.Prompt => period.DayAfterEnd.AddDays(step.Days),
+            PromptKind.Reminder => deadline.Date.AddDays(-step.Days),
+            _ => deadline.Date.AddDays(step.Days),
+        };
+        if (WorkingDaysOnly)
+        {
+            date = calendar.OnOrAfter(date);
+        }
+
+        return new ScheduledReminder(step, date, UkTime.At(date, SendAt));
+    }
+
     /// <summary>Every step for a period and its deadline, in date order.</summary>
     public IReadOnlyList<ScheduledReminder> Plan(ReportingPeriod period, Deadline deadline, WorkingDayCalendar calendar)
     {
-        DateOnly Place(ReminderOffset step)
-        {
-            var date = step.Kind switch
-            {
-                PromptKind.Prompt => period.DayAfterEnd.AddDays(step.Days),
-                PromptKind.Reminder => deadline.Date.AddDays(-step.Days),
-                _ => deadline.Date.AddDays(step.Days),
-            };
-            return WorkingDaysOnly ? calendar.OnOrAfter(date) : date;
-        }
-
-        (ReminderOffset Step, DateOnly Date)? prompt = Steps.Where(s => s.Kind == PromptKind.Prompt)
-            .Select(s => (Step: s, Date: Place(s))).OrderBy(s => s.Date).Cast<(ReminderOffset, DateOnly)?>().FirstOrDefault();
+        var prompt = Steps.Where(s => s.Kind == PromptKind.Prompt)
+            .Select(s => Place(s, period, deadline, calendar)).OrderBy(s => s.Date).FirstOrDefault();
         var chasers = Steps.Where(s => s.Kind != PromptKind.Prompt)
-            .Select(s => (Step: s, Date: Place(s)))
-            .OrderBy(s => s.Date).ThenBy(s => s.Step.Kind).ThenByDescending(s => s.Step.Days)
+            .Select(s => Place(s, period, deadline, calendar))
+            .OrderBy(s => s.Date).ThenBy(s => s.Kind).ThenByDescending(s => s.Step.Days)
             .ToList();
 
         // Walk back from the last chaser: keep a step only if it is strictly before the one kept after it.
-        var kept = new List<(ReminderOffset Step, DateOnly Date)>();
+        var kept = new List<ScheduledReminder>();
         for (var i = chasers.Count - 1; i >= 0; i--)
         {
             if (kept.Count == 0 || chasers[i].Date < kept[^1].Date)
@@ -97,13 +107,13 @@ public sealed record ReminderSchedule(IReadOnlyList<ReminderOffset> Steps, TimeO
             }
         }
 
-        if (prompt is { } first)
+        if (prompt is not null)
         {
-            kept.RemoveAll(s => s.Date <= first.Date);
-            kept.Add(first);
+            kept.RemoveAll(s => s.Date <= prompt.Date);
+            kept.Add(prompt);
         }
 
-        return [.. kept.OrderBy(s => s.Date).Select(s => new ScheduledReminder(s.Step, s.Date, UkTime.At(s.Date, SendAt)))];
+        return [.. kept.OrderBy(s => s.Date)];
     }
 
     /// <summary>
