@@ -48,6 +48,29 @@ public class ConversationStoreTests : StorageTestBase
     }
 
     [Fact]
+    public async Task TryClaimWelcome_OnceOnly_UntilCleared()
+    {
+        var store = new ConversationStore(Storage.Tables);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => store.TryClaimWelcomeAsync(Personal, default))); // at once, as Teams' install events come
+
+        Assert.Equal(1, claims.Count(c => c));
+        await store.ClearWelcomeAsync(Personal, default);
+        Assert.True(await store.TryClaimWelcomeAsync(Personal, default));
+    }
+
+    [Fact]
+    public async Task ClearWelcome_WhenNeverClaimed_IsFine()
+    {
+        var store = new ConversationStore(Storage.Tables);
+
+        await store.ClearWelcomeAsync(Channel, default);
+
+        Assert.True(await store.TryClaimWelcomeAsync(Channel, default));
+        Assert.True(await store.TryClaimWelcomeAsync(Personal, default)); // a person's welcome and a channel's are separate
+    }
+
+    [Fact]
     public async Task SaveAsync_PersonalWithoutAadObjectId_Throws() =>
         await Assert.ThrowsAsync<ArgumentException>(() => new ConversationStore(Storage.Tables).SaveAsync(Personal with { AadObjectId = null }, default));
 }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 
 namespace PmfBot.Storage.Conversations;
@@ -5,6 +6,7 @@ namespace PmfBot.Storage.Conversations;
 // Key design (table "Conversations"):
 //   a person's 1:1 chat:  PartitionKey = "user|{aadObjectId lower-case}", RowKey = "personal"
 //   a channel:            PartitionKey = "team|{teamId}",                  RowKey = "channel|{channelId}"
+//   welcomed markers:     the same partition, RowKey = "welcomed" / "welcomed|{channelId}"
 // Why: the proactive sender looks up one person (or one channel) at a time by the id it has:
 // always a point read. A team's channels are one partition, for listing subscriptions.
 // The tenant is stored with each reference but is not part of the key: PmfBot is a single-tenant
@@ -48,9 +50,39 @@ public sealed class ConversationStore(PmfTables tables)
         return found.HasValue ? ToDomain(found.Value!) : null;
     }
 
+    /// <summary>
+    /// Claims the welcome for a conversation: true for the one caller that inserted the marker,
+    /// false when it was already there. Insert-if-absent, so simultaneous install events (Teams
+    /// sends conversationUpdate and installationUpdate together) welcome once.
+    /// </summary>
+    public async Task<bool> TryClaimWelcomeAsync(StoredConversation conversation, CancellationToken cancellationToken)
+    {
+        var (partition, row) = WelcomeKey(conversation);
+        try
+        {
+            await _table.AddEntityAsync(new TableEntity(partition, row), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Forgets the welcome (the app was removed), so a reinstall is welcomed again.</summary>
+    public async Task ClearWelcomeAsync(StoredConversation conversation, CancellationToken cancellationToken)
+    {
+        var (partition, row) = WelcomeKey(conversation);
+        await _table.DeleteEntityAsync(partition, row, cancellationToken: cancellationToken); // a missing row is fine (204 or 404 both end here)
+    }
+
     /// <summary>Records that the bot can no longer post there (removed, blocked), keeping the reference for when it returns.</summary>
     public async Task MarkGoneAsync(StoredConversation conversation, DateTimeOffset at, CancellationToken cancellationToken) =>
         await SaveAsync(conversation with { State = ConversationState.Gone, UpdatedAt = at }, cancellationToken);
+
+    private static (string Partition, string Row) WelcomeKey(StoredConversation c) => c.ConversationType == "channel"
+        ? (TeamPartition(c.TeamId!), "welcomed|" + c.ChannelId)
+        : (PersonalPartition(c.AadObjectId!), "welcomed");
 
     private static string PersonalPartition(string aadObjectId) => "user|" + aadObjectId.ToLowerInvariant();
 

@@ -9,7 +9,11 @@ namespace PmfBot.Bot;
 /// </summary>
 public sealed class ConversationCapture(ConversationStore store, TimeProvider time)
 {
-    /// <returns>True when this is a first meeting, or a return after the app was removed: the moment to welcome.</returns>
+    /// <returns>
+    /// True for the install that should be welcomed: the first, or the first after the app was
+    /// removed. Claimed atomically in storage, so the pair of events Teams sends for one install
+    /// (conversationUpdate and installationUpdate, at once) welcomes once.
+    /// </returns>
     public async Task<bool> CaptureAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (ToStored(activity) is not { } conversation)
@@ -17,12 +21,16 @@ public sealed class ConversationCapture(ConversationStore store, TimeProvider ti
             return false; // a group chat, or an activity without enough to write back to
         }
 
-        var before = conversation.ConversationType == ConversationTypes.Channel
-            ? await store.GetChannelAsync(conversation.TeamId!, conversation.ChannelId!, cancellationToken)
-            : await store.GetPersonalAsync(conversation.AadObjectId!, cancellationToken);
-        var removed = activity.IsType(ActivityTypes.InstallationUpdate) && activity.Action == "remove";
+        var install = activity.IsType(ActivityTypes.InstallationUpdate);
+        var removed = install && activity.Action == "remove";
         await store.SaveAsync(conversation with { State = removed ? ConversationState.Gone : ConversationState.Active }, cancellationToken);
-        return !removed && (before is null || before.State == ConversationState.Gone);
+        if (removed)
+        {
+            await store.ClearWelcomeAsync(conversation, cancellationToken);
+            return false;
+        }
+
+        return install && await store.TryClaimWelcomeAsync(conversation, cancellationToken);
     }
 
     private StoredConversation? ToStored(Activity activity)

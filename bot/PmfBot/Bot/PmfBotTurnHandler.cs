@@ -48,16 +48,21 @@ public sealed partial class PmfBotTurnHandler(
 
     private async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var firstMeeting = await capture.CaptureAsync(activity, cancellationToken);
-        var person = activity.From?.AadObjectId is { Length: > 0 } aad
-            ? (await catalogue.LoadAsync(cancellationToken)).FindPersonByAadObjectId(aad)
-            : null;
+        var welcome = await capture.CaptureAsync(activity, cancellationToken);
+        if (!activity.IsType(ActivityTypes.InstallationUpdate) && !activity.IsType(ActivityTypes.Invoke) && !activity.IsType(ActivityTypes.Message))
+        {
+            return null; // conversationUpdate, typing, …: captured above, nothing to say
+        }
+
+        // Read once per turn; every handler works from this snapshot.
+        var council = await catalogue.LoadAsync(cancellationToken);
+        var person = activity.From?.AadObjectId is { Length: > 0 } aad ? council.FindPersonByAadObjectId(aad) : null;
 
         if (activity.IsType(ActivityTypes.InstallationUpdate))
         {
-            if (firstMeeting)
+            if (welcome)
             {
-                await AnswerAsync(activity, await onboarding.WelcomeAsync(new Turn(activity, person, string.Empty, cancellationToken)), cancellationToken);
+                await AnswerAsync(activity, await onboarding.WelcomeAsync(new Turn(activity, person, string.Empty, council, cancellationToken)), cancellationToken);
             }
 
             return null;
@@ -65,25 +70,20 @@ public sealed partial class PmfBotTurnHandler(
 
         if (activity.IsType(ActivityTypes.Invoke))
         {
-            return activity.Name == InvokeNames.AdaptiveCardAction ? await OnCardActionAsync(activity, person, cancellationToken) : null;
-        }
-
-        if (!activity.IsType(ActivityTypes.Message))
-        {
-            return null; // conversationUpdate, typing, …: captured above, nothing to say
+            return activity.Name == InvokeNames.AdaptiveCardAction ? await OnCardActionAsync(activity, person, council, cancellationToken) : null;
         }
 
         // A typed command, or an Action.Submit (the fallback of a card button) carrying its verb.
         var verb = VerbOf(activity.Value);
         var text = activity.TextWithoutBotMention();
-        var turn = new Turn(activity, person, verb ?? text, cancellationToken);
+        var turn = new Turn(activity, person, verb ?? text, council, cancellationToken);
         var handler = verb is not null ? router.ForVerb(verb) : router.ForText(text);
         var answer = handler is null ? OnboardingHandlers.NotUnderstood(turn) : await handler(turn);
         await AnswerAsync(activity, answer, cancellationToken);
         return null;
     }
 
-    private async Task<InvokeResponse> OnCardActionAsync(Activity activity, Domain.Catalogue.Person? person, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> OnCardActionAsync(Activity activity, Domain.Catalogue.Person? person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
     {
         var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) ? a : default;
         var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v) ? v.GetString() : null;
@@ -92,7 +92,7 @@ public sealed partial class PmfBotTurnHandler(
             return InvokeResponse.For(AdaptiveCardInvokeResponse.Message("That button isn't something I can do. Type help to see what I can."));
         }
 
-        var answer = await handler(new Turn(activity, person, verb, cancellationToken));
+        var answer = await handler(new Turn(activity, person, verb, council, cancellationToken));
         return InvokeResponse.For(answer.Card is { } card
             ? AdaptiveCardInvokeResponse.Card(CardJson.ToElement(card))
             : AdaptiveCardInvokeResponse.Message(answer.Text ?? string.Empty));

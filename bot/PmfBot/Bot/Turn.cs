@@ -7,7 +7,8 @@ namespace PmfBot.Bot;
 /// <summary>One inbound activity, with who sent it as the catalogue knows them.</summary>
 /// <param name="Person">The sender, found by their Entra object id; null for someone the catalogue doesn't know.</param>
 /// <param name="Text">The message text without the bot's @mention, or the verb of a pressed button.</param>
-public sealed record Turn(Activity Activity, Person? Person, string Text, CancellationToken Cancellation)
+/// <param name="Catalogue">The catalogue as read once for this turn; handlers use it rather than reading it again.</param>
+public sealed record Turn(Activity Activity, Person? Person, string Text, Domain.Catalogue.Catalogue Catalogue, CancellationToken Cancellation)
 {
     public bool IsChannel => Activity.Conversation?.ConversationType == ConversationTypes.Channel;
 

@@ -86,6 +86,18 @@ public class TurnTests : StorageTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public async Task InstallEventsArrivingTogether_WelcomeOnce()
+    {
+        // Teams (and the Playground) send conversationUpdate and installationUpdate for one install at about the same moment.
+        await Task.WhenAll(
+            PostAsync(Personal("conversationUpdate")),
+            PostAsync(Personal("installationUpdate", action: "add")),
+            PostAsync(Personal("installationUpdate", action: "add")));
+
+        Assert.Single(_connector.CallsTo("personal-chat-priya"));
+    }
+
+    [Fact]
     public async Task Uninstall_MarksTheConversationGone_AndReinstallWelcomesAgain()
     {
         await PostAsync(Personal("installationUpdate", action: "add"));

@@ -1,21 +1,18 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Bot;
 using PmfBot.Cards.Onboarding;
-using PmfBot.Storage.Catalogue;
 
 namespace PmfBot.Features.Onboarding;
 
 /// <summary>Meeting people: the welcome on install, and help.</summary>
-public sealed class OnboardingHandlers(CatalogueStore catalogue, IOptions<CouncilOptions> council)
+public sealed class OnboardingHandlers(IOptions<CouncilOptions> council)
 {
     public static readonly string[] HelpPhrases = ["help", "hi", "hello", "what can you do", "commands", "menu"];
 
-    public async Task<TurnAnswer> WelcomeAsync(Turn turn)
+    public Task<TurnAnswer> WelcomeAsync(Turn turn)
     {
-        var owned = turn.Person is null
-            ? 0
-            : (await catalogue.LoadAsync(turn.Cancellation)).Measures.Count(m => m.MayBeUpdatedBy(turn.Person.Id));
-        return TurnAnswer.Of(WelcomeCard.Build(new WelcomeView(council.Value.Name, turn.Person?.Name, owned, turn.IsChannel)));
+        var owned = turn.Person is null ? 0 : turn.Catalogue.Measures.Count(m => m.MayBeUpdatedBy(turn.Person.Id));
+        return Task.FromResult(TurnAnswer.Of(WelcomeCard.Build(new WelcomeView(council.Value.Name, turn.Person?.Name, owned, turn.IsChannel))));
     }
 
     public Task<TurnAnswer> HelpAsync(Turn turn) => Task.FromResult(TurnAnswer.Of(HelpCard.Build(turn.IsChannel)));

@@ -6,14 +6,13 @@ using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Results;
 using PmfBot.Domain.Status;
-using PmfBot.Storage.Catalogue;
 using PmfBot.Storage.Results;
 
 namespace PmfBot.Features.Updates;
 
 /// <summary>"my measures": the measures a person updates, their latest status, and what is due next.</summary>
-/// <remarks>One catalogue read and one partition read per measure (in parallel): a person has a handful.</remarks>
-public sealed class MyMeasuresQuery(CatalogueStore catalogue, ResultStore results, TimeProvider time)
+/// <remarks>One partition read per measure (in parallel): a person has a handful. The catalogue comes with the turn.</remarks>
+public sealed class MyMeasuresQuery(ResultStore results, TimeProvider time)
 {
     public static readonly string[] Phrases = ["my measures", "measures", "show my measures", "my indicators", "my pis", "what do i own"];
 
@@ -24,8 +23,7 @@ public sealed class MyMeasuresQuery(CatalogueStore catalogue, ResultStore result
             return TurnAnswer.Say("I can't find you in the council's performance catalogue, so I don't know your measures. The performance team can add you.");
         }
 
-        var council = await catalogue.LoadAsync(turn.Cancellation);
-        var mine = council.Measures.Where(m => m.MayBeUpdatedBy(turn.Person.Id)).OrderBy(m => m.Reference.Key, StringComparer.Ordinal).ToList();
+        var mine = turn.Catalogue.Measures.Where(m => m.MayBeUpdatedBy(turn.Person.Id)).OrderBy(m => m.Reference.Key, StringComparer.Ordinal).ToList();
         var histories = await Task.WhenAll(mine.Select(m => results.GetHistoryAsync(m.Reference, turn.Cancellation)));
         var now = time.GetUtcNow();
         var lines = mine.Select((m, i) => Line(m, histories[i], turn.Person.Id, now)).ToList();
