@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using PmfBot.Testing;
@@ -41,7 +40,8 @@ public class CardTests
             File.WriteAllText(Path.Combine(folder, name + ".json"), CardJson.ToJson(card));
         }
 
-        var (exit, output) = RunNode(Repo.Path("tests", "PmfBot.Cards.Tests", "validate-cards.js"), folder);
+        var (exit, output, errors) = NodeScript.Run(Repo.Path("tests", "PmfBot.Cards.Tests", "validate-cards.js"), folder);
+        Assert.True(exit is 0 or 1, errors);
 
         var reports = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         Assert.Equal(CardGallery.All.Count, reports.Count);
@@ -55,7 +55,8 @@ public class CardTests
         var folder = Directory.CreateTempSubdirectory("pmfbot-cards-bad-").FullName;
         File.WriteAllText(Path.Combine(folder, "bad.json"), """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Carousel"},{"type":"TextBlock"}]}""");
 
-        var (exit, output) = RunNode(Repo.Path("tests", "PmfBot.Cards.Tests", "validate-cards.js"), folder);
+        var (exit, output, errors) = NodeScript.Run(Repo.Path("tests", "PmfBot.Cards.Tests", "validate-cards.js"), folder);
+        Assert.True(exit is 0 or 1, errors);
 
         Assert.Equal(1, exit);
         Assert.Contains("Carousel", output, StringComparison.Ordinal);
@@ -66,16 +67,5 @@ public class CardTests
     {
         var json = CardJson.ToJson(CardGallery.All["my-measures"]);
         Assert.Contains(@"\\[no \\*target\\*\\]", json, StringComparison.Ordinal);
-    }
-
-    private static (int Exit, string Output) RunNode(string script, string folder)
-    {
-        var start = new ProcessStartInfo("node", [script, folder]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(error.Length == 0 || process.ExitCode is 0 or 1, error);
-        return (process.ExitCode, output);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
 using PmfBot.Admin;
@@ -90,10 +89,8 @@ public class AppPackageTests
 
     private static (int Exit, string Output) Validate(string manifest)
     {
-        using var process = Process.Start(new ProcessStartInfo("node", [Path.Combine(Template, "validate-manifest.js"), manifest]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
+        var (exit, output, errors) = NodeScript.Run(Path.Combine(Template, "validate-manifest.js"), manifest);
+        return (exit, output + errors);
     }
 
     /// <summary>Just enough PNG decoding to check the icons: 8-bit RGBA, all five row filters.</summary>
