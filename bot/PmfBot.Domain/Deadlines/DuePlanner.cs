@@ -11,19 +11,11 @@ public sealed record DueAction(Measure Measure, ReportingPeriod Period, Deadline
     public string ClaimKey => $"{Measure.Reference.Key}|{Period.Code}|{Step.Key}";
 }
 
-/// <summary>The council's settings for the due scan.</summary>
-/// <param name="ChaseAfterDaysOverdue">When the Head of Service hears of an update still missing (PMF: Heads of Service keep their staff's data up to date).</param>
-/// <param name="LookbackDays">How long after its deadline a missing update is still chased here; older ones are for escalation.</param>
-public sealed record DueScanPolicy(ReminderSchedule Schedule, DeadlinePolicy Deadlines, int ChaseAfterDaysOverdue, int LookbackDays)
-{
-    public static DueScanPolicy Default { get; } = new(ReminderSchedule.Default, DeadlinePolicy.Default, ChaseAfterDaysOverdue: 7, LookbackDays: 60);
-}
-
 /// <summary>
 /// What is due as of an instant, for every measure: for each period that has ended, is reported
-/// and is still unanswered (and whose deadline is within the lookback), the latest step of the
+/// and is still unanswered and open (see <see cref="OpenUpdates"/>), the latest step of the
 /// reminder schedule whose time has come (earlier, missed steps are superseded, not sent late),
-/// and the chase to the Head of Service once it is <see cref="DueScanPolicy.ChaseAfterDaysOverdue"/> days late.
+/// and the chase to the Head of Service once it is <see cref="UpdateCyclePolicy.ChaseAfterDaysOverdue"/> days late.
 /// </summary>
 /// <remarks>Pure: the scan passes in what storage knows (answered periods, extensions) and the instant; the same inputs always give the same actions.</remarks>
 public static class DuePlanner
@@ -34,24 +26,12 @@ public static class DuePlanner
         Func<Measure, ReportingPeriod, bool> isAnswered,
         Func<Measure, ReportingPeriod, IEnumerable<DeadlineExtension>> extensions,
         DateTimeOffset now,
-        DueScanPolicy policy)
+        UpdateCyclePolicy policy)
     {
-        var today = UkTime.DateAt(now);
         foreach (var measure in measures)
         {
-            for (var period = measure.LatestEndedPeriodAsOf(today); ; period = period.Previous)
+            foreach (var (_, period, deadline) in OpenUpdates.For(measure, isAnswered, extensions, now, policy))
             {
-                var deadline = policy.Deadlines.DeadlineFor(measure, period, extensions(measure, period));
-                if (deadline.Date.AddDays(policy.LookbackDays) < today)
-                {
-                    break; // this period and every earlier one are past the lookback
-                }
-
-                if (!measure.IsReportedFor(period) || isAnswered(measure, period))
-                {
-                    continue;
-                }
-
                 var plan = policy.Schedule.Plan(period, deadline, policy.Deadlines.Calendar);
                 if (ReminderSchedule.StepDueAt(plan, now) is { } step)
                 {

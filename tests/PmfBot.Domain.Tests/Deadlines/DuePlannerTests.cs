@@ -20,7 +20,7 @@ public class DuePlannerTests
             answered ?? ((_, _) => false),
             (_, _) => extensions ?? [],
             DateTimeOffset.Parse(now),
-            DueScanPolicy.Default)];
+            UpdateCyclePolicy.Default)];
 
     private static string Describe(IEnumerable<DueAction> actions) =>
         string.Join(", ", actions.Select(a => $"{a.Period} {a.Step.Key} → {a.Recipient.Value.Split('@')[0]}"));
