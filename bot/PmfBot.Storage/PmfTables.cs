@@ -17,6 +17,7 @@ public sealed class PmfTables
         Catalogue = service.GetTableClient(prefix + "Catalogue");
         Results = service.GetTableClient(prefix + "Results");
         Conversations = service.GetTableClient(prefix + "Conversations");
+        Prompts = service.GetTableClient(prefix + "Prompts");
     }
 
     public TableServiceClient Service { get; }
@@ -30,7 +31,10 @@ public sealed class PmfTables
     /// <summary>Where to reach people and channels proactively (see ConversationStore).</summary>
     public TableClient Conversations { get; }
 
-    public IEnumerable<TableClient> All => [Catalogue, Results, Conversations];
+    /// <summary>Claims and outcomes of the update cycle's prompts, reminders and chasers, a partition per measure (see PromptStore).</summary>
+    public TableClient Prompts { get; }
+
+    public IEnumerable<TableClient> All => [Catalogue, Results, Conversations, Prompts];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {

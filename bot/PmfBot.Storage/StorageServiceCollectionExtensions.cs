@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PmfBot.Storage.Catalogue;
 using PmfBot.Storage.Conversations;
+using PmfBot.Storage.Prompts;
 using PmfBot.Storage.Results;
 
 namespace PmfBot.Storage;
@@ -20,6 +21,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CatalogueStore>();
         services.AddSingleton<ResultStore>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<PromptStore>();
         services.AddHostedService<TableCreator>();
         return services;
     }

@@ -1,0 +1,173 @@
+using Azure;
+using Azure.Data.Tables;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+
+namespace PmfBot.Storage.Prompts;
+
+// Key design (table "Prompts"): PartitionKey = the measure reference upper-cased ("CS 02"),
+// RowKey = "{period code}|{step}" ("FY2026-M07|reminder-3").
+// Why: claiming a step is an insert of exactly that key, so of any number of schedulers exactly
+// one wins; when an answer lands, every card sent for the period is one partition range read,
+// so each can be updated in place. "Waiting for install" is a cross-partition filter on State:
+// an occasional report for the performance team, never on a person's turn.
+
+internal sealed class PromptEntity : StoredEntity
+{
+    public string Measure { get; set; } = string.Empty;
+    public string Period { get; set; } = string.Empty;
+    public string Step { get; set; } = string.Empty;
+    public string Recipient { get; set; } = string.Empty;
+    public string State { get; set; } = string.Empty;
+    public string ClaimedBy { get; set; } = string.Empty;
+    public DateTimeOffset ClaimedAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public string? ServiceUrl { get; set; }
+    public string? ConversationId { get; set; }
+    public string? ActivityId { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>
+/// Claims on the update cycle's steps, so each goes out once: claimed (insert-if-absent) before
+/// it is sent, its outcome recorded after. A claim left unfinished (the instance died between
+/// claim and send) can be taken over once its lease has run out, so nothing is lost either.
+/// </summary>
+public sealed class PromptStore(PmfTables tables)
+{
+    private readonly TableClient _table = tables.Prompts;
+
+    /// <summary>
+    /// Claims a step for <paramref name="claimant"/>. Null when it is not this caller's to send:
+    /// already sent (or the person is gone), claimed by someone else within the lease, or failed
+    /// too often. A crashed claim past its lease, a failure with attempts left, or a person now
+    /// perhaps installed is taken over (ETag-checked, so only one taker wins).
+    /// </summary>
+    public async Task<PromptClaim?> TryClaimAsync(
+        MeasureReference measure, ReportingPeriod period, string step, PersonId recipient,
+        string claimant, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var fresh = new PromptRecord(measure, period, step, recipient, PromptState.Claimed, claimant, now, Attempts: 1);
+        try
+        {
+            var added = await _table.AddEntityAsync(TableLimits.EnsureFits(ToEntity(fresh)), cancellationToken);
+            return new PromptClaim(fresh, added.Headers.ETag ?? ETag.All);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Someone has claimed it before: see below whether it may be taken over.
+        }
+
+        var stored = await _table.GetEntityIfExistsAsync<PromptEntity>(measure.Key, RowKey(period, step), cancellationToken: cancellationToken);
+        if (!stored.HasValue)
+        {
+            return null; // deleted between the two calls: the next scan will claim it afresh
+        }
+
+        var existing = ToDomain(stored.Value!);
+        var mayTakeOver = existing.State switch
+        {
+            PromptState.Claimed => now - existing.ClaimedAt >= lease,
+            PromptState.Failed => existing.Attempts < maxAttempts,
+            PromptState.WaitingForInstall => true,
+            _ => false,
+        };
+        if (!mayTakeOver)
+        {
+            return null;
+        }
+
+        var taken = existing with
+        {
+            State = PromptState.Claimed,
+            ClaimedBy = claimant,
+            ClaimedAt = now,
+            Recipient = recipient,
+            Attempts = existing.State == PromptState.WaitingForInstall ? existing.Attempts : existing.Attempts + 1,
+        };
+        try
+        {
+            var updated = await _table.UpdateEntityAsync(TableLimits.EnsureFits(ToEntity(taken)), stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+            return new PromptClaim(taken, updated.Headers.ETag ?? ETag.All);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return null; // another instance took it over first
+        }
+    }
+
+    /// <summary>Records how the send ended. False when the claim was taken over meanwhile (this instance overran its lease).</summary>
+    public async Task<bool> RecordOutcomeAsync(PromptClaim claim, PromptRecord outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.UpdateEntityAsync(TableLimits.EnsureFits(ToEntity(outcome)), claim.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Every step sent or attempted for a measure's period: one partition range read.</summary>
+    public async Task<IReadOnlyList<PromptRecord>> GetForPeriodAsync(MeasureReference measure, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var records = new List<PromptRecord>();
+        await foreach (var e in _table.QueryAsync<PromptEntity>(RowKeyPrefix.Filter(measure.Key, period.Code + "|"), cancellationToken: cancellationToken))
+        {
+            records.Add(ToDomain(e));
+        }
+
+        return records;
+    }
+
+    /// <summary>Steps in a given state across all measures (e.g. who is waiting for install). Cross-partition: for reports.</summary>
+    public async Task<IReadOnlyList<PromptRecord>> GetInStateAsync(PromptState state, CancellationToken cancellationToken)
+    {
+        var records = new List<PromptRecord>();
+        await foreach (var e in _table.QueryAsync<PromptEntity>(TableClient.CreateQueryFilter($"State eq {state.ToString()}"), cancellationToken: cancellationToken))
+        {
+            records.Add(ToDomain(e));
+        }
+
+        return records;
+    }
+
+    private static string RowKey(ReportingPeriod period, string step) => $"{period.Code}|{step}";
+
+    private static PromptEntity ToEntity(PromptRecord r) => new()
+    {
+        PartitionKey = r.Measure.Key,
+        RowKey = RowKey(r.Period, r.Step),
+        Measure = r.Measure.Value,
+        Period = r.Period.Code,
+        Step = r.Step,
+        Recipient = r.Recipient.Value,
+        State = r.State.ToString(),
+        ClaimedBy = r.ClaimedBy,
+        ClaimedAt = r.ClaimedAt,
+        Attempts = r.Attempts,
+        SentAt = r.SentAt,
+        ServiceUrl = r.ServiceUrl,
+        ConversationId = r.ConversationId,
+        ActivityId = r.ActivityId,
+        Note = r.Note,
+    };
+
+    private static PromptRecord ToDomain(PromptEntity e) => new(
+        MeasureReference.Parse(e.Measure),
+        ReportingPeriod.TryParseCode(e.Period, out var period) ? period : throw new FormatException($"Stored prompt {e.PartitionKey}/{e.RowKey} has an unreadable period \"{e.Period}\"."),
+        e.Step,
+        PersonId.Parse(e.Recipient),
+        Enum.Parse<PromptState>(e.State),
+        e.ClaimedBy,
+        e.ClaimedAt,
+        e.Attempts,
+        e.SentAt,
+        e.ServiceUrl,
+        e.ConversationId,
+        e.ActivityId,
+        e.Note);
+}
