@@ -1,6 +1,7 @@
 using PmfBot.Bot;
 using PmfBot.Features.Catalogue;
 using PmfBot.Features.Demo;
+using PmfBot.Features.Updates;
 using PmfBot.Health;
 using PmfBot.Storage;
 using PmfBot.Teams.Hosting;
@@ -12,11 +13,12 @@ public static class PmfBotComposition
 {
     public static IServiceCollection AddPmfBot(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.AddClock(configuration);
         services.AddOptions<CouncilOptions>().Bind(configuration.GetSection(CouncilOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddPmfStorage(configuration);
         services.AddTeamsBot(configuration);
         services.AddCatalogueFeature();
+        services.AddUpdateCycle(configuration);
         services.AddDemoCouncil(configuration);
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage");
         return services;
@@ -37,6 +39,7 @@ public static class PmfBotComposition
             "Performance Management Framework. Enter accurate figures and commentary; every change is kept with who made it and when."));
         app.MapHealthChecks("/healthz");
         app.MapBotMessages("/api/messages");
+        app.MapDemoEndpoints();
         return app;
     }
 }

@@ -5,4 +5,11 @@ public static class Verbs
 {
     public const string Help = "help";
     public const string MyMeasures = "myMeasures";
+    public const string WhatsDue = "whatsDue";
+
+    /// <summary>Shows the prompt card for one measure's period (data: measure, period).</summary>
+    public const string OpenUpdate = "openUpdate";
+
+    /// <summary>Submits a figure (data: measure, period; inputs or data: value, commentary, actionNote).</summary>
+    public const string SubmitUpdate = "submitUpdate";
 }

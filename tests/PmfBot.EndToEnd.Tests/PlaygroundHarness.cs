@@ -61,6 +61,7 @@ public sealed class PlaygroundHarness : IAsyncDisposable
             ["Bot:AllowUnauthenticatedLocalRequests"] = "true",
             ["Demo:SeedOnStart"] = "true",
             ["Demo:AsOf"] = asOf,
+            ["Updates:ScanOnSchedule"] = "false", // the journeys run the due scan when they move the clock
         }));
         await _bot.StartAsync();
         var botUrl = _bot.Address().ToString().TrimEnd('/');

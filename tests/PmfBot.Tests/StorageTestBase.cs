@@ -13,6 +13,7 @@ public abstract class StorageTestBase : IAsyncLifetime
         ["Storage:ConnectionString"] = Storage.ConnectionString,
         ["Storage:TablePrefix"] = Storage.Prefix,
         ["Bot:AllowUnauthenticatedLocalRequests"] = "true",
+        ["Updates:ScanOnSchedule"] = "false", // tests run the due scan themselves
     };
 
     public async Task InitializeAsync() => Storage = await TestStorage.CreateAsync();

@@ -4,7 +4,7 @@ using PmfBot.Domain.Catalogue;
 namespace PmfBot.Domain.Deadlines;
 
 /// <summary>One thing the due scan must send: a step of a measure's period, to a person.</summary>
-/// <param name="Recipient">The owner, or for a <see cref="PromptKind.Chase"/> the Head of Service (else the escalation owner).</param>
+/// <param name="Recipient">The owner, or for a <see cref="PromptKind.Chase"/> whoever <see cref="DuePlanner.ChaserOf"/> names.</param>
 public sealed record DueAction(Measure Measure, ReportingPeriod Period, Deadline Deadline, ScheduledReminder Step, PersonId Recipient)
 {
     /// <summary>What the scan claims in storage before sending, so each step goes out once, ever: "NI 192|FY2026-Q2|reminder-3".</summary>
@@ -38,12 +38,25 @@ public static class DuePlanner
                     yield return new DueAction(measure, period, deadline, step, measure.Owner);
                 }
 
-                if (policy.Schedule.Place(new ReminderOffset(PromptKind.Chase, policy.ChaseAfterDaysOverdue), period, deadline, policy.Deadlines.Calendar) is var chase && chase.SendAt <= now)
+                if (policy.Schedule.Place(new ReminderOffset(PromptKind.Chase, policy.ChaseAfterDaysOverdue), period, deadline, policy.Deadlines.Calendar) is var chase
+                    && chase.SendAt <= now
+                    && ChaserOf(measure, services) is { } chaser)
                 {
-                    var headOfService = services.FirstOrDefault(s => s.Code == measure.ServiceCode)?.HeadOfService;
-                    yield return new DueAction(measure, period, deadline, chase, headOfService ?? measure.EscalationOwner);
+                    yield return new DueAction(measure, period, deadline, chase, chaser);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Who is told of a long-overdue update: the Head of Service, or where they are the owner
+    /// themselves (or there is none) the escalation owner; nobody when that is the owner too, as
+    /// the owner has had their own reminders.
+    /// </summary>
+    public static PersonId? ChaserOf(Measure measure, IReadOnlyList<Service> services)
+    {
+        var headOfService = services.FirstOrDefault(s => s.Code == measure.ServiceCode)?.HeadOfService;
+        PersonId? chaser = headOfService is { } head && head != measure.Owner ? head : measure.EscalationOwner;
+        return chaser == measure.Owner ? null : chaser;
     }
 }

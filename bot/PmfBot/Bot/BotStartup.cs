@@ -23,11 +23,17 @@ public static class BotStartup
         {
             var onboarding = sp.GetRequiredService<OnboardingHandlers>();
             var myMeasures = sp.GetRequiredService<MyMeasuresQuery>();
+            var updates = sp.GetRequiredService<UpdateHandlers>();
             return new TurnRouter()
                 .OnCommand(OnboardingHandlers.HelpPhrases, onboarding.HelpAsync)
                 .OnVerb(Verbs.Help, onboarding.HelpAsync)
                 .OnCommand(MyMeasuresQuery.Phrases, myMeasures.AnswerAsync)
-                .OnVerb(Verbs.MyMeasures, myMeasures.AnswerAsync);
+                .OnVerb(Verbs.MyMeasures, myMeasures.AnswerAsync)
+                .OnCommand(UpdateHandlers.WhatsDuePhrases, updates.WhatsDueAsync)
+                .OnVerb(Verbs.WhatsDue, updates.WhatsDueAsync)
+                .OnVerb(Verbs.OpenUpdate, updates.OpenUpdateAsync)
+                .OnVerb(Verbs.SubmitUpdate, updates.SubmitAsync)
+                .OnFreeText(updates.TypedAnswerAsync);
         });
         services.AddSingleton<IBot, PmfBotTurnHandler>();
         return services;

@@ -76,11 +76,27 @@ public sealed partial class PmfBotTurnHandler(
         // A typed command, or an Action.Submit (the fallback of a card button) carrying its verb.
         var verb = VerbOf(activity.Value);
         var text = activity.TextWithoutBotMention();
-        var turn = new Turn(activity, person, verb ?? text, council, cancellationToken);
+        var turn = new Turn(activity, person, verb ?? text, council, cancellationToken) { Data = verb is null ? null : activity.Value };
         var handler = verb is not null ? router.ForVerb(verb) : router.ForText(text);
-        var answer = handler is null ? OnboardingHandlers.NotUnderstood(turn) : await handler(turn);
+        var answer = handler is null ? await ReadFreeTextAsync(turn) : await handler(turn);
         await AnswerAsync(activity, answer, cancellationToken);
         return null;
+    }
+
+    private async Task<TurnAnswer> ReadFreeTextAsync(Turn turn)
+    {
+        if (turn.Text.Length > 0)
+        {
+            foreach (var reader in router.FreeTextReaders)
+            {
+                if (await reader(turn) is { } answer)
+                {
+                    return answer;
+                }
+            }
+        }
+
+        return OnboardingHandlers.NotUnderstood(turn);
     }
 
     private async Task<InvokeResponse> OnCardActionAsync(Activity activity, Domain.Catalogue.Person? person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
@@ -92,7 +108,8 @@ public sealed partial class PmfBotTurnHandler(
             return InvokeResponse.For(AdaptiveCardInvokeResponse.Message("That button isn't something I can do. Type help to see what I can."));
         }
 
-        var answer = await handler(new Turn(activity, person, verb, council, cancellationToken));
+        var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : (JsonElement?)null;
+        var answer = await handler(new Turn(activity, person, verb, council, cancellationToken) { Data = data });
         return InvokeResponse.For(answer.Card is { } card
             ? AdaptiveCardInvokeResponse.Card(CardJson.ToElement(card))
             : AdaptiveCardInvokeResponse.Message(answer.Text ?? string.Empty));

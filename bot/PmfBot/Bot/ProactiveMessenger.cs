@@ -13,7 +13,8 @@ public abstract record ProactiveOutcome
     {
     }
 
-    public sealed record Sent(string? ActivityId) : ProactiveOutcome;
+    /// <summary>Delivered: where, so the card can be updated in place later.</summary>
+    public sealed record Sent(string? ActivityId, string ServiceUrl, string ConversationId) : ProactiveOutcome;
 
     /// <summary>The person has never talked to the bot: no conversation to write into (waiting for install).</summary>
     public sealed record NoConversation : ProactiveOutcome;
@@ -57,7 +58,7 @@ public sealed partial class ProactiveMessenger(ConversationStore conversations, 
         switch (result.Outcome)
         {
             case ConnectorOutcome.Sent sent:
-                return new ProactiveOutcome.Sent(sent.ActivityId);
+                return new ProactiveOutcome.Sent(sent.ActivityId, conversation.ServiceUrl, conversation.ConversationId);
             case ConnectorOutcome.RecipientGone gone:
                 await conversations.MarkGoneAsync(conversation, time.GetUtcNow(), cancellationToken);
                 LogGone(logger, key, gone.Code);

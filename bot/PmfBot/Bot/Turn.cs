@@ -10,6 +10,9 @@ namespace PmfBot.Bot;
 /// <param name="Catalogue">The catalogue as read once for this turn; handlers use it rather than reading it again.</param>
 public sealed record Turn(Activity Activity, Person? Person, string Text, Domain.Catalogue.Catalogue Catalogue, CancellationToken Cancellation)
 {
+    /// <summary>What a pressed button sent: its data merged with the card's inputs (Action.Execute's action.data, or an Action.Submit's value).</summary>
+    public System.Text.Json.JsonElement? Data { get; init; }
+
     public bool IsChannel => Activity.Conversation?.ConversationType == ConversationTypes.Channel;
 
     public bool IsPersonal => Activity.Conversation?.ConversationType is null or ConversationTypes.Personal;

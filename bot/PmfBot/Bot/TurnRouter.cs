@@ -8,6 +8,7 @@ public sealed class TurnRouter
 {
     private readonly Dictionary<string, Func<Turn, Task<TurnAnswer>>> _commands = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Func<Turn, Task<TurnAnswer>>> _verbs = new(StringComparer.Ordinal);
+    private readonly List<Func<Turn, Task<TurnAnswer?>>> _freeText = [];
 
     /// <summary>A command and the other ways people type it.</summary>
     public TurnRouter OnCommand(IEnumerable<string> phrases, Func<Turn, Task<TurnAnswer>> handler)
@@ -32,6 +33,18 @@ public sealed class TurnRouter
 
         return this;
     }
+
+    /// <summary>
+    /// A reader of free text ("42.5 — two crews off sick"), tried in registration order when no
+    /// command matches; it answers null when the text isn't for it.
+    /// </summary>
+    public TurnRouter OnFreeText(Func<Turn, Task<TurnAnswer?>> reader)
+    {
+        _freeText.Add(reader);
+        return this;
+    }
+
+    public IReadOnlyList<Func<Turn, Task<TurnAnswer?>>> FreeTextReaders => _freeText;
 
     public Func<Turn, Task<TurnAnswer>>? ForText(string text) => _commands.GetValueOrDefault(Normalise(text));
 

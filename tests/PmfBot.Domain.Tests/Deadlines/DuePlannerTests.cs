@@ -61,6 +61,25 @@ public class DuePlannerTests
     }
 
     [Fact]
+    public void DueAt_OwnerIsTheirOwnHeadOfService_ChasesTheEscalationOwnerInstead()
+    {
+        var actions = Due("2025-10-17T08:00:00Z", answered: (_, p) => p != ReportingPeriod.Parse("Q2 2025/26"), services: [Waste with { HeadOfService = Quarterly.Owner }]);
+
+        Assert.Equal(TestMeasures.Chief, actions.Single(a => a.Step.Kind == PromptKind.Chase).Recipient);
+    }
+
+    [Fact]
+    public void DueAt_OwnerIsAlsoTheEscalationOwner_NobodyElseToChase()
+    {
+        var selfOwned = Quarterly with { EscalationOwner = Quarterly.Owner };
+
+        var actions = Due("2025-10-17T08:00:00Z", measure: selfOwned, answered: (_, p) => p != ReportingPeriod.Parse("Q2 2025/26"), services: [Waste with { HeadOfService = Quarterly.Owner }]);
+
+        Assert.DoesNotContain(actions, a => a.Step.Kind == PromptKind.Chase);
+        Assert.Single(actions); // the owner's own overdue chaser still goes
+    }
+
+    [Fact]
     public void DueAt_MonthlyMeasure_EveryUnansweredMonthWithinTheLookback()
     {
         // 22 Nov 2026: Oct (deadline 10 Nov) and Sep (10 Oct) are missing; Aug (10 Sep) is 73 days late, past the lookback.

@@ -1,0 +1,36 @@
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.Results;
+using PmfBot.Storage.Results;
+
+namespace PmfBot.Features.Updates;
+
+/// <summary>What storage knows of one measure: its recorded figures and its extension requests.</summary>
+public sealed record MeasureState(Measure Measure, IReadOnlyList<MeasureResult> History, IReadOnlyList<DeadlineExtension> Extensions)
+{
+    public MeasureResult? ResultFor(ReportingPeriod period) => History.FirstOrDefault(r => r.Period == period);
+
+    public bool IsAnswered(ReportingPeriod period) => ResultFor(period) is not null;
+
+    public IEnumerable<DeadlineExtension> ExtensionsFor(ReportingPeriod period) => Extensions.Where(e => e.Period == period);
+
+    public Deadline DeadlineFor(ReportingPeriod period, UpdateCyclePolicy policy) => policy.Deadlines.DeadlineFor(Measure, period, ExtensionsFor(period));
+
+    /// <summary>The periods owed as of now, newest first.</summary>
+    public IEnumerable<OpenUpdate> OpenAt(DateTimeOffset now, UpdateCyclePolicy policy) =>
+        OpenUpdates.For(Measure, (_, p) => IsAnswered(p), (_, p) => ExtensionsFor(p), now, policy);
+
+    /// <summary>Reads measures' states: two partition range reads each, a bounded number at a time.</summary>
+    public static async Task<IReadOnlyDictionary<MeasureReference, MeasureState>> ReadAsync(ResultStore results, IEnumerable<Measure> measures, CancellationToken cancellationToken)
+    {
+        var states = new System.Collections.Concurrent.ConcurrentDictionary<MeasureReference, MeasureState>();
+        await Parallel.ForEachAsync(measures, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (measure, ct) =>
+        {
+            var history = results.GetHistoryAsync(measure.Reference, ct);
+            var extensions = results.GetExtensionsAsync(measure.Reference, ct);
+            states[measure.Reference] = new MeasureState(measure, await history, await extensions);
+        });
+        return states;
+    }
+}

@@ -1,0 +1,43 @@
+using PmfBot.Cards;
+using PmfBot.Cards.Model;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Storage.Prompts;
+using PmfBot.Teams.Connector;
+using PmfBot.Teams.Schema;
+using Activity = PmfBot.Teams.Schema.Activity;
+
+namespace PmfBot.Features.Updates;
+
+/// <summary>
+/// Once a period is answered, every card sent for it (the prompt, reminders, the chase) and the
+/// card that was pressed are updated in place, so none of them still looks open.
+/// </summary>
+public sealed partial class SentPromptCards(PromptStore prompts, ConnectorClient connector, ILogger<SentPromptCards> logger)
+{
+    public async Task ShowAnsweredAsync(MeasureReference measure, ReportingPeriod period, AdaptiveCard card, Activity? pressedFrom, CancellationToken cancellationToken)
+    {
+        var targets = (await prompts.GetForPeriodAsync(measure, period, cancellationToken))
+            .Where(p => p is { State: PromptState.Sent, ActivityId: not null, ServiceUrl: not null, ConversationId: not null })
+            .Select(p => (ServiceUrl: p.ServiceUrl!, ConversationId: p.ConversationId!, ActivityId: p.ActivityId!))
+            .ToList();
+        if (pressedFrom is { ReplyToId: { Length: > 0 } pressed, ServiceUrl: { } url, Conversation.Id: { } conversation })
+        {
+            targets.Add((url, conversation, pressed));
+        }
+
+        var attachment = Attachment.AdaptiveCard(CardJson.ToElement(card));
+        foreach (var (serviceUrl, conversationId, activityId) in targets.Distinct())
+        {
+            var update = new Activity { Type = ActivityTypes.Message, Id = activityId, Attachments = [attachment] };
+            var outcome = await connector.UpdateAsync(serviceUrl, conversationId, activityId, update, cancellationToken);
+            if (outcome is not ConnectorOutcome.Sent)
+            {
+                LogNotUpdated(logger, measure.Value, period.Code, activityId, outcome);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Measure} {Period}: card {ActivityId} could not be updated to show the answer: {Outcome}")]
+    private static partial void LogNotUpdated(ILogger logger, string measure, string period, string activityId, ConnectorOutcome outcome);
+}

@@ -1,0 +1,170 @@
+using Microsoft.Extensions.Options;
+using PmfBot.Bot;
+using PmfBot.Cards;
+using PmfBot.Cards.Updates;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.Values;
+using PmfBot.Storage.Results;
+
+namespace PmfBot.Features.Updates;
+
+/// <summary>
+/// Taking figures in the chat: the prompt card's Submit, a typed answer ("42.5 — two crews off
+/// sick; action: agency cover"), "what's due", and opening one update's card from that list.
+/// </summary>
+public sealed class UpdateHandlers(UpdateSubmission submission, SentPromptCards sentCards, ResultStore results, TimeProvider time, IOptions<UpdateCycleOptions> options)
+{
+    public static readonly string[] WhatsDuePhrases = ["what's due", "whats due", "what is due", "due", "my updates", "what do i owe", "open updates", "todo", "to do"];
+
+    private UpdateCyclePolicy Policy => options.Value.ToPolicy();
+
+    /// <summary>The Submit button on a prompt card (or a line of "which measure is this for?").</summary>
+    public async Task<TurnAnswer> SubmitAsync(Turn turn)
+    {
+        var attempt = new UpdateAttempt(
+            turn.DataText("measure"), turn.DataText("period"), turn.DataText(UpdatePromptCard.ValueInput), turn.DataText(UpdatePromptCard.CommentaryInput), turn.DataText(UpdatePromptCard.ActionNoteInput));
+        return await AnswerAsync(turn, attempt, pressed: true);
+    }
+
+    /// <summary>"what's due": the person's open updates with their deadlines, each one button away from its card.</summary>
+    public async Task<TurnAnswer> WhatsDueAsync(Turn turn)
+    {
+        if (turn.Person is null)
+        {
+            return TurnAnswer.Say("I can't find you in the council's performance catalogue, so nothing is due from you. The performance team can add you.");
+        }
+
+        var open = await OpenForAsync(turn.Person, turn.Catalogue, turn.Cancellation);
+        if (open.Count == 0)
+        {
+            return TurnAnswer.Say("Nothing is due from you right now: every figure you owe is in. I'll send a card when the next one falls due.");
+        }
+
+        var now = time.GetUtcNow();
+        var lines = open.Select(o => Line(o, now, PromptViews.DataFor(o.Measure, o.Period))).ToList();
+        return TurnAnswer.Of(WhatsDueCard.Build(new DueListView($"What's due ({open.Count})", "Your open updates, oldest deadline first.", lines, "Update now", Verbs.OpenUpdate)));
+    }
+
+    /// <summary>"Update now" on the what's-due list: the prompt card for that measure and period (or its recorded state).</summary>
+    public async Task<TurnAnswer> OpenUpdateAsync(Turn turn)
+    {
+        if (turn.Person is null || !MeasureReference.TryParse(turn.DataText("measure"), out var reference) || turn.Catalogue.FindMeasure(reference) is not { } measure
+            || !ReportingPeriod.TryParseCode(turn.DataText("period"), out var period))
+        {
+            return TurnAnswer.Say("I couldn't tell which update that button was for. Type **what's due** for a fresh list.");
+        }
+
+        if (!measure.MayBeUpdatedBy(turn.Person.Id))
+        {
+            return TurnAnswer.Say($"{measure.Reference} isn't one of yours to update. Type **what's due** for your own.");
+        }
+
+        var state = (await MeasureState.ReadAsync(results, [measure], turn.Cancellation))[measure.Reference];
+        var now = time.GetUtcNow();
+        if (state.ResultFor(period) is { } recorded)
+        {
+            return TurnAnswer.Of(UpdateRecordedCard.Build(PromptViews.Recorded(recorded, state, turn.Catalogue, now, Policy, AlreadyNotice(recorded, turn.Catalogue))));
+        }
+
+        return TurnAnswer.Of(UpdatePromptCard.Build(PromptViews.Prompt(state, period, state.DeadlineFor(period, Policy), now, step: null)));
+    }
+
+    /// <summary>A figure typed in the personal chat. Null when the text isn't a figure: then it is for another reader.</summary>
+    public async Task<TurnAnswer?> TypedAnswerAsync(Turn turn)
+    {
+        if (!turn.IsPersonal)
+        {
+            return null;
+        }
+
+        var mine = turn.Person is null ? [] : turn.Catalogue.Measures.Where(m => m.MayBeUpdatedBy(turn.Person.Id)).ToList();
+        var typed = TypedAnswer.Parse(turn.Text, mine.Select(m => m.Reference));
+        if (typed is null)
+        {
+            return null;
+        }
+
+        if (turn.Person is null)
+        {
+            return TurnAnswer.Say("That looks like a figure, but I can't find you in the council's performance catalogue, so I can't take it. The performance team can add you.");
+        }
+
+        var open = await OpenForAsync(turn.Person, turn.Catalogue, turn.Cancellation);
+        var candidates = typed.Measure is { } named ? open.Where(o => o.Measure.Reference == named).ToList() : open;
+        if (candidates.Count == 1)
+        {
+            var only = candidates[0];
+            return await AnswerAsync(turn, new UpdateAttempt(only.Measure.Reference.Value, only.Period.Code, typed.Figure, typed.Commentary, typed.ActionNote), pressed: false);
+        }
+
+        if (candidates.Count == 0)
+        {
+            return TurnAnswer.Say(typed.Measure is { } reference
+                ? $"{reference} has no update open right now, so I haven't stored {typed.Figure}. Type **my measures** to see its latest figure."
+                : $"You have no updates open right now, so I can't tell which measure {typed.Figure} is for. Type **my measures** to see yours.");
+        }
+
+        // Several open: ask which, each button carrying the typed answer so one press submits it.
+        var now = time.GetUtcNow();
+        var lines = candidates.Select(o => Line(o, now, new Dictionary<string, string>(PromptViews.DataFor(o.Measure, o.Period))
+        {
+            [UpdatePromptCard.ValueInput] = typed.Figure,
+            [UpdatePromptCard.CommentaryInput] = typed.Commentary ?? string.Empty,
+            [UpdatePromptCard.ActionNoteInput] = typed.ActionNote ?? string.Empty,
+        })).ToList();
+        return TurnAnswer.Of(WhatsDueCard.Build(new DueListView(
+            $"Which measure is {typed.Figure} for?",
+            "You have more than one update open. Pick the one this figure belongs to, or type it again starting with the measure's reference (e.g. CS 02: 73.7 — …).",
+            lines,
+            $"Record {typed.Figure} here",
+            Verbs.SubmitUpdate)));
+    }
+
+    private async Task<TurnAnswer> AnswerAsync(Turn turn, UpdateAttempt attempt, bool pressed)
+    {
+        var outcome = await submission.SubmitAsync(turn.Person, turn.Catalogue, attempt, turn.Cancellation);
+        var now = time.GetUtcNow();
+        switch (outcome)
+        {
+            case SubmissionOutcome.Recorded recorded:
+            {
+                var card = UpdateRecordedCard.Build(PromptViews.Recorded(recorded.Result, recorded.State, turn.Catalogue, now, Policy));
+                await sentCards.ShowAnsweredAsync(recorded.Result.Measure, recorded.Result.Period, card, pressed ? turn.Activity : null, turn.Cancellation);
+                return TurnAnswer.Of(card);
+            }
+
+            case SubmissionOutcome.AlreadyRecorded already:
+            {
+                var card = UpdateRecordedCard.Build(PromptViews.Recorded(already.Existing, already.State, turn.Catalogue, now, Policy, AlreadyNotice(already.Existing, turn.Catalogue)));
+                return TurnAnswer.Of(card);
+            }
+
+            case SubmissionOutcome.NeedsFixing fix:
+                return TurnAnswer.Of(UpdatePromptCard.Build(fix.Card));
+            case SubmissionOutcome.Refused refused:
+                return TurnAnswer.Say(refused.Message);
+            default:
+                throw new InvalidOperationException($"Unexpected outcome {outcome}.");
+        }
+    }
+
+    private async Task<IReadOnlyList<OpenUpdate>> OpenForAsync(Person person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
+    {
+        var mine = council.Measures.Where(m => m.MayBeUpdatedBy(person.Id)).ToList();
+        var states = await MeasureState.ReadAsync(results, mine, cancellationToken);
+        var now = time.GetUtcNow();
+        return [.. mine.SelectMany(m => states[m.Reference].OpenAt(now, Policy)).OrderBy(o => o.Deadline.Date).ThenBy(o => o.Measure.Reference.Key, StringComparer.Ordinal)];
+    }
+
+    private static DueLine Line(OpenUpdate open, DateTimeOffset now, IReadOnlyDictionary<string, string> data)
+    {
+        var overdue = open.Deadline.IsOverdueAt(now);
+        var due = $"due by {PromptViews.ShortDate(open.Deadline.Date)}" + (overdue ? $" — {open.Deadline.DaysOverdueAt(now)} days overdue" : string.Empty);
+        return new DueLine(open.Measure.Reference.Value, open.Measure.Title, open.Period.ToString(), due, overdue, data);
+    }
+
+    private static string AlreadyNotice(Domain.Results.MeasureResult recorded, Domain.Catalogue.Catalogue council) =>
+        $"This was already recorded at {PromptViews.When(recorded.RecordedAt)} by {council.FindPerson(recorded.RecordedBy)?.Name ?? recorded.RecordedBy.Value}; nothing was changed.";
+}

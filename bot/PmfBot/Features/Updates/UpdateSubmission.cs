@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Options;
+using PmfBot.Cards.Updates;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.Results;
+using PmfBot.Domain.Status;
+using PmfBot.Domain.Values;
+using PmfBot.Storage.Results;
+
+namespace PmfBot.Features.Updates;
+
+/// <summary>A figure as it arrived, from a card or typed: nothing in it is trusted yet.</summary>
+public sealed record UpdateAttempt(string? Measure, string? Period, string? Value, string? Commentary, string? ActionNote);
+
+/// <summary>How a submitted figure ended. A closed set.</summary>
+public abstract record SubmissionOutcome
+{
+    private SubmissionOutcome()
+    {
+    }
+
+    /// <param name="State">The measure's state including the new result.</param>
+    public sealed record Recorded(MeasureResult Result, MeasureState State) : SubmissionOutcome;
+
+    /// <summary>A figure was already there (a second press, a stale card): nothing was changed.</summary>
+    public sealed record AlreadyRecorded(MeasureResult Existing, MeasureState State) : SubmissionOutcome;
+
+    /// <summary>The entry can't be accepted as it is: the card again, with the entry kept and the problems beside it.</summary>
+    public sealed record NeedsFixing(UpdatePromptView Card) : SubmissionOutcome;
+
+    /// <summary>Not this person's to enter, or not now: a sentence saying why and what to do.</summary>
+    public sealed record Refused(string Message) : SubmissionOutcome;
+}
+
+/// <summary>
+/// Takes a figure: checks who is entering it, for what, and when (never trusting the card),
+/// reads the value for the measure's unit, judges it, insists on commentary and an action note
+/// where the rules do, then records it with its audit entry. Nothing is stored unless all is well.
+/// </summary>
+public sealed class UpdateSubmission(ResultStore results, TimeProvider time, IOptions<UpdateCycleOptions> options)
+{
+    public async Task<SubmissionOutcome> SubmitAsync(Person? person, Domain.Catalogue.Catalogue council, UpdateAttempt attempt, CancellationToken cancellationToken)
+    {
+        if (person is null)
+        {
+            return new SubmissionOutcome.Refused("I can't find you in the council's performance catalogue, so I can't take figures from you. The performance team can add you.");
+        }
+
+        if (!MeasureReference.TryParse(attempt.Measure, out var reference) || council.FindMeasure(reference) is not { } measure)
+        {
+            return new SubmissionOutcome.Refused("This card is for a measure I don't know, so nothing was stored. It may have left the catalogue; type **what's due** for your open updates.");
+        }
+
+        if (!ReportingPeriod.TryParseCode(attempt.Period, out var period) || !measure.IsReportedFor(period))
+        {
+            return new SubmissionOutcome.Refused($"This card's period isn't one {measure.Reference} is reported for, so nothing was stored. Type **what's due** for a fresh card.");
+        }
+
+        if (!measure.MayBeUpdatedBy(person.Id))
+        {
+            var owner = council.FindPerson(measure.Owner)?.Name ?? measure.Owner.Value;
+            return new SubmissionOutcome.Refused(
+                $"{measure.Reference} is updated by {owner}, its owner, or their delegates. You're neither, so I haven't stored anything. If you should be, ask the performance team.");
+        }
+
+        var state = (await MeasureState.ReadAsync(results, [measure], cancellationToken))[measure.Reference];
+        if (state.ResultFor(period) is { } existing)
+        {
+            return new SubmissionOutcome.AlreadyRecorded(existing, state);
+        }
+
+        var now = time.GetUtcNow();
+        var policy = options.Value.ToPolicy();
+        var deadline = state.DeadlineFor(period, policy);
+        switch (policy.StateAt(period, deadline, now))
+        {
+            case UpdateWindowState.NotYetEnded:
+                return new SubmissionOutcome.Refused($"{period} hasn't ended yet, so its figure can't be known. I'll send a card when it ends.");
+            case UpdateWindowState.Closed:
+                return new SubmissionOutcome.Refused(
+                    $"{period} closed to updates on {PromptViews.ShortDate(UkTime.DateAt(policy.ClosesAt(deadline)).AddDays(-1))}: its figures have gone into the reports. To add or change one now, please contact the performance team.");
+        }
+
+        var entry = new UpdateEntry(attempt.Value, attempt.Commentary, attempt.ActionNote);
+        var reading = ValueReader.Read(attempt.Value, measure);
+        if (reading is not ValueReading.Accepted accepted)
+        {
+            var refusal = ((ValueReading.Refused)reading).Reason;
+            var commentaryOnly = new UpdateRequirements(StatusPolicy.Default.Commentary == CommentaryPolicy.Always, false, null);
+            return Fix(new UpdateProblems([refusal], commentaryOnly.ProblemsWith(attempt.Commentary, null), []));
+        }
+
+        var judgement = StatusRules.Judge(
+            measure, period, accepted.Value, state.ResultFor(period.Previous)?.Value, state.ResultFor(period.SamePeriodLastYear)?.Value, StatusPolicy.Default);
+        var needs = judgement.Requirements;
+        var problems = new UpdateProblems(
+            [],
+            (needs with { ActionNoteRequired = false }).ProblemsWith(attempt.Commentary, null),
+            (needs with { CommentaryRequired = false }).ProblemsWith(null, attempt.ActionNote));
+        if (problems.Any)
+        {
+            return Fix(problems);
+        }
+
+        var result = MeasureResult.Record(measure, period, accepted.Value, attempt.Commentary, attempt.ActionNote, judgement, person.Id, now);
+        return await results.RecordAsync(result, cancellationToken) switch
+        {
+            RecordOutcome.Recorded recorded => new SubmissionOutcome.Recorded(recorded.Result, state with { History = [.. state.History, recorded.Result] }),
+            RecordOutcome.AlreadyRecorded already => new SubmissionOutcome.AlreadyRecorded(already.Existing, state with { History = [.. state.History, already.Existing] }),
+            var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
+        };
+
+        SubmissionOutcome Fix(UpdateProblems found) =>
+            new SubmissionOutcome.NeedsFixing(PromptViews.Prompt(state, period, deadline, now, step: null, entry, found));
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using PmfBot.Features.Demo;
+using PmfBot.Features.Updates;
+using PmfBot.Testing;
+
+namespace PmfBot.Tests.Updates;
+
+/// <summary>
+/// The real host with the demo council seeded as of Saturday 7 November 2026, its clock started at
+/// 09:00 that day (when prompts go out), talking to a fake connector that behaves like Teams.
+/// Activities are posted to /api/messages as Teams posts them.
+/// </summary>
+public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
+{
+    public const string Tenant = "7d1b3c52-9a4e-4c1f-8e2a-6b5d0c3a9f10";
+    public const string BotId = "3f9c2e71-5b8d-4a63-9c10-2e7f4a1b8d05";
+    public const string PriyasChat = "personal-chat-priya";
+
+    protected FakeConnector Connector { get; private set; } = null!;
+
+    protected WebApplication App { get; private set; } = null!;
+
+    protected HttpClient Client { get; private set; } = null!;
+
+    protected DueScan Scan => App.Services.GetRequiredService<DueScan>();
+
+    protected DemoClock Clock => App.Services.GetRequiredService<DemoClock>();
+
+    protected static string PriyasAad => DemoPeople.PriyaShah.AadObjectId!;
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        await InitializeAsync();
+        Connector = await FakeConnector.StartAsync();
+        App = StartHost(seed: true);
+        await App.StartAsync();
+        Client = new HttpClient { BaseAddress = App.Address() };
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        await Connector.DisposeAsync();
+        await DisposeAsync();
+    }
+
+    /// <summary>Another instance on the same storage (a second scheduler, or the same one after a restart).</summary>
+    protected WebApplication StartHost(bool seed) =>
+        PmfBotHost.Build(LoopbackHost.Args(Settings, "--Demo:SeedOnStart", seed ? "true" : "false", "--Demo:AsOf", "2026-11-07", "--Clock:StartAt", "2026-11-07T09:00"));
+
+    protected async Task<HttpResponseMessage> PostAsync(object activity) =>
+        await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(JsonSerializer.Serialize(activity), Encoding.UTF8, "application/json"));
+
+    /// <summary>The person opens the bot: Teams sends installationUpdate, the bot keeps the chat and welcomes them.</summary>
+    protected Task InstallAsync(string conversation = PriyasChat, string? aad = null, string user = "user-priya-shah") =>
+        PostAsync(Personal("installationUpdate", conversation: conversation, aad: aad, user: user, action: "add"));
+
+    protected object Personal(string type, string? text = null, string? aad = null, object? value = null, string? name = null, string? action = null,
+        string conversation = PriyasChat, string user = "user-priya-shah", string? replyToId = null) => new
+    {
+        type,
+        id = Guid.NewGuid().ToString("N"),
+        name,
+        action,
+        text,
+        value,
+        replyToId,
+        channelId = "msteams",
+        serviceUrl = Connector.ServiceUrl,
+        from = new { id = user, name = "Someone", aadObjectId = aad ?? PriyasAad },
+        recipient = new { id = BotId, name = "PmfBot" },
+        conversation = new { id = conversation, conversationType = "personal", tenantId = Tenant },
+        channelData = new { tenant = new { id = Tenant } },
+    };
+
+    /// <summary>Presses an Action.Execute button: returns the invoke response's body.</summary>
+    protected async Task<JsonElement> PressAsync(string verb, object data, string? aad = null, string? replyToId = null)
+    {
+        var response = await PostAsync(Personal("invoke", name: "adaptiveCard/action", aad: aad, replyToId: replyToId,
+            value: new { action = new { type = "Action.Execute", verb, data } }));
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Cards the bot posted into a conversation (new messages, not updates), oldest first.</summary>
+    protected IReadOnlyList<string> CardsPostedTo(string conversation = PriyasChat) =>
+        [.. Connector.CallsTo(conversation).Where(c => c.Method == "POST" && c.Status < 300 && c.Body?.TryGetProperty("attachments", out _) == true)
+            .Select(c => AllText(c.Body!.Value.GetProperty("attachments")[0].GetProperty("content")))];
+
+    protected IReadOnlyList<ConnectorCall> UpdatesIn(string conversation = PriyasChat) =>
+        [.. Connector.CallsTo(conversation).Where(c => c.Method == "PUT")];
+
+    /// <summary>A card's JSON with nothing escaped, to look for what a person would read.</summary>
+    protected static string AllText(JsonElement card) => JsonSerializer.Serialize(card, Unescaped);
+
+    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}
