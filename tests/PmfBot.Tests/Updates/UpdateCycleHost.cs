@@ -95,8 +95,52 @@ public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
     protected IReadOnlyList<ConnectorCall> UpdatesIn(string conversation = PriyasChat) =>
         [.. Connector.CallsTo(conversation).Where(c => c.Method == "PUT")];
 
-    /// <summary>A card's JSON with nothing escaped, to look for what a person would read.</summary>
-    protected static string AllText(JsonElement card) => JsonSerializer.Serialize(card, Unescaped);
+    /// <summary>Every piece of text on a card, a line each: what a person would read (and the inputs' ids and values).</summary>
+    protected static string AllText(JsonElement card)
+    {
+        var lines = new List<string>();
+        Walk(card);
+        return string.Join('\n', lines);
 
-    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        void Walk(JsonElement e)
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var p in e.EnumerateObject())
+                    {
+                        Walk(p.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in e.EnumerateArray())
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+                case JsonValueKind.String:
+                    lines.Add(e.GetString()!);
+                    break;
+                case JsonValueKind.Number:
+                    lines.Add(e.GetRawText());
+                    break;
+            }
+        }
+    }
+
+    /// <summary>An input on a card, by id.</summary>
+    protected static JsonElement? InputOn(JsonElement card, string id)
+    {
+        foreach (var element in card.GetProperty("body").EnumerateArray())
+        {
+            if (element.TryGetProperty("id", out var found) && found.GetString() == id)
+            {
+                return element;
+            }
+        }
+
+        return null;
+    }
 }
