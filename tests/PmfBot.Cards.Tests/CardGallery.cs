@@ -23,5 +23,72 @@ public static class CardGallery
             new MeasureLine("HS 01", "Households in temporary accommodation [no *target*]", null, null, null, "Q2 2026/27 due by 10 Oct 2026 — overdue", true),
         ])),
         ["my-measures-none"] = MyMeasuresCard.Build(new MyMeasuresView("Daniel Okoro", [])),
+        ["update-prompt"] = UpdatePromptCard.Build(Cs02Prompt),
+        ["update-prompt-no-target"] = UpdatePromptCard.Build(Cs02Prompt with
+        {
+            Reference = "HS 01",
+            Title = "Households in temporary accommodation",
+            Period = "Q2 2026/27",
+            Headline = "Overdue: your Q2 2026/27 update was due 5 days ago",
+            IsOverdue = true,
+            Target = null,
+            Recent = [new PastFigure("Q1 2026/27", "64", null)],
+            Direction = null,
+            ValueLabel = "Q2 2026/27 figure (number)",
+            Max = null,
+            ActionNoteRule = null,
+        }),
+        ["update-prompt-needs-fixing"] = UpdatePromptCard.Build(Cs02Prompt with
+        {
+            Headline = "Your Oct 2026 update",
+            Entry = new UpdateEntry("73.7", "Queue times up after the *phone* system change.", null),
+            Problems = new UpdateProblems([], [], ["Below target (80.0%): an action note is required."]),
+        }),
+        ["update-recorded"] = UpdateRecordedCard.Build(Cs02Recorded),
+        ["update-already-recorded"] = UpdateRecordedCard.Build(Cs02Recorded with { Notice = "This was already recorded at 10:42 on 9 Nov 2026 by Priya Shah; nothing was changed." }),
+        ["whats-due"] = WhatsDueCard.Build(new DueListView("What's due (2)", "Your open updates, oldest deadline first.",
+        [
+            new DueLine("HR 01", "Working days lost to sickness per FTE, rolling 12 months", "Q2 2026/27", "due by 12 Oct 2026 — 26 days overdue", true, new Dictionary<string, string> { ["measure"] = "HR 01", ["period"] = "FY2026-Q2" }),
+            new DueLine("CS 02", "Calls answered within 5 minutes", "Oct 2026", "due by 10 Nov 2026", false, new Dictionary<string, string> { ["measure"] = "CS 02", ["period"] = "FY2026-M07" }),
+        ], "Update now", Verbs.OpenUpdate)),
+        ["which-measure"] = WhatsDueCard.Build(new DueListView("Which measure is 91.5 for?", "You have more than one update open. Pick the one this figure belongs to.",
+        [
+            new DueLine("CS 01", "Stage 1 complaints answered within 10 working days", "Oct 2026", "due by 10 Nov 2026", false,
+                new Dictionary<string, string> { ["measure"] = "CS 01", ["period"] = "FY2026-M07", ["value"] = "91.5", ["commentary"] = "steady month", ["actionNote"] = "" }),
+        ], "Record 91.5 here", Verbs.SubmitUpdate)),
+        ["overdue-chase"] = OverdueChaseCard.Build(new OverdueChaseView("HR 01", "Working days lost to sickness per FTE, rolling 12 months", "Q2 2026/27", "HR", "Priya Shah", "7 days overdue (due by 12 Oct 2026)")),
     };
+
+    private static UpdatePromptView Cs02Prompt => new(
+        "CS 02",
+        "Calls answered within 5 minutes",
+        "Oct 2026",
+        "Your Oct 2026 update is due",
+        "Tuesday 10 November 2026",
+        IsOverdue: false,
+        "80.0% or more (Amber down to 76.0%, Red below)",
+        [new PastFigure("Sep 2026", "73.7%", "Red"), new PastFigure("Aug 2026", "72.9%", "Red"), new PastFigure("Jul 2026", "74.4%", "Red")],
+        "Sep 2026 was better than Aug 2026 (72.9%)",
+        "(Sep 2026) Call volumes stayed high after the council tax bills went out.",
+        "Oct 2026 figure (%)",
+        Min: 0,
+        Max: 100,
+        CommentaryRequired: true,
+        "Required if the figure misses the target (80.0%).",
+        new Dictionary<string, string> { ["measure"] = "CS 02", ["period"] = "FY2026-M07" });
+
+    private static UpdateRecordedView Cs02Recorded => new(
+        "CS 02",
+        "Calls answered within 5 minutes",
+        "Oct 2026",
+        "73.7%",
+        "Red",
+        "80.0% or more (Amber down to 76.0%, Red below)",
+        "about the same as Sep 2026 (73.7%)",
+        "worse than Oct 2025 (81.2%)",
+        "Queue times up after the phone system change.",
+        "Two temporary advisers start on Monday.",
+        "Priya Shah",
+        "10:42 on 9 Nov 2026",
+        "Next: the Nov 2026 figure, due by Thursday 10 December 2026. I'll send a card when Nov 2026 ends.");
 }
