@@ -44,14 +44,19 @@ public sealed class PlaygroundHarness : IAsyncDisposable
 
     public IReadOnlyCollection<PlaygroundMessage> Received => _received;
 
-    public static async Task<PlaygroundHarness> StartAsync(string asOf = "2026-11-22")
+    /// <summary>The bot itself, for the demo clock and the due scan (Development-only endpoints).</summary>
+    public HttpClient Bot { get; private set; } = null!;
+
+    /// <param name="asOf">The demo history runs up to this date.</param>
+    /// <param name="clockStartAt">The bot's "now" starts here (UK time, yyyy-MM-ddTHH:mm); the real clock when null.</param>
+    public static async Task<PlaygroundHarness> StartAsync(string asOf = "2026-11-22", string? clockStartAt = null)
     {
         var harness = new PlaygroundHarness();
-        await harness.StartInternalAsync(asOf);
+        await harness.StartInternalAsync(asOf, clockStartAt);
         return harness;
     }
 
-    private async Task StartInternalAsync(string asOf)
+    private async Task StartInternalAsync(string asOf, string? clockStartAt)
     {
         _storage = await TestStorage.CreateAsync();
         _bot = PmfBotHost.Build(LoopbackHost.Args(new Dictionary<string, string?>
@@ -62,9 +67,11 @@ public sealed class PlaygroundHarness : IAsyncDisposable
             ["Demo:SeedOnStart"] = "true",
             ["Demo:AsOf"] = asOf,
             ["Updates:ScanOnSchedule"] = "false", // the journeys run the due scan when they move the clock
+            ["Clock:StartAt"] = clockStartAt,
         }));
         await _bot.StartAsync();
         var botUrl = _bot.Address().ToString().TrimEnd('/');
+        Bot = new HttpClient { BaseAddress = _bot.Address() };
 
         var port = FreePort();
         var root = Repo.Root;
@@ -109,6 +116,31 @@ public sealed class PlaygroundHarness : IAsyncDisposable
         (await Playground.PostAsJsonAsync(new Uri($"/_conversation/v1/conversations/{conversationId}/messages", UriKind.Relative), body)).EnsureSuccessStatusCode();
     }
 
+    /// <summary>Moves the bot's demo clock forward to a UK time (yyyy-MM-ddTHH:mm) and runs the due scan, as the schedule would.</summary>
+    public async Task MoveClockAndScanAsync(string ukTime)
+    {
+        (await Bot.PostAsync(new Uri($"/_demo/clock?to={ukTime}", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        await ScanAsync();
+    }
+
+    public async Task ScanAsync() =>
+        (await Bot.PostAsync(new Uri("/_demo/due-scan", UriKind.Relative), null)).EnsureSuccessStatusCode();
+
+    /// <summary>The current user presses an Action.Execute button on a card the bot posted; returns the bot's invoke response.</summary>
+    public async Task<JsonElement> PressAsync(string conversationId, string cardMessageId, string verb, object data)
+    {
+        var response = await Playground.PostAsJsonAsync(new Uri("/_conversation/v1/invoke", UriKind.Relative), new
+        {
+            name = "adaptiveCard/action",
+            value = new { action = new { type = "Action.Execute", verb, data } },
+            from = new { id = CurrentUser },
+            conversation = new { id = conversationId },
+            replyToId = cardMessageId,
+        });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     /// <summary>Waits for the bot to post something in a conversation (a channel's threads count as the channel) that matches.</summary>
     public async Task<PlaygroundMessage> WaitForBotAsync(string conversationId, Func<PlaygroundMessage, bool> matches, string what)
     {
@@ -141,6 +173,7 @@ public sealed class PlaygroundHarness : IAsyncDisposable
 
         _playground?.Dispose();
         Playground?.Dispose();
+        Bot?.Dispose();
         _socket?.Dispose();
         if (_bot is not null)
         {
