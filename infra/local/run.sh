@@ -3,6 +3,9 @@
 # installs the local tools, starts Azurite (data kept in .local/azurite), builds and starts the
 # bot, seeds Northmere District Council, starts the Playground, and prints the URL to open.
 # Ctrl+C stops all three (Azurite with SIGINT, so its data is flushed).
+# With --as-of the bot's clock starts at 09:00 on that date (when prompts go out) and runs on
+# from there, with a fresh council in memory each time: e.g. --as-of 2026-11-07, three days
+# before October's deadline, shows the prompts, then reminders and chasers as the days pass.
 #
 #   infra/local/run.sh [--as-of yyyy-MM-dd] [--port N]
 set -euo pipefail
@@ -14,7 +17,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --as-of) as_of=${2:?--as-of needs a date, yyyy-MM-dd}; shift 2 ;;
     --port) bot_port=${2:?--port needs a number}; shift 2 ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) log "Unknown option $1 (try --help)"; exit 2 ;;
   esac
 done
@@ -27,8 +30,12 @@ if (echo >"/dev/tcp/127.0.0.1/$table_port") 2>/dev/null; then
   table_port=$(free_port)
   log "Port 10002 is busy; Azurite uses $table_port instead."
 fi
-mkdir -p .local/azurite
-start_azurite_tables "$table_port" --location .local/azurite
+if [ -n "$as_of" ]; then
+  start_azurite_tables "$table_port" --inMemoryPersistence   # a simulated date is a throwaway demo
+else
+  mkdir -p .local/azurite
+  start_azurite_tables "$table_port" --location .local/azurite
+fi
 
 bot_pid=
 cleanup() {
@@ -57,6 +64,8 @@ export Storage__ConnectionString="$AZURITE_CONNECTION"
 export Demo__SeedOnStart=true
 export Bot__AllowUnauthenticatedLocalRequests=true   # the Playground sends no token; refused outside Development
 export Demo__AsOf="$as_of"
+export Clock__StartAt="$as_of"                        # empty: the real clock
+export Updates__ScanEvery=00:00:20                    # prompts within seconds of start, not minutes
 dotnet bot/PmfBot/bin/Debug/net10.0/PmfBot.dll --urls "http://127.0.0.1:$bot_port" &
 bot_pid=$!
 
@@ -71,6 +80,13 @@ playground_port=56150
 if (echo >"/dev/tcp/127.0.0.1/$playground_port") 2>/dev/null; then playground_port=$(free_port); fi
 start_playground "$playground_port" "http://127.0.0.1:$bot_port/api/messages"
 
+storage_note="data in .local/azurite"
+clock_note="real time"
+if [ -n "$as_of" ]; then
+  storage_note="in memory (a fresh council each run)"
+  clock_note="started at 09:00 on $as_of; move it on a day: curl -X POST 'http://127.0.0.1:$bot_port/_demo/clock?advance=1.00:00:00'"
+fi
+
 admin_connection=$AZURITE_CONNECTION
 [ "$table_port" = 10002 ] && admin_connection="UseDevelopmentStorage=true"
 cat >&2 <<MSG
@@ -78,10 +94,13 @@ cat >&2 <<MSG
   PmfBot is running with the demo council (Northmere District Council).
 
     Open Teams (the Agents Playground):  http://127.0.0.1:$playground_port
-    You are Priya Shah, Director of Resources. Try: help, my measures.
+    You are Priya Shah, Director of Resources. Due-update cards arrive in your chat within
+    seconds. Answer one on the card, or type e.g.  CS 02: 73.7 — queue times up; action: two
+    temporary advisers from Monday. Try also: what's due, my measures, help.
 
     Bot:        http://127.0.0.1:$bot_port/api/messages   (health: http://127.0.0.1:$bot_port/healthz)
-    Storage:    Azurite tables on 127.0.0.1:$table_port, data in .local/azurite
+    Storage:    Azurite tables on 127.0.0.1:$table_port, $storage_note
+    Clock:      $clock_note
     Admin:      Storage__ConnectionString='$admin_connection' \\
                   dotnet run --project bot/PmfBot -- catalogue export catalogue.csv
 

@@ -42,4 +42,5 @@ public sealed record PromptRecord(
     string? Note = null);
 
 /// <summary>A claim this instance holds: the record and the ETag that proves no one has taken it over since.</summary>
-public sealed record PromptClaim(PromptRecord Record, ETag ETag);
+/// <param name="Previous">The state it was taken over from; null for a first claim.</param>
+public sealed record PromptClaim(PromptRecord Record, ETag ETag, PromptState? Previous = null);

@@ -89,7 +89,7 @@ public sealed class PromptStore(PmfTables tables)
         try
         {
             var updated = await _table.UpdateEntityAsync(TableLimits.EnsureFits(ToEntity(taken)), stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-            return new PromptClaim(taken, updated.Headers.ETag ?? ETag.All);
+            return new PromptClaim(taken, updated.Headers.ETag ?? ETag.All, existing.State);
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {

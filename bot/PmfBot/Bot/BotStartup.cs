@@ -33,6 +33,7 @@ public static class BotStartup
                 .OnVerb(Verbs.WhatsDue, updates.WhatsDueAsync)
                 .OnVerb(Verbs.OpenUpdate, updates.OpenUpdateAsync)
                 .OnVerb(Verbs.SubmitUpdate, updates.SubmitAsync)
+                .OnCommand(WaitingForInstallQuery.Phrases, sp.GetRequiredService<WaitingForInstallQuery>().AnswerAsync)
                 .OnFreeText(updates.TypedAnswerAsync);
         });
         services.AddSingleton<IBot, PmfBotTurnHandler>();

@@ -12,12 +12,19 @@ public static class HelpCard
             new TextBlock("What you can ask me") { Size = "Medium", Weight = "Bolder", Style = "heading" },
             new FactSet(isChannel
                 ? [new Fact("help", "This list."), new Fact("my measures", "The measures you update, with their latest status.")]
-                : [new Fact("my measures", "The measures you update, with their latest status and what is due next."), new Fact("help", "This list.")]),
+                :
+                [
+                    new Fact("what's due", "Your open updates and their deadlines, each a tap from its card."),
+                    new Fact("42.5 — commentary; action: …", "Record a figure by typing it (start with the measure, e.g. CS 02: 73.7, when several are open)."),
+                    new Fact("my measures", "The measures you update, with their latest status and what is due next."),
+                    new Fact("not installed", "For the performance team: who has updates due but hasn't opened PmfBot yet."),
+                    new Fact("help", "This list."),
+                ]),
             new TextBlock(isChannel ? "In a channel, mention me first: @PmfBot help." : "Type a word or two; I'll say if I don't follow.") { IsSubtle = true, Spacing = "Medium" },
         ];
         if (!isChannel)
         {
-            body.Add(new ActionSet([ActionExecute.WithSubmitFallback("Show my measures", Verbs.MyMeasures)]));
+            body.Add(new ActionSet([ActionExecute.WithSubmitFallback("What's due", Verbs.WhatsDue), ActionExecute.WithSubmitFallback("Show my measures", Verbs.MyMeasures)]));
         }
 
         return new AdaptiveCard { Body = body };

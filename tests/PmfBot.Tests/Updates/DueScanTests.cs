@@ -109,6 +109,10 @@ public class DueScanTests : UpdateCycleHost
         Assert.True(report.WaitingForInstall > 0);
         Assert.Contains(waiting, w => w.Recipient == fiona.Id);
 
+        await PostAsync(Personal("message", "not installed"));
+        var listed = Connector.CallsTo(PriyasChat)[^1].Body!.Value.GetProperty("text").GetString()!;
+        Assert.Contains("**Fiona Grant**: FI 01 Oct 2026", listed, StringComparison.Ordinal);
+
         await InstallAsync("personal-chat-fiona", fiona.AadObjectId, "user-fiona-grant");
         await Scan.RunAsync(default);
 

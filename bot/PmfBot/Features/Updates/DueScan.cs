@@ -111,7 +111,7 @@ public sealed partial class DueScan(
             LogClaimLost(logger, action.ClaimKey);
         }
 
-        if (outcome.State == PromptState.WaitingForInstall)
+        if (outcome.State == PromptState.WaitingForInstall && claim.Previous != PromptState.WaitingForInstall)
         {
             LogWaiting(logger, action.ClaimKey, action.Recipient.Value);
         }
@@ -125,6 +125,6 @@ public sealed partial class DueScan(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{ClaimKey}: the claim was taken over before its outcome was recorded; the claim lease (Updates:ClaimLease) is too short for this load")]
     private static partial void LogClaimLost(ILogger logger, string claimKey);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{ClaimKey}: {Recipient} has not installed PmfBot; waiting for install (listed for the performance team)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ClaimKey}: {Recipient} has not opened PmfBot in Teams; waiting for install, retried every scan")]
     private static partial void LogWaiting(ILogger logger, string claimKey, string recipient);
 }

@@ -13,6 +13,7 @@ public static class UpdatesStartup
         services.AddSingleton<UpdateSubmission>();
         services.AddSingleton<SentPromptCards>();
         services.AddSingleton<UpdateHandlers>();
+        services.AddSingleton<WaitingForInstallQuery>();
 
         var settings = configuration.GetSection(UpdateCycleOptions.SectionName).Get<UpdateCycleOptions>() ?? new UpdateCycleOptions();
         if (settings.ScanOnSchedule)
