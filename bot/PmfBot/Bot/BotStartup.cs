@@ -34,6 +34,7 @@ public static class BotStartup
                 .OnVerb(Verbs.OpenUpdate, updates.OpenUpdateAsync)
                 .OnVerb(Verbs.SubmitUpdate, updates.SubmitAsync)
                 .OnCommand(WaitingForInstallQuery.Phrases, sp.GetRequiredService<WaitingForInstallQuery>().AnswerAsync)
+                .OnFreeText(sp.GetRequiredService<CorrectionHandler>().TypedCorrectionAsync)
                 .OnFreeText(updates.TypedAnswerAsync);
         });
         services.AddSingleton<IBot, PmfBotTurnHandler>();

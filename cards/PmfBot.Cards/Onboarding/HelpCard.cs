@@ -16,6 +16,7 @@ public static class HelpCard
                 [
                     new Fact("what's due", "Your open updates and their deadlines, each a tap from its card."),
                     new Fact("42.5 — commentary; action: …", "Record a figure by typing it (start with the measure, e.g. CS 02: 73.7, when several are open)."),
+                    new Fact("change CS 02 to 74.1 because …", "Correct a figure while its period is open; the earlier one stays on record."),
                     new Fact("my measures", "The measures you update, with their latest status and what is due next."),
                     new Fact("not installed", "For the performance team: who has updates due but hasn't opened PmfBot yet."),
                     new Fact("help", "This list."),

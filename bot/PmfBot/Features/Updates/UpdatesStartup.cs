@@ -14,6 +14,7 @@ public static class UpdatesStartup
         services.AddSingleton<SentPromptCards>();
         services.AddSingleton<UpdateHandlers>();
         services.AddSingleton<WaitingForInstallQuery>();
+        services.AddSingleton<CorrectionHandler>();
 
         var settings = configuration.GetSection(UpdateCycleOptions.SectionName).Get<UpdateCycleOptions>() ?? new UpdateCycleOptions();
         if (settings.ScanOnSchedule)

@@ -1,0 +1,25 @@
+using PmfBot.Domain.Values;
+
+namespace PmfBot.Domain.Tests.Values;
+
+public class TypedCorrectionTests
+{
+    [Theory]
+    [InlineData("change CS 02 to 74.1 because the calls were miscounted", "CS 02", "74.1", "the calls were miscounted", null)]
+    [InlineData("Change Q2 recycling to 48.1 — the contractor's tonnage came late", "Q2 recycling", "48.1", "the contractor's tonnage came late", null)]
+    [InlineData("correct CS 02 Oct 2026 to 74.1%: recount; action: temps from Monday", "CS 02 Oct 2026", "74.1%", "recount", "temps from Monday")]
+    [InlineData("change CS 02 to 74.1", "CS 02", "74.1", null, null)]
+    public void Parse_ReadsSubjectFigureReasonAndActionNote(string text, string subject, string figure, string? reason, string? actionNote)
+    {
+        var correction = TypedCorrection.Parse(text);
+
+        Assert.Equal(new TypedCorrection(subject, figure, reason, actionNote), correction);
+    }
+
+    [Theory]
+    [InlineData("change my password")]
+    [InlineData("42.5 — fine")]
+    [InlineData("change CS 02 to next week")]
+    [InlineData(null)]
+    public void Parse_OtherText_IsNull(string? text) => Assert.Null(TypedCorrection.Parse(text));
+}
