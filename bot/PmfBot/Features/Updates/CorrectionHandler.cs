@@ -38,7 +38,7 @@ public sealed class CorrectionHandler(ResultStore results, SentPromptCards sentC
 
         var policy = options.Value.ToPolicy();
         var now = time.GetUtcNow();
-        var state = (await MeasureState.ReadAsync(results, [measure], turn.Cancellation))[measure.Reference];
+        var state = await MeasureState.ReadAsync(results, measure, turn.Cancellation);
         var open = state.History.Where(r => policy.StateAt(r.Period, state.DeadlineFor(r.Period, policy), now) == UpdateWindowState.Open).OrderByDescending(r => r.Period).ToList();
         var current = periodWords.Length == 0 ? open.FirstOrDefault()
             : ReportingPeriod.TryParse(periodWords, out var named) ? state.ResultFor(named)

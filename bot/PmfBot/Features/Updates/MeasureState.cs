@@ -21,16 +21,20 @@ public sealed record MeasureState(Measure Measure, IReadOnlyList<MeasureResult> 
     public IEnumerable<OpenUpdate> OpenAt(DateTimeOffset now, UpdateCyclePolicy policy) =>
         OpenUpdates.For(Measure, (_, p) => IsAnswered(p), (_, p) => ExtensionsFor(p), now, policy);
 
+    /// <summary>Reads one measure's state: two partition range reads.</summary>
+    public static async Task<MeasureState> ReadAsync(ResultStore results, Measure measure, CancellationToken cancellationToken)
+    {
+        var history = results.GetHistoryAsync(measure.Reference, cancellationToken);
+        var extensions = results.GetExtensionsAsync(measure.Reference, cancellationToken);
+        return new MeasureState(measure, await history, await extensions);
+    }
+
     /// <summary>Reads measures' states: two partition range reads each, a bounded number at a time.</summary>
     public static async Task<IReadOnlyDictionary<MeasureReference, MeasureState>> ReadAsync(ResultStore results, IEnumerable<Measure> measures, CancellationToken cancellationToken)
     {
         var states = new System.Collections.Concurrent.ConcurrentDictionary<MeasureReference, MeasureState>();
         await Parallel.ForEachAsync(measures, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (measure, ct) =>
-        {
-            var history = results.GetHistoryAsync(measure.Reference, ct);
-            var extensions = results.GetExtensionsAsync(measure.Reference, ct);
-            states[measure.Reference] = new MeasureState(measure, await history, await extensions);
-        });
+            states[measure.Reference] = await ReadAsync(results, measure, ct));
         return states;
     }
 }

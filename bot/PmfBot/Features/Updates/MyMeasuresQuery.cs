@@ -5,7 +5,6 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Results;
-using PmfBot.Domain.Status;
 using PmfBot.Storage.Results;
 
 namespace PmfBot.Features.Updates;
@@ -37,7 +36,7 @@ public sealed class MyMeasuresQuery(ResultStore results, TimeProvider time)
         if (latest is not null)
         {
             var previous = history.FirstOrDefault(r => r.Period == latest.Period.Previous);
-            direction = Comparison.Of(latest.Value, latest.Period.Previous, previous?.Value, measure.Polarity, StatusPolicy.Default.StableBand).Describe(measure);
+            direction = PromptViews.Against(measure, latest.Value, latest.Period.Previous, previous?.Value);
         }
 
         var today = UkTime.DateAt(now);
@@ -58,17 +57,9 @@ public sealed class MyMeasuresQuery(ResultStore results, TimeProvider time)
             measure.Reference.Value,
             title,
             latest is null ? null : $"{measure.Format(latest.Value)} for {latest.Period}",
-            latest is null ? null : latest.Rag?.ToString() ?? NoTargetStatus(latest.VsPrevious),
+            latest is null ? null : latest.Rag?.ToString() ?? PromptViews.NoTargetStatus(latest.VsPrevious),
             direction,
             next,
             overdue);
     }
-
-    private static string NoTargetStatus(DirectionOfTravel direction) => direction switch
-    {
-        DirectionOfTravel.Better => "Improving",
-        DirectionOfTravel.Worse => "Worsening",
-        DirectionOfTravel.Stable => "Stable",
-        _ => "No target",
-    };
 }

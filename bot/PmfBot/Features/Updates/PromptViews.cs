@@ -32,7 +32,7 @@ public static class PromptViews
         var earlier = state.History.Where(r => r.Period < period).OrderByDescending(r => r.Period).ToList();
         var latest = earlier.FirstOrDefault();
         var direction = latest is null ? null
-            : $"{latest.Period} was {Comparison.Of(latest.Value, latest.Period.Previous, state.ResultFor(latest.Period.Previous)?.Value, measure.Polarity, StatusPolicy.Default.StableBand).Describe(measure)}";
+            : $"{latest.Period} was {Against(measure, latest.Value, latest.Period.Previous, state.ResultFor(latest.Period.Previous)?.Value)}";
         var thresholds = Thresholds.For(measure, period);
 
         return new UpdatePromptView(
@@ -75,9 +75,9 @@ public static class PromptViews
             measure.Format(result.Value),
             result.Rag?.ToString() ?? NoTargetStatus(result.VsPrevious),
             result.Thresholds is { } t ? Target(measure, t) : null,
-            Comparison.Of(result.Value, result.Period.Previous, state.ResultFor(result.Period.Previous)?.Value, measure.Polarity, StatusPolicy.Default.StableBand).Describe(measure),
+            Against(measure, result.Value, result.Period.Previous, state.ResultFor(result.Period.Previous)?.Value),
             state.ResultFor(result.Period.SamePeriodLastYear) is { } lastYear
-                ? Comparison.Of(result.Value, result.Period.SamePeriodLastYear, lastYear.Value, measure.Polarity, StatusPolicy.Default.StableBand).Describe(measure)
+                ? Against(measure, result.Value, result.Period.SamePeriodLastYear, lastYear.Value)
                 : null,
             result.Commentary,
             result.ActionNote,
@@ -94,6 +94,10 @@ public static class PromptViews
         catalogue.FindService(measure.ServiceCode)?.Name ?? measure.ServiceCode,
         catalogue.FindPerson(measure.Owner)?.Name ?? measure.Owner.Value,
         $"{Days(deadline.DaysOverdueAt(now))} overdue (due by {ShortDate(deadline.Date)})");
+
+    /// <summary>Direction of travel in words: "better than Aug 2026 (72.9%)", "no figure for Aug 2026 to compare".</summary>
+    public static string Against(Measure measure, decimal value, ReportingPeriod earlier, decimal? earlierValue) =>
+        Comparison.Of(value, earlier, earlierValue, measure.Polarity, StatusPolicy.Default.StableBand).Describe(measure);
 
     /// <summary>"80.0% or more (Amber down to 76.0%, Red below)".</summary>
     public static string Target(Measure measure, Thresholds thresholds) => thresholds.Polarity == Polarity.LowerIsBetter

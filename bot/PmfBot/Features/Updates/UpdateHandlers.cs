@@ -61,7 +61,7 @@ public sealed class UpdateHandlers(UpdateSubmission submission, SentPromptCards 
             return TurnAnswer.Say($"{measure.Reference} isn't one of yours to update. Type **what's due** for your own.");
         }
 
-        var state = (await MeasureState.ReadAsync(results, [measure], turn.Cancellation))[measure.Reference];
+        var state = await MeasureState.ReadAsync(results, measure, turn.Cancellation);
         var now = time.GetUtcNow();
         if (state.ResultFor(period) is { } recorded)
         {

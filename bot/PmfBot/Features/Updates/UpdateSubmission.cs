@@ -64,7 +64,7 @@ public sealed class UpdateSubmission(ResultStore results, TimeProvider time, IOp
                 $"{measure.Reference} is updated by {owner}, its owner, or their delegates. You're neither, so I haven't stored anything. If you should be, ask the performance team.");
         }
 
-        var state = (await MeasureState.ReadAsync(results, [measure], cancellationToken))[measure.Reference];
+        var state = await MeasureState.ReadAsync(results, measure, cancellationToken);
         if (state.ResultFor(period) is { } existing)
         {
             return new SubmissionOutcome.AlreadyRecorded(existing, state);
