@@ -1,6 +1,7 @@
 using PmfBot.Bot;
 using PmfBot.Features.Catalogue;
 using PmfBot.Features.Demo;
+using PmfBot.Features.Extensions;
 using PmfBot.Features.Updates;
 using PmfBot.Health;
 using PmfBot.Storage;
@@ -19,6 +20,7 @@ public static class PmfBotComposition
         services.AddTeamsBot(configuration);
         services.AddCatalogueFeature();
         services.AddUpdateCycle(configuration);
+        services.AddExtensions(configuration);
         services.AddDemoCouncil(configuration);
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage");
         return services;

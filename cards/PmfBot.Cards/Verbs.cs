@@ -12,4 +12,10 @@ public static class Verbs
 
     /// <summary>Submits a figure (data: measure, period; inputs or data: value, commentary, actionNote).</summary>
     public const string SubmitUpdate = "submitUpdate";
+
+    /// <summary>Asks for a later deadline (data: measure, period; inputs: newDeadline, reason).</summary>
+    public const string RequestExtension = "requestExtension";
+
+    /// <summary>Approves or refuses an extension request (data: measure, period, extension, decision; input: decisionNote).</summary>
+    public const string DecideExtension = "decideExtension";
 }

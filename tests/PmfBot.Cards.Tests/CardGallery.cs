@@ -1,3 +1,4 @@
+using PmfBot.Cards.Extensions;
 using PmfBot.Cards.Model;
 using PmfBot.Cards.Onboarding;
 using PmfBot.Cards.Updates;
@@ -57,6 +58,29 @@ public static class CardGallery
                 new Dictionary<string, string> { ["measure"] = "CS 01", ["period"] = "FY2026-M07", ["value"] = "91.5", ["commentary"] = "steady month", ["actionNote"] = "" }),
         ], "Record 91.5 here", Verbs.SubmitUpdate)),
         ["overdue-chase"] = OverdueChaseCard.Build(new OverdueChaseView("HR 01", "Working days lost to sickness per FTE, rolling 12 months", "Q2 2026/27", "HR", "Priya Shah", "7 days overdue (due by 12 Oct 2026)")),
+        ["extension-request-form"] = ExtensionRequestCard.Build(new ExtensionRequestView("CS 02", "Calls answered within 5 minutes", "Oct 2026", "Tuesday 10 November 2026", "2026-11-11", "2027-01-09", "Helen Price",
+            new Dictionary<string, string> { ["measure"] = "CS 02", ["period"] = "FY2026-M07" }, "2026-11-13", null, ["Give a reason below: extensions are agreed on it."])),
+        ["extension-to-decide"] = ExtensionCard.Build(Cs02Extension),
+        ["extension-requested"] = ExtensionCard.Build(Cs02Extension with
+        {
+            Headline = "Extension requested: waiting for a decision",
+            DecideData = null,
+            Notice = "Sent to Helen Price. I'll tell you as soon as it is decided; until then your deadline stays Tuesday 10 November 2026.",
+        }),
+        ["extension-approved"] = ExtensionCard.Build(Cs02Extension with
+        {
+            Headline = "Extension approved",
+            DecideData = null,
+            Approved = true,
+            Decision = "Approved by Helen Price at 10:02 on 9 Nov 2026. The deadline is now Friday 13 November 2026. Note: Agreed, this once.",
+        }),
+        ["extension-refused"] = ExtensionCard.Build(Cs02Extension with
+        {
+            Headline = "Extension refused",
+            DecideData = null,
+            Approved = false,
+            Decision = "Refused by Helen Price at 10:02 on 9 Nov 2026. The deadline stays Tuesday 10 November 2026. Note: The October figure is needed for Cabinet.",
+        }),
     };
 
     private static UpdatePromptView Cs02Prompt => new(
@@ -91,4 +115,9 @@ public static class CardGallery
         "Priya Shah",
         "10:42 on 9 Nov 2026",
         "Next: the Nov 2026 figure, due by Thursday 10 December 2026. I'll send a card when Nov 2026 ends.");
+
+    private static ExtensionView Cs02Extension => new(
+        "Extension requested: CS 02", "CS 02", "Calls answered within 5 minutes", "Oct 2026", "Priya Shah at 09:12 on 7 Nov 2026", "Tuesday 10 November 2026",
+        "Friday 13 November 2026 (3 days later)", "The telephony supplier's October report is late.", null, null,
+        new Dictionary<string, string> { ["measure"] = "CS 02", ["period"] = "FY2026-M07", ["extension"] = "1a2b3c4d5e6f" });
 }

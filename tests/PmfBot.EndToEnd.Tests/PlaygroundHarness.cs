@@ -31,10 +31,14 @@ public sealed class PlaygroundHarness : IAsyncDisposable
     public const string PerformanceChannel = "channel-performance";
     public const string CurrentUser = "user-priya-shah";
     public const string BotId = "3f9c2e71-5b8d-4a63-9c10-2e7f4a1b8d05";
+    public const string TenantId = "7d1b3c52-9a4e-4c1f-8e2a-6b5d0c3a9f10";
 
     private readonly ConcurrentQueue<PlaygroundMessage> _received = new();
     private readonly CancellationTokenSource _stop = new();
     private TestStorage _storage = null!;
+
+    /// <summary>What the bot has stored, for what no card shows (an extension request's id, as Helen's Teams would have it).</summary>
+    public PmfBot.Storage.Results.ResultStore Results => new(_storage.Tables);
     private WebApplication _bot = null!;
     private Process _playground = null!;
     private ClientWebSocket _socket = null!;
@@ -68,6 +72,8 @@ public sealed class PlaygroundHarness : IAsyncDisposable
             ["Demo:AsOf"] = asOf,
             ["Updates:ScanOnSchedule"] = "false", // the journeys run the due scan when they move the clock
             ["Clock:StartAt"] = clockStartAt,
+            ["Extensions:Approvers:0"] = "priya.shah@northmere.gov.uk", // as infra/local/run.sh configures the demo
+            ["Extensions:Approvers:1"] = "helen.price@northmere.gov.uk",
         }));
         await _bot.StartAsync();
         var botUrl = _bot.Address().ToString().TrimEnd('/');
@@ -136,6 +142,30 @@ public sealed class PlaygroundHarness : IAsyncDisposable
             from = new { id = CurrentUser },
             conversation = new { id = conversationId },
             replyToId = cardMessageId,
+        });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>
+    /// Someone other than the Playground's one user presses a button in their own Teams: the invoke
+    /// goes straight to the bot, shaped as Teams sends it. What the bot sends anyone in the
+    /// Playground as a result (Priya) still arrives there.
+    /// </summary>
+    public async Task<JsonElement> PressAsAsync(string userId, string aadObjectId, string verb, object data)
+    {
+        var response = await Bot.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), new
+        {
+            type = "invoke",
+            name = "adaptiveCard/action",
+            id = Guid.NewGuid().ToString("N"),
+            channelId = "msteams",
+            serviceUrl = new Uri(Playground.BaseAddress!, "/_connector").ToString(),
+            from = new { id = userId, aadObjectId },
+            recipient = new { id = BotId, name = "PmfBot" },
+            conversation = new { id = $"personal-{userId}", conversationType = "personal", tenantId = TenantId },
+            channelData = new { tenant = new { id = TenantId } },
+            value = new { action = new { type = "Action.Execute", verb, data } },
         });
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();

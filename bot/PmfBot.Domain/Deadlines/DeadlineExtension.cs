@@ -32,11 +32,17 @@ public sealed record DeadlineExtension
     public string? DecisionNote { get; init; }
 
     /// <summary>Checks a new request against the deadline it would move. Returns the problem, or null when acceptable.</summary>
-    public static string? ProblemWithRequest(DateOnly newDeadline, string? reason, Deadline current)
+    /// <param name="latest">The last day that may be asked for (see <see cref="UpdateCyclePolicy.LatestExtensionFor"/>); null for no limit.</param>
+    public static string? ProblemWithRequest(DateOnly newDeadline, string? reason, Deadline current, DateOnly? latest = null)
     {
         if (newDeadline <= current.Date)
         {
             return $"The new deadline must be after the current one ({current.Date:d MMM yyyy}).";
+        }
+
+        if (newDeadline > latest)
+        {
+            return $"The latest deadline that can be agreed is {latest:d MMM yyyy}: after that the period closes and its figures go into the reports.";
         }
 
         if (string.IsNullOrWhiteSpace(reason))
@@ -46,6 +52,9 @@ public sealed record DeadlineExtension
 
         return reason.Length > MaxReasonLength ? $"Please keep the reason under {MaxReasonLength} characters." : null;
     }
+
+    /// <summary>A new request's id: short, unique, and safe in a storage key.</summary>
+    public static string NewId() => Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>Records the decision. A request is decided once; deciding again is refused.</summary>
     public DeadlineExtension Decide(bool approve, PersonId by, DateTimeOffset at, string? note)

@@ -31,6 +31,12 @@ public sealed record UpdateCyclePolicy(ReminderSchedule Schedule, DeadlinePolicy
     /// <summary>The instant a period closes: midnight UK time at the end of the last open day.</summary>
     public DateTimeOffset ClosesAt(Deadline deadline) => UkTime.StartOf(deadline.Date.AddDays(ClosesDaysAfterDeadline + 1));
 
+    /// <summary>
+    /// The last day an extension may move a deadline to: the day the period would close without
+    /// one. Later, and the figure would miss the reports the period's closing feeds.
+    /// </summary>
+    public DateOnly LatestExtensionFor(Deadline deadline) => (deadline.ExtendedFrom ?? deadline.Date).AddDays(ClosesDaysAfterDeadline);
+
     public UpdateWindowState StateAt(ReportingPeriod period, Deadline deadline, DateTimeOffset now) =>
         now < OpensAt(period) ? UpdateWindowState.NotYetEnded
         : now >= ClosesAt(deadline) ? UpdateWindowState.Closed

@@ -1,4 +1,5 @@
 using PmfBot.Cards;
+using PmfBot.Features.Extensions;
 using PmfBot.Features.Onboarding;
 using PmfBot.Features.Updates;
 using PmfBot.Teams.Auth;
@@ -34,7 +35,10 @@ public static class BotStartup
                 .OnVerb(Verbs.OpenUpdate, updates.OpenUpdateAsync)
                 .OnVerb(Verbs.SubmitUpdate, updates.SubmitAsync)
                 .OnCommand(WaitingForInstallQuery.Phrases, sp.GetRequiredService<WaitingForInstallQuery>().AnswerAsync)
+                .OnVerb(Verbs.RequestExtension, sp.GetRequiredService<ExtensionRequests>().SubmitFormAsync)
+                .OnVerb(Verbs.DecideExtension, sp.GetRequiredService<ExtensionDecisions>().DecideAsync)
                 .OnFreeText(sp.GetRequiredService<CorrectionHandler>().TypedCorrectionAsync)
+                .OnFreeText(sp.GetRequiredService<ExtensionRequests>().TypedRequestAsync)
                 .OnFreeText(updates.TypedAnswerAsync);
         });
         services.AddSingleton<IBot, PmfBotTurnHandler>();

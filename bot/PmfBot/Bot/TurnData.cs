@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
 
 namespace PmfBot.Bot;
 
@@ -17,4 +20,12 @@ public static class TurnData
                 _ => null,
             }
             : null;
+
+    /// <summary>The measure and period a button is about (its data's "measure" and "period"), when both name real ones.</summary>
+    public static bool TryGetMeasurePeriod(this Turn turn, [NotNullWhen(true)] out Measure? measure, out ReportingPeriod period)
+    {
+        measure = MeasureReference.TryParse(turn.DataText("measure"), out var reference) ? turn.Catalogue.FindMeasure(reference) : null;
+        period = default;
+        return measure is not null && ReportingPeriod.TryParseCode(turn.DataText("period"), out period);
+    }
 }

@@ -11,6 +11,8 @@ namespace PmfBot.Cards.Model;
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
 [JsonDerivedType(typeof(InputText), "Input.Text")]
 [JsonDerivedType(typeof(InputNumber), "Input.Number")]
+[JsonDerivedType(typeof(InputDate), "Input.Date")]
+[JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
 public abstract record CardElement
 {
     public string? Id { get; init; }
@@ -98,4 +100,50 @@ public sealed record InputNumber : CardElement
     public double? Value { get; init; }
     public double? Min { get; init; }
     public double? Max { get; init; }
+}
+
+/// <summary>A date picker; values travel as "yyyy-MM-dd".</summary>
+public sealed record InputDate : CardElement
+{
+    public InputDate(string id, string label)
+    {
+        Id = id;
+        Label = label;
+    }
+
+    public string Label { get; }
+
+    public bool? IsRequired { get; init; }
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>"yyyy-MM-dd".</summary>
+    public string? Value { get; init; }
+
+    /// <summary>"yyyy-MM-dd".</summary>
+    public string? Min { get; init; }
+
+    /// <summary>"yyyy-MM-dd".</summary>
+    public string? Max { get; init; }
+}
+
+public sealed record Choice(string Title, string Value);
+
+/// <summary>A pick from a list ("compact" is a drop-down, "expanded" radio buttons).</summary>
+public sealed record InputChoiceSet : CardElement
+{
+    public InputChoiceSet(string id, string label, IReadOnlyList<Choice> choices)
+    {
+        Id = id;
+        Label = label;
+        Choices = choices;
+    }
+
+    public string Label { get; }
+
+    public IReadOnlyList<Choice> Choices { get; }
+
+    public string? Style { get; init; }
+    public bool? IsRequired { get; init; }
+    public string? ErrorMessage { get; init; }
+    public string? Value { get; init; }
 }

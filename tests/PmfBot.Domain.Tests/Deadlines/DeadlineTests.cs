@@ -112,10 +112,13 @@ public class DeadlineTests
     [InlineData("2026-10-10", "reason", "The new deadline must be after")]
     [InlineData("2026-10-24", " ", "Please give a reason")]
     [InlineData("2026-10-24", "reason", null)]
+    [InlineData("2026-12-09", "reason", null)]
+    [InlineData("2026-12-10", "reason", "The latest deadline that can be agreed is 9 Dec 2026")]
     public void ProblemWithRequest_ChecksDateAndReason(string newDeadline, string reason, string? problem)
     {
         var current = new Deadline(new DateOnly(2026, 10, 10), null);
-        var found = DeadlineExtension.ProblemWithRequest(DateOnly.Parse(newDeadline), reason, current);
+        var latest = UpdateCyclePolicy.Default.LatestExtensionFor(current);
+        var found = DeadlineExtension.ProblemWithRequest(DateOnly.Parse(newDeadline), reason, current, latest);
         if (problem is null)
         {
             Assert.Null(found);

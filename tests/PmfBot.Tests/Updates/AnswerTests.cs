@@ -20,20 +20,6 @@ public class AnswerTests : UpdateCycleHost
     private static object Entry(string? value, string? commentary = "Two advisers off sick all month.", string? actionNote = null, string measure = "CS 02", string period = "FY2026-M07") =>
         new { verb = "submitUpdate", measure, period, value, commentary, actionNote };
 
-    private static string CardOf(JsonElement invokeResponse)
-    {
-        Assert.Equal("application/vnd.microsoft.card.adaptive", invokeResponse.GetProperty("type").GetString());
-        return AllText(invokeResponse.GetProperty("value"));
-    }
-
-    private static JsonElement RawCardOf(JsonElement invokeResponse) => invokeResponse.GetProperty("value");
-
-    private static string MessageOf(JsonElement invokeResponse)
-    {
-        Assert.Equal("application/vnd.microsoft.activity.message", invokeResponse.GetProperty("type").GetString());
-        return invokeResponse.GetProperty("value").GetString()!;
-    }
-
     private async Task AssertNothingStoredAsync(string measure = "CS 02", string period = "FY2026-M07") =>
         Assert.Null(await Results.GetAsync(MeasureReference.Parse(measure), ReportingPeriod.Parse(period), default));
 

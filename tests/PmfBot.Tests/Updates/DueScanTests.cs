@@ -25,8 +25,9 @@ public class DueScanTests : UpdateCycleHost
         var first = await Scan.RunAsync(default);
         var second = await Scan.RunAsync(default);
 
-        var cards = CardsPostedTo().Skip(1).ToList(); // after the welcome
+        var cards = CardsPostedTo().Skip(1).Where(c => !c.Contains("Extension requested", StringComparison.Ordinal)).ToList(); // after the welcome
         Assert.Equal(PriyasOpen.Length, cards.Count);
+        Assert.Single(CardsPostedTo(), c => c.Contains("Extension requested: WM 03", StringComparison.Ordinal)); // the demo's request from Sam, for Priya to decide
         foreach (var reference in PriyasOpen)
         {
             Assert.Single(cards, c => c.Contains($"**{reference}**", StringComparison.Ordinal));
@@ -47,10 +48,11 @@ public class DueScanTests : UpdateCycleHost
 
         var reports = await Task.WhenAll(Scan.RunAsync(default), other.Services.GetRequiredService<DueScan>().RunAsync(default));
 
-        Assert.Equal(PriyasOpen.Length, CardsPostedTo().Count - 1);
+        Assert.Equal(PriyasOpen.Length + 1, CardsPostedTo().Count - 1); // her updates and the demo's extension request, once each
+        Assert.Single(CardsPostedTo(), c => c.Contains("Extension requested: WM 03", StringComparison.Ordinal));
         Assert.Equal(reports[0].Due, reports[1].Due);
         var sentToPriya = reports.Sum(r => r.Sent);
-        Assert.Equal(PriyasOpen.Length, sentToPriya);
+        Assert.Equal(PriyasOpen.Length + 1, sentToPriya);
     }
 
     [Fact]

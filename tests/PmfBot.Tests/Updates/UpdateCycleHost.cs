@@ -51,7 +51,8 @@ public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
 
     /// <summary>Another instance on the same storage (a second scheduler, or the same one after a restart).</summary>
     protected WebApplication StartHost(bool seed) =>
-        PmfBotHost.Build(LoopbackHost.Args(Settings, "--Demo:SeedOnStart", seed ? "true" : "false", "--Demo:AsOf", "2026-11-07", "--Clock:StartAt", "2026-11-07T09:00"));
+        PmfBotHost.Build(LoopbackHost.Args(Settings, "--Demo:SeedOnStart", seed ? "true" : "false", "--Demo:AsOf", "2026-11-07", "--Clock:StartAt", "2026-11-07T09:00",
+            "--Extensions:Approvers:0", DemoPeople.HelenPrice.Id.Value, "--Extensions:Approvers:1", DemoPeople.PriyaShah.Id.Value));
 
     protected async Task<HttpResponseMessage> PostAsync(object activity) =>
         await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(JsonSerializer.Serialize(activity), Encoding.UTF8, "application/json"));
@@ -79,12 +80,28 @@ public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
     };
 
     /// <summary>Presses an Action.Execute button: returns the invoke response's body.</summary>
-    protected async Task<JsonElement> PressAsync(string verb, object data, string? aad = null, string? replyToId = null)
+    protected async Task<JsonElement> PressAsync(string verb, object data, string? aad = null, string? replyToId = null, string conversation = PriyasChat, string user = "user-priya-shah")
     {
-        var response = await PostAsync(Personal("invoke", name: "adaptiveCard/action", aad: aad, replyToId: replyToId,
+        var response = await PostAsync(Personal("invoke", name: "adaptiveCard/action", aad: aad, replyToId: replyToId, conversation: conversation, user: user,
             value: new { action = new { type = "Action.Execute", verb, data } }));
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The card an invoke answered with, as text.</summary>
+    protected static string CardOf(JsonElement invokeResponse)
+    {
+        Assert.Equal("application/vnd.microsoft.card.adaptive", invokeResponse.GetProperty("type").GetString());
+        return AllText(invokeResponse.GetProperty("value"));
+    }
+
+    protected static JsonElement RawCardOf(JsonElement invokeResponse) => invokeResponse.GetProperty("value");
+
+    /// <summary>The text message an invoke answered with.</summary>
+    protected static string MessageOf(JsonElement invokeResponse)
+    {
+        Assert.Equal("application/vnd.microsoft.activity.message", invokeResponse.GetProperty("type").GetString());
+        return invokeResponse.GetProperty("value").GetString()!;
     }
 
     /// <summary>Cards the bot posted into a conversation (new messages, not updates), oldest first.</summary>
@@ -92,8 +109,9 @@ public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
         [.. Connector.CallsTo(conversation).Where(c => c.Method == "POST" && c.Status < 300 && c.Body?.TryGetProperty("attachments", out _) == true)
             .Select(c => AllText(c.Body!.Value.GetProperty("attachments")[0].GetProperty("content")))];
 
+    /// <summary>Updates of sent cards Teams accepted (a 429 retried shows once, as its successful retry).</summary>
     protected IReadOnlyList<ConnectorCall> UpdatesIn(string conversation = PriyasChat) =>
-        [.. Connector.CallsTo(conversation).Where(c => c.Method == "PUT")];
+        [.. Connector.CallsTo(conversation).Where(c => c.Method == "PUT" && c.Status < 300)];
 
     /// <summary>Every piece of text on a card, a line each: what a person would read (and the inputs' ids and values).</summary>
     protected static string AllText(JsonElement card)

@@ -35,6 +35,11 @@ public sealed class DemoSeeder(CatalogueStore catalogue, ResultStore results)
 
         var history = DemoHistory.Generate(asOf, DeadlinePolicy.Default, StatusPolicy.Default);
         var written = await results.RecordManyAsync(history, cancellationToken);
+        if (DemoExtension.PendingAsOf(asOf) is { } request && (await results.GetExtensionsAsync(request.Measure, request.Period, cancellationToken)).Count == 0)
+        {
+            await results.AddExtensionRequestAsync(request, cancellationToken);
+        }
+
         return new DemoSeedSummary(
             DemoCouncil.Departments.Count, DemoCouncil.Services.Count, DemoCouncil.Measures.Count, DemoCouncil.Activities.Count,
             written, history.Count - written, asOf);

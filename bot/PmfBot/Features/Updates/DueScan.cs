@@ -4,6 +4,7 @@ using PmfBot.Cards;
 using PmfBot.Cards.Updates;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
+using PmfBot.Features.Extensions;
 using PmfBot.Storage.Catalogue;
 using PmfBot.Storage.Prompts;
 using PmfBot.Storage.Results;
@@ -27,15 +28,12 @@ public sealed record DueScanReport(int Due, int Sent, int AlreadyHandled, int Wa
 public sealed partial class DueScan(
     CatalogueStore catalogue,
     ResultStore results,
-    PromptStore prompts,
-    ProactiveMessenger messenger,
+    ClaimedSend sender,
+    ExtensionNotices extensionNotices,
     TimeProvider time,
     IOptions<UpdateCycleOptions> options,
     ILogger<DueScan> logger)
 {
-    /// <summary>Names this instance in its claims ("host/1234"), so a stuck claim says who held it.</summary>
-    public string Claimant { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
-
     public async Task<DueScanReport> RunAsync(CancellationToken cancellationToken)
     {
         var council = await catalogue.LoadAsync(cancellationToken);
@@ -54,8 +52,26 @@ public sealed partial class DueScan(
             outcomes.Add(await SendAsync(action, states[action.Measure.Reference], council, now, ct));
         });
 
+        // Extension requests and decisions not yet delivered (the decider or owner had not installed, or Teams failed).
+        var notices = 0;
+        foreach (var state in states.Values)
+        {
+            foreach (var request in state.Extensions)
+            {
+                var deadline = state.DeadlineFor(request.Period, policy);
+                if (policy.StateAt(request.Period, deadline, now) == Domain.Deadlines.UpdateWindowState.Open)
+                {
+                    foreach (var (_, sent) in await extensionNotices.DeliverAsync(request, state.Measure, deadline, council, cancellationToken))
+                    {
+                        outcomes.Add(sent);
+                        notices++;
+                    }
+                }
+            }
+        }
+
         var report = new DueScanReport(
-            due.Count,
+            due.Count + notices,
             outcomes.Count(o => o == PromptState.Sent),
             outcomes.Count(o => o is null),
             outcomes.Count(o => o == PromptState.WaitingForInstall),
@@ -69,62 +85,11 @@ public sealed partial class DueScan(
         return report;
     }
 
-    /// <summary>Claims, sends and records one step. Null when it was not this scan's to send.</summary>
-    private async Task<PromptState?> SendAsync(DueAction action, MeasureState state, Domain.Catalogue.Catalogue council, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        var claim = await prompts.TryClaimAsync(
-            action.Measure.Reference, action.Period, action.Step.Key, action.Recipient, Claimant, now, settings.ClaimLease, settings.MaxSendAttempts, cancellationToken);
-        if (claim is null)
-        {
-            return null;
-        }
-
-        var recipient = council.FindPerson(action.Recipient);
-        PromptRecord outcome;
-        if (recipient?.AadObjectId is not { Length: > 0 } aad)
-        {
-            outcome = claim.Record with { State = PromptState.WaitingForInstall, Note = "The catalogue has no Entra object id for this person, so Teams can't reach them." };
-        }
-        else
-        {
-            var card = action.Step.Kind == PromptKind.Chase
-                ? OverdueChaseCard.Build(PromptViews.Chase(action.Measure, action.Period, action.Deadline, council, now))
-                : UpdatePromptCard.Build(PromptViews.Prompt(state, action.Period, action.Deadline, now, action.Step));
-            var message = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(CardJson.ToElement(card))] };
-            var sent = await messenger.SendToPersonAsync(aad, message, action.ClaimKey, cancellationToken);
-            outcome = sent switch
-            {
-                ProactiveOutcome.Sent s => claim.Record with
-                {
-                    State = PromptState.Sent, SentAt = time.GetUtcNow(), ServiceUrl = s.ServiceUrl, ConversationId = s.ConversationId, ActivityId = s.ActivityId, Note = null,
-                },
-                ProactiveOutcome.NoConversation => claim.Record with { State = PromptState.WaitingForInstall, Note = "Has never opened PmfBot in Teams: no chat to write into yet." },
-                ProactiveOutcome.Gone g => claim.Record with { State = PromptState.Gone, Note = g.Reason },
-                ProactiveOutcome.Failed f => claim.Record with { State = PromptState.Failed, Note = f.Reason },
-                _ => claim.Record with { State = PromptState.Failed, Note = sent.ToString() },
-            };
-        }
-
-        if (!await prompts.RecordOutcomeAsync(claim, outcome, CancellationToken.None))
-        {
-            LogClaimLost(logger, action.ClaimKey);
-        }
-
-        if (outcome.State == PromptState.WaitingForInstall && claim.Previous != PromptState.WaitingForInstall)
-        {
-            LogWaiting(logger, action.ClaimKey, action.Recipient.Value);
-        }
-
-        return outcome.State;
-    }
+    private Task<PromptState?> SendAsync(DueAction action, MeasureState state, Domain.Catalogue.Catalogue council, DateTimeOffset now, CancellationToken cancellationToken) =>
+        sender.SendAsync(action.Measure.Reference, action.Period, action.Step.Key, action.Recipient, council.FindPerson(action.Recipient), () => action.Step.Kind == PromptKind.Chase
+            ? OverdueChaseCard.Build(PromptViews.Chase(action.Measure, action.Period, action.Deadline, council, now))
+            : UpdatePromptCard.Build(PromptViews.Prompt(state, action.Period, action.Deadline, now, action.Step)), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Report}")]
     private static partial void LogReport(ILogger logger, DueScanReport report);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{ClaimKey}: the claim was taken over before its outcome was recorded; the claim lease (Updates:ClaimLease) is too short for this load")]
-    private static partial void LogClaimLost(ILogger logger, string claimKey);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{ClaimKey}: {Recipient} has not opened PmfBot in Teams; waiting for install, retried every scan")]
-    private static partial void LogWaiting(ILogger logger, string claimKey, string recipient);
 }

@@ -37,4 +37,12 @@ public sealed record MeasureState(Measure Measure, IReadOnlyList<MeasureResult> 
             states[measure.Reference] = await ReadAsync(results, measure, ct));
         return states;
     }
+
+    /// <summary>The updates owed on these measures as of now, oldest deadline first.</summary>
+    public static async Task<IReadOnlyList<OpenUpdate>> OpenAsync(ResultStore results, IEnumerable<Measure> measures, DateTimeOffset now, UpdateCyclePolicy policy, CancellationToken cancellationToken)
+    {
+        var list = measures.ToList();
+        var states = await ReadAsync(results, list, cancellationToken);
+        return [.. list.SelectMany(m => states[m.Reference].OpenAt(now, policy)).OrderBy(o => o.Deadline.Date).ThenBy(o => o.Measure.Reference.Key, StringComparer.Ordinal)];
+    }
 }

@@ -2,6 +2,7 @@ using PmfBot.Cards;
 using PmfBot.Cards.Model;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
+using PmfBot.Features.Extensions;
 using PmfBot.Storage.Prompts;
 using PmfBot.Teams.Connector;
 using PmfBot.Teams.Schema;
@@ -10,15 +11,20 @@ using Activity = PmfBot.Teams.Schema.Activity;
 namespace PmfBot.Features.Updates;
 
 /// <summary>
-/// Once a period is answered, every card sent for it (the prompt, reminders, the chase) and the
-/// card that was pressed are updated in place, so none of them still looks open.
+/// Cards already sent, updated in place: once a period is answered, every card sent for it (the
+/// prompt, reminders, the chase) and the card that was pressed, so none of them still looks open;
+/// once an extension is decided, every decider's copy of the request.
 /// </summary>
 public sealed partial class SentPromptCards(PromptStore prompts, ConnectorClient connector, ILogger<SentPromptCards> logger)
 {
-    public async Task ShowAnsweredAsync(MeasureReference measure, ReportingPeriod period, AdaptiveCard card, Activity? pressedFrom, CancellationToken cancellationToken)
+    public Task ShowAnsweredAsync(MeasureReference measure, ReportingPeriod period, AdaptiveCard card, Activity? pressedFrom, CancellationToken cancellationToken) =>
+        ReplaceAsync(measure, period, step => !ExtensionSteps.IsExtension(step), card, pressedFrom, cancellationToken);
+
+    /// <summary>Replaces the sent cards of a measure's period whose step <paramref name="which"/> picks, and the pressed one.</summary>
+    public async Task ReplaceAsync(MeasureReference measure, ReportingPeriod period, Func<string, bool> which, AdaptiveCard card, Activity? pressedFrom, CancellationToken cancellationToken)
     {
         var targets = (await prompts.GetForPeriodAsync(measure, period, cancellationToken))
-            .Where(p => p is { State: PromptState.Sent, ActivityId: not null, ServiceUrl: not null, ConversationId: not null })
+            .Where(p => which(p.Step) && p is { State: PromptState.Sent, ActivityId: not null, ServiceUrl: not null, ConversationId: not null })
             .Select(p => (ServiceUrl: p.ServiceUrl!, ConversationId: p.ConversationId!, ActivityId: p.ActivityId!))
             .ToList();
         if (pressedFrom is { ReplyToId: { Length: > 0 } pressed, ServiceUrl: { } url, Conversation.Id: { } conversation })
@@ -38,6 +44,6 @@ public sealed partial class SentPromptCards(PromptStore prompts, ConnectorClient
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Measure} {Period}: card {ActivityId} could not be updated to show the answer: {Outcome}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Measure} {Period}: card {ActivityId} could not be updated in place: {Outcome}")]
     private static partial void LogNotUpdated(ILogger logger, string measure, string period, string activityId, ConnectorOutcome outcome);
 }

@@ -50,8 +50,7 @@ public sealed class UpdateHandlers(UpdateSubmission submission, SentPromptCards 
     /// <summary>"Update now" on the what's-due list: the prompt card for that measure and period (or its recorded state).</summary>
     public async Task<TurnAnswer> OpenUpdateAsync(Turn turn)
     {
-        if (turn.Person is null || !MeasureReference.TryParse(turn.DataText("measure"), out var reference) || turn.Catalogue.FindMeasure(reference) is not { } measure
-            || !ReportingPeriod.TryParseCode(turn.DataText("period"), out var period))
+        if (turn.Person is null || !turn.TryGetMeasurePeriod(out var measure, out var period))
         {
             return TurnAnswer.Say("I couldn't tell which update that button was for. Type **what's due** for a fresh list.");
         }
@@ -150,13 +149,8 @@ public sealed class UpdateHandlers(UpdateSubmission submission, SentPromptCards 
         }
     }
 
-    private async Task<IReadOnlyList<OpenUpdate>> OpenForAsync(Person person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
-    {
-        var mine = council.Measures.Where(m => m.MayBeUpdatedBy(person.Id)).ToList();
-        var states = await MeasureState.ReadAsync(results, mine, cancellationToken);
-        var now = time.GetUtcNow();
-        return [.. mine.SelectMany(m => states[m.Reference].OpenAt(now, Policy)).OrderBy(o => o.Deadline.Date).ThenBy(o => o.Measure.Reference.Key, StringComparer.Ordinal)];
-    }
+    private Task<IReadOnlyList<OpenUpdate>> OpenForAsync(Person person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken) =>
+        MeasureState.OpenAsync(results, council.Measures.Where(m => m.MayBeUpdatedBy(person.Id)), time.GetUtcNow(), Policy, cancellationToken);
 
     private static DueLine Line(OpenUpdate open, DateTimeOffset now, IReadOnlyDictionary<string, string> data)
     {

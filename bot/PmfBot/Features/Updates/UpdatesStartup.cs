@@ -9,6 +9,7 @@ public static class UpdatesStartup
     public static IServiceCollection AddUpdateCycle(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<UpdateCycleOptions>().Bind(configuration.GetSection(UpdateCycleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ClaimedSend>();
         services.AddSingleton<DueScan>();
         services.AddSingleton<UpdateSubmission>();
         services.AddSingleton<SentPromptCards>();

@@ -1,0 +1,80 @@
+using PmfBot.Cards.Extensions;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Deadlines;
+using PmfBot.Features.Updates;
+
+namespace PmfBot.Features.Extensions;
+
+/// <summary>Who a card about an extension request is for: the deciders see buttons while it is pending; the requester and owner see where it stands.</summary>
+public enum ExtensionAudience
+{
+    Decider,
+    Requester,
+}
+
+/// <summary>Extension requests in words, for the cards.</summary>
+public static class ExtensionViews
+{
+    public static ExtensionView Of(DeadlineExtension request, Measure measure, Domain.Catalogue.Catalogue council, Deadline deadline, ExtensionAudience audience, string? notice = null)
+    {
+        var original = deadline.ExtendedFrom ?? deadline.Date;
+        var later = request.NewDeadline.DayNumber - original.DayNumber;
+        var headline = (request.Decision, audience) switch
+        {
+            (ExtensionDecision.Pending, ExtensionAudience.Decider) => $"Extension requested: {measure.Reference}",
+            (ExtensionDecision.Pending, _) => "Extension requested: waiting for a decision",
+            (ExtensionDecision.Approved, _) => "Extension approved",
+            _ => "Extension refused",
+        };
+        var decider = request.DecidedBy is { } by ? council.FindPerson(by)?.Name ?? by.Value : null;
+        var note = request.DecisionNote is { } n ? $" Note: {n}" : string.Empty;
+        var decision = request.Decision switch
+        {
+            ExtensionDecision.Approved => $"Approved by {decider} at {PromptViews.When(request.DecidedAt!.Value)}. The deadline is now {PromptViews.LongDate(request.NewDeadline)}.{note}",
+            ExtensionDecision.Refused => $"Refused by {decider} at {PromptViews.When(request.DecidedAt!.Value)}. The deadline stays {PromptViews.LongDate(original)}.{note}",
+            _ => null,
+        };
+        return new ExtensionView(
+            headline,
+            measure.Reference.Value,
+            measure.Title,
+            request.Period.ToString(),
+            $"{council.FindPerson(request.RequestedBy)?.Name ?? request.RequestedBy.Value} at {PromptViews.When(request.RequestedAt)}",
+            PromptViews.LongDate(original),
+            $"{PromptViews.LongDate(request.NewDeadline)} ({later} day{(later == 1 ? string.Empty : "s")} later)",
+            request.Reason,
+            decision,
+            request.Decision switch { ExtensionDecision.Approved => true, ExtensionDecision.Refused => false, _ => null },
+            audience == ExtensionAudience.Decider && request.Decision == ExtensionDecision.Pending ? DecideData(request) : null,
+            notice);
+    }
+
+    public static ExtensionRequestView Form(
+        Measure measure, ReportingPeriod period, Deadline deadline, DateOnly latest, string approvers, string? newDeadline = null, string? reason = null, IReadOnlyList<string>? problems = null) => new(
+        measure.Reference.Value,
+        measure.Title,
+        period.ToString(),
+        PromptViews.LongDate(deadline.Date),
+        deadline.Date.AddDays(1).ToString("yyyy-MM-dd"),
+        latest.ToString("yyyy-MM-dd"),
+        approvers,
+        PromptViews.DataFor(measure, period),
+        newDeadline,
+        reason,
+        problems);
+
+    /// <summary>"Helen Price", "Helen Price or Priya Shah", "A, B or C".</summary>
+    public static string Names(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list[..^1])} or {list[^1]}";
+    }
+
+    private static Dictionary<string, string> DecideData(DeadlineExtension request) => new()
+    {
+        ["measure"] = request.Measure.Value,
+        ["period"] = request.Period.Code,
+        ["extension"] = request.Id,
+    };
+}

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Options;
+using PmfBot.Bot;
+using PmfBot.Cards;
+using PmfBot.Cards.Model;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Storage.Prompts;
+using PmfBot.Teams.Schema;
+using Activity = PmfBot.Teams.Schema.Activity;
+
+namespace PmfBot.Features.Updates;
+
+/// <summary>
+/// Sends a card for one step of a measure's period (a prompt, a chase, an extension request or its
+/// answer) exactly once: claimed in storage before it is sent, its outcome recorded after, so
+/// restarts and several instances never send a step twice or skip one.
+/// </summary>
+public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger messenger, TimeProvider time, IOptions<UpdateCycleOptions> options, ILogger<ClaimedSend> logger)
+{
+    /// <summary>Names this instance in its claims ("host/1234/ab12cd"), so a stuck claim says who held it.</summary>
+    public string Claimant { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <summary>Claims, sends and records one step. Null when it was not this caller's to send (already handled, or held by another instance).</summary>
+    /// <param name="card">Built only once the claim is won.</param>
+    public async Task<PromptState?> SendAsync(
+        MeasureReference measure, ReportingPeriod period, string step, PersonId recipientId, Person? recipient, Func<AdaptiveCard> card, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var claimKey = $"{measure.Key}|{period.Code}|{step}";
+        var claim = await prompts.TryClaimAsync(measure, period, step, recipientId, Claimant, time.GetUtcNow(), settings.ClaimLease, settings.MaxSendAttempts, cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        PromptRecord outcome;
+        if (recipient?.AadObjectId is not { Length: > 0 } aad)
+        {
+            outcome = claim.Record with { State = PromptState.WaitingForInstall, Note = "The catalogue has no Entra object id for this person, so Teams can't reach them." };
+        }
+        else
+        {
+            var message = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(CardJson.ToElement(card()))] };
+            var sent = await messenger.SendToPersonAsync(aad, message, claimKey, cancellationToken);
+            outcome = sent switch
+            {
+                ProactiveOutcome.Sent s => claim.Record with
+                {
+                    State = PromptState.Sent, SentAt = time.GetUtcNow(), ServiceUrl = s.ServiceUrl, ConversationId = s.ConversationId, ActivityId = s.ActivityId, Note = null,
+                },
+                ProactiveOutcome.NoConversation => claim.Record with { State = PromptState.WaitingForInstall, Note = "Has never opened PmfBot in Teams: no chat to write into yet." },
+                ProactiveOutcome.Gone g => claim.Record with { State = PromptState.Gone, Note = g.Reason },
+                ProactiveOutcome.Failed f => claim.Record with { State = PromptState.Failed, Note = f.Reason },
+                _ => claim.Record with { State = PromptState.Failed, Note = sent.ToString() },
+            };
+        }
+
+        if (!await prompts.RecordOutcomeAsync(claim, outcome, CancellationToken.None))
+        {
+            LogClaimLost(logger, claimKey);
+        }
+
+        if (outcome.State == PromptState.WaitingForInstall && claim.Previous != PromptState.WaitingForInstall)
+        {
+            LogWaiting(logger, claimKey, recipientId.Value);
+        }
+
+        return outcome.State;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ClaimKey}: the claim was taken over before its outcome was recorded; the claim lease (Updates:ClaimLease) is too short for this load")]
+    private static partial void LogClaimLost(ILogger logger, string claimKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ClaimKey}: {Recipient} has not opened PmfBot in Teams; waiting for install, retried every scan")]
+    private static partial void LogWaiting(ILogger logger, string claimKey, string recipient);
+}

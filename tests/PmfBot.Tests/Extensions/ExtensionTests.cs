@@ -1,0 +1,215 @@
+using System.Text.Json;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Deadlines;
+using PmfBot.Features.Demo;
+using PmfBot.Storage.Results;
+using PmfBot.Tests.Updates;
+
+namespace PmfBot.Tests.Extensions;
+
+/// <summary>
+/// "I need until Friday for CS 02 because …": the request goes to the deciders (Helen Price, and
+/// Priya Shah for other people's requests), the deadline moves only when one approves, and the
+/// owner is told either way. As of Saturday 7 Nov 2026, CS 02's October figure is due Tuesday 10 Nov.
+/// </summary>
+public class ExtensionTests : UpdateCycleHost
+{
+    private const string HelensChat = "personal-chat-helen";
+    private const string SamsChat = "personal-chat-sam";
+    private static readonly MeasureReference Cs02 = MeasureReference.Parse("CS 02");
+    private static readonly ReportingPeriod October = ReportingPeriod.Parse("FY2026-M07");
+
+    private ResultStore Results => new(Storage.Tables);
+
+    private static string HelensAad => DemoPeople.HelenPrice.AadObjectId!;
+
+    private Task HelenInstallsAsync() => InstallAsync(HelensChat, HelensAad, "user-helen-price");
+
+    private string LastText(string conversation = PriyasChat) =>
+        Connector.CallsTo(conversation).Last(c => c.Method == "POST").Body!.Value is var body && body.TryGetProperty("attachments", out var a) && a.GetArrayLength() > 0
+            ? AllText(a[0].GetProperty("content"))
+            : body.GetProperty("text").GetString()!;
+
+    private async Task<DeadlineExtension> OnlyRequestAsync() => Assert.Single(await Results.GetExtensionsAsync(Cs02, October, default));
+
+    private Task<JsonElement> HelenPressesAsync(string decision, string extension, string? note = null) =>
+        PressAsync("decideExtension", new { verb = "decideExtension", measure = "CS 02", period = "FY2026-M07", extension, decision, decisionNote = note },
+            aad: HelensAad, conversation: HelensChat, user: "user-helen-price", replyToId: "helens-card");
+
+    [Fact]
+    public async Task ARequest_GoesToTheDeciders_AndTheDeadlineStandsUntilDecided()
+    {
+        await HelenInstallsAsync();
+
+        await PostAsync(Personal("message", "I need until Friday for CS 02 because the telephony report is late"));
+
+        var told = LastText();
+        Assert.Contains("Extension requested: waiting for a decision", told, StringComparison.Ordinal);
+        Assert.Contains("Sent to Helen Price.", told, StringComparison.Ordinal); // not to Priya: nobody decides their own
+        Assert.Contains("Friday 13 November 2026 (3 days later)", told, StringComparison.Ordinal);
+        var request = await OnlyRequestAsync();
+        Assert.Equal((ExtensionDecision.Pending, new DateOnly(2026, 11, 13), "the telephony report is late"), (request.Decision, request.NewDeadline, request.Reason));
+
+        var helens = LastText(HelensChat);
+        Assert.Contains("Extension requested: CS 02", helens, StringComparison.Ordinal);
+        Assert.Contains("Approve", helens, StringComparison.Ordinal);
+
+        await PostAsync(Personal("message", "what's due"));
+        Assert.Contains("due by 10 Nov 2026", CardsPostedTo()[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Approval_MovesTheDeadline_TellsTheOwner_AndShowsOnEveryDecidersCard()
+    {
+        await HelenInstallsAsync();
+        await PostAsync(Personal("message", "I need until Friday for CS 02 because the telephony report is late"));
+        var request = await OnlyRequestAsync();
+
+        var answer = CardOf(await HelenPressesAsync("approve", request.Id, "Agreed, this once."));
+
+        Assert.Contains("Approved by Helen Price", answer, StringComparison.Ordinal);
+        Assert.Contains("Decision recorded. Priya Shah told.", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("decideExtension", answer, StringComparison.Ordinal);
+        Assert.Equal(ExtensionDecision.Approved, (await OnlyRequestAsync()).Decision);
+
+        var priyaHears = LastText();
+        Assert.Contains("Extension approved", priyaHears, StringComparison.Ordinal);
+        Assert.Contains("The deadline is now Friday 13 November 2026. Note: Agreed, this once.", priyaHears, StringComparison.Ordinal);
+        Assert.Contains(UpdatesIn(HelensChat), u => AllText(u.Body!.Value.GetProperty("attachments")[0].GetProperty("content")).Contains("Approved by Helen Price", StringComparison.Ordinal));
+
+        await PostAsync(Personal("message", "what's due"));
+        Assert.Contains("due by 13 Nov 2026", CardsPostedTo()[^1], StringComparison.Ordinal);
+
+        // Wednesday 11 Nov: CS 01 (due 10 Nov) is overdue; CS 02 is reminded against its new deadline instead.
+        var before = CardsPostedTo().Count;
+        Clock.MoveTo(UkTime.At(new DateOnly(2026, 11, 11), new TimeOnly(9, 30)));
+        await Scan.RunAsync(default);
+        var today = CardsPostedTo().Skip(before).ToList();
+        Assert.Contains(today, c => c.Contains("**CS 01**", StringComparison.Ordinal) && c.Contains("Overdue", StringComparison.Ordinal));
+        var cs02 = Assert.Single(today, c => c.Contains("**CS 02**", StringComparison.Ordinal));
+        Assert.Contains("Reminder: your Oct 2026 update is due in 2 days", cs02, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refusal_LeavesTheDeadline_AndTellsTheOwner()
+    {
+        await HelenInstallsAsync();
+        await PostAsync(Personal("message", "I need until Friday for CS 02 because the telephony report is late"));
+
+        await HelenPressesAsync("refuse", (await OnlyRequestAsync()).Id, "The October figure is needed for Cabinet.");
+
+        Assert.Equal(ExtensionDecision.Refused, (await OnlyRequestAsync()).Decision);
+        Assert.Contains("Refused by Helen Price", LastText(), StringComparison.Ordinal);
+        Assert.Contains("The deadline stays Tuesday 10 November 2026.", LastText(), StringComparison.Ordinal);
+        await PostAsync(Personal("message", "what's due"));
+        Assert.Contains("due by 10 Nov 2026", CardsPostedTo()[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARequestIsDecidedOnce_ByADecider_WhoIsNotTheRequester()
+    {
+        await HelenInstallsAsync();
+        await PostAsync(Personal("message", "I need until Friday for CS 02 because the telephony report is late"));
+        var id = (await OnlyRequestAsync()).Id;
+
+        // Priya is a decider, but not of her own request.
+        Assert.Contains("You can't decide your own extension request", MessageOf(await PressAsync("decideExtension", new { measure = "CS 02", period = "FY2026-M07", extension = id, decision = "approve" })), StringComparison.Ordinal);
+
+        // Sam is not a decider at all.
+        Assert.Contains("Only Helen Price or Priya Shah can decide", MessageOf(await PressAsync("decideExtension", new { measure = "CS 02", period = "FY2026-M07", extension = id, decision = "approve" },
+            aad: DemoPeople.SamTaylor.AadObjectId, conversation: SamsChat, user: "user-sam-taylor")), StringComparison.Ordinal);
+        Assert.Equal(ExtensionDecision.Pending, (await OnlyRequestAsync()).Decision);
+
+        await HelenPressesAsync("refuse", id);
+        var again = CardOf(await HelenPressesAsync("approve", id));
+        Assert.Contains("This request was already refused by Helen Price; nothing was changed.", again, StringComparison.Ordinal);
+        Assert.Equal(ExtensionDecision.Refused, (await OnlyRequestAsync()).Decision);
+    }
+
+    [Fact]
+    public async Task SixDecidersPressingAtOnce_OneDecisionIsKept()
+    {
+        await HelenInstallsAsync();
+        await PostAsync(Personal("message", "I need until Friday for CS 02 because the telephony report is late"));
+        var id = (await OnlyRequestAsync()).Id;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => HelenPressesAsync(i % 2 == 0 ? "approve" : "refuse", id)));
+
+        Assert.Single(answers, a => CardOf(a).Contains("Decision recorded.", StringComparison.Ordinal));
+        var stored = await OnlyRequestAsync();
+        Assert.NotEqual(ExtensionDecision.Pending, stored.Decision);
+        Assert.Single(CardsPostedTo(), c => c.Contains("Extension approved", StringComparison.Ordinal) || c.Contains("Extension refused", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("I need until Friday for CS 02", "Give a reason below")]
+    [InlineData("I need until the cows come home for CS 02 because the report is late", "I couldn't read \"the cows come home\" as a day.")]
+    [InlineData("I need until 20 February for CS 02 because of the audit", "The latest deadline that can be agreed is 9 Jan 2027")]
+    [InlineData("I need until Monday for CS 02 because it's late", "The new deadline must be after the current one (10 Nov 2026).")]
+    public async Task AnIncompleteRequest_ComesBackAsTheForm_AndNothingIsSent(string typed, string problem)
+    {
+        await HelenInstallsAsync();
+
+        await PostAsync(Personal("message", typed));
+
+        var form = LastText();
+        Assert.Contains("Ask for more time", form, StringComparison.Ordinal);
+        Assert.Contains(problem, form, StringComparison.Ordinal);
+        Assert.Empty(await Results.GetExtensionsAsync(Cs02, October, default));
+        Assert.DoesNotContain(CardsPostedTo(HelensChat), c => c.Contains("Extension requested", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheForm_SendsTheRequest_AndKeepsWhatWasTypedWhenSomethingIsMissing()
+    {
+        await HelenInstallsAsync();
+        var missing = RawCardOf(await PressAsync("requestExtension", new { measure = "CS 02", period = "FY2026-M07", newDeadline = "2026-11-16", reason = " " }));
+        Assert.Equal("2026-11-16", InputOn(missing, "newDeadline")!.Value.GetProperty("value").GetString());
+        Assert.Contains("Give a reason", AllText(missing), StringComparison.Ordinal);
+        Assert.Empty(await Results.GetExtensionsAsync(Cs02, October, default));
+
+        var sent = CardOf(await PressAsync("requestExtension", new { measure = "CS 02", period = "FY2026-M07", newDeadline = "2026-11-16", reason = "Telephony report late" }));
+
+        Assert.Contains("Sent to Helen Price.", sent, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2026, 11, 16), (await OnlyRequestAsync()).NewDeadline);
+    }
+
+    [Fact]
+    public async Task ASecondRequestWhileOneIsPending_IsNotSent()
+    {
+        await HelenInstallsAsync();
+        await PostAsync(Personal("message", "I need until Friday for CS 02 because the telephony report is late"));
+
+        await PostAsync(Personal("message", "I need until Monday 16 Nov for CS 02 because it is later still"));
+
+        Assert.Contains("There is already a request for CS 02 Oct 2026 waiting for a decision", LastText(), StringComparison.Ordinal);
+        await OnlyRequestAsync();
+        Assert.Single(CardsPostedTo(HelensChat), c => c.Contains("Extension requested", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SomeoneElsesMeasure_OrAStranger_IsRefused()
+    {
+        await PostAsync(Personal("message", "I need until Friday for NI 192 because the weighbridge is down"));
+        Assert.Contains("NI 192 isn't one of yours to update", LastText(), StringComparison.Ordinal);
+
+        await PostAsync(Personal("message", "I need until Friday for CS 02 because", aad: "00000000-0000-0000-0000-00000000dead", conversation: "stranger", user: "stranger"));
+        Assert.Contains("I can't find you in the council's performance catalogue", LastText("stranger"), StringComparison.Ordinal);
+        Assert.Empty(await Results.GetExtensionsAsync(MeasureReference.Parse("NI 192"), ReportingPeriod.Parse("FY2026-Q2"), default));
+        Assert.Empty(await Results.GetExtensionsAsync(Cs02, October, default));
+    }
+
+    [Fact]
+    public async Task ADeciderWhoHasNotInstalled_GetsTheRequestOnceTheyDo()
+    {
+        await PostAsync(Personal("message", "I need until Friday for CS 02 because the telephony report is late"));
+        Assert.Contains("Helen Price can't get PmfBot cards yet", LastText(), StringComparison.Ordinal);
+
+        await HelenInstallsAsync();
+        await Scan.RunAsync(default);
+        await Scan.RunAsync(default);
+
+        Assert.Single(CardsPostedTo(HelensChat), c => c.Contains("Extension requested: CS 02", StringComparison.Ordinal));
+    }
+}
