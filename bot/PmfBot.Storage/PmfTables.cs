@@ -18,6 +18,7 @@ public sealed class PmfTables
         Results = service.GetTableClient(prefix + "Results");
         Conversations = service.GetTableClient(prefix + "Conversations");
         Prompts = service.GetTableClient(prefix + "Prompts");
+        Cover = service.GetTableClient(prefix + "Cover");
     }
 
     public TableServiceClient Service { get; }
@@ -34,7 +35,10 @@ public sealed class PmfTables
     /// <summary>Claims and outcomes of the update cycle's prompts, reminders and chasers, a partition per measure (see PromptStore).</summary>
     public TableClient Prompts { get; }
 
-    public IEnumerable<TableClient> All => [Catalogue, Results, Conversations, Prompts];
+    /// <summary>Delegations and snoozes, a partition per person (see CoverStore).</summary>
+    public TableClient Cover { get; }
+
+    public IEnumerable<TableClient> All => [Catalogue, Results, Conversations, Prompts, Cover];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {

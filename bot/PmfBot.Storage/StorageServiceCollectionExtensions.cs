@@ -22,6 +22,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ResultStore>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<PromptStore>();
+        services.AddSingleton<Cover.CoverStore>();
         services.AddHostedService<TableCreator>();
         return services;
     }

@@ -1,6 +1,7 @@
 using PmfBot.Bot;
 using PmfBot.Features.Catalogue;
 using PmfBot.Features.Demo;
+using PmfBot.Features.Cover;
 using PmfBot.Features.Extensions;
 using PmfBot.Features.Updates;
 using PmfBot.Health;
@@ -21,6 +22,7 @@ public static class PmfBotComposition
         services.AddCatalogueFeature();
         services.AddUpdateCycle(configuration);
         services.AddExtensions(configuration);
+        services.AddCover();
         services.AddDemoCouncil(configuration);
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage");
         return services;

@@ -26,6 +26,12 @@ public sealed record Measure
     public Margin Tolerance { get; init; } = Margin.DefaultTolerance;
     public required PersonId Owner { get; init; }
     public IReadOnlyList<PersonId> Delegates { get; init; } = [];
+
+    /// <summary>Who covers for the owner today under a delegation (see <see cref="Cover.Delegation"/>): prompts go to them. Never stored.</summary>
+    public PersonId? StandIn { get; init; }
+
+    /// <summary>Who the update cycle's prompts and reminders go to: the stand-in while there is one, else the owner.</summary>
+    public PersonId PromptsGoTo => StandIn ?? Owner;
     public required PersonId EscalationOwner { get; init; }
     public IReadOnlyList<string> PriorityCodes { get; init; } = [];
     public DateOnly? ActiveFrom { get; init; }

@@ -4,7 +4,7 @@ using PmfBot.Domain.Catalogue;
 namespace PmfBot.Domain.Deadlines;
 
 /// <summary>One thing the due scan must send: a step of a measure's period, to a person.</summary>
-/// <param name="Recipient">The owner, or for a <see cref="PromptKind.Chase"/> whoever <see cref="DuePlanner.ChaserOf"/> names.</param>
+/// <param name="Recipient">The owner (or their stand-in under a delegation), or for a <see cref="PromptKind.Chase"/> whoever <see cref="DuePlanner.ChaserOf"/> names.</param>
 public sealed record DueAction(Measure Measure, ReportingPeriod Period, Deadline Deadline, ScheduledReminder Step, PersonId Recipient)
 {
     /// <summary>What the scan claims in storage before sending, so each step goes out once, ever: "NI 192|FY2026-Q2|reminder-3".</summary>
@@ -35,7 +35,7 @@ public static class DuePlanner
                 var plan = policy.Schedule.Plan(period, deadline, policy.Deadlines.Calendar);
                 if (ReminderSchedule.StepDueAt(plan, now) is { } step)
                 {
-                    yield return new DueAction(measure, period, deadline, step, measure.Owner);
+                    yield return new DueAction(measure, period, deadline, step, measure.PromptsGoTo);
                 }
 
                 if (policy.Schedule.Place(new ReminderOffset(PromptKind.Chase, policy.ChaseAfterDaysOverdue), period, deadline, policy.Deadlines.Calendar) is var chase

@@ -1,4 +1,5 @@
 using PmfBot.Cards;
+using PmfBot.Features.Cover;
 using PmfBot.Features.Extensions;
 using PmfBot.Features.Onboarding;
 using PmfBot.Features.Updates;
@@ -37,6 +38,10 @@ public static class BotStartup
                 .OnCommand(WaitingForInstallQuery.Phrases, sp.GetRequiredService<WaitingForInstallQuery>().AnswerAsync)
                 .OnVerb(Verbs.RequestExtension, sp.GetRequiredService<ExtensionRequests>().SubmitFormAsync)
                 .OnVerb(Verbs.DecideExtension, sp.GetRequiredService<ExtensionDecisions>().DecideAsync)
+                .OnCommand(DelegationHandlers.ListPhrases, sp.GetRequiredService<DelegationHandlers>().ListAsync)
+                .OnCommand(DelegationHandlers.StopPhrases, sp.GetRequiredService<DelegationHandlers>().StopAsync)
+                .OnFreeText(sp.GetRequiredService<DelegationHandlers>().TypedDelegationAsync)
+                .OnFreeText(sp.GetRequiredService<SnoozeHandler>().TypedSnoozeAsync)
                 .OnFreeText(sp.GetRequiredService<CorrectionHandler>().TypedCorrectionAsync)
                 .OnFreeText(sp.GetRequiredService<ExtensionRequests>().TypedRequestAsync)
                 .OnFreeText(updates.TypedAnswerAsync);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using PmfBot.Cards;
 using PmfBot.Cards.Onboarding;
 using PmfBot.Features.Onboarding;
-using PmfBot.Storage.Catalogue;
 using PmfBot.Teams.Connector;
 using PmfBot.Teams.Hosting;
 using PmfBot.Teams.Schema;
@@ -17,7 +16,7 @@ namespace PmfBot.Bot;
 public sealed partial class PmfBotTurnHandler(
     TurnRouter router,
     ConversationCapture capture,
-    CatalogueStore catalogue,
+    Features.Cover.CouncilToday catalogue,
     OnboardingHandlers onboarding,
     ConnectorClient connector,
     ILogger<PmfBotTurnHandler> logger) : IBot

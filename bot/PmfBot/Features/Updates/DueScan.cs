@@ -4,8 +4,9 @@ using PmfBot.Cards;
 using PmfBot.Cards.Updates;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
+using PmfBot.Features.Cover;
 using PmfBot.Features.Extensions;
-using PmfBot.Storage.Catalogue;
+using PmfBot.Storage.Cover;
 using PmfBot.Storage.Prompts;
 using PmfBot.Storage.Results;
 using PmfBot.Teams.Schema;
@@ -26,7 +27,8 @@ public sealed record DueScanReport(int Due, int Sent, int AlreadyHandled, int Wa
 /// recording the outcome after, so restarts and several instances never send a step twice or skip one.
 /// </summary>
 public sealed partial class DueScan(
-    CatalogueStore catalogue,
+    CouncilToday catalogue,
+    CoverStore cover,
     ResultStore results,
     ClaimedSend sender,
     ExtensionNotices extensionNotices,
@@ -45,6 +47,11 @@ public sealed partial class DueScan(
             (m, p) => states[m.Reference].IsAnswered(p),
             (m, p) => states[m.Reference].ExtensionsFor(p),
             now, policy).ToList();
+
+        // Snoozed reminders wait (never past the deadline); chases to a Head of Service never do.
+        var today = Domain.Calendar.UkTime.DateAt(now);
+        var snoozes = await cover.GetSnoozesInForceAsync(today, cancellationToken);
+        due.RemoveAll(a => a.Step.Kind != PromptKind.Chase && snoozes.Any(s => s.Holds(a.Recipient, a.Measure.Reference, a.Deadline.Date, today)));
 
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<PromptState?>();
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.SendConcurrency, CancellationToken = cancellationToken }, async (action, ct) =>

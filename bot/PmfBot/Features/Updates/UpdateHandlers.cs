@@ -14,7 +14,7 @@ namespace PmfBot.Features.Updates;
 /// Taking figures in the chat: the prompt card's Submit, a typed answer ("42.5 — two crews off
 /// sick; action: agency cover"), "what's due", and opening one update's card from that list.
 /// </summary>
-public sealed class UpdateHandlers(UpdateSubmission submission, SentPromptCards sentCards, ResultStore results, TimeProvider time, IOptions<UpdateCycleOptions> options)
+public sealed class UpdateHandlers(UpdateSubmission submission, SentPromptCards sentCards, ResultStore results, ProactiveMessenger messenger, TimeProvider time, IOptions<UpdateCycleOptions> options)
 {
     public static readonly string[] WhatsDuePhrases = ["what's due", "whats due", "what is due", "due", "my updates", "what do i owe", "open updates", "todo", "to do"];
 
@@ -131,6 +131,7 @@ public sealed class UpdateHandlers(UpdateSubmission submission, SentPromptCards 
             {
                 var card = UpdateRecordedCard.Build(PromptViews.Recorded(recorded.Result, recorded.State, turn.Catalogue, now, Policy));
                 await sentCards.ShowAnsweredAsync(recorded.Result.Measure, recorded.Result.Period, card, pressed ? turn.Activity : null, turn.Cancellation);
+                await ShowOwnerAsync(recorded.State.Measure, recorded.Result, turn.Catalogue, card, turn.Cancellation);
                 return TurnAnswer.Of(card);
             }
 
@@ -147,6 +148,24 @@ public sealed class UpdateHandlers(UpdateSubmission submission, SentPromptCards 
             default:
                 throw new InvalidOperationException($"Unexpected outcome {outcome}.");
         }
+    }
+
+    /// <summary>A delegate entered the figure: the owner, still accountable, gets the recorded card too (best effort: it is also in "my measures").</summary>
+    private async Task ShowOwnerAsync(Measure measure, Domain.Results.MeasureResult result, Domain.Catalogue.Catalogue council, Cards.Model.AdaptiveCard card, CancellationToken cancellationToken)
+    {
+        if (result.RecordedBy == measure.Owner || council.FindPerson(measure.Owner)?.AadObjectId is not { Length: > 0 } owner)
+        {
+            return;
+        }
+
+        var by = council.FindPerson(result.RecordedBy)?.Name ?? result.RecordedBy.Value;
+        var message = new Teams.Schema.Activity
+        {
+            Type = Teams.Schema.ActivityTypes.Message,
+            Text = $"{by} entered {measure.Reference}'s {result.Period} figure for you:",
+            Attachments = [Teams.Schema.Attachment.AdaptiveCard(CardJson.ToElement(card))],
+        };
+        await messenger.SendToPersonAsync(owner, message, $"{measure.Reference.Key}|{result.Period.Code}|owner-copy-v{result.Version}", cancellationToken);
     }
 
     private Task<IReadOnlyList<OpenUpdate>> OpenForAsync(Person person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken) =>

@@ -1,0 +1,118 @@
+using Azure.Data.Tables;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Cover;
+
+namespace PmfBot.Storage.Cover;
+
+// Key design (table "Cover"): a partition per person (their id, lower-case). RowKeys:
+//   "delegation|{id}"             a delegation by this owner; ended early by moving Until back
+//   "snooze|{measure key | *}"    this person's snooze, one per measure (or for all), replaced
+// Why: an owner's delegations and a person's snoozes are one partition read for "my
+// delegations"; the scan and each turn read what is in force with one query on Until, which
+// stays small (what has ended is skipped by the filter).
+
+public sealed class DelegationEntity : StoredEntity
+{
+    public const string Prefix = "delegation|";
+
+    public string Owner { get; set; } = string.Empty;
+    public string Delegate { get; set; } = string.Empty;
+    public string? Measure { get; set; }
+
+    /// <summary>"yyyy-MM-dd", so it compares as text in a filter.</summary>
+    public string Until { get; set; } = string.Empty;
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class SnoozeEntity : StoredEntity
+{
+    public const string Prefix = "snooze|";
+
+    public string Person { get; set; } = string.Empty;
+    public string? Measure { get; set; }
+    public string Until { get; set; } = string.Empty;
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>Delegations and snoozes: who covers for whom, and whose reminders wait.</summary>
+public sealed class CoverStore(PmfTables tables)
+{
+    private readonly TableClient _table = tables.Cover;
+
+    public async Task AddAsync(Delegation delegation, CancellationToken cancellationToken) =>
+        await _table.AddEntityAsync(TableLimits.EnsureFits(ToEntity(delegation)), cancellationToken);
+
+    /// <summary>Delegations in force on a day or later (not yet ended), across all owners.</summary>
+    public async Task<IReadOnlyList<Delegation>> GetDelegationsInForceAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var list = new List<Delegation>();
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {DelegationEntity.Prefix} and RowKey lt {"delegation}"} and Until ge {Day(today)}");
+        await foreach (var e in _table.QueryAsync<DelegationEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(ToDomain(e));
+        }
+
+        return list;
+    }
+
+    /// <summary>Ends an owner's delegations in force: each now ended yesterday. Returns those ended.</summary>
+    public async Task<IReadOnlyList<Delegation>> EndAsync(PersonId owner, DateOnly today, CancellationToken cancellationToken)
+    {
+        var ended = new List<Delegation>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {owner.Value} and RowKey ge {DelegationEntity.Prefix} and RowKey lt {"delegation}"} and Until ge {Day(today)}");
+        await foreach (var e in _table.QueryAsync<DelegationEntity>(filter, cancellationToken: cancellationToken))
+        {
+            e.Until = Day(today.AddDays(-1));
+            await _table.UpdateEntityAsync(e, e.ETag, TableUpdateMode.Replace, cancellationToken);
+            ended.Add(ToDomain(e));
+        }
+
+        return ended;
+    }
+
+    /// <summary>Sets a person's snooze for a measure (or all), replacing any earlier one.</summary>
+    public async Task SnoozeAsync(Snooze snooze, CancellationToken cancellationToken) =>
+        await _table.UpsertEntityAsync(new SnoozeEntity
+        {
+            PartitionKey = snooze.Person.Value,
+            RowKey = SnoozeEntity.Prefix + (snooze.Measure?.Key ?? "*"),
+            Person = snooze.Person.Value,
+            Measure = snooze.Measure?.Value,
+            Until = Day(snooze.Until),
+            CreatedAt = snooze.CreatedAt,
+        }, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Snoozes not yet over, across everyone.</summary>
+    public async Task<IReadOnlyList<Snooze>> GetSnoozesInForceAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var list = new List<Snooze>();
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {SnoozeEntity.Prefix} and RowKey lt {"snooze}"} and Until gt {Day(today)}");
+        await foreach (var e in _table.QueryAsync<SnoozeEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(new Snooze(PersonId.Parse(e.Person), e.Measure is null ? null : MeasureReference.Parse(e.Measure), DateOnly.ParseExact(e.Until, "yyyy-MM-dd"), e.CreatedAt));
+        }
+
+        return list;
+    }
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DelegationEntity ToEntity(Delegation d) => new()
+    {
+        PartitionKey = d.Owner.Value,
+        RowKey = DelegationEntity.Prefix + d.Id,
+        Owner = d.Owner.Value,
+        Delegate = d.Delegate.Value,
+        Measure = d.Measure?.Value,
+        Until = Day(d.Until),
+        CreatedAt = d.CreatedAt,
+    };
+
+    private static Delegation ToDomain(DelegationEntity e) => new(
+        e.RowKey[DelegationEntity.Prefix.Length..],
+        PersonId.Parse(e.Owner),
+        PersonId.Parse(e.Delegate),
+        e.Measure is null ? null : MeasureReference.Parse(e.Measure),
+        DateOnly.ParseExact(e.Until, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        e.CreatedAt);
+}
