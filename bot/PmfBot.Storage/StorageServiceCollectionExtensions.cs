@@ -23,6 +23,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<PromptStore>();
         services.AddSingleton<Cover.CoverStore>();
+        services.AddSingleton<Activities.ActivityProgressStore>();
         services.AddHostedService<TableCreator>();
         return services;
     }

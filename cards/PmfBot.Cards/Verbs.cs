@@ -18,4 +18,10 @@ public static class Verbs
 
     /// <summary>Approves or refuses an extension request (data: measure, period, extension, decision; input: decisionNote).</summary>
     public const string DecideExtension = "decideExtension";
+
+    /// <summary>Submits an activity's quarterly progress (data: activity, period; inputs: status, percentComplete, commentary, actionNote).</summary>
+    public const string SubmitActivity = "submitActivity";
+
+    /// <summary>Shows an activity's progress card for a quarter (data: activity, period).</summary>
+    public const string OpenActivity = "openActivity";
 }

@@ -66,7 +66,7 @@ public class PromptStoreTests : StorageTestBase
         await Store.RecordOutcomeAsync(claim, claim.Record with { State = PromptState.WaitingForInstall }, default);
 
         var waiting = await Store.GetInStateAsync(PromptState.WaitingForInstall, default);
-        Assert.Equal((Cs02, October, Priya), (waiting.Single().Measure, waiting.Single().Period, waiting.Single().Recipient));
+        Assert.Equal(((PromptSubject)Cs02, October, Priya), (waiting.Single().Subject, waiting.Single().Period, waiting.Single().Recipient));
 
         var retry = await ClaimAsync("a", Nine.AddMinutes(5));
         Assert.Equal(1, retry!.Record.Attempts); // waiting is not a failure

@@ -27,7 +27,7 @@ public enum PromptState
 /// <param name="Step">The reminder step's key: "prompt", "reminder-3", "due-today", "overdue-1", "chase-7".</param>
 /// <param name="ClaimedBy">Which instance holds (or last held) the claim.</param>
 public sealed record PromptRecord(
-    MeasureReference Measure,
+    PromptSubject Subject,
     ReportingPeriod Period,
     string Step,
     PersonId Recipient,

@@ -14,6 +14,7 @@ namespace PmfBot.Storage.Prompts;
 
 internal sealed class PromptEntity : StoredEntity
 {
+    /// <summary>The subject's label: a measure's reference, or "activity {code}".</summary>
     public string Measure { get; set; } = string.Empty;
     public string Period { get; set; } = string.Empty;
     public string Step { get; set; } = string.Empty;
@@ -45,10 +46,10 @@ public sealed class PromptStore(PmfTables tables)
     /// perhaps installed is taken over (ETag-checked, so only one taker wins).
     /// </summary>
     public async Task<PromptClaim?> TryClaimAsync(
-        MeasureReference measure, ReportingPeriod period, string step, PersonId recipient,
+        PromptSubject subject, ReportingPeriod period, string step, PersonId recipient,
         string claimant, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
     {
-        var fresh = new PromptRecord(measure, period, step, recipient, PromptState.Claimed, claimant, now, Attempts: 1);
+        var fresh = new PromptRecord(subject, period, step, recipient, PromptState.Claimed, claimant, now, Attempts: 1);
         try
         {
             var added = await _table.AddEntityAsync(TableLimits.EnsureFits(ToEntity(fresh)), cancellationToken);
@@ -59,7 +60,7 @@ public sealed class PromptStore(PmfTables tables)
             // Someone has claimed it before: see below whether it may be taken over.
         }
 
-        var stored = await _table.GetEntityIfExistsAsync<PromptEntity>(measure.Key, RowKey(period, step), cancellationToken: cancellationToken);
+        var stored = await _table.GetEntityIfExistsAsync<PromptEntity>(subject.Key, RowKey(period, step), cancellationToken: cancellationToken);
         if (!stored.HasValue)
         {
             return null; // deleted between the two calls: the next scan will claim it afresh
@@ -112,10 +113,10 @@ public sealed class PromptStore(PmfTables tables)
     }
 
     /// <summary>Every step sent or attempted for a measure's period: one partition range read.</summary>
-    public async Task<IReadOnlyList<PromptRecord>> GetForPeriodAsync(MeasureReference measure, ReportingPeriod period, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PromptRecord>> GetForPeriodAsync(PromptSubject subject, ReportingPeriod period, CancellationToken cancellationToken)
     {
         var records = new List<PromptRecord>();
-        await foreach (var e in _table.QueryAsync<PromptEntity>(RowKeyPrefix.Filter(measure.Key, period.Code + "|"), cancellationToken: cancellationToken))
+        await foreach (var e in _table.QueryAsync<PromptEntity>(RowKeyPrefix.Filter(subject.Key, period.Code + "|"), cancellationToken: cancellationToken))
         {
             records.Add(ToDomain(e));
         }
@@ -139,9 +140,9 @@ public sealed class PromptStore(PmfTables tables)
 
     private static PromptEntity ToEntity(PromptRecord r) => new()
     {
-        PartitionKey = r.Measure.Key,
+        PartitionKey = r.Subject.Key,
         RowKey = RowKey(r.Period, r.Step),
-        Measure = r.Measure.Value,
+        Measure = r.Subject.Label,
         Period = r.Period.Code,
         Step = r.Step,
         Recipient = r.Recipient.Value,
@@ -157,7 +158,7 @@ public sealed class PromptStore(PmfTables tables)
     };
 
     private static PromptRecord ToDomain(PromptEntity e) => new(
-        MeasureReference.Parse(e.Measure),
+        new PromptSubject(e.PartitionKey, e.Measure),
         ReportingPeriod.TryParseCode(e.Period, out var period) ? period : throw new FormatException($"Stored prompt {e.PartitionKey}/{e.RowKey} has an unreadable period \"{e.Period}\"."),
         e.Step,
         PersonId.Parse(e.Recipient),

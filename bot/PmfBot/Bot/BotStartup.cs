@@ -36,6 +36,8 @@ public static class BotStartup
                 .OnVerb(Verbs.OpenUpdate, updates.OpenUpdateAsync)
                 .OnVerb(Verbs.SubmitUpdate, updates.SubmitAsync)
                 .OnCommand(WaitingForInstallQuery.Phrases, sp.GetRequiredService<WaitingForInstallQuery>().AnswerAsync)
+                .OnVerb(Verbs.SubmitActivity, sp.GetRequiredService<Features.Activities.ActivityReports>().SubmitAsync)
+                .OnVerb(Verbs.OpenActivity, sp.GetRequiredService<Features.Activities.ActivityReports>().OpenAsync)
                 .OnVerb(Verbs.RequestExtension, sp.GetRequiredService<ExtensionRequests>().SubmitFormAsync)
                 .OnVerb(Verbs.DecideExtension, sp.GetRequiredService<ExtensionDecisions>().DecideAsync)
                 .OnCommand(DelegationHandlers.ListPhrases, sp.GetRequiredService<DelegationHandlers>().ListAsync)

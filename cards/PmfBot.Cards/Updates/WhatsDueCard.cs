@@ -4,7 +4,8 @@ namespace PmfBot.Cards.Updates;
 
 /// <summary>One open update: "CS 02 Calls answered within 5 minutes · Oct 2026 · due by 10 Nov 2026".</summary>
 /// <param name="Data">What the "Update now" button carries: the measure and period, or for a typed answer also its figure and texts.</param>
-public sealed record DueLine(string Reference, string Title, string Period, string Due, bool IsOverdue, IReadOnlyDictionary<string, string> Data);
+/// <param name="Verb">This line's own verb (an activity's report), instead of the list's.</param>
+public sealed record DueLine(string Reference, string Title, string Period, string Due, bool IsOverdue, IReadOnlyDictionary<string, string> Data, string? Verb = null);
 
 /// <param name="Heading">"What's due (3)" or "Which measure is 42.5 for?".</param>
 /// <param name="ButtonTitle">"Update now" or "It's this one".</param>
@@ -28,7 +29,7 @@ public static class WhatsDueCard
             [
                 new TextBlock($"**{CardText.Plain(line.Reference)}** {CardText.Plain(line.Title)}"),
                 new TextBlock(CardText.Plain($"{line.Period} · {line.Due}")) { Spacing = "None", Size = "Small", Color = line.IsOverdue ? "Attention" : null },
-                new ActionSet([ActionExecute.WithSubmitFallback(view.ButtonTitle, view.Verb, line.Data)]) { Spacing = "Small" },
+                new ActionSet([ActionExecute.WithSubmitFallback(view.ButtonTitle, line.Verb ?? view.Verb, line.Data)]) { Spacing = "Small" },
             ]) { Separator = true, Spacing = "Medium" });
         }
 

@@ -206,7 +206,7 @@ public class AnswerTests : UpdateCycleHost
         await PostAsync(Personal("message", "what's due"));
 
         var list = CardsPostedTo()[^1];
-        Assert.Contains("What's due (5)", list, StringComparison.Ordinal); // CS 01, CS 02, IG 01, HR 01, and FI 01 as Fiona's delegate
+        Assert.Contains("What's due (6)", list, StringComparison.Ordinal); // CS 01, CS 02, IG 01, HR 01, FI 01 as Fiona's delegate, and her activity's Q2 report
         Assert.True(list.IndexOf("**HR 01**", StringComparison.Ordinal) < list.IndexOf("**CS 01**", StringComparison.Ordinal), "HR 01 (due in October) comes first");
 
         var card = CardOf(await PressAsync("openUpdate", new { verb = "openUpdate", measure = "CS 02", period = "FY2026-M07" }));

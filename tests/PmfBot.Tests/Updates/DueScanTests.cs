@@ -25,9 +25,10 @@ public class DueScanTests : UpdateCycleHost
         var first = await Scan.RunAsync(default);
         var second = await Scan.RunAsync(default);
 
-        var cards = CardsPostedTo().Skip(1).Where(c => !c.Contains("Extension requested", StringComparison.Ordinal)).ToList(); // after the welcome
+        var cards = CardsPostedTo().Skip(1).Where(c => !c.Contains("Extension requested", StringComparison.Ordinal) && !c.Contains("progress report", StringComparison.Ordinal)).ToList(); // after the welcome
         Assert.Equal(PriyasOpen.Length, cards.Count);
         Assert.Single(CardsPostedTo(), c => c.Contains("Extension requested: WM 03", StringComparison.Ordinal)); // the demo's request from Sam, for Priya to decide
+        Assert.Single(CardsPostedTo(), c => c.Contains("Overdue: your Q2 2026/27 progress report", StringComparison.Ordinal)); // her activity's quarterly report
         foreach (var reference in PriyasOpen)
         {
             Assert.Single(cards, c => c.Contains($"**{reference}**", StringComparison.Ordinal));
@@ -48,11 +49,11 @@ public class DueScanTests : UpdateCycleHost
 
         var reports = await Task.WhenAll(Scan.RunAsync(default), other.Services.GetRequiredService<DueScan>().RunAsync(default));
 
-        Assert.Equal(PriyasOpen.Length + 1, CardsPostedTo().Count - 1); // her updates and the demo's extension request, once each
+        Assert.Equal(PriyasOpen.Length + 2, CardsPostedTo().Count - 1); // her updates, her activity's report and the demo's extension request, once each
         Assert.Single(CardsPostedTo(), c => c.Contains("Extension requested: WM 03", StringComparison.Ordinal));
         Assert.Equal(reports[0].Due, reports[1].Due);
         var sentToPriya = reports.Sum(r => r.Sent);
-        Assert.Equal(PriyasOpen.Length + 1, sentToPriya);
+        Assert.Equal(PriyasOpen.Length + 2, sentToPriya);
     }
 
     [Fact]

@@ -128,6 +128,23 @@ public static class DemoCouncil
             ],
             PriorityCodes = [WellRun.Code],
         },
+        new()
+        {
+            Code = "foi-audit-actions",
+            Title = "Act on the internal audit of FOI handling",
+            ServiceCode = CatalogueCode.FromName("Information Governance"),
+            Owner = PriyaShah.Id,
+            DueDate = new DateOnly(2027, 3, 31),
+            Status = ActivityStatus.OnTrack,
+            Commentary = "Case-tracking system live; training for request handlers booked.",
+            Milestones =
+            [
+                new Milestone("Case-tracking system live", new DateOnly(2026, 9, 30), ActivityStatus.Completed),
+                new Milestone("All request handlers trained", new DateOnly(2026, 12, 31), ActivityStatus.OnTrack),
+                new Milestone("Follow-up audit passed", new DateOnly(2027, 3, 31), ActivityStatus.NotStarted),
+            ],
+            PriorityCodes = [WellRun.Code],
+        },
     ];
 
     /// <summary>The whole catalogue, as one snapshot.</summary>

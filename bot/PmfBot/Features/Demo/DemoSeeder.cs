@@ -1,6 +1,7 @@
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Status;
+using PmfBot.Storage.Activities;
 using PmfBot.Storage.Catalogue;
 using PmfBot.Storage.Results;
 
@@ -15,7 +16,7 @@ public sealed record DemoSeedSummary(int Departments, int Services, int Measures
 }
 
 /// <summary>Writes the demo council into storage. Safe to run again: the catalogue is refreshed, recorded results are never overwritten.</summary>
-public sealed class DemoSeeder(CatalogueStore catalogue, ResultStore results)
+public sealed class DemoSeeder(CatalogueStore catalogue, ResultStore results, ActivityProgressStore activities)
 {
     public async Task<DemoSeedSummary> SeedAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -35,6 +36,7 @@ public sealed class DemoSeeder(CatalogueStore catalogue, ResultStore results)
 
         var history = DemoHistory.Generate(asOf, DeadlinePolicy.Default, StatusPolicy.Default);
         var written = await results.RecordManyAsync(history, cancellationToken);
+        await activities.RecordManyAsync(DemoActivityHistory.Generate(asOf, DeadlinePolicy.Default), cancellationToken);
         if (DemoExtension.PendingAsOf(asOf) is { } request && (await results.GetExtensionsAsync(request.Measure, request.Period, cancellationToken)).Count == 0)
         {
             await results.AddExtensionRequestAsync(request, cancellationToken);

@@ -23,11 +23,11 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
     /// <summary>Claims, sends and records one step. Null when it was not this caller's to send (already handled, or held by another instance).</summary>
     /// <param name="card">Built only once the claim is won.</param>
     public async Task<PromptState?> SendAsync(
-        MeasureReference measure, ReportingPeriod period, string step, PersonId recipientId, Person? recipient, Func<AdaptiveCard> card, CancellationToken cancellationToken)
+        PromptSubject subject, ReportingPeriod period, string step, PersonId recipientId, Person? recipient, Func<AdaptiveCard> card, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var claimKey = $"{measure.Key}|{period.Code}|{step}";
-        var claim = await prompts.TryClaimAsync(measure, period, step, recipientId, Claimant, time.GetUtcNow(), settings.ClaimLease, settings.MaxSendAttempts, cancellationToken);
+        var claimKey = $"{subject.Key}|{period.Code}|{step}";
+        var claim = await prompts.TryClaimAsync(subject, period, step, recipientId, Claimant, time.GetUtcNow(), settings.ClaimLease, settings.MaxSendAttempts, cancellationToken);
         if (claim is null)
         {
             return null;

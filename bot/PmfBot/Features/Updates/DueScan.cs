@@ -32,6 +32,7 @@ public sealed partial class DueScan(
     ResultStore results,
     ClaimedSend sender,
     ExtensionNotices extensionNotices,
+    Activities.ActivityReports activities,
     TimeProvider time,
     IOptions<UpdateCycleOptions> options,
     ILogger<DueScan> logger)
@@ -59,8 +60,15 @@ public sealed partial class DueScan(
             outcomes.Add(await SendAsync(action, states[action.Measure.Reference], council, now, ct));
         });
 
+        // Activities and milestones: the same cycle, quarterly.
+        var beyondMeasures = 0;
+        foreach (var sent in await activities.SendDueAsync(council, cancellationToken))
+        {
+            outcomes.Add(sent);
+            beyondMeasures++;
+        }
+
         // Extension requests and decisions not yet delivered (the decider or owner had not installed, or Teams failed).
-        var notices = 0;
         foreach (var state in states.Values)
         {
             foreach (var request in state.Extensions)
@@ -71,14 +79,14 @@ public sealed partial class DueScan(
                     foreach (var (_, sent) in await extensionNotices.DeliverAsync(request, state.Measure, deadline, council, cancellationToken))
                     {
                         outcomes.Add(sent);
-                        notices++;
+                        beyondMeasures++;
                     }
                 }
             }
         }
 
         var report = new DueScanReport(
-            due.Count + notices,
+            due.Count + beyondMeasures,
             outcomes.Count(o => o == PromptState.Sent),
             outcomes.Count(o => o is null),
             outcomes.Count(o => o == PromptState.WaitingForInstall),

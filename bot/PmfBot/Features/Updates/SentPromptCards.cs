@@ -21,9 +21,9 @@ public sealed partial class SentPromptCards(PromptStore prompts, ConnectorClient
         ReplaceAsync(measure, period, step => !ExtensionSteps.IsExtension(step), card, pressedFrom, cancellationToken);
 
     /// <summary>Replaces the sent cards of a measure's period whose step <paramref name="which"/> picks, and the pressed one.</summary>
-    public async Task ReplaceAsync(MeasureReference measure, ReportingPeriod period, Func<string, bool> which, AdaptiveCard card, Activity? pressedFrom, CancellationToken cancellationToken)
+    public async Task ReplaceAsync(PromptSubject subject, ReportingPeriod period, Func<string, bool> which, AdaptiveCard card, Activity? pressedFrom, CancellationToken cancellationToken)
     {
-        var targets = (await prompts.GetForPeriodAsync(measure, period, cancellationToken))
+        var targets = (await prompts.GetForPeriodAsync(subject, period, cancellationToken))
             .Where(p => which(p.Step) && p is { State: PromptState.Sent, ActivityId: not null, ServiceUrl: not null, ConversationId: not null })
             .Select(p => (ServiceUrl: p.ServiceUrl!, ConversationId: p.ConversationId!, ActivityId: p.ActivityId!))
             .ToList();
@@ -39,11 +39,11 @@ public sealed partial class SentPromptCards(PromptStore prompts, ConnectorClient
             var outcome = await connector.UpdateAsync(serviceUrl, conversationId, activityId, update, cancellationToken);
             if (outcome is not ConnectorOutcome.Sent)
             {
-                LogNotUpdated(logger, measure.Value, period.Code, activityId, outcome);
+                LogNotUpdated(logger, subject.Label, period.Code, activityId, outcome);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Measure} {Period}: card {ActivityId} could not be updated in place: {Outcome}")]
-    private static partial void LogNotUpdated(ILogger logger, string measure, string period, string activityId, ConnectorOutcome outcome);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject} {Period}: card {ActivityId} could not be updated in place: {Outcome}")]
+    private static partial void LogNotUpdated(ILogger logger, string subject, string period, string activityId, ConnectorOutcome outcome);
 }

@@ -14,7 +14,7 @@ namespace PmfBot.Features.Updates;
 /// Taking figures in the chat: the prompt card's Submit, a typed answer ("42.5 — two crews off
 /// sick; action: agency cover"), "what's due", and opening one update's card from that list.
 /// </summary>
-public sealed class UpdateHandlers(UpdateSubmission submission, SentPromptCards sentCards, ResultStore results, ProactiveMessenger messenger, TimeProvider time, IOptions<UpdateCycleOptions> options)
+public sealed class UpdateHandlers(UpdateSubmission submission, SentPromptCards sentCards, ResultStore results, Activities.ActivityReports activities, ProactiveMessenger messenger, TimeProvider time, IOptions<UpdateCycleOptions> options)
 {
     public static readonly string[] WhatsDuePhrases = ["what's due", "whats due", "what is due", "due", "my updates", "what do i owe", "open updates", "todo", "to do"];
 
@@ -37,14 +37,20 @@ public sealed class UpdateHandlers(UpdateSubmission submission, SentPromptCards 
         }
 
         var open = await OpenForAsync(turn.Person, turn.Catalogue, turn.Cancellation);
-        if (open.Count == 0)
+        var reports = await activities.OwedByAsync(turn.Person.Id, turn.Catalogue, turn.Cancellation);
+        if (open.Count + reports.Count == 0)
         {
-            return TurnAnswer.Say("Nothing is due from you right now: every figure you owe is in. I'll send a card when the next one falls due.");
+            return TurnAnswer.Say("Nothing is due from you right now: every figure and progress report you owe is in. I'll send a card when the next one falls due.");
         }
 
         var now = time.GetUtcNow();
-        var lines = open.Select(o => Line(o, now, PromptViews.DataFor(o.Measure, o.Period))).ToList();
-        return TurnAnswer.Of(WhatsDueCard.Build(new DueListView($"What's due ({open.Count})", "Your open updates, oldest deadline first.", lines, "Update now", Verbs.OpenUpdate)));
+        var lines = open.Select(o => (o.Deadline.Date, Line(o, now, PromptViews.DataFor(o.Measure, o.Period))))
+            .Concat(reports.Select(r => (r.Deadline.Date, new DueLine("Activity", r.Activity.Title, $"{r.Period} progress", Due(r.Deadline, now), r.Deadline.IsOverdueAt(now),
+                Activities.ActivityViews.DataFor(r.Activity, r.Period), Verbs.OpenActivity))))
+            .OrderBy(l => l.Item1)
+            .Select(l => l.Item2)
+            .ToList();
+        return TurnAnswer.Of(WhatsDueCard.Build(new DueListView($"What's due ({lines.Count})", "Your open updates and progress reports, oldest deadline first.", lines, "Update now", Verbs.OpenUpdate)));
     }
 
     /// <summary>"Update now" on the what's-due list: the prompt card for that measure and period (or its recorded state).</summary>
@@ -171,12 +177,11 @@ public sealed class UpdateHandlers(UpdateSubmission submission, SentPromptCards 
     private Task<IReadOnlyList<OpenUpdate>> OpenForAsync(Person person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken) =>
         MeasureState.OpenAsync(results, council.Measures.Where(m => m.MayBeUpdatedBy(person.Id)), time.GetUtcNow(), Policy, cancellationToken);
 
-    private static DueLine Line(OpenUpdate open, DateTimeOffset now, IReadOnlyDictionary<string, string> data)
-    {
-        var overdue = open.Deadline.IsOverdueAt(now);
-        var due = $"due by {PromptViews.ShortDate(open.Deadline.Date)}" + (overdue ? $" — {open.Deadline.DaysOverdueAt(now)} days overdue" : string.Empty);
-        return new DueLine(open.Measure.Reference.Value, open.Measure.Title, open.Period.ToString(), due, overdue, data);
-    }
+    private static DueLine Line(OpenUpdate open, DateTimeOffset now, IReadOnlyDictionary<string, string> data) =>
+        new(open.Measure.Reference.Value, open.Measure.Title, open.Period.ToString(), Due(open.Deadline, now), open.Deadline.IsOverdueAt(now), data);
+
+    private static string Due(Deadline deadline, DateTimeOffset now) =>
+        $"due by {PromptViews.ShortDate(deadline.Date)}" + (deadline.IsOverdueAt(now) ? $" — {deadline.DaysOverdueAt(now)} days overdue" : string.Empty);
 
     private static string AlreadyNotice(Domain.Results.MeasureResult recorded, Domain.Catalogue.Catalogue council) =>
         $"This was already recorded at {PromptViews.When(recorded.RecordedAt)} by {council.FindPerson(recorded.RecordedBy)?.Name ?? recorded.RecordedBy.Value}; nothing was changed.";

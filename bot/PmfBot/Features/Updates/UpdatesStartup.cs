@@ -11,6 +11,7 @@ public static class UpdatesStartup
         services.AddOptions<UpdateCycleOptions>().Bind(configuration.GetSection(UpdateCycleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ClaimedSend>();
         services.AddSingleton<DueScan>();
+        services.AddSingleton<Activities.ActivityReports>();
         services.AddSingleton<UpdateSubmission>();
         services.AddSingleton<SentPromptCards>();
         services.AddSingleton<UpdateHandlers>();
