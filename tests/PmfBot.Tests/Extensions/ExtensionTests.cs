@@ -80,6 +80,8 @@ public class ExtensionTests : UpdateCycleHost
 
         await PostAsync(Personal("message", "what's due"));
         Assert.Contains("due by 13 Nov 2026", CardsPostedTo()[^1], StringComparison.Ordinal);
+        await PostAsync(Personal("message", "my measures"));
+        Assert.Contains("Oct 2026 due by 13 Nov 2026", CardsPostedTo()[^1], StringComparison.Ordinal);
 
         // Wednesday 11 Nov: CS 01 (due 10 Nov) is overdue; CS 02 is reminded against its new deadline instead.
         var before = CardsPostedTo().Count;

@@ -4,14 +4,13 @@ using PmfBot.Cards.Updates;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
-using PmfBot.Domain.Results;
 using PmfBot.Storage.Results;
 
 namespace PmfBot.Features.Updates;
 
 /// <summary>"my measures": the measures a person updates, their latest status, and what is due next.</summary>
-/// <remarks>One partition read per measure (in parallel): a person has a handful. The catalogue comes with the turn.</remarks>
-public sealed class MyMeasuresQuery(ResultStore results, TimeProvider time)
+/// <remarks>Two partition range reads per measure (in parallel): a person has a handful. The catalogue comes with the turn.</remarks>
+public sealed class MyMeasuresQuery(ResultStore results, TimeProvider time, Microsoft.Extensions.Options.IOptions<UpdateCycleOptions> options)
 {
     public static readonly string[] Phrases = ["my measures", "measures", "show my measures", "my indicators", "my pis", "what do i own"];
 
@@ -23,14 +22,16 @@ public sealed class MyMeasuresQuery(ResultStore results, TimeProvider time)
         }
 
         var mine = turn.Catalogue.Measures.Where(m => m.MayBeUpdatedBy(turn.Person.Id)).OrderBy(m => m.Reference.Key, StringComparer.Ordinal).ToList();
-        var histories = await Task.WhenAll(mine.Select(m => results.GetHistoryAsync(m.Reference, turn.Cancellation)));
+        var states = await MeasureState.ReadAsync(results, mine, turn.Cancellation);
         var now = time.GetUtcNow();
-        var lines = mine.Select((m, i) => Line(m, histories[i], turn.Person.Id, now)).ToList();
+        var policy = options.Value.ToPolicy();
+        var lines = mine.Select(m => Line(states[m.Reference], turn.Person.Id, now, policy)).ToList();
         return TurnAnswer.Of(MyMeasuresCard.Build(new MyMeasuresView(turn.Person.Name, lines)));
     }
 
-    private static MeasureLine Line(Measure measure, IReadOnlyList<MeasureResult> history, PersonId person, DateTimeOffset now)
+    private static MeasureLine Line(MeasureState state, PersonId person, DateTimeOffset now, UpdateCyclePolicy policy)
     {
+        var (measure, history) = (state.Measure, state.History);
         var latest = history.Count > 0 ? history[^1] : null;
         string? direction = null;
         if (latest is not null)
@@ -46,7 +47,7 @@ public sealed class MyMeasuresQuery(ResultStore results, TimeProvider time)
             due = due.Next;
         }
 
-        var deadline = DeadlinePolicy.Default.DeadlineFor(measure, due);
+        var deadline = state.DeadlineFor(due, policy); // an approved extension counts
         var overdue = due.End < today && deadline.IsOverdueAt(now);
         var next = due.End >= today
             ? $"{due} due by {deadline.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} (the period ends {due.End.ToString("d MMM", CultureInfo.InvariantCulture)})"
