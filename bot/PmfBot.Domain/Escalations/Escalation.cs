@@ -1,0 +1,125 @@
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+
+namespace PmfBot.Domain.Escalations;
+
+public enum EscalationState
+{
+    /// <summary>Waiting for the escalation owner's decision (or for the owner's answer to their question).</summary>
+    Open,
+
+    /// <summary>Decided: the remedial action, resource, stop or accepted risk is on record.</summary>
+    Decided,
+
+    /// <summary>Over: the measure is back within tolerance, or the decision was reviewed.</summary>
+    Closed,
+}
+
+/// <summary>What the escalation owner can decide (PMF: remedial action or resource, or stop the activity altogether).</summary>
+public enum DecisionKind
+{
+    /// <summary>Approve the owner's proposed remedial action, optionally until a review date.</summary>
+    ApproveAction,
+
+    /// <summary>Allocate resource or change the action: the note says what.</summary>
+    AllocateResource,
+
+    /// <summary>Ask the owner for more: the escalation stays open until they answer.</summary>
+    AskForInformation,
+
+    /// <summary>Stop the activity or project: the note says why.</summary>
+    Stop,
+
+    /// <summary>Accept the risk until a date, when it is looked at again.</summary>
+    AcceptRisk,
+}
+
+/// <summary>One decision (or question) on an escalation: who, when, what, and why.</summary>
+/// <param name="Until">The review date of an approval, or the date an accepted risk runs to.</param>
+public sealed record EscalationDecision(DecisionKind Kind, PersonId By, DateTimeOffset At, string? Note, DateOnly? Until);
+
+/// <summary>
+/// A measure's period gone to its escalation owner: open until decided, then closed when the
+/// measure is back within tolerance or the decision is reviewed. One per measure and period
+/// (<see cref="Key"/>), so it is never raised twice.
+/// </summary>
+public sealed record Escalation
+{
+    public const int MaxNoteLength = 2000;
+
+    public required MeasureReference Measure { get; init; }
+    public required ReportingPeriod Period { get; init; }
+    public required EscalationTrigger Trigger { get; init; }
+    public required PersonId EscalationOwner { get; init; }
+    public required DateTimeOffset RaisedAt { get; init; }
+
+    /// <summary>Who escalated by hand; null when the rules did.</summary>
+    public PersonId? RaisedBy { get; init; }
+
+    /// <summary>The owner's action note: the remedial action proposed.</summary>
+    public string? ProposedAction { get; init; }
+
+    public EscalationState State { get; init; } = EscalationState.Open;
+    public IReadOnlyList<EscalationDecision> Decisions { get; init; } = [];
+
+    /// <summary>When it went to the next level for want of a decision; null while it hasn't.</summary>
+    public DateTimeOffset? RaisedToNextLevelAt { get; init; }
+
+    public string Key => $"{Measure.Key}|{Period.Code}";
+
+    /// <summary>The decision that settled it, once decided.</summary>
+    public EscalationDecision? Outcome => State == EscalationState.Open ? null : Decisions.LastOrDefault(d => d.Kind != DecisionKind.AskForInformation);
+
+    /// <summary>Only the escalation owner, or a deputy configured for them, decides.</summary>
+    public bool MayBeDecidedBy(PersonId person, IEnumerable<PersonId> deputies) => person == EscalationOwner || deputies.Contains(person);
+
+    /// <summary>Checks a decision before it is taken. Returns the problem, or null.</summary>
+    public string? ProblemWith(DecisionKind kind, string? note, DateOnly? until, DateOnly today)
+    {
+        if (State != EscalationState.Open)
+        {
+            return $"This escalation was already {(State == EscalationState.Closed ? "closed" : "decided")}.";
+        }
+
+        if (note?.Length > MaxNoteLength)
+        {
+            return $"Please keep the note under {MaxNoteLength} characters.";
+        }
+
+        return kind switch
+        {
+            DecisionKind.AllocateResource or DecisionKind.AskForInformation or DecisionKind.Stop when string.IsNullOrWhiteSpace(note) => kind switch
+            {
+                DecisionKind.AllocateResource => "Say what resource is allocated, or how the action changes.",
+                DecisionKind.AskForInformation => "Say what you'd like to know: the owner will be asked it.",
+                _ => "Give a reason for stopping it: it goes on record.",
+            },
+            DecisionKind.AcceptRisk when until is null => "Give the date the risk is accepted until: it is looked at again then.",
+            DecisionKind.AcceptRisk or DecisionKind.ApproveAction when until <= today => "The date must be after today.",
+            _ => null,
+        };
+    }
+
+    /// <summary>Records a decision checked by <see cref="ProblemWith"/>. A question keeps it open; anything else decides it.</summary>
+    public Escalation Decide(EscalationDecision decision) => this with
+    {
+        Decisions = [.. Decisions, decision],
+        State = decision.Kind == DecisionKind.AskForInformation ? EscalationState.Open : EscalationState.Decided,
+    };
+
+    /// <summary>Closes it: back within tolerance, or reviewed.</summary>
+    public Escalation Close() => this with { State = EscalationState.Closed };
+
+    /// <summary>Days it has waited for a decision as of now (whole UK days since it was raised); zero once decided.</summary>
+    public int DaysWaitingAt(DateTimeOffset now) =>
+        State == EscalationState.Open ? UkTime.DateAt(now).DayNumber - UkTime.DateAt(RaisedAt).DayNumber : 0;
+
+    /// <summary>The escalation owner asked the owner something and is waiting for the answer: not theirs to be chased for.</summary>
+    public bool IsAwaitingOwner => State == EscalationState.Open && Decisions.Count > 0 && Decisions[^1].Kind == DecisionKind.AskForInformation;
+
+    /// <summary>Undecided long enough for the escalation owner to be reminded (not while they wait on the owner's answer).</summary>
+    public bool IsDueForChaseAt(DateTimeOffset now, EscalationPolicy policy) => !IsAwaitingOwner && DaysWaitingAt(now) >= policy.ChaseAfterDays;
+
+    /// <summary>Undecided long enough to go to the next level, and not gone there yet.</summary>
+    public bool IsDueForRaiseAt(DateTimeOffset now, EscalationPolicy policy) => RaisedToNextLevelAt is null && DaysWaitingAt(now) >= policy.RaiseAfterDays;
+}

@@ -1,0 +1,60 @@
+using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.Results;
+using PmfBot.Domain.Status;
+
+namespace PmfBot.Domain.Escalations;
+
+/// <summary>What raised an escalation.</summary>
+public enum EscalationTrigger
+{
+    /// <summary>A Red result: significantly off track.</summary>
+    Red,
+
+    /// <summary>Amber and worse than the period before, for the configured number of periods running (or worse, with no target).</summary>
+    AmberWorsening,
+
+    /// <summary>The update is long overdue.</summary>
+    Overdue,
+
+    /// <summary>The owner escalated it themselves ("escalate NI 192").</summary>
+    ByHand,
+}
+
+/// <summary>
+/// PMF: where a measure is significantly off track, the owner escalates to the Chief Officer —
+/// the escalation owner. These rules decide when a result (or a missing one) does so on its own.
+/// </summary>
+public static class EscalationRules
+{
+    /// <summary>Whether a recorded result escalates, judged with the measure's history (which may include it).</summary>
+    public static EscalationTrigger? ForResult(MeasureResult result, IReadOnlyList<MeasureResult> history, EscalationPolicy policy)
+    {
+        if (policy.EscalateRed && result.Rag == RagStatus.Red)
+        {
+            return EscalationTrigger.Red;
+        }
+
+        if (policy.AmberWorseningPeriods <= 0 || !IsSlipping(result))
+        {
+            return null;
+        }
+
+        // Count the periods running, back from this one, that were slipping too.
+        var byPeriod = history.Where(h => h.Period != result.Period).ToDictionary(h => h.Period);
+        var running = 1;
+        for (var period = result.Period.Previous; running < policy.AmberWorseningPeriods && byPeriod.TryGetValue(period, out var earlier) && IsSlipping(earlier); period = period.Previous)
+        {
+            running++;
+        }
+
+        return running >= policy.AmberWorseningPeriods ? EscalationTrigger.AmberWorsening : null;
+    }
+
+    /// <summary>Whether a missing update has been overdue long enough to escalate.</summary>
+    public static bool OverdueEscalates(Deadline deadline, DateTimeOffset now, EscalationPolicy policy) =>
+        policy.OverdueDays is { } days && deadline.DaysOverdueAt(now) > days;
+
+    /// <summary>Amber and worse than the period before; or, with no target to be Amber against, worse.</summary>
+    private static bool IsSlipping(MeasureResult result) =>
+        result.VsPrevious == DirectionOfTravel.Worse && (result.Rag == RagStatus.Amber || result.Rag is null);
+}

@@ -1,0 +1,86 @@
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Escalations;
+
+namespace PmfBot.Domain.Tests.Escalations;
+
+public class EscalationTests
+{
+    private static readonly PersonId Deputy = PersonId.Parse("deputy@demo.gov.uk");
+    private static readonly DateTimeOffset Raised = UkTime.At(new DateOnly(2026, 11, 9), new TimeOnly(10, 0));
+    private static readonly DateOnly Today = new(2026, 11, 9);
+
+    private static Escalation Open() => new()
+    {
+        Measure = MeasureReference.Parse("NI 192"),
+        Period = ReportingPeriod.Parse("FY2026-Q2"),
+        Trigger = EscalationTrigger.Red,
+        EscalationOwner = TestMeasures.Chief,
+        RaisedAt = Raised,
+        ProposedAction = "Agency crews on the east rounds.",
+    };
+
+    private static EscalationDecision By(DecisionKind kind, string? note = null, DateOnly? until = null) => new(kind, TestMeasures.Chief, Raised.AddHours(1), note, until);
+
+    [Fact]
+    public void OnlyTheEscalationOwnerOrTheirDeputy_Decides()
+    {
+        Assert.True(Open().MayBeDecidedBy(TestMeasures.Chief, []));
+        Assert.True(Open().MayBeDecidedBy(Deputy, [Deputy]));
+        Assert.False(Open().MayBeDecidedBy(TestMeasures.Owner, [Deputy]));
+    }
+
+    [Theory]
+    [InlineData(DecisionKind.ApproveAction, null, null, null)]
+    [InlineData(DecisionKind.ApproveAction, null, "2026-11-09", "The date must be after today.")]
+    [InlineData(DecisionKind.AllocateResource, " ", null, "Say what resource is allocated")]
+    [InlineData(DecisionKind.AskForInformation, null, null, "Say what you'd like to know")]
+    [InlineData(DecisionKind.Stop, "", null, "Give a reason for stopping it")]
+    [InlineData(DecisionKind.AcceptRisk, "Seasonal dip.", null, "Give the date the risk is accepted until")]
+    [InlineData(DecisionKind.AcceptRisk, "Seasonal dip.", "2027-01-31", null)]
+    public void ProblemWith_AsksForWhatEachDecisionNeeds(DecisionKind kind, string? note, string? until, string? problem)
+    {
+        var found = Open().ProblemWith(kind, note, until is null ? null : DateOnly.Parse(until), Today);
+
+        if (problem is null)
+        {
+            Assert.Null(found);
+        }
+        else
+        {
+            Assert.StartsWith(problem, found, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void AQuestion_KeepsItOpen_AndTheAnswerIsNotChased_ADecisionSettlesIt()
+    {
+        var asked = Open().Decide(By(DecisionKind.AskForInformation, "Why did the east rounds slip?"));
+        Assert.Equal(EscalationState.Open, asked.State);
+        Assert.True(asked.IsAwaitingOwner);
+        Assert.False(asked.IsDueForChaseAt(Raised.AddDays(5), EscalationPolicy.Default));
+
+        var decided = asked.Decide(By(DecisionKind.ApproveAction, until: new DateOnly(2027, 1, 31)));
+        Assert.Equal((EscalationState.Decided, DecisionKind.ApproveAction), (decided.State, decided.Outcome!.Kind));
+        Assert.Equal(2, decided.Decisions.Count); // the question stays on record
+        Assert.StartsWith("This escalation was already decided", decided.ProblemWith(DecisionKind.Stop, "x", null, Today), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, false, false)]
+    [InlineData(3, true, false)]  // ChaseAfterDays = 3
+    [InlineData(7, true, true)]   // RaiseAfterDays = 7
+    public void AnUndecidedEscalation_IsChased_ThenRaised(int days, bool chase, bool raise)
+    {
+        var now = Raised.AddDays(days);
+
+        Assert.Equal(chase, Open().IsDueForChaseAt(now, EscalationPolicy.Default));
+        Assert.Equal(raise, Open().IsDueForRaiseAt(now, EscalationPolicy.Default));
+        Assert.False((Open() with { RaisedToNextLevelAt = now }).IsDueForRaiseAt(now, EscalationPolicy.Default)); // raised once
+        Assert.False(Open().Decide(By(DecisionKind.ApproveAction)).IsDueForChaseAt(now, EscalationPolicy.Default));
+    }
+
+    [Fact]
+    public void OneEscalationPerMeasureAndPeriod_ByItsKey() =>
+        Assert.Equal("NI 192|FY2026-Q2", Open().Key);
+}
