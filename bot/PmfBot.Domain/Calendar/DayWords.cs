@@ -12,6 +12,11 @@ public static partial class DayWords
 {
     private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
 
+    private static readonly string[] WithYear = ["d MMM yyyy", "d MMMM yyyy", "d/M/yyyy", "d/M/yy", "dddd d MMMM yyyy", "dddd d MMM yyyy", "ddd d MMM yyyy", "ddd d MMMM yyyy"];
+
+    // Forms typed without a year ("20 Nov"), read with a candidate year appended.
+    private static readonly string[] WithoutYear = [.. new[] { "d MMM", "d MMMM", "d/M", "dddd d MMMM", "dddd d MMM", "ddd d MMM", "ddd d MMMM", "MMMM d", "MMM d" }.Select(f => $"{f} yyyy")];
+
     public static bool TryRead(string? words, DateOnly today, out DateOnly date)
     {
         date = default;
@@ -49,16 +54,14 @@ public static partial class DayWords
         }
 
         var cleaned = Ordinal().Replace(text, "$1");
-        string[] withYear = ["d MMM yyyy", "d MMMM yyyy", "d/M/yyyy", "d/M/yy", "dddd d MMMM yyyy", "dddd d MMM yyyy", "ddd d MMM yyyy", "ddd d MMMM yyyy"];
-        if (DateOnly.TryParseExact(cleaned, withYear, UkCulture, DateTimeStyles.AllowWhiteSpaces, out date))
+        if (DateOnly.TryParseExact(cleaned, WithYear, UkCulture, DateTimeStyles.AllowWhiteSpaces, out date))
         {
             return true;
         }
 
-        string[] withoutYear = ["d MMM", "d MMMM", "d/M", "dddd d MMMM", "dddd d MMM", "ddd d MMM", "ddd d MMMM", "MMMM d", "MMM d"];
         foreach (var year in new[] { today.Year, today.Year + 1 })
         {
-            if (DateOnly.TryParseExact($"{cleaned} {year}", withoutYear.Select(f => $"{f} yyyy").ToArray(), UkCulture, DateTimeStyles.AllowWhiteSpaces, out date) && date >= today)
+            if (DateOnly.TryParseExact($"{cleaned} {year}", WithoutYear, UkCulture, DateTimeStyles.AllowWhiteSpaces, out date) && date >= today)
             {
                 return true;
             }

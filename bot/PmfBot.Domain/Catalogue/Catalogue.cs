@@ -19,6 +19,9 @@ public sealed record Catalogue(
 
     public Person? FindPerson(PersonId id) => People.FirstOrDefault(p => p.Id == id);
 
+    /// <summary>How a person is named on a card: their name, or their id when the catalogue no longer has them.</summary>
+    public string NameOf(PersonId id) => FindPerson(id)?.Name ?? id.Value;
+
     public Person? FindPersonByAadObjectId(string aadObjectId) =>
         People.FirstOrDefault(p => string.Equals(p.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
 

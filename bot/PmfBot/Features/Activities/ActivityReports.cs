@@ -30,7 +30,7 @@ public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sen
             var history = await store.GetHistoryAsync(activity.Code, cancellationToken);
             if (ActivityReviews.OwedAt(activity, history, now, Policy) is { Step: { } step } review)
             {
-                outcomes.Add(await sender.SendAsync(PromptSubject.Activity(activity.Code), review.Period, step.Key, activity.Owner, council.FindPerson(activity.Owner),
+                outcomes.Add(await sender.SendAsync(PromptSubject.Activity(activity.Code), review.Period, step.Key, activity.Owner, council,
                     () => ActivityPromptCard.Build(ActivityViews.Prompt(review, history, council, now)), cancellationToken));
             }
         }
@@ -85,7 +85,7 @@ public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sen
 
         if (turn.Person is null || turn.Person.Id != activity.Owner)
         {
-            return TurnAnswer.Say($"\"{activity.Title}\" is reported by {turn.Catalogue.FindPerson(activity.Owner)?.Name ?? activity.Owner.Value}, its owner. Nothing was saved.");
+            return TurnAnswer.Say($"\"{activity.Title}\" is reported by {turn.Catalogue.NameOf(activity.Owner)}, its owner. Nothing was saved.");
         }
 
         var now = time.GetUtcNow();
@@ -130,5 +130,5 @@ public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sen
         TurnAnswer.Of(ActivityRecordedCard.Build(ActivityViews.Recorded(progress, activity, turn.Catalogue, Policy, notice)));
 
     private static string AlreadyNotice(ActivityProgress recorded, Domain.Catalogue.Catalogue council) =>
-        $"This was already recorded at {PromptViews.When(recorded.RecordedAt)} by {council.FindPerson(recorded.RecordedBy)?.Name ?? recorded.RecordedBy.Value}; nothing was changed.";
+        PromptViews.AlreadyRecorded(recorded.RecordedBy, recorded.RecordedAt, council);
 }

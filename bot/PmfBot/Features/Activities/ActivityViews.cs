@@ -63,7 +63,7 @@ public static class ActivityViews
             progress.PercentComplete is { } p ? $"{p}%" : null,
             progress.Commentary,
             progress.ActionNote,
-            council.FindPerson(progress.RecordedBy)?.Name ?? progress.RecordedBy.Value,
+            council.NameOf(progress.RecordedBy),
             PromptViews.When(progress.RecordedAt),
             progress.Status == ActivityStatus.Completed
                 ? "Marked complete: no more progress reports will be asked for."

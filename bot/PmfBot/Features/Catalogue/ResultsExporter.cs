@@ -46,7 +46,6 @@ public sealed class ResultsExporter(ResultStore results)
             var (measure, measurePeriod) = measures[i];
             var result = found[i];
             var service = catalogue.FindService(measure.ServiceCode);
-            string Name(PersonId id) => catalogue.FindPerson(id)?.Name ?? id.Value;
 
             csv.WriteField(service is null ? string.Empty : catalogue.FindDepartment(service.DepartmentCode)?.Name ?? string.Empty);
             csv.WriteField(service?.Name ?? measure.ServiceCode);
@@ -61,8 +60,8 @@ public sealed class ResultsExporter(ResultStore results)
             csv.WriteField(result is null ? string.Empty : Words(result.VsSamePeriodLastYear));
             csv.WriteField(result?.Commentary ?? string.Empty);
             csv.WriteField(result?.ActionNote ?? string.Empty);
-            csv.WriteField(Name(measure.Owner));
-            csv.WriteField(result is null ? string.Empty : Name(result.RecordedBy));
+            csv.WriteField(catalogue.NameOf(measure.Owner));
+            csv.WriteField(result is null ? string.Empty : catalogue.NameOf(result.RecordedBy));
             csv.WriteField(result is null ? string.Empty : UkTime.LocalAt(result.RecordedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
             csv.WriteField(result?.Version.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
             csv.EndRecord();

@@ -50,7 +50,7 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
 
             if (measure.Owner != owner.Id)
             {
-                return TurnAnswer.Say($"{measure.Reference} is owned by {turn.Catalogue.FindPerson(measure.Owner)?.Name ?? measure.Owner.Value}, so only they can delegate it.");
+                return TurnAnswer.Say($"{measure.Reference} is owned by {turn.Catalogue.NameOf(measure.Owner)}, so only they can delegate it.");
             }
         }
 
@@ -95,8 +95,8 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
 
         var today = UkTime.DateAt(time.GetUtcNow());
         var inForce = await cover.GetDelegationsInForceAsync(today, turn.Cancellation);
-        var mine = inForce.Where(d => d.Owner == person.Id).Select(d => $"- {Describe(d, turn.Catalogue)} covered by **{Name(d.Delegate, turn.Catalogue)}** until {PromptViews.LongDate(d.Until)}");
-        var theirs = inForce.Where(d => d.Delegate == person.Id).Select(d => $"- you cover {Name(d.Owner, turn.Catalogue)}'s {Describe(d, turn.Catalogue)} until {PromptViews.LongDate(d.Until)}");
+        var mine = inForce.Where(d => d.Owner == person.Id).Select(d => $"- {Describe(d)} covered by **{turn.Catalogue.NameOf(d.Delegate)}** until {PromptViews.LongDate(d.Until)}");
+        var theirs = inForce.Where(d => d.Delegate == person.Id).Select(d => $"- you cover {turn.Catalogue.NameOf(d.Owner)}'s {Describe(d)} until {PromptViews.LongDate(d.Until)}");
         var lines = mine.Concat(theirs).ToList();
         return TurnAnswer.Say(lines.Count == 0
             ? "No delegations are in force for you. To hand your updates to a colleague while you're away: delegate all my measures to Fiona Grant until Friday."
@@ -113,7 +113,7 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
         var ended = await cover.EndAsync(owner.Id, UkTime.DateAt(time.GetUtcNow()), turn.Cancellation);
         return TurnAnswer.Say(ended.Count == 0
             ? "You have no delegations in force, so there was nothing to end."
-            : $"Ended: {string.Join("; ", ended.Select(d => $"{Describe(d, turn.Catalogue)} covered by {Name(d.Delegate, turn.Catalogue)}"))}. Prompts come to you again from the next scan.");
+            : $"Ended: {string.Join("; ", ended.Select(d => $"{Describe(d)} covered by {turn.Catalogue.NameOf(d.Delegate)}"))}. Prompts come to you again from the next scan.");
     }
 
     private async Task<bool> TellAsync(Person colleague, string text, string key, CancellationToken cancellationToken)
@@ -127,7 +127,5 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
         return outcome is ProactiveOutcome.Sent;
     }
 
-    private static string Describe(Delegation d, Domain.Catalogue.Catalogue council) => d.Measure is { } m ? m.Value : "all measures";
-
-    private static string Name(PersonId id, Domain.Catalogue.Catalogue council) => council.FindPerson(id)?.Name ?? id.Value;
+    private static string Describe(Delegation d) => d.Measure is { } m ? m.Value : "all measures";
 }

@@ -32,7 +32,8 @@ public sealed class SnoozeHandler(CoverStore cover, ResultStore results, TimePro
 
         var mine = turn.Catalogue.Measures.Where(m => m.MayBeUpdatedBy(person.Id)).ToList();
         Measure? measure = null;
-        if (typed.Measure is { } words && (measure = mine.FirstOrDefault(m => MeasureReference.TryParse(words, out var r) && r == m.Reference)) is null)
+        if (typed.Measure is { } words
+            && (measure = MeasureReference.TryParse(words, out var named) ? mine.FirstOrDefault(m => m.Reference == named) : null) is null)
         {
             return TurnAnswer.Say($"\"{words}\" isn't one of your measures. Use its reference (e.g. snooze {mine.FirstOrDefault()?.Reference.Value ?? "CS 02"} until Monday), or snooze all your reminders: snooze until Monday.");
         }

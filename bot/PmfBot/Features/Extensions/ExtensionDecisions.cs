@@ -27,7 +27,7 @@ public sealed class ExtensionDecisions(ResultStore results, ExtensionNotices not
 
         if (turn.Person is null || !notices.IsDecider(turn.Person.Id))
         {
-            var deciders = extensionOptions.Value.ApproverIds().Select(id => turn.Catalogue.FindPerson(id)?.Name ?? id.Value);
+            var deciders = extensionOptions.Value.ApproverIds().Select(id => turn.Catalogue.NameOf(id));
             return TurnAnswer.Say($"Only {ExtensionViews.Names(deciders)} can decide extension requests, so your press changed nothing.");
         }
 
@@ -70,5 +70,5 @@ public sealed class ExtensionDecisions(ResultStore results, ExtensionNotices not
 
     private static TurnAnswer AlreadyDecided(DeadlineExtension request, MeasureState state, Domain.Catalogue.Catalogue council, UpdateCyclePolicy policy) =>
         TurnAnswer.Of(ExtensionCard.Build(ExtensionViews.Of(request, state.Measure, council, state.DeadlineFor(request.Period, policy), ExtensionAudience.Decider,
-            $"This request was already {request.Decision.ToString().ToLowerInvariant()} by {council.FindPerson(request.DecidedBy!.Value)?.Name ?? request.DecidedBy.Value.Value}; nothing was changed.")));
+            $"This request was already {request.Decision.ToString().ToLowerInvariant()} by {council.NameOf(request.DecidedBy!.Value)}; nothing was changed.")));
 }

@@ -46,7 +46,7 @@ public sealed class ExtensionNotices(ClaimedSend sender, SentPromptCards sentCar
         {
             foreach (var decider in DecidersFor(request.RequestedBy, council))
             {
-                var state = await sender.SendAsync(measure.Reference, request.Period, ExtensionSteps.Ask(request, decider.Id), decider.Id, decider,
+                var state = await sender.SendAsync(measure.Reference, request.Period, ExtensionSteps.Ask(request, decider.Id), decider.Id, council,
                     () => ExtensionCard.Build(ExtensionViews.Of(request, measure, council, deadline, ExtensionAudience.Decider)), cancellationToken);
                 sent.Add((decider, state));
             }
@@ -57,7 +57,7 @@ public sealed class ExtensionNotices(ClaimedSend sender, SentPromptCards sentCar
         foreach (var id in new[] { request.RequestedBy, measure.Owner }.Distinct())
         {
             var person = council.FindPerson(id);
-            var state = await sender.SendAsync(measure.Reference, request.Period, ExtensionSteps.Answer(request, id), id, person,
+            var state = await sender.SendAsync(measure.Reference, request.Period, ExtensionSteps.Answer(request, id), id, council,
                 () => ExtensionCard.Build(ExtensionViews.Of(request, measure, council, deadline, ExtensionAudience.Requester)), cancellationToken);
             if (person is not null)
             {

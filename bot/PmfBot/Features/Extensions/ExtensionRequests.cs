@@ -29,7 +29,6 @@ public sealed class ExtensionRequests(ResultStore results, ExtensionNotices noti
         }
 
         var now = time.GetUtcNow();
-        var mine = turn.Person is null ? [] : turn.Catalogue.Measures.Where(m => m.MayBeUpdatedBy(turn.Person.Id)).ToList();
         if (TypedExtensionRequest.Parse(turn.Text, turn.Catalogue.Measures.Select(m => m.Reference), UkTime.DateAt(now)) is not { } typed)
         {
             return null;
@@ -39,6 +38,8 @@ public sealed class ExtensionRequests(ResultStore results, ExtensionNotices noti
         {
             return TurnAnswer.Say("I can't find you in the council's performance catalogue, so there is no deadline of yours to move. The performance team can add you.");
         }
+
+        var mine = turn.Catalogue.Measures.Where(m => m.MayBeUpdatedBy(turn.Person.Id)).ToList();
 
         if (typed.Measure is { } named && !mine.Any(m => m.Reference == named))
         {

@@ -27,7 +27,7 @@ public static class ExtensionViews
             (ExtensionDecision.Approved, _) => "Extension approved",
             _ => "Extension refused",
         };
-        var decider = request.DecidedBy is { } by ? council.FindPerson(by)?.Name ?? by.Value : null;
+        var decider = request.DecidedBy is { } by ? council.NameOf(by) : null;
         var note = request.DecisionNote is { } n ? $" Note: {n}" : string.Empty;
         var decision = request.Decision switch
         {
@@ -40,7 +40,7 @@ public static class ExtensionViews
             measure.Reference.Value,
             measure.Title,
             request.Period.ToString(),
-            $"{council.FindPerson(request.RequestedBy)?.Name ?? request.RequestedBy.Value} at {PromptViews.When(request.RequestedAt)}",
+            $"{council.NameOf(request.RequestedBy)} at {PromptViews.When(request.RequestedAt)}",
             PromptViews.LongDate(original),
             $"{PromptViews.LongDate(request.NewDeadline)} ({later} day{(later == 1 ? string.Empty : "s")} later)",
             request.Reason,

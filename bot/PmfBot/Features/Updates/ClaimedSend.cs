@@ -21,9 +21,10 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
     public string Claimant { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
 
     /// <summary>Claims, sends and records one step. Null when it was not this caller's to send (already handled, or held by another instance).</summary>
+    /// <param name="council">Where the recipient is looked up: someone without an Entra object id can't be reached yet.</param>
     /// <param name="card">Built only once the claim is won.</param>
     public async Task<PromptState?> SendAsync(
-        PromptSubject subject, ReportingPeriod period, string step, PersonId recipientId, Person? recipient, Func<AdaptiveCard> card, CancellationToken cancellationToken)
+        PromptSubject subject, ReportingPeriod period, string step, PersonId recipientId, Domain.Catalogue.Catalogue council, Func<AdaptiveCard> card, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var claimKey = $"{subject.Key}|{period.Code}|{step}";
@@ -34,7 +35,7 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
         }
 
         PromptRecord outcome;
-        if (recipient?.AadObjectId is not { Length: > 0 } aad)
+        if (council.FindPerson(recipientId)?.AadObjectId is not { Length: > 0 } aad)
         {
             outcome = claim.Record with { State = PromptState.WaitingForInstall, Note = "The catalogue has no Entra object id for this person, so Teams can't reach them." };
         }

@@ -101,7 +101,7 @@ public sealed partial class DueScan(
     }
 
     private Task<PromptState?> SendAsync(DueAction action, MeasureState state, Domain.Catalogue.Catalogue council, DateTimeOffset now, CancellationToken cancellationToken) =>
-        sender.SendAsync(action.Measure.Reference, action.Period, action.Step.Key, action.Recipient, council.FindPerson(action.Recipient), () => action.Step.Kind == PromptKind.Chase
+        sender.SendAsync(action.Measure.Reference, action.Period, action.Step.Key, action.Recipient, council, () => action.Step.Kind == PromptKind.Chase
             ? OverdueChaseCard.Build(PromptViews.Chase(action.Measure, action.Period, action.Deadline, council, now))
             : UpdatePromptCard.Build(PromptViews.Prompt(state, action.Period, action.Deadline, now, action.Step)), cancellationToken);
 

@@ -17,6 +17,10 @@ public static class PromptViews
 
     public static string ShortDate(DateOnly date) => date.ToString("d MMM yyyy", English);
 
+    /// <summary>What a second press, or a stale card, is told: nothing was changed.</summary>
+    public static string AlreadyRecorded(PersonId by, DateTimeOffset at, Domain.Catalogue.Catalogue council) =>
+        $"This was already recorded at {When(at)} by {council.NameOf(by)}; nothing was changed.";
+
     /// <summary>"10:42 on 20 Nov 2026", UK time.</summary>
     public static string When(DateTimeOffset at) => UkTime.LocalAt(at).ToString("HH:mm 'on' d MMM yyyy", English);
 
@@ -81,7 +85,7 @@ public static class PromptViews
                 : null,
             result.Commentary,
             result.ActionNote,
-            catalogue.FindPerson(result.RecordedBy)?.Name ?? result.RecordedBy.Value,
+            catalogue.NameOf(result.RecordedBy),
             When(result.RecordedAt),
             nextText + offTrack,
             notice);
@@ -92,7 +96,7 @@ public static class PromptViews
         measure.Title,
         period.ToString(),
         catalogue.FindService(measure.ServiceCode)?.Name ?? measure.ServiceCode,
-        catalogue.FindPerson(measure.Owner)?.Name ?? measure.Owner.Value,
+        catalogue.NameOf(measure.Owner),
         $"{Days(deadline.DaysOverdueAt(now))} overdue (due by {ShortDate(deadline.Date)})");
 
     /// <summary>Direction of travel in words: "better than Aug 2026 (72.9%)", "no figure for Aug 2026 to compare".</summary>

@@ -164,7 +164,7 @@ public sealed class UpdateHandlers(UpdateSubmission submission, SentPromptCards 
             return;
         }
 
-        var by = council.FindPerson(result.RecordedBy)?.Name ?? result.RecordedBy.Value;
+        var by = council.NameOf(result.RecordedBy);
         var message = new Teams.Schema.Activity
         {
             Type = Teams.Schema.ActivityTypes.Message,
@@ -184,5 +184,5 @@ public sealed class UpdateHandlers(UpdateSubmission submission, SentPromptCards 
         $"due by {PromptViews.ShortDate(deadline.Date)}" + (deadline.IsOverdueAt(now) ? $" — {deadline.DaysOverdueAt(now)} days overdue" : string.Empty);
 
     private static string AlreadyNotice(Domain.Results.MeasureResult recorded, Domain.Catalogue.Catalogue council) =>
-        $"This was already recorded at {PromptViews.When(recorded.RecordedAt)} by {council.FindPerson(recorded.RecordedBy)?.Name ?? recorded.RecordedBy.Value}; nothing was changed.";
+        PromptViews.AlreadyRecorded(recorded.RecordedBy, recorded.RecordedAt, council);
 }

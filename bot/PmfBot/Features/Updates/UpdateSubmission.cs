@@ -59,7 +59,7 @@ public sealed class UpdateSubmission(ResultStore results, TimeProvider time, IOp
 
         if (!measure.MayBeUpdatedBy(person.Id))
         {
-            var owner = council.FindPerson(measure.Owner)?.Name ?? measure.Owner.Value;
+            var owner = council.NameOf(measure.Owner);
             return new SubmissionOutcome.Refused(
                 $"{measure.Reference} is updated by {owner}, its owner, or their delegates. You're neither, so I haven't stored anything. If you should be, ask the performance team.");
         }

@@ -21,7 +21,7 @@ public sealed class WaitingForInstallQuery(PromptStore prompts)
 
         var lines = waiting
             .GroupBy(w => w.Recipient)
-            .Select(g => (Name: turn.Catalogue.FindPerson(g.Key)?.Name ?? g.Key.Value, Updates: g.Select(w => $"{w.Subject} {w.Period}").Distinct().Order(StringComparer.Ordinal).ToList()))
+            .Select(g => (Name: turn.Catalogue.NameOf(g.Key), Updates: g.Select(w => $"{w.Subject} {w.Period}").Distinct().Order(StringComparer.Ordinal).ToList()))
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => $"- **{p.Name}**: {string.Join(", ", p.Updates)}");
         return TurnAnswer.Say(
