@@ -22,11 +22,6 @@ public class DelegationAndSnoozeTests : UpdateCycleHost
 
     private Task FionaInstallsAsync() => InstallAsync(FionasChat, FionasAad, "user-fiona-grant");
 
-    private string LastText(string conversation = PriyasChat) =>
-        Connector.CallsTo(conversation).Last(c => c.Method == "POST").Body!.Value is var body && body.TryGetProperty("attachments", out var a) && a.GetArrayLength() > 0
-            ? (body.TryGetProperty("text", out var t) ? t.GetString() + "\n" : string.Empty) + AllText(a[0].GetProperty("content"))
-            : body.GetProperty("text").GetString()!;
-
     private async Task MoveToAsync(int day, int hour = 9)
     {
         Clock.MoveTo(UkTime.At(new DateOnly(2026, 11, day), new TimeOnly(hour, 0)));
@@ -41,8 +36,8 @@ public class DelegationAndSnoozeTests : UpdateCycleHost
 
         await PostAsync(Personal("message", "delegate CS 02 to Fiona Grant until 20 Nov"));
 
-        Assert.Contains("Done: Fiona Grant covers CS 02 until Friday 20 November 2026.", LastText(), StringComparison.Ordinal);
-        Assert.Contains("Priya Shah has asked you to cover CS 02", LastText(FionasChat), StringComparison.Ordinal);
+        Assert.Contains("Done: Fiona Grant covers CS 02 until Friday 20 November 2026.", LastPostedText(), StringComparison.Ordinal);
+        Assert.Contains("Priya Shah has asked you to cover CS 02", LastPostedText(FionasChat), StringComparison.Ordinal);
 
         await Scan.RunAsync(default);
         Assert.Contains(CardsPostedTo(FionasChat), c => c.Contains("**CS 02**", StringComparison.Ordinal) && c.Contains("update is due", StringComparison.Ordinal));
@@ -53,7 +48,7 @@ public class DelegationAndSnoozeTests : UpdateCycleHost
             aad: FionasAad, conversation: FionasChat, user: "user-fiona-grant"));
         Assert.Contains("Recorded: 82.0%", recorded, StringComparison.Ordinal);
         Assert.Equal(DemoPeople.FionaGrant.Id, (await new ResultStore(Storage.Tables).GetAsync(MeasureReference.Parse("CS 02"), ReportingPeriod.Parse("FY2026-M07"), default))!.RecordedBy);
-        var copy = LastText();
+        var copy = LastPostedText();
         Assert.Contains("Fiona Grant entered CS 02's Oct 2026 figure for you", copy, StringComparison.Ordinal);
         Assert.Contains("Recorded: 82.0%", copy, StringComparison.Ordinal);
     }
@@ -63,13 +58,13 @@ public class DelegationAndSnoozeTests : UpdateCycleHost
     {
         await FionaInstallsAsync();
         await PostAsync(Personal("message", "delegate all my measures to Fiona until Friday"));
-        Assert.Contains("Done: Fiona Grant covers all your measures (CS 01, CS 02, HR 01, IG 01) until Friday 13 November 2026.", LastText(), StringComparison.Ordinal);
+        Assert.Contains("Done: Fiona Grant covers all your measures (CS 01, CS 02, HR 01, IG 01) until Friday 13 November 2026.", LastPostedText(), StringComparison.Ordinal);
 
         await PostAsync(Personal("message", "my delegations"));
-        Assert.Contains("all measures covered by **Fiona Grant** until Friday 13 November 2026", LastText(), StringComparison.Ordinal);
+        Assert.Contains("all measures covered by **Fiona Grant** until Friday 13 November 2026", LastPostedText(), StringComparison.Ordinal);
 
         await PostAsync(Personal("message", "stop delegating"));
-        Assert.Contains("Ended: all measures covered by Fiona Grant.", LastText(), StringComparison.Ordinal);
+        Assert.Contains("Ended: all measures covered by Fiona Grant.", LastPostedText(), StringComparison.Ordinal);
 
         var refused = MessageOf(await PressAsync("submitUpdate", new { measure = "CS 02", period = "FY2026-M07", value = "82", commentary = "x" },
             aad: FionasAad, conversation: FionasChat, user: "user-fiona-grant"));
@@ -87,7 +82,7 @@ public class DelegationAndSnoozeTests : UpdateCycleHost
     {
         await PostAsync(Personal("message", typed));
 
-        Assert.Contains(message, LastText(), StringComparison.Ordinal);
+        Assert.Contains(message, LastPostedText(), StringComparison.Ordinal);
         Assert.Empty(await Cover.GetDelegationsInForceAsync(new DateOnly(2026, 11, 7), default));
     }
 
@@ -97,7 +92,7 @@ public class DelegationAndSnoozeTests : UpdateCycleHost
         await InstallAsync();
 
         await PostAsync(Personal("message", "snooze until Thursday"));
-        var reply = LastText();
+        var reply = LastPostedText();
         Assert.Contains("Snoozed: no reminders for any of your measures until Thursday 12 November 2026.", reply, StringComparison.Ordinal);
         Assert.True(reply.Contains("I'll still send the card on the deadline day for CS 01 (10 Nov 2026), CS 02 (10 Nov 2026), FI 01 (10 Nov 2026), IG 01 (10 Nov 2026), and anything overdue.", StringComparison.Ordinal), reply);
 
@@ -136,7 +131,7 @@ public class DelegationAndSnoozeTests : UpdateCycleHost
     {
         await PostAsync(Personal("message", typed));
 
-        Assert.Contains(message, LastText(), StringComparison.Ordinal);
+        Assert.Contains(message, LastPostedText(), StringComparison.Ordinal);
         Assert.Empty(await Cover.GetSnoozesInForceAsync(new DateOnly(2026, 11, 7), default));
     }
 }

@@ -26,11 +26,6 @@ public class ExtensionTests : UpdateCycleHost
 
     private Task HelenInstallsAsync() => InstallAsync(HelensChat, HelensAad, "user-helen-price");
 
-    private string LastText(string conversation = PriyasChat) =>
-        Connector.CallsTo(conversation).Last(c => c.Method == "POST").Body!.Value is var body && body.TryGetProperty("attachments", out var a) && a.GetArrayLength() > 0
-            ? AllText(a[0].GetProperty("content"))
-            : body.GetProperty("text").GetString()!;
-
     private async Task<DeadlineExtension> OnlyRequestAsync() => Assert.Single(await Results.GetExtensionsAsync(Cs02, October, default));
 
     private Task<JsonElement> HelenPressesAsync(string decision, string extension, string? note = null) =>
@@ -44,14 +39,14 @@ public class ExtensionTests : UpdateCycleHost
 
         await PostAsync(Personal("message", "I need until Friday for CS 02 because the telephony report is late"));
 
-        var told = LastText();
+        var told = LastPostedText();
         Assert.Contains("Extension requested: waiting for a decision", told, StringComparison.Ordinal);
         Assert.Contains("Sent to Helen Price.", told, StringComparison.Ordinal); // not to Priya: nobody decides their own
         Assert.Contains("Friday 13 November 2026 (3 days later)", told, StringComparison.Ordinal);
         var request = await OnlyRequestAsync();
         Assert.Equal((ExtensionDecision.Pending, new DateOnly(2026, 11, 13), "the telephony report is late"), (request.Decision, request.NewDeadline, request.Reason));
 
-        var helens = LastText(HelensChat);
+        var helens = LastPostedText(HelensChat);
         Assert.Contains("Extension requested: CS 02", helens, StringComparison.Ordinal);
         Assert.Contains("Approve", helens, StringComparison.Ordinal);
 
@@ -73,7 +68,7 @@ public class ExtensionTests : UpdateCycleHost
         Assert.DoesNotContain("decideExtension", answer, StringComparison.Ordinal);
         Assert.Equal(ExtensionDecision.Approved, (await OnlyRequestAsync()).Decision);
 
-        var priyaHears = LastText();
+        var priyaHears = LastPostedText();
         Assert.Contains("Extension approved", priyaHears, StringComparison.Ordinal);
         Assert.Contains("The deadline is now Friday 13 November 2026. Note: Agreed, this once.", priyaHears, StringComparison.Ordinal);
         Assert.Contains(UpdatesIn(HelensChat), u => AllText(u.Body!.Value.GetProperty("attachments")[0].GetProperty("content")).Contains("Approved by Helen Price", StringComparison.Ordinal));
@@ -102,8 +97,8 @@ public class ExtensionTests : UpdateCycleHost
         await HelenPressesAsync("refuse", (await OnlyRequestAsync()).Id, "The October figure is needed for Cabinet.");
 
         Assert.Equal(ExtensionDecision.Refused, (await OnlyRequestAsync()).Decision);
-        Assert.Contains("Refused by Helen Price", LastText(), StringComparison.Ordinal);
-        Assert.Contains("The deadline stays Tuesday 10 November 2026.", LastText(), StringComparison.Ordinal);
+        Assert.Contains("Refused by Helen Price", LastPostedText(), StringComparison.Ordinal);
+        Assert.Contains("The deadline stays Tuesday 10 November 2026.", LastPostedText(), StringComparison.Ordinal);
         await PostAsync(Personal("message", "what's due"));
         Assert.Contains("due by 10 Nov 2026", CardsPostedTo()[^1], StringComparison.Ordinal);
     }
@@ -155,7 +150,7 @@ public class ExtensionTests : UpdateCycleHost
 
         await PostAsync(Personal("message", typed));
 
-        var form = LastText();
+        var form = LastPostedText();
         Assert.Contains("Ask for more time", form, StringComparison.Ordinal);
         Assert.Contains(problem, form, StringComparison.Ordinal);
         Assert.Empty(await Results.GetExtensionsAsync(Cs02, October, default));
@@ -185,7 +180,7 @@ public class ExtensionTests : UpdateCycleHost
 
         await PostAsync(Personal("message", "I need until Monday 16 Nov for CS 02 because it is later still"));
 
-        Assert.Contains("There is already a request for CS 02 Oct 2026 waiting for a decision", LastText(), StringComparison.Ordinal);
+        Assert.Contains("There is already a request for CS 02 Oct 2026 waiting for a decision", LastPostedText(), StringComparison.Ordinal);
         await OnlyRequestAsync();
         Assert.Single(CardsPostedTo(HelensChat), c => c.Contains("Extension requested", StringComparison.Ordinal));
     }
@@ -194,10 +189,10 @@ public class ExtensionTests : UpdateCycleHost
     public async Task SomeoneElsesMeasure_OrAStranger_IsRefused()
     {
         await PostAsync(Personal("message", "I need until Friday for NI 192 because the weighbridge is down"));
-        Assert.Contains("NI 192 isn't one of yours to update", LastText(), StringComparison.Ordinal);
+        Assert.Contains("NI 192 isn't one of yours to update", LastPostedText(), StringComparison.Ordinal);
 
         await PostAsync(Personal("message", "I need until Friday for CS 02 because", aad: "00000000-0000-0000-0000-00000000dead", conversation: "stranger", user: "stranger"));
-        Assert.Contains("I can't find you in the council's performance catalogue", LastText("stranger"), StringComparison.Ordinal);
+        Assert.Contains("I can't find you in the council's performance catalogue", LastPostedText("stranger"), StringComparison.Ordinal);
         Assert.Empty(await Results.GetExtensionsAsync(MeasureReference.Parse("NI 192"), ReportingPeriod.Parse("FY2026-Q2"), default));
         Assert.Empty(await Results.GetExtensionsAsync(Cs02, October, default));
     }
@@ -206,7 +201,7 @@ public class ExtensionTests : UpdateCycleHost
     public async Task ADeciderWhoHasNotInstalled_GetsTheRequestOnceTheyDo()
     {
         await PostAsync(Personal("message", "I need until Friday for CS 02 because the telephony report is late"));
-        Assert.Contains("Helen Price can't get PmfBot cards yet", LastText(), StringComparison.Ordinal);
+        Assert.Contains("Helen Price can't get PmfBot cards yet", LastPostedText(), StringComparison.Ordinal);
 
         await HelenInstallsAsync();
         await Scan.RunAsync(default);

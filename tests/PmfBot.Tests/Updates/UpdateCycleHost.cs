@@ -88,6 +88,12 @@ public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>What the bot last posted into a conversation, as a person reads it: its text, then its card's text.</summary>
+    protected string LastPostedText(string conversation = PriyasChat) =>
+        Connector.CallsTo(conversation).Last(c => c.Method == "POST").Body!.Value is var body && body.TryGetProperty("attachments", out var a) && a.GetArrayLength() > 0
+            ? (body.TryGetProperty("text", out var t) ? t.GetString() + "\n" : string.Empty) + AllText(a[0].GetProperty("content"))
+            : body.GetProperty("text").GetString()!;
+
     /// <summary>The card an invoke answered with, as text.</summary>
     protected static string CardOf(JsonElement invokeResponse)
     {
