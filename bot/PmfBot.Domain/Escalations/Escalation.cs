@@ -38,6 +38,13 @@ public enum DecisionKind
 /// <param name="Until">The review date of an approval, or the date an accepted risk runs to.</param>
 public sealed record EscalationDecision(DecisionKind Kind, PersonId By, DateTimeOffset At, string? Note, DateOnly? Until);
 
+/// <summary>The owner's answer to the escalation owner's question.</summary>
+public sealed record EscalationAnswer(PersonId By, DateTimeOffset At, string Text);
+
+/// <summary>Why and when an escalation closed.</summary>
+/// <param name="By">Who closed it on review; null when a result back within tolerance closed it.</param>
+public sealed record EscalationClosure(DateTimeOffset At, string Why, PersonId? By = null);
+
 /// <summary>
 /// A measure's period gone to its escalation owner: open until decided, then closed when the
 /// measure is back within tolerance or the decision is reviewed. One per measure and period
@@ -51,16 +58,27 @@ public sealed record Escalation
     public required ReportingPeriod Period { get; init; }
     public required EscalationTrigger Trigger { get; init; }
     public required PersonId EscalationOwner { get; init; }
+
+    /// <summary>The measure's owner when it was raised: who proposes the action and answers questions.</summary>
+    public required PersonId Owner { get; init; }
     public required DateTimeOffset RaisedAt { get; init; }
 
     /// <summary>Who escalated by hand; null when the rules did.</summary>
     public PersonId? RaisedBy { get; init; }
+
+    /// <summary>Why it was escalated by hand, in the owner's words.</summary>
+    public string? Reason { get; init; }
 
     /// <summary>The owner's action note: the remedial action proposed.</summary>
     public string? ProposedAction { get; init; }
 
     public EscalationState State { get; init; } = EscalationState.Open;
     public IReadOnlyList<EscalationDecision> Decisions { get; init; } = [];
+
+    /// <summary>The owner's answers to questions, in order.</summary>
+    public IReadOnlyList<EscalationAnswer> Answers { get; init; } = [];
+
+    public EscalationClosure? Closure { get; init; }
 
     /// <summary>When it went to the next level for want of a decision; null while it hasn't.</summary>
     public DateTimeOffset? RaisedToNextLevelAt { get; init; }
@@ -73,12 +91,28 @@ public sealed record Escalation
     /// <summary>Only the escalation owner, or a deputy configured for them, decides.</summary>
     public bool MayBeDecidedBy(PersonId person, IEnumerable<PersonId> deputies) => person == EscalationOwner || deputies.Contains(person);
 
+    /// <summary>The question waiting for the owner's answer, if any.</summary>
+    public EscalationDecision? OpenQuestion => IsAwaitingOwner ? Decisions[^1] : null;
+
+    /// <summary>Checks the owner's answer to the open question. Returns the problem, or null.</summary>
+    public string? ProblemWithAnswer(string? text) =>
+        OpenQuestion is null ? (State == EscalationState.Open ? "There is no question waiting for your answer on this escalation." : $"This escalation was already {StateWord}.")
+        : string.IsNullOrWhiteSpace(text) ? "Please write your answer: it goes to the escalation owner."
+        : text.Length > MaxNoteLength ? $"Please keep the answer under {MaxNoteLength} characters."
+        : null;
+
+    /// <summary>Records the owner's answer (checked by <see cref="ProblemWithAnswer"/>): the decision is the escalation owner's again.</summary>
+    public Escalation Answer(EscalationAnswer answer) => this with { Answers = [.. Answers, answer with { Text = answer.Text.Trim() }] };
+
+    /// <summary>"decided" or "closed", for sentences about a settled escalation.</summary>
+    public string StateWord => State.ToString().ToLowerInvariant();
+
     /// <summary>Checks a decision before it is taken. Returns the problem, or null.</summary>
     public string? ProblemWith(DecisionKind kind, string? note, DateOnly? until, DateOnly today)
     {
         if (State != EscalationState.Open)
         {
-            return $"This escalation was already {(State == EscalationState.Closed ? "closed" : "decided")}.";
+            return $"This escalation was already {StateWord}.";
         }
 
         if (note?.Length > MaxNoteLength)
@@ -108,18 +142,23 @@ public sealed record Escalation
     };
 
     /// <summary>Closes it: back within tolerance, or reviewed.</summary>
-    public Escalation Close() => this with { State = EscalationState.Closed };
+    public Escalation Close(EscalationClosure closure) => this with { State = EscalationState.Closed, Closure = closure };
+
+    /// <summary>A decision with a review date (an approval's review, an accepted risk's end) that has come: the escalation owner looks again.</summary>
+    public bool IsDueForReviewOn(DateOnly today) => State == EscalationState.Decided && Outcome?.Until is { } until && until <= today;
 
     /// <summary>Days it has waited for a decision as of now (whole UK days since it was raised); zero once decided.</summary>
     public int DaysWaitingAt(DateTimeOffset now) =>
         State == EscalationState.Open ? UkTime.DateAt(now).DayNumber - UkTime.DateAt(RaisedAt).DayNumber : 0;
 
     /// <summary>The escalation owner asked the owner something and is waiting for the answer: not theirs to be chased for.</summary>
-    public bool IsAwaitingOwner => State == EscalationState.Open && Decisions.Count > 0 && Decisions[^1].Kind == DecisionKind.AskForInformation;
+    public bool IsAwaitingOwner =>
+        State == EscalationState.Open && Decisions.Count > 0 && Decisions[^1].Kind == DecisionKind.AskForInformation
+        && Answers.Count < Decisions.Count(d => d.Kind == DecisionKind.AskForInformation);
 
     /// <summary>Undecided long enough for the escalation owner to be reminded (not while they wait on the owner's answer).</summary>
     public bool IsDueForChaseAt(DateTimeOffset now, EscalationPolicy policy) => !IsAwaitingOwner && DaysWaitingAt(now) >= policy.ChaseAfterDays;
 
     /// <summary>Undecided long enough to go to the next level, and not gone there yet.</summary>
-    public bool IsDueForRaiseAt(DateTimeOffset now, EscalationPolicy policy) => RaisedToNextLevelAt is null && DaysWaitingAt(now) >= policy.RaiseAfterDays;
+    public bool IsDueForRaiseAt(DateTimeOffset now, EscalationPolicy policy) => RaisedToNextLevelAt is null && !IsAwaitingOwner && DaysWaitingAt(now) >= policy.RaiseAfterDays;
 }

@@ -54,6 +54,32 @@ public static class EscalationRules
     public static bool OverdueEscalates(Deadline deadline, DateTimeOffset now, EscalationPolicy policy) =>
         policy.OverdueDays is { } days && deadline.DaysOverdueAt(now) > days;
 
+    /// <summary>
+    /// Whether a later result closes an escalation: within tolerance (not Red) and not slipping
+    /// (Amber and worse again, or worse with no target), so the off-track spell is over.
+    /// </summary>
+    public static bool IsBackWithinTolerance(MeasureResult result) => result.Rag != RagStatus.Red && !IsSlipping(result);
+
+    /// <summary>
+    /// How many periods running, back from this result, the measure has been off track (Amber or
+    /// Red; with no target, worse): how long the escalation owner has been carrying it. Zero when on track.
+    /// </summary>
+    public static int PeriodsOffTrack(MeasureResult result, IReadOnlyList<MeasureResult> history)
+    {
+        var byPeriod = history.ToDictionary(h => h.Period);
+        byPeriod[result.Period] = result;
+        var count = 0;
+        for (var period = result.Period; byPeriod.TryGetValue(period, out var r) && IsOffTrack(r); period = period.Previous)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static bool IsOffTrack(MeasureResult result) =>
+        result.Rag is RagStatus.Amber or RagStatus.Red || (result.Rag is null && result.VsPrevious == DirectionOfTravel.Worse);
+
     /// <summary>Amber and worse than the period before; or, with no target to be Amber against, worse.</summary>
     private static bool IsSlipping(MeasureResult result) =>
         result.VsPrevious == DirectionOfTravel.Worse && (result.Rag == RagStatus.Amber || result.Rag is null);

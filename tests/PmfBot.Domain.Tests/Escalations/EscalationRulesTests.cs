@@ -96,4 +96,29 @@ public class EscalationRulesTests
             Assert.StartsWith(problem, found, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData(RagStatus.Green, DirectionOfTravel.Worse, true)]
+    [InlineData(RagStatus.Amber, DirectionOfTravel.Better, true)]
+    [InlineData(RagStatus.Amber, DirectionOfTravel.Worse, false)]
+    [InlineData(RagStatus.Red, DirectionOfTravel.Better, false)]
+    [InlineData(null, DirectionOfTravel.Stable, true)]
+    [InlineData(null, DirectionOfTravel.Worse, false)]
+    public void IsBackWithinTolerance_WhenNotRedAndNotSlipping(RagStatus? rag, DirectionOfTravel direction, bool back) =>
+        Assert.Equal(back, EscalationRules.IsBackWithinTolerance(Result(Q2, rag, direction)));
+
+    [Fact]
+    public void PeriodsOffTrack_CountsBackUntilAnOnTrackOrMissingPeriod()
+    {
+        var history = new[]
+        {
+            Result(Q2.Previous.Previous.Previous, RagStatus.Amber, DirectionOfTravel.Worse),
+            Result(Q2.Previous.Previous, RagStatus.Green, DirectionOfTravel.Better),
+            Result(Q2.Previous, RagStatus.Amber, DirectionOfTravel.Worse),
+        };
+
+        Assert.Equal(2, EscalationRules.PeriodsOffTrack(Result(Q2, RagStatus.Red, DirectionOfTravel.Worse), history));
+        Assert.Equal(0, EscalationRules.PeriodsOffTrack(Result(Q2, RagStatus.Green, DirectionOfTravel.Better), history));
+        Assert.Equal(1, EscalationRules.PeriodsOffTrack(Result(Q2.Next.Next, RagStatus.Red, DirectionOfTravel.NotComparable), history)); // a gap ends the run
+    }
 }

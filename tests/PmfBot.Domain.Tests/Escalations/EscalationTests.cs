@@ -16,6 +16,7 @@ public class EscalationTests
         Period = ReportingPeriod.Parse("FY2026-Q2"),
         Trigger = EscalationTrigger.Red,
         EscalationOwner = TestMeasures.Chief,
+        Owner = TestMeasures.Owner,
         RaisedAt = Raised,
         ProposedAction = "Agency crews on the east rounds.",
     };
@@ -83,4 +84,45 @@ public class EscalationTests
     [Fact]
     public void OneEscalationPerMeasureAndPeriod_ByItsKey() =>
         Assert.Equal("NI 192|FY2026-Q2", Open().Key);
+
+    [Fact]
+    public void TheOwnersAnswer_EndsTheWait_AndTheDecisionIsTheEscalationOwnersAgain()
+    {
+        var asked = Open().Decide(By(DecisionKind.AskForInformation, "Why did the east rounds slip?"));
+        Assert.Equal("Why did the east rounds slip?", asked.OpenQuestion!.Note);
+        Assert.Equal("Please write your answer: it goes to the escalation owner.", asked.ProblemWithAnswer("  "));
+
+        var answered = asked.Answer(new EscalationAnswer(TestMeasures.Owner, Raised.AddDays(1), "  Two crews off sick.  "));
+
+        Assert.False(answered.IsAwaitingOwner);
+        Assert.Null(answered.OpenQuestion);
+        Assert.Equal("Two crews off sick.", answered.Answers.Single().Text);
+        Assert.Equal("There is no question waiting for your answer on this escalation.", answered.ProblemWithAnswer("More."));
+        Assert.True(answered.IsDueForChaseAt(Raised.AddDays(3), EscalationPolicy.Default)); // the wait for a decision resumes
+        Assert.True(answered.Decide(By(DecisionKind.AskForInformation, "And the west?")).IsAwaitingOwner); // a second question
+    }
+
+    [Fact]
+    public void WhileTheOwnerOwesAnAnswer_ItIsNeitherChasedNorRaised()
+    {
+        var asked = Open().Decide(By(DecisionKind.AskForInformation, "Why?"));
+
+        Assert.False(asked.IsDueForRaiseAt(Raised.AddDays(10), EscalationPolicy.Default));
+    }
+
+    [Fact]
+    public void ADecisionWithAReviewDate_IsDueForReviewOnThatDay_AndClosingEndsIt()
+    {
+        var decided = Open().Decide(By(DecisionKind.AcceptRisk, "Seasonal.", new DateOnly(2026, 12, 1)));
+
+        Assert.False(decided.IsDueForReviewOn(new DateOnly(2026, 11, 30)));
+        Assert.True(decided.IsDueForReviewOn(new DateOnly(2026, 12, 1)));
+        Assert.False(Open().Decide(By(DecisionKind.Stop, "No longer funded.")).IsDueForReviewOn(new DateOnly(2027, 12, 1)));
+
+        var closed = decided.Close(new EscalationClosure(Raised.AddDays(22), "Reviewed.", TestMeasures.Chief));
+        Assert.Equal(EscalationState.Closed, closed.State);
+        Assert.False(closed.IsDueForReviewOn(new DateOnly(2026, 12, 1)));
+        Assert.Equal("This escalation was already closed.", closed.ProblemWith(DecisionKind.ApproveAction, null, null, Today));
+        Assert.Equal(DecisionKind.AcceptRisk, closed.Outcome!.Kind); // what was decided stays readable
+    }
 }
