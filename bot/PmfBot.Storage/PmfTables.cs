@@ -19,6 +19,7 @@ public sealed class PmfTables
         Conversations = service.GetTableClient(prefix + "Conversations");
         Prompts = service.GetTableClient(prefix + "Prompts");
         Cover = service.GetTableClient(prefix + "Cover");
+        Escalations = service.GetTableClient(prefix + "Escalations");
     }
 
     public TableServiceClient Service { get; }
@@ -38,7 +39,10 @@ public sealed class PmfTables
     /// <summary>Delegations and snoozes, a partition per person (see CoverStore).</summary>
     public TableClient Cover { get; }
 
-    public IEnumerable<TableClient> All => [Catalogue, Results, Conversations, Prompts, Cover];
+    /// <summary>Escalations to the escalation owner and their decisions, a partition per measure (see EscalationStore).</summary>
+    public TableClient Escalations { get; }
+
+    public IEnumerable<TableClient> All => [Catalogue, Results, Conversations, Prompts, Cover, Escalations];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {

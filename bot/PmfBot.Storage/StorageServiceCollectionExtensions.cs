@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<PromptStore>();
         services.AddSingleton<Cover.CoverStore>();
         services.AddSingleton<Activities.ActivityProgressStore>();
+        services.AddSingleton<Escalations.EscalationStore>();
         services.AddHostedService<TableCreator>();
         return services;
     }

@@ -1,0 +1,79 @@
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Escalations;
+using PmfBot.Storage.Escalations;
+
+namespace PmfBot.Storage.Tests;
+
+public class EscalationStoreTests : StorageTestBase
+{
+    private static readonly PersonId Daniel = PersonId.Parse("daniel.okoro@northmere.gov.uk");
+    private static readonly PersonId Sam = PersonId.Parse("sam.taylor@northmere.gov.uk");
+    private static readonly DateTimeOffset Raised = new(2026, 11, 9, 10, 0, 0, TimeSpan.Zero);
+
+    private EscalationStore Store => new(Storage.Tables);
+
+    private static Escalation Red(string period = "FY2026-Q2") => new()
+    {
+        Measure = MeasureReference.Parse("NI 192"),
+        Period = ReportingPeriod.Parse(period),
+        Trigger = EscalationTrigger.Red,
+        EscalationOwner = Daniel,
+        Owner = Sam,
+        RaisedAt = Raised,
+        ProposedAction = "Agency crews on the east rounds.",
+    };
+
+    [Fact]
+    public async Task RaisingTheSameMeasureAndPeriod_ManyTimesAtOnce_StoresOne()
+    {
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Store.RaiseAsync(Red() with { RaisedAt = Raised.AddSeconds(i) }, default)));
+
+        var raised = Assert.Single(attempts, a => a.Raised);
+        Assert.All(attempts, a => Assert.Equal(raised.Stored.Escalation.RaisedAt, a.Stored.Escalation.RaisedAt)); // the losers see the one stored
+        Assert.Single(await Store.GetForMeasureAsync(Red().Measure, default));
+    }
+
+    [Fact]
+    public async Task DecisionsAnswersAndClosure_RoundTrip()
+    {
+        var (stored, _) = await Store.RaiseAsync(Red(), default);
+        var changed = stored.Escalation
+            .Decide(new EscalationDecision(DecisionKind.AskForInformation, Daniel, Raised.AddHours(1), "Why the east rounds?", null))
+            .Answer(new EscalationAnswer(Sam, Raised.AddHours(2), "Two crews off sick."))
+            .Decide(new EscalationDecision(DecisionKind.AcceptRisk, Daniel, Raised.AddHours(3), "Seasonal.", new DateOnly(2027, 1, 31)))
+            .Close(new EscalationClosure(Raised.AddDays(40), "Reviewed.", Daniel)) with { RaisedToNextLevelAt = Raised.AddDays(7) };
+
+        Assert.NotNull(await Store.TryChangeAsync(stored, changed, default));
+        var read = (await Store.GetAsync(changed.Measure, changed.Period, default))!.Escalation;
+
+        Assert.Equal(changed.Decisions, read.Decisions);
+        Assert.Equal(changed.Answers, read.Answers);
+        Assert.Equal(changed.Closure, read.Closure);
+        Assert.Equal((changed.State, changed.RaisedToNextLevelAt, changed.ProposedAction, changed.Owner), (read.State, read.RaisedToNextLevelAt, read.ProposedAction, read.Owner));
+    }
+
+    [Fact]
+    public async Task TwoChangesFromTheSameRead_OnlyTheFirstLands()
+    {
+        var (stored, _) = await Store.RaiseAsync(Red(), default);
+        var approve = stored.Escalation.Decide(new EscalationDecision(DecisionKind.ApproveAction, Daniel, Raised.AddHours(1), null, null));
+        var stop = stored.Escalation.Decide(new EscalationDecision(DecisionKind.Stop, Daniel, Raised.AddHours(1), "Not funded.", null));
+
+        Assert.NotNull(await Store.TryChangeAsync(stored, approve, default));
+        Assert.Null(await Store.TryChangeAsync(stored, stop, default));
+        Assert.Equal(DecisionKind.ApproveAction, (await Store.GetAsync(stored.Escalation.Measure, stored.Escalation.Period, default))!.Escalation.Outcome!.Kind);
+    }
+
+    [Fact]
+    public async Task NotClosed_LeavesClosedOnesOut()
+    {
+        var (q1, _) = await Store.RaiseAsync(Red("FY2026-Q1"), default);
+        await Store.RaiseAsync(Red("FY2026-Q2"), default);
+        await Store.TryChangeAsync(q1, q1.Escalation.Close(new EscalationClosure(Raised, "Back within tolerance.")), default);
+
+        var open = await Store.GetNotClosedAsync(default);
+
+        Assert.Equal(["FY2026-Q2"], open.Select(o => o.Escalation.Period.Code));
+    }
+}
