@@ -2,6 +2,7 @@ using PmfBot.Bot;
 using PmfBot.Features.Catalogue;
 using PmfBot.Features.Demo;
 using PmfBot.Features.Cover;
+using PmfBot.Features.Escalations;
 using PmfBot.Features.Extensions;
 using PmfBot.Features.Updates;
 using PmfBot.Health;
@@ -23,6 +24,7 @@ public static class PmfBotComposition
         services.AddUpdateCycle(configuration);
         services.AddExtensions(configuration);
         services.AddCover();
+        services.AddEscalations(configuration);
         services.AddDemoCouncil(configuration);
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage");
         return services;

@@ -24,4 +24,16 @@ public static class Verbs
 
     /// <summary>Shows an activity's progress card for a quarter (data: activity, period).</summary>
     public const string OpenActivity = "openActivity";
+
+    /// <summary>Shows an escalation: the decision view for a decider of an open one, its state for anyone else (data: measure, period). Also the card's refresh.</summary>
+    public const string OpenEscalation = "openEscalation";
+
+    /// <summary>Decides an escalation (data: measure, period, decision; inputs: decisionNote, decisionUntil).</summary>
+    public const string DecideEscalation = "decideEscalation";
+
+    /// <summary>The owner answers the escalation owner's question (data: measure, period, question; input: answer).</summary>
+    public const string AnswerEscalation = "answerEscalation";
+
+    /// <summary>Closes a decided escalation whose review date has come (data: measure, period).</summary>
+    public const string CloseEscalation = "closeEscalation";
 }

@@ -1,4 +1,5 @@
 using PmfBot.Cards.Activities;
+using PmfBot.Cards.Escalations;
 using PmfBot.Cards.Extensions;
 using PmfBot.Cards.Model;
 using PmfBot.Cards.Onboarding;
@@ -90,7 +91,79 @@ public static class CardGallery
             Approved = false,
             Decision = "Refused by Helen Price at 10:02 on 9 Nov 2026. The deadline stays Tuesday 10 November 2026. Note: The October figure is needed for Cabinet.",
         }),
+        ["escalation-sent"] = EscalationCard.Build(Cs02Escalation with { OpenData = EscalationData, Refresh = ["29:priya-shah"] }),
+        ["escalation-to-decide"] = EscalationCard.Build(Cs02Escalation with { DecideData = EscalationData }),
+        ["escalation-to-decide-invalid"] = EscalationCard.Build(Cs02Escalation with
+        {
+            DecideData = EscalationData,
+            Problems = ["Give a reason for stopping it: it goes on record."],
+            Entry = new DecisionEntry(null, "2027-01-15"),
+        }),
+        ["escalation-asked"] = EscalationCard.Build(Cs02Escalation with
+        {
+            OpenData = EscalationData,
+            Thread = [new ThreadLine("Priya Shah, 10:05 on 9 Nov 2026", "Asked: How long will the agency advisers take to train?")],
+            Waiting = "Open: waiting for Priya Shah's answer to Priya Shah's question",
+        }),
+        ["escalation-decided"] = EscalationCard.Build(Cs02Escalation with
+        {
+            Headline = "Decided: remedial action approved",
+            Thread =
+            [
+                new ThreadLine("Priya Shah, 10:05 on 9 Nov 2026", "Asked: How long will the agency advisers take to train?"),
+                new ThreadLine("Priya Shah, 11:20 on 9 Nov 2026", "Answered: Two weeks: they start on 16 November."),
+                new ThreadLine("Priya Shah, 11:31 on 9 Nov 2026", "Remedial action approved. Agreed. Review on 15 Jan 2027."),
+            ],
+            Outcome = "Remedial action approved by Priya Shah at 11:31 on 9 Nov 2026. Agreed. Review on 15 Jan 2027.",
+            Settled = true,
+            Waiting = null,
+        }),
+        ["escalation-review"] = EscalationCard.Build(Cs02Escalation with
+        {
+            Headline = "Review due: CS 02 (remedial action approved)",
+            Outcome = "Remedial action approved by Priya Shah at 11:31 on 9 Nov 2026. Review on 15 Jan 2027.",
+            Settled = true,
+            Waiting = null,
+            CloseData = EscalationData,
+        }),
+        ["escalation-question"] = EscalationQuestionCard.Build(new EscalationQuestionView(
+            "CS 02", "Calls answered within 5 minutes", "Oct 2026", "61.5% (Red)", "Priya Shah asked at 10:05 on 9 Nov 2026", "How long will the agency advisers take to train?",
+            new Dictionary<string, string> { ["measure"] = "CS 02", ["period"] = "FY2026-M07", ["question"] = "1" })),
+        ["escalation-question-answered"] = EscalationQuestionCard.Build(new EscalationQuestionView(
+            "CS 02", "Calls answered within 5 minutes", "Oct 2026", "61.5% (Red)", "Priya Shah asked at 10:05 on 9 Nov 2026", "How long will the agency advisers take to train?",
+            null, "You answered at 11:20 on 9 Nov 2026: Two weeks: they start on 16 November.", "Sent to Priya Shah.")),
+        ["my-escalations"] = EscalationListCard.Build(new EscalationListView(
+            "Your escalations (2)",
+            "Open and decided escalations you decide, or on measures you own. Those waiting on you come first.",
+            [
+                new EscalationLine("CS 02", "Oct 2026", "Open: waiting 3 days for Priya Shah's decision", "Red; raised 09:00 on 7 Nov 2026. Owner Priya Shah, escalation owner Priya Shah.", false, EscalationData),
+                new EscalationLine("HR 01", "Q2 2026/27", "Remedial action approved by Priya Shah at 11:31 on 9 Nov 2026.", "Update overdue; raised 09:00 on 7 Nov 2026. Owner Priya Shah, escalation owner Priya Shah.", true,
+                    new Dictionary<string, string> { ["measure"] = "HR 01", ["period"] = "FY2026-Q2" }),
+            ])),
     };
+
+    private static Dictionary<string, string> EscalationData => new() { ["measure"] = "CS 02", ["period"] = "FY2026-M07" };
+
+    private static EscalationView Cs02Escalation => new(
+        "Escalated to you: CS 02 is Red",
+        "CS 02",
+        "Calls answered within 5 minutes",
+        "Oct 2026",
+        "Customer Services",
+        "Priya Shah",
+        "Priya Shah",
+        "61.5% (Red)",
+        "80.0% or more (Amber down to 76.0%, Red below)",
+        [new TrendFigure("Aug 2026", "72.9%", "Red"), new TrendFigure("Sep 2026", "73.7%", "Red"), new TrendFigure("Oct 2026", "61.5%", "Red")],
+        "Red: significantly off track, beyond the tolerance",
+        "3 periods running, since Aug 2026",
+        "Two advisers off long-term sick; the new phone menu doubled transfers.",
+        "Two agency advisers for eight weeks; revert the phone menu.",
+        [],
+        null,
+        false,
+        "Open: waiting 2 days for Priya Shah's decision",
+        "Only Priya Shah or Fiona Grant can decide this escalation.");
 
     private static UpdatePromptView Cs02Prompt => new(
         "CS 02",

@@ -145,7 +145,7 @@ public sealed record Escalation
     public Escalation Close(EscalationClosure closure) => this with { State = EscalationState.Closed, Closure = closure };
 
     /// <summary>A decision with a review date (an approval's review, an accepted risk's end) that has come: the escalation owner looks again.</summary>
-    public bool IsDueForReviewOn(DateOnly today) => State == EscalationState.Decided && Outcome?.Until is { } until && until <= today;
+    public bool IsDueForReviewAt(DateTimeOffset now) => State == EscalationState.Decided && Outcome?.Until is { } until && now >= EscalationPolicy.FollowUpAt(until, 0);
 
     /// <summary>Days it has waited for a decision as of now (whole UK days since it was raised); zero once decided.</summary>
     public int DaysWaitingAt(DateTimeOffset now) =>
@@ -156,9 +156,11 @@ public sealed record Escalation
         State == EscalationState.Open && Decisions.Count > 0 && Decisions[^1].Kind == DecisionKind.AskForInformation
         && Answers.Count < Decisions.Count(d => d.Kind == DecisionKind.AskForInformation);
 
-    /// <summary>Undecided long enough for the escalation owner to be reminded (not while they wait on the owner's answer).</summary>
-    public bool IsDueForChaseAt(DateTimeOffset now, EscalationPolicy policy) => !IsAwaitingOwner && DaysWaitingAt(now) >= policy.ChaseAfterDays;
+    /// <summary>Undecided long enough for the escalation owner to be reminded (not while they wait on the owner's answer): from 09:00 on the day.</summary>
+    public bool IsDueForChaseAt(DateTimeOffset now, EscalationPolicy policy) =>
+        State == EscalationState.Open && !IsAwaitingOwner && now >= EscalationPolicy.FollowUpAt(UkTime.DateAt(RaisedAt), policy.ChaseAfterDays);
 
-    /// <summary>Undecided long enough to go to the next level, and not gone there yet.</summary>
-    public bool IsDueForRaiseAt(DateTimeOffset now, EscalationPolicy policy) => RaisedToNextLevelAt is null && !IsAwaitingOwner && DaysWaitingAt(now) >= policy.RaiseAfterDays;
+    /// <summary>Undecided long enough to go to the next level, and not gone there yet: from 09:00 on the day.</summary>
+    public bool IsDueForRaiseAt(DateTimeOffset now, EscalationPolicy policy) =>
+        State == EscalationState.Open && RaisedToNextLevelAt is null && !IsAwaitingOwner && now >= EscalationPolicy.FollowUpAt(UkTime.DateAt(RaisedAt), policy.RaiseAfterDays);
 }

@@ -12,6 +12,12 @@ public sealed record EscalationPolicy(bool EscalateRed, int AmberWorseningPeriod
 {
     public static EscalationPolicy Default { get; } = new(EscalateRed: true, AmberWorseningPeriods: 2, OverdueDays: 14, ChaseAfterDays: 3, RaiseAfterDays: 7);
 
+    /// <summary>Follow-ups (an overdue escalation, a reminder, the raise, a review) go out from this UK time on their day, like the update cycle's steps.</summary>
+    public static TimeOnly FollowUpsFrom { get; } = new(9, 0);
+
+    /// <summary>The instant a follow-up falls due: <paramref name="days"/> after a UK date, at <see cref="FollowUpsFrom"/>.</summary>
+    public static DateTimeOffset FollowUpAt(DateOnly from, int days) => Calendar.UkTime.At(from.AddDays(days), FollowUpsFrom);
+
     /// <summary>Checks the numbers make sense together. Returns the problem, or null.</summary>
     public string? Problem() =>
         AmberWorseningPeriods < 0 ? "AmberWorseningPeriods can't be negative."

@@ -50,9 +50,9 @@ public static class EscalationRules
         return running >= policy.AmberWorseningPeriods ? EscalationTrigger.AmberWorsening : null;
     }
 
-    /// <summary>Whether a missing update has been overdue long enough to escalate.</summary>
+    /// <summary>Whether a missing update has been overdue long enough to escalate: more than the policy's days, from 09:00 on the day.</summary>
     public static bool OverdueEscalates(Deadline deadline, DateTimeOffset now, EscalationPolicy policy) =>
-        policy.OverdueDays is { } days && deadline.DaysOverdueAt(now) > days;
+        policy.OverdueDays is { } days && now >= EscalationPolicy.FollowUpAt(deadline.Date, days + 1);
 
     /// <summary>
     /// Whether a later result closes an escalation: within tolerance (not Red) and not slipping

@@ -29,6 +29,6 @@ public sealed record AdaptiveCard
     public TeamsCardOptions? Teams { get; init; } = new("Full");
 }
 
-public sealed record CardRefresh(ActionExecute Action, IReadOnlyList<string> UserIds);
+public sealed record CardRefresh(CardAction Action, IReadOnlyList<string> UserIds);
 
 public sealed record TeamsCardOptions(string Width);

@@ -77,6 +77,7 @@ public class EscalationRulesTests
 
         Assert.Equal(escalates, EscalationRules.OverdueEscalates(deadline, now, EscalationPolicy.Default));
         Assert.False(EscalationRules.OverdueEscalates(deadline, now, EscalationPolicy.Default with { OverdueDays = null }));
+        Assert.False(EscalationRules.OverdueEscalates(deadline, now.AddMinutes(-1), EscalationPolicy.Default)); // not before 09:00
     }
 
     [Theory]

@@ -82,6 +82,17 @@ public class EscalationTests
     }
 
     [Fact]
+    public void FollowUps_WaitFor9OnTheirDay()
+    {
+        var chaseDay = new DateOnly(2026, 11, 12);
+
+        Assert.False(Open().IsDueForChaseAt(UkTime.At(chaseDay, new TimeOnly(8, 59)), EscalationPolicy.Default));
+        Assert.True(Open().IsDueForChaseAt(UkTime.At(chaseDay, new TimeOnly(9, 0)), EscalationPolicy.Default));
+        Assert.False(Open().IsDueForRaiseAt(UkTime.At(chaseDay.AddDays(4), new TimeOnly(8, 59)), EscalationPolicy.Default));
+        Assert.True(Open().IsDueForRaiseAt(UkTime.At(chaseDay.AddDays(4), new TimeOnly(9, 0)), EscalationPolicy.Default));
+    }
+
+    [Fact]
     public void OneEscalationPerMeasureAndPeriod_ByItsKey() =>
         Assert.Equal("NI 192|FY2026-Q2", Open().Key);
 
@@ -111,17 +122,17 @@ public class EscalationTests
     }
 
     [Fact]
-    public void ADecisionWithAReviewDate_IsDueForReviewOnThatDay_AndClosingEndsIt()
+    public void ADecisionWithAReviewDate_IsDueForReviewFrom9OnThatDay_AndClosingEndsIt()
     {
         var decided = Open().Decide(By(DecisionKind.AcceptRisk, "Seasonal.", new DateOnly(2026, 12, 1)));
 
-        Assert.False(decided.IsDueForReviewOn(new DateOnly(2026, 11, 30)));
-        Assert.True(decided.IsDueForReviewOn(new DateOnly(2026, 12, 1)));
-        Assert.False(Open().Decide(By(DecisionKind.Stop, "No longer funded.")).IsDueForReviewOn(new DateOnly(2027, 12, 1)));
+        Assert.False(decided.IsDueForReviewAt(UkTime.At(new DateOnly(2026, 12, 1), new TimeOnly(8, 59))));
+        Assert.True(decided.IsDueForReviewAt(UkTime.At(new DateOnly(2026, 12, 1), new TimeOnly(9, 0))));
+        Assert.False(Open().Decide(By(DecisionKind.Stop, "No longer funded.")).IsDueForReviewAt(UkTime.At(new DateOnly(2027, 12, 1), new TimeOnly(9, 0))));
 
         var closed = decided.Close(new EscalationClosure(Raised.AddDays(22), "Reviewed.", TestMeasures.Chief));
         Assert.Equal(EscalationState.Closed, closed.State);
-        Assert.False(closed.IsDueForReviewOn(new DateOnly(2026, 12, 1)));
+        Assert.False(closed.IsDueForReviewAt(UkTime.At(new DateOnly(2026, 12, 1), new TimeOnly(9, 0))));
         Assert.Equal("This escalation was already closed.", closed.ProblemWith(DecisionKind.ApproveAction, null, null, Today));
         Assert.Equal(DecisionKind.AcceptRisk, closed.Outcome!.Kind); // what was decided stays readable
     }

@@ -25,8 +25,9 @@ public class DueScanTests : UpdateCycleHost
         var first = await Scan.RunAsync(default);
         var second = await Scan.RunAsync(default);
 
-        var cards = CardsPostedTo().Skip(1).Where(c => !c.Contains("Extension requested", StringComparison.Ordinal) && !c.Contains("progress report", StringComparison.Ordinal)).ToList(); // after the welcome
+        var cards = CardsPostedTo().Skip(1).Where(c => !c.Contains("Extension requested", StringComparison.Ordinal) && !c.Contains("progress report", StringComparison.Ordinal) && !IsEscalation(c)).ToList(); // after the welcome
         Assert.Equal(PriyasOpen.Length, cards.Count);
+        Assert.Single(CardsPostedTo(), c => c.Contains("Escalated to you: HR 01's Q2 2026/27 update is long overdue", StringComparison.Ordinal)); // 28 days overdue: to Priya as Chief Officer
         Assert.Single(CardsPostedTo(), c => c.Contains("Extension requested: WM 03", StringComparison.Ordinal)); // the demo's request from Sam, for Priya to decide
         Assert.Single(CardsPostedTo(), c => c.Contains("Overdue: your Q2 2026/27 progress report", StringComparison.Ordinal)); // her activity's quarterly report
         foreach (var reference in PriyasOpen)
@@ -49,11 +50,11 @@ public class DueScanTests : UpdateCycleHost
 
         var reports = await Task.WhenAll(Scan.RunAsync(default), other.Services.GetRequiredService<DueScan>().RunAsync(default));
 
-        Assert.Equal(PriyasOpen.Length + 2, CardsPostedTo().Count - 1); // her updates, her activity's report and the demo's extension request, once each
+        Assert.Equal(PriyasOpen.Length + 3, CardsPostedTo().Count - 1); // her updates, her activity's report, the demo's extension request and HR 01's overdue escalation, once each
         Assert.Single(CardsPostedTo(), c => c.Contains("Extension requested: WM 03", StringComparison.Ordinal));
         Assert.Equal(reports[0].Due, reports[1].Due);
         var sentToPriya = reports.Sum(r => r.Sent);
-        Assert.Equal(PriyasOpen.Length + 2, sentToPriya);
+        Assert.Equal(PriyasOpen.Length + 3, sentToPriya);
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public class DueScanTests : UpdateCycleHost
             var before = CardsPostedTo().Count;
             Clock.MoveTo(UkTime.At(DateOnly.Parse(ukTime[..10], System.Globalization.CultureInfo.InvariantCulture), TimeOnly.Parse(ukTime[11..], System.Globalization.CultureInfo.InvariantCulture)));
             await Scan.RunAsync(default);
-            return [.. CardsPostedTo().Skip(before)];
+            return [.. CardsPostedTo().Skip(before).Where(c => !IsEscalation(c))];
         }
 
         Assert.Empty(await OnAsync("2026-11-08T09:00")); // Sunday: the Saturday reminder-3 moved to Monday
@@ -123,4 +124,6 @@ public class DueScanTests : UpdateCycleHost
         Assert.Single(fionasCards, c => c.Contains("**FI 01**", StringComparison.Ordinal));
         Assert.DoesNotContain(await Prompts.GetInStateAsync(PromptState.WaitingForInstall, default), w => w.Recipient == fiona.Id);
     }
+
+    private static bool IsEscalation(string card) => card.Contains("Escalated because", StringComparison.Ordinal);
 }

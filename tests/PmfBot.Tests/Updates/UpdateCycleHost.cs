@@ -49,10 +49,14 @@ public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
         await DisposeAsync();
     }
 
+    /// <summary>Settings a test class adds to the host's ("--Section:Key", "value", …).</summary>
+    protected virtual string[] MoreSettings => [];
+
     /// <summary>Another instance on the same storage (a second scheduler, or the same one after a restart).</summary>
     protected WebApplication StartHost(bool seed) =>
-        PmfBotHost.Build(LoopbackHost.Args(Settings, "--Demo:SeedOnStart", seed ? "true" : "false", "--Demo:AsOf", "2026-11-07", "--Clock:StartAt", "2026-11-07T09:00",
-            "--Extensions:Approvers:0", DemoPeople.HelenPrice.Id.Value, "--Extensions:Approvers:1", DemoPeople.PriyaShah.Id.Value));
+        PmfBotHost.Build(LoopbackHost.Args(Settings, [
+            "--Demo:SeedOnStart", seed ? "true" : "false", "--Demo:AsOf", "2026-11-07", "--Clock:StartAt", "2026-11-07T09:00",
+            "--Extensions:Approvers:0", DemoPeople.HelenPrice.Id.Value, "--Extensions:Approvers:1", DemoPeople.PriyaShah.Id.Value, .. MoreSettings]));
 
     protected async Task<HttpResponseMessage> PostAsync(object activity) =>
         await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(JsonSerializer.Serialize(activity), Encoding.UTF8, "application/json"));

@@ -15,7 +15,7 @@ namespace PmfBot.Features.Updates;
 /// "change CS 02 to 74.1 because …": the owner revises a figure while its period is open. The
 /// earlier version stays in the audit trail with who, when and why; the status is judged afresh.
 /// </summary>
-public sealed class CorrectionHandler(ResultStore results, SentPromptCards sentCards, TimeProvider time, IOptions<UpdateCycleOptions> options)
+public sealed class CorrectionHandler(ResultStore results, SentPromptCards sentCards, Escalations.EscalationRaiser escalations, TimeProvider time, IOptions<UpdateCycleOptions> options)
 {
     public async Task<TurnAnswer?> TypedCorrectionAsync(Turn turn)
     {
@@ -76,8 +76,10 @@ public sealed class CorrectionHandler(ResultStore results, SentPromptCards sentC
         {
             case CorrectionOutcome.Corrected done:
                 var after = state with { History = [.. state.History.Where(r => r.Period != done.Result.Period), done.Result] };
-                var card = UpdateRecordedCard.Build(PromptViews.Recorded(done.Result, after, turn.Catalogue, now, policy,
-                    $"Corrected from {measure.Format(current.Value)} to {measure.Format(value)} (version {done.Result.Version}). Why: {typed.Reason}. The earlier figure stays in the audit trail."));
+                var view = PromptViews.Recorded(done.Result, after, turn.Catalogue, now, policy,
+                    $"Corrected from {measure.Format(current.Value)} to {measure.Format(value)} (version {done.Result.Version}). Why: {typed.Reason}. The earlier figure stays in the audit trail.");
+                var escalated = await escalations.OnRecordedAsync(done.Result, after, turn.Catalogue, turn.Cancellation);
+                var card = UpdateRecordedCard.Build(escalated is null ? view : view with { Next = $"{view.Next} {escalated}" });
                 await sentCards.ShowAnsweredAsync(measure.Reference, current.Period, card, null, turn.Cancellation);
                 return TurnAnswer.Of(card);
             case CorrectionOutcome.ChangedSinceRead changed:

@@ -33,6 +33,7 @@ public sealed partial class DueScan(
     ClaimedSend sender,
     ExtensionNotices extensionNotices,
     Activities.ActivityReports activities,
+    Escalations.EscalationFollowUp escalations,
     TimeProvider time,
     IOptions<UpdateCycleOptions> options,
     ILogger<DueScan> logger)
@@ -83,6 +84,13 @@ public sealed partial class DueScan(
                     }
                 }
             }
+        }
+
+        // Escalations: long-overdue updates, cards still owed, reminders, the next level, reviews.
+        foreach (var sent in await escalations.RunAsync(states, council, policy, cancellationToken))
+        {
+            outcomes.Add(sent);
+            beyondMeasures++;
         }
 
         var report = new DueScanReport(

@@ -13,12 +13,13 @@ namespace PmfBot.Features.Updates;
 /// <summary>
 /// Cards already sent, updated in place: once a period is answered, every card sent for it (the
 /// prompt, reminders, the chase) and the card that was pressed, so none of them still looks open;
-/// once an extension is decided, every decider's copy of the request.
+/// once an extension is decided, every decider's copy of the request; as an escalation moves on,
+/// every card showing it.
 /// </summary>
 public sealed partial class SentPromptCards(PromptStore prompts, ConnectorClient connector, ILogger<SentPromptCards> logger)
 {
     public Task ShowAnsweredAsync(MeasureReference measure, ReportingPeriod period, AdaptiveCard card, Activity? pressedFrom, CancellationToken cancellationToken) =>
-        ReplaceAsync(measure, period, step => !ExtensionSteps.IsExtension(step), card, pressedFrom, cancellationToken);
+        ReplaceAsync(measure, period, step => !ExtensionSteps.IsExtension(step) && !Escalations.EscalationSteps.IsEscalation(step), card, pressedFrom, cancellationToken);
 
     /// <summary>Replaces the sent cards of a measure's period whose step <paramref name="which"/> picks, and the pressed one.</summary>
     public async Task ReplaceAsync(PromptSubject subject, ReportingPeriod period, Func<string, bool> which, AdaptiveCard card, Activity? pressedFrom, CancellationToken cancellationToken)

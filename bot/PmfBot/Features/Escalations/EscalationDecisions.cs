@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text.Json;
+using PmfBot.Bot;
+using PmfBot.Cards.Escalations;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Escalations;
+using PmfBot.Domain.Results;
+using PmfBot.Features.Updates;
+using PmfBot.Storage.Escalations;
+using PmfBot.Storage.Prompts;
+
+namespace PmfBot.Features.Escalations;
+
+/// <summary>
+/// The escalation card's buttons: "Decide" (and Teams' refresh), the five decisions, the owner's
+/// answer, and "Close" on review. Only a decider decides or closes, only the owner answers; each
+/// change is stored only if nobody changed the escalation since it was read, so a second press or
+/// a second decider changes nothing and is shown who settled it.
+/// </summary>
+public sealed class EscalationDecisions(EscalationStore store, EscalationNotices notices, EscalationContexts contexts, TimeProvider time)
+{
+    private static readonly Dictionary<string, DecisionKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["approve"] = DecisionKind.ApproveAction,
+        ["resource"] = DecisionKind.AllocateResource,
+        ["ask"] = DecisionKind.AskForInformation,
+        ["stop"] = DecisionKind.Stop,
+        ["accept"] = DecisionKind.AcceptRisk,
+    };
+
+    /// <summary>"Decide", "Show", and the card's refresh: a decider of an open escalation gets the decision view; anyone else where it stands.</summary>
+    public async Task<TurnAnswer> OpenAsync(Turn turn)
+    {
+        if (await FindAsync(turn) is not var (read, measure) || read is null)
+        {
+            return TurnAnswer.Say("I can't find that escalation. Type **my escalations** for yours.");
+        }
+
+        var x = read.Escalation;
+        var context = await contexts.ForAsync(x, measure, turn.Catalogue, null, turn.Cancellation);
+        if (turn.Person is { } person && contexts.MayDecide(x, person.Id))
+        {
+            return Card(x, context, x.State == EscalationState.Open ? EscalationAudience.Decider : EscalationAudience.Everyone);
+        }
+
+        // Teams refreshes the card for everyone listed; anyone else who presses "Decide" is told why they only see its state.
+        var notice = IsAutomaticRefresh(turn) || turn.Person is { } p && (p.Id == x.Owner || p.Id == x.RaisedBy) ? null
+            : x.State == EscalationState.Open ? $"{Refusal(context)} Here is where it stands." : null;
+        return Card(x, context, EscalationAudience.Reader, notice: notice);
+    }
+
+    public async Task<TurnAnswer> DecideAsync(Turn turn)
+    {
+        if (await FindAsync(turn) is not var (read, measure) || read is null || !Kinds.TryGetValue(turn.DataText(EscalationCard.DecisionKey) ?? string.Empty, out var kind))
+        {
+            return TurnAnswer.Say("I couldn't tell which escalation that button was for, or what it decided. Nothing was changed.");
+        }
+
+        var context = await contexts.ForAsync(read.Escalation, measure, turn.Catalogue, null, turn.Cancellation);
+        if (turn.Person is null || !contexts.MayDecide(read.Escalation, turn.Person.Id))
+        {
+            return TurnAnswer.Say($"{Refusal(context)} Your press changed nothing.");
+        }
+
+        var note = MeasureResult.Clean(turn.DataText(EscalationCard.NoteInput));
+        var untilText = turn.DataText(EscalationCard.UntilInput);
+        var entry = new DecisionEntry(note, untilText);
+        DateOnly? until = null;
+        if (!string.IsNullOrWhiteSpace(untilText))
+        {
+            if (!DateOnly.TryParseExact(untilText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return Card(read.Escalation, context, EscalationAudience.Decider, problems: ["I couldn't read that date. Pick one from the calendar."], entry: entry);
+            }
+
+            until = date;
+        }
+
+        // A decision either lands on the escalation as it is now, or (changed meanwhile) is checked again against the fresh one.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var today = UkTime.DateAt(time.GetUtcNow());
+            if (read.Escalation.State != EscalationState.Open)
+            {
+                return Card(read.Escalation, context, EscalationAudience.Everyone, notice: AlreadySettled(read.Escalation, turn.Catalogue));
+            }
+
+            if (read.Escalation.ProblemWith(kind, note, until, today) is { } problem)
+            {
+                return Card(read.Escalation, context, EscalationAudience.Decider, problems: [problem], entry: entry);
+            }
+
+            var decision = new EscalationDecision(kind, turn.Person.Id, time.GetUtcNow(), note, kind is DecisionKind.AllocateResource or DecisionKind.Stop or DecisionKind.AskForInformation && until is null ? null : until);
+            if (await store.TryChangeAsync(read, read.Escalation.Decide(decision), turn.Cancellation) is { } stored)
+            {
+                return await AfterChangeAsync(turn, stored.Escalation, measure, kind == DecisionKind.AskForInformation ? EscalationAudience.Decider : EscalationAudience.Everyone);
+            }
+
+            read = await store.GetAsync(read.Escalation.Measure, read.Escalation.Period, turn.Cancellation) ?? read;
+            context = await contexts.ForAsync(read.Escalation, measure, turn.Catalogue, context.State, turn.Cancellation);
+        }
+
+        return TurnAnswer.Say("Storage didn't take the decision just now. Nothing was changed; please press again in a minute.");
+    }
+
+    /// <summary>The owner's answer to the escalation owner's question.</summary>
+    public async Task<TurnAnswer> AnswerAsync(Turn turn)
+    {
+        if (await FindAsync(turn) is not var (read, measure) || read is null)
+        {
+            return TurnAnswer.Say("I can't find the escalation this question was about. Nothing was sent.");
+        }
+
+        if (turn.Person is null || (turn.Person.Id != read.Escalation.Owner && !measure.MayBeUpdatedBy(turn.Person.Id)))
+        {
+            return TurnAnswer.Say($"This question is for {turn.Catalogue.NameOf(read.Escalation.Owner)}, {measure.Reference}'s owner, so your answer wasn't sent.");
+        }
+
+        var text = turn.DataText(EscalationQuestionCard.AnswerInput);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var x = read.Escalation;
+            var question = x.OpenQuestion ?? x.Decisions.LastOrDefault(d => d.Kind == DecisionKind.AskForInformation);
+            if (x.ProblemWithAnswer(text) is { } problem)
+            {
+                var state = (await contexts.ForAsync(x, measure, turn.Catalogue, null, turn.Cancellation)).State;
+                return question is null
+                    ? TurnAnswer.Say(problem)
+                    : TurnAnswer.Of(EscalationQuestionCard.Build(EscalationViews.Question(x, question, state, turn.Catalogue,
+                        x.OpenQuestion is null ? problem : null, x.OpenQuestion is null ? null : [problem], text)));
+            }
+
+            var answered = x.Answer(new EscalationAnswer(turn.Person.Id, time.GetUtcNow(), text!));
+            if (await store.TryChangeAsync(read, answered, turn.Cancellation) is { } stored)
+            {
+                var context = await contexts.ForAsync(stored.Escalation, measure, turn.Catalogue, null, turn.Cancellation);
+                await notices.ShowAsync(stored.Escalation, context, null, turn.Cancellation);
+                var told = await notices.DeliverAsync(stored.Escalation, context, turn.Cancellation);
+                var asker = turn.Catalogue.NameOf(question!.By);
+                var notice = told.Any(t => t.Person == question.By && t.State is PromptState.WaitingForInstall)
+                    ? $"Your answer is on record; {asker} will get it once they open PmfBot in Teams."
+                    : $"Sent to {asker}.";
+                return TurnAnswer.Of(EscalationQuestionCard.Build(EscalationViews.Question(stored.Escalation, question, context.State, turn.Catalogue, notice)));
+            }
+
+            read = await store.GetAsync(read.Escalation.Measure, read.Escalation.Period, turn.Cancellation) ?? read;
+        }
+
+        return TurnAnswer.Say("Storage didn't take your answer just now. Nothing was lost from the card; please press again in a minute.");
+    }
+
+    /// <summary>"Close it: reviewed" on a decided escalation's review card.</summary>
+    public async Task<TurnAnswer> CloseAsync(Turn turn)
+    {
+        if (await FindAsync(turn) is not var (read, measure) || read is null)
+        {
+            return TurnAnswer.Say("I can't find that escalation. Nothing was changed.");
+        }
+
+        var context = await contexts.ForAsync(read.Escalation, measure, turn.Catalogue, null, turn.Cancellation);
+        if (turn.Person is null || !contexts.MayDecide(read.Escalation, turn.Person.Id))
+        {
+            return TurnAnswer.Say($"{Refusal(context).Replace("decide", "close", StringComparison.Ordinal)} Your press changed nothing.");
+        }
+
+        if (read.Escalation.State != EscalationState.Decided)
+        {
+            return Card(read.Escalation, context, EscalationAudience.Everyone, notice: read.Escalation.State == EscalationState.Closed
+                ? AlreadySettled(read.Escalation, turn.Catalogue)
+                : "It hasn't been decided yet, so it can't be closed on review.");
+        }
+
+        var closure = new EscalationClosure(time.GetUtcNow(), $"reviewed by {turn.Person.Name}.", turn.Person.Id);
+        if (await store.TryChangeAsync(read, read.Escalation.Close(closure), turn.Cancellation) is not { } closed)
+        {
+            var fresh = await store.GetAsync(read.Escalation.Measure, read.Escalation.Period, turn.Cancellation);
+            return Card(fresh?.Escalation ?? read.Escalation, context, EscalationAudience.Everyone, notice: "It changed while you were looking; here it is now. Nothing was changed by your press.");
+        }
+
+        return await AfterChangeAsync(turn, closed.Escalation, measure, EscalationAudience.Everyone);
+    }
+
+    private async Task<TurnAnswer> AfterChangeAsync(Turn turn, Escalation x, Measure measure, EscalationAudience audience)
+    {
+        var context = await contexts.ForAsync(x, measure, turn.Catalogue, null, turn.Cancellation);
+        await notices.ShowAsync(x, context, turn.Activity, turn.Cancellation);
+        var told = await notices.DeliverAsync(x, context, turn.Cancellation);
+        var owner = turn.Catalogue.NameOf(x.Owner);
+        var notice = x.State == EscalationState.Closed ? "Closed." : told.Any(t => t.Person == x.Owner && t.State is PromptState.WaitingForInstall)
+            ? $"Recorded. {owner} can't get PmfBot cards yet and will be told once they open PmfBot in Teams."
+            : x.IsAwaitingOwner ? $"Your question has gone to {owner}; their answer will come back here." : $"Recorded. {owner} has been told.";
+        return Card(x, context, audience, notice: notice);
+    }
+
+    private async Task<(StoredEscalation? Read, Measure Measure)?> FindAsync(Turn turn)
+    {
+        if (!turn.TryGetMeasurePeriod(out var measure, out var period))
+        {
+            return null;
+        }
+
+        return (await store.GetAsync(measure.Reference, period, turn.Cancellation), measure);
+    }
+
+    private static TurnAnswer Card(Escalation x, EscalationContext context, EscalationAudience audience, string? notice = null, IReadOnlyList<string>? problems = null, DecisionEntry? entry = null) =>
+        TurnAnswer.Of(EscalationCard.Build(EscalationViews.Of(x, context, audience, EscalationOccasion.Shown, notice, problems, entry)));
+
+    private static string Refusal(EscalationContext context) =>
+        $"Only {Extensions.ExtensionViews.Names(context.Deciders.Select(context.Council.NameOf))} can decide {context.State.Measure.Reference}'s escalation.";
+
+    private static string AlreadySettled(Escalation x, Domain.Catalogue.Catalogue council) =>
+        x.State == EscalationState.Closed
+            ? $"This escalation was already closed at {PromptViews.When(x.Closure!.At)}; nothing was changed."
+            : $"This escalation was already decided by {council.NameOf(x.Outcome!.By)} at {PromptViews.When(x.Outcome.At)}; nothing was changed.";
+
+    private static bool IsAutomaticRefresh(Turn turn) =>
+        turn.Activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("trigger", out var trigger)
+        && trigger.ValueKind == JsonValueKind.String && trigger.GetString() == "automatic";
+}

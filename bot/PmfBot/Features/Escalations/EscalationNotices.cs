@@ -1,0 +1,82 @@
+using PmfBot.Cards.Escalations;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Escalations;
+using PmfBot.Features.Updates;
+using PmfBot.Storage.Prompts;
+using Activity = PmfBot.Teams.Schema.Activity;
+
+namespace PmfBot.Features.Escalations;
+
+/// <summary>
+/// Who hears of an escalation, each exactly once through <see cref="ClaimedSend"/>: the escalation
+/// owner when it is raised, the next level when it goes up, the owner with each question and each
+/// decision, the asker with each answer. The due scan calls <see cref="DeliverAsync"/> too, so
+/// someone who installs PmfBot later still gets theirs; the cards already sent are updated in place.
+/// </summary>
+public sealed class EscalationNotices(ClaimedSend sender, SentPromptCards sentCards, EscalationContexts contexts)
+{
+    /// <summary>Sends whatever this escalation still owes anyone. Returns each recipient's outcome (null: handled before).</summary>
+    public async Task<IReadOnlyList<(PersonId Person, PromptState? State)>> DeliverAsync(Escalation x, EscalationContext context, CancellationToken cancellationToken)
+    {
+        var sent = new List<(PersonId, PromptState?)>();
+        if (x.State == EscalationState.Closed)
+        {
+            return sent;
+        }
+
+        sent.Add((x.EscalationOwner, await SendEscalationAsync(x, context, EscalationSteps.Raised(x.EscalationOwner), x.EscalationOwner, EscalationOccasion.Raised, cancellationToken)));
+        if (x.RaisedToNextLevelAt is not null)
+        {
+            foreach (var person in contexts.NextLevelFor(x))
+            {
+                sent.Add((person, await SendEscalationAsync(x, context, EscalationSteps.NextLevel(person), person, EscalationOccasion.NextLevel, cancellationToken)));
+            }
+        }
+
+        var questions = x.Decisions.Where(d => d.Kind == DecisionKind.AskForInformation).ToList();
+        for (var n = 1; n <= questions.Count; n++)
+        {
+            var question = questions[n - 1];
+            sent.Add((x.Owner, await sender.SendAsync(x.Measure, x.Period, EscalationSteps.Ask(n), x.Owner, context.Council,
+                () => EscalationQuestionCard.Build(EscalationViews.Question(x, question, context.State, context.Council)), cancellationToken)));
+            if (n <= x.Answers.Count)
+            {
+                sent.Add((question.By, await SendEscalationAsync(x, context, EscalationSteps.Answered(n, question.By), question.By, EscalationOccasion.Answered, cancellationToken)));
+            }
+        }
+
+        if (x.State == EscalationState.Decided)
+        {
+            sent.Add((x.Owner, await SendEscalationAsync(x, context, EscalationSteps.Decided(x, x.Owner), x.Owner, EscalationOccasion.Shown, cancellationToken)));
+        }
+
+        return sent;
+    }
+
+    /// <summary>Reminds the escalation owner once that it is waiting for their decision.</summary>
+    public Task<PromptState?> RemindAsync(Escalation x, EscalationContext context, CancellationToken cancellationToken) =>
+        SendEscalationAsync(x, context, EscalationSteps.Reminder, x.EscalationOwner, EscalationOccasion.Reminder, cancellationToken);
+
+    /// <summary>Tells the escalation owner once that a decision's review date has come, with "Close" on the card.</summary>
+    public Task<PromptState?> ReviewAsync(Escalation x, EscalationContext context, CancellationToken cancellationToken) =>
+        sender.SendAsync(x.Measure, x.Period, EscalationSteps.Review, x.EscalationOwner, context.Council,
+            () => EscalationCard.Build(EscalationViews.Of(x, context, EscalationAudience.Everyone, EscalationOccasion.Review) with { CloseData = EscalationViews.DataFor(x) }), cancellationToken);
+
+    /// <summary>Updates every card already sent about this escalation (and the pressed one) to show where it stands now.</summary>
+    public async Task ShowAsync(Escalation x, EscalationContext context, Activity? pressedFrom, CancellationToken cancellationToken)
+    {
+        await sentCards.ReplaceAsync(x.Measure, x.Period, EscalationSteps.ShowsEscalation,
+            EscalationCard.Build(EscalationViews.Of(x, context, EscalationAudience.Everyone)), pressedFrom, cancellationToken);
+        var questions = x.Decisions.Where(d => d.Kind == DecisionKind.AskForInformation).ToList();
+        for (var n = 1; n <= questions.Count; n++)
+        {
+            var step = EscalationSteps.Ask(n);
+            await sentCards.ReplaceAsync(x.Measure, x.Period, s => s == step,
+                EscalationQuestionCard.Build(EscalationViews.Question(x, questions[n - 1], context.State, context.Council)), null, cancellationToken);
+        }
+    }
+
+    private Task<PromptState?> SendEscalationAsync(Escalation x, EscalationContext context, string step, PersonId to, EscalationOccasion occasion, CancellationToken cancellationToken) =>
+        sender.SendAsync(x.Measure, x.Period, step, to, context.Council,
+            () => EscalationCard.Build(EscalationViews.Of(x, context, EscalationAudience.Everyone, occasion)), cancellationToken);
+}

@@ -1,0 +1,245 @@
+using PmfBot.Cards.Escalations;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.Escalations;
+using PmfBot.Domain.Results;
+using PmfBot.Features.Updates;
+
+namespace PmfBot.Features.Escalations;
+
+/// <summary>Why a card about an escalation is being shown: it sets the headline.</summary>
+public enum EscalationOccasion
+{
+    Raised,
+    Reminder,
+    NextLevel,
+    Answered,
+    Review,
+    Shown,
+}
+
+/// <summary>Who the card is for: a decider gets the decision inputs; a sent card the state, with "Decide" while it is open; a reader the state alone.</summary>
+public enum EscalationAudience
+{
+    Decider,
+    Everyone,
+    Reader,
+}
+
+/// <summary>What an escalation card needs beyond the escalation: the measure's figures, who decides, and how to reach them.</summary>
+/// <param name="Deadline">The period's update deadline (for an overdue escalation's "n days overdue").</param>
+/// <param name="Deciders">Who may decide it now: the escalation owner, their deputies, and the next level once raised.</param>
+/// <param name="RefreshIds">The deciders' Teams user ids, for the card's refresh.</param>
+public sealed record EscalationContext(
+    MeasureState State, Domain.Catalogue.Catalogue Council, Deadline Deadline, EscalationPolicy Policy, IReadOnlyList<PersonId> Deciders, IReadOnlyList<string> RefreshIds, DateTimeOffset Now);
+
+/// <summary>Escalations in words, for the cards. No I/O.</summary>
+public static class EscalationViews
+{
+    private const int TrendLength = 6;
+
+    public static EscalationView Of(
+        Escalation x, EscalationContext context, EscalationAudience audience, EscalationOccasion occasion = EscalationOccasion.Shown,
+        string? notice = null, IReadOnlyList<string>? problems = null, DecisionEntry? entry = null)
+    {
+        var measure = context.State.Measure;
+        var council = context.Council;
+        var result = context.State.ResultFor(x.Period);
+        var open = x.State == EscalationState.Open;
+        var data = DataFor(x);
+        return new EscalationView(
+            Headline(x, measure, result, occasion, context),
+            measure.Reference.Value,
+            measure.Title,
+            x.Period.ToString(),
+            council.FindService(measure.ServiceCode)?.Name ?? measure.ServiceCode,
+            council.NameOf(x.Owner),
+            council.NameOf(x.EscalationOwner),
+            Figure(measure, result, context),
+            result?.Thresholds is { } t ? PromptViews.Target(measure, t) : null,
+            [.. context.State.History.Where(r => r.Period <= x.Period).OrderByDescending(r => r.Period).Take(TrendLength).Reverse()
+                .Select(r => new TrendFigure(r.Period.ToString(), measure.Format(r.Value), r.Rag?.ToString() ?? PromptViews.NoTargetStatus(r.VsPrevious)))],
+            Why(x, council, context.Policy),
+            result is null ? null : OffTrack(result, context.State.History),
+            result?.Commentary,
+            x.ProposedAction,
+            Thread(x, council),
+            Outcome(x, council),
+            !open,
+            open ? Waiting(x, council, context.Now) : null,
+            WhoDecides(context.Deciders, council),
+            open && audience == EscalationAudience.Decider ? data : null,
+            open && audience == EscalationAudience.Everyone ? data : null,
+            open && audience == EscalationAudience.Everyone ? context.RefreshIds : null,
+            notice,
+            problems,
+            entry);
+    }
+
+    /// <summary>The card the owner gets with the escalation owner's question, open for an answer until answered.</summary>
+    public static EscalationQuestionView Question(Escalation x, EscalationDecision question, MeasureState state, Domain.Catalogue.Catalogue council, string? notice = null, IReadOnlyList<string>? problems = null, string? entry = null)
+    {
+        var number = QuestionNumber(x, question);
+        var answer = number <= x.Answers.Count ? x.Answers[number - 1] : null;
+        return new EscalationQuestionView(
+            state.Measure.Reference.Value,
+            state.Measure.Title,
+            x.Period.ToString(),
+            Figure(state.Measure, state.ResultFor(x.Period), null),
+            $"{council.NameOf(question.By)} asked at {PromptViews.When(question.At)}",
+            question.Note ?? string.Empty,
+            answer is null && x.State == EscalationState.Open ? new Dictionary<string, string>(DataFor(x)) { ["question"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null,
+            answer is not null ? $"You answered at {PromptViews.When(answer.At)}: {answer.Text}"
+                : x.State != EscalationState.Open ? $"No answer is needed now: the escalation was {x.StateWord}." : null,
+            notice,
+            problems,
+            entry);
+    }
+
+    /// <summary>A line for "my escalations" and the history.</summary>
+    public static EscalationLine Line(Escalation x, Domain.Catalogue.Catalogue council, DateTimeOffset now) => new(
+        x.Measure.Value,
+        x.Period.ToString(),
+        x.State switch
+        {
+            EscalationState.Open => Waiting(x, council, now),
+            _ => Outcome(x, council)!,
+        },
+        $"{TriggerWords(x.Trigger)}; raised {PromptViews.When(x.RaisedAt)}. Owner {council.NameOf(x.Owner)}, escalation owner {council.NameOf(x.EscalationOwner)}.",
+        x.State != EscalationState.Open,
+        DataFor(x));
+
+    public static IReadOnlyDictionary<string, string> DataFor(Escalation x) =>
+        new Dictionary<string, string> { ["measure"] = x.Measure.Value, ["period"] = x.Period.Code };
+
+    /// <summary>The 1-based number of a question among the escalation's questions.</summary>
+    public static int QuestionNumber(Escalation x, EscalationDecision question) =>
+        x.Decisions.Where(d => d.Kind == DecisionKind.AskForInformation).ToList().IndexOf(question) + 1;
+
+    public static string DecisionWords(DecisionKind kind) => kind switch
+    {
+        DecisionKind.ApproveAction => "Remedial action approved",
+        DecisionKind.AllocateResource => "Resource allocated / action changed",
+        DecisionKind.AskForInformation => "More information asked for",
+        DecisionKind.Stop => "Activity stopped",
+        _ => "Risk accepted",
+    };
+
+    private static string Headline(Escalation x, Measure measure, MeasureResult? result, EscalationOccasion occasion, EscalationContext context)
+    {
+        var reference = measure.Reference;
+        if (x.State == EscalationState.Closed)
+        {
+            return $"Closed: {reference} {x.Period} escalation";
+        }
+
+        if (x.State == EscalationState.Decided)
+        {
+            return occasion == EscalationOccasion.Review ? $"Review due: {reference} ({DecisionWords(x.Outcome!.Kind).ToLowerInvariant()})" : $"Decided: {DecisionWords(x.Outcome!.Kind).ToLowerInvariant()}";
+        }
+
+        var days = x.DaysWaitingAt(context.Now);
+        return occasion switch
+        {
+            EscalationOccasion.Raised => x.Trigger switch
+            {
+                EscalationTrigger.Red => $"Escalated to you: {reference} is Red",
+                EscalationTrigger.AmberWorsening => $"Escalated to you: {reference} is {(result?.Rag is null ? "worsening" : "Amber and worsening")}",
+                EscalationTrigger.Overdue => $"Escalated to you: {reference}'s {x.Period} update is long overdue",
+                _ => $"Escalated to you by {context.Council.NameOf(x.RaisedBy ?? x.Owner)}: {reference}",
+            },
+            EscalationOccasion.Reminder => $"Reminder: {reference} has waited {Days(days)} for your decision",
+            EscalationOccasion.NextLevel => $"Raised to you: {reference}, undecided for {Days(days)}",
+            EscalationOccasion.Answered => $"{context.Council.NameOf((x.Answers.Count > 0 ? x.Answers[^1].By : x.Owner))} answered your question on {reference}",
+            _ => $"Escalation open: {reference}",
+        };
+    }
+
+    private static string Figure(Measure measure, MeasureResult? result, EscalationContext? context)
+    {
+        if (result is not null)
+        {
+            return $"{measure.Format(result.Value)} ({result.Rag?.ToString() ?? PromptViews.NoTargetStatus(result.VsPrevious)})";
+        }
+
+        return context is not null && context.Deadline.IsOverdueAt(context.Now)
+            ? $"No figure yet: {Days(context.Deadline.DaysOverdueAt(context.Now))} overdue (due by {PromptViews.ShortDate(context.Deadline.Date)})"
+            : "No figure yet";
+    }
+
+    private static string Why(Escalation x, Domain.Catalogue.Catalogue council, EscalationPolicy policy) => x.Trigger switch
+    {
+        EscalationTrigger.Red => "Red: significantly off track, beyond the tolerance",
+        EscalationTrigger.AmberWorsening => $"Off target and worse than the period before, {policy.AmberWorseningPeriods} periods running",
+        EscalationTrigger.Overdue => $"The update is more than {Days(policy.OverdueDays ?? 0)} overdue",
+        _ => $"Escalated by {council.NameOf(x.RaisedBy ?? x.Owner)}" + (x.Reason is { } reason ? $": {reason}" : string.Empty),
+    };
+
+    private static string TriggerWords(EscalationTrigger trigger) => trigger switch
+    {
+        EscalationTrigger.Red => "Red",
+        EscalationTrigger.AmberWorsening => "Amber and worsening",
+        EscalationTrigger.Overdue => "Update overdue",
+        _ => "Escalated by hand",
+    };
+
+    private static string? OffTrack(MeasureResult result, IReadOnlyList<MeasureResult> history)
+    {
+        var periods = EscalationRules.PeriodsOffTrack(result, history);
+        var since = result.Period;
+        for (var i = 1; i < periods; i++)
+        {
+            since = since.Previous;
+        }
+
+        return periods switch
+        {
+            0 => null,
+            1 => $"This period ({result.Period})",
+            _ => $"{periods} periods running, since {since}",
+        };
+    }
+
+    private static List<ThreadLine> Thread(Escalation x, Domain.Catalogue.Catalogue council)
+    {
+        var lines = x.Decisions.Select(d => (d.At, Line: new ThreadLine(
+                $"{council.NameOf(d.By)}, {PromptViews.When(d.At)}",
+                d.Kind == DecisionKind.AskForInformation ? $"Asked: {d.Note}" : $"{DecisionWords(d.Kind)}." + Note(d))))
+            .Concat(x.Answers.Select(a => (a.At, Line: new ThreadLine($"{council.NameOf(a.By)}, {PromptViews.When(a.At)}", $"Answered: {a.Text}"))));
+        if (x.RaisedToNextLevelAt is { } raised)
+        {
+            lines = lines.Append((raised, new ThreadLine($"PmfBot, {PromptViews.When(raised)}", "Raised to the next level: no decision in time.")));
+        }
+
+        return [.. lines.OrderBy(l => l.At).Select(l => l.Line)];
+    }
+
+    private static string? Outcome(Escalation x, Domain.Catalogue.Catalogue council)
+    {
+        var decided = x.Outcome is { } d ? $"{DecisionWords(d.Kind)} by {council.NameOf(d.By)} at {PromptViews.When(d.At)}.{Note(d)}" : null;
+        return x.State switch
+        {
+            EscalationState.Closed => $"Closed at {PromptViews.When(x.Closure!.At)}: {x.Closure.Why}" + (decided is null ? string.Empty : $" ({decided})"),
+            EscalationState.Decided => decided,
+            _ => null,
+        };
+    }
+
+    private static string Note(EscalationDecision d) =>
+        (d.Note is { } note ? $" {note}" : string.Empty)
+        + (d.Until is { } until ? d.Kind == DecisionKind.AcceptRisk ? $" Accepted until {PromptViews.ShortDate(until)}." : $" Review on {PromptViews.ShortDate(until)}." : string.Empty);
+
+    private static string Waiting(Escalation x, Domain.Catalogue.Catalogue council, DateTimeOffset now) =>
+        x.OpenQuestion is { } question
+            ? $"Open: waiting for {council.NameOf(x.Owner)}'s answer to {council.NameOf(question.By)}'s question"
+            : (x.DaysWaitingAt(now) is var days && days == 0
+                ? $"Open: waiting for {council.NameOf(x.EscalationOwner)}'s decision (raised today)"
+                : $"Open: waiting {Days(days)} for {council.NameOf(x.EscalationOwner)}'s decision")
+              + (x.RaisedToNextLevelAt is { } raised ? $" (raised to the next level on {PromptViews.ShortDate(UkTime.DateAt(raised))})" : string.Empty);
+
+    private static string WhoDecides(IReadOnlyList<PersonId> deciders, Domain.Catalogue.Catalogue council) =>
+        $"Only {Extensions.ExtensionViews.Names(deciders.Select(council.NameOf))} can decide this escalation.";
+
+    private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
+}
