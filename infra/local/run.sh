@@ -68,6 +68,8 @@ export Clock__StartAt="$as_of"                        # empty: the real clock
 export Updates__ScanEvery=00:00:20                    # prompts within seconds of start, not minutes
 export Extensions__Approvers__0=priya.shah@northmere.gov.uk   # the demo's deciders on extension requests:
 export Extensions__Approvers__1=helen.price@northmere.gov.uk   # Priya (the Playground user) and Helen Price
+export Escalations__NextLevel__0=daniel.okoro@northmere.gov.uk # the Management Team: undecided escalations go up to them
+export Escalations__NextLevel__1=helen.price@northmere.gov.uk
 dotnet bot/PmfBot/bin/Debug/net10.0/PmfBot.dll --urls "http://127.0.0.1:$bot_port" &
 bot_pid=$!
 

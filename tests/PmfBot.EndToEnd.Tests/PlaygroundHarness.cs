@@ -16,7 +16,7 @@ public sealed record PlaygroundMessage(string Action, string ConversationId, str
     /// <summary>The card's JSON, unescaped, to look for what a person would read.</summary>
     public string CardText => Card is { } card ? JsonSerializer.Serialize(card, Unescaped) : string.Empty;
 
-    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
 /// <summary>
@@ -74,6 +74,8 @@ public sealed class PlaygroundHarness : IAsyncDisposable
             ["Clock:StartAt"] = clockStartAt,
             ["Extensions:Approvers:0"] = "priya.shah@northmere.gov.uk", // as infra/local/run.sh configures the demo
             ["Extensions:Approvers:1"] = "helen.price@northmere.gov.uk",
+            ["Escalations:NextLevel:0"] = "daniel.okoro@northmere.gov.uk",
+            ["Escalations:NextLevel:1"] = "helen.price@northmere.gov.uk",
         }));
         await _bot.StartAsync();
         var botUrl = _bot.Address().ToString().TrimEnd('/');
@@ -170,6 +172,9 @@ public sealed class PlaygroundHarness : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    /// <summary>What an invoke answered with (a card or a message), as JSON text without escaping, to look for words in.</summary>
+    public static string TextOf(JsonElement invokeResponse) => JsonSerializer.Serialize(invokeResponse.GetProperty("value"), PlaygroundMessage.Unescaped);
 
     /// <summary>Waits for the bot to post something in a conversation (a channel's threads count as the channel) that matches.</summary>
     public async Task<PlaygroundMessage> WaitForBotAsync(string conversationId, Func<PlaygroundMessage, bool> matches, string what)

@@ -95,7 +95,6 @@ public class UpdateCycleJourneyTests : IAsyncLifetime
         }
     }
 
-    private static string Text(JsonElement invokeResponse) => JsonSerializer.Serialize(invokeResponse.GetProperty("value"), Unescaped);
+    private static string Text(JsonElement invokeResponse) => PlaygroundHarness.TextOf(invokeResponse);
 
-    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
