@@ -21,6 +21,8 @@ public static class HelpCard
                     new Fact("delegate CS 02 to Fiona Grant until 30 Nov", "While you're away, a colleague gets the prompts and can enter figures; you see each one. \"stop delegating\" ends it."),
                     new Fact("snooze until Monday", "Hold reminders until then (never past a deadline)."),
                     new Fact("my measures", "The measures you update, with their latest status and what is due next."),
+                    new Fact("escalate NI 192 because …", "Send one of your measures to its escalation owner for a decision (a Red figure goes on its own)."),
+                    new Fact("my escalations", "Escalations waiting for your decision, or raised on your measures. \"escalation history for NI 192\" shows a measure's past ones."),
                     new Fact("not installed", "For the performance team: who has updates due but hasn't opened PmfBot yet."),
                     new Fact("help", "This list."),
                 ]),

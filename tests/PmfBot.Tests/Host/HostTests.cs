@@ -85,4 +85,20 @@ public class HostTests : StorageTestBase
             Assert.Contains("Demo:AsOf must be a date written yyyy-MM-dd", error.Message, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("--Escalations:Policy:RaiseAfterDays", "2", "Escalations:Policy: RaiseAfterDays must be after ChaseAfterDays")]
+    [InlineData("--Escalations:Measures:NI 192:AmberWorseningPeriods", "-1", "Escalations:Measures:NI 192: AmberWorseningPeriods can't be negative.")]
+    [InlineData("--Escalations:Measures:household waste recycling rate:OverdueDays", "7", "Escalations:Measures has \"household waste recycling rate\", which is not a measure reference")]
+    [InlineData("--Escalations:NextLevel:0", "the management team", "Escalations:NextLevel has \"the management team\", which is not a person's id")]
+    public async Task Start_WithABadEscalationSetting_FailsNamingIt(string setting, string value, string message)
+    {
+        var app = PmfBotHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--Bot:AllowUnauthenticatedLocalRequests", "true",
+            "--Storage:ConnectionString", Storage.ConnectionString, "--Storage:TablePrefix", Storage.Prefix, setting, value]);
+        await using (app)
+        {
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+            Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        }
+    }
 }
