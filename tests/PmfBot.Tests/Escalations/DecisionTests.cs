@@ -65,6 +65,22 @@ public class DecisionTests : EscalationHost
         Assert.Equal(DecisionKind.ApproveAction, Assert.Single((await Cs02OctoberAsync())!.Escalation.Decisions).Kind);
     }
 
+    [Theory]
+    [InlineData("decideEscalation", "CS 02", "FY2026-M07", "shrug")]
+    [InlineData("decideEscalation", "XX 99", "FY2026-M07", "approve")]
+    [InlineData("openEscalation", "CS 02", "not a period", null)]
+    [InlineData("closeEscalation", "CS 01", "FY2026-M07", null)]
+    public async Task AGarbledOrStalePress_IsAnsweredKindly_AndChangesNothing(string verb, string measure, string period, string? decision)
+    {
+        await InstallAsync();
+        await RecordRedAsync();
+
+        var said = MessageOf(await PressAsync(verb, new { verb, measure, period, decision }));
+
+        Assert.Matches("^I c(ouldn't tell which escalation|an't find that escalation)", said);
+        Assert.Empty((await Cs02OctoberAsync())!.Escalation.Decisions);
+    }
+
     [Fact]
     public async Task SimultaneousDecisions_LeaveExactlyOne()
     {

@@ -58,6 +58,25 @@ public class RaisingTests : EscalationHost
     }
 
     [Fact]
+    public async Task WhenStorageFailsWhileEscalating_TheFigureIsKept_AndTheNextScanRaisesIt()
+    {
+        await InstallAsync();
+        await Storage.Tables.Escalations.DeleteAsync(); // the escalations table is unreachable for this turn
+
+        var recorded = await RecordRedAsync();
+
+        Assert.Contains("Recorded: 61.5% for Oct 2026", recorded, StringComparison.Ordinal);
+        Assert.Contains("If it needs escalating, that will happen within a few minutes.", recorded, StringComparison.Ordinal);
+        Assert.NotNull(await new Storage.Results.ResultStore(Storage.Tables).GetAsync(Cs02, October, default));
+
+        await Storage.Tables.Escalations.CreateIfNotExistsAsync();
+        await Scan.RunAsync(default);
+
+        Assert.Single(EscalationCardsIn(), c => c.Contains("Escalated to you: CS 02 is Red", StringComparison.Ordinal));
+        Assert.Equal(EscalationTrigger.Red, (await Cs02OctoberAsync())!.Escalation.Trigger);
+    }
+
+    [Fact]
     public async Task AnAmberFigure_IsNotEscalated()
     {
         await InstallAsync();

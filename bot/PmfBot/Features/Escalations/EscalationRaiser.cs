@@ -14,10 +14,28 @@ namespace PmfBot.Features.Escalations;
 /// then the escalation owner's card goes out. A figure back within tolerance (a later period's,
 /// a correction, or an overdue figure arriving) closes the measure's escalations up to it.
 /// </summary>
-public sealed class EscalationRaiser(EscalationStore store, EscalationNotices notices, EscalationContexts contexts, TimeProvider time)
+public sealed partial class EscalationRaiser(EscalationStore store, EscalationNotices notices, EscalationContexts contexts, TimeProvider time, ILogger<EscalationRaiser> logger)
 {
     /// <summary>How far back the scan looks for figures whose escalation was missed: far longer than any outage it covers, short enough not to raise old history.</summary>
     public static readonly TimeSpan MissedWithin = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// <see cref="OnRecordedAsync"/> for a turn that has already stored the figure: the figure is
+    /// safe whatever happens here, so a storage or Teams failure is logged and the person told the
+    /// scan will catch up (it raises figures recorded in the last day whose escalation was missed).
+    /// </summary>
+    public async Task<string?> AfterRecordingAsync(MeasureResult result, MeasureState state, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await OnRecordedAsync(result, state, council, cancellationToken);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or TimeoutException)
+        {
+            LogEscalationFailed(logger, e, result.Measure.Value, result.Period.Code);
+            return "If it needs escalating, that will happen within a few minutes.";
+        }
+    }
 
     /// <summary>After a figure is recorded (or corrected): raise or close as the rules say.</summary>
     /// <param name="state">The measure's state including the figure.</param>
@@ -140,4 +158,7 @@ public sealed class EscalationRaiser(EscalationStore store, EscalationNotices no
         RaisedAt = time.GetUtcNow(),
         ProposedAction = proposedAction,
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Measure} {Period}: recorded, but raising or closing its escalation failed; the due scan will raise it")]
+    private static partial void LogEscalationFailed(ILogger logger, Exception exception, string measure, string period);
 }

@@ -78,7 +78,7 @@ public sealed class CorrectionHandler(ResultStore results, SentPromptCards sentC
                 var after = state with { History = [.. state.History.Where(r => r.Period != done.Result.Period), done.Result] };
                 var view = PromptViews.Recorded(done.Result, after, turn.Catalogue, now, policy,
                     $"Corrected from {measure.Format(current.Value)} to {measure.Format(value)} (version {done.Result.Version}). Why: {typed.Reason}. The earlier figure stays in the audit trail.");
-                var escalated = await escalations.OnRecordedAsync(done.Result, after, turn.Catalogue, turn.Cancellation);
+                var escalated = await escalations.AfterRecordingAsync(done.Result, after, turn.Catalogue, turn.Cancellation);
                 var card = UpdateRecordedCard.Build(escalated is null ? view : view with { Next = $"{view.Next} {escalated}" });
                 await sentCards.ShowAnsweredAsync(measure.Reference, current.Period, card, null, turn.Cancellation);
                 return TurnAnswer.Of(card);

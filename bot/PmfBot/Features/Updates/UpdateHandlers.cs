@@ -14,9 +14,9 @@ namespace PmfBot.Features.Updates;
 /// Taking figures in the chat: the prompt card's Submit, a typed answer ("42.5 — two crews off
 /// sick; action: agency cover"), "what's due", and opening one update's card from that list.
 /// </summary>
-public sealed partial class UpdateHandlers(
+public sealed class UpdateHandlers(
     UpdateSubmission submission, SentPromptCards sentCards, ResultStore results, Activities.ActivityReports activities, Escalations.EscalationRaiser escalations, ProactiveMessenger messenger,
-    TimeProvider time, IOptions<UpdateCycleOptions> options, ILogger<UpdateHandlers> logger)
+    TimeProvider time, IOptions<UpdateCycleOptions> options)
 {
     public static readonly string[] WhatsDuePhrases = ["what's due", "whats due", "what is due", "due", "my updates", "what do i owe", "open updates", "todo", "to do"];
 
@@ -138,7 +138,7 @@ public sealed partial class UpdateHandlers(
             case SubmissionOutcome.Recorded recorded:
             {
                 var view = PromptViews.Recorded(recorded.Result, recorded.State, turn.Catalogue, now, Policy);
-                var escalated = await EscalateAsync(recorded.Result, recorded.State, turn.Catalogue, turn.Cancellation);
+                var escalated = await escalations.AfterRecordingAsync(recorded.Result, recorded.State, turn.Catalogue, turn.Cancellation);
                 var card = UpdateRecordedCard.Build(escalated is null ? view : view with { Next = $"{view.Next} {escalated}" });
                 await sentCards.ShowAnsweredAsync(recorded.Result.Measure, recorded.Result.Period, card, pressed ? turn.Activity : null, turn.Cancellation);
                 await ShowOwnerAsync(recorded.State.Measure, recorded.Result, turn.Catalogue, card, turn.Cancellation);
@@ -159,26 +159,6 @@ public sealed partial class UpdateHandlers(
                 throw new InvalidOperationException($"Unexpected outcome {outcome}.");
         }
     }
-
-    /// <summary>
-    /// Raises (or closes) escalations for a figure just recorded. The figure is safe whatever
-    /// happens here; if storage or Teams fails, the due scan raises what was missed.
-    /// </summary>
-    private async Task<string?> EscalateAsync(Domain.Results.MeasureResult result, MeasureState state, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await escalations.OnRecordedAsync(result, state, council, cancellationToken);
-        }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or TimeoutException)
-        {
-            LogEscalationFailed(logger, e, result.Measure.Value, result.Period.Code);
-            return "If it needs escalating, that will happen within a few minutes.";
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Measure} {Period}: recorded, but raising its escalation failed; the due scan will raise it")]
-    private static partial void LogEscalationFailed(ILogger logger, Exception exception, string measure, string period);
 
     /// <summary>A delegate entered the figure: the owner, still accountable, gets the recorded card too (best effort: it is also in "my measures").</summary>
     private async Task ShowOwnerAsync(Measure measure, Domain.Results.MeasureResult result, Domain.Catalogue.Catalogue council, Cards.Model.AdaptiveCard card, CancellationToken cancellationToken)
