@@ -75,6 +75,9 @@ public sealed record Escalation
     public EscalationState State { get; init; } = EscalationState.Open;
     public IReadOnlyList<EscalationDecision> Decisions { get; init; } = [];
 
+    /// <summary>The escalation owner's questions to the owner, in order: question n is answered by <see cref="Answers"/>[n - 1].</summary>
+    public IReadOnlyList<EscalationDecision> Questions => [.. Decisions.Where(d => d.Kind == DecisionKind.AskForInformation)];
+
     /// <summary>The owner's answers to questions, in order.</summary>
     public IReadOnlyList<EscalationAnswer> Answers { get; init; } = [];
 
@@ -154,7 +157,7 @@ public sealed record Escalation
     /// <summary>The escalation owner asked the owner something and is waiting for the answer: not theirs to be chased for.</summary>
     public bool IsAwaitingOwner =>
         State == EscalationState.Open && Decisions.Count > 0 && Decisions[^1].Kind == DecisionKind.AskForInformation
-        && Answers.Count < Decisions.Count(d => d.Kind == DecisionKind.AskForInformation);
+        && Answers.Count < Questions.Count;
 
     /// <summary>Undecided long enough for the escalation owner to be reminded (not while they wait on the owner's answer): from 09:00 on the day.</summary>
     public bool IsDueForChaseAt(DateTimeOffset now, EscalationPolicy policy) =>

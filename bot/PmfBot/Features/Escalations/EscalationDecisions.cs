@@ -32,7 +32,7 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
     /// <summary>"Decide", "Show", and the card's refresh: a decider of an open escalation gets the decision view; anyone else where it stands.</summary>
     public async Task<TurnAnswer> OpenAsync(Turn turn)
     {
-        if (await FindAsync(turn) is not var (read, measure) || read is null)
+        if (await FindAsync(turn) is not var (read, measure))
         {
             return TurnAnswer.Say("I can't find that escalation. Type **my escalations** for yours.");
         }
@@ -46,13 +46,13 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
 
         // Teams refreshes the card for everyone listed; anyone else who presses "Decide" is told why they only see its state.
         var notice = IsAutomaticRefresh(turn) || turn.Person is { } p && (p.Id == x.Owner || p.Id == x.RaisedBy) ? null
-            : x.State == EscalationState.Open ? $"{Refusal(context)} Here is where it stands." : null;
+            : x.State == EscalationState.Open ? $"{Refusal(context, "decide")} Here is where it stands." : null;
         return Card(x, context, EscalationAudience.Reader, notice: notice);
     }
 
     public async Task<TurnAnswer> DecideAsync(Turn turn)
     {
-        if (await FindAsync(turn) is not var (read, measure) || read is null || !Kinds.TryGetValue(turn.DataText(EscalationCard.DecisionKey) ?? string.Empty, out var kind))
+        if (await FindAsync(turn) is not var (read, measure) || !Kinds.TryGetValue(turn.DataText(EscalationCard.DecisionKey) ?? string.Empty, out var kind))
         {
             return TurnAnswer.Say("I couldn't tell which escalation that button was for, or what it decided. Nothing was changed.");
         }
@@ -60,7 +60,7 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
         var context = await contexts.ForAsync(read.Escalation, measure, turn.Catalogue, null, turn.Cancellation);
         if (turn.Person is null || !contexts.MayDecide(read.Escalation, turn.Person.Id))
         {
-            return TurnAnswer.Say($"{Refusal(context)} Your press changed nothing.");
+            return TurnAnswer.Say($"{Refusal(context, "decide")} Your press changed nothing.");
         }
 
         var note = MeasureResult.Clean(turn.DataText(EscalationCard.NoteInput));
@@ -94,7 +94,7 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
             var decision = new EscalationDecision(kind, turn.Person.Id, time.GetUtcNow(), note, kind is DecisionKind.AllocateResource or DecisionKind.Stop or DecisionKind.AskForInformation && until is null ? null : until);
             if (await store.TryChangeAsync(read, read.Escalation.Decide(decision), turn.Cancellation) is { } stored)
             {
-                return await AfterChangeAsync(turn, stored.Escalation, measure, kind == DecisionKind.AskForInformation ? EscalationAudience.Decider : EscalationAudience.Everyone);
+                return await AfterChangeAsync(turn, stored.Escalation, context, kind == DecisionKind.AskForInformation ? EscalationAudience.Decider : EscalationAudience.Everyone);
             }
 
             read = await store.GetAsync(read.Escalation.Measure, read.Escalation.Period, turn.Cancellation) ?? read;
@@ -107,7 +107,7 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
     /// <summary>The owner's answer to the escalation owner's question.</summary>
     public async Task<TurnAnswer> AnswerAsync(Turn turn)
     {
-        if (await FindAsync(turn) is not var (read, measure) || read is null)
+        if (await FindAsync(turn) is not var (read, measure))
         {
             return TurnAnswer.Say("I can't find the escalation this question was about. Nothing was sent.");
         }
@@ -117,24 +117,24 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
             return TurnAnswer.Say($"This question is for {turn.Catalogue.NameOf(read.Escalation.Owner)}, {measure.Reference}'s owner, so your answer wasn't sent.");
         }
 
+        // An answer changes neither who decides nor the figures, so one context serves the whole turn.
+        var context = await contexts.ForAsync(read.Escalation, measure, turn.Catalogue, null, turn.Cancellation);
         var text = turn.DataText(EscalationQuestionCard.AnswerInput);
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var x = read.Escalation;
-            var question = x.OpenQuestion ?? x.Decisions.LastOrDefault(d => d.Kind == DecisionKind.AskForInformation);
+            var question = x.OpenQuestion ?? (x.Questions.Count > 0 ? x.Questions[^1] : null);
             if (x.ProblemWithAnswer(text) is { } problem)
             {
-                var state = (await contexts.ForAsync(x, measure, turn.Catalogue, null, turn.Cancellation)).State;
                 return question is null
                     ? TurnAnswer.Say(problem)
-                    : TurnAnswer.Of(EscalationQuestionCard.Build(EscalationViews.Question(x, question, state, turn.Catalogue,
+                    : TurnAnswer.Of(EscalationQuestionCard.Build(EscalationViews.Question(x, question, context.State, turn.Catalogue,
                         x.OpenQuestion is null ? problem : null, x.OpenQuestion is null ? null : [problem], text)));
             }
 
             var answered = x.Answer(new EscalationAnswer(turn.Person.Id, time.GetUtcNow(), text!));
             if (await store.TryChangeAsync(read, answered, turn.Cancellation) is { } stored)
             {
-                var context = await contexts.ForAsync(stored.Escalation, measure, turn.Catalogue, null, turn.Cancellation);
                 await notices.ShowAsync(stored.Escalation, context, null, turn.Cancellation);
                 var told = await notices.DeliverAsync(stored.Escalation, context, turn.Cancellation);
                 var asker = turn.Catalogue.NameOf(question!.By);
@@ -153,7 +153,7 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
     /// <summary>"Close it: reviewed" on a decided escalation's review card.</summary>
     public async Task<TurnAnswer> CloseAsync(Turn turn)
     {
-        if (await FindAsync(turn) is not var (read, measure) || read is null)
+        if (await FindAsync(turn) is not var (read, measure))
         {
             return TurnAnswer.Say("I can't find that escalation. Nothing was changed.");
         }
@@ -161,7 +161,7 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
         var context = await contexts.ForAsync(read.Escalation, measure, turn.Catalogue, null, turn.Cancellation);
         if (turn.Person is null || !contexts.MayDecide(read.Escalation, turn.Person.Id))
         {
-            return TurnAnswer.Say($"{Refusal(context).Replace("decide", "close", StringComparison.Ordinal)} Your press changed nothing.");
+            return TurnAnswer.Say($"{Refusal(context, "close")} Your press changed nothing.");
         }
 
         if (read.Escalation.State != EscalationState.Decided)
@@ -178,12 +178,13 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
             return Card(fresh?.Escalation ?? read.Escalation, context, EscalationAudience.Everyone, notice: "It changed while you were looking; here it is now. Nothing was changed by your press.");
         }
 
-        return await AfterChangeAsync(turn, closed.Escalation, measure, EscalationAudience.Everyone);
+        return await AfterChangeAsync(turn, closed.Escalation, context, EscalationAudience.Everyone);
     }
 
-    private async Task<TurnAnswer> AfterChangeAsync(Turn turn, Escalation x, Measure measure, EscalationAudience audience)
+    /// <summary>After a decision or closure: every card shows it, and whoever it owes a card gets one.</summary>
+    /// <param name="context">As read for the change: a decision or closure changes neither who decides nor the figures.</param>
+    private async Task<TurnAnswer> AfterChangeAsync(Turn turn, Escalation x, EscalationContext context, EscalationAudience audience)
     {
-        var context = await contexts.ForAsync(x, measure, turn.Catalogue, null, turn.Cancellation);
         await notices.ShowAsync(x, context, turn.Activity, turn.Cancellation);
         var told = await notices.DeliverAsync(x, context, turn.Cancellation);
         var owner = turn.Catalogue.NameOf(x.Owner);
@@ -193,21 +194,18 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
         return Card(x, context, audience, notice: notice);
     }
 
-    private async Task<(StoredEscalation? Read, Measure Measure)?> FindAsync(Turn turn)
-    {
-        if (!turn.TryGetMeasurePeriod(out var measure, out var period))
-        {
-            return null;
-        }
-
-        return (await store.GetAsync(measure.Reference, period, turn.Cancellation), measure);
-    }
+    /// <summary>The escalation a button is about (its data's measure and period), with its measure; null when either is unknown.</summary>
+    private async Task<(StoredEscalation Read, Measure Measure)?> FindAsync(Turn turn) =>
+        turn.TryGetMeasurePeriod(out var measure, out var period) && await store.GetAsync(measure.Reference, period, turn.Cancellation) is { } read
+            ? (read, measure)
+            : null;
 
     private static TurnAnswer Card(Escalation x, EscalationContext context, EscalationAudience audience, string? notice = null, IReadOnlyList<string>? problems = null, DecisionEntry? entry = null) =>
         TurnAnswer.Of(EscalationCard.Build(EscalationViews.Of(x, context, audience, EscalationOccasion.Shown, notice, problems, entry)));
 
-    private static string Refusal(EscalationContext context) =>
-        $"Only {Extensions.ExtensionViews.Names(context.Deciders.Select(context.Council.NameOf))} can decide {context.State.Measure.Reference}'s escalation.";
+    /// <param name="what">"decide" or "close".</param>
+    private static string Refusal(EscalationContext context, string what) =>
+        $"Only {Extensions.ExtensionViews.Names(context.Deciders.Select(context.Council.NameOf))} can {what} {context.State.Measure.Reference}'s escalation.";
 
     private static string AlreadySettled(Escalation x, Domain.Catalogue.Catalogue council) =>
         x.State == EscalationState.Closed

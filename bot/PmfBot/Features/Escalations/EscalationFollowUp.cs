@@ -33,16 +33,20 @@ public sealed class EscalationFollowUp(EscalationStore store, EscalationRaiser r
             }
 
             var policy = contexts.Policies.For(measure);
-            if (x.IsDueForRaiseAt(now, policy) && contexts.NextLevelFor(x).Count > 0
-                && await store.TryChangeAsync(read, x with { RaisedToNextLevelAt = now }, cancellationToken) is { } up)
+            var raised = x.IsDueForRaiseAt(now, policy) && contexts.NextLevelFor(x).Count > 0
+                ? await store.TryChangeAsync(read, x with { RaisedToNextLevelAt = now }, cancellationToken)
+                : null;
+            x = raised?.Escalation ?? x;
+
+            // Read after any raise: the next level are deciders from then on.
+            var context = await contexts.ForAsync(x, measure, council, state, cancellationToken);
+            if (raised is not null)
             {
-                x = up.Escalation;
-                await notices.ShowAsync(x, await contexts.ForAsync(x, measure, council, state, cancellationToken), null, cancellationToken);
+                await notices.ShowAsync(x, context, null, cancellationToken);
             }
 
-            var context = await contexts.ForAsync(x, measure, council, state, cancellationToken);
             outcomes.AddRange((await notices.DeliverAsync(x, context, cancellationToken)).Select(o => o.State));
-            if (x.State == EscalationState.Open && x.IsDueForChaseAt(now, policy))
+            if (x.IsDueForChaseAt(now, policy))
             {
                 outcomes.Add(await notices.RemindAsync(x, context, cancellationToken));
             }

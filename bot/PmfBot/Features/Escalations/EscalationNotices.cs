@@ -33,7 +33,7 @@ public sealed class EscalationNotices(ClaimedSend sender, SentPromptCards sentCa
             }
         }
 
-        var questions = x.Decisions.Where(d => d.Kind == DecisionKind.AskForInformation).ToList();
+        var questions = x.Questions;
         for (var n = 1; n <= questions.Count; n++)
         {
             var question = questions[n - 1];
@@ -67,7 +67,7 @@ public sealed class EscalationNotices(ClaimedSend sender, SentPromptCards sentCa
     {
         await sentCards.ReplaceAsync(x.Measure, x.Period, EscalationSteps.ShowsEscalation,
             EscalationCard.Build(EscalationViews.Of(x, context, EscalationAudience.Everyone)), pressedFrom, cancellationToken);
-        var questions = x.Decisions.Where(d => d.Kind == DecisionKind.AskForInformation).ToList();
+        var questions = x.Questions;
         for (var n = 1; n <= questions.Count; n++)
         {
             var step = EscalationSteps.Ask(n);

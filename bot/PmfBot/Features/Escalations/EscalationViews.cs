@@ -115,7 +115,7 @@ public static class EscalationViews
 
     /// <summary>The 1-based number of a question among the escalation's questions.</summary>
     public static int QuestionNumber(Escalation x, EscalationDecision question) =>
-        x.Decisions.Where(d => d.Kind == DecisionKind.AskForInformation).ToList().IndexOf(question) + 1;
+        x.Questions.ToList().IndexOf(question) + 1;
 
     public static string DecisionWords(DecisionKind kind) => kind switch
     {
