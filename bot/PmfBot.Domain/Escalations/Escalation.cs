@@ -138,9 +138,10 @@ public sealed record Escalation
     }
 
     /// <summary>Records a decision checked by <see cref="ProblemWith"/>. A question keeps it open; anything else decides it.</summary>
+    /// <remarks>Only an approval (its review date) and an accepted risk (its end) keep a date: any other decision has nothing to review.</remarks>
     public Escalation Decide(EscalationDecision decision) => this with
     {
-        Decisions = [.. Decisions, decision],
+        Decisions = [.. Decisions, decision.Kind is DecisionKind.ApproveAction or DecisionKind.AcceptRisk ? decision : decision with { Until = null }],
         State = decision.Kind == DecisionKind.AskForInformation ? EscalationState.Open : EscalationState.Decided,
     };
 

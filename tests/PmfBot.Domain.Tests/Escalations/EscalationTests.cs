@@ -128,6 +128,9 @@ public class EscalationTests
 
         Assert.False(decided.IsDueForReviewAt(UkTime.At(new DateOnly(2026, 12, 1), new TimeOnly(8, 59))));
         Assert.True(decided.IsDueForReviewAt(UkTime.At(new DateOnly(2026, 12, 1), new TimeOnly(9, 0))));
+        var stopped = Open().Decide(By(DecisionKind.Stop, "No longer funded.", new DateOnly(2026, 12, 1))); // a date given with a stop has nothing to review
+        Assert.Null(stopped.Outcome!.Until);
+        Assert.False(stopped.IsDueForReviewAt(UkTime.At(new DateOnly(2026, 12, 1), new TimeOnly(9, 0))));
         Assert.False(Open().Decide(By(DecisionKind.Stop, "No longer funded.")).IsDueForReviewAt(UkTime.At(new DateOnly(2027, 12, 1), new TimeOnly(9, 0))));
 
         var closed = decided.Close(new EscalationClosure(Raised.AddDays(22), "Reviewed.", TestMeasures.Chief));

@@ -91,7 +91,7 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
                 return Card(read.Escalation, context, EscalationAudience.Decider, problems: [problem], entry: entry);
             }
 
-            var decision = new EscalationDecision(kind, turn.Person.Id, time.GetUtcNow(), note, kind is DecisionKind.AllocateResource or DecisionKind.Stop or DecisionKind.AskForInformation && until is null ? null : until);
+            var decision = new EscalationDecision(kind, turn.Person.Id, time.GetUtcNow(), note, until);
             if (await store.TryChangeAsync(read, read.Escalation.Decide(decision), turn.Cancellation) is { } stored)
             {
                 return await AfterChangeAsync(turn, stored.Escalation, context, kind == DecisionKind.AskForInformation ? EscalationAudience.Decider : EscalationAudience.Everyone);
