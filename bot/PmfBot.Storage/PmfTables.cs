@@ -20,6 +20,8 @@ public sealed class PmfTables
         Prompts = service.GetTableClient(prefix + "Prompts");
         Cover = service.GetTableClient(prefix + "Cover");
         Escalations = service.GetTableClient(prefix + "Escalations");
+        Subscriptions = service.GetTableClient(prefix + "Subscriptions");
+        Digests = service.GetTableClient(prefix + "Digests");
     }
 
     public TableServiceClient Service { get; }
@@ -42,7 +44,13 @@ public sealed class PmfTables
     /// <summary>Escalations to the escalation owner and their decisions, a partition per measure (see EscalationStore).</summary>
     public TableClient Escalations { get; }
 
-    public IEnumerable<TableClient> All => [Catalogue, Results, Conversations, Prompts, Cover, Escalations];
+    /// <summary>Channels' digest subscriptions, one partition (see SubscriptionStore).</summary>
+    public TableClient Subscriptions { get; }
+
+    /// <summary>Claims and outcomes of weekly digest postings, a partition per subscription (see DigestStore).</summary>
+    public TableClient Digests { get; }
+
+    public IEnumerable<TableClient> All => [Catalogue, Results, Conversations, Prompts, Cover, Escalations, Subscriptions, Digests];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {

@@ -25,6 +25,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Cover.CoverStore>();
         services.AddSingleton<Activities.ActivityProgressStore>();
         services.AddSingleton<Escalations.EscalationStore>();
+        services.AddSingleton<Digests.SubscriptionStore>();
+        services.AddSingleton<Digests.DigestStore>();
         services.AddHostedService<TableCreator>();
         return services;
     }

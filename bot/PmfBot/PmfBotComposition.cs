@@ -1,6 +1,7 @@
 using PmfBot.Bot;
 using PmfBot.Features.Catalogue;
 using PmfBot.Features.Demo;
+using PmfBot.Features.Digests;
 using PmfBot.Features.Cover;
 using PmfBot.Features.Escalations;
 using PmfBot.Features.Extensions;
@@ -25,6 +26,7 @@ public static class PmfBotComposition
         services.AddExtensions(configuration);
         services.AddCover();
         services.AddEscalations(configuration);
+        services.AddDigests(configuration);
         services.AddDemoCouncil(configuration);
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage");
         return services;

@@ -36,4 +36,10 @@ public static class Verbs
 
     /// <summary>Closes a decided escalation whose review date has come (data: measure, period).</summary>
     public const string CloseEscalation = "closeEscalation";
+
+    /// <summary>Shows a scorecard (data: scope, a scope key such as "service|waste" or "council"; or measure).</summary>
+    public const string ShowScorecard = "showScorecard";
+
+    /// <summary>Subscribes the channel to a scope's digest, after the bot asked which was meant (data: scope, day, time).</summary>
+    public const string Subscribe = "subscribe";
 }

@@ -14,6 +14,7 @@ public abstract class StorageTestBase : IAsyncLifetime
         ["Storage:TablePrefix"] = Storage.Prefix,
         ["Bot:AllowUnauthenticatedLocalRequests"] = "true",
         ["Updates:ScanOnSchedule"] = "false", // tests run the due scan themselves
+        ["Digests:PostOnSchedule"] = "false", // and post digests themselves
     };
 
     public async Task InitializeAsync() => Storage = await TestStorage.CreateAsync();

@@ -94,6 +94,22 @@ public sealed class EscalationStore(PmfTables tables)
         return list;
     }
 
+    /// <summary>
+    /// Escalations not yet closed, and any changed since an instant (raised, decided or closed):
+    /// what a weekly digest reports. One cross-partition query; the table holds a few per measure a year.
+    /// </summary>
+    public async Task<IReadOnlyList<Escalation>> GetOpenOrChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var list = new List<Escalation>();
+        var filter = TableClient.CreateQueryFilter($"State ne {nameof(EscalationState.Closed)} or Timestamp ge {since}");
+        await foreach (var e in _table.QueryAsync<EscalationEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(ToStored(e).Escalation);
+        }
+
+        return list;
+    }
+
     /// <summary>Stores a change, only if nobody has changed the escalation since <paramref name="read"/> was read.</summary>
     /// <returns>The change as stored, or null when someone else changed it first (read it again and see).</returns>
     public async Task<StoredEscalation?> TryChangeAsync(StoredEscalation read, Escalation changed, CancellationToken cancellationToken)

@@ -40,6 +40,12 @@ public sealed record TextBlock(string Text) : CardElement
 
     /// <summary>"heading" makes a screen reader announce it as a heading.</summary>
     public string? Style { get; init; }
+
+    /// <summary>"Left", "Center", "Right".</summary>
+    public string? HorizontalAlignment { get; init; }
+
+    /// <summary>"Default", "Monospace": for a sparkline whose blocks should line up.</summary>
+    public string? FontType { get; init; }
 }
 
 public sealed record Fact(string Title, string Value);

@@ -6,7 +6,7 @@ namespace PmfBot.Features.Demo;
 
 /// <summary>
 /// With the demo clock only (so Development only): move "now" forward and run the due scan at
-/// once, to watch reminders and chasers arrive without waiting days. Loopback callers only.
+/// once, to watch reminders and chasers arrive without waiting days; post the digests owed now. Loopback callers only.
 /// </summary>
 public static class DemoEndpoints
 {
@@ -45,6 +45,7 @@ public static class DemoEndpoints
         });
 
         demo.MapPost("/due-scan", async (DueScan scan, CancellationToken cancellationToken) => Results.Ok((await scan.RunAsync(cancellationToken)).ToString()));
+        demo.MapPost("/digests", async (Digests.DigestPoster digests, CancellationToken cancellationToken) => Results.Ok((await digests.RunAsync(cancellationToken)).ToString()));
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PmfBot.Scheduling;
 using Quartz;
 
 namespace PmfBot.Features.Updates;
@@ -21,11 +22,7 @@ public static class UpdatesStartup
         var settings = configuration.GetSection(UpdateCycleOptions.SectionName).Get<UpdateCycleOptions>() ?? new UpdateCycleOptions();
         if (settings.ScanOnSchedule)
         {
-            services.AddQuartz(q => q.ScheduleJob<DueScanJob>(trigger => trigger
-                .WithIdentity("due-scan")
-                .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(settings.ScanEvery).RepeatForever())));
-            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            services.AddRepeatingJob<DueScanJob>("due-scan", settings.ScanEvery);
         }
 
         return services;

@@ -1,0 +1,88 @@
+using PmfBot.Domain.Catalogue;
+
+namespace PmfBot.Domain.Digests;
+
+/// <summary>How much of the council a digest or a scorecard covers.</summary>
+public enum ScopeKind
+{
+    Council,
+    Department,
+    Service,
+}
+
+/// <summary>A service, a department, or the whole council: what a channel subscribes to, or a scorecard shows.</summary>
+/// <param name="Code">The service's or department's catalogue code; null for the whole council.</param>
+public sealed record DigestScope(ScopeKind Kind, string? Code)
+{
+    public static DigestScope WholeCouncil { get; } = new(ScopeKind.Council, null);
+
+    public static DigestScope OfService(string code) => new(ScopeKind.Service, code);
+
+    public static DigestScope OfDepartment(string code) => new(ScopeKind.Department, code);
+
+    /// <summary>"council", "department|place", "service|waste": how storage keys it (catalogue codes are lower-case slugs).</summary>
+    public string Key => Kind switch
+    {
+        ScopeKind.Council => "council",
+        ScopeKind.Department => $"department|{Code}",
+        _ => $"service|{Code}",
+    };
+
+    public static bool TryParseKey(string? key, out DigestScope scope)
+    {
+        scope = WholeCouncil;
+        if (key == "council")
+        {
+            return true;
+        }
+
+        var parts = key?.Split('|', 2);
+        if (parts is not [var kind, { Length: > 0 } code])
+        {
+            return false;
+        }
+
+        scope = kind switch
+        {
+            "department" => OfDepartment(code),
+            "service" => OfService(code),
+            _ => WholeCouncil,
+        };
+        return kind is "department" or "service";
+    }
+
+    /// <summary>Whether a measure belongs in this scope.</summary>
+    public bool Covers(Measure measure, Catalogue.Catalogue catalogue) => Kind switch
+    {
+        ScopeKind.Council => true,
+        ScopeKind.Service => string.Equals(measure.ServiceCode, Code, StringComparison.OrdinalIgnoreCase),
+        _ => catalogue.FindService(measure.ServiceCode) is { } service && string.Equals(service.DepartmentCode, Code, StringComparison.OrdinalIgnoreCase),
+    };
+
+    public IReadOnlyList<Measure> MeasuresIn(Catalogue.Catalogue catalogue) =>
+        [.. catalogue.Measures.Where(m => Covers(m, catalogue)).OrderBy(m => m.ServiceCode, StringComparer.Ordinal).ThenBy(m => m.Reference.Key, StringComparer.Ordinal)];
+
+    /// <summary>How people say it: "Waste", "the Place department", "the whole council".</summary>
+    public string NameIn(Catalogue.Catalogue catalogue) => Kind switch
+    {
+        ScopeKind.Council => "the whole council",
+        ScopeKind.Department => $"the {catalogue.FindDepartment(Code!)?.Name ?? Code} department",
+        _ => catalogue.FindService(Code!)?.Name ?? Code!,
+    };
+
+    /// <summary>A title: "Waste", "Place department", "Northmere District Council".</summary>
+    public string TitleIn(Catalogue.Catalogue catalogue, string councilName) => Kind switch
+    {
+        ScopeKind.Council => councilName,
+        ScopeKind.Department => $"{catalogue.FindDepartment(Code!)?.Name ?? Code} department",
+        _ => catalogue.FindService(Code!)?.Name ?? Code!,
+    };
+
+    /// <summary>What a person types to ask for it again: "Waste", "Place department", "the council".</summary>
+    public string TypedIn(Catalogue.Catalogue catalogue) => Kind switch
+    {
+        ScopeKind.Council => "the council",
+        ScopeKind.Department => $"{catalogue.FindDepartment(Code!)?.Name ?? Code} department",
+        _ => catalogue.FindService(Code!)?.Name ?? Code!,
+    };
+}

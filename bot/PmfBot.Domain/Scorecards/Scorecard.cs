@@ -1,0 +1,34 @@
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Digests;
+using PmfBot.Domain.Escalations;
+using PmfBot.Domain.Results;
+using PmfBot.Domain.Status;
+
+namespace PmfBot.Domain.Scorecards;
+
+/// <summary>One measure on a scorecard: its latest figure and standing, its direction of travel and trend, and any escalation not yet closed.</summary>
+/// <param name="Recent">The latest figures, oldest first (at most <see cref="Scorecard.TrendLength"/>): the sparkline.</param>
+public sealed record ScorecardLine(Measure Measure, MeasureResult? Latest, Standing Standing, Trend Trend, IReadOnlyList<decimal> Recent, Escalation? Escalation);
+
+/// <summary>A scope's measures as they stand: what "how is my service doing?" answers with, and what goes to Cabinet each quarter.</summary>
+public sealed record Scorecard(DigestScope Scope, IReadOnlyList<ScorecardLine> Lines)
+{
+    public const int TrendLength = 8;
+
+    public StandingCounts Counts => StandingCounts.Of(Lines.Select(l => l.Standing));
+
+    /// <summary>Composes the scorecard from each measure's figures (any order) and the escalations not yet closed.</summary>
+    public static Scorecard For(DigestScope scope, IEnumerable<(Measure Measure, IReadOnlyList<MeasureResult> History)> measures, IEnumerable<Escalation> notClosed)
+    {
+        var escalations = notClosed.GroupBy(e => e.Measure).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Period).First());
+        var lines = measures.Select(m =>
+        {
+            var history = m.History.OrderBy(r => r.Period).ToList();
+            var latest = history.Count > 0 ? history[^1] : null;
+            var recent = history.Skip(Math.Max(0, history.Count - TrendLength)).Select(r => r.Value).ToList();
+            var trend = TrendAssessment.Assess(recent, m.Measure.Polarity, StatusPolicy.Default.StableBand);
+            return new ScorecardLine(m.Measure, latest, Standings.Of(latest), trend, recent, escalations.GetValueOrDefault(m.Measure.Reference));
+        });
+        return new Scorecard(scope, [.. lines.OrderBy(l => l.Measure.ServiceCode, StringComparer.Ordinal).ThenBy(l => l.Measure.Reference.Key, StringComparer.Ordinal)]);
+    }
+}

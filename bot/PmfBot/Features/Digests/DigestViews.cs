@@ -1,0 +1,105 @@
+using System.Globalization;
+using PmfBot.Cards.Digests;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Digests;
+using PmfBot.Domain.Escalations;
+using PmfBot.Domain.Results;
+using PmfBot.Features.Escalations;
+using PmfBot.Features.Updates;
+
+namespace PmfBot.Features.Digests;
+
+/// <summary>A composed digest in words, as the channel reads it.</summary>
+public static class DigestViews
+{
+    /// <summary>Lines shown per section; the rest are counted, and the full scorecard is a button away. Keeps the whole council's digest small.</summary>
+    public const int MaxLinesPerSection = 8;
+
+    /// <summary>Commentary and action notes are cut to this in a digest (the scorecard and escalation cards carry them whole).</summary>
+    public const int MaxNoteLength = 280;
+
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    private static readonly Standing[] Always = [Standing.Green, Standing.Amber, Standing.Red];
+
+    /// <param name="postedAt">When it is being posted: after <see cref="Digest.To"/> by more than the late allowance, it says so.</param>
+    public static DigestView Of(Digest digest, DigestScope scope, Domain.Catalogue.Catalogue council, string councilName, bool late)
+    {
+        var name = scope.NameIn(council);
+        var title = $"Weekly digest: {scope.TitleIn(council, councilName)}";
+        var week = $"Week to {UkTime.LocalAt(digest.To).ToString("dddd d MMMM yyyy, HH:mm", English)} · {Plural(digest.Measures, "measure")}, {Plural(digest.NewFigures, "new figure")}";
+        var lateNote = late
+            ? $"Posted late: PmfBot was unavailable at {UkTime.LocalAt(digest.To).ToString("HH:mm 'on' dddd d MMMM", English)}. This covers the week to then."
+            : null;
+
+        if (digest.IsQuiet)
+        {
+            var standing = string.Join(", ", Enum.GetValues<Standing>().Where(s => digest.Now[s] > 0).Select(s => $"{digest.Now[s]} {s.Words()}"));
+            var quiet = $"A quiet week for {name}: no new figures, no changes, nothing overdue and nothing due next week."
+                + (standing.Length > 0 ? $" Standing: {standing}." : string.Empty);
+            return new DigestView(title, week, lateNote, quiet, [], [], scope.Key);
+        }
+
+        var counts = Enum.GetValues<Standing>()
+            .Where(s => Always.Contains(s) || digest.Now[s] > 0 || digest.WeekAgo[s] > 0)
+            .Select(s => new DigestCount(s.Words(), digest.Now[s], Change(digest.Now[s] - digest.WeekAgo[s])))
+            .ToList();
+
+        var sections = new List<DigestSection>();
+        Add(sections, "Changed status this week", digest.Changes, c => new DigestItem(
+            Title(c.Measure), $"{c.From.Words()} → {c.To.Words()} · {Figure(c.Measure, c.Latest)}", c.To.Words()));
+        Add(sections, "Red", digest.Reds, r => new DigestItem(
+            Title(r.Measure), Figure(r.Measure, r.Latest) + Against(r.Measure, r.Latest), "Red", Notes(r.Latest)));
+        Add(sections, "Overdue updates", digest.Overdue, o => new DigestItem(
+            Title(o.Measure),
+            $"{o.Period} · {Days(o.Deadline.DaysOverdueAt(digest.To))} overdue · owed by {council.NameOf(o.Measure.PromptsGoTo)}"));
+        var escalations = digest.Opened.Select(e => Opened(e, council)).Concat(digest.Decided.Select(e => Decided(e, digest, council))).ToList();
+        Add(sections, $"Escalations: {digest.Opened.Count} opened, {digest.Decided.Count} decided, {digest.StillOpen} waiting for a decision", escalations, i => i, counted: false);
+        Add(sections, "Due next week", digest.DueNextWeek, o => new DigestItem(
+            Title(o.Measure), $"{o.Period} · due {o.Deadline.Date.ToString("ddd d MMM", English)} · {council.NameOf(o.Measure.PromptsGoTo)}"));
+
+        return new DigestView(title, week, lateNote, null, counts, sections, scope.Key);
+
+        DigestItem Opened(Escalation e, Domain.Catalogue.Catalogue c) => new(
+            $"Opened: {Title(c.FindMeasure(e.Measure))}", $"{e.Period} · to {c.NameOf(e.EscalationOwner)}", "Open");
+
+        DigestItem Decided(Escalation e, Digest d, Domain.Catalogue.Catalogue c) =>
+            Digest.DecisionDuring(e, d.From, d.To) is { } decision
+                ? new($"Decided: {Title(c.FindMeasure(e.Measure))}", $"{e.Period} · {EscalationViews.DecisionWords(decision.Kind)} by {c.NameOf(decision.By)}", null, Cut(decision.Note))
+                : new($"Decided: {e.Measure}");
+    }
+
+    private static void Add<T>(List<DigestSection> sections, string heading, IReadOnlyList<T> items, Func<T, DigestItem> line, bool counted = true)
+    {
+        if (items.Count > 0)
+        {
+            sections.Add(new DigestSection(counted ? $"{heading} ({items.Count})" : heading, [.. items.Take(MaxLinesPerSection).Select(line)], Math.Max(0, items.Count - MaxLinesPerSection)));
+        }
+    }
+
+    private static string Title(Domain.Catalogue.Measure? measure) => measure is null ? "A measure no longer in the catalogue" : $"{measure.Reference} {measure.Title}";
+
+    private static string Figure(Domain.Catalogue.Measure measure, MeasureResult result) => $"{measure.Format(result.Value)} for {result.Period}";
+
+    private static string Against(Domain.Catalogue.Measure measure, MeasureResult result) =>
+        result.Thresholds is { } t ? $" · target {PromptViews.Target(measure, t)}" : string.Empty;
+
+    private static string? Notes(MeasureResult result)
+    {
+        var parts = new[] { result.Commentary is { } c ? $"Commentary: {Cut(c)}" : null, result.ActionNote is { } a ? $"Action: {Cut(a)}" : null }.OfType<string>().ToList();
+        return parts.Count == 0 ? "No commentary given." : string.Join("\n", parts);
+    }
+
+    private static string? Cut(string? text) => text is null || text.Length <= MaxNoteLength ? text : text[..(MaxNoteLength - 1)].TrimEnd() + "…";
+
+    private static string? Change(int by) => by switch
+    {
+        0 => null,
+        > 0 => $"+{by}",
+        _ => $"−{-by}",
+    };
+
+    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+
+    private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
+}

@@ -1,0 +1,56 @@
+using PmfBot.Scheduling;
+using Quartz;
+
+namespace PmfBot.Features.Digests;
+
+public static class DigestsStartup
+{
+    /// <summary>
+    /// Weekly digests and scorecards: subscriptions, composing, the posting job, and "how is my service doing?".
+    /// </summary>
+    /// <remarks>
+    /// One Quartz job checks every <see cref="DigestOptions.CheckEvery"/> rather than a trigger per
+    /// subscription: subscriptions change at run time, in storage, from any instance, and the
+    /// claim per (subscription, week) is what keeps postings exactly once, so the scheduler only
+    /// has to wake up. Each subscription's time is Europe/London's (see DigestSchedule).
+    /// </remarks>
+    public static IServiceCollection AddDigests(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Scorecards.ScorecardOptions>().Bind(configuration.GetSection(Scorecards.ScorecardOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DigestBuilder>();
+        services.AddSingleton<DigestPoster>();
+        services.AddSingleton<SubscriptionCommands>();
+        services.AddSingleton<Scorecards.ScorecardQuery>();
+        services.AddSingleton<Scorecards.ScorecardCommands>();
+
+        var settings = configuration.GetSection(DigestOptions.SectionName).Get<DigestOptions>() ?? new DigestOptions();
+        if (settings.PostOnSchedule)
+        {
+            services.AddRepeatingJob<DigestJob>("digests", settings.CheckEvery);
+        }
+
+        return services;
+    }
+}
+
+/// <summary>The digest check as a Quartz job: one at a time per instance; claims keep instances apart.</summary>
+[DisallowConcurrentExecution]
+public sealed partial class DigestJob(DigestPoster poster, ILogger<DigestJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await poster.RunAsync(cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Storage or Teams down: the next check tries again, and a digest owed meanwhile goes out late, once.
+            LogFailed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The digest check failed; the next check will try again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

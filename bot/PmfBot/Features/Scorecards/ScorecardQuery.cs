@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Digests;
+using PmfBot.Domain.Scorecards;
+using PmfBot.Storage.Escalations;
+using PmfBot.Storage.Results;
+
+namespace PmfBot.Features.Scorecards;
+
+/// <summary>Reads what a scorecard needs: each measure's figures (one partition read each, in parallel) and the escalations not yet closed.</summary>
+public sealed class ScorecardQuery(ResultStore results, EscalationStore escalations, IOptions<ScorecardOptions> options)
+{
+    public async Task<Scorecard> ForAsync(DigestScope scope, IReadOnlyList<Measure> measures, CancellationToken cancellationToken)
+    {
+        var open = escalations.GetNotClosedAsync(cancellationToken);
+        var histories = new (Measure, IReadOnlyList<Domain.Results.MeasureResult>)[measures.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, measures.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
+            histories[i] = (measures[i], await results.GetHistoryAsync(measures[i].Reference, ct)));
+        return Scorecard.For(scope, histories, (await open).Select(s => s.Escalation));
+    }
+
+    /// <summary>
+    /// The services a person's "my service" means: those whose measures they own, update or are
+    /// escalation owner of, those they head, those they are configured members of, and every
+    /// service of a department they are Chief Officer of.
+    /// </summary>
+    public IReadOnlyList<Service> ServicesOf(Person person, Domain.Catalogue.Catalogue council)
+    {
+        var codes = council.Measures.Where(m => m.MayBeUpdatedBy(person.Id) || m.EscalationOwner == person.Id).Select(m => m.ServiceCode)
+            .Concat(council.Services.Where(s => s.HeadOfService == person.Id).Select(s => s.Code))
+            .Concat(options.Value.ServicesOf(person.Id))
+            .Concat(council.Departments.Where(d => d.ChiefOfficer == person.Id).SelectMany(d => council.Services.Where(s => s.DepartmentCode == d.Code)).Select(s => s.Code))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. council.Services.Where(s => codes.Contains(s.Code))];
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using PmfBot.Cards.Scorecards;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Digests;
+using PmfBot.Domain.Escalations;
+using PmfBot.Domain.Scorecards;
+using PmfBot.Domain.Status;
+using PmfBot.Features.Escalations;
+using PmfBot.Features.Updates;
+
+namespace PmfBot.Features.Scorecards;
+
+/// <summary>A scorecard in words: each measure's latest figure, target, status, direction of travel, trend and escalation.</summary>
+public static class ScorecardViews
+{
+    /// <summary>Measures shown on one card; beyond this the card says how many more and how to narrow it down.</summary>
+    public const int MaxLines = 30;
+
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static ScorecardView Of(Scorecard scorecard, string title, Domain.Catalogue.Catalogue council, DateTimeOffset now)
+    {
+        var counts = scorecard.Counts;
+        var standing = string.Join(", ", Enum.GetValues<Standing>().Where(s => counts[s] > 0).Select(s => $"{counts[s]} {s.Words()}"));
+        var summary = $"As at {UkTime.DateAt(now).ToString("d MMMM yyyy", English)} · {(scorecard.Lines.Count == 1 ? "1 measure" : $"{scorecard.Lines.Count} measures")}{(standing.Length > 0 ? ": " + standing : string.Empty)}";
+        var shown = scorecard.Lines.Take(MaxLines).ToList();
+        var byService = shown.GroupBy(l => l.Measure.ServiceCode).ToList();
+        var groups = byService.Select(g => new ScorecardGroup(
+            byService.Count > 1 || scorecard.Scope.Kind != ScopeKind.Service ? council.FindService(g.Key)?.Name ?? g.Key : null,
+            [.. g.Select(l => Item(l, council, UkTime.DateAt(now)))])).ToList();
+        var more = scorecard.Lines.Count - shown.Count;
+        return new ScorecardView(title, summary, groups, more, more > 0 ? "Ask for one service, e.g. \"how is Waste doing\", or one measure, e.g. \"show NI 192\"." : null);
+    }
+
+    public static ScorecardItem Item(ScorecardLine line, Domain.Catalogue.Catalogue council, DateOnly today)
+    {
+        var (measure, latest) = (line.Measure, line.Latest);
+        var target = latest?.Thresholds is { } t ? $"Target {PromptViews.Target(measure, t)}"
+            : measure.Targets.For(latest?.Period ?? measure.LatestEndedPeriodAsOf(today)) is { } plain ? $"Target {measure.Format(plain)}"
+            : "No target: reported for context";
+        string? direction = null;
+        if (latest is not null)
+        {
+            var previous = line.Recent.Count > 1 ? line.Recent[^2] : (decimal?)null;
+            direction = $"{Arrow(latest.VsPrevious)} {PromptViews.Against(measure, latest.Value, latest.Period.Previous, previous)}";
+        }
+
+        var trend = line.Recent.Count < 2 ? null : $"{Sparkline.Of(line.Recent)}  {TrendWords(line.Trend)} over the last {line.Recent.Count} figures";
+        return new ScorecardItem(
+            measure.Reference.Value,
+            measure.Title,
+            latest is null ? null : $"{measure.Format(latest.Value)} for {latest.Period}",
+            target,
+            line.Standing.Words(),
+            direction,
+            trend,
+            line.Escalation is { } x ? EscalationLine(x, council) : null);
+    }
+
+    private static string EscalationLine(Escalation x, Domain.Catalogue.Catalogue council) => x.State == EscalationState.Open
+        ? $"Escalated to {council.NameOf(x.EscalationOwner)} on {UkTime.DateAt(x.RaisedAt).ToString("d MMM", English)} ({x.Period}): waiting for a decision"
+        : $"Escalation ({x.Period}): {EscalationViews.DecisionWords(x.Outcome!.Kind).ToLowerInvariant()} by {council.NameOf(x.Outcome.By)}";
+
+    private static string Arrow(DirectionOfTravel direction) => direction switch
+    {
+        DirectionOfTravel.Better => "↗",
+        DirectionOfTravel.Worse => "↘",
+        DirectionOfTravel.Higher => "↑",
+        DirectionOfTravel.Lower => "↓",
+        DirectionOfTravel.Stable => "→",
+        _ => "·",
+    };
+
+    private static string TrendWords(Trend trend) => trend switch
+    {
+        Trend.Improving => "improving",
+        Trend.Worsening => "worsening",
+        Trend.Stable => "stable",
+        Trend.Rising => "rising",
+        Trend.Falling => "falling",
+        _ => "too few figures to call a trend",
+    };
+}

@@ -1,0 +1,175 @@
+using Microsoft.Extensions.DependencyInjection;
+using PmfBot.Domain.Digests;
+using PmfBot.Features.Demo;
+using PmfBot.Features.Digests;
+using PmfBot.Storage.Digests;
+
+namespace PmfBot.Tests.Digests;
+
+/// <summary>The demo council as of Saturday 7 November 2026; the Performance channel subscribes to Resources, Mondays 09:00.</summary>
+public class PostingTests : DigestHost
+{
+    private async Task SubscribeAsync(string text = "subscribe Resources department")
+    {
+        await InstallAsync(); // Priya has a chat with the bot, so she can be told things
+        await SayInChannelAsync(text, aad: PriyasAad, user: "29:priya");
+    }
+
+    [Fact]
+    public async Task NothingIsOwedBeforeTheFirstMonday_ThenTheDigestIsPostedOnceAsANewThread()
+    {
+        await SubscribeAsync();
+        Assert.Equal(0, (await Poster.RunAsync(CancellationToken.None)).Owed); // subscribed on Saturday: last Monday's isn't owed
+
+        Clock.MoveTo(Uk(11, 9, 8, 59));
+        Assert.Equal(0, (await Poster.RunAsync(CancellationToken.None)).Posted);
+
+        Clock.MoveTo(Uk(11, 9, 9, 0));
+        var report = await Poster.RunAsync(CancellationToken.None);
+        Assert.Equal((1, 0), (report.Posted, report.Late));
+
+        var thread = Assert.Single(ThreadsStarted());
+        var digest = TextOf(thread);
+        Assert.Contains("Weekly digest: Resources department", digest, StringComparison.Ordinal);
+        Assert.Contains("Week to Monday 9 November 2026, 09:00", digest, StringComparison.Ordinal);
+        Assert.DoesNotContain("Posted late", digest, StringComparison.Ordinal);
+        Assert.Equal(Tenant, thread.GetProperty("tenantId").GetString());
+
+        var posting = Assert.Single(await Postings.GetForSubscriptionAsync($"{Channel}|department|resources", CancellationToken.None));
+        Assert.Equal((DigestPostingState.Posted, "2026-W46"), (posting.State, posting.Week));
+        Assert.Equal(Uk(11, 9, 9, 0), posting.DueAt);
+        Assert.NotNull(posting.ConversationId);
+
+        // Later in the week: nothing more, from this instance or another, or after a restart.
+        Clock.MoveTo(Uk(11, 12, 15, 0));
+        await Poster.RunAsync(CancellationToken.None);
+        await using (var second = StartHost(seed: false))
+        {
+            await second.StartAsync();
+            second.Services.GetRequiredService<DemoClock>().MoveTo(Clock.GetUtcNow());
+            Assert.Equal(0, (await second.Services.GetRequiredService<DigestPoster>().RunAsync(CancellationToken.None)).Posted);
+        }
+
+        Assert.Single(ThreadsStarted());
+    }
+
+    [Fact]
+    public async Task TwoInstancesCheckingAtOnce_PostTheWeekOnce()
+    {
+        await SubscribeAsync();
+        await using var second = StartHost(seed: false);
+        await second.StartAsync();
+        second.Services.GetRequiredService<DemoClock>().MoveTo(Uk(11, 9, 9, 0));
+        var otherPoster = second.Services.GetRequiredService<DigestPoster>();
+
+        Clock.MoveTo(Uk(11, 9, 9, 0));
+        var reports = await Task.WhenAll(
+            Enumerable.Range(0, 4).Select(i => i % 2 == 0 ? Poster.RunAsync(CancellationToken.None) : otherPoster.RunAsync(CancellationToken.None)));
+
+        Assert.Equal(1, reports.Sum(r => r.Posted));
+        Assert.Single(ThreadsStarted());
+    }
+
+    [Fact]
+    public async Task AWeekMissedWhileDown_IsPostedLateOnce_AndOnlyTheLatestWeek()
+    {
+        await SubscribeAsync();
+
+        // Down from Saturday until Wednesday 18 November: the 9th's and the 16th's postings were missed.
+        Clock.MoveTo(Uk(11, 18, 14, 0));
+        var report = await Poster.RunAsync(CancellationToken.None);
+        await Poster.RunAsync(CancellationToken.None);
+
+        Assert.Equal((1, 1), (report.Posted, report.Late));
+        var digest = TextOf(Assert.Single(ThreadsStarted()));
+        Assert.Contains("Week to Monday 16 November 2026, 09:00", digest, StringComparison.Ordinal);
+        Assert.Contains("Posted late: PmfBot was unavailable at 09:00 on Monday 16 November. This covers the week to then.", digest, StringComparison.Ordinal);
+
+        // The next Monday is on time again.
+        Clock.MoveTo(Uk(11, 23, 9, 0));
+        report = await Poster.RunAsync(CancellationToken.None);
+        Assert.Equal((1, 0), (report.Posted, report.Late));
+        Assert.Equal(2, ThreadsStarted().Count);
+    }
+
+    [Fact]
+    public async Task AClaimLeftByADeadInstance_IsTakenOverAfterItsLease_NotBefore()
+    {
+        await SubscribeAsync();
+        Clock.MoveTo(Uk(11, 9, 9, 0));
+        var dead = await Postings.TryClaimAsync($"{Channel}|department|resources", "2026-W46", Uk(11, 9, 9, 0), false, "dead-instance", Clock.GetUtcNow(), TimeSpan.FromMinutes(10), 5, CancellationToken.None);
+        Assert.NotNull(dead);
+
+        Assert.Equal(0, (await Poster.RunAsync(CancellationToken.None)).Posted);
+        Clock.MoveTo(Uk(11, 9, 9, 11));
+        await using var second = StartHost(seed: false); // a fresh instance: no memory of the week
+        await second.StartAsync();
+        second.Services.GetRequiredService<DemoClock>().MoveTo(Clock.GetUtcNow());
+        Assert.Equal(1, (await second.Services.GetRequiredService<DigestPoster>().RunAsync(CancellationToken.None)).Posted);
+        Assert.Single(ThreadsStarted());
+    }
+
+    [Fact]
+    public async Task WhenTeamsFails_TheNextCheckTriesAgain()
+    {
+        await SubscribeAsync();
+        Clock.MoveTo(Uk(11, 9, 9, 0));
+        Connector.FailNext(500, "InternalServerError"); // not one the pipeline retries
+
+        Assert.Equal(1, (await Poster.RunAsync(CancellationToken.None)).Failed);
+        Assert.Empty(ThreadsStarted());
+
+        Assert.Equal(1, (await Poster.RunAsync(CancellationToken.None)).Posted);
+        Assert.Single(ThreadsStarted());
+    }
+
+    [Fact]
+    public async Task WhenTheBotWasRemovedFromTheTeam_TheSubscriptionPausesAndItsSubscriberIsTold()
+    {
+        await SubscribeAsync();
+        Clock.MoveTo(Uk(11, 9, 9, 0));
+        Connector.FailNext(403, "BotNotInConversationRoster");
+
+        var report = await Poster.RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, report.Paused);
+        var subscription = Assert.Single(await Subscriptions.GetForChannelAsync(Channel, CancellationToken.None));
+        Assert.Equal(SubscriptionState.Paused, subscription.State);
+        Assert.StartsWith("PmfBot can no longer post in the Performance channel", LastPostedText(), StringComparison.Ordinal);
+        Assert.Contains("the weekly digest for the Resources department you subscribed it to is paused", LastPostedText(), StringComparison.Ordinal);
+
+        // Nothing more is tried, that week or the next.
+        Clock.MoveTo(Uk(11, 16, 9, 0));
+        Assert.Equal(0, (await Poster.RunAsync(CancellationToken.None)).Owed);
+        Assert.Empty(ThreadsStarted());
+
+        // Subscribing again (the app is back in the team) restarts it.
+        var thread = await SayInChannelAsync("subscribe Resources department", aad: PriyasAad, user: "29:priya");
+        Assert.Contains("Restarted: this channel gets the weekly digest for the Resources department", LastPostedText(thread), StringComparison.Ordinal);
+        Clock.MoveTo(Uk(11, 23, 9, 0));
+        Assert.Equal(1, (await Poster.RunAsync(CancellationToken.None)).Posted);
+    }
+
+    [Fact]
+    public async Task TheDemoCouncilsDigest_ShowsItsRedsOverdueAndDueUpdates()
+    {
+        await SubscribeAsync("subscribe the council");
+        await Scan.RunAsync(CancellationToken.None); // the first scan escalates HR 01's long-overdue update
+        Clock.MoveTo(Uk(11, 9, 9, 0));
+
+        await Poster.RunAsync(CancellationToken.None);
+
+        var digest = TextOf(Assert.Single(ThreadsStarted()));
+        Assert.Contains("Weekly digest: Northmere District Council", digest, StringComparison.Ordinal);
+        Assert.Contains("25 measures", digest, StringComparison.Ordinal);
+        Assert.Contains("Red (7)", digest, StringComparison.Ordinal);
+        Assert.Contains("Commentary: Council tax bills and garden waste renewals drove record call volumes.", digest, StringComparison.Ordinal);
+        Assert.Contains("Q2 2026/27 · 30 days overdue · owed by Sam Taylor", digest, StringComparison.Ordinal);
+        Assert.Contains("Due next week (13)", digest, StringComparison.Ordinal);
+        Assert.Contains("…and 5 more: see the full scorecard.", digest, StringComparison.Ordinal);
+        Assert.Contains("Overdue updates", digest, StringComparison.Ordinal);
+        Assert.Contains("HR 01 Working days lost to sickness per FTE, rolling 12 months", digest, StringComparison.Ordinal);
+        Assert.Contains("Escalations: 3 opened, 0 decided, 3 waiting for a decision", digest, StringComparison.Ordinal);
+        Assert.Contains("Full scorecard", digest, StringComparison.Ordinal);
+    }
+}
