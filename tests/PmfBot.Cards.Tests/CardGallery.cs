@@ -1,8 +1,10 @@
 using PmfBot.Cards.Activities;
+using PmfBot.Cards.Digests;
 using PmfBot.Cards.Escalations;
 using PmfBot.Cards.Extensions;
 using PmfBot.Cards.Model;
 using PmfBot.Cards.Onboarding;
+using PmfBot.Cards.Scorecards;
 using PmfBot.Cards.Updates;
 
 namespace PmfBot.Cards.Tests;
@@ -140,7 +142,70 @@ public static class CardGallery
                 new EscalationLine("HR 01", "Q2 2026/27", "Remedial action approved by Priya Shah at 11:31 on 9 Nov 2026.", "Update overdue; raised 09:00 on 7 Nov 2026. Owner Priya Shah, escalation owner Priya Shah.", true,
                     new Dictionary<string, string> { ["measure"] = "HR 01", ["period"] = "FY2026-Q2" }),
             ])),
+        ["digest"] = DigestCard.Build(ResourcesDigest),
+        ["digest-late"] = DigestCard.Build(ResourcesDigest with { Late = "Posted late: PmfBot was unavailable at 09:00 on Monday 16 November. This covers the week to then." }),
+        ["digest-quiet"] = DigestCard.Build(ResourcesDigest with
+        {
+            Title = "Weekly digest: Waste",
+            Quiet = "A quiet week for Waste: no new figures, no changes, nothing overdue and nothing due next week. Standing: 2 Green, 1 Amber.",
+            Counts = [],
+            Sections = [],
+            ScorecardScope = "service|waste",
+        }),
+        ["subscribed"] = SubscriptionsCard.Build(new SubscriptionsView(
+            "Subscribed",
+            "This channel will get the weekly digest for the Resources department on Mondays at 09:00 (UK time). The first is on Monday 9 November 2026 at 09:00.",
+            [
+                new SubscriptionLine("Resources department", "Mondays at 09:00 (UK time)", "since 7 Nov 2026, by Priya Shah"),
+                new SubscriptionLine("Waste", "Fridays at 16:00 (UK time)", "since 2 Nov 2026, by Daniel Okoro", "Teams refused the post (BotNotInConversationRoster): PmfBot is no longer in the team."),
+            ],
+            "Anyone in the channel can change these: \"subscribe Place department Fridays 16:00\", \"unsubscribe Waste\".")),
+        ["subscriptions-none"] = SubscriptionsCard.Build(new SubscriptionsView("This channel's digests",
+            "This channel has no digest subscriptions. @mention me with \"subscribe\" (the whole council) or \"subscribe Waste\" to start one.", [])),
+        ["scorecard"] = ScorecardCard.Build(new ScorecardView("Resources department scorecard", "As at 9 November 2026 · 3 measures: 1 Green, 1 Red, 1 No figure",
+        [
+            new ScorecardGroup("Customer Services",
+            [
+                new ScorecardItem("CS 01", "Stage 1 complaints answered within 10 working days", "91.4% for Sep 2026", "Target 90.0% or more (Amber down to 85.5%, Red below)", "Green",
+                    "→ about the same as Aug 2026 (91.2%)", "▅▆▆▇▇▆  stable over the last 6 figures", null),
+                new ScorecardItem("CS 02", "Calls answered within 5 minutes", "71.2% for Sep 2026", "Target 80.0% or more (Amber down to 76.0%, Red below)", "Red",
+                    "↘ worse than Aug 2026 (74.9%)", "█▇▆▅▃▁  worsening over the last 6 figures", "Escalated to Priya Shah on 9 Nov (Oct 2026): waiting for a decision"),
+            ]),
+            new ScorecardGroup("HR", [new ScorecardItem("HR 01", "Working days lost to sickness per FTE, rolling 12 months", null, "Target 8.5 days", "No figure", null, null, null)]),
+        ])),
+        ["scorecard-long"] = ScorecardCard.Build(new ScorecardView("Northmere District Council scorecard", "As at 9 November 2026 · 31 measures: 20 Green, 6 Amber, 5 Red",
+            [new ScorecardGroup(null, [new ScorecardItem("NI 192", "Household waste sent for reuse, recycling and composting", "47.9% for Q2 2026/27", "Target 50.0% or more (Amber down to 47.5%, Red below)", "Amber", "↗ better than Q1 2026/27 (46.1%)", "▃▄▆  improving over the last 3 figures", null)])],
+            30, "Ask for one service, e.g. \"how is Waste doing\", or one measure, e.g. \"show NI 192\".")),
+        ["which-service"] = ChoiceCard.Build("Which did you mean by \"plan\"?",
+        [
+            new ChoiceButton("Planning", Verbs.ShowScorecard, new Dictionary<string, string> { ["scope"] = "service|planning" }),
+            new ChoiceButton("Planning Policy", Verbs.ShowScorecard, new Dictionary<string, string> { ["scope"] = "service|planning-policy" }),
+        ]),
     };
+
+    private static DigestView ResourcesDigest => new(
+        "Weekly digest: Resources department",
+        "Week to Monday 9 November 2026, 09:00 · 9 measures, 3 new figures",
+        null,
+        null,
+        [new DigestCount("Green", 4, "−1"), new DigestCount("Amber", 2, null), new DigestCount("Red", 2, "+1"), new DigestCount("No figure", 1, null)],
+        [
+            new DigestSection("Changed status this week (1)", [new DigestItem("CS 02 Calls answered within 5 minutes", "Green → Red · 61.5% for Oct 2026", "Red")]),
+            new DigestSection("Red (2)",
+            [
+                new DigestItem("CS 02 Calls answered within 5 minutes", "61.5% for Oct 2026 · target 80.0% or more (Amber down to 76.0%, Red below)", "Red",
+                    "Commentary: Two advisers off sick and record council tax calls.\nAction: Call-back at peak times; two temporary advisers from 16 Nov."),
+                new DigestItem("IG 01 FOI requests answered within 20 working days", "87.8% for Sep 2026 · target 95.0% or more (Amber down to 90.3%, Red below)", "Red", "No commentary given."),
+            ]),
+            new DigestSection("Overdue updates (1)", [new DigestItem("HR 01 Working days lost to sickness per FTE, rolling 12 months", "Q2 2026/27 · 30 days overdue · owed by Priya Shah")]),
+            new DigestSection("Escalations: 1 opened, 1 decided, 1 waiting for a decision",
+            [
+                new DigestItem("Opened: CS 02 Calls answered within 5 minutes", "Oct 2026 · to Priya Shah", "Open"),
+                new DigestItem("Decided: HR 01 Working days lost to sickness per FTE, rolling 12 months", "Q2 2026/27 · Remedial action approved by Priya Shah", null, "Occupational health referrals within a week."),
+            ]),
+            new DigestSection("Due next week (9)", [new DigestItem("RB 01 Average days to process new Housing Benefit claims", "Oct 2026 · due Tue 10 Nov · Fiona Grant")], 8),
+        ],
+        "department|resources");
 
     private static Dictionary<string, string> EscalationData => new() { ["measure"] = "CS 02", ["period"] = "FY2026-M07" };
 

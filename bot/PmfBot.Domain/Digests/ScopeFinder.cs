@@ -62,10 +62,12 @@ public static class ScopeFinder
             return Decide(byWords.Select(c => c.Scope));
         }
 
-        // Typos: a small edit distance from the whole name, or from one of its words.
-        var allowed = Math.Max(1, text.Length / 4);
+        // Typos: a small edit distance from the whole name, or (a half step worse, so "Planing" is Planning, not Planning Policy) from one of its words.
+        var allowed = Math.Max(1, text.Length / 4) * 2 + 1;
         var close = candidates
-            .Select(c => (c.Scope, Distance: Math.Min(Distance(text, c.Name), c.Name.Split(' ').Where(w => w.Length > 3).Select(w => Distance(text, w)).DefaultIfEmpty(int.MaxValue).Min())))
+            .Select(c => (c.Scope, Distance: Math.Min(
+                Distance(text, c.Name) * 2,
+                c.Name.Split(' ').Where(w => w.Length > 3).Select(w => Distance(text, w) * 2 + 1).DefaultIfEmpty(int.MaxValue).Min())))
             .Where(c => c.Distance <= allowed)
             .OrderBy(c => c.Distance)
             .ToList();

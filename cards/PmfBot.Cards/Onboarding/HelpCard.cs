@@ -11,7 +11,13 @@ public static class HelpCard
         [
             new TextBlock("What you can ask me") { Size = "Medium", Weight = "Bolder", Style = "heading" },
             new FactSet(isChannel
-                ? [new Fact("help", "This list."), new Fact("my measures", "The measures you update, with their latest status.")]
+                ?
+                [
+                    new Fact("subscribe Waste Mondays 9:00", "A weekly digest for a service, a department (\"subscribe Place department\") or the whole council (\"subscribe\"), posted here as a new thread. Monday 09:00 unless you say."),
+                    new Fact("subscriptions", "This channel's digests. \"unsubscribe Waste\" stops one, \"unsubscribe\" all."),
+                    new Fact("how is Planning doing?", "A scorecard: each measure's latest figure, target, status, direction of travel and trend."),
+                    new Fact("help", "This list."),
+                ]
                 :
                 [
                     new Fact("what's due", "Your open updates and their deadlines, each a tap from its card."),
@@ -21,6 +27,7 @@ public static class HelpCard
                     new Fact("delegate CS 02 to Fiona Grant until 30 Nov", "While you're away, a colleague gets the prompts and can enter figures; you see each one. \"stop delegating\" ends it."),
                     new Fact("snooze until Monday", "Hold reminders until then (never past a deadline)."),
                     new Fact("my measures", "The measures you update, with their latest status and what is due next."),
+                    new Fact("how is my service doing?", "Your service's scorecard; or name one: \"how is Planning doing\", \"how is the Place department doing\", \"show NI 192\"."),
                     new Fact("escalate NI 192 because …", "Send one of your measures to its escalation owner for a decision (a Red figure goes on its own)."),
                     new Fact("my escalations", "Escalations waiting for your decision, or raised on your measures. \"escalation history for NI 192\" shows a measure's past ones."),
                     new Fact("not installed", "For the performance team: who has updates due but hasn't opened PmfBot yet."),

@@ -29,6 +29,7 @@ public class ScopeFinderTests
     [InlineData("info gov", "service|information-governance")]
     [InlineData("Information Governence", "service|information-governance")]
     [InlineData("Huosing", "service|housing")]
+    [InlineData("Planing", "service|planning")]
     [InlineData("hr", "service|hr")]
     [InlineData("the council", "council")]
     [InlineData("everything", "council")]

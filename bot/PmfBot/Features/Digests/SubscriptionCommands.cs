@@ -85,7 +85,7 @@ public sealed class SubscriptionCommands(SubscriptionStore subscriptions, TimePr
             case ScopeMatch.Unsure unsure:
                 return TurnAnswer.Of(ChoiceCard.Build(
                     $"Which did you mean by \"{named}\"?",
-                    [.. unsure.Choices.Select(c => new Choice(c.TitleIn(turn.Catalogue, "The whole council"), Verbs.Subscribe, new Dictionary<string, string>
+                    [.. unsure.Choices.Select(c => new ChoiceButton(c.TitleIn(turn.Catalogue, "The whole council"), Verbs.Subscribe, new Dictionary<string, string>
                     {
                         ["scope"] = c.Key,
                         ["day"] = schedule.Day.ToString(),

@@ -51,7 +51,7 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
             ScopeMatch.Found found => await ScopeAsync(turn, found.Scope),
             ScopeMatch.Unsure unsure => TurnAnswer.Of(ChoiceCard.Build(
                 $"Which did you mean by \"{about}\"?",
-                [.. unsure.Choices.Select(c => new Choice(c.TitleIn(turn.Catalogue, council.Value.Name), Verbs.ShowScorecard, new Dictionary<string, string> { ["scope"] = c.Key }))])),
+                [.. unsure.Choices.Select(c => new ChoiceButton(c.TitleIn(turn.Catalogue, council.Value.Name), Verbs.ShowScorecard, new Dictionary<string, string> { ["scope"] = c.Key }))])),
             _ => TurnAnswer.Say($"I don't know a service, department or measure called \"{about}\". {Known(turn.Catalogue)}"),
         };
     }
