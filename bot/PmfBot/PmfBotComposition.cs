@@ -5,6 +5,7 @@ using PmfBot.Features.Digests;
 using PmfBot.Features.Cover;
 using PmfBot.Features.Escalations;
 using PmfBot.Features.Extensions;
+using PmfBot.Features.Reports;
 using PmfBot.Features.Updates;
 using PmfBot.Health;
 using PmfBot.Storage;
@@ -27,6 +28,7 @@ public static class PmfBotComposition
         services.AddCover();
         services.AddEscalations(configuration);
         services.AddDigests(configuration);
+        services.AddReports(configuration);
         services.AddDemoCouncil(configuration);
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage");
         return services;
@@ -47,6 +49,7 @@ public static class PmfBotComposition
             "Performance Management Framework. Enter accurate figures and commentary; every change is kept with who made it and when."));
         app.MapHealthChecks("/healthz");
         app.MapBotMessages("/api/messages");
+        app.MapReports();
         app.MapDemoEndpoints();
         return app;
     }

@@ -70,6 +70,7 @@ export Extensions__Approvers__0=priya.shah@northmere.gov.uk   # the demo's decid
 export Extensions__Approvers__1=helen.price@northmere.gov.uk   # Priya (the Playground user) and Helen Price
 export Escalations__NextLevel__0=daniel.okoro@northmere.gov.uk # the Management Team: undecided escalations go up to them
 export Escalations__NextLevel__1=helen.price@northmere.gov.uk
+export Digests__CheckEvery=00:00:10                   # a subscribed channel's digest within seconds of its time
 dotnet bot/PmfBot/bin/Debug/net10.0/PmfBot.dll --urls "http://127.0.0.1:$bot_port" &
 bot_pid=$!
 
@@ -88,7 +89,8 @@ storage_note="data in .local/azurite"
 clock_note="real time"
 if [ -n "$as_of" ]; then
   storage_note="in memory (a fresh council each run)"
-  clock_note="started at 09:00 on $as_of; move it on a day: curl -X POST 'http://127.0.0.1:$bot_port/_demo/clock?advance=1.00:00:00'"
+  clock_note="started at 09:00 on $as_of; move it on a day: curl -X POST 'http://127.0.0.1:$bot_port/_demo/clock?advance=1.00:00:00'
+                or to a time (UK): curl -X POST 'http://127.0.0.1:$bot_port/_demo/clock?to=2026-11-09T09:00'"
 fi
 
 admin_connection=$AZURITE_CONNECTION
@@ -100,7 +102,9 @@ cat >&2 <<MSG
     Open Teams (the Agents Playground):  http://127.0.0.1:$playground_port
     You are Priya Shah, Director of Resources. Due-update cards arrive in your chat within
     seconds. Answer one on the card, or type e.g.  CS 02: 73.7 — queue times up; action: two
-    temporary advisers from Monday. Try also: what's due, my measures, help.
+    temporary advisers from Monday. Try also: what's due, my measures, how is my service doing?,
+    export Q2 2026/27, help. In the Management Team's Performance channel: @PmfBot subscribe
+    Resources department; then move the clock to Monday 09:00 (below) and the digest arrives.
 
     Bot:        http://127.0.0.1:$bot_port/api/messages   (health: http://127.0.0.1:$bot_port/healthz)
     Storage:    Azurite tables on 127.0.0.1:$table_port, $storage_note

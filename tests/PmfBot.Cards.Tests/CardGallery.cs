@@ -4,6 +4,7 @@ using PmfBot.Cards.Escalations;
 using PmfBot.Cards.Extensions;
 using PmfBot.Cards.Model;
 using PmfBot.Cards.Onboarding;
+using PmfBot.Cards.Reports;
 using PmfBot.Cards.Scorecards;
 using PmfBot.Cards.Updates;
 
@@ -176,6 +177,11 @@ public static class CardGallery
         ["scorecard-long"] = ScorecardCard.Build(new ScorecardView("Northmere District Council scorecard", "As at 9 November 2026 · 31 measures: 20 Green, 6 Amber, 5 Red",
             [new ScorecardGroup(null, [new ScorecardItem("NI 192", "Household waste sent for reuse, recycling and composting", "47.9% for Q2 2026/27", "Target 50.0% or more (Amber down to 47.5%, Red below)", "Amber", "↗ better than Q1 2026/27 (46.1%)", "▃▄▆  improving over the last 3 figures", null)])],
             30, "Ask for one service, e.g. \"how is Waste doing\", or one measure, e.g. \"show NI 192\".")),
+        ["report"] = ReportCard.Build(new ReportView(
+            "Q2 2026/27 report: Customer Services",
+            "2 measures, all with figures. One row each: target, value, status, direction of travel, the same period last year, commentary and action note, owner.",
+            "The link works until 10:00 on 9 Nov 2026 (UK time); ask again for a fresh one.",
+            new Uri("https://pmfbot.northmere.gov.uk/reports/CfDJ8Example"))),
         ["which-service"] = ChoiceCard.Build("Which did you mean by \"plan\"?",
         [
             new ChoiceButton("Planning", Verbs.ShowScorecard, new Dictionary<string, string> { ["scope"] = "service|planning" }),

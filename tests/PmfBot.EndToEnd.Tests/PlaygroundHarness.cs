@@ -132,6 +132,13 @@ public sealed class PlaygroundHarness : IAsyncDisposable
         await ScanAsync();
     }
 
+    /// <summary>Moves the bot's demo clock forward to a UK time (yyyy-MM-ddTHH:mm) and posts the digests owed then, as the schedule would.</summary>
+    public async Task MoveClockAndPostDigestsAsync(string ukTime)
+    {
+        (await Bot.PostAsync(new Uri($"/_demo/clock?to={ukTime}", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        (await Bot.PostAsync(new Uri("/_demo/digests", UriKind.Relative), null)).EnsureSuccessStatusCode();
+    }
+
     public async Task ScanAsync() =>
         (await Bot.PostAsync(new Uri("/_demo/due-scan", UriKind.Relative), null)).EnsureSuccessStatusCode();
 

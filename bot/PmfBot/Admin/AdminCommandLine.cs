@@ -151,7 +151,7 @@ public static class AdminCommandLine
         int count;
         await using (var writer = new StreamWriter(file))
         {
-            count = await services.GetRequiredService<ResultsExporter>().WriteAsync(catalogue, period, writer, cancellationToken);
+            (count, _) = await services.GetRequiredService<ResultsExporter>().WriteAsync(catalogue, period, writer, cancellationToken);
         }
 
         await output.WriteLineAsync($"{count} measures' results for {period} written to {file}.");

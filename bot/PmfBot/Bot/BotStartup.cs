@@ -52,6 +52,7 @@ public static class BotStartup
                 .OnVerb(Verbs.ShowScorecard, sp.GetRequiredService<Features.Scorecards.ScorecardCommands>().ShowAsync)
                 .OnFreeText(sp.GetRequiredService<Features.Digests.SubscriptionCommands>().TypedAsync)
                 .OnFreeText(sp.GetRequiredService<Features.Scorecards.ScorecardCommands>().TypedAsync)
+                .OnFreeText(sp.GetRequiredService<Features.Reports.ReportCommands>().TypedAsync)
                 .OnFreeText(sp.GetRequiredService<Features.Escalations.EscalationCommands>().TypedAsync)
                 .OnFreeText(sp.GetRequiredService<DelegationHandlers>().TypedDelegationAsync)
                 .OnFreeText(sp.GetRequiredService<SnoozeHandler>().TypedSnoozeAsync)

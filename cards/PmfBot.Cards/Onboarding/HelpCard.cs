@@ -28,6 +28,7 @@ public static class HelpCard
                     new Fact("snooze until Monday", "Hold reminders until then (never past a deadline)."),
                     new Fact("my measures", "The measures you update, with their latest status and what is due next."),
                     new Fact("how is my service doing?", "Your service's scorecard; or name one: \"how is Planning doing\", \"how is the Place department doing\", \"show NI 192\"."),
+                    new Fact("export Q2 2026/27 for Waste", "A period's results as a spreadsheet for Cabinet or Scrutiny, for a service, a department or (without \"for …\") the whole council."),
                     new Fact("escalate NI 192 because …", "Send one of your measures to its escalation owner for a decision (a Red figure goes on its own)."),
                     new Fact("my escalations", "Escalations waiting for your decision, or raised on your measures. \"escalation history for NI 192\" shows a measure's past ones."),
                     new Fact("not installed", "For the performance team: who has updates due but hasn't opened PmfBot yet."),

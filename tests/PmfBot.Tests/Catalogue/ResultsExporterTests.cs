@@ -17,7 +17,7 @@ public class ResultsExporterTests : StorageTestBase
         var catalogue = await new CatalogueStore(Storage.Tables).LoadAsync(default);
         var writer = new StringWriter();
 
-        var count = await new ResultsExporter(new ResultStore(Storage.Tables)).WriteAsync(catalogue, ReportingPeriod.Parse("Q2 2026/27"), writer, default);
+        var (count, _) = await new ResultsExporter(new ResultStore(Storage.Tables)).WriteAsync(catalogue, ReportingPeriod.Parse("Q2 2026/27"), writer, default);
 
         var table = TabularFile.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(writer.ToString())));
         Assert.Equal(25, count); // every demo measure is monthly or quarterly: all end on 30 Sep
@@ -42,7 +42,7 @@ public class ResultsExporterTests : StorageTestBase
         await new DemoSeeder(new CatalogueStore(Storage.Tables), new ResultStore(Storage.Tables), new PmfBot.Storage.Activities.ActivityProgressStore(Storage.Tables)).SeedAsync(new DateOnly(2026, 11, 22), default);
         var catalogue = await new CatalogueStore(Storage.Tables).LoadAsync(default);
 
-        var count = await new ResultsExporter(new ResultStore(Storage.Tables)).WriteAsync(catalogue, ReportingPeriod.Parse("Aug 2026"), new StringWriter(), default);
+        var (count, _) = await new ResultsExporter(new ResultStore(Storage.Tables)).WriteAsync(catalogue, ReportingPeriod.Parse("Aug 2026"), new StringWriter(), default);
 
         Assert.Equal(DemoCouncil.Measures.Count(m => m.Measure.Frequency == Domain.Catalogue.Frequency.Monthly), count);
     }

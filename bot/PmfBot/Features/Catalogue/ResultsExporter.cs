@@ -22,9 +22,13 @@ public sealed class ResultsExporter(ResultStore results)
         "Vs same period last year", "Commentary", "Action note", "Owner", "Recorded by", "Recorded at (UK time)", "Version",
     ];
 
-    public async Task<int> WriteAsync(Domain.Catalogue.Catalogue catalogue, ReportingPeriod period, TextWriter writer, CancellationToken cancellationToken)
+    /// <param name="scope">A service or department only; null (or the whole council) for the corporate report.</param>
+    /// <returns>How many measures are in the report, and how many of those have no figure ("No return").</returns>
+    public async Task<(int Measures, int NoReturn)> WriteAsync(
+        Domain.Catalogue.Catalogue catalogue, ReportingPeriod period, TextWriter writer, CancellationToken cancellationToken, Domain.Digests.DigestScope? scope = null)
     {
         var measures = catalogue.Measures
+            .Where(m => scope is null || scope.Covers(m, catalogue))
             .Select(m => (Measure: m, Period: ReportingPeriod.Containing(period.End, m.PeriodKind)))
             .Where(x => x.Period.End == period.End && x.Measure.IsReportedFor(x.Period))
             .OrderBy(x => x.Measure.ServiceCode, StringComparer.Ordinal).ThenBy(x => x.Measure.Reference.Key, StringComparer.Ordinal)
@@ -67,7 +71,7 @@ public sealed class ResultsExporter(ResultStore results)
             csv.EndRecord();
         }
 
-        return measures.Count;
+        return (measures.Count, found.Count(r => r is null));
     }
 
     private static string Words(DirectionOfTravel direction) => direction switch

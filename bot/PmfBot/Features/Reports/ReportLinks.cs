@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Digests;
+
+namespace PmfBot.Features.Reports;
+
+/// <summary>What a download link asks for: a period's report for a scope.</summary>
+public sealed record ReportRequest(ReportingPeriod Period, DigestScope Scope);
+
+/// <summary>
+/// Download links for reports: the request and an expiry, encrypted and signed with ASP.NET
+/// Core Data Protection, so a link can't be forged or altered, and stops working after
+/// <see cref="ReportOptions.LinkLifetime"/> (by the bot's clock).
+/// </summary>
+/// <remarks>
+/// Several instances must share the key ring to read each other's links; on Azure App Service
+/// the default key location (the shared home folder) does that.
+/// </remarks>
+public sealed class ReportLinks(IDataProtectionProvider protection, TimeProvider time, IOptions<ReportOptions> options, IServer server)
+{
+    private readonly IDataProtector _protector = protection.CreateProtector("PmfBot.Reports.Link.v1");
+
+    public Uri LinkFor(ReportRequest request)
+    {
+        var payload = JsonSerializer.Serialize(new Payload(request.Period.Code, request.Scope.Key, (time.GetUtcNow() + options.Value.LinkLifetime).ToUnixTimeSeconds()));
+        return new Uri(BaseUrl(), $"reports/{_protector.Protect(payload)}");
+    }
+
+    /// <summary>The request a link carries, or why it can't be served (in words for the person who clicked it).</summary>
+    public (ReportRequest? Request, string? Problem) Read(string token)
+    {
+        Payload? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize<Payload>(_protector.Unprotect(token));
+        }
+        catch (Exception e) when (e is CryptographicException or JsonException or FormatException)
+        {
+            payload = null;
+        }
+
+        if (payload is null || !ReportingPeriod.TryParseCode(payload.P, out var period) || !DigestScope.TryParseKey(payload.S, out var scope))
+        {
+            return (null, "This link isn't one PmfBot made, or it was cut short. Ask PmfBot for the report again.");
+        }
+
+        return time.GetUtcNow().ToUnixTimeSeconds() > payload.E
+            ? (null, "This link has expired. Ask PmfBot for the report again: links work for a short time, because the link is all it takes.")
+            : (new ReportRequest(period, scope), null);
+    }
+
+    private Uri BaseUrl()
+    {
+        var configured = options.Value.BaseUrl?.ToString()
+            ?? (Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME") is { Length: > 0 } host ? $"https://{host}" : null)
+            ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? "http://localhost";
+        return new Uri(configured.TrimEnd('/') + "/");
+    }
+
+    private sealed record Payload(string P, string S, long E);
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using PmfBot.Tests.Updates;
+
+namespace PmfBot.Tests.Reports;
+
+/// <summary>Period reports for Cabinet, asked for in the chat, against the demo council as of 7 November 2026.</summary>
+public class ReportTests : UpdateCycleHost
+{
+    private async Task<JsonElement> AskAsync(string text)
+    {
+        await PostAsync(Personal("message", text: text));
+        return Connector.CallsTo(PriyasChat).Last(c => c.Method == "POST").Body!.Value.GetProperty("attachments")[0].GetProperty("content");
+    }
+
+    private static Uri LinkOn(JsonElement card) => new(card.GetProperty("actions")[0].GetProperty("url").GetString()!);
+
+    [Fact]
+    public async Task AServicesQuarter_IsOfferedAsALink_ThatDownloadsItsSpreadsheet()
+    {
+        var card = await AskAsync("export Q2 2026/27 for Customer Services");
+
+        var text = AllText(card);
+        Assert.Contains("Q2 2026/27 report: Customer Services", text, StringComparison.Ordinal);
+        Assert.Contains("2 measures, all with figures.", text, StringComparison.Ordinal);
+        Assert.Contains("The link works until 10:00 on 7 Nov 2026 (UK time)", text, StringComparison.Ordinal);
+
+        using var download = await Client.GetAsync(LinkOn(card).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/csv", download.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Q2 2026-27 Customer Services.csv", download.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+        var bytes = await download.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Department,Service,Reference,Title,Period,Target,Value,Status", lines[0], StringComparison.Ordinal);
+        Assert.Equal(["CS 01", "CS 02"], lines.Skip(1).Select(l => l.Split(',')[2]));
+        Assert.All(lines.Skip(1), l => Assert.Contains(",Sep 2026,", l, StringComparison.Ordinal)); // monthly measures report the quarter's last month
+    }
+
+    [Fact]
+    public async Task TheWholeCouncilsLastQuarter_IsTheDefault()
+    {
+        var card = await AskAsync("quarterly report");
+
+        Assert.Contains("Q2 2026/27 report: The whole council", AllText(card), StringComparison.Ordinal);
+        Assert.Contains("25 measures", AllText(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALinkStopsWorkingAfterAnHour_AndAnAlteredOneNeverWorks()
+    {
+        var link = LinkOn(await AskAsync("export Q2 for Waste")).PathAndQuery;
+
+        using (var altered = await Client.GetAsync(link[..^3] + "abc"))
+        {
+            Assert.Equal(HttpStatusCode.Gone, altered.StatusCode);
+            Assert.StartsWith("This link isn't one PmfBot made", await altered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Clock.MoveTo(Clock.GetUtcNow().AddMinutes(61));
+        using var expired = await Client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.StartsWith("This link has expired.", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("export Q7", "\"Q7\" isn't a period I know.")]
+    [InlineData("export Q2 for Parks", "I don't know a service or department called \"Parks\".")]
+    public async Task WhatCantBeRead_IsSaidKindly(string text, string expected)
+    {
+        await PostAsync(Personal("message", text: text));
+
+        Assert.StartsWith(expected, LastPostedText(), StringComparison.Ordinal);
+    }
+}
