@@ -93,9 +93,10 @@ public static class DigestCard
             items.Add(new TextBlock(CardText.Plain(item.Detail)) { Size = "Small", Spacing = "None", IsSubtle = true });
         }
 
-        if (item.Note is not null)
+        // A line each (commentary, action): a TextBlock runs single line breaks together.
+        foreach (var line in item.Note?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [])
         {
-            items.Add(new TextBlock(CardText.Plain(item.Note)) { Size = "Small", Spacing = "None" });
+            items.Add(new TextBlock(CardText.Plain(line)) { Size = "Small", Spacing = "None" });
         }
 
         return new Container(items) { Spacing = "Small" };

@@ -37,8 +37,12 @@ public sealed partial class DigestPoster(
     TimeProvider time,
     IOptions<DigestOptions> options,
     IOptions<CouncilOptions> councilOptions,
-    ILogger<DigestPoster> logger)
+    ILogger<DigestPoster> logger) : Scheduling.IScheduledWork
 {
+    public string What => "The digest check";
+
+    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
+
     // Weeks this instance has seen finished, by subscription: spares a claim attempt (two storage calls) per subscription per check.
     private readonly ConcurrentDictionary<string, string> _finished = new(StringComparer.Ordinal);
 

@@ -1,5 +1,4 @@
 using PmfBot.Scheduling;
-using Quartz;
 
 namespace PmfBot.Features.Digests;
 
@@ -27,30 +26,9 @@ public static class DigestsStartup
         var settings = configuration.GetSection(DigestOptions.SectionName).Get<DigestOptions>() ?? new DigestOptions();
         if (settings.PostOnSchedule)
         {
-            services.AddRepeatingJob<DigestJob>("digests", settings.CheckEvery);
+            services.AddRepeatingJob<DigestPoster>("digests", settings.CheckEvery);
         }
 
         return services;
     }
-}
-
-/// <summary>The digest check as a Quartz job: one at a time per instance; claims keep instances apart.</summary>
-[DisallowConcurrentExecution]
-public sealed partial class DigestJob(DigestPoster poster, ILogger<DigestJob> logger) : IJob
-{
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await poster.RunAsync(cancellationToken);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Storage or Teams down: the next check tries again, and a digest owed meanwhile goes out late, once.
-            LogFailed(logger, e);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The digest check failed; the next check will try again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -36,8 +36,12 @@ public sealed partial class DueScan(
     Escalations.EscalationFollowUp escalations,
     TimeProvider time,
     IOptions<UpdateCycleOptions> options,
-    ILogger<DueScan> logger)
+    ILogger<DueScan> logger) : Scheduling.IScheduledWork
 {
+    public string What => "The due scan";
+
+    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
+
     public async Task<DueScanReport> RunAsync(CancellationToken cancellationToken)
     {
         var council = await catalogue.LoadAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Scheduling;
-using Quartz;
 
 namespace PmfBot.Features.Updates;
 
@@ -22,30 +21,9 @@ public static class UpdatesStartup
         var settings = configuration.GetSection(UpdateCycleOptions.SectionName).Get<UpdateCycleOptions>() ?? new UpdateCycleOptions();
         if (settings.ScanOnSchedule)
         {
-            services.AddRepeatingJob<DueScanJob>("due-scan", settings.ScanEvery);
+            services.AddRepeatingJob<DueScan>("due-scan", settings.ScanEvery);
         }
 
         return services;
     }
-}
-
-/// <summary>The due scan as a Quartz job: one at a time per instance; claims in storage keep instances apart.</summary>
-[DisallowConcurrentExecution]
-public sealed partial class DueScanJob(DueScan scan, ILogger<DueScanJob> logger) : IJob
-{
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await scan.RunAsync(cancellationToken);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Storage or Teams down: the next run tries again; claims make the retry safe.
-            LogScanFailed(logger, e);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The due scan failed; the next run will try again")]
-    private static partial void LogScanFailed(ILogger logger, Exception exception);
 }
