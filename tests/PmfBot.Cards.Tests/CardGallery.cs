@@ -145,6 +145,11 @@ public static class CardGallery
             ])),
         ["digest"] = DigestCard.Build(ResourcesDigest),
         ["digest-late"] = DigestCard.Build(ResourcesDigest with { Late = "Posted late: PmfBot was unavailable at 09:00 on Monday 16 November. This covers the week to then." }),
+        ["digest-mentions"] = DigestCard.Build(ResourcesDigest with
+        {
+            Sections = [new DigestSection("Overdue updates (1)", [new DigestItem("HR 01 Working days lost to sickness per FTE, rolling 12 months", "Q2 2026/27 · 30 days overdue · owed by <at>Priya Shah</at>")])],
+            Mentions = [CardMention.Of("5a0f6c1e-2b7d-4e93-8a41-0c9d3e6b1f01", "Priya Shah")],
+        }),
         ["digest-quiet"] = DigestCard.Build(ResourcesDigest with
         {
             Title = "Weekly digest: Waste",

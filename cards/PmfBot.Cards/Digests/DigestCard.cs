@@ -17,6 +17,7 @@ public sealed record DigestCount(string Standing, int Count, string? Change);
 /// <param name="Late">Set when posted well after its time: says so, and what it covers.</param>
 /// <param name="Quiet">Set for a week where nothing happened: the digest is this one line.</param>
 /// <param name="ScorecardScope">The scope key "Full scorecard" asks for.</param>
+/// <param name="Mentions">People @mentioned in the lines (owners of overdue updates, when the council wants that).</param>
 public sealed record DigestView(
     string Title,
     string Week,
@@ -24,7 +25,8 @@ public sealed record DigestView(
     string? Quiet,
     IReadOnlyList<DigestCount> Counts,
     IReadOnlyList<DigestSection> Sections,
-    string ScorecardScope);
+    string ScorecardScope,
+    IReadOnlyList<CardMention>? Mentions = null);
 
 /// <summary>The weekly digest a management channel gets: the week in a glance, then what needs attention.</summary>
 /// <remarks>Each section shows a bounded number of lines, so the whole council's digest stays far below Teams' message size.</remarks>
@@ -75,6 +77,7 @@ public static class DigestCard
         {
             Body = body,
             Actions = [new ActionSubmit("Full scorecard", data)],
+            Teams = new TeamsCardOptions("Full") { Entities = view.Mentions is { Count: > 0 } mentions ? mentions : null },
         };
     }
 

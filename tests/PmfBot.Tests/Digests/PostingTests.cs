@@ -173,3 +173,24 @@ public class PostingTests : DigestHost
         Assert.Contains("Full scorecard", digest, StringComparison.Ordinal);
     }
 }
+
+public class MentioningPostingTests : DigestHost
+{
+    protected override string[] MoreSettings => ["--Digests:MentionOwners", "true"];
+
+    [Fact]
+    public async Task WhenConfigured_OwnersOfOverdueUpdatesAreMentioned_SoTeamsNotifiesThem()
+    {
+        await SayInChannelAsync("subscribe Place department");
+        Clock.MoveTo(Uk(11, 9, 9, 0));
+
+        await Poster.RunAsync(CancellationToken.None);
+
+        var thread = Assert.Single(ThreadsStarted());
+        Assert.Contains("Q2 2026/27 · 30 days overdue · owed by <at>Sam Taylor</at>", TextOf(thread), StringComparison.Ordinal);
+        var entities = thread.GetProperty("activity").GetProperty("attachments")[0].GetProperty("content").GetProperty("msteams").GetProperty("entities");
+        var sam = Assert.Single(entities.EnumerateArray(), e => e.GetProperty("text").GetString() == "<at>Sam Taylor</at>");
+        Assert.Equal("mention", sam.GetProperty("type").GetString());
+        Assert.Equal(Features.Demo.DemoPeople.SamTaylor.AadObjectId, sam.GetProperty("mentioned").GetProperty("id").GetString());
+    }
+}

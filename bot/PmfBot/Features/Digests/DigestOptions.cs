@@ -14,6 +14,9 @@ public sealed class DigestOptions : IValidatableObject
     /// </summary>
     public List<string> Managers { get; set; } = [];
 
+    /// <summary>@mention the owners of overdue updates in the digest, so Teams notifies them. Off: they are named, without the noise.</summary>
+    public bool MentionOwners { get; set; }
+
     /// <summary>Check for digests on a schedule. Off in tests, which run the check by hand.</summary>
     public bool PostOnSchedule { get; set; } = true;
 

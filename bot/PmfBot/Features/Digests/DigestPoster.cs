@@ -124,7 +124,7 @@ public sealed partial class DigestPoster(
         }
 
         var digest = await builder.ComposeAsync(subscription.Scope, council, claimed.DueAt.AddDays(-7), claimed.DueAt, cancellationToken);
-        var card = DigestCard.Build(DigestViews.Of(digest, subscription.Scope, council, councilOptions.Value.Name, claimed.Late));
+        var card = DigestCard.Build(DigestViews.Of(digest, subscription.Scope, council, councilOptions.Value.Name, claimed.Late, options.Value.MentionOwners));
         var post = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(CardJson.ToElement(card))] };
         var created = await connector.CreateConversationAsync(
             channel.ServiceUrl, ConversationParameters.ChannelThread(channel.BotId, subscription.ChannelId, channel.TenantId, post), cancellationToken);

@@ -22,8 +22,9 @@ public static class DigestViews
 
     private static readonly Standing[] Always = [Standing.Green, Standing.Amber, Standing.Red];
 
-    /// <param name="postedAt">When it is being posted: after <see cref="Digest.To"/> by more than the late allowance, it says so.</param>
-    public static DigestView Of(Digest digest, DigestScope scope, Domain.Catalogue.Catalogue council, string councilName, bool late)
+    /// <param name="late">Posted well after <see cref="Digest.To"/>: it says so.</param>
+    /// <param name="mentionOwners">@mention whoever owes an overdue update (Teams notifies them), rather than only naming them.</param>
+    public static DigestView Of(Digest digest, DigestScope scope, Domain.Catalogue.Catalogue council, string councilName, bool late, bool mentionOwners = false)
     {
         var name = scope.NameIn(council);
         var title = $"Weekly digest: {scope.TitleIn(council, councilName)}";
@@ -50,15 +51,28 @@ public static class DigestViews
             Title(c.Measure), $"{c.From.Words()} → {c.To.Words()} · {Figure(c.Measure, c.Latest)}", c.To.Words()));
         Add(sections, "Red", digest.Reds, r => new DigestItem(
             Title(r.Measure), Figure(r.Measure, r.Latest) + Against(r.Measure, r.Latest), "Red", Notes(r.Latest)));
+        var mentions = new Dictionary<string, Cards.Model.CardMention>(StringComparer.OrdinalIgnoreCase);
         Add(sections, "Overdue updates", digest.Overdue, o => new DigestItem(
             Title(o.Measure),
-            $"{o.Period} · {Days(o.Deadline.DaysOverdueAt(digest.To))} overdue · owed by {council.NameOf(o.Measure.PromptsGoTo)}"));
+            $"{o.Period} · {Days(o.Deadline.DaysOverdueAt(digest.To))} overdue · owed by {Owner(o.Measure.PromptsGoTo)}"));
         var escalations = digest.Opened.Select(e => Opened(e, council)).Concat(digest.Decided.Select(e => Decided(e, digest, council))).ToList();
         Add(sections, $"Escalations: {digest.Opened.Count} opened, {digest.Decided.Count} decided, {digest.StillOpen} waiting for a decision", escalations, i => i, counted: false);
         Add(sections, "Due next week", digest.DueNextWeek, o => new DigestItem(
             Title(o.Measure), $"{o.Period} · due {o.Deadline.Date.ToString("ddd d MMM", English)} · {council.NameOf(o.Measure.PromptsGoTo)}"));
 
-        return new DigestView(title, week, lateNote, null, counts, sections, scope.Key);
+        return new DigestView(title, week, lateNote, null, counts, sections, scope.Key, [.. mentions.Values]);
+
+        // Only someone Teams knows (an Entra object id) can be mentioned; anyone else is named.
+        string Owner(Domain.Catalogue.PersonId id)
+        {
+            if (!mentionOwners || council.FindPerson(id) is not { AadObjectId: { Length: > 0 } aad } person)
+            {
+                return council.NameOf(id);
+            }
+
+            var mention = mentions.TryGetValue(aad, out var known) ? known : mentions[aad] = Cards.Model.CardMention.Of(aad, person.Name);
+            return mention.Text;
+        }
 
         DigestItem Opened(Escalation e, Domain.Catalogue.Catalogue c) => new(
             $"Opened: {Title(c.FindMeasure(e.Measure))}", $"{e.Period} · to {c.NameOf(e.EscalationOwner)}", "Open");
