@@ -91,7 +91,12 @@ public class HostTests : StorageTestBase
     [InlineData("--Escalations:Measures:NI 192:AmberWorseningPeriods", "-1", "Escalations:Measures:NI 192: AmberWorseningPeriods can't be negative.")]
     [InlineData("--Escalations:Measures:household waste recycling rate:OverdueDays", "7", "Escalations:Measures has \"household waste recycling rate\", which is not a measure reference")]
     [InlineData("--Escalations:NextLevel:0", "the management team", "Escalations:NextLevel has \"the management team\", which is not a person's id")]
-    public async Task Start_WithABadEscalationSetting_FailsNamingIt(string setting, string value, string message)
+    [InlineData("--Digests:Managers:0", "the heads of service", "Digests:Managers has \"the heads of service\", which is not a person's id")]
+    [InlineData("--Digests:CheckEvery", "01:00:00", "Digests:CheckEvery must be between 00:00:05 and 00:30:00.")]
+    [InlineData("--Scorecards:Members:waste:0", "waste team", "Scorecards:Members:waste has \"waste team\", which is not a person's id")]
+    [InlineData("--Reports:BaseUrl", "pmfbot.northmere.gov.uk", "Reports:BaseUrl must be an absolute http(s) address")]
+    [InlineData("--Reports:LinkLifetime", "30.00:00:00", "Reports:LinkLifetime must be between 00:01:00 and 7.00:00:00.")]
+    public async Task Start_WithABadEscalationDigestOrReportSetting_FailsNamingIt(string setting, string value, string message)
     {
         var app = PmfBotHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--Bot:AllowUnauthenticatedLocalRequests", "true",
             "--Storage:ConnectionString", Storage.ConnectionString, "--Storage:TablePrefix", Storage.Prefix, setting, value]);

@@ -16,7 +16,7 @@ namespace PmfBot.Features.Digests;
 /// "unsubscribe Waste", "subscriptions". Anyone may list; changing them may be limited to
 /// <see cref="DigestOptions.Managers"/>.
 /// </summary>
-public sealed class SubscriptionCommands(SubscriptionStore subscriptions, TimeProvider time, IOptions<DigestOptions> options)
+public sealed class SubscriptionCommands(SubscriptionStore subscriptions, TimeProvider time, IOptions<DigestOptions> options, IOptions<CouncilOptions> council)
 {
     public static readonly string[] ListPhrases = ["subscriptions", "list subscriptions", "digests", "show subscriptions"];
 
@@ -85,14 +85,14 @@ public sealed class SubscriptionCommands(SubscriptionStore subscriptions, TimePr
             case ScopeMatch.Unsure unsure:
                 return TurnAnswer.Of(ChoiceCard.Build(
                     $"Which did you mean by \"{named}\"?",
-                    [.. unsure.Choices.Select(c => new ChoiceButton(c.TitleIn(turn.Catalogue, "The whole council"), Verbs.Subscribe, new Dictionary<string, string>
+                    [.. unsure.Choices.Select(c => new ChoiceButton(c.TitleIn(turn.Catalogue, council.Value.Name), Verbs.Subscribe, new Dictionary<string, string>
                     {
                         ["scope"] = c.Key,
                         ["day"] = schedule.Day.ToString(),
                         ["time"] = schedule.Time.ToString("HH:mm", CultureInfo.InvariantCulture),
                     }))]));
             default:
-                return TurnAnswer.Say($"I don't know a service or department called \"{named}\". {Known(turn.Catalogue)}");
+                return TurnAnswer.Say($"I don't know a service or department called \"{named}\". {ScopeWords.Known(turn.Catalogue)}");
         }
     }
 
@@ -182,11 +182,11 @@ public sealed class SubscriptionCommands(SubscriptionStore subscriptions, TimePr
     private static TurnAnswer NotInChannel() => TurnAnswer.Say(
         "Digests are posted to a team's channel. In the channel that should get one, @mention me: \"@PmfBot subscribe Waste\" (or \"subscribe\" for the whole council).");
 
-    private static IReadOnlyList<SubscriptionLine> Lines(IEnumerable<DigestSubscription> list, Domain.Catalogue.Catalogue council) =>
+    private IReadOnlyList<SubscriptionLine> Lines(IEnumerable<DigestSubscription> list, Domain.Catalogue.Catalogue catalogue) =>
         [.. list.OrderBy(s => s.Scope.Kind).ThenBy(s => s.Scope.Code, StringComparer.Ordinal).Select(s => new SubscriptionLine(
-            s.Scope.TitleIn(council, "The whole council"),
+            s.Scope.TitleIn(catalogue, council.Value.Name),
             $"{s.Schedule} (UK time)",
-            $"since {UkTime.DateAt(s.SubscribedAt).ToString("d MMM yyyy", English)}{(s.SubscribedBy is { } by ? $", by {council.NameOf(by)}" : string.Empty)}",
+            $"since {UkTime.DateAt(s.SubscribedAt).ToString("d MMM yyyy", English)}{(s.SubscribedBy is { } by ? $", by {catalogue.NameOf(by)}" : string.Empty)}",
             s.State == SubscriptionState.Paused ? s.PausedWhy ?? "PmfBot can't post here" : null))];
 
     private string Footnote(Turn turn)
@@ -195,7 +195,4 @@ public sealed class SubscriptionCommands(SubscriptionStore subscriptions, TimePr
         var who = managers.Count == 0 ? "Anyone in the channel" : string.Join(", ", managers.Select(turn.Catalogue.NameOf));
         return $"{who} can change these: \"subscribe Place department Fridays 16:00\", \"unsubscribe Waste\".";
     }
-
-    private static string Known(Domain.Catalogue.Catalogue council) =>
-        $"Services: {string.Join(", ", council.Services.Select(s => s.Name).Order(StringComparer.Ordinal))}. Departments: {string.Join(", ", council.Departments.Select(d => d.Name))}. Or \"the council\" for everything.";
 }

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace PmfBot.Features.Reports;
 
 /// <summary>Where people download reports from, and for how long a link works.</summary>
-public sealed class ReportOptions : Microsoft.Extensions.Options.IValidateOptions<ReportOptions>
+public sealed class ReportOptions : IValidatableObject
 {
     public const string SectionName = "Reports";
 
@@ -14,10 +16,16 @@ public sealed class ReportOptions : Microsoft.Extensions.Options.IValidateOption
     /// <summary>How long a download link works. Short, because the link is all it takes.</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromHours(1);
 
-    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, ReportOptions options) =>
-        options.BaseUrl is { IsAbsoluteUri: false } or { Scheme: not ("http" or "https") }
-            ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail("Reports:BaseUrl must be an absolute http(s) address, like https://pmfbot.northmere.gov.uk.")
-            : options.LinkLifetime < TimeSpan.FromMinutes(1) || options.LinkLifetime > TimeSpan.FromDays(7)
-                ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail("Reports:LinkLifetime must be between 00:01:00 and 7.00:00:00.")
-                : Microsoft.Extensions.Options.ValidateOptionsResult.Success;
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (BaseUrl is { IsAbsoluteUri: false } or { Scheme: not ("http" or "https") })
+        {
+            yield return new ValidationResult("Reports:BaseUrl must be an absolute http(s) address, like https://pmfbot.northmere.gov.uk.", [nameof(BaseUrl)]);
+        }
+
+        if (LinkLifetime < TimeSpan.FromMinutes(1) || LinkLifetime > TimeSpan.FromDays(7))
+        {
+            yield return new ValidationResult("Reports:LinkLifetime must be between 00:01:00 and 7.00:00:00.", [nameof(LinkLifetime)]);
+        }
+    }
 }

@@ -9,8 +9,7 @@ public static class ReportsStartup
     /// <summary>Period reports for Cabinet and Overview &amp; Scrutiny: asked for in the chat, downloaded by link.</summary>
     public static IServiceCollection AddReports(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ReportOptions>, ReportOptions>();
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddDataProtection();
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<ReportCommands>();

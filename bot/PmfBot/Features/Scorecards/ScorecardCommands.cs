@@ -52,7 +52,7 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
             ScopeMatch.Unsure unsure => TurnAnswer.Of(ChoiceCard.Build(
                 $"Which did you mean by \"{about}\"?",
                 [.. unsure.Choices.Select(c => new ChoiceButton(c.TitleIn(turn.Catalogue, council.Value.Name), Verbs.ShowScorecard, new Dictionary<string, string> { ["scope"] = c.Key }))])),
-            _ => TurnAnswer.Say($"I don't know a service, department or measure called \"{about}\". {Known(turn.Catalogue)}"),
+            _ => TurnAnswer.Say($"I don't know a service, department or measure called \"{about}\". {Digests.ScopeWords.Known(turn.Catalogue)}"),
         };
     }
 
@@ -79,7 +79,7 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
         var services = query.ServicesOf(turn.Person, turn.Catalogue);
         if (services.Count == 0)
         {
-            return TurnAnswer.Say($"I can't tell which service is yours: you don't own or oversee any measures. Ask for one by name: \"how is Waste doing\". {Known(turn.Catalogue)}");
+            return TurnAnswer.Say($"I can't tell which service is yours: you don't own or oversee any measures. Ask for one by name: \"how is Waste doing\". {Digests.ScopeWords.Known(turn.Catalogue)}");
         }
 
         // A Chief Officer's whole department reads as that department.
@@ -116,9 +116,6 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
 
     private static bool Exists(DigestScope scope, Domain.Catalogue.Catalogue catalogue) =>
         scope.Kind == ScopeKind.Service ? catalogue.FindService(scope.Code!) is not null : catalogue.FindDepartment(scope.Code!) is not null;
-
-    private static string Known(Domain.Catalogue.Catalogue catalogue) =>
-        $"Services: {string.Join(", ", catalogue.Services.Select(s => s.Name).Order(StringComparer.Ordinal))}. Departments: {string.Join(", ", catalogue.Departments.Select(d => d.Name))}.";
 
     // "how is my service doing", "how's Planning going", "how are we doing", "how r we doin", "how is the Place department performing"
     [GeneratedRegex(@"^ho?w\b(?:\s*'s|\s+(?:is|are|r|am|s))?(?<about>.*?)\s*\b(?:doing|doin|doin'|going|goin|performing|looking)\b(?:\s+(?:this|so far|lately|at the moment|now).*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
