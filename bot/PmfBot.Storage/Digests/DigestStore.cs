@@ -72,59 +72,21 @@ public sealed class DigestStore(PmfTables tables)
         string subscription, string week, DateTimeOffset dueAt, bool late, string claimant, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
     {
         var fresh = new DigestPosting(subscription, week, DigestPostingState.Claimed, claimant, now, 1, dueAt, late);
-        try
+        var claimed = await Claims.TryClaimAsync(_table, fresh, ToEntity, ToDomain, existing => existing.State switch
         {
-            var added = await _table.AddEntityAsync(ToEntity(fresh), cancellationToken);
-            return new DigestClaim(fresh, added.Headers.ETag ?? ETag.All);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // Claimed before: may it be taken over?
-        }
+            DigestPostingState.Claimed when now - existing.ClaimedAt >= lease => Retake(existing),
+            DigestPostingState.Failed when existing.Attempts < maxAttempts => Retake(existing),
+            _ => null,
+        }, cancellationToken);
+        return claimed is null ? null : new DigestClaim(claimed.Record, claimed.ETag);
 
-        var stored = await _table.GetEntityIfExistsAsync<DigestPostingEntity>(subscription, week, cancellationToken: cancellationToken);
-        if (!stored.HasValue)
-        {
-            return null;
-        }
-
-        var existing = ToDomain(stored.Value!);
-        var mayTakeOver = existing.State switch
-        {
-            DigestPostingState.Claimed => now - existing.ClaimedAt >= lease,
-            DigestPostingState.Failed => existing.Attempts < maxAttempts,
-            _ => false,
-        };
-        if (!mayTakeOver)
-        {
-            return null;
-        }
-
-        var taken = existing with { State = DigestPostingState.Claimed, ClaimedBy = claimant, ClaimedAt = now, Attempts = existing.Attempts + 1, Late = late };
-        try
-        {
-            var updated = await _table.UpdateEntityAsync(ToEntity(taken), stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-            return new DigestClaim(taken, updated.Headers.ETag ?? ETag.All);
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            return null;
-        }
+        DigestPosting Retake(DigestPosting existing) =>
+            existing with { State = DigestPostingState.Claimed, ClaimedBy = claimant, ClaimedAt = now, Attempts = existing.Attempts + 1, Late = late };
     }
 
     /// <summary>Records how the posting ended. False when the claim was taken over meanwhile.</summary>
-    public async Task<bool> RecordOutcomeAsync(DigestClaim claim, DigestPosting outcome, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _table.UpdateEntityAsync(ToEntity(outcome), claim.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
+    public Task<bool> RecordOutcomeAsync(DigestClaim claim, DigestPosting outcome, CancellationToken cancellationToken) =>
+        Claims.RecordAsync(_table, ToEntity(outcome), claim.ETag, cancellationToken);
 
     /// <summary>A subscription's postings, oldest week first: one partition read.</summary>
     public async Task<IReadOnlyList<DigestPosting>> GetForSubscriptionAsync(string subscription, CancellationToken cancellationToken)
@@ -138,7 +100,7 @@ public sealed class DigestStore(PmfTables tables)
         return [.. list.OrderBy(p => p.Week, StringComparer.Ordinal)];
     }
 
-    private static DigestPostingEntity ToEntity(DigestPosting p) => TableLimits.EnsureFits(new DigestPostingEntity
+    private static DigestPostingEntity ToEntity(DigestPosting p) => new()
     {
         PartitionKey = p.Subscription,
         RowKey = p.Week,
@@ -152,7 +114,7 @@ public sealed class DigestStore(PmfTables tables)
         ConversationId = p.ConversationId,
         ActivityId = p.ActivityId,
         Note = p.Note,
-    });
+    };
 
     private static DigestPosting ToDomain(DigestPostingEntity e) => new(
         e.PartitionKey, e.RowKey, Enum.Parse<DigestPostingState>(e.State), e.ClaimedBy, e.ClaimedAt, e.Attempts, e.DueAt, e.Late, e.PostedAt, e.ConversationId, e.ActivityId, e.Note);

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
@@ -50,67 +49,32 @@ public sealed class PromptStore(PmfTables tables)
         string claimant, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
     {
         var fresh = new PromptRecord(subject, period, step, recipient, PromptState.Claimed, claimant, now, Attempts: 1);
-        try
+        var claimed = await Claims.TryClaimAsync(_table, fresh, ToEntity, ToDomain, existing =>
         {
-            var added = await _table.AddEntityAsync(TableLimits.EnsureFits(ToEntity(fresh)), cancellationToken);
-            return new PromptClaim(fresh, added.Headers.ETag ?? ETag.All);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // Someone has claimed it before: see below whether it may be taken over.
-        }
-
-        var stored = await _table.GetEntityIfExistsAsync<PromptEntity>(subject.Key, RowKey(period, step), cancellationToken: cancellationToken);
-        if (!stored.HasValue)
-        {
-            return null; // deleted between the two calls: the next scan will claim it afresh
-        }
-
-        var existing = ToDomain(stored.Value!);
-        var mayTakeOver = existing.State switch
-        {
-            PromptState.Claimed => now - existing.ClaimedAt >= lease,
-            PromptState.Failed => existing.Attempts < maxAttempts,
-            PromptState.WaitingForInstall => true,
-            _ => false,
-        };
-        if (!mayTakeOver)
-        {
-            return null;
-        }
-
-        var taken = existing with
-        {
-            State = PromptState.Claimed,
-            ClaimedBy = claimant,
-            ClaimedAt = now,
-            Recipient = recipient,
-            Attempts = existing.State == PromptState.WaitingForInstall ? existing.Attempts : existing.Attempts + 1,
-        };
-        try
-        {
-            var updated = await _table.UpdateEntityAsync(TableLimits.EnsureFits(ToEntity(taken)), stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-            return new PromptClaim(taken, updated.Headers.ETag ?? ETag.All, existing.State);
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            return null; // another instance took it over first
-        }
+            var mayTakeOver = existing.State switch
+            {
+                PromptState.Claimed => now - existing.ClaimedAt >= lease,
+                PromptState.Failed => existing.Attempts < maxAttempts,
+                PromptState.WaitingForInstall => true,
+                _ => false,
+            };
+            return mayTakeOver
+                ? existing with
+                {
+                    State = PromptState.Claimed,
+                    ClaimedBy = claimant,
+                    ClaimedAt = now,
+                    Recipient = recipient,
+                    Attempts = existing.State == PromptState.WaitingForInstall ? existing.Attempts : existing.Attempts + 1,
+                }
+                : null;
+        }, cancellationToken);
+        return claimed is null ? null : new PromptClaim(claimed.Record, claimed.ETag, claimed.Previous?.State);
     }
 
     /// <summary>Records how the send ended. False when the claim was taken over meanwhile (this instance overran its lease).</summary>
-    public async Task<bool> RecordOutcomeAsync(PromptClaim claim, PromptRecord outcome, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _table.UpdateEntityAsync(TableLimits.EnsureFits(ToEntity(outcome)), claim.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
+    public Task<bool> RecordOutcomeAsync(PromptClaim claim, PromptRecord outcome, CancellationToken cancellationToken) =>
+        Claims.RecordAsync(_table, ToEntity(outcome), claim.ETag, cancellationToken);
 
     /// <summary>Every step sent or attempted for a measure's period: one partition range read.</summary>
     public async Task<IReadOnlyList<PromptRecord>> GetForPeriodAsync(PromptSubject subject, ReportingPeriod period, CancellationToken cancellationToken)

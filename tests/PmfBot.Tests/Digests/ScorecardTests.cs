@@ -75,6 +75,23 @@ public class ScorecardTests : DigestHost
         Assert.StartsWith("I don't know a service, department or measure called \"Parks\". Services: Customer Services, Economy,", answer, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("show my delegations")]
+    [InlineData("show the deadline")]
+    public async Task OtherThingsToShow_AreLeftToTheirOwnCommands(string text)
+    {
+        var answer = await AskAsync(text);
+
+        Assert.DoesNotContain("scorecard", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("I don't know a service", answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("show my service")]
+    [InlineData("show Waste")]
+    [InlineData("scorecard")]
+    public async Task ShowWithAServiceOrMine_IsAScorecard(string text) => Assert.Contains("scorecard", await AskAsync(text), StringComparison.Ordinal);
+
     [Fact]
     public async Task SomeoneWithNoServices_IsToldToNameOne()
     {

@@ -22,21 +22,20 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
     public async Task<TurnAnswer?> TypedAsync(Turn turn)
     {
         var text = turn.Text.Trim().TrimEnd('?', '!', '.', ' ');
-        string? about;
         if (HowIsPattern().Match(text) is { Success: true } how)
         {
-            about = how.Groups["about"].Value.Trim();
-        }
-        else if (ShowPattern().Match(text) is { Success: true } show)
-        {
-            about = show.Groups["about"].Value.Trim();
-        }
-        else
-        {
-            return null;
+            // "how is X doing" can only be about performance: say so when X is unknown.
+            return await AboutAsync(turn, how.Groups["about"].Value.Trim(), sayWhenUnknown: true);
         }
 
-        if (about.Length == 0 || about.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => MeWords.Contains(w.ToLowerInvariant())))
+        // "show …" is said of other things too ("show what's due"): only a service, department or measure is ours.
+        return ShowPattern().Match(text) is { Success: true } show ? await AboutAsync(turn, show.Groups["about"].Value.Trim(), sayWhenUnknown: false) : null;
+    }
+
+    private async Task<TurnAnswer?> AboutAsync(Turn turn, string about, bool sayWhenUnknown)
+    {
+        var words = about.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || (words.Any(w => MeWords.Contains(w)) && (sayWhenUnknown || MyServiceWords().IsMatch(about))))
         {
             return await MineAsync(turn);
         }
@@ -52,7 +51,8 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
             ScopeMatch.Unsure unsure => TurnAnswer.Of(ChoiceCard.Build(
                 $"Which did you mean by \"{about}\"?",
                 [.. unsure.Choices.Select(c => new ChoiceButton(c.TitleIn(turn.Catalogue, council.Value.Name), Verbs.ShowScorecard, new Dictionary<string, string> { ["scope"] = c.Key }))])),
-            _ => TurnAnswer.Say($"I don't know a service, department or measure called \"{about}\". {Digests.ScopeWords.Known(turn.Catalogue)}"),
+            _ when sayWhenUnknown => TurnAnswer.Say($"I don't know a service, department or measure called \"{about}\". {Digests.ScopeWords.Known(turn.Catalogue)}"),
+            _ => null,
         };
     }
 
@@ -120,6 +120,10 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
     // "how is my service doing", "how's Planning going", "how are we doing", "how r we doin", "how is the Place department performing"
     [GeneratedRegex(@"^ho?w\b(?:\s*'s|\s+(?:is|are|r|am|s))?(?<about>.*?)\s*\b(?:doing|doin|doin'|going|goin|performing|looking)\b(?:\s+(?:this|so far|lately|at the moment|now).*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HowIsPattern();
+
+    // "my service", "our services", "my department", "my team's scorecard", "my performance"
+    [GeneratedRegex(@"^(?:my|our)\s+(?:service|services|team|team's|department|departments|scorecard|performance)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MyServiceWords();
 
     // "show NI 192", "show Waste", "scorecard", "my scorecard", "scorecard for Planning", "performance of Housing"
     [GeneratedRegex(@"^(?:show(?:\s+me)?(?:\s+the)?(?:\s+scorecard(?:\s+for)?)?|(?:my\s+)?scorecard(?:\s+for)?|performance(?:\s+(?:of|for))?)(?:\s+(?<about>.+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
