@@ -26,13 +26,16 @@ public abstract record ProactiveOutcome
 }
 
 /// <summary>
-/// Messages a person on the bot's own initiative ("continue conversation"): finds their stored
-/// conversation, sends through the paced sender, and when Teams says the app was removed or
-/// blocked (403) or the chat is gone (404), marks the conversation unusable so no more is sent
-/// until their next install or message re-captures it.
+/// Messages a person, or starts a thread in a channel, on the bot's own initiative ("continue
+/// conversation"): finds the stored conversation, sends, and when Teams says the app was removed
+/// or blocked (403) or the chat is gone (404), marks the conversation unusable so no more is sent
+/// until the next install or message re-captures it.
 /// </summary>
-public sealed partial class ProactiveMessenger(ConversationStore conversations, PacedSender sender, TimeProvider time, ILogger<ProactiveMessenger> logger)
+public sealed partial class ProactiveMessenger(ConversationStore conversations, PacedSender sender, ConnectorClient connector, TimeProvider time, ILogger<ProactiveMessenger> logger)
 {
+    /// <summary>Names this instance in claims ("host/1234/ab12cd"), so a stuck claim says who held it.</summary>
+    public string Claimant { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
+
     public async Task<ProactiveOutcome> SendToPersonAsync(string aadObjectId, Activity activity, string key, CancellationToken cancellationToken)
     {
         var conversation = await conversations.GetPersonalAsync(aadObjectId, cancellationToken);
@@ -70,6 +73,42 @@ public sealed partial class ProactiveMessenger(ConversationStore conversations, 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Key}: the person's chat is gone ({Code}); marked so until they talk to the bot again")]
+    /// <summary>
+    /// Starts a new thread in a channel with <paramref name="activity"/> as its first post (a
+    /// weekly digest). Few and far between, so sent at once rather than through the paced sender.
+    /// </summary>
+    public async Task<ProactiveOutcome> StartThreadAsync(string teamId, string channelId, Activity activity, string key, CancellationToken cancellationToken)
+    {
+        var channel = await conversations.GetChannelAsync(teamId, channelId, cancellationToken);
+        if (channel is null)
+        {
+            return new ProactiveOutcome.NoConversation();
+        }
+
+        if (channel.State == ConversationState.Gone)
+        {
+            return new ProactiveOutcome.Gone("PmfBot was removed from the team.");
+        }
+
+        var created = await connector.CreateConversationAsync(
+            channel.ServiceUrl, ConversationParameters.ChannelThread(channel.BotId, channelId, channel.TenantId, activity with { Type = ActivityTypes.Message }), cancellationToken);
+        switch (created.Outcome)
+        {
+            case ConnectorOutcome.Sent:
+                return new ProactiveOutcome.Sent(created.Value?.ActivityId, channel.ServiceUrl, created.Value?.Id ?? channelId);
+            case ConnectorOutcome.RecipientGone gone:
+                await conversations.MarkGoneAsync(channel, time.GetUtcNow(), cancellationToken);
+                LogGone(logger, key, gone.Code);
+                return new ProactiveOutcome.Gone($"Teams refused the post ({gone.Code}): PmfBot is no longer in the team.");
+            case ConnectorOutcome.Throttled throttled:
+                return new ProactiveOutcome.Failed($"Teams asked to wait until {throttled.RetryAt:O}.");
+            case ConnectorOutcome.Failed failed:
+                return new ProactiveOutcome.Failed($"{failed.Status} {failed.Code}: {failed.Message}");
+            default:
+                return new ProactiveOutcome.Failed(created.Outcome.ToString());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Key}: the conversation is gone ({Code}); marked so until someone talks to the bot there again")]
     private static partial void LogGone(ILogger logger, string key, string code);
 }

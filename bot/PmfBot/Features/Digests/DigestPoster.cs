@@ -5,9 +5,7 @@ using PmfBot.Cards;
 using PmfBot.Cards.Digests;
 using PmfBot.Domain.Digests;
 using PmfBot.Features.Cover;
-using PmfBot.Storage.Conversations;
 using PmfBot.Storage.Digests;
-using PmfBot.Teams.Connector;
 using PmfBot.Teams.Schema;
 using Activity = PmfBot.Teams.Schema.Activity;
 
@@ -29,8 +27,6 @@ public sealed record DigestRunReport(int Owed, int Posted, int Late, int Already
 public sealed partial class DigestPoster(
     SubscriptionStore subscriptions,
     DigestStore postings,
-    ConversationStore conversations,
-    ConnectorClient connector,
     ProactiveMessenger messenger,
     CouncilToday catalogue,
     DigestBuilder builder,
@@ -39,14 +35,12 @@ public sealed partial class DigestPoster(
     IOptions<CouncilOptions> councilOptions,
     ILogger<DigestPoster> logger) : Scheduling.IScheduledWork
 {
-    public string What => "The digest check";
-
-    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
-
     // Weeks this instance has seen finished, by subscription: spares a claim attempt (two storage calls) per subscription per check.
     private readonly ConcurrentDictionary<string, string> _finished = new(StringComparer.Ordinal);
 
-    public string Claimant { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
+    public string What => "The digest check";
+
+    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
 
     public async Task<DigestRunReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +63,7 @@ public sealed partial class DigestPoster(
 
             owed++;
             var isLate = now - dueAt > settings.LateAfter;
-            var claim = await postings.TryClaimAsync(subscription.Key, week, dueAt, isLate, Claimant, now, settings.ClaimLease, settings.MaxAttempts, cancellationToken);
+            var claim = await postings.TryClaimAsync(subscription.Key, week, dueAt, isLate, messenger.Claimant, now, settings.ClaimLease, settings.MaxAttempts, cancellationToken);
             if (claim is null)
             {
                 handled++;
@@ -112,39 +106,18 @@ public sealed partial class DigestPoster(
 
     private async Task<DigestPosting> PostAsync(DigestSubscription subscription, DigestPosting claimed, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
     {
-        var channel = await conversations.GetChannelAsync(subscription.TeamId, subscription.ChannelId, cancellationToken);
-        if (channel is null)
-        {
-            return claimed with { State = DigestPostingState.Failed, Note = "PmfBot has no record of this channel: someone should @mention it there once." };
-        }
-
-        if (channel.State == ConversationState.Gone)
-        {
-            return claimed with { State = DigestPostingState.Refused, Note = "PmfBot was removed from the team." };
-        }
-
         var digest = await builder.ComposeAsync(subscription.Scope, council, claimed.DueAt.AddDays(-7), claimed.DueAt, cancellationToken);
         var card = DigestCard.Build(DigestViews.Of(digest, subscription.Scope, council, councilOptions.Value.Name, claimed.Late, options.Value.MentionOwners));
         var post = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(CardJson.ToElement(card))] };
-        var created = await connector.CreateConversationAsync(
-            channel.ServiceUrl, ConversationParameters.ChannelThread(channel.BotId, subscription.ChannelId, channel.TenantId, post), cancellationToken);
-        switch (created.Outcome)
+        var sent = await messenger.StartThreadAsync(subscription.TeamId, subscription.ChannelId, post, $"digest|{subscription.Key}|{claimed.Week}", cancellationToken);
+        return sent switch
         {
-            case ConnectorOutcome.Sent:
-                return claimed with
-                {
-                    State = DigestPostingState.Posted, PostedAt = time.GetUtcNow(), ConversationId = created.Value?.Id, ActivityId = created.Value?.ActivityId, Note = null,
-                };
-            case ConnectorOutcome.RecipientGone gone:
-                await conversations.MarkGoneAsync(channel, time.GetUtcNow(), cancellationToken);
-                return claimed with { State = DigestPostingState.Refused, Note = $"Teams refused the post ({gone.Code}): PmfBot is no longer in the team." };
-            case ConnectorOutcome.Throttled throttled:
-                return claimed with { State = DigestPostingState.Failed, Note = $"Teams asked to wait until {throttled.RetryAt:O}; tried again at the next check." };
-            case ConnectorOutcome.Failed f:
-                return claimed with { State = DigestPostingState.Failed, Note = $"{f.Status} {f.Code}: {f.Message}" };
-            default:
-                return claimed with { State = DigestPostingState.Failed, Note = created.Outcome.ToString() };
-        }
+            ProactiveOutcome.Sent s => claimed with { State = DigestPostingState.Posted, PostedAt = time.GetUtcNow(), ConversationId = s.ConversationId, ActivityId = s.ActivityId, Note = null },
+            ProactiveOutcome.NoConversation => claimed with { State = DigestPostingState.Failed, Note = "PmfBot has no record of this channel: someone should @mention it there once." },
+            ProactiveOutcome.Gone g => claimed with { State = DigestPostingState.Refused, Note = g.Reason },
+            ProactiveOutcome.Failed f => claimed with { State = DigestPostingState.Failed, Note = f.Reason },
+            _ => claimed with { State = DigestPostingState.Failed, Note = sent.ToString() },
+        };
     }
 
     /// <summary>Stops the subscription's postings and tells whoever subscribed, in their own chat when PmfBot has one.</summary>

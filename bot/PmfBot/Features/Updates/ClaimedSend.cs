@@ -17,9 +17,6 @@ namespace PmfBot.Features.Updates;
 /// </summary>
 public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger messenger, TimeProvider time, IOptions<UpdateCycleOptions> options, ILogger<ClaimedSend> logger)
 {
-    /// <summary>Names this instance in its claims ("host/1234/ab12cd"), so a stuck claim says who held it.</summary>
-    public string Claimant { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
-
     /// <summary>Claims, sends and records one step. Null when it was not this caller's to send (already handled, or held by another instance).</summary>
     /// <param name="council">Where the recipient is looked up: someone without an Entra object id can't be reached yet.</param>
     /// <param name="card">Built only once the claim is won.</param>
@@ -28,7 +25,7 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
     {
         var settings = options.Value;
         var claimKey = $"{subject.Key}|{period.Code}|{step}";
-        var claim = await prompts.TryClaimAsync(subject, period, step, recipientId, Claimant, time.GetUtcNow(), settings.ClaimLease, settings.MaxSendAttempts, cancellationToken);
+        var claim = await prompts.TryClaimAsync(subject, period, step, recipientId, messenger.Claimant, time.GetUtcNow(), settings.ClaimLease, settings.MaxSendAttempts, cancellationToken);
         if (claim is null)
         {
             return null;
