@@ -22,22 +22,12 @@ public sealed class ResultsExporter(ResultStore results)
         "Vs same period last year", "Commentary", "Action note", "Owner", "Recorded by", "Recorded at (UK time)", "Version",
     ];
 
-    /// <param name="scope">A service or department only; null (or the whole council) for the corporate report.</param>
+    /// <summary>Writes the report (see <see cref="ReadAsync"/> for what is in it) as CSV.</summary>
     /// <returns>How many measures are in the report, and how many of those have no figure ("No return").</returns>
     public async Task<(int Measures, int NoReturn)> WriteAsync(
         Domain.Catalogue.Catalogue catalogue, ReportingPeriod period, TextWriter writer, CancellationToken cancellationToken, Domain.Digests.DigestScope? scope = null)
     {
-        var measures = catalogue.Measures
-            .Where(m => scope is null || scope.Covers(m, catalogue))
-            .Select(m => (Measure: m, Period: ReportingPeriod.Containing(period.End, m.PeriodKind)))
-            .Where(x => x.Period.End == period.End && x.Measure.IsReportedFor(x.Period))
-            .OrderBy(x => x.Measure.ServiceCode, StringComparer.Ordinal).ThenBy(x => x.Measure.Reference.Key, StringComparer.Ordinal)
-            .ToList();
-
-        var found = new MeasureResult?[measures.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, measures.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
-            found[i] = await results.GetAsync(measures[i].Measure.Reference, measures[i].Period, ct));
-
+        var rows = await ReadAsync(catalogue, period, scope, cancellationToken);
         using var csv = CsvWriter.Create(writer, CsvFiles.WriterOptions, leaveOpen: true);
         foreach (var column in Columns)
         {
@@ -45,10 +35,8 @@ public sealed class ResultsExporter(ResultStore results)
         }
 
         csv.EndRecord();
-        for (var i = 0; i < measures.Count; i++)
+        foreach (var (measure, measurePeriod, result) in rows)
         {
-            var (measure, measurePeriod) = measures[i];
-            var result = found[i];
             var service = catalogue.FindService(measure.ServiceCode);
 
             csv.WriteField(service is null ? string.Empty : catalogue.FindDepartment(service.DepartmentCode)?.Name ?? string.Empty);
@@ -71,7 +59,24 @@ public sealed class ResultsExporter(ResultStore results)
             csv.EndRecord();
         }
 
-        return (measures.Count, found.Count(r => r is null));
+        return (rows.Count, rows.Count(r => r.Result is null));
+    }
+
+    /// <summary>
+    /// The report's rows: each measure (of <paramref name="scope"/>, or all when null) whose own
+    /// period ends when <paramref name="period"/> does, with its figure for that period or null.
+    /// One point read per measure, a bounded number at a time.
+    /// </summary>
+    public async Task<IReadOnlyList<ReportRow>> ReadAsync(Domain.Catalogue.Catalogue catalogue, ReportingPeriod period, Domain.Digests.DigestScope? scope, CancellationToken cancellationToken)
+    {
+        var measures = catalogue.Measures
+            .Where(m => scope is null || scope.Covers(m, catalogue))
+            .Select(m => (Measure: m, Period: ReportingPeriod.Containing(period.End, m.PeriodKind)))
+            .Where(x => x.Period.End == period.End && x.Measure.IsReportedFor(x.Period))
+            .OrderBy(x => x.Measure.ServiceCode, StringComparer.Ordinal).ThenBy(x => x.Measure.Reference.Key, StringComparer.Ordinal)
+            .ToList();
+        var found = await Updates.MeasureState.ReadEachAsync(measures, (x, ct) => results.GetAsync(x.Measure.Reference, x.Period, ct), cancellationToken);
+        return [.. measures.Zip(found, (x, result) => new ReportRow(x.Measure, x.Period, result))];
     }
 
     private static string Words(DirectionOfTravel direction) => direction switch
@@ -84,3 +89,6 @@ public sealed class ResultsExporter(ResultStore results)
         _ => "No comparison",
     };
 }
+
+/// <summary>One row of a period's report: the measure, its own period, and its figure (null: no return).</summary>
+public sealed record ReportRow(Measure Measure, ReportingPeriod Period, MeasureResult? Result);

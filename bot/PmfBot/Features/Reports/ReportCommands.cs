@@ -50,8 +50,9 @@ public sealed partial class ReportCommands(ResultsExporter exporter, ReportLinks
                 return TurnAnswer.Say($"I don't know a service or department called \"{scopeText}\". {Digests.ScopeWords.Known(turn.Catalogue)}");
         }
 
-        // Counted here (the link's file is written when it is clicked, from the figures as they are then).
-        var (measures, noReturn) = await exporter.WriteAsync(turn.Catalogue, period, TextWriter.Null, turn.Cancellation, scope);
+        // Counted here; the link's file is written when it is clicked, from the figures as they are then.
+        var rows = await exporter.ReadAsync(turn.Catalogue, period, scope, turn.Cancellation);
+        var (measures, noReturn) = (rows.Count, rows.Count(r => r.Result is null));
         var expires = time.GetUtcNow() + options.Value.LinkLifetime;
         var name = scope.Kind == ScopeKind.Council ? "the whole council" : scope.TypedIn(turn.Catalogue);
         return TurnAnswer.Of(ReportCard.Build(new ReportView(

@@ -13,10 +13,8 @@ public sealed class ScorecardQuery(ResultStore results, EscalationStore escalati
     public async Task<Scorecard> ForAsync(DigestScope scope, IReadOnlyList<Measure> measures, CancellationToken cancellationToken)
     {
         var open = escalations.GetNotClosedAsync(cancellationToken);
-        var histories = new (Measure, IReadOnlyList<Domain.Results.MeasureResult>)[measures.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, measures.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
-            histories[i] = (measures[i], await results.GetHistoryAsync(measures[i].Reference, ct)));
-        return Scorecard.For(scope, histories, (await open).Select(s => s.Escalation));
+        var histories = await Updates.MeasureState.ReadEachAsync(measures, (m, ct) => results.GetHistoryAsync(m.Reference, ct), cancellationToken);
+        return Scorecard.For(scope, measures.Zip(histories), (await open).Select(s => s.Escalation));
     }
 
     /// <summary>

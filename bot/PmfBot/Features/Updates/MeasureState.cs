@@ -32,10 +32,21 @@ public sealed record MeasureState(Measure Measure, IReadOnlyList<MeasureResult> 
     /// <summary>Reads measures' states: two partition range reads each, a bounded number at a time.</summary>
     public static async Task<IReadOnlyDictionary<MeasureReference, MeasureState>> ReadAsync(ResultStore results, IEnumerable<Measure> measures, CancellationToken cancellationToken)
     {
-        var states = new System.Collections.Concurrent.ConcurrentDictionary<MeasureReference, MeasureState>();
-        await Parallel.ForEachAsync(measures, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (measure, ct) =>
-            states[measure.Reference] = await ReadAsync(results, measure, ct));
-        return states;
+        var list = measures.ToList();
+        var states = await ReadEachAsync(list, (measure, ct) => ReadAsync(results, measure, ct), cancellationToken);
+        return states.ToDictionary(s => s.Measure.Reference);
+    }
+
+    /// <summary>
+    /// Reads something for each of many measures, in their order, a bounded number at a time:
+    /// enough to hide storage's latency, few enough to stay well inside the account's limits.
+    /// </summary>
+    public static async Task<T[]> ReadEachAsync<TItem, T>(IReadOnlyList<TItem> items, Func<TItem, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var found = new T[items.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
+            found[i] = await read(items[i], ct));
+        return found;
     }
 
     /// <summary>The updates owed on these measures as of now, oldest deadline first.</summary>
