@@ -7,8 +7,9 @@ using PmfBot.Domain.Status;
 namespace PmfBot.Domain.Scorecards;
 
 /// <summary>One measure on a scorecard: its latest figure and standing, its direction of travel and trend, and any escalation not yet closed.</summary>
+/// <param name="VsPrevious">The latest figure against the period before it (not merely the figure before it: a gap is "no figure to compare"); null with no figure.</param>
 /// <param name="Recent">The latest figures, oldest first (at most <see cref="Scorecard.TrendLength"/>): the sparkline.</param>
-public sealed record ScorecardLine(Measure Measure, MeasureResult? Latest, Standing Standing, Trend Trend, IReadOnlyList<decimal> Recent, Escalation? Escalation);
+public sealed record ScorecardLine(Measure Measure, MeasureResult? Latest, Standing Standing, Comparison? VsPrevious, Trend Trend, IReadOnlyList<decimal> Recent, Escalation? Escalation);
 
 /// <summary>A scope's measures as they stand: what "how is my service doing?" answers with, and what goes to Cabinet each quarter.</summary>
 public sealed record Scorecard(DigestScope Scope, IReadOnlyList<ScorecardLine> Lines)
@@ -27,7 +28,9 @@ public sealed record Scorecard(DigestScope Scope, IReadOnlyList<ScorecardLine> L
             var latest = history.Count > 0 ? history[^1] : null;
             var recent = history.Skip(Math.Max(0, history.Count - TrendLength)).Select(r => r.Value).ToList();
             var trend = TrendAssessment.Assess(recent, m.Measure.Polarity, StatusPolicy.Default.StableBand);
-            return new ScorecardLine(m.Measure, latest, Standings.Of(latest), trend, recent, escalations.GetValueOrDefault(m.Measure.Reference));
+            var vsPrevious = latest is null ? null : Comparison.Of(
+                latest.Value, latest.Period.Previous, history.FirstOrDefault(r => r.Period == latest.Period.Previous)?.Value, m.Measure.Polarity, StatusPolicy.Default.StableBand);
+            return new ScorecardLine(m.Measure, latest, Standings.Of(latest), vsPrevious, trend, recent, escalations.GetValueOrDefault(m.Measure.Reference));
         });
         return new Scorecard(scope, [.. lines.OrderBy(l => l.Measure.ServiceCode, StringComparer.Ordinal).ThenBy(l => l.Measure.Reference.Key, StringComparer.Ordinal)]);
     }

@@ -38,12 +38,7 @@ public static class ScorecardViews
         var target = latest?.Thresholds is { } t ? $"Target {PromptViews.Target(measure, t)}"
             : measure.Targets.For(latest?.Period ?? measure.LatestEndedPeriodAsOf(today)) is { } plain ? $"Target {measure.Format(plain)}"
             : "No target: reported for context";
-        string? direction = null;
-        if (latest is not null)
-        {
-            var previous = line.Recent.Count > 1 ? line.Recent[^2] : (decimal?)null;
-            direction = $"{Arrow(latest.VsPrevious)} {PromptViews.Against(measure, latest.Value, latest.Period.Previous, previous)}";
-        }
+        var direction = line.VsPrevious is { } vs ? $"{Arrow(vs.Direction)} {vs.Describe(measure)}" : null;
 
         var trend = line.Recent.Count < 2 ? null : $"{Sparkline.Of(line.Recent)}  {TrendWords(line.Trend)} over the last {line.Recent.Count} figures";
         return new ScorecardItem(
