@@ -51,6 +51,14 @@ public sealed record DigestScope(ScopeKind Kind, string? Code)
         return kind is "department" or "service";
     }
 
+    /// <summary>Whether the catalogue (still) has this service or department: a button's data may name one since removed.</summary>
+    public bool IsIn(Catalogue.Catalogue catalogue) => Kind switch
+    {
+        ScopeKind.Council => true,
+        ScopeKind.Service => catalogue.FindService(Code!) is not null,
+        _ => catalogue.FindDepartment(Code!) is not null,
+    };
+
     /// <summary>Whether a measure belongs in this scope.</summary>
     public bool Covers(Measure measure, Catalogue.Catalogue catalogue) => Kind switch
     {

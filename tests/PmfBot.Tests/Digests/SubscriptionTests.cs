@@ -85,6 +85,17 @@ public class SubscriptionTests : DigestHost
         Assert.Equal(DigestScope.OfService("planning-policy"), Assert.Single(await Subscriptions.GetForChannelAsync(Channel, CancellationToken.None)).Scope);
     }
 
+    [Fact]
+    public async Task AChoiceNamingAServiceNoLongerInTheCatalogue_IsRefusedKindly_AndNothingIsStored()
+    {
+        var thread = await SayInChannelAsync("subscriptions");
+
+        var answer = await PressInChannelAsync("subscribe", new { scope = "service|parks", day = "Monday", time = "09:00" }, thread);
+
+        Assert.StartsWith("That service or department is no longer in the catalogue, so nothing was subscribed.", MessageOf(answer), StringComparison.Ordinal);
+        Assert.Empty(await Subscriptions.GetForChannelAsync(Channel, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("subscribe Leisure Centres", "I don't know a service or department called \"Leisure Centres\". Services: ")]
     [InlineData("subscribe Waste Mondays 25:00", "\"25:00\" isn't a time I can read: try 9:00 or 4pm.")]

@@ -61,6 +61,11 @@ public sealed class SubscriptionCommands(SubscriptionStore subscriptions, TimePr
             return TurnAnswer.Say("That button's details didn't come through. Please type the subscription again, e.g. subscribe Waste.");
         }
 
+        if (!scope.IsIn(turn.Catalogue))
+        {
+            return TurnAnswer.Say($"That service or department is no longer in the catalogue, so nothing was subscribed. {ScopeWords.Known(turn.Catalogue)}");
+        }
+
         return await SubscribeAsync(turn, scope, new DigestSchedule(day, at));
     }
 

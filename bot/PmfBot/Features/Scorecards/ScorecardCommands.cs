@@ -64,7 +64,7 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
             return await MeasureAsync(turn, measure);
         }
 
-        return DigestScope.TryParseKey(turn.DataText("scope"), out var scope) && (scope.Kind == ScopeKind.Council || Exists(scope, turn.Catalogue))
+        return DigestScope.TryParseKey(turn.DataText("scope"), out var scope) && scope.IsIn(turn.Catalogue)
             ? await ScopeAsync(turn, scope)
             : TurnAnswer.Say("That scorecard isn't in the catalogue any more. Ask me \"how is the council doing\" to see everything.");
     }
@@ -113,9 +113,6 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
         var scorecard = await query.ForAsync(DigestScope.OfService(measure.ServiceCode), [measure], turn.Cancellation);
         return TurnAnswer.Of(ScorecardCard.Build(ScorecardViews.Of(scorecard, $"{measure.Reference}: how it is doing", turn.Catalogue, time.GetUtcNow())));
     }
-
-    private static bool Exists(DigestScope scope, Domain.Catalogue.Catalogue catalogue) =>
-        scope.Kind == ScopeKind.Service ? catalogue.FindService(scope.Code!) is not null : catalogue.FindDepartment(scope.Code!) is not null;
 
     // "how is my service doing", "how's Planning going", "how are we doing", "how r we doin", "how is the Place department performing"
     [GeneratedRegex(@"^ho?w\b(?:\s*'s|\s+(?:is|are|r|am|s))?(?<about>.*?)\s*\b(?:doing|doin|doin'|going|goin|performing|looking)\b(?:\s+(?:this|so far|lately|at the moment|now).*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
