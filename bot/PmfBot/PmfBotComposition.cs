@@ -6,6 +6,7 @@ using PmfBot.Features.Cover;
 using PmfBot.Features.Escalations;
 using PmfBot.Features.Extensions;
 using PmfBot.Features.Reports;
+using PmfBot.Features.Scorecards;
 using PmfBot.Features.Updates;
 using PmfBot.Health;
 using PmfBot.Storage;
@@ -28,6 +29,7 @@ public static class PmfBotComposition
         services.AddCover();
         services.AddEscalations(configuration);
         services.AddDigests(configuration);
+        services.AddScorecards(configuration);
         services.AddReports(configuration);
         services.AddDemoCouncil(configuration);
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage");

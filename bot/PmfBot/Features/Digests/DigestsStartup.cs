@@ -5,7 +5,7 @@ namespace PmfBot.Features.Digests;
 public static class DigestsStartup
 {
     /// <summary>
-    /// Weekly digests and scorecards: subscriptions, composing, the posting job, and "how is my service doing?".
+    /// Weekly digests: subscriptions, composing, and the posting job.
     /// </summary>
     /// <remarks>
     /// One Quartz job checks every <see cref="DigestOptions.CheckEvery"/> rather than a trigger per
@@ -16,12 +16,9 @@ public static class DigestsStartup
     public static IServiceCollection AddDigests(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<Scorecards.ScorecardOptions>().Bind(configuration.GetSection(Scorecards.ScorecardOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<DigestPoster>();
         services.AddSingleton<SubscriptionCommands>();
-        services.AddSingleton<Scorecards.ScorecardQuery>();
-        services.AddSingleton<Scorecards.ScorecardCommands>();
 
         var settings = configuration.GetSection(DigestOptions.SectionName).Get<DigestOptions>() ?? new DigestOptions();
         if (settings.PostOnSchedule)

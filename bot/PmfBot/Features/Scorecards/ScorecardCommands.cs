@@ -82,10 +82,9 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
             return TurnAnswer.Say($"I can't tell which service is yours: you don't own or oversee any measures. Ask for one by name: \"how is Waste doing\". {Digests.ScopeWords.Known(turn.Catalogue)}");
         }
 
-        // A Chief Officer's whole department reads as that department.
-        var department = services.Select(s => s.DepartmentCode).Distinct().SingleOrDefault(d =>
-            turn.Catalogue.Services.Where(s => s.DepartmentCode == d).All(s => services.Contains(s)) && services.All(s => s.DepartmentCode == d));
-        if (services.Count > 1 && department is not null)
+        // Every service of one department (a Chief Officer's) reads as that department.
+        if (services.Count > 1 && services.Select(s => s.DepartmentCode).Distinct().ToList() is [var department]
+            && turn.Catalogue.Services.Count(s => s.DepartmentCode == department) == services.Count)
         {
             return await ScopeAsync(turn, DigestScope.OfDepartment(department));
         }
