@@ -32,9 +32,12 @@ public sealed class CatalogueEditor
     /// <summary>The catalogue as read, plus every change written through this editor.</summary>
     public Domain.Catalogue.Catalogue Catalogue { get; private set; }
 
+    /// <summary>The most items one change may hold: a transaction's 100, less the version row.</summary>
+    public const int MaxChange = TableLimits.MaxBatchSize - 1;
+
     public async Task<CatalogueWriteOutcome> TryWriteAsync(CatalogueChange change, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(change.Count, TableLimits.MaxBatchSize, nameof(change));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(change.Count, MaxChange, nameof(change));
         if (change.Count == 0)
         {
             return CatalogueWriteOutcome.Written;
@@ -60,6 +63,7 @@ public sealed class CatalogueEditor
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, version)
                 : new TableTransactionAction(TableTransactionActionType.Add, entity);
         }).ToList();
+        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new CatalogueVersionEntity { ChangedAt = DateTimeOffset.UtcNow }));
 
         Response<IReadOnlyList<Response>> responses;
         try

@@ -7,12 +7,25 @@ namespace PmfBot.Storage.Catalogue;
 // every journey, so a read is one partition scan; and an import row (a measure plus its new
 // service and people) is written as one entity-group transaction, so it lands whole or not at all.
 // Each kind is read with a RowKey range, so reads stay typed and single-partition.
+// RowKey "version" (no kind) is rewritten by every change, in the same transaction: its ETag is
+// the catalogue's version, so an instance can keep the catalogue in memory and check it with one
+// point read instead of reading the whole partition on every turn.
 
 public abstract class CatalogueEntity : StoredEntity
 {
     public const string Partition = "catalogue";
 
     protected CatalogueEntity() => PartitionKey = Partition;
+}
+
+/// <summary>The catalogue's version: rewritten by every change, so its ETag changes whenever anything does.</summary>
+public sealed class CatalogueVersionEntity : CatalogueEntity
+{
+    public const string Key = "version";
+
+    public CatalogueVersionEntity() => RowKey = Key;
+
+    public DateTimeOffset ChangedAt { get; set; }
 }
 
 public sealed class DepartmentEntity : CatalogueEntity

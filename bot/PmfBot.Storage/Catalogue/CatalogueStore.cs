@@ -9,9 +9,32 @@ public sealed class CatalogueStore(PmfTables tables)
 {
     private readonly TableClient _table = tables.Catalogue;
 
-    /// <summary>The whole catalogue: six RowKey-range reads of the one catalogue partition.</summary>
-    public async Task<Domain.Catalogue.Catalogue> LoadAsync(CancellationToken cancellationToken) =>
-        (await OpenAsync(cancellationToken)).Catalogue;
+    // The catalogue as last read, with the version it was read at. Every turn reads the catalogue:
+    // for a council of thousands of measures, reading the partition each time cost more than the turn.
+    private volatile Cached? _cached;
+
+    /// <summary>
+    /// The whole catalogue: one point read of its version, and only when that has changed (here or
+    /// on another instance) six RowKey-range reads of the one catalogue partition.
+    /// </summary>
+    public async Task<Domain.Catalogue.Catalogue> LoadAsync(CancellationToken cancellationToken)
+    {
+        var version = await _table.GetEntityIfExistsAsync<CatalogueVersionEntity>(CatalogueEntity.Partition, CatalogueVersionEntity.Key, ["ChangedAt"], cancellationToken);
+        var etag = version.HasValue ? version.Value!.ETag : default;
+        if (etag != default && _cached is { } cached && cached.Version == etag)
+        {
+            return cached.Catalogue;
+        }
+
+        // Read after the version: a change in between makes the next load read again, never keeps a stale copy.
+        var catalogue = (await OpenAsync(cancellationToken)).Catalogue;
+        if (etag != default)
+        {
+            _cached = new Cached(etag, catalogue);
+        }
+
+        return catalogue;
+    }
 
     /// <summary>The catalogue with the versions (ETags) of what was read, for changes that must not trample someone else's.</summary>
     public async Task<CatalogueEditor> OpenAsync(CancellationToken cancellationToken)
@@ -54,4 +77,6 @@ public sealed class CatalogueStore(PmfTables tables)
 
         return list;
     }
+
+    private sealed record Cached(ETag Version, Domain.Catalogue.Catalogue Catalogue);
 }
