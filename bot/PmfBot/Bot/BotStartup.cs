@@ -18,6 +18,8 @@ public static class BotStartup
         services.AddBotConnector(configuration);
         services.AddPacedSender(configuration);
         services.AddSingleton<ProactiveMessenger>();
+        services.AddSingleton<BackgroundSends>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundSends>()); // after the paced sender, so it stops first
         services.AddSingleton<ConversationCapture>();
         services.AddSingleton<OnboardingHandlers>();
         services.AddSingleton<MyMeasuresQuery>();

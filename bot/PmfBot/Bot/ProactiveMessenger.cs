@@ -36,6 +36,10 @@ public sealed partial class ProactiveMessenger(ConversationStore conversations, 
     /// <summary>Names this instance in claims ("host/1234/ab12cd"), so a stuck claim says who held it.</summary>
     public string Claimant { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
 
+    /// <summary>Whether a card to this person would reach them now: they have a personal chat with PmfBot that is still there.</summary>
+    public async Task<bool> CanReachPersonAsync(string aadObjectId, CancellationToken cancellationToken) =>
+        await conversations.GetPersonalAsync(aadObjectId, cancellationToken) is { State: ConversationState.Active };
+
     public async Task<ProactiveOutcome> SendToPersonAsync(string aadObjectId, Activity activity, string key, CancellationToken cancellationToken)
     {
         var conversation = await conversations.GetPersonalAsync(aadObjectId, cancellationToken);

@@ -34,7 +34,8 @@ public class DecisionTests : EscalationHost
         await RecordRedAsync();
         var sentCard = (await new Storage.Prompts.PromptStore(Storage.Tables).GetForPeriodAsync(Cs02, October, default)).Single(p => p.Step.StartsWith("esc-raised-", StringComparison.Ordinal)).ActivityId!;
 
-        var answer = CardOf(await PressAsync("decideEscalation", Decision("approve", "Agreed: agency cover until January.", "2027-01-15"), replyToId: sentCard));
+        var response = await PressAsync("decideEscalation", Decision("approve", "Agreed: agency cover until January.", "2027-01-15"), replyToId: sentCard);
+        var answer = CardOf(response);
 
         Assert.Contains("Decided: remedial action approved", answer, StringComparison.Ordinal);
         Assert.Contains("Recorded. Priya Shah has been told.", answer, StringComparison.Ordinal);
@@ -43,8 +44,9 @@ public class DecisionTests : EscalationHost
         var decision = Assert.Single(stored.Decisions);
         Assert.Equal((DecisionKind.ApproveAction, DemoPeople.PriyaShah.Id, "Agreed: agency cover until January.", new DateOnly(2027, 1, 15)), (decision.Kind, decision.By, decision.Note, decision.Until));
 
-        var update = Assert.Single(UpdatesIn(), u => u.Path.EndsWith("/activities/" + sentCard, StringComparison.Ordinal));
-        var shown = update.Body!.Value.GetProperty("attachments")[0].GetProperty("content");
+        // Teams shows the invoke's answer in place of the pressed card, so that card is not updated as well.
+        Assert.DoesNotContain(UpdatesIn(), u => u.Path.EndsWith("/activities/" + sentCard, StringComparison.Ordinal));
+        var shown = RawCardOf(response);
         Assert.Contains("Remedial action approved by Priya Shah at 09:00 on 7 Nov 2026. Agreed: agency cover until January. Review on 15 Jan 2027.", AllText(shown), StringComparison.Ordinal);
         Assert.False(shown.TryGetProperty("refresh", out _)); // settled: nothing left for anyone to decide
         Assert.Contains(CardsPostedTo(), c => c.Contains("Decided: remedial action approved", StringComparison.Ordinal)); // the owner's copy

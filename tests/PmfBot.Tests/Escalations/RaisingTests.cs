@@ -94,8 +94,10 @@ public class RaisingTests : EscalationHost
 
         await PostAsync(Personal("message", "escalate IG 01 because the FOI backlog will breach the ICO's threshold"));
 
-        Assert.Contains("Escalated to Priya Shah (escalation owner) for a decision", LastPostedText(), StringComparison.Ordinal);
+        // The answer first; the escalation card follows it (sent once the turn has answered).
+        Assert.Contains("Escalated to Priya Shah (escalation owner) for a decision", PostedTexts()[^2], StringComparison.Ordinal);
         var card = Assert.Single(EscalationCardsIn());
+        Assert.Equal(card, PostedTexts()[^1]);
         Assert.Contains("Escalated to you by Priya Shah: IG 01", card, StringComparison.Ordinal);
         Assert.Contains("Escalated by Priya Shah: the FOI backlog will breach the ICO's threshold", card, StringComparison.Ordinal);
         var stored = Assert.Single(await Escalations.GetForMeasureAsync(Domain.Catalogue.MeasureReference.Parse("IG 01"), default)).Escalation;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Features.Demo;
+using PmfBot.Storage.Prompts;
 using PmfBot.Storage.Results;
 
 namespace PmfBot.Tests.Updates;
@@ -16,6 +17,8 @@ public class AnswerTests : UpdateCycleHost
     private static readonly ReportingPeriod October = ReportingPeriod.Parse("FY2026-M07");
 
     private ResultStore Results => new(Storage.Tables);
+
+    private PromptStore Prompts => new(Storage.Tables);
 
     private static object Entry(string? value, string? commentary = "Two advisers off sick all month.", string? actionNote = null, string measure = "CS 02", string period = "FY2026-M07") =>
         new { verb = "submitUpdate", measure, period, value, commentary, actionNote };
@@ -39,10 +42,24 @@ public class AnswerTests : UpdateCycleHost
         Assert.Equal((73.7m, "Two temporary advisers start on Monday.", DemoPeople.PriyaShah.Id), (stored!.Value, stored.ActionNote, stored.RecordedBy));
         Assert.Single(await Results.GetAuditTrailAsync(Cs02, October, default));
 
-        var updated = UpdatesIn().Select(u => u.Path).ToList();
-        Assert.Contains(updated, p => p.EndsWith("/activities/pressed-card", StringComparison.Ordinal));
-        Assert.Equal(2, updated.Count); // the prompt the scan sent, and the card pressed
-        Assert.All(UpdatesIn(), u => Assert.Contains("Recorded: 73.7%", AllText(u.Body!.Value.GetProperty("attachments")[0].GetProperty("content")), StringComparison.Ordinal));
+        // The prompt the scan sent is updated; the card pressed shows the invoke's answer already, so it is left alone.
+        var update = Assert.Single(UpdatesIn());
+        Assert.DoesNotContain("/activities/pressed-card", update.Path, StringComparison.Ordinal);
+        Assert.Contains("Recorded: 73.7%", AllText(update.Body!.Value.GetProperty("attachments")[0].GetProperty("content")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PressingSubmitOnThePromptItself_CostsNoCardUpdate_TeamsShowsTheAnswerInItsPlace()
+    {
+        await InstallAsync();
+        await Scan.RunAsync(default);
+        var promptId = (await Prompts.GetForPeriodAsync(Cs02, October, default)).Single(p => p.ActivityId is not null).ActivityId;
+
+        var card = CardOf(await PressAsync("submitUpdate", Entry("85"), replyToId: promptId));
+
+        Assert.Contains("Recorded: 85.0% for Oct 2026", card, StringComparison.Ordinal);
+        Assert.NotNull(promptId);
+        Assert.Empty(UpdatesIn());
     }
 
     [Fact]
@@ -169,7 +186,8 @@ public class AnswerTests : UpdateCycleHost
     {
         await PostAsync(Personal("message", "CS 02: 73.7 — queue times up; action: two temporary advisers from Monday"));
 
-        Assert.Contains("Recorded: 73.7% for Oct 2026", CardsPostedTo()[^1], StringComparison.Ordinal);
+        Assert.Contains("Recorded: 73.7% for Oct 2026", CardsPostedTo()[^2], StringComparison.Ordinal);
+        Assert.Contains("Escalated to you: CS 02 is Red", CardsPostedTo()[^1], StringComparison.Ordinal); // Priya is CS 02's escalation owner too: her card follows the answer
         var stored = await Results.GetAsync(Cs02, October, default);
         Assert.Equal(("queue times up", "two temporary advisers from Monday"), (stored!.Commentary, stored.ActionNote));
     }

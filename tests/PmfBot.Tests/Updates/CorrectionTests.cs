@@ -25,7 +25,7 @@ public class CorrectionTests : UpdateCycleHost
 
         await PostAsync(Personal("message", "change CS 02 to 74.1 because the September calls were counted twice; action: two temporary advisers from Monday"));
 
-        Assert.Contains("Corrected from 85.0% to 74.1% (version 2)", CardsPostedTo()[^1], StringComparison.Ordinal);
+        Assert.Contains(CardsPostedTo(), c => c.Contains("Corrected from 85.0% to 74.1% (version 2)", StringComparison.Ordinal));
         var stored = await Results.GetAsync(Cs02, October, default);
         Assert.Equal((74.1m, 2, "two temporary advisers from Monday"), (stored!.Value, stored.Version, stored.ActionNote));
         Assert.Equal(Domain.Status.RagStatus.Red, stored.Rag);

@@ -58,8 +58,13 @@ public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
             "--Demo:SeedOnStart", seed ? "true" : "false", "--Demo:AsOf", "2026-11-07", "--Clock:StartAt", "2026-11-07T09:00",
             "--Extensions:Approvers:0", DemoPeople.HelenPrice.Id.Value, "--Extensions:Approvers:1", DemoPeople.PriyaShah.Id.Value, .. MoreSettings]));
 
-    protected async Task<HttpResponseMessage> PostAsync(object activity) =>
-        await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(JsonSerializer.Serialize(activity), Encoding.UTF8, "application/json"));
+    /// <summary>Posts an activity as Teams does, then waits for the cards the turn left to send after answering (an escalation owner's).</summary>
+    protected async Task<HttpResponseMessage> PostAsync(object activity)
+    {
+        var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(JsonSerializer.Serialize(activity), Encoding.UTF8, "application/json"));
+        await App.Services.GetRequiredService<Bot.BackgroundSends>().WhenIdleAsync();
+        return response;
+    }
 
     /// <summary>The person opens the bot: Teams sends installationUpdate, the bot keeps the chat and welcomes them.</summary>
     protected Task InstallAsync(string conversation = PriyasChat, string? aad = null, string user = "user-priya-shah") =>
@@ -93,10 +98,13 @@ public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
     }
 
     /// <summary>What the bot last posted into a conversation, as a person reads it: its text, then its card's text.</summary>
-    protected string LastPostedText(string conversation = PriyasChat) =>
-        Connector.CallsTo(conversation).Last(c => c.Method == "POST").Body!.Value is var body && body.TryGetProperty("attachments", out var a) && a.GetArrayLength() > 0
+    protected string LastPostedText(string conversation = PriyasChat) => PostedTexts(conversation)[^1];
+
+    /// <summary>Everything the bot posted into a conversation, oldest first, each as a person reads it.</summary>
+    protected IReadOnlyList<string> PostedTexts(string conversation = PriyasChat) =>
+        [.. Connector.CallsTo(conversation).Where(c => c.Method == "POST").Select(c => c.Body!.Value is var body && body.TryGetProperty("attachments", out var a) && a.GetArrayLength() > 0
             ? (body.TryGetProperty("text", out var t) ? t.GetString() + "\n" : string.Empty) + AllText(a[0].GetProperty("content"))
-            : body.GetProperty("text").GetString()!;
+            : body.GetProperty("text").GetString()!)];
 
     /// <summary>The card an invoke answered with, as text.</summary>
     protected static string CardOf(JsonElement invokeResponse)

@@ -14,7 +14,8 @@ namespace PmfBot.Features.Escalations;
 /// then the escalation owner's card goes out. A figure back within tolerance (a later period's,
 /// a correction, or an overdue figure arriving) closes the measure's escalations up to it.
 /// </summary>
-public sealed partial class EscalationRaiser(EscalationStore store, EscalationNotices notices, EscalationContexts contexts, TimeProvider time, ILogger<EscalationRaiser> logger)
+public sealed partial class EscalationRaiser(
+    EscalationStore store, EscalationNotices notices, EscalationContexts contexts, Bot.ProactiveMessenger messenger, Bot.BackgroundSends background, TimeProvider time, ILogger<EscalationRaiser> logger)
 {
     /// <summary>How far back the scan looks for figures whose escalation was missed: far longer than any outage it covers, short enough not to raise old history.</summary>
     public static readonly TimeSpan MissedWithin = TimeSpan.FromDays(1);
@@ -139,11 +140,17 @@ public sealed partial class EscalationRaiser(EscalationStore store, EscalationNo
         return true;
     }
 
+    /// <summary>
+    /// The escalation owner's card goes out after the turn has answered: their chat may be queued
+    /// under Teams' limits (a Chief Officer gets many at quarter end), and the owner shouldn't wait.
+    /// </summary>
     private async Task<string> DeliverAsync(Escalation escalation, EscalationContext context, CancellationToken cancellationToken)
     {
         var chief = context.Council.NameOf(escalation.EscalationOwner);
-        var outcome = (await notices.DeliverAsync(escalation, context, cancellationToken)).FirstOrDefault(o => o.Person == escalation.EscalationOwner).State;
-        return outcome == PromptState.Sent || outcome is null
+        var reachable = context.Council.FindPerson(escalation.EscalationOwner)?.AadObjectId is { Length: > 0 } aad
+            && await messenger.CanReachPersonAsync(aad, cancellationToken);
+        background.Start($"{escalation.Measure} {escalation.Period.Code} escalation cards", ct => notices.DeliverAsync(escalation, context, ct));
+        return reachable
             ? $"Escalated to {chief} (escalation owner) for a decision; you'll hear what they decide."
             : $"Escalated to {chief} (escalation owner), who can't get PmfBot cards yet: they'll get it once they open PmfBot in Teams.";
     }

@@ -14,7 +14,8 @@ namespace PmfBot.Features.Updates;
 /// Cards already sent, updated in place: once a period is answered, every card sent for it (the
 /// prompt, reminders, the chase) and the card that was pressed, so none of them still looks open;
 /// once an extension is decided, every decider's copy of the request; as an escalation moves on,
-/// every card showing it.
+/// every card showing it. The card pressed with Action.Execute is left to Teams, which shows the
+/// invoke's answer in its place.
 /// </summary>
 public sealed partial class SentPromptCards(PromptStore prompts, ConnectorClient connector, ILogger<SentPromptCards> logger)
 {
@@ -24,11 +25,15 @@ public sealed partial class SentPromptCards(PromptStore prompts, ConnectorClient
     /// <summary>Replaces the sent cards of a measure's period whose step <paramref name="which"/> picks, and the pressed one.</summary>
     public async Task ReplaceAsync(PromptSubject subject, ReportingPeriod period, Func<string, bool> which, AdaptiveCard card, Activity? pressedFrom, CancellationToken cancellationToken)
     {
+        // An Action.Execute press is answered with the new card, which Teams shows in place of the
+        // pressed one for whoever pressed it: in a personal chat that is everyone who sees it, so
+        // updating that card too would only spend the tenant's 50 requests a second twice.
+        var answeredInPlace = pressedFrom is { Type: ActivityTypes.Invoke, ReplyToId: { Length: > 0 } invoked, Conversation.ConversationType: "personal" } ? invoked : null;
         var targets = (await prompts.GetForPeriodAsync(subject, period, cancellationToken))
-            .Where(p => which(p.Step) && p is { State: PromptState.Sent, ActivityId: not null, ServiceUrl: not null, ConversationId: not null })
+            .Where(p => which(p.Step) && p is { State: PromptState.Sent, ActivityId: not null, ServiceUrl: not null, ConversationId: not null } && p.ActivityId != answeredInPlace)
             .Select(p => (ServiceUrl: p.ServiceUrl!, ConversationId: p.ConversationId!, ActivityId: p.ActivityId!))
             .ToList();
-        if (pressedFrom is { ReplyToId: { Length: > 0 } pressed, ServiceUrl: { } url, Conversation.Id: { } conversation })
+        if (answeredInPlace is null && pressedFrom is { ReplyToId: { Length: > 0 } pressed, ServiceUrl: { } url, Conversation.Id: { } conversation })
         {
             targets.Add((url, conversation, pressed));
         }
