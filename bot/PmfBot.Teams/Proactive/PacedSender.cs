@@ -36,7 +36,11 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
     private readonly Lock _gate = new();
     private readonly SlidingWindowLimit _tenant = new(options.Value.TenantSendsPerSecond, TimeSpan.FromSeconds(1));
     private readonly TimeSpan _spacing = TimeSpan.FromSeconds(1.0 / options.Value.TenantSendsPerSecond);
-    private DateTimeOffset _lastTenantSend = DateTimeOffset.MinValue;
+
+    // When the next send is due if sends went exactly every _spacing (a "theoretical arrival
+    // time"). A send may go up to one spacing early, so a timer that fires late is made up by the
+    // next send instead of slowing the whole fan-out; the one-second window still caps any burst.
+    private DateTimeOffset _tenantNextSlot = DateTimeOffset.MinValue;
     private DateTimeOffset _tenantPausedUntil = DateTimeOffset.MinValue;
     private bool _stopped;
 
@@ -204,10 +208,11 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
             lock (_gate)
             {
                 var now = time.GetUtcNow();
-                var next = new[] { now, _tenantPausedUntil, pace.PausedUntil, _lastTenantSend + _spacing, _tenant.NextAllowed(now), pace.NextAllowed(now) }.Max();
+                var tenantSlot = _tenantNextSlot == DateTimeOffset.MinValue ? now : _tenantNextSlot - _spacing;
+                var next = new[] { now, _tenantPausedUntil, pace.PausedUntil, tenantSlot, _tenant.NextAllowed(now), pace.NextAllowed(now) }.Max();
                 if (next <= now)
                 {
-                    _lastTenantSend = now;
+                    _tenantNextSlot = (_tenantNextSlot > now ? _tenantNextSlot : now) + _spacing;
                     return [_tenant.Record(now), .. pace.Record(now)];
                 }
 

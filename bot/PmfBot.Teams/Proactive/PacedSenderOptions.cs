@@ -7,11 +7,14 @@ public sealed class PacedSenderOptions
 {
     public const string SectionName = "ProactiveSender";
 
-    /// <summary>Sends per second across all conversations: below Teams' 50 so other calls (replies, updates) have room.</summary>
+    /// <summary>
+    /// Sends per second across all conversations: just below Teams' 50, so replies and card updates
+    /// (which Teams counts too, and which retry on a 429) still have room at quarter end.
+    /// </summary>
     [Range(1, 50)]
-    public int TenantSendsPerSecond { get; set; } = 45;
+    public int TenantSendsPerSecond { get; set; } = 48;
 
-    /// <summary>Sends in flight at once (each takes a round trip, so pacing at 45/s needs several).</summary>
+    /// <summary>Sends in flight at once (each takes a round trip, so pacing at 48/s needs several).</summary>
     [Range(1, 256)]
     public int MaxConcurrency { get; set; } = 32;
 
