@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PmfBot.Benchmarks.Council;
+using PmfBot.Benchmarks.Harness;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Storage.Prompts;
+using PmfBot.Storage.Results;
+
+namespace PmfBot.Benchmarks.Answers;
+
+/// <summary>What an answers run measured.</summary>
+public sealed record AnswersResult(int Submitted, int Answered, int Recorded, int Escalated, double OfferedPerSecond, double AchievedPerSecond, IReadOnlyList<double> LatenciesMs)
+{
+    public double P50 => Percentiles.Of(LatenciesMs, 50);
+
+    public double P95 => Percentiles.Of(LatenciesMs, 95);
+
+    public double P99 => Percentiles.Of(LatenciesMs, 99);
+
+    public double Max => LatenciesMs.Count == 0 ? double.NaN : LatenciesMs[^1];
+}
+
+/// <summary>
+/// Owners pressing "Submit" on their prompt cards: Action.Execute invokes posted to /api/messages
+/// at a steady rate (each sent on schedule, not after the last one finished), against Azurite.
+/// One in ten is off target with an action note, so it is escalated to the Chief Officer.
+/// </summary>
+public static class AnswersBenchmark
+{
+    public static async Task<AnswersResult> RunAsync(BenchHost host, BenchCouncil council, int submissions, double perSecond, CancellationToken cancellationToken)
+    {
+        var period = ReportingPeriod.Parse(BenchCouncil.SubmissionPeriodCode);
+        var prompts = host.Services.GetRequiredService<PromptStore>();
+        var measures = council.Catalogue.Measures.Take(submissions).ToList();
+        var pressedCards = new Dictionary<MeasureReference, string?>();
+        foreach (var measure in measures)
+        {
+            var sent = await prompts.GetForPeriodAsync(measure.Reference, period, cancellationToken);
+            pressedCards[measure.Reference] = sent.FirstOrDefault(p => p.ActivityId is not null)?.ActivityId;
+        }
+
+        var latencies = new double[measures.Count];
+        var answered = 0;
+        var started = Stopwatch.StartNew();
+        var interval = TimeSpan.FromSeconds(1 / perSecond);
+        var inFlight = new List<Task>(measures.Count);
+        for (var i = 0; i < measures.Count; i++)
+        {
+            var due = interval * i;
+            if (due > started.Elapsed)
+            {
+                await Task.Delay(due - started.Elapsed, cancellationToken);
+            }
+
+            var index = i;
+            inFlight.Add(Task.Run(async () =>
+            {
+                var measure = measures[index];
+                var owner = council.Catalogue.FindPerson(measure.Owner)!;
+                var offTarget = index % 10 == 0;
+                var body = Invoke(host, owner, measure, period, pressedCards[measure.Reference], offTarget);
+                var clock = Stopwatch.StartNew();
+                using var response = await host.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), JsonContent.Create(body), cancellationToken);
+                var answer = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+                latencies[index] = clock.Elapsed.TotalMilliseconds;
+                if (response.IsSuccessStatusCode && answer.TryGetProperty("type", out var type) && type.GetString() == "application/vnd.microsoft.card.adaptive")
+                {
+                    Interlocked.Increment(ref answered);
+                }
+            }, cancellationToken));
+        }
+
+        await Task.WhenAll(inFlight);
+        var elapsed = started.Elapsed;
+
+        var results = host.Services.GetRequiredService<ResultStore>();
+        var recorded = 0;
+        foreach (var measure in measures)
+        {
+            recorded += await results.GetAsync(measure.Reference, period, cancellationToken) is null ? 0 : 1;
+        }
+
+        var escalated = host.Connector.Calls.Count(c => c.Method == "POST" && c.Status < 300 && council.ChiefOfficers.Any(chief => BenchCouncil.ChatOf(chief) == c.ConversationId));
+        return new AnswersResult(measures.Count, answered, recorded, escalated, perSecond, measures.Count / elapsed.TotalSeconds, [.. latencies.Order()]);
+    }
+
+    /// <summary>What Teams posts when an owner presses Submit on their prompt card.</summary>
+    private static object Invoke(BenchHost host, Person owner, Measure measure, ReportingPeriod period, string? pressedCard, bool offTarget) => new
+    {
+        type = "invoke",
+        name = "adaptiveCard/action",
+        id = Guid.NewGuid().ToString("N"),
+        channelId = "msteams",
+        serviceUrl = host.Connector.ServiceUrl,
+        replyToId = pressedCard,
+        from = new { id = $"29:{owner.Id.Value}", name = owner.Name, aadObjectId = owner.AadObjectId },
+        recipient = new { id = BenchCouncil.BotId, name = "PmfBot" },
+        conversation = new { id = BenchCouncil.ChatOf(owner), conversationType = "personal", tenantId = BenchCouncil.Tenant },
+        channelData = new { tenant = new { id = BenchCouncil.Tenant } },
+        value = new
+        {
+            action = new
+            {
+                type = "Action.Execute",
+                verb = "submitUpdate",
+                data = new
+                {
+                    verb = "submitUpdate",
+                    measure = measure.Reference.Value,
+                    period = period.Code,
+                    value = offTarget ? "61.5" : "86.2",
+                    commentary = offTarget ? "Two caseworkers left in August and have not been replaced yet." : "On track; the new triage step is working.",
+                    actionNote = offTarget ? "Agency staff start on Monday; backlog cleared by the end of November." : null,
+                },
+            },
+        },
+    };
+
+    public static BenchReport Report(AnswersResult result, int owners) =>
+        new BenchReport("answers", "Answers: owners submitting their prompt cards",
+                $"{result.Submitted:N0} Action.Execute submissions to /api/messages at a steady {result.OfferedPerSecond:N0}/s, each for a different owner's Q2 2026/27 prompt (one in ten off target, so escalated); {owners:N0} owners in the catalogue; Azurite in memory; loopback; local-development mode (no JWT check).")
+            .Figure("Submissions", $"{result.Submitted:N0}")
+            .Figure("Answered with the recorded card", $"{result.Answered:N0}")
+            .Figure("Figures stored (read back from Azurite)", $"{result.Recorded:N0}")
+            .Figure("Escalation cards delivered to Chief Officers", $"{result.Escalated:N0}")
+            .Figure("Throughput achieved", $"{result.AchievedPerSecond:N1} submissions/s")
+            .Figure("Latency p50 / p95 / p99 / max", $"{result.P50:N1} / {result.P95:N1} / {result.P99:N1} / {result.Max:N1} ms")
+            .Held("p99 latency at 50 submissions/s", "< 100 ms", $"{result.P99:N1} ms", result.P99 < 100)
+            .Held("Every submission recorded", $"{result.Submitted:N0}", $"{result.Recorded:N0}", result.Recorded == result.Submitted);
+}

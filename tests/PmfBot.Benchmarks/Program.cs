@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using PmfBot.Benchmarks.Answers;
+using PmfBot.Benchmarks.Council;
+using PmfBot.Benchmarks.FanOut;
+using PmfBot.Benchmarks.Harness;
+using PmfBot.Benchmarks.Rules;
+using PmfBot.Benchmarks.Scale;
+using PmfBot.Testing;
+
+// PmfBot's benchmarks. Run them with infra/local/bench.sh (it starts Azurite and sets
+// PMFBOT_TEST_STORAGE); each writes Results/<name>.md, and Results/summary.md says which targets held.
+const string Usage = """
+    Usage: dotnet run -c Release --project tests/PmfBot.Benchmarks -- [all|fan-out|answers|scale|rules] [options]
+      --owners N         owners prompted at quarter end (fan-out, answers; default 10000)
+      --submissions N    card submissions (answers; default 3000)
+      --rate N           submissions a second (answers; default 50)
+      --measures N       measures in the big council (scale; default 2000)
+      --years N          years of monthly history each (scale; default 5)
+      --out FOLDER       where results go (default tests/PmfBot.Benchmarks/Results)
+    """;
+
+var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+if (which is not ("all" or "fan-out" or "answers" or "scale" or "rules"))
+{
+    Console.WriteLine(Usage);
+    return 2;
+}
+
+int Option(string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+}
+
+var outAt = Array.IndexOf(args, "--out");
+var folder = outAt >= 0 && outAt + 1 < args.Length ? Path.GetFullPath(args[outAt + 1]) : Repo.Path("tests", "PmfBot.Benchmarks", "Results");
+Directory.CreateDirectory(folder);
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+
+var reports = new List<BenchReport>();
+async Task Write(BenchReport report)
+{
+    reports.Add(report);
+    var markdown = report.ToMarkdown(DateTimeOffset.UtcNow);
+    await File.WriteAllTextAsync(Path.Combine(folder, report.Name + ".md"), markdown, stop.Token);
+    Console.WriteLine(markdown);
+}
+
+var owners = Option("--owners", 10_000);
+if (which is "all" or "fan-out" or "answers")
+{
+    Console.WriteLine($"Fan-out: seeding {owners:N0} owners, then one due scan…");
+    var council = BenchCouncil.Quarterly(owners);
+    await using var host = await BenchHost.StartAsync(council, "2026-10-01T10:00", withChats: true, stop.Token);
+    var fanOut = await FanOutBenchmark.MeasureAsync(host, council, stop.Token);
+    if (which is not "answers")
+    {
+        await Write(fanOut);
+    }
+
+    if (which is "all" or "answers")
+    {
+        var submissions = Math.Min(Option("--submissions", 3_000), owners);
+        var rate = Option("--rate", 50);
+        Console.WriteLine($"Answers: {submissions:N0} submissions at {rate}/s…");
+        await Write(AnswersBenchmark.Report(await AnswersBenchmark.RunAsync(host, council, submissions, rate, stop.Token), owners));
+    }
+}
+
+if (which is "all" or "scale")
+{
+    Console.WriteLine("Scale: seeding the big council and its history…");
+    await Write(await ScaleBenchmark.RunAndReportAsync(Option("--measures", 2_000), Option("--years", 5), runs: 10, stop.Token));
+}
+
+if (which is "all" or "rules")
+{
+    await Write(RulesRun.RunAndReport(folder));
+}
+
+var summary = new StringBuilder("# Benchmark summary\n\n| Benchmark | Target | Goal | Measured | Kept |\n|---|---|---|---|---|\n");
+foreach (var report in reports)
+{
+    foreach (var t in report.Targets)
+    {
+        summary.Append(CultureInfo.InvariantCulture, $"| {report.Name} | {t.What} | {t.Goal} | {t.Measured} | {(t.Met ? "yes" : "**no**")} |\n");
+    }
+}
+
+if (which == "all")
+{
+    await File.WriteAllTextAsync(Path.Combine(folder, "summary.md"), summary.ToString(), stop.Token);
+}
+
+Console.WriteLine(summary);
+return reports.SelectMany(r => r.Targets).All(t => t.Met) ? 0 : 1;

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using PmfBot.Benchmarks.Council;
+using PmfBot.Benchmarks.Harness;
+using PmfBot.Cards;
+using PmfBot.Cards.Digests;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Digests;
+using PmfBot.Features.Digests;
+
+namespace PmfBot.Benchmarks.Scale;
+
+/// <summary>One question timed over several runs, and what one run costs in storage requests.</summary>
+public sealed record Timed(string What, IReadOnlyList<double> Milliseconds, int StorageRequests, int CardBytes)
+{
+    public double Median => Percentiles.Of(Milliseconds, 50);
+
+    public double Worst => Milliseconds[^1];
+}
+
+/// <summary>
+/// A big council's questions: "how is my service doing?" (a service owner's and a Chief Officer's)
+/// answered through /api/messages, and the whole council's weekly digest, built as the poster
+/// builds it, with a catalogue of 2,000 monthly measures and five years of history each.
+/// </summary>
+public static class ScaleBenchmark
+{
+    private const int WarmUps = 2;
+
+    public static async Task<IReadOnlyList<Timed>> RunAsync(BenchHost host, BenchCouncil council, int runs, CancellationToken cancellationToken)
+    {
+        var owner = council.Owners[0];
+        var chief = council.ChiefOfficers[0];
+        var to = UkTime.At(new DateOnly(2026, 11, 9), new TimeOnly(9, 0));
+        return
+        [
+            await TimeAsync($"\"How is my service doing?\" from a service owner ({CountFor(council, owner)} measures)", runs, () => AskAsync(host, owner, cancellationToken), host),
+            await TimeAsync($"\"How is my service doing?\" from a Chief Officer (their department, {CountFor(council, chief)} measures)", runs, () => AskAsync(host, chief, cancellationToken), host),
+            await TimeAsync($"The whole council's weekly digest ({council.Catalogue.Measures.Count:N0} measures)", runs, () => DigestAsync(host, council, to, cancellationToken), host),
+        ];
+    }
+
+    private static int CountFor(BenchCouncil council, Person person)
+    {
+        var departments = council.Catalogue.Departments.Where(d => d.ChiefOfficer == person.Id).Select(d => d.Code).ToHashSet();
+        var services = council.Catalogue.Services.Where(s => departments.Contains(s.DepartmentCode)).Select(s => s.Code).ToHashSet();
+        return departments.Count > 0
+            ? council.Catalogue.Measures.Count(m => services.Contains(m.ServiceCode))
+            : council.Catalogue.Measures.Count(m => m.ServiceCode == council.Catalogue.Measures.First(x => x.Owner == person.Id).ServiceCode);
+    }
+
+    private static async Task<Timed> TimeAsync(string what, int runs, Func<Task<int>> run, BenchHost host)
+    {
+        for (var i = 0; i < WarmUps; i++)
+        {
+            await run();
+        }
+
+        var times = new List<double>();
+        var bytes = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            bytes = await run();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        // Counted on a run of its own: the listener's own cost stays out of the timings.
+        using var operations = new StorageOperations();
+        await run();
+        return new Timed(what, [.. times.Order()], operations.Requests, bytes);
+    }
+
+    /// <summary>The person types the question in their chat; done when the bot's answer has been posted (the HTTP turn ends after the reply).</summary>
+    private static async Task<int> AskAsync(BenchHost host, Person person, CancellationToken cancellationToken)
+    {
+        var chat = BenchCouncil.ChatOf(person);
+        var before = host.Connector.CallsTo(chat).Count;
+        using var response = await host.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), JsonContent.Create(new
+        {
+            type = "message",
+            id = Guid.NewGuid().ToString("N"),
+            text = "how is my service doing?",
+            channelId = "msteams",
+            serviceUrl = host.Connector.ServiceUrl,
+            from = new { id = $"29:{person.Id.Value}", name = person.Name, aadObjectId = person.AadObjectId },
+            recipient = new { id = BenchCouncil.BotId, name = "PmfBot" },
+            conversation = new { id = chat, conversationType = "personal", tenantId = BenchCouncil.Tenant },
+            channelData = new { tenant = new { id = BenchCouncil.Tenant } },
+        }), cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var replies = host.Connector.CallsTo(chat).Skip(before).Where(c => c.Method == "POST" && c.Status < 300).ToList();
+        if (replies.Count != 1)
+        {
+            throw new InvalidOperationException($"Expected one scorecard posted to {chat}, saw {replies.Count}.");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Exactly what the digest poster does for a whole-council subscription, short of posting it.</summary>
+    private static async Task<int> DigestAsync(BenchHost host, BenchCouncil council, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var digest = await host.Services.GetRequiredService<DigestBuilder>().ComposeAsync(DigestScope.WholeCouncil, council.Catalogue, to.AddDays(-7), to, cancellationToken);
+        var card = DigestCard.Build(DigestViews.Of(digest, DigestScope.WholeCouncil, council.Catalogue, "Benchmark Borough Council", late: false));
+        return Encoding.UTF8.GetByteCount(CardJson.ToJson(card));
+    }
+
+    public static async Task<BenchReport> RunAndReportAsync(int measures, int years, int runs, CancellationToken cancellationToken)
+    {
+        var council = BenchCouncil.Monthly(measures);
+        var seeded = 0;
+        var seeding = Stopwatch.StartNew();
+        await using var host = await BenchHost.StartAsync(council, "2026-11-09T09:00", withChats: true, cancellationToken, async storage =>
+            seeded = await council.SeedHistoryAsync(storage.Tables, ReportingPeriod.CalendarMonth(2026, 10), years * 12, UkTime.At(new DateOnly(2026, 11, 4), new TimeOnly(11, 0)), cancellationToken));
+        seeding.Stop();
+
+        var timed = await RunAsync(host, council, runs, cancellationToken);
+        var report = new BenchReport("scale", "Scale: scorecards and digests for a big council",
+            $"{measures:N0} monthly measures in {council.Catalogue.Services.Count} services and {council.Catalogue.Departments.Count} departments, {years} years of history each ({seeded:N0} figures, seeded in {seeding.Elapsed.TotalSeconds:N0} s); Azurite in memory; each question asked {WarmUps} times to warm up, then {runs} times timed.");
+        foreach (var t in timed)
+        {
+            report.Figure(t.What, $"median {t.Median:N0} ms, worst {t.Worst:N0} ms, {t.StorageRequests:N0} storage requests{(t.CardBytes > 0 ? $", card {t.CardBytes / 1024.0:N1} KB" : string.Empty)}");
+        }
+
+        return report
+            .Held("\"How is my service doing?\" (a service owner)", "< 300 ms", $"{timed[0].Median:N0} ms median, {timed[0].Worst:N0} ms worst", timed[0].Worst < 300)
+            .Held("Whole-council digest", "< 2 s", $"{timed[2].Median:N0} ms median, {timed[2].Worst:N0} ms worst", timed[2].Worst < 2000);
+    }
+}

@@ -1,0 +1,55 @@
+using PmfBot.Benchmarks.Answers;
+using PmfBot.Benchmarks.Council;
+using PmfBot.Benchmarks.FanOut;
+using PmfBot.Benchmarks.Harness;
+using PmfBot.Benchmarks.Scale;
+
+namespace PmfBot.Tests.Benchmarks;
+
+/// <summary>
+/// The benchmark harness, small enough for the test command, so it can't rot between benchmark
+/// runs: what it counts (delivered, lost, duplicated, recorded, storage requests) must be right.
+/// Speed is the benchmark command's business (infra/local/bench.sh), never asserted here.
+/// </summary>
+public class BenchmarkHarnessTests
+{
+    [Fact]
+    public async Task AQuarterEndFanOut_ThenAnswers_CountEveryPromptAndAnswer()
+    {
+        var council = BenchCouncil.Quarterly(120);
+        await using var host = await BenchHost.StartAsync(council, "2026-10-01T10:00", withChats: true, CancellationToken.None);
+
+        var fanOut = await FanOutBenchmark.RunAsync(host, council, CancellationToken.None);
+        var answers = await AnswersBenchmark.RunAsync(host, council, submissions: 30, perSecond: 30, CancellationToken.None);
+
+        Assert.Equal((120, 120, 120, 0, 0, 0), (fanOut.Scan.Due, fanOut.Scan.Sent, fanOut.Delivered, fanOut.Lost, fanOut.Duplicated, fanOut.Throttled));
+        Assert.Equal((30, 30, 30, 3), (answers.Submitted, answers.Answered, answers.Recorded, answers.Escalated)); // one in ten off target, escalated
+        Assert.Equal(30, answers.LatenciesMs.Count);
+    }
+
+    [Fact]
+    public async Task ABigCouncilsQuestions_AreAnswered_AndTheirStorageRequestsCounted()
+    {
+        var council = BenchCouncil.Monthly(100);
+        await using var host = await BenchHost.StartAsync(council, "2026-11-09T09:00", withChats: true, CancellationToken.None, storage =>
+            council.SeedHistoryAsync(storage.Tables, Domain.Calendar.ReportingPeriod.CalendarMonth(2026, 10), 12, DateTimeOffset.UtcNow.AddDays(-5), CancellationToken.None));
+
+        var timed = await ScaleBenchmark.RunAsync(host, council, runs: 1, CancellationToken.None);
+
+        Assert.Equal(3, timed.Count);
+        Assert.All(timed, t => Assert.True(t.StorageRequests > 0, t.What));
+        Assert.InRange(timed[2].CardBytes, 1, Cards.CardJson.MaxBytes);
+    }
+
+    [Fact]
+    public void AReport_SaysWhichTargetsWereKept()
+    {
+        var markdown = new BenchReport("x", "Title", "Setup.")
+            .Figure("Things", $"{3}")
+            .Held("Fast enough", "< 100 ms", $"{150} ms", false)
+            .ToMarkdown(DateTimeOffset.UnixEpoch);
+
+        Assert.Contains("| Things | 3 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Fast enough | < 100 ms | 150 ms | **no** |", markdown, StringComparison.Ordinal);
+    }
+}
