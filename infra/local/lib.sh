@@ -18,6 +18,21 @@ ensure_node_tools() {
   fi
 }
 
+# Debian's Chromium, for the browser journey test (Playwright drives it; it downloads no browser
+# of its own). Installed with apt when missing: as root, or with sudo when that needs no password.
+ensure_chromium() {
+  if command -v "${CHROMIUM:-chromium}" >/dev/null; then return 0; fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if sudo -n true 2>/dev/null; then sudo="sudo"; else
+      log "Chromium is needed for the browser test: install it with 'sudo apt-get install chromium', then run this again."
+      exit 1
+    fi
+  fi
+  log "Installing Chromium (apt-get install chromium)…"
+  $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >&2
+}
+
 # Prints a free TCP port on 127.0.0.1.
 free_port() {
   node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"

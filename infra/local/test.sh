@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs every PmfBot test: installs the local tools, starts Azurite (in memory, on a free loopback
+# Runs every PmfBot test: installs the local tools (and Debian's Chromium for the browser test), starts Azurite (in memory, on a free loopback
 # port), runs all test projects against it, stops Azurite, and prints "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source infra/local/lib.sh
 
 ensure_node_tools
+ensure_chromium
 port=$(free_port)
 start_azurite_tables "$port" --inMemoryPersistence
 trap stop_azurite EXIT
