@@ -28,15 +28,25 @@ public sealed record Timed(string What, IReadOnlyList<double> Milliseconds, int 
 /// </summary>
 public static class ScaleBenchmark
 {
-    private const int WarmUps = 2;
+    private const int WarmUps = 1;
 
     public static async Task<IReadOnlyList<Timed>> RunAsync(BenchHost host, BenchCouncil council, int runs, CancellationToken cancellationToken)
     {
         var owner = council.Owners[0];
         var chief = council.ChiefOfficers[0];
         var to = UkTime.At(new DateOnly(2026, 11, 9), new TimeOnly(9, 0));
+        // What one storage request costs here, on its own: Azurite answers a partition query by
+        // scanning every row of the table, so on a big table each request is slow; Azure Table
+        // storage serves the same query from the partition's index.
+        var results = host.Services.GetRequiredService<PmfBot.Storage.Results.ResultStore>();
+        var measure = council.Catalogue.Measures[0].Reference;
         return
         [
+            await TimeAsync("One partition read of a measure's history (for comparison: one storage request)", runs, async () =>
+            {
+                await results.GetHistoryAsync(measure, cancellationToken);
+                return 0;
+            }, host),
             await TimeAsync($"\"How is my service doing?\" from a service owner ({CountFor(council, owner)} measures)", runs, () => AskAsync(host, owner, cancellationToken), host),
             await TimeAsync($"\"How is my service doing?\" from a Chief Officer (their department, {CountFor(council, chief)} measures)", runs, () => AskAsync(host, chief, cancellationToken), host),
             await TimeAsync($"The whole council's weekly digest ({council.Catalogue.Measures.Count:N0} measures)", runs, () => DigestAsync(host, council, to, cancellationToken), host),
@@ -109,6 +119,8 @@ public static class ScaleBenchmark
         return Encoding.UTF8.GetByteCount(CardJson.ToJson(card));
     }
 
+    private static string Times(int n) => n == 1 ? "once" : $"{n} times";
+
     public static async Task<BenchReport> RunAndReportAsync(int measures, int years, int runs, CancellationToken cancellationToken)
     {
         var council = BenchCouncil.Monthly(measures);
@@ -120,14 +132,14 @@ public static class ScaleBenchmark
 
         var timed = await RunAsync(host, council, runs, cancellationToken);
         var report = new BenchReport("scale", "Scale: scorecards and digests for a big council",
-            $"{measures:N0} monthly measures in {council.Catalogue.Services.Count} services and {council.Catalogue.Departments.Count} departments, {years} years of history each ({seeded:N0} figures, seeded in {seeding.Elapsed.TotalSeconds:N0} s); Azurite in memory; each question asked {WarmUps} times to warm up, then {runs} times timed.");
+            $"{measures:N0} monthly measures in {council.Catalogue.Services.Count} services and {council.Catalogue.Departments.Count} departments, {years} years of history each ({seeded:N0} figures, seeded in {seeding.Elapsed.TotalSeconds:N0} s); Azurite in memory; each question asked {Times(WarmUps)} to warm up, then {Times(runs)} timed.");
         foreach (var t in timed)
         {
-            report.Figure(t.What, $"median {t.Median:N0} ms, worst {t.Worst:N0} ms, {t.StorageRequests:N0} storage requests{(t.CardBytes > 0 ? $", card {t.CardBytes / 1024.0:N1} KB" : string.Empty)}");
+            report.Figure(t.What, $"median {t.Median:N0} ms, worst {t.Worst:N0} ms, {t.StorageRequests:N0} storage request{(t.StorageRequests == 1 ? string.Empty : "s")}{(t.CardBytes > 0 ? $", card {t.CardBytes / 1024.0:N1} KB" : string.Empty)}");
         }
 
         return report
-            .Held("\"How is my service doing?\" (a service owner)", "< 300 ms", $"{timed[0].Median:N0} ms median, {timed[0].Worst:N0} ms worst", timed[0].Worst < 300)
-            .Held("Whole-council digest", "< 2 s", $"{timed[2].Median:N0} ms median, {timed[2].Worst:N0} ms worst", timed[2].Worst < 2000);
+            .Held("\"How is my service doing?\" (a service owner)", "< 300 ms", $"{timed[1].Median:N0} ms median, {timed[1].Worst:N0} ms worst", timed[1].Worst < 300)
+            .Held("Whole-council digest", "< 2 s", $"{timed[3].Median:N0} ms median, {timed[3].Worst:N0} ms worst", timed[3].Worst < 2000);
     }
 }
