@@ -108,6 +108,28 @@ public class ResultStoreTests : StorageTestBase
     }
 
     [Fact]
+    public async Task GetHistoryAndExtensionsAsync_InOneRead_GivesWhatTheTwoReadsGive_AndNoAuditRows()
+    {
+        var first = Samples.Result(48);
+        await Store.RecordAsync(first, default);
+        await Store.RecordAsync(Samples.Result(50, Samples.Q2.Next), default);
+        var judgement = StatusRules.Judge(Samples.Recycling, first.Period, 51, null, null, StatusPolicy.Default);
+        var (corrected, audit) = Correction.Apply(first, Samples.Recycling, 51, "Late tonnage", null, judgement, Samples.Chief, DateTimeOffset.Parse("2026-10-20T10:00Z"), "Contractor's late return");
+        await Store.CorrectAsync(corrected, audit, expectedVersion: 1, default);
+        await Store.AddExtensionRequestAsync(Extension("x1"), default);
+        await Store.TryRecordExtensionDecisionAsync((await Store.GetExtensionsAsync(Samples.Recycling.Reference, default)).Single().Decide(
+            true, Samples.Chief, DateTimeOffset.Parse("2026-10-07T09:00Z"), "Fine."), default);
+        await Store.AddExtensionRequestAsync(Extension("x2"), default);
+
+        var (history, extensions) = await Store.GetHistoryAndExtensionsAsync(Samples.Recycling.Reference, default);
+
+        Assert.Equal(await Store.GetHistoryAsync(Samples.Recycling.Reference, default), history);
+        Assert.Equal(await Store.GetExtensionsAsync(Samples.Recycling.Reference, default), extensions);
+        Assert.Equal((51m, 2), (history[0].Value, history[0].Version));
+        Assert.Equal(2, extensions.Count);
+    }
+
+    [Fact]
     public async Task RecordManyAsync_SplitsIntoTransactionsOfAHundred_AndSkipsWhatIsThere()
     {
         var start = ReportingPeriod.Parse("Apr 2015");

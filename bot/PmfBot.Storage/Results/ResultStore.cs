@@ -31,6 +31,33 @@ public sealed class ResultStore(PmfTables tables)
         return [.. results.OrderBy(r => r.Period)];
     }
 
+    /// <summary>
+    /// A measure's results (oldest first) and its extension requests, in one request: their RowKeys
+    /// ("extension|…", "result|…") are neighbours, and the audit rows ("audit|…") sort before both.
+    /// What the due scan, digests and the update cycle read for every measure.
+    /// </summary>
+    public async Task<(IReadOnlyList<MeasureResult> History, IReadOnlyList<DeadlineExtension> Extensions)> GetHistoryAndExtensionsAsync(
+        MeasureReference measure, CancellationToken cancellationToken)
+    {
+        var upper = ResultEntity.Prefix[..^1] + (char)(ResultEntity.Prefix[^1] + 1);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ResultMapping.PartitionOf(measure)} and RowKey ge {ExtensionEntity.Prefix} and RowKey lt {upper}");
+        var results = new List<MeasureResult>();
+        var extensions = new List<DeadlineExtension>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey.StartsWith(ResultEntity.Prefix, StringComparison.Ordinal))
+            {
+                results.Add(ResultMapping.ToDomain(TableEntityReader.As<ResultEntity>(row)));
+            }
+            else if (row.RowKey.StartsWith(ExtensionEntity.Prefix, StringComparison.Ordinal))
+            {
+                extensions.Add(ResultMapping.ToDomain(TableEntityReader.As<ExtensionEntity>(row)));
+            }
+        }
+
+        return ([.. results.OrderBy(r => r.Period)], extensions);
+    }
+
     /// <summary>Every version of one period's value, oldest first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(MeasureReference measure, ReportingPeriod period, CancellationToken cancellationToken)
     {

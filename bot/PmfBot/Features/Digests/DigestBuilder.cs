@@ -7,7 +7,7 @@ using PmfBot.Storage.Results;
 namespace PmfBot.Features.Digests;
 
 /// <summary>Reads what a scope's digest needs and composes it (Domain's <see cref="Digest.Compose"/>).</summary>
-/// <remarks>Storage: two partition reads per measure in the scope (figures, extensions), bounded in parallel, and one escalation query.</remarks>
+/// <remarks>Storage: one partition read per measure in the scope (figures and extensions), bounded in parallel, and one escalation query.</remarks>
 public sealed class DigestBuilder(ResultStore results, EscalationStore escalations, IOptions<UpdateCycleOptions> updates)
 {
     public async Task<Digest> ComposeAsync(DigestScope scope, Domain.Catalogue.Catalogue council, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)

@@ -21,15 +21,14 @@ public sealed record MeasureState(Measure Measure, IReadOnlyList<MeasureResult> 
     public IEnumerable<OpenUpdate> OpenAt(DateTimeOffset now, UpdateCyclePolicy policy) =>
         OpenUpdates.For(Measure, (_, p) => IsAnswered(p), (_, p) => ExtensionsFor(p), now, policy);
 
-    /// <summary>Reads one measure's state: two partition range reads.</summary>
+    /// <summary>Reads one measure's state: one partition range read.</summary>
     public static async Task<MeasureState> ReadAsync(ResultStore results, Measure measure, CancellationToken cancellationToken)
     {
-        var history = results.GetHistoryAsync(measure.Reference, cancellationToken);
-        var extensions = results.GetExtensionsAsync(measure.Reference, cancellationToken);
-        return new MeasureState(measure, await history, await extensions);
+        var (history, extensions) = await results.GetHistoryAndExtensionsAsync(measure.Reference, cancellationToken);
+        return new MeasureState(measure, history, extensions);
     }
 
-    /// <summary>Reads measures' states: two partition range reads each, a bounded number at a time.</summary>
+    /// <summary>Reads measures' states: one partition range read each, a bounded number at a time.</summary>
     public static async Task<IReadOnlyDictionary<MeasureReference, MeasureState>> ReadAsync(ResultStore results, IEnumerable<Measure> measures, CancellationToken cancellationToken)
     {
         var list = measures.ToList();
