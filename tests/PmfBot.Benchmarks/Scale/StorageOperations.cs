@@ -3,17 +3,21 @@ using Azure.Core.Diagnostics;
 
 namespace PmfBot.Benchmarks.Scale;
 
-/// <summary>Counts the requests the Azure SDK makes to table storage while it is listening (Azure.Core's "Request" event).</summary>
+/// <summary>
+/// Counts the requests the Azure SDK makes to one set of tables (those named with <paramref name="tablePrefix"/>)
+/// while it is listening, from Azure.Core's "Request" event: other tables' traffic in the process is not counted.
+/// </summary>
 public sealed class StorageOperations : IDisposable
 {
     private readonly AzureEventSourceListener _listener;
     private int _requests;
 
-    public StorageOperations() =>
+    public StorageOperations(string tablePrefix) =>
         _listener = new AzureEventSourceListener(
             (e, _) =>
             {
-                if (e.EventName == "Request")
+                var uri = e.PayloadNames?.IndexOf("uri") is >= 0 and var at ? e.Payload?[at] as string : null;
+                if (e.EventName == "Request" && uri is not null && uri.Contains("/" + tablePrefix, StringComparison.OrdinalIgnoreCase))
                 {
                     Interlocked.Increment(ref _requests);
                 }
