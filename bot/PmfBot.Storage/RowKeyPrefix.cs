@@ -9,9 +9,9 @@ internal static class RowKeyPrefix
     /// RowKeys from <paramref name="prefix"/> up to (not including) the prefix with its last
     /// character bumped: "measure|" to "measure}" holds exactly the keys starting "measure|".
     /// </summary>
-    public static string Filter(string partitionKey, string prefix)
-    {
-        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-        return TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {upper}");
-    }
+    public static string Filter(string partitionKey, string prefix) => Filter(partitionKey, prefix, prefix);
+
+    /// <summary>RowKeys starting with <paramref name="first"/>, <paramref name="last"/>, or anything that sorts between them.</summary>
+    public static string Filter(string partitionKey, string first, string last) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {first} and RowKey lt {last[..^1] + (char)(last[^1] + 1)}");
 }

@@ -39,8 +39,7 @@ public sealed class ResultStore(PmfTables tables)
     public async Task<(IReadOnlyList<MeasureResult> History, IReadOnlyList<DeadlineExtension> Extensions)> GetHistoryAndExtensionsAsync(
         MeasureReference measure, CancellationToken cancellationToken)
     {
-        var upper = ResultEntity.Prefix[..^1] + (char)(ResultEntity.Prefix[^1] + 1);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ResultMapping.PartitionOf(measure)} and RowKey ge {ExtensionEntity.Prefix} and RowKey lt {upper}");
+        var filter = RowKeyPrefix.Filter(ResultMapping.PartitionOf(measure), ExtensionEntity.Prefix, ResultEntity.Prefix);
         var results = new List<MeasureResult>();
         var extensions = new List<DeadlineExtension>();
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
