@@ -41,6 +41,7 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
     // time"). A send may go up to one spacing early, so a timer that fires late is made up by the
     // next send instead of slowing the whole fan-out; the one-second window still caps any burst.
     private DateTimeOffset _tenantNextSlot = DateTimeOffset.MinValue;
+    private readonly SemaphoreSlim _tenantTurn = new(1, 1);
     private DateTimeOffset _tenantPausedUntil = DateTimeOffset.MinValue;
     private bool _stopped;
 
@@ -103,6 +104,7 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
     public override void Dispose()
     {
         _inFlight.Dispose();
+        _tenantTurn.Dispose();
         base.Dispose();
     }
 
@@ -199,29 +201,74 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
         }
     }
 
-    /// <summary>Waits until this conversation and the tenant both have room, then takes it.</summary>
+    /// <summary>
+    /// Waits until this conversation and the tenant both have room, then takes it. The
+    /// conversation's own limits are waited for first, alone; then one worker at a time waits
+    /// for the tenant's next slot, so the others sleep on the turnstile instead of every worker
+    /// waking at every slot (at quarter end that herd cost more than the sends).
+    /// </summary>
     private async Task<IReadOnlyList<Stamp>> WaitForSlotAsync(ConversationPace pace, CancellationToken stoppingToken)
     {
         while (true)
         {
-            TimeSpan wait;
+            TimeSpan? wait;
             lock (_gate)
             {
-                var now = time.GetUtcNow();
-                var tenantSlot = _tenantNextSlot == DateTimeOffset.MinValue ? now : _tenantNextSlot - _spacing;
-                var next = new[] { now, _tenantPausedUntil, pace.PausedUntil, tenantSlot, _tenant.NextAllowed(now), pace.NextAllowed(now) }.Max();
-                if (next <= now)
-                {
-                    _tenantNextSlot = (_tenantNextSlot > now ? _tenantNextSlot : now) + _spacing;
-                    return [_tenant.Record(now), .. pace.Record(now)];
-                }
-
-                wait = next - now;
+                wait = TimeUntil(pace, tenantToo: false);
             }
 
-            await Task.Delay(wait, time, stoppingToken);
+            if (wait is null)
+            {
+                break;
+            }
+
+            await Task.Delay(wait.Value, time, stoppingToken);
+        }
+
+        await _tenantTurn.WaitAsync(stoppingToken);
+        try
+        {
+            while (true)
+            {
+                TimeSpan wait;
+                lock (_gate)
+                {
+                    if (TimeUntil(pace, tenantToo: true) is { } later)
+                    {
+                        wait = later;
+                    }
+                    else
+                    {
+                        var now = time.GetUtcNow();
+                        _tenantNextSlot = (_tenantNextSlot > now ? _tenantNextSlot : now) + _spacing;
+                        return [_tenant.Record(now), .. pace.Record(now)];
+                    }
+                }
+
+                await Task.Delay(wait, time, stoppingToken);
+            }
+        }
+        finally
+        {
+            _tenantTurn.Release();
         }
     }
+
+    /// <summary>How long until a send to this conversation (and, with <paramref name="tenantToo"/>, the tenant) is allowed; null when it is now. Under the lock.</summary>
+    private TimeSpan? TimeUntil(ConversationPace pace, bool tenantToo)
+    {
+        var now = time.GetUtcNow();
+        var next = Later(now, Later(pace.PausedUntil, pace.NextAllowed(now)));
+        if (tenantToo)
+        {
+            var tenantSlot = _tenantNextSlot == DateTimeOffset.MinValue ? now : _tenantNextSlot - _spacing;
+            next = Later(next, Later(Later(_tenantPausedUntil, tenantSlot), _tenant.NextAllowed(now)));
+        }
+
+        return next <= now ? null : next - now;
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static ProactiveResult Stopped(int attempts) =>
         new(new ConnectorOutcome.Failed(0, "Stopped", "The bot stopped before this was sent."), attempts);
@@ -239,7 +286,17 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
 
         public DateTimeOffset PausedUntil { get; set; } = DateTimeOffset.MinValue;
 
-        public DateTimeOffset NextAllowed(DateTimeOffset now) => _limits.Max(l => l.NextAllowed(now));
+        public DateTimeOffset NextAllowed(DateTimeOffset now)
+        {
+            var next = now;
+            foreach (var limit in _limits)
+            {
+                var allowed = limit.NextAllowed(now);
+                next = allowed > next ? allowed : next;
+            }
+
+            return next;
+        }
 
         public IEnumerable<Stamp> Record(DateTimeOffset at) => [.. _limits.Select(l => l.Record(at))];
     }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PmfBot.Teams.Proactive;
 
 /// <summary>"At most <see cref="Count"/> in any <see cref="Window"/>", remembering when each send happened.</summary>
@@ -17,15 +19,38 @@ internal sealed class SlidingWindowLimit(int count, TimeSpan window)
     /// <summary>The earliest instant a new send would keep within the limit.</summary>
     public DateTimeOffset NextAllowed(DateTimeOffset now)
     {
-        _sent.RemoveAll(s => now - s.At >= window);
+        // Asked on every wait, so without allocating: no lambdas, and a sort only when full.
+        var kept = 0;
+        for (var i = 0; i < _sent.Count; i++)
+        {
+            if (now - _sent[i].At < window)
+            {
+                _sent[kept++] = _sent[i];
+            }
+        }
+
+        _sent.RemoveRange(kept, _sent.Count - kept);
         if (_sent.Count < count)
         {
             return now;
         }
 
         // Enough of the oldest must leave the window to make room for one more.
-        var oldestFirst = _sent.Select(s => s.At).Order().ToList();
-        return oldestFirst[_sent.Count - count] + window;
+        var times = ArrayPool<DateTimeOffset>.Shared.Rent(_sent.Count);
+        try
+        {
+            for (var i = 0; i < _sent.Count; i++)
+            {
+                times[i] = _sent[i].At;
+            }
+
+            Array.Sort(times, 0, _sent.Count);
+            return times[_sent.Count - count] + window;
+        }
+        finally
+        {
+            ArrayPool<DateTimeOffset>.Shared.Return(times);
+        }
     }
 
     public Stamp Record(DateTimeOffset at)
