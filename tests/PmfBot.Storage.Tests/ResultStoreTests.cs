@@ -117,14 +117,14 @@ public class ResultStoreTests : StorageTestBase
         var (corrected, audit) = Correction.Apply(first, Samples.Recycling, 51, "Late tonnage", null, judgement, Samples.Chief, DateTimeOffset.Parse("2026-10-20T10:00Z"), "Contractor's late return");
         await Store.CorrectAsync(corrected, audit, expectedVersion: 1, default);
         await Store.AddExtensionRequestAsync(Extension("x1"), default);
-        await Store.TryRecordExtensionDecisionAsync((await Store.GetExtensionsAsync(Samples.Recycling.Reference, default)).Single().Decide(
+        await Store.TryRecordExtensionDecisionAsync((await Store.GetExtensionsAsync(Samples.Recycling.Reference, Samples.Q2, default)).Single().Decide(
             true, Samples.Chief, DateTimeOffset.Parse("2026-10-07T09:00Z"), "Fine."), default);
         await Store.AddExtensionRequestAsync(Extension("x2"), default);
 
         var (history, extensions) = await Store.GetHistoryAndExtensionsAsync(Samples.Recycling.Reference, default);
 
         Assert.Equal(await Store.GetHistoryAsync(Samples.Recycling.Reference, default), history);
-        Assert.Equal(await Store.GetExtensionsAsync(Samples.Recycling.Reference, default), extensions);
+        Assert.Equal(await Store.GetExtensionsAsync(Samples.Recycling.Reference, Samples.Q2, default), extensions); // both requests are for Q2
         Assert.Equal((51m, 2), (history[0].Value, history[0].Version));
         Assert.Equal(2, extensions.Count);
     }

@@ -183,18 +183,6 @@ public sealed class ResultStore(PmfTables tables)
         return list;
     }
 
-    /// <summary>Every extension request for a measure, any period, in any state: one partition range read.</summary>
-    public async Task<IReadOnlyList<DeadlineExtension>> GetExtensionsAsync(MeasureReference measure, CancellationToken cancellationToken)
-    {
-        var list = new List<DeadlineExtension>();
-        await foreach (var e in QueryRangeAsync<ExtensionEntity>(measure, ExtensionEntity.Prefix, cancellationToken))
-        {
-            list.Add(ResultMapping.ToDomain(e));
-        }
-
-        return list;
-    }
-
     public async Task AddExtensionRequestAsync(DeadlineExtension request, CancellationToken cancellationToken) =>
         await _table.AddEntityAsync(TableLimits.EnsureFits(ResultMapping.ToEntity(request)), cancellationToken);
 
