@@ -19,7 +19,7 @@ public sealed class CatalogueStore(PmfTables tables)
     /// </summary>
     public async Task<Domain.Catalogue.Catalogue> LoadAsync(CancellationToken cancellationToken)
     {
-        var version = await _table.GetEntityIfExistsAsync<CatalogueVersionEntity>(CatalogueEntity.Partition, CatalogueVersionEntity.Key, ["ChangedAt"], cancellationToken);
+        var version = await _table.GetEntityIfExistsAsync<CatalogueVersionEntity>(CatalogueEntity.Partition, CatalogueVersionEntity.Key, [nameof(CatalogueVersionEntity.ChangedAt)], cancellationToken);
         var etag = version.HasValue ? version.Value!.ETag : default;
         if (etag != default && _cached is { } cached && cached.Version == etag)
         {

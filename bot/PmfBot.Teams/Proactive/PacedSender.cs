@@ -240,7 +240,7 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
                     else
                     {
                         var now = time.GetUtcNow();
-                        _tenantNextSlot = (_tenantNextSlot > now ? _tenantNextSlot : now) + _spacing;
+                        _tenantNextSlot = Later(_tenantNextSlot, now) + _spacing;
                         return [_tenant.Record(now), .. pace.Record(now)];
                     }
                 }
@@ -258,7 +258,7 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
     private TimeSpan? TimeUntil(ConversationPace pace, bool tenantToo)
     {
         var now = time.GetUtcNow();
-        var next = Later(now, Later(pace.PausedUntil, pace.NextAllowed(now)));
+        var next = Later(pace.PausedUntil, pace.NextAllowed(now)); // never before now
         if (tenantToo)
         {
             var tenantSlot = _tenantNextSlot == DateTimeOffset.MinValue ? now : _tenantNextSlot - _spacing;
@@ -291,8 +291,7 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
             var next = now;
             foreach (var limit in _limits)
             {
-                var allowed = limit.NextAllowed(now);
-                next = allowed > next ? allowed : next;
+                next = Later(next, limit.NextAllowed(now));
             }
 
             return next;
