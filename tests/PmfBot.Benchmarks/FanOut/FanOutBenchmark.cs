@@ -7,7 +7,7 @@ using PmfBot.Features.Updates;
 namespace PmfBot.Benchmarks.FanOut;
 
 /// <summary>What a fan-out run did, for the report and for the test that keeps the harness honest.</summary>
-public sealed record FanOutResult(DueScanReport Scan, int Owners, int Delivered, int Lost, int Duplicated, int Throttled, TimeSpan Total, TimeSpan BeforeFirstSend, TimeSpan SendWindow)
+public sealed record FanOutResult(DueScanReport Scan, int Delivered, int Lost, int Duplicated, int Throttled, TimeSpan Total, TimeSpan BeforeFirstSend, TimeSpan SendWindow)
 {
     public double PromptsPerSecond => Delivered <= 1 || SendWindow <= TimeSpan.Zero ? 0 : (Delivered - 1) / SendWindow.TotalSeconds;
 
@@ -37,7 +37,6 @@ public static class FanOutBenchmark
 
         return new FanOutResult(
             report,
-            council.Owners.Count,
             delivered.Count,
             Lost: ownerChats.Count(chat => !perChat.ContainsKey(chat)),
             Duplicated: perChat.Values.Count(n => n > 1),

@@ -42,11 +42,6 @@ public abstract class EscalationHost : UpdateCycleHost
             actionNote = "Two agency advisers for eight weeks; revert the phone menu.",
         }));
 
-    protected static object Decision(string decision, string? note = null, string? until = null, string measure = "CS 02", string period = "FY2026-M07") =>
-        new { verb = "decideEscalation", measure, period, decision, decisionNote = note, decisionUntil = until };
-
-    protected static object Open(string measure = "CS 02", string period = "FY2026-M07") => new { verb = "openEscalation", measure, period };
-
     /// <summary>Escalation cards posted into a conversation (new messages), oldest first.</summary>
     protected IReadOnlyList<string> EscalationCardsIn(string conversation = PriyasChat) =>
         [.. CardsPostedTo(conversation).Where(c => c.Contains("Escalated because", StringComparison.Ordinal))];

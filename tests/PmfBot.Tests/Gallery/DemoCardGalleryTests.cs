@@ -87,15 +87,15 @@ public partial class DemoCardGalleryTests : DigestHost
         Answer("needs-fixing", await PressAsync("submitUpdate", Update("CS 02", "FY2026-M07", "61.5", actionNote: null)));
         Answer("recorded", await PressAsync("submitUpdate", Update("CS 02", "FY2026-M07", "61.5")));
         Take("escalated");
-        Answer("approved", await PressAsync("decideEscalation", Decide("CS 02", "FY2026-M07", "approve", "Agreed: agency cover until January.", "2027-01-15")));
+        Answer("approved", await PressAsync("decideEscalation", Decision("approve", "Agreed: agency cover until January.", "2027-01-15", "CS 02", "FY2026-M07")));
         Take("approved");
-        Answer("not-yours", await PressAsync("openEscalation", new { verb = "openEscalation", measure = "CS 02", period = "FY2026-M07" },
+        Answer("not-yours", await PressAsync("openEscalation", Open("CS 02", "FY2026-M07"),
             aad: DemoPeople.SamTaylor.AadObjectId, conversation: "personal-chat-sam", user: "user-sam-taylor"));
 
         // Asking for more, and the owner's answer.
         await PressAsync("submitUpdate", Update("CS 01", "FY2026-M07", "61.5"));
         Take("escalated");
-        Answer("asked", await PressAsync("decideEscalation", Decide("CS 01", "FY2026-M07", "ask", "How long until the backlog is cleared?")));
+        Answer("asked", await PressAsync("decideEscalation", Decision("ask", "How long until the backlog is cleared?", null, "CS 01", "FY2026-M07")));
         Take("asked");
         Answer("answered", await PressAsync("answerEscalation", new { verb = "answerEscalation", measure = "CS 01", period = "FY2026-M07", question = "1", answer = "Four weeks, with the two agency staff." }));
         Take("answered");
@@ -124,12 +124,12 @@ public partial class DemoCardGalleryTests : DigestHost
         Clock.MoveTo(Uk(12, 7, 9));
         await PressAsync("submitUpdate", Update("CS 02", "FY2026-M08", "60.2"));
         Take("escalated");
-        Answer("resource", await PressAsync("decideEscalation", Decide("CS 02", "FY2026-M08", "resource", "Two more agency advisers from the corporate contingency.")));
+        Answer("resource", await PressAsync("decideEscalation", Decision("resource", "Two more agency advisers from the corporate contingency.", null, "CS 02", "FY2026-M08")));
         Take("resource");
         Clock.MoveTo(Uk(1, 8, 9, year: 2027));
         await PressAsync("submitUpdate", Update("CS 02", "FY2026-M09", "58.9"));
         Take("escalated");
-        Answer("stopped", await PressAsync("decideEscalation", Decide("CS 02", "FY2026-M09", "stop", "The phone menu change is stopped; back to the old menu.")));
+        Answer("stopped", await PressAsync("decideEscalation", Decision("stop", "The phone menu change is stopped; back to the old menu.", null, "CS 02", "FY2026-M09")));
         Take("stopped");
     }
 
@@ -169,9 +169,6 @@ public partial class DemoCardGalleryTests : DigestHost
 
     private static object Update(string measure, string period, string value, string? actionNote = "Two agency advisers for eight weeks; revert the phone menu.") =>
         new { verb = "submitUpdate", measure, period, value, commentary = "Two advisers off long-term sick; the new phone menu doubled transfers.", actionNote };
-
-    private static object Decide(string measure, string period, string decision, string note, string? until = null) =>
-        new { verb = "decideEscalation", measure, period, decision, decisionNote = note, decisionUntil = until };
 
     /// <summary>A file name from the card's first words, so the folder reads as a list of what was sent.</summary>
     private static string Slug(JsonElement card)

@@ -88,6 +88,13 @@ public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
         channelData = new { tenant = new { id = Tenant } },
     };
 
+    /// <summary>What the escalation card's decision form submits.</summary>
+    protected static object Decision(string decision, string? note = null, string? until = null, string measure = "CS 02", string period = "FY2026-M07") =>
+        new { verb = "decideEscalation", measure, period, decision, decisionNote = note, decisionUntil = until };
+
+    /// <summary>What the escalation card's "Decide" (or its refresh) submits.</summary>
+    protected static object Open(string measure = "CS 02", string period = "FY2026-M07") => new { verb = "openEscalation", measure, period };
+
     /// <summary>Presses an Action.Execute button: returns the invoke response's body.</summary>
     protected async Task<JsonElement> PressAsync(string verb, object data, string? aad = null, string? replyToId = null, string conversation = PriyasChat, string user = "user-priya-shah")
     {
