@@ -10,11 +10,40 @@ namespace PmfBot.Bot;
 /// </summary>
 public sealed partial class BackgroundSends(ILogger<BackgroundSends> logger) : IHostedService, IDisposable
 {
+    // The sends the current turn has asked for, held until it has answered (see HoldUntilAnswered).
+    private static readonly AsyncLocal<List<(string What, Func<CancellationToken, Task> Send)>?> Held = new();
+
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, string> _running = new();
 
+    /// <summary>
+    /// Holds the sends this turn starts until the returned scope is disposed, once the turn has
+    /// answered: a reply posted to the chat then comes before the cards the turn set off.
+    /// </summary>
+    public IDisposable HoldUntilAnswered()
+    {
+        var held = new List<(string, Func<CancellationToken, Task>)>();
+        Held.Value = held;
+        return new Scope(this, held);
+    }
+
     /// <param name="what">For the log, should it fail: "CS 02 FY2026-M07 escalation cards".</param>
     public void Start(string what, Func<CancellationToken, Task> send)
+    {
+        if (Held.Value is { } held)
+        {
+            lock (held)
+            {
+                held.Add((what, send));
+            }
+
+            return;
+        }
+
+        StartNow(what, send);
+    }
+
+    private void StartNow(string what, Func<CancellationToken, Task> send)
     {
         var running = RunAsync(what, send);
         _running.TryAdd(running, what);
@@ -54,6 +83,23 @@ public sealed partial class BackgroundSends(ILogger<BackgroundSends> logger) : I
         catch (Exception e)
         {
             LogFailed(logger, e, what);
+        }
+    }
+
+    private sealed class Scope(BackgroundSends sends, List<(string What, Func<CancellationToken, Task> Send)> held) : IDisposable
+    {
+        public void Dispose()
+        {
+            Held.Value = null;
+            lock (held)
+            {
+                foreach (var (what, send) in held)
+                {
+                    sends.StartNow(what, send);
+                }
+
+                held.Clear();
+            }
         }
     }
 

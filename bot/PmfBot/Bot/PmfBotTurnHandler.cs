@@ -19,10 +19,13 @@ public sealed partial class PmfBotTurnHandler(
     Features.Cover.CouncilToday catalogue,
     OnboardingHandlers onboarding,
     ConnectorClient connector,
+    BackgroundSends background,
     ILogger<PmfBotTurnHandler> logger) : IBot
 {
     public async Task<InvokeResponse?> OnTurnAsync(Activity activity, CancellationToken cancellationToken)
     {
+        // Cards this turn owes others (an escalation owner's) go once it has answered, so its reply comes first.
+        using var held = background.HoldUntilAnswered();
         try
         {
             return await HandleAsync(activity, cancellationToken);
