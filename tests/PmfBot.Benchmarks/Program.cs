@@ -21,17 +21,26 @@ const string Usage = """
       --out FOLDER       where results go (default tests/PmfBot.Benchmarks/Results)
     """;
 
-var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+var which = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all"; // the command comes first
 if (which is not ("all" or "fan-out" or "answers" or "scale" or "rules"))
 {
     Console.WriteLine(Usage);
     return 2;
 }
 
+var wrong = new[] { "--owners", "--submissions", "--rate", "--measures", "--years" }
+    .Where(name => Array.IndexOf(args, name) is >= 0 and var at && (at + 1 >= args.Length || !int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var n) || n < 1))
+    .ToList();
+if (wrong.Count > 0)
+{
+    Console.WriteLine($"{string.Join(", ", wrong)} needs a whole number of 1 or more after it.\n\n{Usage}");
+    return 2;
+}
+
 int Option(string name, int fallback)
 {
     var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    return at >= 0 ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
 }
 
 var outAt = Array.IndexOf(args, "--out");
