@@ -69,3 +69,17 @@ internal static class Claims
         }
     }
 }
+
+/// <summary>On what terms a claim is made, and when someone else's may be taken over.</summary>
+/// <param name="Claimant">Who claims: an instance's name.</param>
+/// <param name="Lease">How long a claim protects work in progress: one older than this was left by an instance that died.</param>
+/// <param name="MaxAttempts">How many times failed work is tried in all.</param>
+/// <param name="AbandonedBefore">
+/// When this claimant's tenure as scheduler leader began: a claim made before then was the
+/// previous leader's, whose tenure is over, so it is abandoned whatever its lease says.
+/// </param>
+public sealed record ClaimTerms(string Claimant, DateTimeOffset Now, TimeSpan Lease, int MaxAttempts, DateTimeOffset? AbandonedBefore = null)
+{
+    /// <summary>Whether a claim made at <paramref name="claimedAt"/>, never finished, may be taken over.</summary>
+    public bool HasLapsed(DateTimeOffset claimedAt) => Now - claimedAt >= Lease || claimedAt < AbandonedBefore;
+}

@@ -9,6 +9,7 @@ using PmfBot.Features.Reports;
 using PmfBot.Features.Scorecards;
 using PmfBot.Features.Updates;
 using PmfBot.Health;
+using PmfBot.Scheduling;
 using PmfBot.Storage;
 using PmfBot.Teams.Hosting;
 
@@ -32,13 +33,14 @@ public static class PmfBotComposition
         services.AddScorecards(configuration);
         services.AddReports(configuration);
         services.AddDemoCouncil(configuration);
-        services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("table-storage");
+        services.AddPmfHealthChecks();
+        services.AddSchedulerLeader(configuration); // last: stops first
         return services;
     }
 
     public static WebApplication MapPmfBot(this WebApplication app)
     {
-        app.MapGet("/", () => Results.Text("PmfBot is running. Health: /healthz"));
+        app.MapGet("/", () => Results.Text("PmfBot is running. Health: /healthz (alive), /readyz (ready, with details)"));
 
         // The Teams app manifest links to these.
         app.MapGet("/privacy", (Microsoft.Extensions.Options.IOptions<CouncilOptions> council) => Results.Text(
@@ -49,7 +51,7 @@ public static class PmfBotComposition
         app.MapGet("/terms", (Microsoft.Extensions.Options.IOptions<CouncilOptions> council) => Results.Text(
             $"PmfBot, for {council.Value.Name}: terms of use.\n\nPmfBot is for the council's staff, to record and review performance under the council's " +
             "Performance Management Framework. Enter accurate figures and commentary; every change is kept with who made it and when."));
-        app.MapHealthChecks("/healthz");
+        app.MapPmfHealthChecks();
         app.MapBotMessages("/api/messages");
         app.MapReports();
         app.MapDemoEndpoints();

@@ -10,9 +10,9 @@ source infra/local/lib.sh
 
 ensure_node_tools
 port=$(free_port)
-start_azurite_tables "$port" --inMemoryPersistence
+start_azurite "$port" "$(free_port)" --inMemoryPersistence
 trap stop_azurite EXIT
-log "Azurite (tables, in memory) on 127.0.0.1:$port"
+log "Azurite (tables and blobs, in memory) on 127.0.0.1:$port and more"
 
 export PMFBOT_TEST_STORAGE="$AZURITE_CONNECTION"
 log "Building the benchmarks (Release)…"

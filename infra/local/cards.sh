@@ -9,7 +9,7 @@ source infra/local/lib.sh
 folder=$(realpath -m "${1:-.local/cards}")
 ensure_node_tools
 port=$(free_port)
-start_azurite_tables "$port" --inMemoryPersistence
+start_azurite "$port" "$(free_port)" --inMemoryPersistence
 trap stop_azurite EXIT
 
 export PMFBOT_TEST_STORAGE="$AZURITE_CONNECTION" PMFBOT_CARDS_OUT="$folder"

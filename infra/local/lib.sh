@@ -48,24 +48,31 @@ wait_for_port() {
   return 1
 }
 
-# start_azurite_tables PORT [extra azurite args…] — sets AZURITE_PID and AZURITE_CONNECTION.
-start_azurite_tables() {
-  local port=$1; shift
+# start_azurite TABLE_PORT BLOB_PORT [extra azurite args…] — Azurite's Table service (PmfBot's data)
+# and Blob service (the scheduler leader's lease). Sets AZURITE_PIDS and AZURITE_CONNECTION.
+start_azurite() {
+  local table_port=$1 blob_port=$2; shift 2
   mkdir -p .local
-  node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$port" --disableTelemetry "$@" \
-    >".local/azurite-$port.log" 2>&1 &
-  AZURITE_PID=$!
-  wait_for_port "$port" "Azurite" || { cat ".local/azurite-$port.log" >&2; exit 1; }
-  AZURITE_CONNECTION="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_ACCOUNT_KEY;TableEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+  node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$table_port" --disableTelemetry "$@" \
+    >".local/azurite-$table_port.log" 2>&1 &
+  AZURITE_PIDS="$!"
+  # --skipApiVersionCheck: the current Azure.Storage.Blobs client asks for a newer service version than Azurite names.
+  node_modules/.bin/azurite-blob --blobHost 127.0.0.1 --blobPort "$blob_port" --disableTelemetry --skipApiVersionCheck "$@" \
+    >".local/azurite-blob-$blob_port.log" 2>&1 &
+  AZURITE_PIDS="$AZURITE_PIDS $!"
+  wait_for_port "$table_port" "Azurite (tables)" || { cat ".local/azurite-$table_port.log" >&2; exit 1; }
+  wait_for_port "$blob_port" "Azurite (blobs)" || { cat ".local/azurite-blob-$blob_port.log" >&2; exit 1; }
+  AZURITE_CONNECTION="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_ACCOUNT_KEY;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
 }
 
 # Stops Azurite with SIGINT: it flushes its on-disk data on SIGINT (SIGTERM/SIGKILL lose the last writes).
 stop_azurite() {
-  if [ -n "${AZURITE_PID:-}" ] && kill -0 "$AZURITE_PID" 2>/dev/null; then
-    kill -INT "$AZURITE_PID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$AZURITE_PID" 2>/dev/null || break; sleep 0.1; done
-  fi
-  AZURITE_PID=
+  local pid
+  for pid in ${AZURITE_PIDS:-}; do kill -INT "$pid" 2>/dev/null || true; done
+  for pid in ${AZURITE_PIDS:-}; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  done
+  AZURITE_PIDS=
 }
 
 # start_playground PORT BOT_ENDPOINT — the Agents Playground (a local Teams client) with the demo

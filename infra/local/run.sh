@@ -24,17 +24,17 @@ done
 
 ensure_node_tools
 
-# Azurite on its usual port when free, so the admin commands' UseDevelopmentStorage=true reaches it too.
-table_port=10002
-if (echo >"/dev/tcp/127.0.0.1/$table_port") 2>/dev/null; then
-  table_port=$(free_port)
-  log "Port 10002 is busy; Azurite uses $table_port instead."
+# Azurite on its usual ports when free, so the admin commands' UseDevelopmentStorage=true reaches it too.
+table_port=10002 blob_port=10000
+if (echo >"/dev/tcp/127.0.0.1/$table_port") 2>/dev/null || (echo >"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null; then
+  table_port=$(free_port) blob_port=$(free_port)
+  log "Port 10002 or 10000 is busy; Azurite uses $table_port (tables) and $blob_port (blobs) instead."
 fi
 if [ -n "$as_of" ]; then
-  start_azurite_tables "$table_port" --inMemoryPersistence   # a simulated date is a throwaway demo
+  start_azurite "$table_port" "$blob_port" --inMemoryPersistence   # a simulated date is a throwaway demo
 else
   mkdir -p .local/azurite
-  start_azurite_tables "$table_port" --location .local/azurite
+  start_azurite "$table_port" "$blob_port" --location .local/azurite
 fi
 
 bot_pid=
@@ -94,7 +94,7 @@ if [ -n "$as_of" ]; then
 fi
 
 admin_connection=$AZURITE_CONNECTION
-[ "$table_port" = 10002 ] && admin_connection="UseDevelopmentStorage=true"
+[ "$table_port" = 10002 ] && [ "$blob_port" = 10000 ] && admin_connection="UseDevelopmentStorage=true"
 cat >&2 <<MSG
 
   PmfBot is running with the demo council (Northmere District Council).
@@ -107,7 +107,7 @@ cat >&2 <<MSG
     Resources department; then move the clock to Monday 09:00 (below) and the digest arrives.
 
     Bot:        http://127.0.0.1:$bot_port/api/messages   (health: http://127.0.0.1:$bot_port/healthz)
-    Storage:    Azurite tables on 127.0.0.1:$table_port, $storage_note
+    Storage:    Azurite on 127.0.0.1:$table_port (tables) and :$blob_port (the scheduler's lease), $storage_note
     Clock:      $clock_note
     Admin:      Storage__ConnectionString='$admin_connection' \\
                   dotnet run --project bot/PmfBot -- catalogue export catalogue.csv

@@ -15,7 +15,7 @@ public class PromptStoreTests : StorageTestBase
     private PromptStore Store => new(Storage.Tables);
 
     private Task<PromptClaim?> ClaimAsync(string claimant, DateTimeOffset at, string step = "prompt", int maxAttempts = 3) =>
-        Store.TryClaimAsync(Cs02, October, step, Priya, claimant, at, Lease, maxAttempts, default);
+        Store.TryClaimAsync(Cs02, October, step, Priya, new ClaimTerms(claimant, at, Lease, maxAttempts), default);
 
     [Fact]
     public async Task ManyClaimantsAtOnce_ExactlyOneWins()
@@ -45,6 +45,23 @@ public class PromptStoreTests : StorageTestBase
         Assert.NotNull(takeover);
         Assert.Equal(("b", 2), (takeover.Record.ClaimedBy, takeover.Record.Attempts));
         Assert.False(await Store.RecordOutcomeAsync(crashed, crashed.Record with { State = PromptState.Sent }, default)); // a's late outcome cannot overwrite b's claim
+    }
+
+    [Fact]
+    public async Task AClaimMadeBeforeANewLeadersTenure_IsResumedAtOnce_ButNotOneMadeDuringIt()
+    {
+        var oldLeaders = (await ClaimAsync("old-leader", Nine))!; // the old leader died with this queued
+        var tenureBegan = Nine.AddSeconds(20);
+
+        var resumed = await Store.TryClaimAsync(Cs02, October, "prompt", Priya, new ClaimTerms("new-leader", tenureBegan.AddSeconds(1), Lease, 3, AbandonedBefore: tenureBegan), default);
+        Assert.NotNull(resumed);
+        Assert.Equal("new-leader", resumed.Record.ClaimedBy);
+        Assert.False(await Store.RecordOutcomeAsync(oldLeaders, oldLeaders.Record with { State = PromptState.Sent }, default));
+
+        // A claim the new leader's tenure already covers is protected by its lease as before.
+        var during = (await ClaimAsync("new-leader", tenureBegan.AddSeconds(2), step: "reminder-3"))!;
+        Assert.Null(await Store.TryClaimAsync(Cs02, October, "reminder-3", Priya, new ClaimTerms("other", tenureBegan.AddSeconds(3), Lease, 3, AbandonedBefore: tenureBegan), default));
+        Assert.Equal(PromptState.Claimed, during.Record.State);
     }
 
     [Fact]
@@ -81,7 +98,7 @@ public class PromptStoreTests : StorageTestBase
             await Store.RecordOutcomeAsync(claim, claim.Record with { State = PromptState.Sent, ActivityId = id, ConversationId = "personal-chat-priya", ServiceUrl = "http://127.0.0.1:1/" }, default);
         }
 
-        await Store.TryClaimAsync(Cs02, October.Next, "prompt", Priya, "a", Nine, Lease, 3, default);
+        await Store.TryClaimAsync(Cs02, October.Next, "prompt", Priya, new ClaimTerms("a", Nine, Lease, 3), default);
 
         var sent = await Store.GetForPeriodAsync(Cs02, October, default);
         Assert.Equal(["m1", "m2"], sent.Select(s => s.ActivityId).Order());

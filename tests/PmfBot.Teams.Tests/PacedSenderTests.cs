@@ -148,4 +148,25 @@ public class PacedSenderTests : IAsyncLifetime
         Assert.Contains(results, r => r.Outcome is ConnectorOutcome.Failed { Code: "Stopped" });
         Assert.Equal(results.Count(r => r.Sent), _connector.CallsTo("slow-chat").Count(c => c.Status == 201));
     }
+
+    [Fact]
+    public async Task Withdrawn_WhileQueued_IsNeverSent_ButOneInFlightIsReportedAsItWent()
+    {
+        _connector.Latency = TimeSpan.FromMilliseconds(500);
+        using var tenure = new CancellationTokenSource(); // a scheduler leader's tenure
+        var pending = Enumerable.Range(0, 10).Select(i => _sender.SendAsync(To("one-chat", i), tenure.Token)).ToList();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        while (_connector.InFlight == 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        await tenure.CancelAsync(); // the lease was lost with the first message on the wire
+        var results = await Task.WhenAll(pending);
+
+        Assert.True(results[0].Sent); // Teams has it: reported sent, so it is never sent again
+        Assert.All(results.Skip(1), r => Assert.Equal(PacedSender.WithdrawnCode, Assert.IsType<ConnectorOutcome.Failed>(r.Outcome).Code));
+        await Task.Delay(500);
+        Assert.Single(_connector.CallsTo("one-chat"));
+    }
 }

@@ -83,10 +83,48 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public IReadOnlyList<ConnectorCall> CallsTo(string conversationId) => [.. Calls.Where(c => c.ConversationId == conversationId)];
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        Release();
+        await _app.DisposeAsync();
+    }
+
+    private TaskCompletionSource? _hold;
+    private int _held;
+
+    /// <summary>
+    /// From now on Teams "hangs": every call waits, unanswered and not yet accepted, until
+    /// <see cref="Release"/>. A held call whose sender goes away (its process was killed) is
+    /// dropped, never accepted, as Teams drops a request whose connection closed before it was
+    /// taken.
+    /// </summary>
+    public void Hold() => Interlocked.CompareExchange(ref _hold, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), null);
+
+    /// <summary>Lets held calls (and every later one) through.</summary>
+    public void Release() => Interlocked.Exchange(ref _hold, null)?.TrySetResult();
+
+    /// <summary>Calls waiting on <see cref="Hold"/> now.</summary>
+    public int Held => Volatile.Read(ref _held);
 
     private async Task<IResult> HandleAsync(HttpContext context, string conversationId, string? activityId = null)
     {
+        if (Volatile.Read(ref _hold) is { } hold)
+        {
+            Interlocked.Increment(ref _held);
+            try
+            {
+                await hold.Task.WaitAsync(context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty; // the sender went away before Teams took it
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _held);
+            }
+        }
+
         Interlocked.Increment(ref _inFlight);
         try
         {

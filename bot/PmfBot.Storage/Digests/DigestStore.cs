@@ -69,13 +69,14 @@ public sealed class DigestStore(PmfTables tables)
     /// died) or a failure with attempts left is taken over, ETag-checked so only one taker wins.
     /// </summary>
     public async Task<DigestClaim?> TryClaimAsync(
-        string subscription, string week, DateTimeOffset dueAt, bool late, string claimant, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
+        string subscription, string week, DateTimeOffset dueAt, bool late, ClaimTerms terms, CancellationToken cancellationToken)
     {
+        var (claimant, now) = (terms.Claimant, terms.Now);
         var fresh = new DigestPosting(subscription, week, DigestPostingState.Claimed, claimant, now, 1, dueAt, late);
         var claimed = await Claims.TryClaimAsync(_table, fresh, ToEntity, ToDomain, existing => existing.State switch
         {
-            DigestPostingState.Claimed when now - existing.ClaimedAt >= lease => Retake(existing),
-            DigestPostingState.Failed when existing.Attempts < maxAttempts => Retake(existing),
+            DigestPostingState.Claimed when terms.HasLapsed(existing.ClaimedAt) => Retake(existing),
+            DigestPostingState.Failed when existing.Attempts < terms.MaxAttempts => Retake(existing),
             _ => null,
         }, cancellationToken);
         return claimed is null ? null : new DigestClaim(claimed.Record, claimed.ETag);

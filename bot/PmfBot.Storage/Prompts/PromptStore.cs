@@ -39,22 +39,22 @@ public sealed class PromptStore(PmfTables tables)
     private readonly TableClient _table = tables.Prompts;
 
     /// <summary>
-    /// Claims a step for <paramref name="claimant"/>. Null when it is not this caller's to send:
-    /// already sent (or the person is gone), claimed by someone else within the lease, or failed
-    /// too often. A crashed claim past its lease, a failure with attempts left, or a person now
-    /// perhaps installed is taken over (ETag-checked, so only one taker wins).
+    /// Claims a step on the given terms. Null when it is not this caller's to send: already sent
+    /// (or the person is gone), claimed by someone else and not lapsed, or failed too often. A
+    /// lapsed claim (its instance died, or its leader's tenure ended), a failure with attempts
+    /// left, or a person now perhaps installed is taken over (ETag-checked, so only one taker wins).
     /// </summary>
     public async Task<PromptClaim?> TryClaimAsync(
-        PromptSubject subject, ReportingPeriod period, string step, PersonId recipient,
-        string claimant, DateTimeOffset now, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
+        PromptSubject subject, ReportingPeriod period, string step, PersonId recipient, ClaimTerms terms, CancellationToken cancellationToken)
     {
+        var (claimant, now) = (terms.Claimant, terms.Now);
         var fresh = new PromptRecord(subject, period, step, recipient, PromptState.Claimed, claimant, now, Attempts: 1);
         var claimed = await Claims.TryClaimAsync(_table, fresh, ToEntity, ToDomain, existing =>
         {
             var mayTakeOver = existing.State switch
             {
-                PromptState.Claimed => now - existing.ClaimedAt >= lease,
-                PromptState.Failed => existing.Attempts < maxAttempts,
+                PromptState.Claimed => terms.HasLapsed(existing.ClaimedAt),
+                PromptState.Failed => existing.Attempts < terms.MaxAttempts,
                 PromptState.WaitingForInstall => true,
                 _ => false,
             };

@@ -49,7 +49,12 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
     // finish, so its outcome is known (a message Teams accepted is never reported unsent).
     private readonly CancellationTokenSource _inFlight = new();
 
-    /// <summary>Queues a message; the task completes when it has been sent or given up.</summary>
+    /// <summary>Queues a message; the task completes when it has been sent, given up or withdrawn.</summary>
+    /// <param name="cancellationToken">
+    /// Cancelling it withdraws the message if it has not gone yet (a scheduler leader that lost its
+    /// lease must not send what the next leader will): the task then completes at once with a
+    /// "Withdrawn" failure. A send already in flight is not withdrawn: its real outcome is reported.
+    /// </param>
     public Task<ProactiveResult> SendAsync(ProactiveMessage message, CancellationToken cancellationToken = default)
     {
         var pending = new Pending(message, new TaskCompletionSource<ProactiveResult>(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -69,7 +74,13 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
             }
         }
 
-        return cancellationToken.CanBeCanceled ? pending.Result.Task.WaitAsync(cancellationToken) : pending.Result.Task;
+        if (cancellationToken.CanBeCanceled)
+        {
+            var withdrawal = cancellationToken.Register(static p => ((Pending)p!).TryWithdraw(), pending);
+            _ = pending.Result.Task.ContinueWith(_ => withdrawal.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        return pending.Result.Task;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -141,9 +152,14 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
                     }
                 }
 
+                if (pending.IsWithdrawn)
+                {
+                    continue; // already answered
+                }
+
                 try
                 {
-                    pending.Result.TrySetResult(await SendPacedAsync(pending.Message, pace, stoppingToken));
+                    pending.Result.TrySetResult(await SendPacedAsync(pending, pace, stoppingToken));
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -154,11 +170,17 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
         }
     }
 
-    private async Task<ProactiveResult> SendPacedAsync(ProactiveMessage message, ConversationPace pace, CancellationToken stoppingToken)
+    private async Task<ProactiveResult> SendPacedAsync(Pending pending, ConversationPace pace, CancellationToken stoppingToken)
     {
+        var message = pending.Message;
         for (var attempt = 1; ; attempt++)
         {
             var stamps = await WaitForSlotAsync(pace, stoppingToken);
+            if (!pending.TryTakeOff())
+            {
+                return Withdrawn(attempt - 1); // taken back while it waited: never sent
+            }
+
             var outcome = await connector.SendAsync(message.ServiceUrl, message.ConversationId, message.Activity, _inFlight.Token);
             lock (_gate)
             {
@@ -273,7 +295,31 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
     private static ProactiveResult Stopped(int attempts) =>
         new(new ConnectorOutcome.Failed(0, "Stopped", "The bot stopped before this was sent."), attempts);
 
-    private sealed record Pending(ProactiveMessage Message, TaskCompletionSource<ProactiveResult> Result);
+    private static ProactiveResult Withdrawn(int attempts) =>
+        new(new ConnectorOutcome.Failed(0, WithdrawnCode, "The sender withdrew this before it was sent."), attempts);
+
+    /// <summary>The failure code of a message withdrawn before it went (see <see cref="SendAsync"/>).</summary>
+    public const string WithdrawnCode = "Withdrawn";
+
+    /// <summary>A queued message. Once a worker takes it off (it is on the wire) it can no longer be withdrawn, and vice versa.</summary>
+    private sealed record Pending(ProactiveMessage Message, TaskCompletionSource<ProactiveResult> Result)
+    {
+        private const int Queued = 0, TakenOff = 1, Withdrawn = 2;
+        private int _state;
+
+        public bool IsWithdrawn => Volatile.Read(ref _state) == Withdrawn;
+
+        /// <summary>Marks it on its way; false when it was withdrawn first.</summary>
+        public bool TryTakeOff() => Interlocked.CompareExchange(ref _state, TakenOff, Queued) != Withdrawn;
+
+        public void TryWithdraw()
+        {
+            if (Interlocked.CompareExchange(ref _state, Withdrawn, Queued) == Queued)
+            {
+                Result.TrySetResult(PacedSender.Withdrawn(0));
+            }
+        }
+    }
 
     /// <summary>One conversation's limits and backlog. Guarded by the sender's lock.</summary>
     private sealed class ConversationPace

@@ -23,6 +23,9 @@ public abstract record ProactiveOutcome
     public sealed record Gone(string Reason) : ProactiveOutcome;
 
     public sealed record Failed(string Reason) : ProactiveOutcome;
+
+    /// <summary>Taken back before it went (this instance stopped leading, or is shutting down): never sent, to be sent by whoever leads next.</summary>
+    public sealed record Withdrawn : ProactiveOutcome;
 }
 
 /// <summary>
@@ -70,6 +73,8 @@ public sealed partial class ProactiveMessenger(ConversationStore conversations, 
                 await conversations.MarkGoneAsync(conversation, time.GetUtcNow(), cancellationToken);
                 LogGone(logger, key, gone.Code);
                 return new ProactiveOutcome.Gone(gone.Code);
+            case ConnectorOutcome.Failed { Code: PacedSender.WithdrawnCode }:
+                return new ProactiveOutcome.Withdrawn();
             case ConnectorOutcome.Failed failed:
                 return new ProactiveOutcome.Failed($"{failed.Status} {failed.Code}: {failed.Message}");
             default:

@@ -17,12 +17,13 @@ public sealed class TableStorageHealthCheck(PmfTables tables) : IHealthCheck
 
             return HealthCheckResult.Healthy();
         }
-        catch (Azure.RequestFailedException e)
+        catch (Azure.RequestFailedException e) when (e.Status > 0)
         {
             return HealthCheckResult.Unhealthy($"Table storage answered {e.Status}.");
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {
+            // No answer at all (the client's retries ran out, reported as an AggregateException).
             return HealthCheckResult.Unhealthy("Table storage is unreachable.", e);
         }
     }

@@ -97,7 +97,7 @@ public class PostingTests : DigestHost
     {
         await SubscribeAsync();
         Clock.MoveTo(Uk(11, 9, 9, 0));
-        var dead = await Postings.TryClaimAsync($"{Channel}|department|resources", "2026-W46", Uk(11, 9, 9, 0), false, "dead-instance", Clock.GetUtcNow(), TimeSpan.FromMinutes(10), 5, CancellationToken.None);
+        var dead = await Postings.TryClaimAsync($"{Channel}|department|resources", "2026-W46", Uk(11, 9, 9, 0), false, new Storage.ClaimTerms("dead-instance", Clock.GetUtcNow(), TimeSpan.FromMinutes(10), 5), CancellationToken.None);
         Assert.NotNull(dead);
 
         Assert.Equal(0, (await Poster.RunAsync(CancellationToken.None)).Posted);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PmfBot.Storage.Catalogue;
 using PmfBot.Testing;
@@ -28,6 +29,56 @@ public class HostTests : StorageTestBase
             Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
             Assert.Equal(25, (await new CatalogueStore(Storage.Tables).LoadAsync(default)).Measures.Count);
         }
+    }
+
+    [Fact]
+    public async Task Readiness_SaysStorageAnswers_ThisInstanceLeads_AndNoKeysAreNeededLocally()
+    {
+        var (app, client) = await StartAsync();
+        await using (app)
+        {
+            using var ready = await WaitForAsync(client, "/readyz", body => body.Contains("Leader since", StringComparison.Ordinal));
+
+            var checks = ready.RootElement.GetProperty("checks");
+            Assert.Equal("Healthy", ready.RootElement.GetProperty("status").GetString());
+            Assert.Equal("Healthy", checks.GetProperty("table-storage").GetProperty("status").GetString());
+            Assert.StartsWith("Leader since", checks.GetProperty("scheduler-lease").GetProperty("description").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("Local mode", checks.GetProperty("bot-framework-keys").GetProperty("description").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Readiness_WhenStorageIsUnreachable_IsUnhealthy_AndSaysWhich()
+    {
+        var unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + Convert.ToBase64String(new byte[64]) +
+            ";TableEndpoint=http://127.0.0.1:9/devstoreaccount1;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;";
+        var broken = PmfBotHost.Build(LoopbackHost.Args(new Dictionary<string, string?>(Settings) { ["Storage:ConnectionString"] = unreachable }));
+        await using (broken)
+        {
+            // Not started (its tables can't be created): readiness is asked of its services directly.
+            var report = await broken.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>()
+                .CheckHealthAsync(c => c.Tags.Contains("ready"));
+
+            Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, report.Status);
+            Assert.Equal("Table storage is unreachable.", report.Entries["table-storage"].Description);
+        }
+    }
+
+    private static async Task<System.Text.Json.JsonDocument> WaitForAsync(HttpClient client, string path, Func<string, bool> until)
+    {
+        var body = string.Empty;
+        for (var i = 0; i < 100; i++)
+        {
+            body = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+            if (until(body))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return System.Text.Json.JsonDocument.Parse(body);
     }
 
     [Theory]

@@ -63,7 +63,7 @@ public class DueScanTests : UpdateCycleHost
         await InstallAsync();
         var october = ReportingPeriod.Parse("FY2026-M07");
         var crashed = await Prompts.TryClaimAsync(
-            MeasureReference.Parse("CS 02"), october, "prompt", DemoPeople.PriyaShah.Id, "crashed-instance", Clock.GetUtcNow(), TimeSpan.FromMinutes(10), 5, default);
+            MeasureReference.Parse("CS 02"), october, "prompt", DemoPeople.PriyaShah.Id, new Storage.ClaimTerms("crashed-instance", Clock.GetUtcNow(), TimeSpan.FromMinutes(10), 5), default);
         Assert.NotNull(crashed); // claimed, never sent: the instance died here
 
         await Scan.RunAsync(default); // within the claim's lease: CS 02 is left to its claimant

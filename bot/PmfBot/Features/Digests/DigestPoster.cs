@@ -30,6 +30,7 @@ public sealed partial class DigestPoster(
     ProactiveMessenger messenger,
     CouncilToday catalogue,
     DigestBuilder builder,
+    Scheduling.SchedulerLeader leader,
     TimeProvider time,
     IOptions<DigestOptions> options,
     IOptions<CouncilOptions> councilOptions,
@@ -63,7 +64,7 @@ public sealed partial class DigestPoster(
 
             owed++;
             var isLate = now - dueAt > settings.LateAfter;
-            var claim = await postings.TryClaimAsync(subscription.Key, week, dueAt, isLate, messenger.Claimant, now, settings.ClaimLease, settings.MaxAttempts, cancellationToken);
+            var claim = await postings.TryClaimAsync(subscription.Key, week, dueAt, isLate, leader.ClaimTerms(messenger.Claimant, now, settings.ClaimLease, settings.MaxAttempts), cancellationToken);
             if (claim is null)
             {
                 handled++;

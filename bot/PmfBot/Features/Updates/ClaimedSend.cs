@@ -15,7 +15,7 @@ namespace PmfBot.Features.Updates;
 /// answer) exactly once: claimed in storage before it is sent, its outcome recorded after, so
 /// restarts and several instances never send a step twice or skip one.
 /// </summary>
-public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger messenger, TimeProvider time, IOptions<UpdateCycleOptions> options, ILogger<ClaimedSend> logger)
+public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger messenger, Scheduling.SchedulerLeader leader, TimeProvider time, IOptions<UpdateCycleOptions> options, ILogger<ClaimedSend> logger)
 {
     /// <summary>Claims, sends and records one step. Null when it was not this caller's to send (already handled, or held by another instance).</summary>
     /// <param name="council">Where the recipient is looked up: someone without an Entra object id can't be reached yet.</param>
@@ -25,7 +25,7 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
     {
         var settings = options.Value;
         var claimKey = $"{subject.Key}|{period.Code}|{step}";
-        var claim = await prompts.TryClaimAsync(subject, period, step, recipientId, messenger.Claimant, time.GetUtcNow(), settings.ClaimLease, settings.MaxSendAttempts, cancellationToken);
+        var claim = await prompts.TryClaimAsync(subject, period, step, recipientId, leader.ClaimTerms(messenger.Claimant, time.GetUtcNow(), settings.ClaimLease, settings.MaxSendAttempts), cancellationToken);
         if (claim is null)
         {
             return null;
@@ -49,6 +49,9 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
                 ProactiveOutcome.NoConversation => claim.Record with { State = PromptState.WaitingForInstall, Note = "Has never opened PmfBot in Teams: no chat to write into yet." },
                 ProactiveOutcome.Gone g => claim.Record with { State = PromptState.Gone, Note = g.Reason },
                 ProactiveOutcome.Failed f => claim.Record with { State = PromptState.Failed, Note = f.Reason },
+
+                // Released, not failed: the attempt is given back and the next leader's scan sends it.
+                ProactiveOutcome.Withdrawn => claim.Record with { State = PromptState.Failed, Attempts = claim.Record.Attempts - 1, Note = "Withdrawn before it was sent: this instance stopped leading." },
                 _ => claim.Record with { State = PromptState.Failed, Note = sent.ToString() },
             };
         }
