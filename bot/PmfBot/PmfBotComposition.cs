@@ -1,6 +1,7 @@
 using PmfBot.Bot;
 using PmfBot.Features.Catalogue;
 using PmfBot.Features.Demo;
+using PmfBot.Features.People;
 using PmfBot.Features.Digests;
 using PmfBot.Features.Cover;
 using PmfBot.Features.Escalations;
@@ -24,6 +25,7 @@ public static class PmfBotComposition
         services.AddOptions<CouncilOptions>().Bind(configuration.GetSection(CouncilOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddPmfStorage(configuration);
         services.AddTeamsBot(configuration);
+        services.AddDirectory(configuration);
         services.AddCatalogueFeature();
         services.AddUpdateCycle(configuration);
         services.AddExtensions(configuration);

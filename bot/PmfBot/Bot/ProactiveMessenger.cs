@@ -34,7 +34,8 @@ public abstract record ProactiveOutcome
 /// or blocked (403) or the chat is gone (404), marks the conversation unusable so no more is sent
 /// until the next install or message re-captures it.
 /// </summary>
-public sealed partial class ProactiveMessenger(ConversationStore conversations, PacedSender sender, ConnectorClient connector, TimeProvider time, ILogger<ProactiveMessenger> logger)
+public sealed partial class ProactiveMessenger(
+    ConversationStore conversations, PacedSender sender, ConnectorClient connector, TimeProvider time, ILogger<ProactiveMessenger> logger, IPersonalChatInstaller? installer = null)
 {
     /// <summary>Names this instance in claims ("host/1234/ab12cd"), so a stuck claim says who held it.</summary>
     public string Claimant { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
@@ -46,6 +47,11 @@ public sealed partial class ProactiveMessenger(ConversationStore conversations, 
     public async Task<ProactiveOutcome> SendToPersonAsync(string aadObjectId, Activity activity, string key, CancellationToken cancellationToken)
     {
         var conversation = await conversations.GetPersonalAsync(aadObjectId, cancellationToken);
+        if (conversation is null && installer is not null)
+        {
+            conversation = await installer.InstallAsync(aadObjectId, cancellationToken); // they never opened PmfBot: install it for them
+        }
+
         if (conversation is null)
         {
             return new ProactiveOutcome.NoConversation();

@@ -52,11 +52,16 @@ public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
     /// <summary>Settings a test class adds to the host's ("--Section:Key", "value", …).</summary>
     protected virtual string[] MoreSettings => [];
 
+    /// <summary>Seams a test class swaps (Graph's Entra token, which needs Entra).</summary>
+    protected virtual void ReplaceServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>Another instance on the same storage (a second scheduler, or the same one after a restart).</summary>
     protected WebApplication StartHost(bool seed) =>
         PmfBotHost.Build(LoopbackHost.Args(Settings, [
             "--Demo:SeedOnStart", seed ? "true" : "false", "--Demo:AsOf", "2026-11-07", "--Clock:StartAt", "2026-11-07T09:00",
-            "--Extensions:Approvers:0", DemoPeople.HelenPrice.Id.Value, "--Extensions:Approvers:1", DemoPeople.PriyaShah.Id.Value, .. MoreSettings]));
+            "--Extensions:Approvers:0", DemoPeople.HelenPrice.Id.Value, "--Extensions:Approvers:1", DemoPeople.PriyaShah.Id.Value, .. MoreSettings]), ReplaceServices);
 
     /// <summary>Posts an activity as Teams does, then waits for the cards the turn left to send after answering (an escalation owner's).</summary>
     protected async Task<HttpResponseMessage> PostAsync(object activity)
