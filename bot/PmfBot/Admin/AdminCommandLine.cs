@@ -106,6 +106,19 @@ public static class AdminCommandLine
         }
 
         await output.WriteLineAsync(report.Summary);
+
+        // With Graph on, the catalogue's people are matched to their Entra accounts, so the first prompt reaches everyone.
+        if (report.FileProblems.Count == 0 && services.GetService<Features.People.PeopleResolver>() is { } people)
+        {
+            var matched = await people.ResolveAsync(dryRun, cancellationToken);
+            foreach (var missing in matched.NotFound)
+            {
+                await output.WriteLineAsync($"Not in the directory: {missing}");
+            }
+
+            await output.WriteLineAsync(matched.Summary);
+        }
+
         if (reportPath is not null)
         {
             await using var writer = new StreamWriter(reportPath);

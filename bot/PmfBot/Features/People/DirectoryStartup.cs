@@ -21,6 +21,7 @@ public static class DirectoryStartup
             new BaseBearerTokenAuthenticationProvider(sp.GetRequiredService<IAccessTokenProvider>()),
             sp.GetRequiredService<IOptions<GraphOptions>>().Value.BaseUrl.TrimEnd('/')));
         services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton<PeopleResolver>();
         services.AddSingleton<IPersonalChatInstaller, GraphChatInstaller>();
         return services;
     }
