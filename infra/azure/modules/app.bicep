@@ -24,6 +24,7 @@ var common = {
   ASPNETCORE_ENVIRONMENT: 'Production'
   Storage__ConnectionString: '@Microsoft.KeyVault(SecretUri=${storageConnectionSecretUri})'
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+  ApplicationInsightsAgent_EXTENSION_VERSION: '~3' // App Service's own agent: requests, dependencies and logs, no code
   WEBSITES_CONTAINER_STOP_TIME_LIMIT: '60' // time for graceful shutdown: sends in flight finish, the lease is given up
 }
 
