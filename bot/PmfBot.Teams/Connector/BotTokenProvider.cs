@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using Microsoft.Identity.Client;
-using Microsoft.Identity.Client.AppConfig;
 using PmfBot.Teams.Auth;
 
 namespace PmfBot.Teams.Connector;
@@ -13,43 +11,19 @@ public interface IBotTokenProvider
 }
 
 /// <summary>
-/// MSAL client credentials for the single-tenant bot (secret or managed identity), scope
-/// https://api.botframework.com/.default. MSAL caches the token and renews it shortly before it expires.
+/// Tokens for the Bot Connector (scope https://api.botframework.com/.default) as the single-tenant
+/// bot, with its secret or managed identity (<see cref="BotCredentials"/>).
 /// </summary>
-internal sealed class MsalBotTokenProvider : IBotTokenProvider
+internal sealed class MsalBotTokenProvider(IOptions<BotOptions> options) : IBotTokenProvider
 {
     private const string BotFrameworkResource = "https://api.botframework.com";
 
-    private readonly Func<CancellationToken, Task<AuthenticationResult>>? _acquire;
-
-    public MsalBotTokenProvider(IOptions<BotOptions> options)
-    {
-        var bot = options.Value;
-        if (string.IsNullOrWhiteSpace(bot.AppId))
-        {
-            return; // local mode: the Playground takes calls without a token
-        }
-
-        if (bot.UseManagedIdentity)
-        {
-            var identity = string.IsNullOrWhiteSpace(bot.ManagedIdentityClientId)
-                ? ManagedIdentityId.SystemAssigned
-                : ManagedIdentityId.WithUserAssignedClientId(bot.ManagedIdentityClientId);
-            var app = ManagedIdentityApplicationBuilder.Create(identity).Build();
-            _acquire = ct => app.AcquireTokenForManagedIdentity(BotFrameworkResource).ExecuteAsync(ct);
-        }
-        else
-        {
-            var app = ConfidentialClientApplicationBuilder.Create(bot.AppId)
-                .WithClientSecret(bot.AppSecret)
-                .WithAuthority($"https://login.microsoftonline.com/{bot.TenantId}")
-                .Build();
-            _acquire = ct => app.AcquireTokenForClient([BotFrameworkResource + "/.default"]).ExecuteAsync(ct);
-        }
-    }
+    // Local mode (no AppId): the Playground takes calls without a token.
+    private readonly Func<CancellationToken, Task<string>>? _acquire =
+        string.IsNullOrWhiteSpace(options.Value.AppId) ? null : BotCredentials.TokensFor(options.Value, BotFrameworkResource);
 
     public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken) =>
-        _acquire is null ? null : (await _acquire(cancellationToken)).AccessToken;
+        _acquire is null ? null : await _acquire(cancellationToken);
 }
 
 /// <summary>Puts the bot's token on each attempt of a connector call (inside the retry, so a retry gets a fresh one).</summary>

@@ -19,6 +19,4 @@ public abstract record DirectoryResult<T>
     public sealed record Throttled(string Reason) : DirectoryResult<T>;
 
     public sealed record Failed(string Reason) : DirectoryResult<T>;
-
-    public T? ValueOrDefault => this is Found found ? found.Value : default;
 }

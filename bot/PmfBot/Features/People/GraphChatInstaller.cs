@@ -40,7 +40,7 @@ public sealed partial class GraphChatInstaller(
         }
 
         var conversation = new StoredConversation(
-            graph.Value.ServiceUrl, chatId, bot.Value.TenantId ?? string.Empty, "28:" + bot.Value.AppId, "personal",
+            graph.Value.ServiceUrl, chatId, bot.Value.TenantId ?? string.Empty, "28:" + bot.Value.AppId, Teams.Schema.ConversationTypes.Personal,
             UserId: null, aadObjectId, TeamId: null, ChannelId: null, ConversationState.Active, time.GetUtcNow());
         await conversations.SaveAsync(conversation, cancellationToken);
         LogInstalled(logger, aadObjectId);
