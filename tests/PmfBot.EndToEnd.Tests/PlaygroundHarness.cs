@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -82,7 +81,7 @@ public sealed class PlaygroundHarness : IAsyncDisposable
         var botUrl = _bot.Address().ToString().TrimEnd('/');
         Bot = new HttpClient { BaseAddress = _bot.Address() };
 
-        var port = FreePort();
+        var port = LoopbackHost.FreePort();
         var root = Repo.Root;
         var start = new ProcessStartInfo("node",
         [
@@ -307,10 +306,4 @@ public sealed class PlaygroundHarness : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -12,6 +12,14 @@ public static class LoopbackHost
     public static string[] Args(IReadOnlyDictionary<string, string?> settings, params string[] extra) =>
         ["--urls", "http://127.0.0.1:0", "--environment", "Development", .. settings.SelectMany(s => new[] { $"--{s.Key}", s.Value ?? string.Empty }), .. extra];
 
+    /// <summary>A free TCP port on 127.0.0.1, for a server that must be told its port up front (a child process, WireMock, the Playground).</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     /// <summary>The address a started host listens on, e.g. http://127.0.0.1:41234.</summary>
     public static Uri Address(this WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());

@@ -1,8 +1,8 @@
-using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using PmfBot.Features.People;
+using PmfBot.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -22,7 +22,7 @@ internal sealed class FakeGraph : IDisposable
 
     public FakeGraph()
     {
-        Server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
+        Server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{LoopbackHost.FreePort()}"] });
     }
 
     public WireMockServer Server { get; }
@@ -66,12 +66,6 @@ internal sealed class FakeGraph : IDisposable
 
     public void Dispose() => Server.Stop();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>The bearer token, as MSAL would get it from Entra.</summary>
     public sealed class FixedToken : IAccessTokenProvider
