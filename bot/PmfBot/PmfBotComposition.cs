@@ -12,6 +12,7 @@ using PmfBot.Features.Updates;
 using PmfBot.Health;
 using PmfBot.Scheduling;
 using PmfBot.Storage;
+using PmfBot.Telemetry;
 using PmfBot.Teams.Hosting;
 
 namespace PmfBot;
@@ -22,6 +23,7 @@ public static class PmfBotComposition
     public static IServiceCollection AddPmfBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddClock(configuration);
+        services.AddPmfTelemetry(configuration);
         services.AddOptions<CouncilOptions>().Bind(configuration.GetSection(CouncilOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddPmfStorage(configuration);
         services.AddTeamsBot(configuration);

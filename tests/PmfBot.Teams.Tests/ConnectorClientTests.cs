@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Moq;
 using PmfBot.Teams.Connector;
 using PmfBot.Teams.Schema;
@@ -89,6 +91,24 @@ public class ConnectorClientTests : IAsyncLifetime
         var calls = _connector.Calls.ToList();
         Assert.Equal([429, 201], calls.Select(c => c.Status));
         Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromMilliseconds(950), $"waited {(calls[1].At - calls[0].At).TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task ThrottlingAndRetries_AreCounted_ForTheOperationsTeam()
+    {
+        var meters = _services.GetRequiredService<IMeterFactory>();
+        using var throttled = new MetricCollector<long>(meters, ConnectorMetrics.MeterName, "pmfbot.connector.throttled");
+        using var retries = new MetricCollector<long>(meters, ConnectorMetrics.MeterName, "pmfbot.connector.retries");
+        _connector.FailNext(429, "Throttled", retryAfter: "0");
+        await Client.SendAsync(_connector.ServiceUrl, "c", Message(), default);
+        _connector.FailNext(503, times: 2);
+        await Client.SendAsync(_connector.ServiceUrl, "c", Message(), default);
+        _connector.FailNext(404, "ConversationNotFound");
+        await Client.SendAsync(_connector.ServiceUrl, "c", Message(), default); // not retried, not throttled
+
+        Assert.Equal(1, throttled.GetMeasurementSnapshot().Sum(m => m.Value));
+        var byReason = retries.GetMeasurementSnapshot().GroupBy(m => (m.Tags["pmfbot.retry.by"], m.Tags["pmfbot.retry.reason"])).ToDictionary(g => g.Key, g => g.Sum(m => m.Value));
+        Assert.Equal(new Dictionary<(object?, object?), long> { [("http", "429")] = 1, [("http", "503")] = 2 }, byReason);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Moq;
 using PmfBot.Teams.Connector;
@@ -66,6 +68,21 @@ public class PacedSenderTests : IAsyncLifetime
         Assert.All(results, r => Assert.True(r.Sent));
         Assert.Equal(0, _connector.RateLimited);
         Assert.Equal(Enumerable.Range(0, 12).Select(i => $"message {i}"), _connector.CallsTo("one-chat").Select(c => c.Body!.Value.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task Throttled_IsCounted_AndSoIsTheSendersRetry()
+    {
+        var meters = _services.GetRequiredService<IMeterFactory>();
+        using var throttled = new MetricCollector<long>(meters, ConnectorMetrics.MeterName, "pmfbot.connector.throttled");
+        using var retries = new MetricCollector<long>(meters, ConnectorMetrics.MeterName, "pmfbot.connector.retries");
+        _connector.FailNext(429, "Throttled", retryAfter: "1");
+
+        Assert.True((await _sender.SendAsync(To("busy-chat"))).Sent);
+
+        Assert.Equal(1, throttled.GetMeasurementSnapshot().Sum(m => m.Value));
+        var retry = Assert.Single(retries.GetMeasurementSnapshot());
+        Assert.Equal(("paced-sender", "429"), (retry.Tags["pmfbot.retry.by"], retry.Tags["pmfbot.retry.reason"]));
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.AddTransient<BotTokenHandler>();
+        services.AddMetrics();
+        services.TryAddSingleton<ConnectorMetrics>();
+        services.AddTransient<ConnectorMetricsHandler>();
 
         // The paced sender keeps one client for the app's life: pooled connections are renewed instead (DNS changes are seen).
         var client = services.AddHttpClient<ConnectorClient>()
@@ -31,6 +34,7 @@ public static class ConnectorServiceCollectionExtensions
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
                 var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                var metrics = context.ServiceProvider.GetRequiredService<ConnectorMetrics>();
                 pipeline.TimeProvider = time;
                 pipeline.AddTimeout(options.TotalTimeout);
                 pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -41,9 +45,15 @@ public static class ConnectorServiceCollectionExtensions
                     Delay = options.RetryBaseDelay,
                     ShouldRetryAfterHeader = true,
                     ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && ShouldRetry(args.Outcome, options.MaxRetryAfter, time)),
+                    OnRetry = args =>
+                    {
+                        metrics.Retried("http", ReasonOf(args.Outcome));
+                        return ValueTask.CompletedTask;
+                    },
                 });
                 pipeline.AddTimeout(options.AttemptTimeout);
             });
+        client.AddHttpMessageHandler<ConnectorMetricsHandler>(); // inside the retry: every attempt's 429 counts
         client.AddHttpMessageHandler<BotTokenHandler>(); // inside the retry: every attempt gets a current token
 
         return services;
@@ -57,6 +67,14 @@ public static class ConnectorServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<Proactive.PacedSender>());
         return services;
     }
+
+    private static string ReasonOf(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: TimeoutRejectedException } => "timeout",
+        { Exception: not null } => "network",
+        { Result: { } response } => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => "unknown",
+    };
 
     /// <summary>Which outcomes are worth another attempt. A Retry-After longer than we will wait is handed back to the caller.</summary>
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, TimeProvider time)

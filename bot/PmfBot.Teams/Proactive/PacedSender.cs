@@ -20,7 +20,7 @@ namespace PmfBot.Teams.Proactive;
 /// it can have arrived), and keep conversation windows <see cref="Safety"/> wider for clock
 /// granularity, so arrivals stay inside the limits however the network's latency varies.
 /// </remarks>
-public sealed partial class PacedSender(ConnectorClient connector, IOptions<PacedSenderOptions> options, TimeProvider time, ILogger<PacedSender> logger)
+public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetrics metrics, IOptions<PacedSenderOptions> options, TimeProvider time, ILogger<PacedSender> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Safety = TimeSpan.FromMilliseconds(50);
@@ -208,6 +208,8 @@ public sealed partial class PacedSender(ConnectorClient connector, IOptions<Pace
                 LogGaveUp(logger, message.Key, message.ConversationId, gaveUp);
                 return new ProactiveResult(gaveUp, attempt);
             }
+
+            metrics.Retried("paced-sender", "429");
 
             lock (_gate)
             {

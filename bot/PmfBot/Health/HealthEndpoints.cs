@@ -13,6 +13,10 @@ namespace PmfBot.Health;
 public static class HealthEndpoints
 {
     private const string Ready = "ready";
+    private const string Liveness = "/healthz", Readiness = "/readyz";
+
+    /// <summary>The platform's probes: polled every few seconds by every instance, so kept out of traces.</summary>
+    public static bool IsProbe(PathString path) => path.StartsWithSegments(Liveness) || path.StartsWithSegments(Readiness);
 
     public static IServiceCollection AddPmfHealthChecks(this IServiceCollection services)
     {
@@ -25,8 +29,8 @@ public static class HealthEndpoints
 
     public static WebApplication MapPmfHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync });
+        app.MapHealthChecks(Liveness, new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks(Readiness, new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync });
         return app;
     }
 

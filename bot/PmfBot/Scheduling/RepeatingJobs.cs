@@ -42,8 +42,8 @@ public static class RepeatingJobs
 public sealed class ScheduledJobNames(IEnumerable<string> names) : List<string>(names);
 
 /// <summary>
-/// One scheduled run, on the scheduler leader only and one at a time. It stops when the leader's
-/// tenure ends. A failure (storage or Teams down) is logged and the next run tries again; claims
+/// One scheduled run, on the scheduler leader only and one at a time, in a trace and a log scope
+/// of its own (<see cref="ScheduledRuns"/>). It stops when the leader's tenure ends. A failure (storage or Teams down) is logged and the next run tries again; claims
 /// in storage make that safe.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -57,6 +57,9 @@ public sealed partial class RepeatingJob<TWork>(TWork work, SchedulerLeader lead
             return; // another instance runs it
         }
 
+        var job = context.JobDetail.Key.Name;
+        using var run = ScheduledRuns.Start(job);
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["Job"] = job, ["CorrelationId"] = run.TraceId.ToString() });
         using var asLeader = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leader.Tenure);
         try
         {
@@ -68,6 +71,7 @@ public sealed partial class RepeatingJob<TWork>(TWork work, SchedulerLeader lead
         }
         catch (Exception e) when (!asLeader.IsCancellationRequested)
         {
+            run.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
             LogFailed(logger, e, work.What);
         }
     }

@@ -23,8 +23,10 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 var common = {
   ASPNETCORE_ENVIRONMENT: 'Production'
   Storage__ConnectionString: '@Microsoft.KeyVault(SecretUri=${storageConnectionSecretUri})'
-  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
-  ApplicationInsightsAgent_EXTENSION_VERSION: '~3' // App Service's own agent: requests, dependencies and logs, no code
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString // PmfBot's own OpenTelemetry exporter: metrics, traces, logs
+  ApplicationInsightsAgent_EXTENSION_VERSION: 'disabled' // not App Service's agent as well: everything would be counted twice
+  Logging__Console__FormatterName: 'json' // the log stream, structured, with each turn's and run's scope
+  Logging__Console__FormatterOptions__IncludeScopes: 'true'
   WEBSITES_CONTAINER_STOP_TIME_LIMIT: '60' // time for graceful shutdown: sends in flight finish, the lease is given up
 }
 

@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using PmfBot.Domain.Digests;
 using PmfBot.Features.Demo;
 using PmfBot.Features.Digests;
@@ -107,6 +109,24 @@ public class PostingTests : DigestHost
         second.Services.GetRequiredService<DemoClock>().MoveTo(Clock.GetUtcNow());
         Assert.Equal(1, (await second.Services.GetRequiredService<DigestPoster>().RunAsync(CancellationToken.None)).Posted);
         Assert.Single(ThreadsStarted());
+    }
+
+    [Fact]
+    public async Task EachDigestOwed_IsCountedByOutcome_LateFailedAndPostedAlike()
+    {
+        using var digests = new MetricCollector<long>(App.Services.GetRequiredService<IMeterFactory>(), PmfBot.Telemetry.PmfMetrics.MeterName, "pmfbot.digests");
+        await SubscribeAsync();
+
+        Clock.MoveTo(Uk(11, 18, 14, 0)); // down since Saturday: the 16th's goes out late
+        Connector.FailNext(500, "InternalServerError");
+        await Poster.RunAsync(CancellationToken.None);
+        await Poster.RunAsync(CancellationToken.None);
+        Clock.MoveTo(Uk(11, 23, 9, 0));
+        await Poster.RunAsync(CancellationToken.None);
+        await Poster.RunAsync(CancellationToken.None); // already posted: not counted again
+
+        var byOutcome = digests.GetMeasurementSnapshot().GroupBy(m => m.Tags["pmfbot.digest.outcome"]).ToDictionary(g => g.Key!, g => g.Sum(m => m.Value));
+        Assert.Equal(new Dictionary<object, long> { ["failed"] = 1, ["posted_late"] = 1, ["posted"] = 1 }, byOutcome);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace PmfBot.Features.Activities;
 /// each open activity's quarterly report, and taking the report from the card — checked, stored
 /// once, the prompt updated in place.
 /// </summary>
-public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sender, SentPromptCards sentCards, TimeProvider time, IOptions<UpdateCycleOptions> options)
+public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sender, SentPromptCards sentCards, Telemetry.PmfMetrics metrics, TimeProvider time, IOptions<UpdateCycleOptions> options)
 {
     private UpdateCyclePolicy Policy => options.Value.ToPolicy();
 
@@ -30,8 +30,14 @@ public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sen
             var history = await store.GetHistoryAsync(activity.Code, cancellationToken);
             if (ActivityReviews.OwedAt(activity, history, now, Policy) is { Step: { } step } review)
             {
-                outcomes.Add(await sender.SendAsync(PromptSubject.Activity(activity.Code), review.Period, step.Key, activity.Owner, council,
-                    () => ActivityPromptCard.Build(ActivityViews.Prompt(review, history, council, now)), cancellationToken));
+                var sent = await sender.SendAsync(PromptSubject.Activity(activity.Code), review.Period, step.Key, activity.Owner, council,
+                    () => ActivityPromptCard.Build(ActivityViews.Prompt(review, history, council, now)), cancellationToken);
+                if (sent == PromptState.Sent)
+                {
+                    metrics.PromptSent("activity", step.Kind);
+                }
+
+                outcomes.Add(sent);
             }
         }
 

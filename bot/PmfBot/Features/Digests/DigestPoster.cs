@@ -31,6 +31,7 @@ public sealed partial class DigestPoster(
     CouncilToday catalogue,
     DigestBuilder builder,
     Scheduling.SchedulerLeader leader,
+    Telemetry.PmfMetrics metrics,
     TimeProvider time,
     IOptions<DigestOptions> options,
     IOptions<CouncilOptions> councilOptions,
@@ -82,15 +83,18 @@ public sealed partial class DigestPoster(
             switch (outcome.State)
             {
                 case DigestPostingState.Posted:
+                    metrics.Digest(outcome.Late ? "posted_late" : "posted");
                     posted++;
                     late += outcome.Late ? 1 : 0;
                     _finished[subscription.Key] = week;
                     break;
                 case DigestPostingState.Refused:
+                    metrics.Digest("paused");
                     paused++;
                     await PauseAsync(subscription, outcome.Note ?? "Teams refused the post.", council, cancellationToken);
                     break;
                 default:
+                    metrics.Digest("failed");
                     failed++;
                     break;
             }

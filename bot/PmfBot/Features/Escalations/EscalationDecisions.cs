@@ -18,7 +18,7 @@ namespace PmfBot.Features.Escalations;
 /// change is stored only if nobody changed the escalation since it was read, so a second press or
 /// a second decider changes nothing and is shown who settled it.
 /// </summary>
-public sealed class EscalationDecisions(EscalationStore store, EscalationNotices notices, EscalationContexts contexts, TimeProvider time)
+public sealed class EscalationDecisions(EscalationStore store, EscalationNotices notices, EscalationContexts contexts, Telemetry.PmfMetrics metrics, TimeProvider time)
 {
     private static readonly Dictionary<string, DecisionKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -94,6 +94,7 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
             var decision = new EscalationDecision(kind, turn.Person.Id, time.GetUtcNow(), note, until);
             if (await store.TryChangeAsync(read, read.Escalation.Decide(decision), turn.Cancellation) is { } stored)
             {
+                metrics.EscalationDecided(kind);
                 return await AfterChangeAsync(turn, stored.Escalation, context, kind == DecisionKind.AskForInformation ? EscalationAudience.Decider : EscalationAudience.Everyone);
             }
 

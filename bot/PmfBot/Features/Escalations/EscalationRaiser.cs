@@ -15,7 +15,14 @@ namespace PmfBot.Features.Escalations;
 /// a correction, or an overdue figure arriving) closes the measure's escalations up to it.
 /// </summary>
 public sealed partial class EscalationRaiser(
-    EscalationStore store, EscalationNotices notices, EscalationContexts contexts, Bot.ProactiveMessenger messenger, Bot.BackgroundSends background, TimeProvider time, ILogger<EscalationRaiser> logger)
+    EscalationStore store,
+    EscalationNotices notices,
+    EscalationContexts contexts,
+    Bot.ProactiveMessenger messenger,
+    Bot.BackgroundSends background,
+    Telemetry.PmfMetrics metrics,
+    TimeProvider time,
+    ILogger<EscalationRaiser> logger)
 {
     /// <summary>How far back the scan looks for figures whose escalation was missed: far longer than any outage it covers, short enough not to raise old history.</summary>
     public static readonly TimeSpan MissedWithin = TimeSpan.FromDays(1);
@@ -63,7 +70,7 @@ public sealed partial class EscalationRaiser(
         if (EscalationRules.ForResult(result, state.History, policy) is { } trigger)
         {
             var escalation = New(measure, result.Period, trigger, result.ActionNote);
-            var (stored, raised) = await store.RaiseAsync(escalation, cancellationToken);
+            var (stored, raised) = await RaiseAsync(escalation, cancellationToken);
             var context = await contexts.ForAsync(stored.Escalation, measure, council, state, cancellationToken);
             if (raised)
             {
@@ -101,7 +108,7 @@ public sealed partial class EscalationRaiser(
                 .Select(r => New(state.Measure, r.Result.Period, r.Trigger!.Value, r.Result.ActionNote));
             foreach (var escalation in overdue.Concat(missed))
             {
-                if (!alreadyRaised.Contains(escalation.Key) && (await store.RaiseAsync(escalation, cancellationToken)).Stored is { Escalation.State: not EscalationState.Closed } stored)
+                if (!alreadyRaised.Contains(escalation.Key) && (await RaiseAsync(escalation, cancellationToken)).Stored is { Escalation.State: not EscalationState.Closed } stored)
                 {
                     raised.Add(stored);
                 }
@@ -118,7 +125,7 @@ public sealed partial class EscalationRaiser(
         var latest = state.History.OrderByDescending(r => r.Period).FirstOrDefault();
         var period = latest?.Period ?? measure.LatestEndedPeriodAsOf(UkTime.DateAt(time.GetUtcNow()));
         var escalation = New(measure, period, EscalationTrigger.ByHand, latest?.ActionNote) with { RaisedBy = by.Id, Reason = reason };
-        var (stored, raised) = await store.RaiseAsync(escalation, cancellationToken);
+        var (stored, raised) = await RaiseAsync(escalation, cancellationToken);
         if (!raised)
         {
             return (stored.Escalation, false, string.Empty);
@@ -153,6 +160,18 @@ public sealed partial class EscalationRaiser(
         return reachable
             ? $"Escalated to {chief} (escalation owner) for a decision; you'll hear what they decide."
             : $"Escalated to {chief} (escalation owner), who can't get PmfBot cards yet: they'll get it once they open PmfBot in Teams.";
+    }
+
+    /// <summary>Stores it if the measure's period has none yet: one escalation however many try.</summary>
+    private async Task<(StoredEscalation Stored, bool Raised)> RaiseAsync(Escalation escalation, CancellationToken cancellationToken)
+    {
+        var (stored, raised) = await store.RaiseAsync(escalation, cancellationToken);
+        if (raised)
+        {
+            metrics.EscalationRaised(escalation.Trigger);
+        }
+
+        return (stored, raised);
     }
 
     private Escalation New(Measure measure, ReportingPeriod period, EscalationTrigger trigger, string? proposedAction) => new()

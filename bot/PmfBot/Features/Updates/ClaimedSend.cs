@@ -24,7 +24,8 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
         PromptSubject subject, ReportingPeriod period, string step, PersonId recipientId, Domain.Catalogue.Catalogue council, Func<AdaptiveCard> card, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var claimKey = $"{subject.Key}|{period.Code}|{step}";
+        // Steps name their recipient by email (they are storage keys); logs name people by Entra object id only.
+        var logKey = $"{subject.Key}|{period.Code}|{step.Replace(recipientId.Value, "recipient", StringComparison.Ordinal)}";
         var claim = await prompts.TryClaimAsync(subject, period, step, recipientId, leader.ClaimTerms(messenger.Claimant, time.GetUtcNow(), settings.ClaimLease, settings.MaxSendAttempts), cancellationToken);
         if (claim is null)
         {
@@ -39,7 +40,7 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
         else
         {
             var message = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(CardJson.ToElement(card()))] };
-            var sent = await messenger.SendToPersonAsync(aad, message, claimKey, cancellationToken);
+            var sent = await messenger.SendToPersonAsync(aad, message, logKey, cancellationToken);
             outcome = sent switch
             {
                 ProactiveOutcome.Sent s => claim.Record with
@@ -58,12 +59,12 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
 
         if (!await prompts.RecordOutcomeAsync(claim, outcome, CancellationToken.None))
         {
-            LogClaimLost(logger, claimKey);
+            LogClaimLost(logger, logKey);
         }
 
         if (outcome.State == PromptState.WaitingForInstall && claim.Previous != PromptState.WaitingForInstall)
         {
-            LogWaiting(logger, claimKey, recipientId.Value);
+            LogWaiting(logger, logKey, council.FindPerson(recipientId)?.AadObjectId ?? "(no Entra object id in the catalogue)");
         }
 
         return outcome.State;
@@ -72,6 +73,6 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{ClaimKey}: the claim was taken over before its outcome was recorded; the claim lease (Updates:ClaimLease) is too short for this load")]
     private static partial void LogClaimLost(ILogger logger, string claimKey);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{ClaimKey}: {Recipient} has not opened PmfBot in Teams; waiting for install, retried every scan")]
-    private static partial void LogWaiting(ILogger logger, string claimKey, string recipient);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ClaimKey}: the recipient ({AadObjectId}) has not opened PmfBot in Teams; waiting for install, retried every scan")]
+    private static partial void LogWaiting(ILogger logger, string claimKey, string aadObjectId);
 }

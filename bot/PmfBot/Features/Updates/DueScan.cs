@@ -34,6 +34,7 @@ public sealed partial class DueScan(
     ExtensionNotices extensionNotices,
     Activities.ActivityReports activities,
     Escalations.EscalationFollowUp escalations,
+    Telemetry.PmfMetrics metrics,
     TimeProvider time,
     IOptions<UpdateCycleOptions> options,
     ILogger<DueScan> logger) : Scheduling.IScheduledWork
@@ -59,10 +60,18 @@ public sealed partial class DueScan(
         var snoozes = await cover.GetSnoozesInForceAsync(today, cancellationToken);
         due.RemoveAll(a => a.Step.Kind != PromptKind.Chase && snoozes.Any(s => s.Holds(a.Recipient, a.Measure.Reference, a.Deadline.Date, today)));
 
+        metrics.UpdatesOverdue(states.Values.Sum(s => s.OpenAt(now, policy).Count(o => o.Deadline.IsOverdueAt(now))));
+
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<PromptState?>();
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.SendConcurrency, CancellationToken = cancellationToken }, async (action, ct) =>
         {
-            outcomes.Add(await SendAsync(action, states[action.Measure.Reference], council, now, ct));
+            var sent = await SendAsync(action, states[action.Measure.Reference], council, now, ct);
+            if (sent == PromptState.Sent)
+            {
+                metrics.PromptSent("measure", action.Step.Kind);
+            }
+
+            outcomes.Add(sent);
         });
 
         // Activities and milestones: the same cycle, quarterly.

@@ -38,7 +38,7 @@ public abstract record SubmissionOutcome
 /// reads the value for the measure's unit, judges it, insists on commentary and an action note
 /// where the rules do, then records it with its audit entry. Nothing is stored unless all is well.
 /// </summary>
-public sealed class UpdateSubmission(ResultStore results, TimeProvider time, IOptions<UpdateCycleOptions> options)
+public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics metrics, TimeProvider time, IOptions<UpdateCycleOptions> options)
 {
     public async Task<SubmissionOutcome> SubmitAsync(Person? person, Domain.Catalogue.Catalogue council, UpdateAttempt attempt, CancellationToken cancellationToken)
     {
@@ -104,12 +104,16 @@ public sealed class UpdateSubmission(ResultStore results, TimeProvider time, IOp
         }
 
         var result = MeasureResult.Record(measure, period, accepted.Value, attempt.Commentary, attempt.ActionNote, judgement, person.Id, now);
-        return await results.RecordAsync(result, cancellationToken) switch
+        switch (await results.RecordAsync(result, cancellationToken))
         {
-            RecordOutcome.Recorded recorded => new SubmissionOutcome.Recorded(recorded.Result, state with { History = [.. state.History, recorded.Result] }),
-            RecordOutcome.AlreadyRecorded already => new SubmissionOutcome.AlreadyRecorded(already.Existing, state with { History = [.. state.History, already.Existing] }),
-            var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
-        };
+            case RecordOutcome.Recorded recorded:
+                metrics.UpdateAnswered(late: deadline.IsOverdueAt(now), recorded.Result.Rag);
+                return new SubmissionOutcome.Recorded(recorded.Result, state with { History = [.. state.History, recorded.Result] });
+            case RecordOutcome.AlreadyRecorded already:
+                return new SubmissionOutcome.AlreadyRecorded(already.Existing, state with { History = [.. state.History, already.Existing] });
+            case var other:
+                throw new InvalidOperationException($"Unexpected outcome {other}.");
+        }
 
         SubmissionOutcome Fix(UpdateProblems found) =>
             new SubmissionOutcome.NeedsFixing(PromptViews.Prompt(state, period, deadline, now, step: null, entry, found));
