@@ -7,6 +7,7 @@ using PmfBot.Features.Cover;
 using PmfBot.Features.Escalations;
 using PmfBot.Features.Extensions;
 using PmfBot.Features.Reports;
+using PmfBot.Features.Retention;
 using PmfBot.Features.Scorecards;
 using PmfBot.Features.Updates;
 using PmfBot.Health;
@@ -36,6 +37,7 @@ public static class PmfBotComposition
         services.AddDigests(configuration);
         services.AddScorecards(configuration);
         services.AddReports(configuration);
+        services.AddRetention(configuration);
         services.AddDemoCouncil(configuration);
         services.AddPmfHealthChecks();
         services.AddSchedulerLeader(configuration); // last: stops first

@@ -71,6 +71,7 @@ public sealed class PlaygroundHarness : IAsyncDisposable
             ["Demo:AsOf"] = asOf,
             ["Updates:ScanOnSchedule"] = "false", // the journeys run the due scan when they move the clock
             ["Digests:PostOnSchedule"] = "false", // and post the digests owed
+            ["Retention:DeleteExpiredAuditEntries"] = "false", // no background table scan under the journeys
             ["Clock:StartAt"] = clockStartAt,
             ["Extensions:Approvers:0"] = "priya.shah@northmere.gov.uk", // as infra/local/run.sh configures the demo
             ["Extensions:Approvers:1"] = "helen.price@northmere.gov.uk",

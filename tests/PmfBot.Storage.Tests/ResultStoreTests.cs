@@ -183,4 +183,35 @@ public class ResultStoreTests : StorageTestBase
         RequestedBy = Samples.Owner,
         RequestedAt = DateTimeOffset.Parse("2026-10-06T09:00Z"),
     };
+
+    [Fact]
+    public async Task DeleteAuditEntriesBefore_DeletesOnlyOlderEntries_InEveryPartition_AndKeepsTheResults()
+    {
+        static MeasureResult At(Domain.Catalogue.Measure measure, ReportingPeriod period, string recordedAt) =>
+            MeasureResult.Record(measure, period, 48, "Garden waste season", "Leaflet drop",
+                StatusRules.Judge(measure, period, 48, 47, null, StatusPolicy.Default), Samples.Owner, DateTimeOffset.Parse(recordedAt, System.Globalization.CultureInfo.InvariantCulture));
+
+        // 30 years of quarterly figures on one measure (over a transaction's 100), and one old figure on another measure.
+        var recycling = Samples.Recycling;
+        var other = Samples.Recycling with { Reference = Domain.Catalogue.MeasureReference.Parse("NI 191") };
+        var old = Enumerable.Range(1990, 30).Select(y => At(recycling, ReportingPeriod.Parse($"Q2 {y}/{(y + 1) % 100:00}"), $"{y}-10-05T09:00:00Z")).ToList();
+        old.Add(At(other, ReportingPeriod.Parse("Q2 2019/20"), "2019-10-05T09:00:00Z"));
+        var recent = At(recycling, ReportingPeriod.Parse("Q2 2026/27"), "2026-10-05T09:00:00Z");
+        foreach (var result in old.Append(recent))
+        {
+            await Store.RecordAsync(result, default);
+        }
+
+        var deleted = await Store.DeleteAuditEntriesBeforeAsync(DateTimeOffset.Parse("2020-03-31T23:00:00Z", System.Globalization.CultureInfo.InvariantCulture), default);
+
+        Assert.Equal(old.Count, deleted);
+        foreach (var result in old)
+        {
+            Assert.Empty(await Store.GetAuditTrailAsync(result.Measure, result.Period, default));
+            Assert.Equal(result, await Store.GetAsync(result.Measure, result.Period, default)); // the figure itself stays
+        }
+
+        Assert.Single(await Store.GetAuditTrailAsync(recent.Measure, recent.Period, default));
+        Assert.Equal(0, await Store.DeleteAuditEntriesBeforeAsync(DateTimeOffset.Parse("2020-03-31T23:00:00Z", System.Globalization.CultureInfo.InvariantCulture), default));
+    }
 }

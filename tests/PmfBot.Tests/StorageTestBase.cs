@@ -15,6 +15,7 @@ public abstract class StorageTestBase : IAsyncLifetime
         ["Bot:AllowUnauthenticatedLocalRequests"] = "true",
         ["Updates:ScanOnSchedule"] = "false", // tests run the due scan themselves
         ["Digests:PostOnSchedule"] = "false", // and post digests themselves
+        ["Retention:DeleteExpiredAuditEntries"] = "false", // and delete expired audit entries themselves
     };
 
     public async Task InitializeAsync() => Storage = await TestStorage.CreateAsync();

@@ -207,6 +207,40 @@ public sealed class ResultStore(PmfTables tables)
         }
     }
 
+    /// <summary>
+    /// Deletes every audit entry made before <paramref name="before"/>, for every measure (the
+    /// retention period has passed). The results themselves stay. A scan of the whole table, for a
+    /// daily job; deletes go a partition's batch at a time, and an entry changed meanwhile is left.
+    /// </summary>
+    /// <returns>How many entries were deleted.</returns>
+    public async Task<int> DeleteAuditEntriesBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {AuditEntity.Prefix} and RowKey lt {RowKeyPrefix.After(AuditEntity.Prefix)} and At lt {before}");
+        var expired = new List<TableEntity>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            expired.Add(row);
+        }
+
+        var deleted = 0;
+        var batches = expired.GroupBy(e => e.PartitionKey)
+            .SelectMany(partition => TableLimits.Batches([.. partition.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, e.ETag))]));
+        foreach (var batch in batches)
+        {
+            try
+            {
+                await _table.SubmitTransactionAsync(batch, cancellationToken);
+                deleted += batch.Count;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
+            {
+                // Deleted or changed since the scan (another instance's run): left for the next run to judge again.
+            }
+        }
+
+        return deleted;
+    }
+
     private AsyncPageable<T> QueryRangeAsync<T>(MeasureReference measure, string prefix, CancellationToken cancellationToken)
         where T : class, ITableEntity, new()
     {

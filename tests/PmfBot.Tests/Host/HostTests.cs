@@ -147,6 +147,8 @@ public class HostTests : StorageTestBase
     [InlineData("--Scorecards:Members:waste:0", "waste team", "Scorecards:Members:waste has \"waste team\", which is not a person's id")]
     [InlineData("--Reports:BaseUrl", "pmfbot.northmere.gov.uk", "Reports:BaseUrl must be an absolute http(s) address")]
     [InlineData("--Reports:LinkLifetime", "30.00:00:00", "Reports:LinkLifetime must be between 00:01:00 and 7.00:00:00.")]
+    [InlineData("--Retention:AuditFinancialYears", "0", "Retention:AuditFinancialYears must be 1 to 100")]
+    [InlineData("--Retention:CheckEvery", "00:00:10", "Retention:CheckEvery must be between 1 minute and 7 days.")]
     public async Task Start_WithABadEscalationDigestOrReportSetting_FailsNamingIt(string setting, string value, string message)
     {
         var app = PmfBotHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--Bot:AllowUnauthenticatedLocalRequests", "true",
