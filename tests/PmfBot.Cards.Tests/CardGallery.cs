@@ -63,6 +63,7 @@ public static class CardGallery
                 new Dictionary<string, string> { ["measure"] = "CS 01", ["period"] = "FY2026-M07", ["value"] = "91.5", ["commentary"] = "steady month", ["actionNote"] = "" }),
         ], "Record 91.5 here", Verbs.SubmitUpdate)),
         ["overdue-chase"] = OverdueChaseCard.Build(new OverdueChaseView("HR 01", "Working days lost to sickness per FTE, rolling 12 months", "Q2 2026/27", "HR", "Priya Shah", "7 days overdue (due by 12 Oct 2026)")),
+        ["overdue-chase-line-manager"] = OverdueChaseCard.Build(new OverdueChaseView("FI 01", "Undisputed invoices paid within 30 days", "Oct 2026", "Finance", "Fiona Grant", "7 days overdue (due by 10 Nov 2026)", "As Fiona Grant's line manager")),
         ["activity-prompt"] = ActivityPromptCard.Build(FoiAuditPrompt),
         ["activity-prompt-needs-fixing"] = ActivityPromptCard.Build(FoiAuditPrompt with
         {

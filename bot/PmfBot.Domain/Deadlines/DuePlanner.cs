@@ -20,13 +20,15 @@ public sealed record DueAction(Measure Measure, ReportingPeriod Period, Deadline
 /// <remarks>Pure: the scan passes in what storage knows (answered periods, extensions) and the instant; the same inputs always give the same actions.</remarks>
 public static class DuePlanner
 {
+    /// <param name="lineManagers">Owners' line managers from the directory (owner → manager), for services with no Head of Service; see <see cref="ChaserOf"/>.</param>
     public static IEnumerable<DueAction> DueAt(
         IEnumerable<Measure> measures,
         IReadOnlyList<Service> services,
         Func<Measure, ReportingPeriod, bool> isAnswered,
         Func<Measure, ReportingPeriod, IEnumerable<DeadlineExtension>> extensions,
         DateTimeOffset now,
-        UpdateCyclePolicy policy)
+        UpdateCyclePolicy policy,
+        IReadOnlyDictionary<PersonId, PersonId>? lineManagers = null)
     {
         foreach (var measure in measures)
         {
@@ -40,7 +42,7 @@ public static class DuePlanner
 
                 if (policy.Schedule.Place(new ReminderOffset(PromptKind.Chase, policy.ChaseAfterDaysOverdue), period, deadline, policy.Deadlines.Calendar) is var chase
                     && chase.SendAt <= now
-                    && ChaserOf(measure, services) is { } chaser)
+                    && ChaserOf(measure, services, lineManagers is not null && lineManagers.TryGetValue(measure.Owner, out var manager) ? manager : null) is { } chaser)
                 {
                     yield return new DueAction(measure, period, deadline, chase, chaser);
                 }
@@ -49,14 +51,24 @@ public static class DuePlanner
     }
 
     /// <summary>
-    /// Who is told of a long-overdue update: the Head of Service, or where they are the owner
-    /// themselves (or there is none) the escalation owner; nobody when that is the owner too, as
-    /// the owner has had their own reminders.
+    /// Who is told of a long-overdue update: the Head of Service; where the service has none, the
+    /// owner's line manager when the directory names one (<paramref name="ownersManager"/>); where
+    /// the owner is their own Head of Service (or no one is found), the escalation owner. Nobody
+    /// when that is the owner too, as the owner has had their own reminders.
     /// </summary>
-    public static PersonId? ChaserOf(Measure measure, IReadOnlyList<Service> services)
+    public static PersonId? ChaserOf(Measure measure, IReadOnlyList<Service> services, PersonId? ownersManager = null)
     {
         var headOfService = services.FirstOrDefault(s => s.Code == measure.ServiceCode)?.HeadOfService;
-        PersonId? chaser = headOfService is { } head && head != measure.Owner ? head : measure.EscalationOwner;
+        PersonId? chaser = headOfService switch
+        {
+            { } head when head != measure.Owner => head,
+            null when ownersManager is { } manager && manager != measure.Owner => manager,
+            _ => measure.EscalationOwner,
+        };
         return chaser == measure.Owner ? null : chaser;
     }
+
+    /// <summary>Whether a chase for this measure would look for the owner's line manager: its service names no Head of Service.</summary>
+    public static bool NeedsLineManager(Measure measure, IReadOnlyList<Service> services) =>
+        services.FirstOrDefault(s => s.Code == measure.ServiceCode)?.HeadOfService is null;
 }

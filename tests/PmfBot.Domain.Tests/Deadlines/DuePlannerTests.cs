@@ -13,14 +13,15 @@ public class DuePlannerTests
     private static readonly Measure Monthly = TestMeasures.Make("WM 03", frequency: Frequency.Monthly);
 
     private static List<DueAction> Due(string now, Measure? measure = null, Func<Measure, ReportingPeriod, bool>? answered = null,
-        IEnumerable<DeadlineExtension>? extensions = null, IReadOnlyList<Service>? services = null) =>
+        IEnumerable<DeadlineExtension>? extensions = null, IReadOnlyList<Service>? services = null, IReadOnlyDictionary<PersonId, PersonId>? lineManagers = null) =>
         [.. DuePlanner.DueAt(
             [measure ?? Quarterly],
             services ?? [Waste],
             answered ?? ((_, _) => false),
             (_, _) => extensions ?? [],
             DateTimeOffset.Parse(now),
-            UpdateCyclePolicy.Default)];
+            UpdateCyclePolicy.Default,
+            lineManagers)];
 
     private static string Describe(IEnumerable<DueAction> actions) =>
         string.Join(", ", actions.Select(a => $"{a.Period} {a.Step.Key} → {a.Recipient.Value.Split('@')[0]}"));
@@ -58,6 +59,42 @@ public class DuePlannerTests
         var actions = Due("2025-10-17T08:00:00Z", answered: (_, p) => p != ReportingPeriod.Parse("Q2 2025/26"), services: [Waste with { HeadOfService = null }]);
 
         Assert.Equal(TestMeasures.Chief, actions.Single(a => a.Step.Kind == PromptKind.Chase).Recipient);
+    }
+
+    private static readonly PersonId OwnersManager = PersonId.Parse("line.manager@demo.gov.uk");
+
+    [Theory]
+    [InlineData(false, false, "line.manager")]      // no Head of Service: the directory's line manager
+    [InlineData(true, false, "head.of.waste")]      // a Head of Service is configured: they are chased, whoever the manager is
+    [InlineData(false, true, "priya.shah")]         // the directory names the owner as their own manager: the escalation owner
+    public void DueAt_LineManager_IsChasedOnlyWhereTheServiceHasNoHead(bool headConfigured, bool managerIsOwner, string chased)
+    {
+        var managers = new Dictionary<PersonId, PersonId> { [Quarterly.Owner] = managerIsOwner ? Quarterly.Owner : OwnersManager };
+        var actions = Due("2025-10-17T08:00:00Z", answered: (_, p) => p != ReportingPeriod.Parse("Q2 2025/26"),
+            services: [headConfigured ? Waste : Waste with { HeadOfService = null }], lineManagers: managers);
+
+        Assert.Equal(chased, actions.Single(a => a.Step.Kind == PromptKind.Chase).Recipient.Value.Split('@')[0]);
+    }
+
+    [Fact]
+    public void DueAt_NoHeadOfService_AndNoManagerKnownForThisOwner_ChasesTheEscalationOwner()
+    {
+        var managers = new Dictionary<PersonId, PersonId> { [PersonId.Parse("someone.else@demo.gov.uk")] = OwnersManager };
+
+        var actions = Due("2025-10-17T08:00:00Z", answered: (_, p) => p != ReportingPeriod.Parse("Q2 2025/26"), services: [Waste with { HeadOfService = null }], lineManagers: managers);
+
+        Assert.Equal(TestMeasures.Chief, actions.Single(a => a.Step.Kind == PromptKind.Chase).Recipient);
+    }
+
+    [Fact]
+    public void DueAt_OwnerIsAlsoTheEscalationOwner_AndTheServiceHasNoHead_TheirLineManagerIsChased()
+    {
+        var selfOwned = Quarterly with { EscalationOwner = Quarterly.Owner };
+        var managers = new Dictionary<PersonId, PersonId> { [Quarterly.Owner] = OwnersManager };
+
+        var actions = Due("2025-10-17T08:00:00Z", measure: selfOwned, answered: (_, p) => p != ReportingPeriod.Parse("Q2 2025/26"), services: [Waste with { HeadOfService = null }], lineManagers: managers);
+
+        Assert.Equal(OwnersManager, actions.Single(a => a.Step.Kind == PromptKind.Chase).Recipient);
     }
 
     [Fact]

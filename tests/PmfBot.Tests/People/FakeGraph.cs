@@ -56,6 +56,10 @@ internal sealed class FakeGraph : IDisposable
         given.RespondWith(response);
     }
 
+    /// <summary>A user as Graph returns one (typed, so a manager's directory object reads as a user).</summary>
+    public static string User(string id, string name, string mail) =>
+        $$"""{"@odata.type":"#microsoft.graph.user","id":"{{id}}","displayName":"{{name}}","mail":"{{mail}}","userPrincipalName":"{{mail}}"}""";
+
     public static string Error(string code, string message) => $$$"""{"error":{"code":"{{{code}}}","message":"{{{message}}}"}}""";
 
     /// <summary>The requests Graph received, as "GET /v1.0/users?$filter=…".</summary>

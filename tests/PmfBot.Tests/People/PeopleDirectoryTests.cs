@@ -11,13 +11,10 @@ public sealed class PeopleDirectoryTests : IDisposable
 
     public void Dispose() => _graph.Dispose();
 
-    private static string User(string id, string name, string mail) =>
-        $$"""{"@odata.type":"#microsoft.graph.user","id":"{{id}}","displayName":"{{name}}","mail":"{{mail}}","userPrincipalName":"{{mail}}"}""";
-
     [Fact]
     public async Task FindingSomeoneByEmail_GivesTheirEntraObjectId()
     {
-        _graph.Answers("GET", "/users", 200, $$"""{"value":[{{User(Priya, "Priya Shah", "priya.shah@northmere.gov.uk")}}]}""");
+        _graph.Answers("GET", "/users", 200, $$"""{"value":[{{FakeGraph.User(Priya, "Priya Shah", "priya.shah@northmere.gov.uk")}}]}""");
 
         var found = await _graph.Directory().FindAsync(PersonId.Parse("Priya.Shah@northmere.gov.uk"), default);
 
@@ -53,7 +50,7 @@ public sealed class PeopleDirectoryTests : IDisposable
     public async Task Throttled_WaitsAsLongAsGraphSays_ThenAsksAgain()
     {
         _graph.Answers("GET", "/users", 429, FakeGraph.Error("TooManyRequests", "Slow down."), retryAfter: "1", scenario: "busy", toState: "calm");
-        _graph.Answers("GET", "/users", 200, $$"""{"value":[{{User(Priya, "Priya Shah", "priya.shah@northmere.gov.uk")}}]}""", scenario: "busy", fromState: "calm");
+        _graph.Answers("GET", "/users", 200, $$"""{"value":[{{FakeGraph.User(Priya, "Priya Shah", "priya.shah@northmere.gov.uk")}}]}""", scenario: "busy", fromState: "calm");
 
         var started = DateTimeOffset.UtcNow;
         var found = await _graph.Directory().FindAsync(PersonId.Parse("priya.shah@northmere.gov.uk"), default);
@@ -79,7 +76,7 @@ public sealed class PeopleDirectoryTests : IDisposable
     [Fact]
     public async Task AManager_IsFound_OrNotFoundWhenTheDirectoryNamesNone()
     {
-        _graph.Answers("GET", $"/users/{Priya}/manager", 200, User("m-1", "Daniel Okoro", "daniel.okoro@northmere.gov.uk"));
+        _graph.Answers("GET", $"/users/{Priya}/manager", 200, FakeGraph.User("m-1", "Daniel Okoro", "daniel.okoro@northmere.gov.uk"));
         _graph.Answers("GET", "/users/nobody/manager", 404, FakeGraph.Error("Request_ResourceNotFound", "Resource 'manager' does not exist."));
 
         var manager = await _graph.Directory().ManagerOfAsync(Priya, default);

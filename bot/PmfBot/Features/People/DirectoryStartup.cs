@@ -23,6 +23,7 @@ public static class DirectoryStartup
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<PeopleResolver>();
         services.AddSingleton<IPersonalChatInstaller, GraphChatInstaller>();
+        services.AddSingleton<Updates.ILineManagers, GraphLineManagers>();
         return services;
     }
 }

@@ -37,7 +37,8 @@ public sealed partial class DueScan(
     Telemetry.PmfMetrics metrics,
     TimeProvider time,
     IOptions<UpdateCycleOptions> options,
-    ILogger<DueScan> logger) : Scheduling.IScheduledWork
+    ILogger<DueScan> logger,
+    ILineManagers? lineManagers = null) : Scheduling.IScheduledWork
 {
     public string What => "The due scan";
 
@@ -45,7 +46,7 @@ public sealed partial class DueScan(
 
     public async Task<DueScanReport> RunAsync(CancellationToken cancellationToken)
     {
-        var council = await catalogue.LoadAsync(cancellationToken);
+        var (council, managers) = await WithLineManagersAsync(await catalogue.LoadAsync(cancellationToken), cancellationToken);
         var now = time.GetUtcNow();
         var policy = options.Value.ToPolicy();
         var states = await MeasureState.ReadAsync(results, council.Measures, cancellationToken);
@@ -53,7 +54,7 @@ public sealed partial class DueScan(
             council.Measures, council.Services,
             (m, p) => states[m.Reference].IsAnswered(p),
             (m, p) => states[m.Reference].ExtensionsFor(p),
-            now, policy).ToList();
+            now, policy, managers).ToList();
 
         // Snoozed reminders wait (never past the deadline); chases to a Head of Service never do.
         var today = Domain.Calendar.UkTime.DateAt(now);
@@ -123,8 +124,39 @@ public sealed partial class DueScan(
 
     private Task<PromptState?> SendAsync(DueAction action, MeasureState state, Domain.Catalogue.Catalogue council, DateTimeOffset now, CancellationToken cancellationToken) =>
         sender.SendAsync(action.Measure.Reference, action.Period, action.Step.Key, action.Recipient, council, () => action.Step.Kind == PromptKind.Chase
-            ? OverdueChaseCard.Build(PromptViews.Chase(action.Measure, action.Period, action.Deadline, council, now))
+            ? OverdueChaseCard.Build(PromptViews.Chase(action.Measure, action.Period, action.Deadline, action.Recipient, council, now))
             : UpdatePromptCard.Build(PromptViews.Prompt(state, action.Period, action.Deadline, now, action.Step)), cancellationToken);
+
+    /// <summary>
+    /// With the directory on: the line managers of owners whose service has no Head of Service, for
+    /// the chase, and those managers added to the council's people so their cards can be sent and
+    /// name them. Without it the chase goes to the escalation owner, as before.
+    /// </summary>
+    private async Task<(Domain.Catalogue.Catalogue Council, IReadOnlyDictionary<PersonId, PersonId>? Managers)> WithLineManagersAsync(
+        Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
+    {
+        if (lineManagers is null)
+        {
+            return (council, null);
+        }
+
+        var managers = new Dictionary<PersonId, PersonId>();
+        var outsiders = new Dictionary<PersonId, Person>();
+        var owners = council.Measures.Where(m => DuePlanner.NeedsLineManager(m, council.Services)).Select(m => m.Owner).Distinct();
+        foreach (var owner in owners.Select(council.FindPerson).OfType<Person>())
+        {
+            if (await lineManagers.ManagerOfAsync(owner, cancellationToken) is { } manager)
+            {
+                managers[owner.Id] = manager.Id;
+                if (council.FindPerson(manager.Id) is null)
+                {
+                    outsiders.TryAdd(manager.Id, manager); // not in the catalogue: known from the directory only
+                }
+            }
+        }
+
+        return (outsiders.Count == 0 ? council : council with { People = [.. council.People, .. outsiders.Values] }, managers);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Report}")]
     private static partial void LogReport(ILogger logger, DueScanReport report);
