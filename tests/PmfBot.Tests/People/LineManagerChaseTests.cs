@@ -1,11 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Kiota.Abstractions.Authentication;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Features.Demo;
 using PmfBot.Storage.Catalogue;
 using PmfBot.Storage.Prompts;
-using PmfBot.Tests.Updates;
 
 namespace PmfBot.Tests.People;
 
@@ -15,22 +13,10 @@ namespace PmfBot.Tests.People;
 /// names him, Daniel Okoro, instead of the escalation owner; without an answer from the directory
 /// it goes to the escalation owner, as before.
 /// </summary>
-public sealed class LineManagerChaseTests : UpdateCycleHost, IDisposable
+public sealed class LineManagerChaseTests : GraphHost
 {
     private const string DanielsChat = "personal-chat-daniel";
     private static readonly ReportingPeriod October = ReportingPeriod.Parse("FY2026-M07");
-    private readonly FakeGraph _graph = new();
-
-    protected override string[] MoreSettings =>
-    [
-        "--Graph:Enabled", "true", "--Graph:TeamsAppCatalogId", FakeGraph.CatalogAppId,
-        "--Graph:BaseUrl", _graph.BaseUrl, "--Graph:ServiceUrl", Connector.ServiceUrl,
-    ];
-
-    protected override void ReplaceServices(IServiceCollection services) =>
-        services.AddSingleton<IAccessTokenProvider>(new FakeGraph.FixedToken());
-
-    public void Dispose() => _graph.Dispose();
 
     private static string FionasAad => DemoPeople.FionaGrant.AadObjectId!;
 
@@ -49,7 +35,7 @@ public sealed class LineManagerChaseTests : UpdateCycleHost, IDisposable
     {
         await FinanceHasNoHeadOfServiceAsync();
         await InstallAsync(DanielsChat, DemoPeople.DanielOkoro.AadObjectId, "user-daniel-okoro");
-        _graph.Answers("GET", $"/users/{FionasAad}/manager", 200, FakeGraph.User(DemoPeople.DanielOkoro.AadObjectId!, "Daniel Okoro", DemoPeople.DanielOkoro.Id.Value));
+        Graph.Answers("GET", $"/users/{FionasAad}/manager", 200, FakeGraph.User(DemoPeople.DanielOkoro.AadObjectId!, "Daniel Okoro", DemoPeople.DanielOkoro.Id.Value));
 
         Clock.MoveTo(UkTime.At(new DateOnly(2026, 11, 17), new TimeOnly(9, 0))); // October's figure was due on the 10th: a week late
         await Scan.RunAsync(default);
@@ -59,7 +45,7 @@ public sealed class LineManagerChaseTests : UpdateCycleHost, IDisposable
         var card = Assert.Single(CardsPostedTo(DanielsChat), c => c.Contains("**FI 01**", StringComparison.Ordinal));
         Assert.Contains("An update in Finance is overdue", card, StringComparison.Ordinal);
         Assert.Contains("As Fiona Grant's line manager, please make sure the figure and commentary are entered", card, StringComparison.Ordinal);
-        Assert.Single(_graph.Requests, r => r.StartsWith($"GET /v1.0/users/{FionasAad}/manager", StringComparison.Ordinal)); // the second scan used what it knew
+        Assert.Single(Graph.Requests, r => r.StartsWith($"GET /v1.0/users/{FionasAad}/manager", StringComparison.Ordinal)); // the second scan used what it knew
     }
 
     [Fact]
@@ -67,7 +53,7 @@ public sealed class LineManagerChaseTests : UpdateCycleHost, IDisposable
     {
         await FinanceHasNoHeadOfServiceAsync();
         await InstallAsync();
-        _graph.Answers("GET", $"/users/{FionasAad}/manager", 404, FakeGraph.Error("Request_ResourceNotFound", "Resource 'manager' does not exist."));
+        Graph.Answers("GET", $"/users/{FionasAad}/manager", 404, FakeGraph.Error("Request_ResourceNotFound", "Resource 'manager' does not exist."));
 
         Clock.MoveTo(UkTime.At(new DateOnly(2026, 11, 17), new TimeOnly(9, 0)));
         await Scan.RunAsync(default);
@@ -81,13 +67,13 @@ public sealed class LineManagerChaseTests : UpdateCycleHost, IDisposable
     {
         await FinanceHasNoHeadOfServiceAsync();
         await InstallAsync();
-        _graph.Answers("GET", $"/users/{FionasAad}/manager", 403, FakeGraph.Error("Authorization_RequestDenied", "Insufficient privileges to complete the operation."));
+        Graph.Answers("GET", $"/users/{FionasAad}/manager", 403, FakeGraph.Error("Authorization_RequestDenied", "Insufficient privileges to complete the operation."));
 
         Clock.MoveTo(UkTime.At(new DateOnly(2026, 11, 17), new TimeOnly(9, 0)));
         await Scan.RunAsync(default);
         await Scan.RunAsync(default);
 
         Assert.Equal(DemoPeople.PriyaShah.Id, (await ChaseAsync()).Recipient);
-        Assert.Equal(2, _graph.Requests.Count(r => r.StartsWith($"GET /v1.0/users/{FionasAad}/manager", StringComparison.Ordinal)));
+        Assert.Equal(2, Graph.Requests.Count(r => r.StartsWith($"GET /v1.0/users/{FionasAad}/manager", StringComparison.Ordinal)));
     }
 }
