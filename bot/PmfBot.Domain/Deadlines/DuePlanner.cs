@@ -58,8 +58,7 @@ public static class DuePlanner
     /// </summary>
     public static PersonId? ChaserOf(Measure measure, IReadOnlyList<Service> services, PersonId? ownersManager = null)
     {
-        var headOfService = services.FirstOrDefault(s => s.Code == measure.ServiceCode)?.HeadOfService;
-        PersonId? chaser = headOfService switch
+        PersonId? chaser = HeadOfServiceOf(measure, services) switch
         {
             { } head when head != measure.Owner => head,
             null when ownersManager is { } manager && manager != measure.Owner => manager,
@@ -69,6 +68,8 @@ public static class DuePlanner
     }
 
     /// <summary>Whether a chase for this measure would look for the owner's line manager: its service names no Head of Service.</summary>
-    public static bool NeedsLineManager(Measure measure, IReadOnlyList<Service> services) =>
-        services.FirstOrDefault(s => s.Code == measure.ServiceCode)?.HeadOfService is null;
+    public static bool NeedsLineManager(Measure measure, IReadOnlyList<Service> services) => HeadOfServiceOf(measure, services) is null;
+
+    private static PersonId? HeadOfServiceOf(Measure measure, IReadOnlyList<Service> services) =>
+        services.FirstOrDefault(s => s.Code == measure.ServiceCode)?.HeadOfService;
 }

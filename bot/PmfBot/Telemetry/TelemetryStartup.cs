@@ -28,8 +28,9 @@ public static class TelemetryStartup
         services.AddSingleton<PmfMetrics>();
 
         var applicationInsights = configuration[ApplicationInsightsSetting];
+        var azure = !string.IsNullOrWhiteSpace(applicationInsights);
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointSetting]);
-        if (string.IsNullOrWhiteSpace(applicationInsights) && !otlp)
+        if (!azure && !otlp)
         {
             return services;
         }
@@ -45,7 +46,7 @@ public static class TelemetryStartup
                     metrics.AddOtlpExporter();
                 }
 
-                if (!string.IsNullOrWhiteSpace(applicationInsights))
+                if (azure)
                 {
                     metrics.AddAzureMonitorMetricExporter(ToApplicationInsights);
                 }
@@ -70,7 +71,7 @@ public static class TelemetryStartup
                     tracing.AddOtlpExporter();
                 }
 
-                if (!string.IsNullOrWhiteSpace(applicationInsights))
+                if (azure)
                 {
                     tracing.AddAzureMonitorTraceExporter(ToApplicationInsights);
                 }
@@ -83,7 +84,7 @@ public static class TelemetryStartup
                         logging.AddOtlpExporter();
                     }
 
-                    if (!string.IsNullOrWhiteSpace(applicationInsights))
+                    if (azure)
                     {
                         logging.AddAzureMonitorLogExporter(ToApplicationInsights);
                     }

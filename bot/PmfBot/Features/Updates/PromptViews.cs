@@ -92,16 +92,19 @@ public static class PromptViews
     }
 
     /// <param name="to">Who is chased (see DuePlanner.ChaserOf): the card says in what role.</param>
-    public static OverdueChaseView Chase(Measure measure, ReportingPeriod period, Deadline deadline, PersonId to, Domain.Catalogue.Catalogue catalogue, DateTimeOffset now) => new(
-        measure.Reference.Value,
-        measure.Title,
-        period.ToString(),
-        catalogue.FindService(measure.ServiceCode)?.Name ?? measure.ServiceCode,
-        catalogue.NameOf(measure.Owner),
-        $"{Days(deadline.DaysOverdueAt(now))} overdue (due by {ShortDate(deadline.Date)})",
-        catalogue.FindService(measure.ServiceCode)?.HeadOfService == to ? "As Head of Service"
-            : to == measure.EscalationOwner ? "As escalation owner"
-            : $"As {catalogue.NameOf(measure.Owner)}'s line manager");
+    public static OverdueChaseView Chase(Measure measure, ReportingPeriod period, Deadline deadline, PersonId to, Domain.Catalogue.Catalogue catalogue, DateTimeOffset now)
+    {
+        var service = catalogue.FindService(measure.ServiceCode);
+        var owner = catalogue.NameOf(measure.Owner);
+        return new(
+            measure.Reference.Value,
+            measure.Title,
+            period.ToString(),
+            service?.Name ?? measure.ServiceCode,
+            owner,
+            $"{Days(deadline.DaysOverdueAt(now))} overdue (due by {ShortDate(deadline.Date)})",
+            service?.HeadOfService == to ? "As Head of Service" : to == measure.EscalationOwner ? "As escalation owner" : $"As {owner}'s line manager");
+    }
 
     /// <summary>Direction of travel in words: "better than Aug 2026 (72.9%)", "no figure for Aug 2026 to compare".</summary>
     public static string Against(Measure measure, decimal value, ReportingPeriod earlier, decimal? earlierValue) =>
