@@ -20,10 +20,14 @@ internal static class Claims
         where T : class
         where TEntity : class, ITableEntity, new()
     {
+        // A write is not cancelled once sent: storage may have applied it without our hearing, which
+        // would leave a claim nobody records, held from the next leader for a whole claim lease.
+        // Cancellation is honoured before each write instead.
         var entity = toEntity(fresh);
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var added = await table.AddEntityAsync(TableLimits.EnsureFits(entity), cancellationToken);
+            var added = await table.AddEntityAsync(TableLimits.EnsureFits(entity), CancellationToken.None);
             return new Claimed<T>(fresh, added.Headers.ETag ?? ETag.All, null);
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -43,9 +47,10 @@ internal static class Claims
             return null;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var updated = await table.UpdateEntityAsync(TableLimits.EnsureFits(toEntity(taken)), stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+            var updated = await table.UpdateEntityAsync(TableLimits.EnsureFits(toEntity(taken)), stored.Value!.ETag, TableUpdateMode.Replace, CancellationToken.None);
             return new Claimed<T>(taken, updated.Headers.ETag ?? ETag.All, existing);
         }
         catch (RequestFailedException e) when (e.Status == 412)

@@ -40,7 +40,18 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
         else
         {
             var message = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(CardJson.ToElement(card()))] };
-            var sent = await messenger.SendToPersonAsync(aad, message, logKey, cancellationToken);
+            ProactiveOutcome sent;
+            try
+            {
+                sent = await messenger.SendToPersonAsync(aad, message, logKey, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped (leading) while finding the chat, before anything reached Teams: released like a
+                // withdrawn send, not left claimed, which would hold it from the next leader for a claim lease.
+                sent = new ProactiveOutcome.Withdrawn();
+            }
+
             outcome = sent switch
             {
                 ProactiveOutcome.Sent s => claim.Record with
