@@ -84,6 +84,6 @@ public static partial class DayWords
     [GeneratedRegex(@"^(?<day>mon|tue|wed|thu|fri|sat|sun)[a-z]*$")]
     private static partial Regex Weekday();
 
-    [GeneratedRegex(@"(\d+)(st|nd|rd|th)\b")]
+    [GeneratedRegex(@"([0-9]+)(st|nd|rd|th)\b")]
     private static partial Regex Ordinal();
 }

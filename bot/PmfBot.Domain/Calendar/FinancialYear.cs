@@ -10,12 +10,22 @@ namespace PmfBot.Domain.Calendar;
 /// </remarks>
 public readonly partial record struct FinancialYear : IComparable<FinancialYear>
 {
+    /// <summary>The earliest and latest years that exist: a year before and after each, so Previous and Next never throw.</summary>
+    public const int EarliestStartYear = 1900;
+    public const int LatestStartYear = 9998;
+
     public FinancialYear(int startYear)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(startYear, 1900);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(startYear, 9998);
+        ArgumentOutOfRangeException.ThrowIfLessThan(startYear, EarliestStartYear);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(startYear, LatestStartYear);
         StartYear = startYear;
     }
+
+    /// <summary>
+    /// Whether text may name this year: every year but the first and the last, so that anything read
+    /// (a card's period, a typed one) has a previous year and a next without reaching the edges.
+    /// </summary>
+    public static bool CanBeRead(int startYear) => startYear > EarliestStartYear && startYear < LatestStartYear;
 
     /// <summary>The calendar year in which the financial year starts (April).</summary>
     public int StartYear { get; }
@@ -71,7 +81,7 @@ public readonly partial record struct FinancialYear : IComparable<FinancialYear>
         }
 
         var expectedSecond = match.Groups["second"].Value.Length == 4 ? first + 1 : (first + 1) % 100;
-        if (second != expectedSecond || first < 1900 || first > 9998)
+        if (second != expectedSecond || !CanBeRead(first))
         {
             return false;
         }
@@ -85,6 +95,6 @@ public readonly partial record struct FinancialYear : IComparable<FinancialYear>
             ? year
             : throw new FormatException($"'{text}' is not a financial year. Write it like 2026/27.");
 
-    [GeneratedRegex(@"^(?:FY\s*)?(?<first>\d{4}|\d{2})\s*[/\-–]\s*(?<second>\d{4}|\d{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:FY\s*)?(?<first>[0-9]{4}|[0-9]{2})\s*[/\-–]\s*(?<second>[0-9]{4}|[0-9]{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -40,7 +40,13 @@ public readonly partial record struct ReportingPeriod
             return false;
         }
 
-        var year = new FinancialYear(int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture));
+        var startYear = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        if (!FinancialYear.CanBeRead(startYear))
+        {
+            return false;
+        }
+
+        var year = new FinancialYear(startYear);
         var kind = match.Groups["kind"].Value switch
         {
             "M" => PeriodKind.Month,
@@ -112,8 +118,7 @@ public readonly partial record struct ReportingPeriod
                 return false;
             }
 
-            period = CalendarMonth(int.Parse(iso.Groups["year"].Value, CultureInfo.InvariantCulture), month);
-            return true;
+            return TryCalendarMonth(int.Parse(iso.Groups["year"].Value, CultureInfo.InvariantCulture), month, out period);
         }
 
         var named = NamedMonthPattern().Match(input);
@@ -136,31 +141,36 @@ public readonly partial record struct ReportingPeriod
             return false;
         }
 
-        var yearNumber = int.Parse(named.Groups["year"].Value, CultureInfo.InvariantCulture);
-        if (yearNumber is < 1900 or > 9999)
+        return TryCalendarMonth(int.Parse(named.Groups["year"].Value, CultureInfo.InvariantCulture), index + 1, out period);
+    }
+
+    private static bool TryCalendarMonth(int calendarYear, int calendarMonth, out ReportingPeriod period)
+    {
+        period = default;
+        if (!FinancialYear.CanBeRead(calendarMonth >= 4 ? calendarYear : calendarYear - 1))
         {
             return false;
         }
 
-        period = CalendarMonth(yearNumber, index + 1);
+        period = CalendarMonth(calendarYear, calendarMonth);
         return true;
     }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^(?<part>Q|H|Quarter|Half)\s?(?<n>\d)\s*,?\s*(?<year>(?:FY\s*)?\d{2,4}\s*[/\-–]\s*\d{2,4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<part>Q|H|Quarter|Half)\s?(?<n>[0-9])\s*,?\s*(?<year>(?:FY\s*)?[0-9]{2,4}\s*[/\-–]\s*[0-9]{2,4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PartPattern();
 
-    [GeneratedRegex(@"^(?<year>(?:FY\s*)?\d{2,4}\s*[/\-–]\s*\d{2,4})\s*,?\s*(?<part>Q|H|Quarter|Half)\s?(?<n>\d)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<year>(?:FY\s*)?[0-9]{2,4}\s*[/\-–]\s*[0-9]{2,4})\s*,?\s*(?<part>Q|H|Quarter|Half)\s?(?<n>[0-9])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PartAfterYearPattern();
 
-    [GeneratedRegex(@"^(?<year>\d{4})-(?<month>\d{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<year>[0-9]{4})-(?<month>[0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoMonthPattern();
 
-    [GeneratedRegex(@"^(?<name>[A-Za-z]{3,9})\.?\s*[\s\-]\s*(?<year>\d{4})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<name>[A-Za-z]{3,9})\.?\s*[\s\-]\s*(?<year>[0-9]{4})$", RegexOptions.CultureInvariant)]
     private static partial Regex NamedMonthPattern();
 
-    [GeneratedRegex(@"^FY(?<year>\d{4})-(?:(?<kind>M)(?<number>\d{2})|(?<kind>[QH])(?<number>\d)|(?<kind>Y))$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^FY(?<year>[0-9]{4})-(?:(?<kind>M)(?<number>[0-9]{2})|(?<kind>[QH])(?<number>[0-9])|(?<kind>Y))$", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 }

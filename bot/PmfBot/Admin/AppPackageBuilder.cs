@@ -77,6 +77,6 @@ public static partial class AppPackageBuilder
     [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", RegexOptions.IgnoreCase)]
     private static partial Regex HostName();
 
-    [GeneratedRegex(@"^\d{1,4}\.\d{1,4}\.\d{1,4}$")]
+    [GeneratedRegex(@"^[0-9]{1,4}\.[0-9]{1,4}\.[0-9]{1,4}$")]
     private static partial Regex SemVer();
 }

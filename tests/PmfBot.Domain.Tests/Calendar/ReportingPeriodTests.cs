@@ -97,7 +97,37 @@ public class ReportingPeriodTests
     [InlineData("Q2 2026/28")]
     [InlineData("")]
     [InlineData("next quarter")]
+    [InlineData("Apr 9998")]       // 9998/99 is the last year there is: it has no next
+    [InlineData("Mar 1901")]       // 1900/01, the first: it has no previous
+    [InlineData("1900-05")]
+    [InlineData("0001-04")]
+    [InlineData("9999/00")]
+    [InlineData("Q1 1900/01")]
+    [InlineData("Oct ٢٠٢٦")]        // other scripts' digits
     public void TryParse_Nonsense_Refused(string text) => Assert.False(ReportingPeriod.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("FY9999-Q9")]
+    [InlineData("FY9999-M01")]
+    [InlineData("FY9998-Q4")]
+    [InlineData("FY1900-M01")]
+    [InlineData("FY0000-Y")]
+    [InlineData("FY2026-M13")]
+    [InlineData("FY2026-M00")]
+    [InlineData("FY٢٠٢٦-Q2")]
+    [InlineData("FY2026-Q2 ")]
+    [InlineData(null)]
+    public void TryParseCode_APeriodThatCantExist_IsRefusedNotThrown(string? code) =>
+        Assert.False(ReportingPeriod.TryParseCode(code, out _));
+
+    [Theory]
+    [InlineData("FY1901-M01")]
+    [InlineData("FY9997-Q4")]
+    public void TryParseCode_TheEdgesThatExist_HaveAPreviousAndANext(string code)
+    {
+        Assert.True(ReportingPeriod.TryParseCode(code, out var period));
+        Assert.True(period.Previous < period && period < period.Next && period.SamePeriodLastYear < period);
+    }
 
     [Fact]
     public void Parse_Nonsense_SaysHowToWriteIt()
