@@ -37,7 +37,7 @@ public sealed record ActivityProgress(
             percentProblems.Add("% complete is a whole number from 0 to 100, or leave it empty.");
         }
 
-        if (string.IsNullOrWhiteSpace(commentary))
+        if (!Values.WrittenText.IsPresent(commentary))
         {
             commentaryProblems.Add("Commentary is required: what happened this quarter?");
         }
@@ -46,7 +46,7 @@ public sealed record ActivityProgress(
             commentaryProblems.Add($"Please keep the commentary under {MaxTextLength} characters.");
         }
 
-        if (status is ActivityStatus.AtRisk or ActivityStatus.OffTrack && string.IsNullOrWhiteSpace(actionNote))
+        if (status is ActivityStatus.AtRisk or ActivityStatus.OffTrack && !Values.WrittenText.IsPresent(actionNote))
         {
             actionProblems.Add($"{(status == ActivityStatus.AtRisk ? "At risk" : "Off track")}: an action note is required — what is being done to recover it?");
         }

@@ -45,7 +45,7 @@ public sealed record DeadlineExtension
             return $"The latest deadline that can be agreed is {latest:d MMM yyyy}: after that the period closes and its figures go into the reports.";
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
+        if (!Values.WrittenText.IsPresent(reason))
         {
             return "Please give a reason: the Heads of Paid Service agree extensions on the reason given.";
         }
@@ -69,7 +69,7 @@ public sealed record DeadlineExtension
             Decision = approve ? ExtensionDecision.Approved : ExtensionDecision.Refused,
             DecidedBy = by,
             DecidedAt = at,
-            DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            DecisionNote = Values.WrittenText.Clean(note),
         };
     }
 }

@@ -100,7 +100,7 @@ public sealed record Escalation
     /// <summary>Checks the owner's answer to the open question. Returns the problem, or null.</summary>
     public string? ProblemWithAnswer(string? text) =>
         OpenQuestion is null ? (State == EscalationState.Open ? "There is no question waiting for your answer on this escalation." : $"This escalation was already {StateWord}.")
-        : string.IsNullOrWhiteSpace(text) ? "Please write your answer: it goes to the escalation owner."
+        : !Values.WrittenText.IsPresent(text) ? "Please write your answer: it goes to the escalation owner."
         : text.Length > MaxNoteLength ? $"Please keep the answer under {MaxNoteLength} characters."
         : null;
 
@@ -125,7 +125,7 @@ public sealed record Escalation
 
         return kind switch
         {
-            DecisionKind.AllocateResource or DecisionKind.AskForInformation or DecisionKind.Stop when string.IsNullOrWhiteSpace(note) => kind switch
+            DecisionKind.AllocateResource or DecisionKind.AskForInformation or DecisionKind.Stop when !Values.WrittenText.IsPresent(note) => kind switch
             {
                 DecisionKind.AllocateResource => "Say what resource is allocated, or how the action changes.",
                 DecisionKind.AskForInformation => "Say what you'd like to know: the owner will be asked it.",

@@ -14,7 +14,7 @@ public static class Correction
     public const int MaxReasonLength = 1000;
 
     public static string? ProblemWithReason(string? reason) =>
-        string.IsNullOrWhiteSpace(reason) ? "A correction needs a reason: the earlier figure was published."
+        !Values.WrittenText.IsPresent(reason) ? "A correction needs a reason: the earlier figure was published."
         : reason.Length > MaxReasonLength ? $"Please keep the reason under {MaxReasonLength} characters."
         : null;
 

@@ -1,3 +1,5 @@
+using PmfBot.Domain.Values;
+
 namespace PmfBot.Domain.Status;
 
 /// <summary>When commentary must accompany a value.</summary>
@@ -21,12 +23,12 @@ public sealed record UpdateRequirements(bool CommentaryRequired, bool ActionNote
     public IReadOnlyList<string> ProblemsWith(string? commentary, string? actionNote)
     {
         var problems = new List<string>();
-        if (CommentaryRequired && string.IsNullOrWhiteSpace(commentary))
+        if (CommentaryRequired && !WrittenText.IsPresent(commentary))
         {
             problems.Add("Commentary is required: say what lies behind this figure.");
         }
 
-        if (ActionNoteRequired && string.IsNullOrWhiteSpace(actionNote))
+        if (ActionNoteRequired && !WrittenText.IsPresent(actionNote))
         {
             problems.Add(ActionNoteReason ?? "An action note is required.");
         }

@@ -43,13 +43,13 @@ public sealed partial record TypedExtensionRequest(MeasureReference? Measure, st
         var because = Because().Match(words);
         var reason = because.Success ? because.Groups["reason"].Value : AfterSeparator().Match(words) is { Success: true } separated ? separated.Groups["reason"].Value : null;
         reason = reason?.Trim().TrimEnd('.', '?', '!').Trim();
-        return new TypedExtensionRequest(measure, dateWords, newDeadline, string.IsNullOrEmpty(reason) ? null : reason);
+        return new TypedExtensionRequest(measure, dateWords, newDeadline, WrittenText.Clean(reason));
     }
 
     [GeneratedRegex(@"\b(extensions?|extend|more time|until|till)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Asks();
 
-    [GeneratedRegex(@"^\s*[£+\-−]?\d")]
+    [GeneratedRegex(@"^\s*[£+\-−]?[0-9]")]
     private static partial Regex StartsWithFigure();
 
     // "until Friday", "till 20 Nov", "to next Monday": the date runs to "for", "because", a separator or the end.

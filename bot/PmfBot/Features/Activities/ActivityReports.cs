@@ -5,6 +5,7 @@ using PmfBot.Domain.Activities;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.Values;
 using PmfBot.Features.Updates;
 using PmfBot.Storage.Activities;
 using PmfBot.Storage.Prompts;
@@ -118,7 +119,7 @@ public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sen
         }
 
         var progress = new ActivityProgress(activity.Code, period, status!.Value, ActivityProgress.PercentFor(status.Value, percent), commentary!,
-            string.IsNullOrWhiteSpace(actionNote) ? null : actionNote, turn.Person.Id, now);
+            WrittenText.Clean(actionNote), turn.Person.Id, now);
         switch (await store.RecordAsync(progress, turn.Cancellation))
         {
             case ProgressOutcome.Recorded recorded:

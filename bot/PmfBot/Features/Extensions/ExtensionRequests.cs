@@ -98,7 +98,7 @@ public sealed class ExtensionRequests(ResultStore results, ExtensionNotices noti
         var typedDate = turn.DataText(ExtensionRequestCard.NewDeadlineInput);
         var reason = turn.DataText(ExtensionRequestCard.ReasonInput)?.Trim();
         var hasDate = DateOnly.TryParseExact(typedDate, "yyyy-MM-dd", out var newDeadline);
-        if (!hasDate || string.IsNullOrWhiteSpace(reason))
+        if (!hasDate || !WrittenText.IsPresent(reason))
         {
             var problems = new List<string>();
             if (!hasDate)
@@ -106,7 +106,7 @@ public sealed class ExtensionRequests(ResultStore results, ExtensionNotices noti
                 problems.Add("Pick the day you can have the figure in by.");
             }
 
-            if (string.IsNullOrWhiteSpace(reason))
+            if (!WrittenText.IsPresent(reason))
             {
                 problems.Add("Give a reason: extensions are agreed on it.");
             }
