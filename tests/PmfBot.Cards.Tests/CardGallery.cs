@@ -47,7 +47,7 @@ public static class CardGallery
         ["update-prompt-needs-fixing"] = UpdatePromptCard.Build(Cs02Prompt with
         {
             Headline = "Your Oct 2026 update",
-            Entry = new UpdateEntry("73.7", "Queue times up after the *phone* system change.", null),
+            Entry = new UpdateEntry(73.7m, "Queue times up after the *phone* system change.", null),
             Problems = new UpdateProblems([], [], ["Below target (80.0%): an action note is required."]),
         }),
         ["update-recorded"] = UpdateRecordedCard.Build(Cs02Recorded),

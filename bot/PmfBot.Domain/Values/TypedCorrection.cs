@@ -8,11 +8,11 @@ namespace PmfBot.Domain.Values;
 /// note ("…; action: …"). Which measure and period the words name is for the caller to settle.
 /// </summary>
 /// <param name="Subject">The words between "change" and "to": "CS 02", "Q2 recycling", "CS 02 Oct 2026".</param>
-/// <param name="Figure">The new figure as typed.</param>
+/// <param name="Figure">The new figure as typed, up to a real separator (<see cref="TypedFigure"/>) or "because".</param>
 /// <param name="Reason">Why (after "because", "as", "—", ":"); null when none was given.</param>
 public sealed partial record TypedCorrection(string Subject, string Figure, string? Reason, string? ActionNote)
 {
-    /// <summary>Reads a typed correction, or null when the text isn't one.</summary>
+    /// <summary>Reads a typed correction, or null when the text isn't one (what follows "to" must look like a figure).</summary>
     public static TypedCorrection? Parse(string? text)
     {
         var match = Shape().Match((text ?? string.Empty).Trim());
@@ -21,18 +21,20 @@ public sealed partial record TypedCorrection(string Subject, string Figure, stri
             return null;
         }
 
-        var rest = match.Groups["rest"].Value;
+        var (figure, rest) = TypedFigure.Split(match.Groups["rest"].Value, becauseEnds: true);
+        if (!ValueReader.LooksLikeFigure(figure))
+        {
+            return null;
+        }
+
+        rest ??= string.Empty;
         var marker = ActionMarker().Match(rest);
         var reason = LeadingBecause().Replace((marker.Success ? rest[..marker.Index] : rest).Trim().Trim(';', ',', '—', '–', '-', ':', ' '), string.Empty);
         var actionNote = marker.Success ? rest[(marker.Index + marker.Length)..].Trim() : null;
-        return new TypedCorrection(
-            match.Groups["subject"].Value.Trim(),
-            match.Groups["figure"].Value.Trim().TrimEnd(',', '.', ';'),
-            reason.Length == 0 ? null : reason,
-            string.IsNullOrEmpty(actionNote) ? null : actionNote);
+        return new TypedCorrection(match.Groups["subject"].Value.Trim(), figure, WrittenText.Clean(reason), WrittenText.Clean(actionNote));
     }
 
-    [GeneratedRegex(@"^(change|correct|revise|amend|update)\s+(?<subject>.+?)\s+to\s+(?<figure>£?[+\-−]?\d[\d.,]*\s?%?)(?<rest>([\s:;,—–]|$).*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(change|correct|revise|amend|update)\s+(?<subject>.+?)\s+to\s+(?<rest>.+)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Shape();
 
     [GeneratedRegex(@"^(because|as|since)\s+", RegexOptions.IgnoreCase)]

@@ -11,5 +11,6 @@ public abstract record ValueReading
     public sealed record Accepted(decimal Value, decimal? RoundedFrom = null) : ValueReading;
 
     /// <param name="Reason">What is wrong, in words for the person who typed it.</param>
-    public sealed record Refused(string Reason) : ValueReading;
+    /// <param name="Figure">The number read, when it could be read and only its size is wrong (120 for a percentage): kept in the card's box.</param>
+    public sealed record Refused(string Reason, decimal? Figure = null) : ValueReading;
 }

@@ -5,8 +5,9 @@ namespace PmfBot.Cards.Updates;
 /// <summary>One earlier figure shown on a prompt: "Sep 2026 · 73.7% · Red".</summary>
 public sealed record PastFigure(string Period, string Value, string? Status);
 
-/// <summary>What the person typed last time, kept when the card comes back with problems.</summary>
-public sealed record UpdateEntry(string? Value, string? Commentary, string? ActionNote);
+/// <summary>What the person entered last time, kept when the card comes back with problems or unsaved.</summary>
+/// <param name="Value">The figure, when it could be read as a number (the box holds numbers only).</param>
+public sealed record UpdateEntry(decimal? Value, string? Commentary, string? ActionNote);
 
 /// <summary>What was wrong with an entry, next to the input it concerns. Nothing was stored.</summary>
 public sealed record UpdateProblems(IReadOnlyList<string> Value, IReadOnlyList<string> Commentary, IReadOnlyList<string> ActionNote)
@@ -93,7 +94,7 @@ public static class UpdatePromptCard
             ErrorMessage = "Enter this period's figure.",
             Min = view.Min,
             Max = view.Max,
-            Value = double.TryParse(entry?.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var typed) ? typed : null,
+            Value = entry?.Value is { } typed ? (double)typed : null,
             Separator = true,
             Spacing = "Medium",
         });

@@ -91,12 +91,50 @@ public class AnswerTests : UpdateCycleHost
         await AssertNothingStoredAsync();
     }
 
-    [Fact]
-    public async Task EmptyCommentary_IsRefused()
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("\u200B\u200B\u200B")] // zero-width spaces look empty, and are
+    [InlineData("\u200E\u2060 \uFEFF")]
+    public async Task EmptyCommentary_IsRefused(string commentary)
     {
-        var card = CardOf(await PressAsync("submitUpdate", Entry("85", commentary: "   ")));
+        var card = CardOf(await PressAsync("submitUpdate", Entry("85", commentary: commentary)));
 
         Assert.Contains("Commentary is required", card, StringComparison.Ordinal);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task AnActionNoteOfZeroWidthSpaces_IsNoActionNote()
+    {
+        var card = CardOf(await PressAsync("submitUpdate", Entry("73.7", actionNote: "\u200B\u200B")));
+
+        Assert.Contains("Below target (80.0%): an action note is required.", card, StringComparison.Ordinal);
+        await AssertNothingStoredAsync();
+    }
+
+    [Theory]
+    [InlineData("1e400", "without an exponent")]
+    [InlineData("Infinity", "\"Infinity\" isn't a figure I can read")]
+    [InlineData("-Infinity", "isn't a figure I can read")]
+    [InlineData("NaN", "isn't a figure I can read")]
+    public async Task AFigureNoNumberBoxCanHold_ComesBackAsTheCard_NotAnApology(string value, string reason)
+    {
+        var response = await PressAsync("submitUpdate", Entry(value));
+
+        Assert.Contains(reason, CardOf(response), StringComparison.Ordinal);
+        Assert.False(InputOn(RawCardOf(response), "value")!.Value.TryGetProperty("value", out _), "the box is left empty");
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task ANumberBoxSendingAnExponent_IsRefused_AsTeamsWouldSendIt()
+    {
+        var body = System.Text.Json.JsonSerializer.Serialize(Personal("invoke", name: "adaptiveCard/action",
+            value: new { action = new { type = "Action.Execute", verb = "submitUpdate", data = Entry("PLACEHOLDER") } }));
+        var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative),
+            new StringContent(body.Replace("\"PLACEHOLDER\"", "1e400", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Contains("without an exponent", CardOf(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement), StringComparison.Ordinal);
         await AssertNothingStoredAsync();
     }
 
@@ -143,6 +181,11 @@ public class AnswerTests : UpdateCycleHost
     [InlineData("CS 02", "FY2026-Q9", "period isn't one CS 02 is reported for")]
     [InlineData("CS 02", "FY2026-Q2", "period isn't one CS 02 is reported for")] // a monthly measure has no quarters
     [InlineData("", "", "a measure I don't know")]
+    [InlineData("CS 02", "FY9999-Q9", "period isn't one CS 02 is reported for")]
+    [InlineData("CS 02", "FY9998-M12", "period isn't one CS 02 is reported for")] // the last month there is has no next
+    [InlineData("CS 02", "FY1900-M01", "period isn't one CS 02 is reported for")]
+    [InlineData("CS 02", "FY٢٠٢٦-M07", "period isn't one CS 02 is reported for")]
+    [InlineData("CS/02", "FY2026-M07", "a measure I don't know")]
     public async Task ATamperedCard_IsRefused(string measure, string period, string reason)
     {
         var message = MessageOf(await PressAsync("submitUpdate", Entry("85", measure: measure, period: period)));
@@ -190,6 +233,52 @@ public class AnswerTests : UpdateCycleHost
         Assert.Contains("Escalated to you: CS 02 is Red", CardsPostedTo()[^1], StringComparison.Ordinal); // Priya is CS 02's escalation owner too: her card follows the answer
         var stored = await Results.GetAsync(Cs02, October, default);
         Assert.Equal(("queue times up", "two temporary advisers from Monday"), (stored!.Commentary, stored.ActionNote));
+    }
+
+    [Theory]
+    [InlineData("RB 02: -5 — figures held back; action: re-run the report", "A number of days can't be negative.")]
+    [InlineData("RB 02: −5 — figures held back; action: re-run the report", "A number of days can't be negative.")]
+    [InlineData("RB 03: forty — collection slow; action: reminders", "\"forty\" isn't a figure I can read")]
+    [InlineData("RB 01: n/a — system down; action: restore", "ask the performance team for an extension")]
+    [InlineData("HS 03: 1e400 — voids; action: contractor", "without an exponent")]
+    [InlineData("RB 02: 12 345 — backlog; action: overtime", "Please don't put spaces inside a figure")]
+    [InlineData("RB 02: 5 days late — backlog; action: overtime", "put a dash before it: 5 — days late")]
+    public async Task ATypedFigureThatCantBeRead_GetsTheCardsPreciseReason_AndNothingIsStored(string text, string reason)
+    {
+        await PostAsync(Personal("message", text, aad: DemoPeople.FionaGrant.AadObjectId, user: "user-fiona", conversation: "personal-chat-fiona"));
+
+        Assert.Contains(reason, LastPostedText("personal-chat-fiona"), StringComparison.Ordinal);
+        await AssertNothingStoredAsync(text[..5]);
+    }
+
+    [Fact]
+    public async Task AFigureWithJunkGluedOn_IsRefusedWhole_NotRecordedAsTheNumber()
+    {
+        await PostAsync(Personal("message", "LE 01: 50;DROP TABLE — visitors counted twice; action: recount",
+            aad: DemoPeople.ChrisEvans.AadObjectId, user: "user-chris", conversation: "personal-chat-chris"));
+
+        Assert.Contains("\"50;DROP TABLE\" isn't a figure I can read", LastPostedText("personal-chat-chris"), StringComparison.Ordinal);
+        await AssertNothingStoredAsync("LE 01");
+    }
+
+    [Fact]
+    public async Task SomeoneElseTypingAFigure_IsToldWhoseItIs_AsTheCardWouldSay()
+    {
+        await PostAsync(Personal("message", "CS 02: 85 — all fine", aad: DemoPeople.SamTaylor.AadObjectId, user: "user-sam", conversation: "personal-chat-sam"));
+        var pressed = MessageOf(await PressAsync("submitUpdate", Entry("85"), aad: DemoPeople.SamTaylor.AadObjectId, user: "user-sam", conversation: "personal-chat-sam"));
+
+        Assert.Contains("CS 02 is updated by Priya Shah, its owner, or their delegates.", LastPostedText("personal-chat-sam"), StringComparison.Ordinal);
+        Assert.Equal(pressed, LastPostedText("personal-chat-sam"));
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task AStrangerTypingAFigure_IsToldTheyArentInTheCatalogue()
+    {
+        await PostAsync(Personal("message", "CS 02: 85 — all fine", aad: "00000000-0000-0000-0000-000000000099", user: "user-x", conversation: "personal-chat-x"));
+
+        Assert.Contains("I can't find you in the council's performance catalogue", LastPostedText("personal-chat-x"), StringComparison.Ordinal);
+        await AssertNothingStoredAsync();
     }
 
     [Fact]

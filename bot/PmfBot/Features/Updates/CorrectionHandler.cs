@@ -26,11 +26,16 @@ public sealed class CorrectionHandler(ResultStore results, SentPromptCards sentC
 
         if (turn.Person is null)
         {
-            return TurnAnswer.Say("I can't find you in the council's performance catalogue, so I can't change figures for you.");
+            return TurnAnswer.Say(UpdateSubmission.Stranger);
         }
 
         var mine = turn.Catalogue.Measures.Where(m => m.MayBeUpdatedBy(turn.Person.Id)).ToList();
         var (measure, periodWords) = Resolve(typed.Subject, mine);
+        if (measure is null && Resolve(typed.Subject, turn.Catalogue.Measures).Measure is { } theirs)
+        {
+            return TurnAnswer.Say(UpdateSubmission.NotYours(theirs, turn.Catalogue));
+        }
+
         if (measure is null)
         {
             return TurnAnswer.Say($"I couldn't tell which of your measures \"{typed.Subject}\" is. Start with its reference, e.g. change {mine.FirstOrDefault()?.Reference.Value ?? "CS 02"} to {typed.Figure} because …");
@@ -53,15 +58,15 @@ public sealed class CorrectionHandler(ResultStore results, SentPromptCards sentC
             return TurnAnswer.Say($"{current.Period} is closed: its figures have gone into the reports. To change one now, please contact the performance team.");
         }
 
-        if (Correction.ProblemWithReason(typed.Reason) is { } noReason)
-        {
-            return TurnAnswer.Say($"{noReason} Say why after the figure, e.g. change {measure.Reference} to {typed.Figure} because …");
-        }
-
         var reading = ValueReader.Read(typed.Figure, measure);
         if (reading is not ValueReading.Accepted { Value: var value })
         {
-            return TurnAnswer.Say(((ValueReading.Refused)reading).Reason);
+            return TurnAnswer.Say($"{((ValueReading.Refused)reading).Reason} Nothing was changed.");
+        }
+
+        if (Correction.ProblemWithReason(typed.Reason) is { } noReason)
+        {
+            return TurnAnswer.Say($"{noReason} Say why after the figure, e.g. change {measure.Reference} to {typed.Figure} because …");
         }
 
         var judgement = StatusRules.Judge(measure, current.Period, value, state.ResultFor(current.Period.Previous)?.Value, state.ResultFor(current.Period.SamePeriodLastYear)?.Value, StatusPolicy.Default);

@@ -86,8 +86,8 @@ public sealed class UpdateHandlers(
             return null;
         }
 
-        var mine = turn.Person is null ? [] : turn.Catalogue.Measures.Where(m => m.MayBeUpdatedBy(turn.Person.Id)).ToList();
-        var typed = TypedAnswer.Parse(turn.Text, mine.Select(m => m.Reference));
+        // Any measure may be named: someone who isn't its owner is told so, as pressing its card would.
+        var typed = TypedAnswer.Parse(turn.Text, turn.Catalogue.Measures.Select(m => m.Reference));
         if (typed is null)
         {
             return null;
@@ -95,11 +95,16 @@ public sealed class UpdateHandlers(
 
         if (turn.Person is null)
         {
-            return TurnAnswer.Say("That looks like a figure, but I can't find you in the council's performance catalogue, so I can't take it. The performance team can add you.");
+            return TurnAnswer.Say(UpdateSubmission.Stranger);
+        }
+
+        if (typed.Measure is { } reference && turn.Catalogue.FindMeasure(reference) is { } measure && !measure.MayBeUpdatedBy(turn.Person.Id))
+        {
+            return TurnAnswer.Say(UpdateSubmission.NotYours(measure, turn.Catalogue));
         }
 
         var open = await OpenForAsync(turn.Person, turn.Catalogue, turn.Cancellation);
-        var candidates = typed.Measure is { } named ? open.Where(o => o.Measure.Reference == named).ToList() : open;
+        var candidates = typed.Measure is { } one ? open.Where(o => o.Measure.Reference == one).ToList() : open;
         if (candidates.Count == 1)
         {
             var only = candidates[0];
@@ -108,8 +113,8 @@ public sealed class UpdateHandlers(
 
         if (candidates.Count == 0)
         {
-            return TurnAnswer.Say(typed.Measure is { } reference
-                ? $"{reference} has no update open right now, so I haven't stored {typed.Figure}. Type **my measures** to see its latest figure."
+            return TurnAnswer.Say(typed.Measure is { } named
+                ? $"{named} has no update open right now, so I haven't stored {typed.Figure}. Type **my measures** to see its latest figure."
                 : $"You have no updates open right now, so I can't tell which measure {typed.Figure} is for. Type **my measures** to see yours.");
         }
 

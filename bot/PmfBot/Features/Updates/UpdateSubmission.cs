@@ -40,11 +40,20 @@ public abstract record SubmissionOutcome
 /// </summary>
 public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics metrics, TimeProvider time, IOptions<UpdateCycleOptions> options)
 {
+    /// <summary>What someone who may not update a measure is told, whether they pressed its card or typed its figure.</summary>
+    public static string NotYours(Measure measure, Domain.Catalogue.Catalogue council) =>
+        $"{measure.Reference} is updated by {council.NameOf(measure.Owner)}, its owner, or their delegates. You're neither, "
+        + "so I haven't stored anything. If you should be, ask the performance team.";
+
+    /// <summary>What someone the catalogue doesn't know is told, whether they pressed a card or typed a figure.</summary>
+    public const string Stranger =
+        "I can't find you in the council's performance catalogue, so I can't take figures from you. The performance team can add you.";
+
     public async Task<SubmissionOutcome> SubmitAsync(Person? person, Domain.Catalogue.Catalogue council, UpdateAttempt attempt, CancellationToken cancellationToken)
     {
         if (person is null)
         {
-            return new SubmissionOutcome.Refused("I can't find you in the council's performance catalogue, so I can't take figures from you. The performance team can add you.");
+            return new SubmissionOutcome.Refused(Stranger);
         }
 
         if (!MeasureReference.TryParse(attempt.Measure, out var reference) || council.FindMeasure(reference) is not { } measure)
@@ -52,16 +61,14 @@ public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics m
             return new SubmissionOutcome.Refused("This card is for a measure I don't know, so nothing was stored. It may have left the catalogue; type **what's due** for your open updates.");
         }
 
+        if (!measure.MayBeUpdatedBy(person.Id))
+        {
+            return new SubmissionOutcome.Refused(NotYours(measure, council));
+        }
+
         if (!ReportingPeriod.TryParseCode(attempt.Period, out var period) || !measure.IsReportedFor(period))
         {
             return new SubmissionOutcome.Refused($"This card's period isn't one {measure.Reference} is reported for, so nothing was stored. Type **what's due** for a fresh card.");
-        }
-
-        if (!measure.MayBeUpdatedBy(person.Id))
-        {
-            var owner = council.NameOf(measure.Owner);
-            return new SubmissionOutcome.Refused(
-                $"{measure.Reference} is updated by {owner}, its owner, or their delegates. You're neither, so I haven't stored anything. If you should be, ask the performance team.");
         }
 
         var state = await MeasureState.ReadAsync(results, measure, cancellationToken);
@@ -82,8 +89,11 @@ public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics m
                     $"{period} closed to updates on {PromptViews.ShortDate(UkTime.DateAt(policy.ClosesAt(deadline)).AddDays(-1))}: its figures have gone into the reports. To add or change one now, please contact the performance team.");
         }
 
-        var entry = new UpdateEntry(attempt.Value, attempt.Commentary, attempt.ActionNote);
         var reading = ValueReader.Read(attempt.Value, measure);
+        var entry = new UpdateEntry(
+            reading switch { ValueReading.Accepted a => a.RoundedFrom ?? a.Value, ValueReading.Refused r => r.Figure, _ => null },
+            attempt.Commentary,
+            attempt.ActionNote);
         if (reading is not ValueReading.Accepted accepted)
         {
             var refusal = ((ValueReading.Refused)reading).Reason;
