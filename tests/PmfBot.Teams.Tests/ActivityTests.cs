@@ -25,6 +25,32 @@ public class ActivityTests
     }
 
     [Theory]
+    [InlineData("""{"tenant":"t1","team":5,"channel":[],"eventType":7}""")]
+    [InlineData("""{"tenant":{"id":5},"team":{"id":null},"channel":{"name":"x"},"eventType":{"x":1}}""")]
+    [InlineData("""{"tenant":null,"team":"19:team@thread.tacv2","channel":true}""")]
+    public void TeamsData_OfTheWrongShape_IsAbsent_NotAnError(string channelData)
+    {
+        var activity = new Activity { Type = ActivityTypes.Message, ChannelData = JsonDocument.Parse(channelData).RootElement.Clone() };
+
+        var teams = activity.TeamsData!;
+
+        Assert.Equal((null, null, null, null), (teams.Tenant, teams.Team, teams.Channel, teams.EventType));
+        Assert.Null(activity.TenantId);
+    }
+
+    [Fact]
+    public void TextWithoutBotMention_SkipsEntitiesThatArentThere()
+    {
+        var json = """
+            {"type":"message","text":"<at>PmfBot</at> help","recipient":{"id":"28:bot"},
+             "entities":[null,{"type":null},{"type":"mention"},{"type":"mention","mentioned":null,"text":null},{"type":"mention","mentioned":{"id":null},"text":""}]}
+            """;
+        var activity = JsonSerializer.Deserialize<Activity>(json, TeamsJson.Options)!;
+
+        Assert.Equal("help", activity.TextWithoutBotMention());
+    }
+
+    [Theory]
     [InlineData("<at>PmfBot</at> help", "help")]
     [InlineData("help <at>PmfBot</at>", "help")]
     [InlineData("<at>PmfBot</at>   how is   <at>Sam Taylor</at> doing", "how is Sam Taylor doing")] // someone else's mention keeps the name

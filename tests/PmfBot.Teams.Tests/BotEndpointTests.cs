@@ -17,13 +17,17 @@ public class BotEndpointTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
+    /// <summary>The properties given, and where the activity comes from: a well-formed activity.</summary>
+    private static string Complete(string properties) =>
+        "{" + properties + """, "channelId":"msteams","serviceUrl":"http://127.0.0.1:56150/","conversation":{"id":"c"},"from":{"id":"u"},"recipient":{"id":"b"}}""";
+
     private Task<HttpResponseMessage> PostAsync(string json) =>
         _host.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
 
     [Fact]
     public async Task BotFails_OnAnInvoke_AnswersWithAnErrorTheCardCanShow()
     {
-        var response = await PostAsync("""{"type":"invoke","name":"adaptiveCard/action","channelId":"msteams","conversation":{"id":"c"},"value":{"action":{"verb":"x"}}}""");
+        var response = await PostAsync(Complete("""  "type":"invoke","name":"adaptiveCard/action","value":{"action":{"verb":"x"}}  """));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -36,7 +40,7 @@ public class BotEndpointTests : IAsyncLifetime
     [Fact]
     public async Task BotFails_OnAMessage_Is500WithACorrelationId()
     {
-        var response = await PostAsync("""{"type":"message","text":"hi","channelId":"msteams","conversation":{"id":"c"}}""");
+        var response = await PostAsync(Complete("""  "type":"message","text":"hi"  """));
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -48,7 +52,7 @@ public class BotEndpointTests : IAsyncLifetime
     {
         _host.Bot.Answer = _ => null;
 
-        var response = await PostAsync("""{"type":"invoke","name":"composeExtension/query","channelId":"msteams","conversation":{"id":"c"}}""");
+        var response = await PostAsync(Complete("""  "type":"invoke","name":"composeExtension/query"  """));
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

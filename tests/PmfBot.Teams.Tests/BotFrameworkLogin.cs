@@ -29,6 +29,9 @@ public sealed class BotFrameworkLogin : IAsyncDisposable
 
     public int KeyFetches => _keyFetches;
 
+    /// <summary>While true, both endpoints answer 503, as an outage of login.botframework.com would.</summary>
+    public bool Down { get; set; }
+
     private string BaseUrl => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
     public static async Task<BotFrameworkLogin> StartAsync()
@@ -38,6 +41,16 @@ public sealed class BotFrameworkLogin : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var login = new BotFrameworkLogin(app);
+        app.Use(async (context, next) =>
+        {
+            if (login.Down)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
+
+            await next();
+        });
         app.MapGet("/v1/.well-known/openidconfiguration", () => Results.Json(new Dictionary<string, object>
         {
             ["issuer"] = Issuer,

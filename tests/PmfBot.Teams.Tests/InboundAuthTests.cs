@@ -34,7 +34,7 @@ public class InboundAuthTests : IAsyncLifetime
     {
         var activity = body ?? $$$"""
             {"type":"message","id":"1","channelId":"{{{channelId}}}","serviceUrl":"{{{serviceUrl}}}","text":"help",
-             "from":{"id":"29:u","aadObjectId":"aad-u"},"recipient":{"id":"28:{{{AppId}}}"},
+             "from":{"id":"29:u","aadObjectId":"5a0f6c1e-2b7d-4e93-8a41-0c9d3e6b1f01"},"recipient":{"id":"28:{{{AppId}}}"},
              "conversation":{"id":"a:1","conversationType":"personal","tenantId":"t"}}
             """;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(activity, Encoding.UTF8, "application/json") };
@@ -147,6 +147,37 @@ public class InboundAuthTests : IAsyncLifetime
         Assert.Empty(_host.Bot.Received);
     }
 
+    [Theory]
+    [InlineData("https://evil.example.com/uk/")]
+    [InlineData("http://smba.trafficmanager.net/uk/")]
+    public async Task AServiceUrlOutsideTheCloudsHosts_EvenSignedFor_Is400(string serviceUrl)
+    {
+        var response = await PostAsync(BotFrameworkLogin.Token(_key, AppId, serviceUrl), serviceUrl: serviceUrl);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Malformed activity: serviceUrl", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(_host.Bot.Received);
+    }
+
+    [Fact]
+    public async Task ACloudsOwnHosts_AreConfigured_InBotServiceUrlHosts()
+    {
+        const string gcc = "https://smba.infra.gcc.teams.microsoft.com/teams";
+        await using var host = await TestBotHost.StartAsync(new()
+        {
+            ["Bot:AppId"] = AppId, ["Bot:AppSecret"] = "test-secret", ["Bot:TenantId"] = "tenant-1", ["Bot:OpenIdMetadataUrl"] = _login.MetadataUrl,
+            ["Bot:ServiceUrlHosts:0"] = "smba.infra.gcc.teams.microsoft.com",
+        });
+        var activity = $$$"""
+            {"type":"message","id":"1","channelId":"msteams","serviceUrl":"{{{gcc}}}","text":"help",
+             "from":{"id":"29:u"},"recipient":{"id":"28:b"},"conversation":{"id":"a:1"} }
+            """;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(activity, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BotFrameworkLogin.Token(_key, AppId, gcc));
+
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(request)).StatusCode);
+    }
+
     [Fact]
     public async Task Invoke_IsAnsweredInTheBody()
     {
@@ -179,7 +210,8 @@ public class LocalModeTests
         await using var host = await TestBotHost.StartAsync(new() { ["Bot:AllowUnauthenticatedLocalRequests"] = "true" }, "Development");
 
         var response = await host.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(
-            """{"type":"message","text":"hi","channelId":"msteams","serviceUrl":"http://127.0.0.1:56150/_connector","conversation":{"id":"c"}}""", Encoding.UTF8, "application/json"));
+            """{"type":"message","text":"hi","channelId":"msteams","serviceUrl":"http://127.0.0.1:56150/_connector","conversation":{"id":"c"},"from":{"id":"u"},"recipient":{"id":"b"}}""",
+            Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(host.Bot.Received);
@@ -196,6 +228,23 @@ public class LocalModeTests
         {
             var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
             Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/")]
+    [InlineData("*")]
+    [InlineData("localhost")]
+    public async Task AServiceUrlHostThatIsntAHostName_RefusesToStart_NamingTheSetting(string host)
+    {
+        var app = TestBotHost.Build("Production", new()
+        {
+            ["Bot:AppId"] = "app", ["Bot:AppSecret"] = "secret", ["Bot:TenantId"] = "tenant", ["Bot:ServiceUrlHosts:0"] = host,
+        }, new RecordingBot());
+        await using (app)
+        {
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+            Assert.Contains("Bot:ServiceUrlHosts", error.Message, StringComparison.Ordinal);
         }
     }
 

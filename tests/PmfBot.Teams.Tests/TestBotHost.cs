@@ -43,12 +43,13 @@ public sealed class TestBotHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static WebApplication Build(string environment, Dictionary<string, string?> settings, RecordingBot bot)
+    public static WebApplication Build(string environment, Dictionary<string, string?> settings, RecordingBot bot, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
+        services?.Invoke(builder.Services);
         builder.Services.AddBotFrameworkAuthentication(builder.Configuration);
         builder.Services.AddSingleton<IBot>(bot);
         var app = builder.Build();
@@ -56,10 +57,10 @@ public sealed class TestBotHost : IAsyncDisposable
         return app;
     }
 
-    public static async Task<TestBotHost> StartAsync(Dictionary<string, string?> settings, string environment = "Production")
+    public static async Task<TestBotHost> StartAsync(Dictionary<string, string?> settings, string environment = "Production", Action<IServiceCollection>? services = null)
     {
         var bot = new RecordingBot();
-        var app = Build(environment, settings, bot);
+        var app = Build(environment, settings, bot, services);
         await app.StartAsync();
         return new TestBotHost(app, bot);
     }

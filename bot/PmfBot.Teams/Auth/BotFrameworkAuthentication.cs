@@ -31,7 +31,8 @@ public static class BotFrameworkAuthentication
 
         services.AddHostedService<AnonymousModeWarning>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(Scheme);
+        // Teams waits about 15 s for an answer: a metadata endpoint that doesn't answer must not hold requests longer.
+        services.AddHttpClient(Scheme, http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddAuthentication().AddJwtBearer(Scheme, _ => { });
         services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<BotOptions>, IHttpClientFactory, TimeProvider>((jwt, bot, http, time) =>
         {
@@ -74,6 +75,13 @@ public static class BotFrameworkAuthentication
                 // metadata; fetch it and validate this same request again, as the Bot Framework SDK does.
                 OnAuthenticationFailed = async context =>
                 {
+                    // No keys to check the token with: a failure of ours, not the caller's (the endpoint answers 503).
+                    if (context.Exception is BotMetadataUnavailableException)
+                    {
+                        context.Fail(context.Exception);
+                        return;
+                    }
+
                     if (context.Exception is not SecurityTokenSignatureKeyNotFoundException
                         || context.Request.Headers.Authorization.ToString() is not { } header
                         || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

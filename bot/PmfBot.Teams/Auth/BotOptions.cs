@@ -23,6 +23,19 @@ public sealed class BotOptions
     /// <summary>Bot Framework's OpenID metadata (signing keys and their endorsements). Change for sovereign clouds.</summary>
     public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
+    /// <summary>The public cloud's Bot Framework and Teams service hosts.</summary>
+    public static readonly IReadOnlyList<string> PublicCloudServiceUrlHosts = ["smba.trafficmanager.net", "*.botframework.com"];
+
+    /// <summary>
+    /// The hosts an activity's serviceUrl may name outside Development ("*.domain" for any host
+    /// under it). Null for the public cloud's (<see cref="PublicCloudServiceUrlHosts"/>); a sovereign
+    /// cloud lists its own (GCC: smba.infra.gcc.teams.microsoft.com; GCC High:
+    /// smba.infra.gov.teams.microsoft.us; DoD: smba.infra.dod.teams.microsoft.us).
+    /// </summary>
+    public string[]? ServiceUrlHosts { get; set; }
+
+    public IReadOnlyList<string> AllowedServiceUrlHosts => ServiceUrlHosts is { Length: > 0 } hosts ? hosts : PublicCloudServiceUrlHosts;
+
     /// <summary>The issuer of tokens the channel sends to the bot.</summary>
     public string TokenIssuer { get; set; } = "https://api.botframework.com";
 

@@ -45,6 +45,15 @@ internal sealed class BotOptionsValidation(IHostEnvironment environment) : IVali
             failures.Add("Bot:OpenIdMetadataUrl must be an https URL (plain http only on a loopback address, for tests).");
         }
 
+        foreach (var host in options.ServiceUrlHosts ?? [])
+        {
+            var hostName = host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host;
+            if (Uri.CheckHostName(hostName) != UriHostNameType.Dns || !hostName.Contains('.', StringComparison.Ordinal))
+            {
+                failures.Add($"Bot:ServiceUrlHosts: \"{host}\" is not a host name (write smba.trafficmanager.net, or *.botframework.com for any host under it).");
+            }
+        }
+
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(10))
         {
             failures.Add("Bot:ClockSkew must be between 0 and 10 minutes.");

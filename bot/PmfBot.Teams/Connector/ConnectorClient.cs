@@ -17,33 +17,39 @@ public sealed record ConnectorResponse<T>(ConnectorOutcome Outcome, T? Value);
 public sealed class ConnectorClient(HttpClient http, TimeProvider time)
 {
     public Task<ConnectorOutcome> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        ActivityCallAsync(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{E(conversationId)}/activities"), activity, cancellationToken);
+        ActivityCallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{E(conversationId)}/activities", activity, cancellationToken);
 
     public Task<ConnectorOutcome> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken) =>
-        ActivityCallAsync(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{E(conversationId)}/activities/{E(replyToId)}"), activity, cancellationToken);
+        ActivityCallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{E(conversationId)}/activities/{E(replyToId)}", activity, cancellationToken);
 
     /// <summary>Replaces a sent activity (the whole activity, e.g. a card now showing "recorded").</summary>
     public Task<ConnectorOutcome> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        ActivityCallAsync(HttpMethod.Put, Url(serviceUrl, $"v3/conversations/{E(conversationId)}/activities/{E(activityId)}"), activity with { Id = activityId }, cancellationToken);
+        ActivityCallAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{E(conversationId)}/activities/{E(activityId)}", activity with { Id = activityId }, cancellationToken);
 
     public async Task<ConnectorResponse<ConversationResourceResponse>> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
-        var (outcome, body) = await CallAsync(HttpMethod.Post, Url(serviceUrl, "v3/conversations"), parameters, cancellationToken);
+        var (outcome, body) = await CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
         return new(outcome, outcome is ConnectorOutcome.Sent && body is { } json ? json.Deserialize<ConversationResourceResponse>(TeamsJson.Options) : null);
     }
 
     public async Task<ConnectorResponse<PagedMembers>> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         var query = $"v3/conversations/{E(conversationId)}/pagedmembers?pageSize={pageSize}" + (continuationToken is null ? string.Empty : $"&continuationToken={E(continuationToken)}");
-        var (outcome, body) = await CallAsync(HttpMethod.Get, Url(serviceUrl, query), null, cancellationToken);
+        var (outcome, body) = await CallAsync(HttpMethod.Get, serviceUrl, query, null, cancellationToken);
         return new(outcome, outcome is ConnectorOutcome.Sent && body is { } json ? json.Deserialize<PagedMembers>(TeamsJson.Options) : null);
     }
 
-    private async Task<ConnectorOutcome> ActivityCallAsync(HttpMethod method, Uri url, Activity activity, CancellationToken cancellationToken) =>
-        (await CallAsync(method, url, activity, cancellationToken)).Outcome;
+    private async Task<ConnectorOutcome> ActivityCallAsync(HttpMethod method, string serviceUrl, string relative, Activity activity, CancellationToken cancellationToken) =>
+        (await CallAsync(method, serviceUrl, relative, activity, cancellationToken)).Outcome;
 
-    private async Task<(ConnectorOutcome Outcome, JsonElement? Body)> CallAsync(HttpMethod method, Uri url, object? content, CancellationToken cancellationToken)
+    private async Task<(ConnectorOutcome Outcome, JsonElement? Body)> CallAsync(HttpMethod method, string serviceUrl, string relative, object? content, CancellationToken cancellationToken)
     {
+        if (Url(serviceUrl, relative) is not { } url)
+        {
+            // Inbound activities are checked, so only a reference stored before that could get here: never a crash.
+            return (new ConnectorOutcome.Failed(0, "BadServiceUrl", "The conversation's serviceUrl is not an http(s) URL."), null);
+        }
+
         using var request = new HttpRequestMessage(method, url);
         if (content is not null)
         {
@@ -112,7 +118,10 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
         }
     }
 
-    private static Uri Url(string serviceUrl, string relative) => new(new Uri(serviceUrl.TrimEnd('/') + "/"), relative);
+    private static Uri? Url(string serviceUrl, string relative) =>
+        Uri.TryCreate(serviceUrl.TrimEnd('/') + "/", UriKind.Absolute, out var root) && (root.Scheme == Uri.UriSchemeHttps || root.Scheme == Uri.UriSchemeHttp)
+            ? new Uri(root, relative)
+            : null;
 
     private static string E(string id) => Uri.EscapeDataString(id);
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PmfBot.Teams.Auth;
@@ -11,9 +13,10 @@ using PmfBot.Teams.Schema;
 namespace PmfBot.Teams.Hosting;
 
 /// <summary>
-/// POST /api/messages: authenticate (401), read the activity (400), tie the token to it (403),
-/// then hand it to the <see cref="IBot"/>. An invoke is answered in the HTTP body; a failure in
-/// the bot is logged once with a correlation id and answered with a body that carries it.
+/// POST /api/messages: authenticate (401; 503 with Retry-After while Bot Framework's keys can't be
+/// fetched), read the activity and check its shape (400, <see cref="InboundActivityRules"/>), tie
+/// the token to it (403), then hand it to the <see cref="IBot"/>. An invoke is answered in the HTTP
+/// body; a failure in the bot is logged once with a correlation id and answered with a body that carries it.
 /// </summary>
 public static partial class BotEndpoint
 {
@@ -25,13 +28,22 @@ public static partial class BotEndpoint
         return endpoints.MapPost(pattern, HandleAsync).DisableAntiforgery();
     }
 
-    private static async Task HandleAsync(HttpContext context, IBot bot, IOptions<BotOptions> options, ILoggerFactory loggers)
+    private static async Task HandleAsync(HttpContext context, IBot bot, IOptions<BotOptions> options, IHostEnvironment environment, TimeProvider time, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(BotEndpoint));
         var authenticated = !options.Value.AllowUnauthenticatedLocalRequests;
         if (authenticated)
         {
-            var result = await context.AuthenticateAsync(BotFrameworkAuthentication.Scheme);
+            var result = await AuthenticateAsync(context, options.Value.OpenIdMetadataUrl, time, logger);
+            if (result.Failure is BotMetadataUnavailableException unavailable)
+            {
+                var wait = Math.Max(1, (int)Math.Ceiling((unavailable.RetryAt - time.GetUtcNow()).TotalSeconds));
+                LogKeysUnavailable(logger, wait);
+                context.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+                await WriteJsonAsync(context, StatusCodes.Status503ServiceUnavailable, new { error = "Bot Framework's signing keys can't be fetched just now." });
+                return;
+            }
+
             if (!result.Succeeded)
             {
                 LogRejected(logger, 401, result.Failure?.GetType().Name ?? "no bearer token");
@@ -45,8 +57,16 @@ public static partial class BotEndpoint
         var activity = await ReadActivityAsync(context);
         if (activity is null)
         {
-            LogRejected(logger, 400, "unreadable activity");
+            LogMalformed(logger, "unreadable activity");
             await WriteJsonAsync(context, StatusCodes.Status400BadRequest, new { error = "The body is not a Bot Framework activity." });
+            return;
+        }
+
+        var serviceUrls = new ServiceUrlRule(options.Value.AllowedServiceUrlHosts, environment.IsDevelopment());
+        if (InboundActivityRules.Problem(activity, serviceUrls) is { } malformed)
+        {
+            LogMalformed(logger, malformed);
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, new { error = $"Malformed activity: {malformed}." });
             return;
         }
 
@@ -91,6 +111,25 @@ public static partial class BotEndpoint
         }
     }
 
+    /// <summary>The bearer token checked; keys that can't be fetched come back as a failure, never as an exception.</summary>
+    private static async Task<AuthenticateResult> AuthenticateAsync(HttpContext context, string metadataUrl, TimeProvider time, ILogger logger)
+    {
+        try
+        {
+            return await context.AuthenticateAsync(BotFrameworkAuthentication.Scheme);
+        }
+        catch (BotMetadataUnavailableException e)
+        {
+            return AuthenticateResult.Fail(e);
+        }
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // Anything else in token validation is ours to fix, not the caller's: say so without a stack trace.
+            LogAuthenticationFailed(logger, e);
+            return AuthenticateResult.Fail(new BotMetadataUnavailableException(metadataUrl, time.GetUtcNow() + BotFrameworkMetadata.RetryAfterFailure, e));
+        }
+    }
+
     private static async Task<Activity?> ReadActivityAsync(HttpContext context)
     {
         if (context.Request.ContentLength > MaxBodyBytes)
@@ -126,6 +165,15 @@ public static partial class BotEndpoint
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to the bot endpoint with {Status}: {Reason}")]
     private static partial void LogRejected(ILogger logger, int status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a malformed activity with 400: {Reason}")]
+    private static partial void LogMalformed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503: Bot Framework's signing keys can't be fetched; Retry-After {Seconds} s")]
+    private static partial void LogKeysUnavailable(ILogger logger, int seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Validating a bearer token failed unexpectedly; answered 503")]
+    private static partial void LogAuthenticationFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The turn failed (correlation id {CorrelationId})")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception, string correlationId);

@@ -46,10 +46,9 @@ public sealed partial record Activity
 
     public bool IsType(string type) => string.Equals(Type, type, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Teams' channelData, typed; null when absent or not an object.</summary>
+    /// <summary>Teams' channelData, typed; null when absent or not an object, and each part null when of the wrong shape.</summary>
     [JsonIgnore]
-    public TeamsChannelData? TeamsData =>
-        ChannelData is { ValueKind: JsonValueKind.Object } data ? data.Deserialize<TeamsChannelData>(TeamsJson.Options) : null;
+    public TeamsChannelData? TeamsData => TeamsChannelData.Read(ChannelData);
 
     /// <summary>The tenant: from the conversation, else from Teams' channelData.</summary>
     [JsonIgnore]
@@ -62,7 +61,7 @@ public sealed partial record Activity
     public string TextWithoutBotMention()
     {
         var text = Text ?? string.Empty;
-        foreach (var mention in Entities?.Where(e => e.Type == Entity.MentionType) ?? [])
+        foreach (var mention in Entities?.Where(e => e?.Type == Entity.MentionType) ?? [])
         {
             if (mention.Text is { Length: > 0 } markup)
             {

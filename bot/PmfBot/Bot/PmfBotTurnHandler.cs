@@ -104,7 +104,7 @@ public sealed partial class PmfBotTurnHandler(
     private async Task<InvokeResponse> OnCardActionAsync(Activity activity, Domain.Catalogue.Person? person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
     {
         var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) ? a : default;
-        var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v) ? v.GetString() : null;
+        var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         if (verb is null || router.ForVerb(verb) is not { } handler)
         {
             return InvokeResponse.For(AdaptiveCardInvokeResponse.Message("That button isn't something I can do. Type help to see what I can."));

@@ -64,6 +64,27 @@ public class HostTests : StorageTestBase
         }
     }
 
+    [Fact]
+    public async Task WhenBotFrameworksKeysCantBeFetched_ReadinessIsUnhealthy_AndTokensGet503NotAStackTrace()
+    {
+        var (app, client) = await StartAsync(
+            "--Bot:AllowUnauthenticatedLocalRequests", "false", "--Bot:AppId", "3f9c2e71-5b8d-4a63-9c10-2e7f4a1b8d05", "--Bot:AppSecret", "s",
+            "--Bot:TenantId", "t", "--Bot:OpenIdMetadataUrl", "http://127.0.0.1:9/v1/.well-known/openidconfiguration");
+        await using (app)
+        {
+            var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent("{}") };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2ln");
+            var message = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Contains("signing keys could not be fetched", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, message.StatusCode);
+            Assert.NotNull(message.Headers.RetryAfter?.Delta);
+            Assert.Equal("application/json", message.Content.Headers.ContentType?.MediaType); // not the developer exception page
+        }
+    }
+
     private static async Task<System.Text.Json.JsonDocument> WaitForAsync(HttpClient client, string path, Func<string, bool> until)
     {
         var body = string.Empty;

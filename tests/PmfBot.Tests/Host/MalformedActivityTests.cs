@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using PmfBot.Tests.Updates;
+
+namespace PmfBot.Tests.Host;
+
+/// <summary>
+/// Activities/malformed.json, posted through the real host as Teams would post them: each shape
+/// that can't be from Teams is refused with 400 before any handler runs (nothing stored, no call
+/// to the connector); channel data and entities of odd shapes are read as absent and the turn is
+/// answered as usual, never with the apology.
+/// </summary>
+public class MalformedActivityTests : UpdateCycleHost
+{
+    private static readonly JsonObject Cases =
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Host", "Activities", "malformed.json")))!.AsObject();
+
+    public static IEnumerable<object[]> Names => Cases.Select(c => new object[] { c.Key });
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task EachShape_GetsItsStatus(string name)
+    {
+        var expected = (HttpStatusCode)Cases[name]!["expect"]!.GetValue<int>();
+        var body = Cases[name]!["activity"]!.ToJsonString().Replace("$serviceUrl", Connector.ServiceUrl, StringComparison.Ordinal);
+        var before = await StorageSnapshot.TakeAsync(Storage.Tables);
+
+        var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+        await App.Services.GetRequiredService<Bot.BackgroundSends>().WhenIdleAsync();
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            Assert.Contains("\"error\":", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Empty(Connector.Calls);
+            Assert.Empty(before.ChangesTo(await StorageSnapshot.TakeAsync(Storage.Tables)));
+        }
+        else
+        {
+            var answer = Assert.Single(Connector.Calls, c => c.Method == "POST");
+            Assert.DoesNotContain("Sorry, something went wrong", answer.Body!.Value.ToString(), StringComparison.Ordinal);
+            Assert.Contains("What you can ask me", answer.Body!.Value.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task AMessageLongerThanTeamsAllows_Is400()
+    {
+        var activity = Cases["message: channelData a string"]!["activity"]!.DeepClone().AsObject();
+        activity["text"] = new string('8', 40_001);
+
+        var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative),
+            new StringContent(activity.ToJsonString().Replace("$serviceUrl", Connector.ServiceUrl, StringComparison.Ordinal), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(Connector.Calls);
+    }
+}
