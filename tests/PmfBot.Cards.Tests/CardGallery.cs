@@ -50,6 +50,12 @@ public static class CardGallery
             Entry = new UpdateEntry(73.7m, "Queue times up after the *phone* system change.", null),
             Problems = new UpdateProblems([], [], ["Below target (80.0%): an action note is required."]),
         }),
+        ["update-prompt-not-saved"] = UpdatePromptCard.Build(Cs02Prompt with
+        {
+            Headline = "Your Oct 2026 update",
+            Entry = new UpdateEntry(73.7m, "Queue times up after the phone system change.", "Two temporary advisers from Monday."),
+            NotSaved = "Not saved: PmfBot can't reach its storage just now. Your entry is still here; press Submit update again in a minute.",
+        }),
         ["update-recorded"] = UpdateRecordedCard.Build(Cs02Recorded),
         ["update-already-recorded"] = UpdateRecordedCard.Build(Cs02Recorded with { Notice = "This was already recorded at 10:42 on 9 Nov 2026 by Priya Shah; nothing was changed." }),
         ["whats-due"] = WhatsDueCard.Build(new DueListView("What's due (2)", "Your open updates, oldest deadline first.",

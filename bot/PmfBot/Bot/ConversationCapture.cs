@@ -7,7 +7,7 @@ namespace PmfBot.Bot;
 /// Keeps a conversation reference for every person and channel that talks to the bot, refreshed
 /// (serviceUrl included) on every inbound activity, so proactive messages can reach them.
 /// </summary>
-public sealed class ConversationCapture(ConversationStore store, TimeProvider time)
+public sealed partial class ConversationCapture(ConversationStore store, TimeProvider time, ILogger<ConversationCapture> logger)
 {
     /// <returns>
     /// True for the install that should be welcomed: the first, or the first after the app was
@@ -21,6 +21,20 @@ public sealed class ConversationCapture(ConversationStore store, TimeProvider ti
             return false; // a group chat, or an activity without enough to write back to
         }
 
+        try
+        {
+            return await SaveAsync(activity, conversation, cancellationToken);
+        }
+        catch (Exception e) when (Storage.StorageFault.Is(e))
+        {
+            // The reference we have still works (Teams keeps serviceUrls for long), and the next activity refreshes it.
+            LogNotCaptured(logger, e, conversation.ConversationId);
+            return false;
+        }
+    }
+
+    private async Task<bool> SaveAsync(Activity activity, StoredConversation conversation, CancellationToken cancellationToken)
+    {
         var install = activity.IsType(ActivityTypes.InstallationUpdate);
         var removed = install && activity.Action == "remove";
         await store.SaveAsync(conversation with { State = removed ? ConversationState.Gone : ConversationState.Active }, cancellationToken);
@@ -55,4 +69,7 @@ public sealed class ConversationCapture(ConversationStore store, TimeProvider ti
                 return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage is unreachable: the reference for {ConversationId} was not refreshed; the turn goes on")]
+    private static partial void LogNotCaptured(ILogger logger, Exception exception, string conversationId);
 }

@@ -30,6 +30,23 @@ public sealed partial class PmfBotTurnHandler(
         {
             return await HandleAsync(activity, cancellationToken);
         }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && Storage.StorageFault.IsOutage(e))
+        {
+            // Nothing could be saved or read. A pressed card is left as it is, with what was entered
+            // on it (an error answer doesn't replace the card); a message gets a sentence.
+            LogStorageUnavailable(logger, e, activity.Type);
+            if (activity.IsType(ActivityTypes.Invoke))
+            {
+                return InvokeResponse.For(AdaptiveCardInvokeResponse.Error(503, "StorageUnavailable", StorageUnavailable.OnCard));
+            }
+
+            if (activity.IsType(ActivityTypes.Message))
+            {
+                await AnswerAsync(activity, TurnAnswer.Say(StorageUnavailable.InChat), CancellationToken.None);
+            }
+
+            return null;
+        }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             var reference = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
@@ -57,7 +74,7 @@ public sealed partial class PmfBotTurnHandler(
         }
 
         // Read once per turn; every handler works from this snapshot.
-        var council = await catalogue.LoadAsync(cancellationToken);
+        var council = await LoadCouncilAsync(cancellationToken);
         var person = activity.From?.AadObjectId is { Length: > 0 } aad ? council.FindPersonByAadObjectId(aad) : null;
 
         if (activity.IsType(ActivityTypes.InstallationUpdate))
@@ -83,6 +100,19 @@ public sealed partial class PmfBotTurnHandler(
         var answer = handler is null ? await ReadFreeTextAsync(turn) : await handler(turn);
         await AnswerAsync(activity, answer, cancellationToken);
         return null;
+    }
+
+    /// <summary>The catalogue; while storage is unreachable, as last loaded today, so the person can be told what happened to their entry.</summary>
+    private async Task<Domain.Catalogue.Catalogue> LoadCouncilAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await catalogue.LoadAsync(cancellationToken);
+        }
+        catch (Exception e) when (Storage.StorageFault.IsOutage(e) && catalogue.LastLoadedToday is { } known)
+        {
+            return known;
+        }
     }
 
     private async Task<TurnAnswer> ReadFreeTextAsync(Turn turn)
@@ -137,6 +167,9 @@ public sealed partial class PmfBotTurnHandler(
         value is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String
             ? verb.GetString()
             : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {ActivityType} turn found storage unreachable; the person was told nothing was saved")]
+    private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string activityType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn failed; the person was given reference {Reference}")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception, string activityType, string reference);

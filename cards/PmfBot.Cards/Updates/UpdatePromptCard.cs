@@ -22,6 +22,7 @@ public sealed record UpdateProblems(IReadOnlyList<string> Value, IReadOnlyList<s
 /// <param name="ValueLabel">"Oct 2026 figure (%)".</param>
 /// <param name="ActionNoteRule">When an action note is required, before the figure is known: "Required if below the target (80.0%)".</param>
 /// <param name="Data">What the submit button carries back: the measure and period (verb added by the card).</param>
+/// <param name="NotSaved">Why an acceptable entry wasn't saved (storage unreachable): said at the top, the entry kept below.</param>
 public sealed record UpdatePromptView(
     string Reference,
     string Title,
@@ -40,7 +41,8 @@ public sealed record UpdatePromptView(
     string? ActionNoteRule,
     IReadOnlyDictionary<string, string> Data,
     UpdateEntry? Entry = null,
-    UpdateProblems? Problems = null);
+    UpdateProblems? Problems = null,
+    string? NotSaved = null);
 
 /// <summary>
 /// The card that asks a measure's owner for a period's figure, commentary and action note, and
@@ -82,7 +84,11 @@ public static class UpdatePromptCard
             body.Add(new TextBlock($"Your last commentary: {CardText.Plain(view.PreviousCommentary)}") { IsSubtle = true, Size = "Small" });
         }
 
-        if (view.Problems is { Any: true })
+        if (view.NotSaved is not null)
+        {
+            body.Add(new Container([new TextBlock(CardText.Plain(view.NotSaved)) { Weight = "Bolder", Color = "Attention" }]) { Style = "attention" });
+        }
+        else if (view.Problems is { Any: true })
         {
             body.Add(new Container([new TextBlock("Nothing has been saved yet. Please fix what's marked below and submit again.") { Weight = "Bolder", Color = "Attention" }]) { Style = "attention" });
         }

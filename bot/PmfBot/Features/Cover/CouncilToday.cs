@@ -12,11 +12,23 @@ namespace PmfBot.Features.Cover;
 /// </summary>
 public sealed class CouncilToday(CatalogueStore catalogue, CoverStore cover, TimeProvider time)
 {
+    private (DateOnly Day, Domain.Catalogue.Catalogue Council)? _lastLoaded;
+
     public async Task<Domain.Catalogue.Catalogue> LoadAsync(CancellationToken cancellationToken)
     {
         var today = UkTime.DateAt(time.GetUtcNow());
         var council = catalogue.LoadAsync(cancellationToken);
         var delegations = cover.GetDelegationsInForceAsync(today, cancellationToken);
-        return Delegation.Apply(await council, await delegations, today);
+        var loaded = Delegation.Apply(await council, await delegations, today);
+        _lastLoaded = (today, loaded);
+        return loaded;
     }
+
+    /// <summary>
+    /// The council as last loaded today, for a turn that finds storage unreachable: enough to know
+    /// who is talking and to give them back what they entered, when nothing can be saved anyway.
+    /// Null when there is none from today. Scheduled work never uses it: it waits for storage.
+    /// </summary>
+    public Domain.Catalogue.Catalogue? LastLoadedToday =>
+        _lastLoaded is var (day, council) && day == UkTime.DateAt(time.GetUtcNow()) ? council : null;
 }

@@ -38,7 +38,7 @@ public sealed partial class EscalationRaiser(
         {
             return await OnRecordedAsync(result, state, council, cancellationToken);
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or TimeoutException)
+        catch (Exception e) when (Storage.StorageFault.Is(e))
         {
             LogEscalationFailed(logger, e, result.Measure.Value, result.Period.Code);
             return "If it needs escalating, that will happen within a few minutes.";

@@ -19,8 +19,21 @@ namespace PmfBot.Features.Updates;
 /// </summary>
 public sealed partial class SentPromptCards(PromptStore prompts, ConnectorClient connector, ILogger<SentPromptCards> logger)
 {
-    public Task ShowAnsweredAsync(MeasureReference measure, ReportingPeriod period, AdaptiveCard card, Activity? pressedFrom, CancellationToken cancellationToken) =>
-        ReplaceAsync(measure, period, step => !ExtensionSteps.IsExtension(step) && !Escalations.EscalationSteps.IsEscalation(step), card, pressedFrom, cancellationToken);
+    /// <summary>
+    /// After a figure is stored: the period's cards show it. Best effort: with storage unreachable
+    /// the figure is safe and the person has their answer; the other cards stay as they were.
+    /// </summary>
+    public async Task ShowAnsweredAsync(MeasureReference measure, ReportingPeriod period, AdaptiveCard card, Activity? pressedFrom, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReplaceAsync(measure, period, step => !ExtensionSteps.IsExtension(step) && !Escalations.EscalationSteps.IsEscalation(step), card, pressedFrom, cancellationToken);
+        }
+        catch (Exception e) when (Storage.StorageFault.Is(e))
+        {
+            LogCardsNotFound(logger, e, measure.Value, period.Code);
+        }
+    }
 
     /// <summary>Replaces the sent cards of a measure's period whose step <paramref name="which"/> picks, and the pressed one.</summary>
     public async Task ReplaceAsync(PromptSubject subject, ReportingPeriod period, Func<string, bool> which, AdaptiveCard card, Activity? pressedFrom, CancellationToken cancellationToken)
@@ -49,6 +62,9 @@ public sealed partial class SentPromptCards(PromptStore prompts, ConnectorClient
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Measure} {Period}: recorded, but storage was unreachable, so its other cards were not updated")]
+    private static partial void LogCardsNotFound(ILogger logger, Exception exception, string measure, string period);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject} {Period}: card {ActivityId} could not be updated in place: {Outcome}")]
     private static partial void LogNotUpdated(ILogger logger, string subject, string period, string activityId, ConnectorOutcome outcome);

@@ -14,9 +14,9 @@ namespace PmfBot.Features.Updates;
 /// Taking figures in the chat: the prompt card's Submit, a typed answer ("42.5 — two crews off
 /// sick; action: agency cover"), "what's due", and opening one update's card from that list.
 /// </summary>
-public sealed class UpdateHandlers(
+public sealed partial class UpdateHandlers(
     UpdateSubmission submission, SentPromptCards sentCards, ResultStore results, Activities.ActivityReports activities, Escalations.EscalationRaiser escalations, ProactiveMessenger messenger,
-    TimeProvider time, IOptions<UpdateCycleOptions> options)
+    TimeProvider time, IOptions<UpdateCycleOptions> options, ILogger<UpdateHandlers> logger)
 {
     public static readonly string[] WhatsDuePhrases = ["what's due", "whats due", "what is due", "due", "my updates", "what do i owe", "open updates", "todo", "to do"];
 
@@ -158,6 +158,8 @@ public sealed class UpdateHandlers(
 
             case SubmissionOutcome.NeedsFixing fix:
                 return TurnAnswer.Of(UpdatePromptCard.Build(fix.Card));
+            case SubmissionOutcome.NotSaved notSaved:
+                return TurnAnswer.Of(UpdatePromptCard.Build(notSaved.Card));
             case SubmissionOutcome.Refused refused:
                 return TurnAnswer.Say(refused.Message);
             default:
@@ -173,6 +175,18 @@ public sealed class UpdateHandlers(
             return;
         }
 
+        try
+        {
+            await SendOwnerCopyAsync(measure, result, council, card, owner, cancellationToken);
+        }
+        catch (Exception e) when (Storage.StorageFault.Is(e))
+        {
+            LogOwnerNotCopied(logger, e, measure.Reference.Value, result.Period.Code);
+        }
+    }
+
+    private async Task SendOwnerCopyAsync(Measure measure, Domain.Results.MeasureResult result, Domain.Catalogue.Catalogue council, Cards.Model.AdaptiveCard card, string owner, CancellationToken cancellationToken)
+    {
         var by = council.NameOf(result.RecordedBy);
         var message = new Teams.Schema.Activity
         {
@@ -194,4 +208,7 @@ public sealed class UpdateHandlers(
 
     private static string AlreadyNotice(Domain.Results.MeasureResult recorded, Domain.Catalogue.Catalogue council) =>
         PromptViews.AlreadyRecorded(recorded.RecordedBy, recorded.RecordedAt, council);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Measure} {Period}: recorded by a delegate, but storage was unreachable, so the owner's copy was not sent")]
+    private static partial void LogOwnerNotCopied(ILogger logger, Exception exception, string measure, string period);
 }

@@ -6,6 +6,7 @@ using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Results;
 using PmfBot.Domain.Status;
 using PmfBot.Domain.Values;
+using PmfBot.Storage;
 using PmfBot.Storage.Results;
 
 namespace PmfBot.Features.Updates;
@@ -31,6 +32,9 @@ public abstract record SubmissionOutcome
 
     /// <summary>Not this person's to enter, or not now: a sentence saying why and what to do.</summary>
     public sealed record Refused(string Message) : SubmissionOutcome;
+
+    /// <summary>Storage couldn't be reached: nothing was saved; the card again, with the entry kept and the reason at the top.</summary>
+    public sealed record NotSaved(UpdatePromptView Card) : SubmissionOutcome;
 }
 
 /// <summary>
@@ -71,14 +75,30 @@ public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics m
             return new SubmissionOutcome.Refused($"This card's period isn't one {measure.Reference} is reported for, so nothing was stored. Type **what's due** for a fresh card.");
         }
 
-        var state = await MeasureState.ReadAsync(results, measure, cancellationToken);
+        var now = time.GetUtcNow();
+        var policy = options.Value.ToPolicy();
+        var reading = ValueReader.Read(attempt.Value, measure);
+        var entry = new UpdateEntry(
+            reading switch { ValueReading.Accepted a => a.RoundedFrom ?? a.Value, ValueReading.Refused r => r.Figure, _ => null },
+            attempt.Commentary,
+            attempt.ActionNote);
+
+        MeasureState state;
+        try
+        {
+            state = await MeasureState.ReadAsync(results, measure, cancellationToken);
+        }
+        catch (Exception e) when (StorageFault.IsOutage(e))
+        {
+            var unknown = new MeasureState(measure, [], []);
+            return NotSaved(unknown, unknown.DeadlineFor(period, policy));
+        }
+
         if (state.ResultFor(period) is { } existing)
         {
             return new SubmissionOutcome.AlreadyRecorded(existing, state);
         }
 
-        var now = time.GetUtcNow();
-        var policy = options.Value.ToPolicy();
         var deadline = state.DeadlineFor(period, policy);
         switch (policy.StateAt(period, deadline, now))
         {
@@ -89,11 +109,6 @@ public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics m
                     $"{period} closed to updates on {PromptViews.ShortDate(UkTime.DateAt(policy.ClosesAt(deadline)).AddDays(-1))}: its figures have gone into the reports. To add or change one now, please contact the performance team.");
         }
 
-        var reading = ValueReader.Read(attempt.Value, measure);
-        var entry = new UpdateEntry(
-            reading switch { ValueReading.Accepted a => a.RoundedFrom ?? a.Value, ValueReading.Refused r => r.Figure, _ => null },
-            attempt.Commentary,
-            attempt.ActionNote);
         if (reading is not ValueReading.Accepted accepted)
         {
             var refusal = ((ValueReading.Refused)reading).Reason;
@@ -114,7 +129,18 @@ public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics m
         }
 
         var result = MeasureResult.Record(measure, period, accepted.Value, attempt.Commentary, attempt.ActionNote, judgement, person.Id, now);
-        switch (await results.RecordAsync(result, cancellationToken))
+        RecordOutcome outcome;
+        try
+        {
+            outcome = await results.RecordAsync(result, cancellationToken);
+        }
+        catch (Exception e) when (StorageFault.IsOutage(e))
+        {
+            // Had the write landed unheard, pressing again says it was already recorded: never recorded twice.
+            return NotSaved(state, deadline);
+        }
+
+        switch (outcome)
         {
             case RecordOutcome.Recorded recorded:
                 metrics.UpdateAnswered(late: deadline.IsOverdueAt(now), recorded.Result.Rag);
@@ -127,5 +153,8 @@ public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics m
 
         SubmissionOutcome Fix(UpdateProblems found) =>
             new SubmissionOutcome.NeedsFixing(PromptViews.Prompt(state, period, deadline, now, step: null, entry, found));
+
+        SubmissionOutcome NotSaved(MeasureState known, Deadline due) =>
+            new SubmissionOutcome.NotSaved(PromptViews.Prompt(known, period, due, now, step: null, entry) with { NotSaved = Bot.StorageUnavailable.UpdateNotSaved });
     }
 }

@@ -1,0 +1,91 @@
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Storage.Results;
+using PmfBot.Testing;
+
+namespace PmfBot.Tests.Updates;
+
+/// <summary>
+/// Storage goes down while Priya enters October's CS 02 (the host reaches Azurite's Table service
+/// through a relay the test cuts): her card comes back with what she entered and says it wasn't
+/// saved; nothing is stored; once storage is back, one press records it, exactly once.
+/// </summary>
+public sealed class StorageOutageTests : UpdateCycleHost, IDisposable
+{
+    private static readonly MeasureReference Cs02 = MeasureReference.Parse("CS 02");
+    private static readonly ReportingPeriod October = ReportingPeriod.Parse("FY2026-M07");
+
+    private TcpRelay? _relay;
+
+    private TcpRelay Relay => _relay ??= TcpRelay.Start(TablePort(Storage.ConnectionString));
+
+    protected override string[] MoreSettings => ["--Storage:ConnectionString", Relay.Through(Storage.ConnectionString)];
+
+    private ResultStore Results => new(Storage.Tables); // straight to Azurite, not through the relay
+
+    private static object Entry(string value) => new
+    {
+        verb = "submitUpdate", measure = "CS 02", period = October.Code, value,
+        commentary = "Queue times up after the phone system change.", actionNote = "Two temporary advisers from Monday.",
+    };
+
+    [Fact]
+    public async Task StorageDownDuringASubmit_TheCardComesBackWithTheEntry_ThenOnePressRecordsItOnce()
+    {
+        await InstallAsync(); // Priya's chat, and the catalogue as loaded today
+        Relay.Cut();
+
+        var unsaved = await PressAsync("submitUpdate", Entry("73.7"));
+
+        var card = CardOf(unsaved);
+        Assert.Contains("Not saved: PmfBot can't reach its storage just now. Your entry is still here; press Submit update again", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("lost", card, StringComparison.Ordinal);
+        Assert.Equal(73.7, InputOn(RawCardOf(unsaved), "value")!.Value.GetProperty("value").GetDouble());
+        Assert.Equal("Queue times up after the phone system change.", InputOn(RawCardOf(unsaved), "commentary")!.Value.GetProperty("value").GetString());
+        Assert.Equal("Two temporary advisers from Monday.", InputOn(RawCardOf(unsaved), "actionNote")!.Value.GetProperty("value").GetString());
+        Assert.Null(await Results.GetAsync(Cs02, October, default));
+
+        Relay.Restore();
+        var recorded = CardOf(await PressAsync("submitUpdate", Entry("73.7")));
+        var again = CardOf(await PressAsync("submitUpdate", Entry("73.7")));
+
+        Assert.Contains("Recorded: 73.7% for Oct 2026", recorded, StringComparison.Ordinal);
+        Assert.Contains("already recorded", again, StringComparison.Ordinal);
+        Assert.Equal(73.7m, (await Results.GetAsync(Cs02, October, default))!.Value);
+        Assert.Single(await Results.GetAuditTrailAsync(Cs02, October, default));
+    }
+
+    [Fact]
+    public async Task StorageDownBeforeTheCatalogueWasEverRead_APressedCardIsLeftAsItIs_WithAnErrorSayingNotSaved()
+    {
+        Relay.Cut();
+
+        var answer = await PressAsync("openEscalation", Open());
+
+        Assert.Equal("application/vnd.microsoft.error", answer.GetProperty("type").GetString());
+        Assert.Equal(503, answer.GetProperty("statusCode").GetInt32());
+        Assert.StartsWith("Not saved: PmfBot can't reach its storage just now. What you entered is still on the card",
+            answer.GetProperty("value").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StorageDownWhileTyping_TheChatSaysNothingWasSaved()
+    {
+        await InstallAsync();
+        Relay.Cut();
+
+        await PostAsync(Personal("message", "CS 02: 73.7 — queue times up; action: two temporary advisers"));
+
+        Assert.Equal("I couldn't do that, and nothing was saved: PmfBot can't reach its storage just now. Please send it again in a few minutes.", LastPostedText());
+        Assert.Null(await Results.GetAsync(Cs02, October, default));
+    }
+
+    public void Dispose() => _relay?.Cut();
+
+    /// <summary>The Table service's port in an Azurite connection string ("TableEndpoint=http://127.0.0.1:PORT/…").</summary>
+    private static int TablePort(string connectionString)
+    {
+        var endpoint = connectionString.Split(';').Single(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal))["TableEndpoint=".Length..];
+        return new Uri(endpoint).Port;
+    }
+}
