@@ -13,7 +13,11 @@ public class RaisingTests : EscalationHost
 
         var recorded = await RecordRedAsync();
 
-        Assert.Contains("Escalated to Priya Shah (escalation owner) for a decision", recorded, StringComparison.Ordinal);
+        // Priya owns CS 02 and is its escalation owner: she is not told she'll hear from herself.
+        Assert.Contains("You are CS 02's escalation owner as well: its escalation card follows, for your decision.", recorded, StringComparison.Ordinal);
+        Assert.Contains("Your action note is on record for the management reports.", recorded, StringComparison.Ordinal);
+        Assert.DoesNotContain("Escalated to Priya Shah", recorded, StringComparison.Ordinal);
+        Assert.DoesNotContain("you'll hear what they decide", recorded, StringComparison.Ordinal);
         var card = Assert.Single(EscalationCardsIn());
         Assert.Contains("Escalated to you: CS 02 is Red", card, StringComparison.Ordinal);
         Assert.Contains("61.5% (Red)", card, StringComparison.Ordinal);
@@ -25,6 +29,23 @@ public class RaisingTests : EscalationHost
 
         var stored = (await Cs02OctoberAsync())!.Escalation;
         Assert.Equal((EscalationTrigger.Red, DemoPeople.PriyaShah.Id, EscalationState.Open), (stored.Trigger, stored.EscalationOwner, stored.State));
+    }
+
+    [Fact]
+    public async Task ARedFigureFromAnotherOwner_TellsThemWhoDecides_AndTheEscalationOwnerGetsTheCard()
+    {
+        await InstallAsync();
+        await InstallAsAsync(DemoPeople.FionaGrant, FionasChat);
+
+        var recorded = CardOf(await PressAsAsync(DemoPeople.FionaGrant, FionasChat, "submitUpdate", new
+        {
+            verb = "submitUpdate", measure = "RB 02", period = "FY2026-M07", value = "14",
+            commentary = "Change events doubled after the benefit uprating.", actionNote = "Overtime for six weeks.",
+        }));
+
+        Assert.Contains("Escalated to Priya Shah (escalation owner) for a decision; you'll hear what they decide.", recorded, StringComparison.Ordinal);
+        Assert.Contains("Your action note is on record for Priya Shah (escalation owner) and the management reports.", recorded, StringComparison.Ordinal);
+        Assert.Single(EscalationCardsIn(), c => c.Contains("Escalated to you: RB 02 is Red", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -95,7 +116,7 @@ public class RaisingTests : EscalationHost
         await PostAsync(Personal("message", "escalate IG 01 because the FOI backlog will breach the ICO's threshold"));
 
         // The answer first; the escalation card follows it (sent once the turn has answered).
-        Assert.Contains("Escalated to Priya Shah (escalation owner) for a decision", PostedTexts()[^2], StringComparison.Ordinal);
+        Assert.Contains("You are IG 01's escalation owner as well: its escalation card follows, for your decision.", PostedTexts()[^2], StringComparison.Ordinal);
         var card = Assert.Single(EscalationCardsIn());
         Assert.Equal(card, PostedTexts()[^1]);
         Assert.Contains("Escalated to you by Priya Shah: IG 01", card, StringComparison.Ordinal);

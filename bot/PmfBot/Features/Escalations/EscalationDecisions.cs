@@ -139,8 +139,9 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
                 await notices.ShowAsync(stored.Escalation, context, null, turn.Cancellation);
                 var told = await notices.DeliverAsync(stored.Escalation, context, turn.Cancellation);
                 var asker = turn.Catalogue.NameOf(question!.By);
-                var notice = told.Any(t => t.Person == question.By && t.State is PromptState.WaitingForInstall)
-                    ? $"Your answer is on record; {asker} will get it once they open PmfBot in Teams."
+                var notice = question.By == turn.Person.Id ? "Your answer is on record, with the escalation card to decide it."
+                    : told.Any(t => t.Person == question.By && t.State is PromptState.WaitingForInstall)
+                        ? $"Your answer is on record; {asker} will get it once they open PmfBot in Teams."
                     : $"Sent to {asker}.";
                 return TurnAnswer.Of(EscalationQuestionCard.Build(EscalationViews.Question(stored.Escalation, question, context.State, turn.Catalogue, notice)));
             }
@@ -189,8 +190,11 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
         await notices.ShowAsync(x, context, turn.Activity, turn.Cancellation);
         var told = await notices.DeliverAsync(x, context, turn.Cancellation);
         var owner = turn.Catalogue.NameOf(x.Owner);
-        var notice = x.State == EscalationState.Closed ? "Closed." : told.Any(t => t.Person == x.Owner && t.State is PromptState.WaitingForInstall)
-            ? $"Recorded. {owner} can't get PmfBot cards yet and will be told once they open PmfBot in Teams."
+        var ownDecision = turn.Person?.Id == x.Owner; // the owner who is also the escalation owner (or deputy) tells nobody but themselves
+        var notice = x.State == EscalationState.Closed ? "Closed."
+            : ownDecision ? (x.IsAwaitingOwner ? $"Your question is on record; as {x.Measure}'s owner too, you'll get it as a card to answer." : "Recorded.")
+            : told.Any(t => t.Person == x.Owner && t.State is PromptState.WaitingForInstall)
+                ? $"Recorded. {owner} can't get PmfBot cards yet and will be told once they open PmfBot in Teams."
             : x.IsAwaitingOwner ? $"Your question has gone to {owner}; their answer will come back here." : $"Recorded. {owner} has been told.";
         return Card(x, context, audience, notice: notice);
     }

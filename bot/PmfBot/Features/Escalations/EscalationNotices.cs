@@ -45,7 +45,8 @@ public sealed class EscalationNotices(ClaimedSend sender, SentPromptCards sentCa
             }
         }
 
-        if (x.State == EscalationState.Decided)
+        // The owner hears of the decision, unless they took it themselves (the owner who is also the escalation owner).
+        if (x.State == EscalationState.Decided && x.Outcome?.By != x.Owner)
         {
             sent.Add((x.Owner, await SendEscalationAsync(x, context, EscalationSteps.Decided(x, x.Owner), x.Owner, EscalationOccasion.Shown, cancellationToken)));
         }

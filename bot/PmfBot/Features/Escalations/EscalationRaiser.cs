@@ -74,7 +74,7 @@ public sealed partial class EscalationRaiser(
             var context = await contexts.ForAsync(stored.Escalation, measure, council, state, cancellationToken);
             if (raised)
             {
-                sentences.Add(await DeliverAsync(stored.Escalation, context, cancellationToken));
+                sentences.Add(await DeliverAsync(stored.Escalation, context, result.RecordedBy, cancellationToken));
             }
             else
             {
@@ -132,7 +132,7 @@ public sealed partial class EscalationRaiser(
         }
 
         var context = await contexts.ForAsync(stored.Escalation, measure, council, state, cancellationToken);
-        return (stored.Escalation, true, await DeliverAsync(stored.Escalation, context, cancellationToken));
+        return (stored.Escalation, true, await DeliverAsync(stored.Escalation, context, by.Id, cancellationToken));
     }
 
     /// <summary>Closes an escalation if nobody has changed it since it was read; its cards then say so.</summary>
@@ -151,8 +151,15 @@ public sealed partial class EscalationRaiser(
     /// The escalation owner's card goes out after the turn has answered: their chat may be queued
     /// under Teams' limits (a Chief Officer gets many at quarter end), and the owner shouldn't wait.
     /// </summary>
-    private async Task<string> DeliverAsync(Escalation escalation, EscalationContext context, CancellationToken cancellationToken)
+    /// <param name="toldTo">Who the returned sentence is for: whoever entered the figure or escalated by hand.</param>
+    private async Task<string> DeliverAsync(Escalation escalation, EscalationContext context, PersonId toldTo, CancellationToken cancellationToken)
     {
+        if (toldTo == escalation.EscalationOwner)
+        {
+            background.Start($"{escalation.Measure} {escalation.Period.Code} escalation cards", ct => notices.DeliverAsync(escalation, context, ct));
+            return $"You are {escalation.Measure}'s escalation owner as well: its escalation card follows, for your decision.";
+        }
+
         var chief = context.Council.NameOf(escalation.EscalationOwner);
         var reachable = context.Council.FindPerson(escalation.EscalationOwner)?.AadObjectId is { Length: > 0 } aad
             && await messenger.CanReachPersonAsync(aad, cancellationToken);
