@@ -15,12 +15,18 @@ public sealed record StandingChange(Measure Measure, Standing From, Standing To,
 /// <summary>A measure standing at Red, with the figure that put it there (its commentary and action note).</summary>
 public sealed record RedMeasure(Measure Measure, MeasureResult Latest);
 
+/// <summary>An escalation that moved during the week, listed once however much happened to it.</summary>
+/// <param name="Opened">Raised during the week.</param>
+/// <param name="Decision">The decision taken during the week (not a question), if one was.</param>
+public sealed record EscalationInWeek(Escalation Escalation, bool Opened, EscalationDecision? Decision);
+
 /// <summary>A week of a scope's performance, as a management channel reads it on Monday morning.</summary>
 /// <param name="From">The week's start (the previous posting time).</param>
 /// <param name="To">The week's end (this posting time): standings are as known then.</param>
 /// <param name="NewFigures">Figures recorded during the week.</param>
 /// <param name="Overdue">Updates past their deadline, most overdue first.</param>
 /// <param name="DueNextWeek">Updates whose deadline falls in the seven days from <paramref name="To"/>, soonest first.</param>
+/// <param name="Escalations">Escalations raised or decided during the week, each once: raised first, in the order they were.</param>
 /// <param name="StillOpen">Escalations waiting for a decision at the week's end.</param>
 public sealed record Digest(
     DateTimeOffset From,
@@ -33,12 +39,17 @@ public sealed record Digest(
     IReadOnlyList<RedMeasure> Reds,
     IReadOnlyList<OpenUpdate> Overdue,
     IReadOnlyList<OpenUpdate> DueNextWeek,
-    IReadOnlyList<Escalation> Opened,
-    IReadOnlyList<Escalation> Decided,
+    IReadOnlyList<EscalationInWeek> Escalations,
     int StillOpen)
 {
+    /// <summary>Escalations raised during the week.</summary>
+    public int Opened => Escalations.Count(e => e.Opened);
+
+    /// <summary>Escalations decided during the week (whenever they were raised).</summary>
+    public int Decided => Escalations.Count(e => e.Decision is not null);
+
     /// <summary>Nothing happened and nothing is owed: the digest says so in one line.</summary>
-    public bool IsQuiet => NewFigures == 0 && Changes.Count == 0 && Overdue.Count == 0 && DueNextWeek.Count == 0 && Opened.Count == 0 && Decided.Count == 0;
+    public bool IsQuiet => NewFigures == 0 && Changes.Count == 0 && Overdue.Count == 0 && DueNextWeek.Count == 0 && Escalations.Count == 0;
 
     /// <summary>
     /// Composes a week's digest. Pure: the caller reads the measures' figures and owed updates
@@ -85,16 +96,17 @@ public sealed record Digest(
             [.. reds.OrderByDescending(r => r.Latest.RecordedAt).ThenBy(r => r.Measure.Reference.Key, StringComparer.Ordinal)],
             [.. owed.Where(o => o.Deadline.IsOverdueAt(to)).OrderBy(o => o.Deadline.Date).ThenBy(o => o.Measure.Reference.Key, StringComparer.Ordinal)],
             [.. owed.Where(o => !o.Deadline.IsOverdueAt(to) && o.Deadline.Date < nextWeek).OrderBy(o => o.Deadline.Date).ThenBy(o => o.Measure.Reference.Key, StringComparer.Ordinal)],
-            [.. relevant.Where(e => e.RaisedAt > from && e.RaisedAt <= to).OrderBy(e => e.RaisedAt)],
-            [.. relevant.Where(e => DecidedDuring(e, from, to)).OrderBy(e => e.Measure.Key, StringComparer.Ordinal)],
+            [.. relevant.Select(e => new EscalationInWeek(e, e.RaisedAt > from && e.RaisedAt <= to, DecisionDuring(e, from, to)))
+                .Where(e => e.Opened || e.Decision is not null)
+                .OrderBy(e => e.Opened ? 0 : 1)
+                .ThenBy(e => e.Opened ? e.Escalation.RaisedAt : e.Decision!.At)
+                .ThenBy(e => e.Escalation.Measure.Key, StringComparer.Ordinal)],
             relevant.Count(e => e.State == EscalationState.Open && e.RaisedAt <= to));
     }
 
     /// <summary>The decision taken during the week, if there was one (not a question).</summary>
     public static EscalationDecision? DecisionDuring(Escalation escalation, DateTimeOffset from, DateTimeOffset to) =>
         escalation.Decisions.LastOrDefault(d => d.Kind != DecisionKind.AskForInformation && d.At > from && d.At <= to);
-
-    private static bool DecidedDuring(Escalation escalation, DateTimeOffset from, DateTimeOffset to) => DecisionDuring(escalation, from, to) is not null;
 
     // Worse news first: a measure turning Red matters more than one turning Green.
     private static int Severity(Standing standing) => standing switch

@@ -69,10 +69,24 @@ public class DigestTests
         Assert.Equal("Two advisers off sick.", digest.Reds[0].Latest.Commentary);
         Assert.Equal(["HR 01"], digest.Overdue.Select(o => o.Measure.Reference.Value));
         Assert.Equal(["FI 01"], digest.DueNextWeek.Select(o => o.Measure.Reference.Value));
-        Assert.Equal([opened], digest.Opened);
-        Assert.Equal([decided], digest.Decided);
+        Assert.Equal([new EscalationInWeek(opened, true, null), new EscalationInWeek(decided, false, decided.Decisions[0])], digest.Escalations);
+        Assert.Equal((1, 1), (digest.Opened, digest.Decided));
         Assert.Equal(1, digest.StillOpen);
         Assert.False(digest.IsQuiet);
+    }
+
+    [Fact]
+    public void AnEscalationOpenedAndDecidedInTheWeek_IsListedOnce_WithItsDecision()
+    {
+        var measure = TestMeasures.Make("CS 02", frequency: Frequency.Monthly);
+        var decision = new EscalationDecision(DecisionKind.ApproveAction, TestMeasures.Chief, From.AddDays(3), "Go ahead.", null);
+        var question = new EscalationDecision(DecisionKind.AskForInformation, TestMeasures.Chief, From.AddDays(2), "How long?", null);
+        var escalation = Escalation(measure, Sep, From.AddDays(1)) with { State = EscalationState.Decided, Decisions = [question, decision] };
+
+        var digest = Digest.Compose([new MeasureFacts(measure, [], [])], [escalation], From, To);
+
+        Assert.Equal([new EscalationInWeek(escalation, true, decision)], digest.Escalations);
+        Assert.Equal((1, 1, 0), (digest.Opened, digest.Decided, digest.StillOpen));
     }
 
     [Fact]

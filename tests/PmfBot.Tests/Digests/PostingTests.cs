@@ -192,6 +192,28 @@ public class PostingTests : DigestHost
         Assert.Contains("Escalations: 3 opened, 0 decided, 3 waiting for a decision", digest, StringComparison.Ordinal);
         Assert.Contains("Full scorecard", digest, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnEscalationOpenedAndDecidedInTheWeek_IsOneLine_InOneState()
+    {
+        await SubscribeAsync("subscribe the council");
+        await PressAsync("submitUpdate", new
+        {
+            verb = "submitUpdate", measure = "CS 02", period = "FY2026-M07", value = "61.5",
+            commentary = "Two advisers off sick.", actionNote = "Agency cover.",
+        });
+        await PressAsync("decideEscalation", new { verb = "decideEscalation", measure = "CS 02", period = "FY2026-M07", decision = "approve", decisionNote = "Agreed." });
+        Clock.MoveTo(Uk(11, 9, 9, 0));
+
+        await Poster.RunAsync(CancellationToken.None);
+
+        var digest = TextOf(Assert.Single(ThreadsStarted()));
+        Assert.Contains("Opened and decided: CS 02 Calls answered within 5 minutes", digest, StringComparison.Ordinal);
+        Assert.Contains("Oct 2026 · Remedial action approved by Priya Shah", digest, StringComparison.Ordinal);
+        Assert.DoesNotContain("Opened: CS 02", digest, StringComparison.Ordinal);
+        Assert.DoesNotContain("Decided: CS 02", digest, StringComparison.Ordinal);
+        Assert.Contains("Escalations: 1 opened, 1 decided, 0 waiting for a decision", digest, StringComparison.Ordinal);
+    }
 }
 
 public class MentioningPostingTests : DigestHost

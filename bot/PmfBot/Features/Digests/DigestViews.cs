@@ -55,8 +55,8 @@ public static class DigestViews
         Add(sections, "Overdue updates", digest.Overdue, o => new DigestItem(
             Title(o.Measure),
             $"{o.Period} · {Days(o.Deadline.DaysOverdueAt(digest.To))} overdue · owed by {Owner(o.Measure.PromptsGoTo)}"));
-        var escalations = digest.Opened.Select(e => Opened(e, council)).Concat(digest.Decided.Select(e => Decided(e, digest, council))).ToList();
-        Add(sections, $"Escalations: {digest.Opened.Count} opened, {digest.Decided.Count} decided, {digest.StillOpen} waiting for a decision", escalations, i => i, counted: false);
+        Add(sections, $"Escalations: {digest.Opened} opened, {digest.Decided} decided, {digest.StillOpen} waiting for a decision",
+            digest.Escalations, e => Escalation(e, council), counted: false);
         Add(sections, "Due next week", digest.DueNextWeek, o => new DigestItem(
             Title(o.Measure), $"{o.Period} · due {o.Deadline.Date.ToString("ddd d MMM", English)} · {council.NameOf(o.Measure.PromptsGoTo)}"));
 
@@ -74,13 +74,15 @@ public static class DigestViews
             return mention.Text;
         }
 
-        DigestItem Opened(Escalation e, Domain.Catalogue.Catalogue c) => new(
-            $"Opened: {Title(c.FindMeasure(e.Measure))}", $"{e.Period} · to {c.NameOf(e.EscalationOwner)}", "Open");
-
-        DigestItem Decided(Escalation e, Digest d, Domain.Catalogue.Catalogue c) =>
-            Digest.DecisionDuring(e, d.From, d.To) is { } decision
-                ? new($"Decided: {Title(c.FindMeasure(e.Measure))}", $"{e.Period} · {EscalationViews.DecisionWords(decision.Kind)} by {c.NameOf(decision.By)}", null, Cut(decision.Note))
-                : new($"Decided: {e.Measure}");
+        // One line an escalation: what happened to it this week, and where it stands if still undecided.
+        DigestItem Escalation(EscalationInWeek week, Domain.Catalogue.Catalogue c)
+        {
+            var (e, title) = (week.Escalation, Title(c.FindMeasure(week.Escalation.Measure)));
+            return week.Decision is { } decision
+                ? new($"{(week.Opened ? "Opened and decided" : "Decided")}: {title}",
+                    $"{e.Period} · {EscalationViews.DecisionWords(decision.Kind)} by {c.NameOf(decision.By)}", null, Cut(decision.Note))
+                : new($"Opened: {title}", $"{e.Period} · to {c.NameOf(e.EscalationOwner)}", e.State == EscalationState.Closed ? "Closed" : "Open");
+        }
     }
 
     private static void Add<T>(List<DigestSection> sections, string heading, IReadOnlyList<T> items, Func<T, DigestItem> line, bool counted = true)
