@@ -17,7 +17,7 @@ public static class CardGallery
     {
         ["welcome-personal"] = WelcomeCard.Build(new WelcomeView("Northmere District Council", "Priya Shah", 3, IsChannel: false)),
         ["welcome-personal-unknown"] = WelcomeCard.Build(new WelcomeView("Northmere District Council", null, 0, IsChannel: false)),
-        ["welcome-channel"] = WelcomeCard.Build(new WelcomeView("Northmere District Council", null, 0, IsChannel: true)),
+        ["welcome-channel"] = WelcomeCard.Build(new WelcomeView("Northmere District Council", null, 0, IsChannel: true, "Management")),
         ["help-personal"] = HelpCard.Build(isChannel: false),
         ["help-channel"] = HelpCard.Build(isChannel: true),
         ["apology"] = ApologyCard.Build("4bf92f3577b34da6a3ce929d0e0e4736"),

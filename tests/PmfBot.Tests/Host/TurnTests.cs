@@ -86,6 +86,30 @@ public class TurnTests : StorageTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public async Task InstallInAChannel_WelcomesTheChannel_NotWhoeverAddedIt()
+    {
+        var activity = new
+        {
+            type = "installationUpdate",
+            action = "add",
+            id = "f:team-install",
+            channelId = "msteams",
+            serviceUrl = _connector.ServiceUrl,
+            from = new { id = "user-priya-shah", aadObjectId = Priya },
+            recipient = new { id = BotId, name = "PmfBot" },
+            conversation = new { id = "channel-performance", conversationType = "channel", tenantId = Tenant },
+            channelData = new { tenant = new { id = Tenant }, team = new { id = "team-management", name = "Management" }, channel = new { id = "channel-performance" } },
+        };
+
+        await PostAsync(activity);
+
+        var card = AllText(_connector.Calls.Single(c => c.Method == "POST").Body!.Value.GetProperty("attachments")[0].GetProperty("content"));
+        Assert.Contains("Hello everyone in Management, I'm PmfBot.", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Priya", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("You update", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InstallEventsArrivingTogether_WelcomeOnce()
     {
         // Teams (and the Playground) send conversationUpdate and installationUpdate for one install at about the same moment.

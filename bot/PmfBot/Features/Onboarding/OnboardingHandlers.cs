@@ -11,8 +11,11 @@ public sealed class OnboardingHandlers(IOptions<CouncilOptions> council)
 
     public Task<TurnAnswer> WelcomeAsync(Turn turn)
     {
-        var owned = turn.Person is null ? 0 : turn.Catalogue.Measures.Count(m => m.MayBeUpdatedBy(turn.Person.Id));
-        return Task.FromResult(TurnAnswer.Of(WelcomeCard.Build(new WelcomeView(council.Value.Name, turn.Person?.Name, owned, turn.IsChannel))));
+        // In a channel the welcome is for everyone there, not for whoever added PmfBot.
+        var person = turn.IsChannel ? null : turn.Person;
+        var owned = person is null ? 0 : turn.Catalogue.Measures.Count(m => m.MayBeUpdatedBy(person.Id));
+        var view = new WelcomeView(council.Value.Name, person?.Name, owned, turn.IsChannel, turn.IsChannel ? turn.Activity.TeamsData?.Team?.Name : null);
+        return Task.FromResult(TurnAnswer.Of(WelcomeCard.Build(view)));
     }
 
     public Task<TurnAnswer> HelpAsync(Turn turn) => Task.FromResult(TurnAnswer.Of(HelpCard.Build(turn.IsChannel)));
