@@ -28,7 +28,8 @@ public sealed class BrowserJourneyTests
         Assert.Contains("step: saw the escalation card", output, StringComparison.Ordinal);
         var stored = await harness.Results.GetAsync(MeasureReference.Parse("CS 02"), ReportingPeriod.CalendarMonth(2026, 10), default);
         Assert.Equal((61.5m, "Two agency advisers for eight weeks; revert the phone menu."), (stored!.Value, stored.ActionNote));
-        Assert.All(["browser-prompt.png", "browser-recorded.png", "browser-escalation.png", "browser-chat.png"],
+        Assert.Contains("step: was asked for an action note, with the entry kept", output, StringComparison.Ordinal);
+        Assert.All(["browser-prompt.png", "browser-refused.png", "browser-recorded.png", "browser-escalation.png", "browser-chat.png"],
             shot => Assert.True(new FileInfo(Path.Combine(shots, shot)).Length > 1000, shot));
     }
 }

@@ -1,7 +1,8 @@
 // The update journey in a real browser: Debian's Chromium, driven by Playwright, opens the Agents
-// Playground as Priya Shah, receives the CS 02 prompt, types a Red figure with commentary and an
-// action note into the card, presses "Submit update", and sees the recorded card and the
-// escalation card (Priya is also the escalation owner). Screenshots go to the folder given.
+// Playground as Priya Shah, receives the CS 02 prompt, types a Red figure and commentary into the
+// card and presses "Submit update": the card comes back asking for an action note, with the entry
+// kept. She adds one and submits again, and sees the recorded card and the escalation card (Priya
+// is also the escalation owner, and is told so). Screenshots go to the folder given.
 //   node update-journey.js <playground url> <bot url> <screenshot folder>
 // Prints one line per step; exits 1 with the reason if a step fails.
 const path = require('path');
@@ -49,11 +50,19 @@ const step = message => console.log(`step: ${message}`);
 
     await prompt.getByRole('spinbutton').fill('61.5');
     await prompt.getByPlaceholder('What lies behind this figure?').fill('Two advisers off long-term sick; the new phone menu doubled transfers.');
-    await prompt.getByPlaceholder('What is being done about it, by whom, by when?').fill('Two agency advisers for eight weeks; revert the phone menu.');
     await prompt.getByRole('button', { name: 'Submit update' }).click();
-    step('filled the card and pressed Submit update');
+    step('filled in the figure and commentary and pressed Submit update');
 
-    const recorded = await card('Recorded: 61.5% for Oct 2026');
+    const refused = await card('an action note is required', 'Nothing has been saved yet');
+    if (await refused.getByRole('spinbutton').inputValue() !== '61.5') throw new Error('the refused card lost the figure');
+    await refused.screenshot({ path: path.join(shots, 'browser-refused.png') });
+    step('was asked for an action note, with the entry kept');
+
+    await refused.getByPlaceholder('What is being done about it, by whom, by when?').fill('Two agency advisers for eight weeks; revert the phone menu.');
+    await refused.getByRole('button', { name: 'Submit update' }).click();
+    step('added the action note and pressed Submit update');
+
+    const recorded = await card('Recorded: 61.5% for Oct 2026', "You are CS 02's escalation owner as well");
     await recorded.screenshot({ path: path.join(shots, 'browser-recorded.png') });
     step('saw the recorded card');
 
