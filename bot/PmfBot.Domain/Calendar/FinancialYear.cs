@@ -10,7 +10,7 @@ namespace PmfBot.Domain.Calendar;
 /// </remarks>
 public readonly partial record struct FinancialYear : IComparable<FinancialYear>
 {
-    /// <summary>The earliest and latest years that exist: a year before and after each, so Previous and Next never throw.</summary>
+    /// <summary>The earliest and latest years there are; only those between them are read from text.</summary>
     public const int EarliestStartYear = 1900;
     public const int LatestStartYear = 9998;
 
@@ -95,6 +95,8 @@ public readonly partial record struct FinancialYear : IComparable<FinancialYear>
             ? year
             : throw new FormatException($"'{text}' is not a financial year. Write it like 2026/27.");
 
-    [GeneratedRegex(@"^(?:FY\s*)?(?<first>[0-9]{4}|[0-9]{2})\s*[/\-–]\s*(?<second>[0-9]{4}|[0-9]{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^(?:FY\s*)?(?<first>[0-9]{4}|[0-9]{2})\s*[/\-–]\s*(?<second>[0-9]{4}|[0-9]{2})$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -118,7 +118,8 @@ public readonly partial record struct ReportingPeriod
                 return false;
             }
 
-            return TryCalendarMonth(int.Parse(iso.Groups["year"].Value, CultureInfo.InvariantCulture), month, out period);
+            var isoYear = int.Parse(iso.Groups["year"].Value, CultureInfo.InvariantCulture);
+            return TryCalendarMonth(isoYear, month, out period);
         }
 
         var named = NamedMonthPattern().Match(input);
@@ -141,7 +142,8 @@ public readonly partial record struct ReportingPeriod
             return false;
         }
 
-        return TryCalendarMonth(int.Parse(named.Groups["year"].Value, CultureInfo.InvariantCulture), index + 1, out period);
+        var year = int.Parse(named.Groups["year"].Value, CultureInfo.InvariantCulture);
+        return TryCalendarMonth(year, index + 1, out period);
     }
 
     private static bool TryCalendarMonth(int calendarYear, int calendarMonth, out ReportingPeriod period)
@@ -159,10 +161,14 @@ public readonly partial record struct ReportingPeriod
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^(?<part>Q|H|Quarter|Half)\s?(?<n>[0-9])\s*,?\s*(?<year>(?:FY\s*)?[0-9]{2,4}\s*[/\-–]\s*[0-9]{2,4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^(?<part>Q|H|Quarter|Half)\s?(?<n>[0-9])\s*,?\s*(?<year>(?:FY\s*)?[0-9]{2,4}\s*[/\-–]\s*[0-9]{2,4})$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PartPattern();
 
-    [GeneratedRegex(@"^(?<year>(?:FY\s*)?[0-9]{2,4}\s*[/\-–]\s*[0-9]{2,4})\s*,?\s*(?<part>Q|H|Quarter|Half)\s?(?<n>[0-9])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^(?<year>(?:FY\s*)?[0-9]{2,4}\s*[/\-–]\s*[0-9]{2,4})\s*,?\s*(?<part>Q|H|Quarter|Half)\s?(?<n>[0-9])$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PartAfterYearPattern();
 
     [GeneratedRegex(@"^(?<year>[0-9]{4})-(?<month>[0-9]{2})$", RegexOptions.CultureInvariant)]
@@ -171,6 +177,8 @@ public readonly partial record struct ReportingPeriod
     [GeneratedRegex(@"^(?<name>[A-Za-z]{3,9})\.?\s*[\s\-]\s*(?<year>[0-9]{4})$", RegexOptions.CultureInvariant)]
     private static partial Regex NamedMonthPattern();
 
-    [GeneratedRegex(@"^FY(?<year>[0-9]{4})-(?:(?<kind>M)(?<number>[0-9]{2})|(?<kind>[QH])(?<number>[0-9])|(?<kind>Y))$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^FY(?<year>[0-9]{4})-(?:(?<kind>M)(?<number>[0-9]{2})|(?<kind>[QH])(?<number>[0-9])|(?<kind>Y))$",
+        RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 }

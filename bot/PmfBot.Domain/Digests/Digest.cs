@@ -26,7 +26,7 @@ public sealed record EscalationInWeek(Escalation Escalation, bool Opened, Escala
 /// <param name="NewFigures">Figures recorded during the week.</param>
 /// <param name="Overdue">Updates past their deadline, most overdue first.</param>
 /// <param name="DueNextWeek">Updates whose deadline falls in the seven days from <paramref name="To"/>, soonest first.</param>
-/// <param name="Escalations">Escalations raised or decided during the week, each once: raised first, in the order they were.</param>
+/// <param name="Escalations">Escalations raised or decided during the week, each once: raised first, in order.</param>
 /// <param name="StillOpen">Escalations waiting for a decision at the week's end.</param>
 public sealed record Digest(
     DateTimeOffset From,
@@ -49,7 +49,8 @@ public sealed record Digest(
     public int Decided => Escalations.Count(e => e.Decision is not null);
 
     /// <summary>Nothing happened and nothing is owed: the digest says so in one line.</summary>
-    public bool IsQuiet => NewFigures == 0 && Changes.Count == 0 && Overdue.Count == 0 && DueNextWeek.Count == 0 && Escalations.Count == 0;
+    public bool IsQuiet =>
+        NewFigures == 0 && Changes.Count == 0 && Overdue.Count == 0 && DueNextWeek.Count == 0 && Escalations.Count == 0;
 
     /// <summary>
     /// Composes a week's digest. Pure: the caller reads the measures' figures and owed updates
@@ -96,7 +97,9 @@ public sealed record Digest(
             [.. reds.OrderByDescending(r => r.Latest.RecordedAt).ThenBy(r => r.Measure.Reference.Key, StringComparer.Ordinal)],
             [.. owed.Where(o => o.Deadline.IsOverdueAt(to)).OrderBy(o => o.Deadline.Date).ThenBy(o => o.Measure.Reference.Key, StringComparer.Ordinal)],
             [.. owed.Where(o => !o.Deadline.IsOverdueAt(to) && o.Deadline.Date < nextWeek).OrderBy(o => o.Deadline.Date).ThenBy(o => o.Measure.Reference.Key, StringComparer.Ordinal)],
-            [.. relevant.Select(e => new EscalationInWeek(e, e.RaisedAt > from && e.RaisedAt <= to, DecisionDuring(e, from, to)))
+            [.. relevant
+                .Select(e => new EscalationInWeek(
+                    e, e.RaisedAt > from && e.RaisedAt <= to, DecisionDuring(e, from, to)))
                 .Where(e => e.Opened || e.Decision is not null)
                 .OrderBy(e => e.Opened ? 0 : 1)
                 .ThenBy(e => e.Opened ? e.Escalation.RaisedAt : e.Decision!.At)

@@ -126,7 +126,9 @@ public sealed partial record DigestSchedule(DayOfWeek Day, TimeOnly Time)
     [GeneratedRegex(@"\b(?:on\s+|every\s+)?(?<day>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayPattern();
 
-    [GeneratedRegex(@"(?:\bat\s+)?\b(?<h>[0-9]{1,2})(?:[:.](?<m>[0-9]{2}))?\s*(?<ampm>am|pm)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"(?:\bat\s+)?\b(?<h>[0-9]{1,2})(?:[:.](?<m>[0-9]{2}))?\s*(?<ampm>am|pm)?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimePattern();
 
     [GeneratedRegex(@"\b(?:weekly|each\s+week|every\s+week)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

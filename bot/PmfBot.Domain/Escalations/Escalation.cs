@@ -125,7 +125,8 @@ public sealed record Escalation
 
         return kind switch
         {
-            DecisionKind.AllocateResource or DecisionKind.AskForInformation or DecisionKind.Stop when !Values.WrittenText.IsPresent(note) => kind switch
+            DecisionKind.AllocateResource or DecisionKind.AskForInformation or DecisionKind.Stop
+                when !Values.WrittenText.IsPresent(note) => kind switch
             {
                 DecisionKind.AllocateResource => "Say what resource is allocated, or how the action changes.",
                 DecisionKind.AskForInformation => "Say what you'd like to know: the owner will be asked it.",

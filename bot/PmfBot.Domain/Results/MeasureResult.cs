@@ -41,6 +41,6 @@ public sealed record MeasureResult
         VsSamePeriodLastYear = judgement.VsSamePeriodLastYear.Direction,
     };
 
-    /// <summary>Trims text and turns text without words into null, so "   " or "\u200B" is never stored as commentary.</summary>
+    /// <summary>Trims text, and turns text without words into null: "   " or "\u200B" is never commentary.</summary>
     public static string? Clean(string? text) => Values.WrittenText.Clean(text);
 }

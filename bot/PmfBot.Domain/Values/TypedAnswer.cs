@@ -18,7 +18,8 @@ namespace PmfBot.Domain.Values;
 /// <param name="Figure">The figure as typed, with any unit: "42.5", "42.5%", "18 days", "£12,500".</param>
 /// <param name="Commentary">What follows the figure, up to the action note; null when nothing does.</param>
 /// <param name="ActionNote">What follows "action:" ("action note:", "actions:"), if anything.</param>
-public sealed partial record TypedAnswer(MeasureReference? Measure, string Figure, string? Commentary, string? ActionNote)
+public sealed partial record TypedAnswer(
+    MeasureReference? Measure, string Figure, string? Commentary, string? ActionNote)
 {
     /// <summary>
     /// Reads a typed update, or returns null when the text isn't one: then it is some other
@@ -26,7 +27,9 @@ public sealed partial record TypedAnswer(MeasureReference? Measure, string Figur
     /// a measure's reference, anything a person might mean as a figure counts ("forty", "n/a",
     /// "1e400"), so they are told precisely what is wrong with it.
     /// </summary>
-    /// <param name="references">The references the person might name (the catalogue's): matched case-insensitively, longest first.</param>
+    /// <param name="references">
+    /// The references the person might name (the catalogue's): matched case-insensitively, longest first.
+    /// </param>
     public static TypedAnswer? Parse(string? text, IEnumerable<MeasureReference> references)
     {
         var rest = (text ?? string.Empty).Trim();
@@ -51,9 +54,13 @@ public sealed partial record TypedAnswer(MeasureReference? Measure, string Figur
         return claimed ? new TypedAnswer(named, figure, Clean(commentary), Clean(actionNote)) : null;
     }
 
-    private static string? Clean(string? text) => WrittenText.Clean(text?.Trim().Trim(';', ',', '—', '–', '-', ' '));
+    private static string? Clean(string? text) =>
+        WrittenText.Clean(text?.Trim().Trim(';', ',', '—', '–', '-', ' '));
 
-    /// <summary>Between a reference and the figure: spaces, then ":", "=", ",", a long dash, or "-" with a space after it (never a sign).</summary>
+    /// <summary>
+    /// Between a reference and the figure: spaces, then ":", "=", ",", a long dash, or "-" with a
+    /// space after it (never a sign).
+    /// </summary>
     [GeneratedRegex(@"^\s*(?:[:=,—–]|-(?=\s))?\s*")]
     private static partial Regex AfterReference();
 

@@ -8,11 +8,11 @@ namespace PmfBot.Domain.Values;
 /// note ("…; action: …"). Which measure and period the words name is for the caller to settle.
 /// </summary>
 /// <param name="Subject">The words between "change" and "to": "CS 02", "Q2 recycling", "CS 02 Oct 2026".</param>
-/// <param name="Figure">The new figure as typed, up to a real separator (<see cref="TypedFigure"/>) or "because".</param>
+/// <param name="Figure">The new figure as typed, up to a real separator (<see cref="TypedFigure"/>).</param>
 /// <param name="Reason">Why (after "because", "as", "—", ":"); null when none was given.</param>
 public sealed partial record TypedCorrection(string Subject, string Figure, string? Reason, string? ActionNote)
 {
-    /// <summary>Reads a typed correction, or null when the text isn't one (what follows "to" must look like a figure).</summary>
+    /// <summary>The correction typed, or null if the text isn't one ("to" must be followed by a figure).</summary>
     public static TypedCorrection? Parse(string? text)
     {
         var match = Shape().Match((text ?? string.Empty).Trim());
@@ -29,12 +29,16 @@ public sealed partial record TypedCorrection(string Subject, string Figure, stri
 
         rest ??= string.Empty;
         var marker = ActionMarker().Match(rest);
-        var reason = LeadingBecause().Replace((marker.Success ? rest[..marker.Index] : rest).Trim().Trim(';', ',', '—', '–', '-', ':', ' '), string.Empty);
+        var why = (marker.Success ? rest[..marker.Index] : rest).Trim().Trim(';', ',', '—', '–', '-', ':', ' ');
+        var reason = LeadingBecause().Replace(why, string.Empty);
         var actionNote = marker.Success ? rest[(marker.Index + marker.Length)..].Trim() : null;
-        return new TypedCorrection(match.Groups["subject"].Value.Trim(), figure, WrittenText.Clean(reason), WrittenText.Clean(actionNote));
+        var subject = match.Groups["subject"].Value.Trim();
+        return new TypedCorrection(subject, figure, WrittenText.Clean(reason), WrittenText.Clean(actionNote));
     }
 
-    [GeneratedRegex(@"^(change|correct|revise|amend|update)\s+(?<subject>.+?)\s+to\s+(?<rest>.+)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(
+        @"^(change|correct|revise|amend|update)\s+(?<subject>.+?)\s+to\s+(?<rest>.+)$",
+        RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Shape();
 
     [GeneratedRegex(@"^(because|as|since)\s+", RegexOptions.IgnoreCase)]

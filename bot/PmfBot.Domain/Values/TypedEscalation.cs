@@ -31,7 +31,8 @@ public sealed partial record TypedEscalation(EscalationCommand Command, string M
         }
 
         var reason = escalate.Groups["why"].Value.Trim();
-        return new TypedEscalation(EscalationCommand.Escalate, escalate.Groups["what"].Value.Trim(), WrittenText.Clean(reason));
+        var what = escalate.Groups["what"].Value.Trim();
+        return new TypedEscalation(EscalationCommand.Escalate, what, WrittenText.Clean(reason));
     }
 
     [GeneratedRegex(@"^(?:show\s+)?escalation(?:s|\s+history)\s+(?:for|of|on)\s+(?<what>.+)$", RegexOptions.IgnoreCase)]

@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace PmfBot.Domain.Values;
 
-/// <summary>Where a figure typed in a sentence ends, for updates ("42.5 — …") and corrections ("… to 74.1 because …").</summary>
+/// <summary>
+/// Where a figure typed in a sentence ends, for updates ("42.5 — …") and corrections ("… to 74.1 because …").
+/// </summary>
 /// <remarks>
 /// Only at a real separator: a dash with spaces around it (" — ", " – ", " - "), an em or en dash,
 /// or a colon, semicolon, comma or full stop followed by a space or ending the text. A plain space
@@ -24,6 +26,7 @@ public static partial class TypedFigure
     [GeneratedRegex(@"\s+[-—–]\s+|\s*[—–]\s*|[:;,.](?=\s|$)")]
     private static partial Regex End();
 
-    [GeneratedRegex(@"\s+[-—–]\s+|\s*[—–]\s*|[:;,.](?=\s|$)|\s+(?=(because|as|since)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"\s+[-—–]\s+|\s*[—–]\s*|[:;,.](?=\s|$)|\s+(?=(because|as|since)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex EndOrBecause();
 }

@@ -59,8 +59,11 @@ public static partial class ValueReader
         }
 
         var figure = input[..words.Index].TrimEnd();
-        return $"This measure is counted in {Describe(unit)}, not \"{Shorten(label)}\": type just the figure."
-            + (label.Contains(' ', StringComparison.Ordinal) ? $" If that is commentary, put a dash before it: {figure} — {Shorten(label)}." : string.Empty);
+        var commentary = label.Contains(' ', StringComparison.Ordinal)
+            ? $" If that is commentary, put a dash before it: {figure} — {Shorten(label)}."
+            : string.Empty;
+        return $"This measure is counted in {Describe(unit)}, not \"{Shorten(label)}\": "
+            + $"type just the figure.{commentary}";
     }
 
     private static bool Matches(string label, MeasureUnit unit)
@@ -84,7 +87,7 @@ public static partial class ValueReader
     [GeneratedRegex(@"^(?<n>.*?)\s?(%|percent|per cent)$", RegexOptions.IgnoreCase)]
     private static partial Regex Percent();
 
-    /// <summary>"£12,500", "£ 12,500", "-£40", "£-40": the pound sign first, after the sign if there is one.</summary>
+    /// <summary>"£12,500", "£ 12,500", "-£40", "£-40": the pound sign first, or after the sign.</summary>
     [GeneratedRegex(@"^(?<sign>[+-]?)£\s?(?<n>[+-]?[^£\s][^£]*)$")]
     private static partial Regex Pounds();
 

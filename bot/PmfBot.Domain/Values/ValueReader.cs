@@ -41,7 +41,8 @@ public static partial class ValueReader
 
     private static readonly HashSet<string> NotAFigure = new(StringComparer.OrdinalIgnoreCase)
     {
-        "n/a", "na", "n.a.", "n.a", "none", "nil", "tbc", "tba", "unknown", "-", "--", "?", "not available", "not known", "pending",
+        "n/a", "na", "n.a.", "n.a", "none", "nil", "tbc", "tba", "unknown", "-", "--", "?",
+        "not available", "not known", "pending",
     };
 
     public static ValueReading Read(string? text, Measure measure) => Read(text, measure.Unit, measure.Decimals);
@@ -61,7 +62,9 @@ public static partial class ValueReader
     public static bool LooksLikeFigure(string text)
     {
         var trimmed = text.Trim();
-        return FigureStart().IsMatch(trimmed) || NotAFigure.Contains(trimmed.TrimEnd('.')) || NumberInWords().IsMatch(trimmed);
+        return FigureStart().IsMatch(trimmed)
+            || NotAFigure.Contains(trimmed.TrimEnd('.'))
+            || NumberInWords().IsMatch(trimmed);
     }
 
     public static ValueReading Read(string? text, MeasureUnit unit, int decimals)
@@ -74,7 +77,8 @@ public static partial class ValueReader
 
         if (input.Length > LongestFigure)
         {
-            return Refuse($"That is too long to be a figure ({input.Length:N0} characters). Type just the number, such as {Example(unit)}.");
+            return Refuse($"That is too long to be a figure ({input.Length:N0} characters). "
+                + $"Type just the number, such as {Example(unit)}.");
         }
 
         if (NotAFigure.Contains(input.TrimEnd('.')))
@@ -103,7 +107,8 @@ public static partial class ValueReader
         {
             return IntegerDigits(input) > 13 && Figure().IsMatch(input)
                 ? Refuse("That figure is too large to be right; please check it.")
-                : Refuse($"\"{Shorten(input)}\" isn't a figure I can read. Type a number such as {Example(unit)}." + DashHint(input));
+                : Refuse($"\"{Shorten(input)}\" isn't a figure I can read. Type a number such as {Example(unit)}."
+                    + DashHint(input));
         }
 
         if (Math.Abs(value) >= Largest)
@@ -121,11 +126,14 @@ public static partial class ValueReader
         return new ValueReading.Accepted(rounded, rounded == value ? null : value);
     }
 
-    private const NumberStyles Plain = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands;
+    private const NumberStyles Plain =
+        NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands;
 
-    /// <summary>Trimmed, with the typographic minus as "-" and the non-breaking and thin spaces as plain spaces.</summary>
+    /// <summary>Trimmed, the typographic minus as "-", and non-breaking and thin spaces as plain ones.</summary>
     private static string Normalise(string? text) =>
-        (text ?? string.Empty).Replace('\u2212', '-').Replace('\u00a0', ' ').Replace('\u202f', ' ').Replace('\u2009', ' ').Trim();
+        (text ?? string.Empty).Replace('\u2212', '-')
+            .Replace('\u00a0', ' ').Replace('\u202f', ' ').Replace('\u2009', ' ')
+            .Trim();
 
     /// <summary>What no figure can hold, whatever its unit: another script's digits, invisible characters.</summary>
     private static string? ShapeProblem(string input)
@@ -143,22 +151,29 @@ public static partial class ValueReader
         return null;
     }
 
-    /// <summary>Ways of writing a number that are refused with the fix: abbreviations, exponents, commas and spaces.</summary>
+    /// <summary>Ways of writing a number refused with the fix: abbreviations, exponents, commas and spaces.</summary>
     private static string? NotationProblem(string input)
     {
         var abbreviated = Abbreviated().Match(input);
         if (abbreviated.Success
-            && decimal.TryParse(abbreviated.Groups["n"].Value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var shortNumber))
+            && decimal.TryParse(abbreviated.Groups["n"].Value, Plain, CultureInfo.InvariantCulture, out var number))
         {
-            var factor = char.ToLowerInvariant(abbreviated.Groups["x"].Value[0]) switch { 'k' => 1_000m, 'm' => 1_000_000m, _ => 1_000_000_000m };
-            return $"Please type the full figure, e.g. {Full(shortNumber * factor)} rather than {abbreviated.Value}: an abbreviation is a rounded number.";
+            var factor = char.ToLowerInvariant(abbreviated.Groups["x"].Value[0]) switch
+            {
+                'k' => 1_000m,
+                'm' => 1_000_000m,
+                _ => 1_000_000_000m,
+            };
+            return $"Please type the full figure, e.g. {Full(number * factor)} rather than {abbreviated.Value}: "
+                + "an abbreviation is a rounded number.";
         }
 
         if (Exponent().IsMatch(input))
         {
-            return decimal.TryParse(input, NumberStyles.Float, CultureInfo.InvariantCulture, out var written) && Math.Abs(written) < Largest
-                ? $"Please type the figure in full, e.g. {Full(written)} rather than {input}."
-                : $"Please type the figure in full, without an exponent (\"{Shorten(input)}\" is written in scientific notation).";
+            var readable = decimal.TryParse(input, NumberStyles.Float, CultureInfo.InvariantCulture, out var full);
+            return readable && Math.Abs(full) < Largest
+                ? $"Please type the figure in full, e.g. {Full(full)} rather than {input}."
+                : $"Please type the figure in full, without an exponent (\"{Shorten(input)}\" is scientific notation).";
         }
 
         if (DecimalComma().IsMatch(input))
@@ -185,17 +200,24 @@ public static partial class ValueReader
     {
         UnitKind.Percentage when value < 0 => "A percentage can't be below 0.",
         UnitKind.Percentage when value > 100 && !unit.AllowsAbove100 =>
-            $"{value.ToString(CultureInfo.InvariantCulture)}% is over 100%, which this measure can't be. Please check the figure.",
+            $"{value.ToString(CultureInfo.InvariantCulture)}% is over 100%, which this measure can't be. "
+            + "Please check the figure.",
         UnitKind.Days when value < 0 => "A number of days can't be negative.",
         UnitKind.Ratio when value < 0 => "A ratio can't be negative.",
         _ => null,
     };
 
-    /// <summary>"42.5% two crews off": a figure, then words that look like commentary without a dash before them.</summary>
-    private static string DashHint(string input) =>
-        FigureThenWords().Match(input) is { Success: true } m && StartsLikeFigure(m.Groups["figure"].Value)
-            ? $" If \"{Shorten(m.Groups["words"].Value)}\" is commentary, put a dash before it: {m.Groups["figure"].Value} — {Shorten(m.Groups["words"].Value)}."
-            : string.Empty;
+    /// <summary>"42.5% two crews off": a figure, then words that look like commentary, with no dash.</summary>
+    private static string DashHint(string input)
+    {
+        if (FigureThenWords().Match(input) is not { Success: true } m || !StartsLikeFigure(m.Groups["figure"].Value))
+        {
+            return string.Empty;
+        }
+
+        var (figure, words) = (m.Groups["figure"].Value, Shorten(m.Groups["words"].Value));
+        return $" If \"{words}\" is commentary, put a dash before it: {figure} — {words}.";
+    }
 
     private static int IntegerDigits(string input) => input.TakeWhile(c => c != '.').Count(char.IsAsciiDigit);
 
@@ -238,9 +260,11 @@ public static partial class ValueReader
     [GeneratedRegex(@"^[+\-\u2212]?(£\s?)?[+\-\u2212]?\.?[0-9][0-9.,]*(%|\s|$)")]
     private static partial Regex FigureOnItsOwn();
 
-    [GeneratedRegex(@"^(zero|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-        + @"|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|thousand"
-        + @"|a thousand|million|half|a half|infinity|-?inf|nan|∞)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"^(zero|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+        + @"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
+        + @"|hundred|a hundred|thousand|a thousand|million|half|a half|infinity|-?inf|nan|∞)\b",
+        RegexOptions.IgnoreCase)]
     private static partial Regex NumberInWords();
 
     [GeneratedRegex(@"^(?<figure>\S+)\s+(?<words>\p{L}.*)$")]

@@ -1,6 +1,6 @@
 namespace PmfBot.Domain.Values;
 
-/// <summary>The outcome of reading a typed value. A closed set: <see cref="Accepted"/> or <see cref="Refused"/>.</summary>
+/// <summary>The outcome of reading a figure. A closed set: <see cref="Accepted"/> or <see cref="Refused"/>.</summary>
 public abstract record ValueReading
 {
     private ValueReading()
@@ -11,6 +11,8 @@ public abstract record ValueReading
     public sealed record Accepted(decimal Value, decimal? RoundedFrom = null) : ValueReading;
 
     /// <param name="Reason">What is wrong, in words for the person who typed it.</param>
-    /// <param name="Figure">The number read, when it could be read and only its size is wrong (120 for a percentage): kept in the card's box.</param>
+    /// <param name="Figure">
+    /// The number, when it could be read and only its size is wrong (120 for a percentage): kept in the card's box.
+    /// </param>
     public sealed record Refused(string Reason, decimal? Figure = null) : ValueReading;
 }

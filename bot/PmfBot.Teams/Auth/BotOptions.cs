@@ -24,7 +24,8 @@ public sealed class BotOptions
     public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
     /// <summary>The public cloud's Bot Framework and Teams service hosts.</summary>
-    public static readonly IReadOnlyList<string> PublicCloudServiceUrlHosts = ["smba.trafficmanager.net", "*.botframework.com"];
+    public static readonly IReadOnlyList<string> PublicCloudServiceUrlHosts =
+        ["smba.trafficmanager.net", "*.botframework.com"];
 
     /// <summary>
     /// The hosts an activity's serviceUrl may name outside Development ("*.domain" for any host
@@ -34,7 +35,8 @@ public sealed class BotOptions
     /// </summary>
     public string[]? ServiceUrlHosts { get; set; }
 
-    public IReadOnlyList<string> AllowedServiceUrlHosts => ServiceUrlHosts is { Length: > 0 } hosts ? hosts : PublicCloudServiceUrlHosts;
+    public IReadOnlyList<string> AllowedServiceUrlHosts =>
+        ServiceUrlHosts is { Length: > 0 } hosts ? hosts : PublicCloudServiceUrlHosts;
 
     /// <summary>The issuer of tokens the channel sends to the bot.</summary>
     public string TokenIssuer { get; set; } = "https://api.botframework.com";

@@ -50,7 +50,8 @@ internal sealed class BotOptionsValidation(IHostEnvironment environment) : IVali
             var hostName = host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host;
             if (Uri.CheckHostName(hostName) != UriHostNameType.Dns || !hostName.Contains('.', StringComparison.Ordinal))
             {
-                failures.Add($"Bot:ServiceUrlHosts: \"{host}\" is not a host name (write smba.trafficmanager.net, or *.botframework.com for any host under it).");
+                failures.Add($"Bot:ServiceUrlHosts: \"{host}\" is not a host name "
+                    + "(write smba.trafficmanager.net, or *.botframework.com for any host under it).");
             }
         }
 

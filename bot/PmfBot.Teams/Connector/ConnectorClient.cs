@@ -16,38 +16,85 @@ public sealed record ConnectorResponse<T>(ConnectorOutcome Outcome, T? Value);
 /// </summary>
 public sealed class ConnectorClient(HttpClient http, TimeProvider time)
 {
-    public Task<ConnectorOutcome> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        ActivityCallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{E(conversationId)}/activities", activity, cancellationToken);
+    public Task<ConnectorOutcome> SendAsync(
+        string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        ActivityCallAsync(
+            HttpMethod.Post, serviceUrl,
+            $"v3/conversations/{E(conversationId)}/activities", activity, cancellationToken);
 
-    public Task<ConnectorOutcome> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken) =>
-        ActivityCallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{E(conversationId)}/activities/{E(replyToId)}", activity, cancellationToken);
+    public Task<ConnectorOutcome> ReplyAsync(
+        string serviceUrl,
+        string conversationId,
+        string replyToId,
+        Activity activity,
+        CancellationToken cancellationToken) =>
+        ActivityCallAsync(
+            HttpMethod.Post,
+            serviceUrl,
+            $"v3/conversations/{E(conversationId)}/activities/{E(replyToId)}",
+            activity,
+            cancellationToken);
 
     /// <summary>Replaces a sent activity (the whole activity, e.g. a card now showing "recorded").</summary>
-    public Task<ConnectorOutcome> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        ActivityCallAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{E(conversationId)}/activities/{E(activityId)}", activity with { Id = activityId }, cancellationToken);
+    public Task<ConnectorOutcome> UpdateAsync(
+        string serviceUrl,
+        string conversationId,
+        string activityId,
+        Activity activity,
+        CancellationToken cancellationToken) =>
+        ActivityCallAsync(
+            HttpMethod.Put,
+            serviceUrl,
+            $"v3/conversations/{E(conversationId)}/activities/{E(activityId)}",
+            activity with { Id = activityId },
+            cancellationToken);
 
-    public async Task<ConnectorResponse<ConversationResourceResponse>> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    public async Task<ConnectorResponse<ConversationResourceResponse>> CreateConversationAsync(
+        string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
-        var (outcome, body) = await CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
-        return new(outcome, outcome is ConnectorOutcome.Sent && body is { } json ? json.Deserialize<ConversationResourceResponse>(TeamsJson.Options) : null);
+        var (outcome, body) = await CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters,
+            cancellationToken);
+        var created = outcome is ConnectorOutcome.Sent && body is { } json
+            ? json.Deserialize<ConversationResourceResponse>(TeamsJson.Options)
+            : null;
+        return new(outcome, created);
     }
 
-    public async Task<ConnectorResponse<PagedMembers>> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    public async Task<ConnectorResponse<PagedMembers>> GetPagedMembersAsync(
+        string serviceUrl,
+        string conversationId,
+        int pageSize,
+        string? continuationToken,
+        CancellationToken cancellationToken)
     {
-        var query = $"v3/conversations/{E(conversationId)}/pagedmembers?pageSize={pageSize}" + (continuationToken is null ? string.Empty : $"&continuationToken={E(continuationToken)}");
+        var query = $"v3/conversations/{E(conversationId)}/pagedmembers?pageSize={pageSize}"
+            + (continuationToken is null ? string.Empty : $"&continuationToken={E(continuationToken)}");
         var (outcome, body) = await CallAsync(HttpMethod.Get, serviceUrl, query, null, cancellationToken);
-        return new(outcome, outcome is ConnectorOutcome.Sent && body is { } json ? json.Deserialize<PagedMembers>(TeamsJson.Options) : null);
+        var members = outcome is ConnectorOutcome.Sent && body is { } json
+            ? json.Deserialize<PagedMembers>(TeamsJson.Options)
+            : null;
+        return new(outcome, members);
     }
 
-    private async Task<ConnectorOutcome> ActivityCallAsync(HttpMethod method, string serviceUrl, string relative, Activity activity, CancellationToken cancellationToken) =>
+    private async Task<ConnectorOutcome> ActivityCallAsync(
+        HttpMethod method,
+        string serviceUrl,
+        string relative,
+        Activity activity,
+        CancellationToken cancellationToken) =>
         (await CallAsync(method, serviceUrl, relative, activity, cancellationToken)).Outcome;
 
-    private async Task<(ConnectorOutcome Outcome, JsonElement? Body)> CallAsync(HttpMethod method, string serviceUrl, string relative, object? content, CancellationToken cancellationToken)
+    private async Task<(ConnectorOutcome Outcome, JsonElement? Body)> CallAsync(
+        HttpMethod method,
+        string serviceUrl,
+        string relative,
+        object? content,
+        CancellationToken cancellationToken)
     {
         if (Url(serviceUrl, relative) is not { } url)
         {
             // Inbound activities are checked, so only a reference stored before that could get here: never a crash.
-            return (new ConnectorOutcome.Failed(0, "BadServiceUrl", "The conversation's serviceUrl is not an http(s) URL."), null);
+            return (new ConnectorOutcome.Failed(0, "BadServiceUrl", "The serviceUrl is not an http(s) URL."), null);
         }
 
         using var request = new HttpRequestMessage(method, url);
@@ -119,7 +166,8 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
     }
 
     private static Uri? Url(string serviceUrl, string relative) =>
-        Uri.TryCreate(serviceUrl.TrimEnd('/') + "/", UriKind.Absolute, out var root) && (root.Scheme == Uri.UriSchemeHttps || root.Scheme == Uri.UriSchemeHttp)
+        Uri.TryCreate(serviceUrl.TrimEnd('/') + "/", UriKind.Absolute, out var root)
+        && (root.Scheme == Uri.UriSchemeHttps || root.Scheme == Uri.UriSchemeHttp)
             ? new Uri(root, relative)
             : null;
 

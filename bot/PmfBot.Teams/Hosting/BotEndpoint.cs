@@ -28,7 +28,13 @@ public static partial class BotEndpoint
         return endpoints.MapPost(pattern, HandleAsync).DisableAntiforgery();
     }
 
-    private static async Task HandleAsync(HttpContext context, IBot bot, IOptions<BotOptions> options, IHostEnvironment environment, TimeProvider time, ILoggerFactory loggers)
+    private static async Task HandleAsync(
+        HttpContext context,
+        IBot bot,
+        IOptions<BotOptions> options,
+        IHostEnvironment environment,
+        TimeProvider time,
+        ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(BotEndpoint));
         var authenticated = !options.Value.AllowUnauthenticatedLocalRequests;
@@ -40,7 +46,8 @@ public static partial class BotEndpoint
                 var wait = Math.Max(1, (int)Math.Ceiling((unavailable.RetryAt - time.GetUtcNow()).TotalSeconds));
                 LogKeysUnavailable(logger, wait);
                 context.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
-                await WriteJsonAsync(context, StatusCodes.Status503ServiceUnavailable, new { error = "Bot Framework's signing keys can't be fetched just now." });
+                var error = new { error = "Bot Framework's signing keys can't be fetched just now." };
+                await WriteJsonAsync(context, StatusCodes.Status503ServiceUnavailable, error);
                 return;
             }
 
@@ -66,7 +73,8 @@ public static partial class BotEndpoint
         if (InboundActivityRules.Problem(activity, serviceUrls) is { } malformed)
         {
             LogMalformed(logger, malformed);
-            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, new { error = $"Malformed activity: {malformed}." });
+            var reason = new { error = $"Malformed activity: {malformed}." };
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, reason);
             return;
         }
 
@@ -111,8 +119,9 @@ public static partial class BotEndpoint
         }
     }
 
-    /// <summary>The bearer token checked; keys that can't be fetched come back as a failure, never as an exception.</summary>
-    private static async Task<AuthenticateResult> AuthenticateAsync(HttpContext context, string metadataUrl, TimeProvider time, ILogger logger)
+    /// <summary>The bearer token checked; keys that can't be fetched are a failure, never an exception.</summary>
+    private static async Task<AuthenticateResult> AuthenticateAsync(
+        HttpContext context, string metadataUrl, TimeProvider time, ILogger logger)
     {
         try
         {
@@ -126,7 +135,8 @@ public static partial class BotEndpoint
         {
             // Anything else in token validation is ours to fix, not the caller's: say so without a stack trace.
             LogAuthenticationFailed(logger, e);
-            return AuthenticateResult.Fail(new BotMetadataUnavailableException(metadataUrl, time.GetUtcNow() + BotFrameworkMetadata.RetryAfterFailure, e));
+            var retryAt = time.GetUtcNow() + BotFrameworkMetadata.RetryAfterFailure;
+            return AuthenticateResult.Fail(new BotMetadataUnavailableException(metadataUrl, retryAt, e));
         }
     }
 
@@ -169,7 +179,7 @@ public static partial class BotEndpoint
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a malformed activity with 400: {Reason}")]
     private static partial void LogMalformed(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503: Bot Framework's signing keys can't be fetched; Retry-After {Seconds} s")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503: no Bot Framework keys; Retry-After {Seconds} s")]
     private static partial void LogKeysUnavailable(ILogger logger, int seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Validating a bearer token failed unexpectedly; answered 503")]

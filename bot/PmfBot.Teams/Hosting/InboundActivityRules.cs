@@ -58,7 +58,10 @@ public static class InboundActivityRules
             ?? NoGaps("attachments", activity.Attachments);
     }
 
-    /// <summary>An invoke names what it is ("adaptiveCard/action"); one PmfBot doesn't handle is answered 501 later, as Bot Framework does.</summary>
+    /// <summary>
+    /// An invoke names what it is ("adaptiveCard/action"); one PmfBot doesn't handle is answered 501
+    /// later, as Bot Framework does.
+    /// </summary>
     private static string? InvokeName(Activity activity) =>
         activity.IsType(ActivityTypes.Invoke) && string.IsNullOrWhiteSpace(activity.Name) ? "an invoke without a name"
         : activity.Name is { } name && (name.Length > 256 || name.Any(char.IsControl)) ? "name is not an invoke name"
@@ -71,9 +74,11 @@ public static class InboundActivityRules
 
     private static string? Optional(string name, string? id) => id is null || IsId(id) ? null : $"{name} is not an id";
 
-    private static string? EntraId(string name, string? id) => id is null || Guid.TryParse(id, out _) ? null : $"{name} is not an Entra object id";
+    private static string? EntraId(string name, string? id) =>
+        id is null || Guid.TryParse(id, out _) ? null : $"{name} is not an Entra object id";
 
-    private static string? NoGaps<T>(string name, IReadOnlyList<T>? items) => items?.Any(i => i is null) == true ? $"{name} holds an empty item" : null;
+    private static string? NoGaps<T>(string name, IReadOnlyList<T>? items) =>
+        items?.Any(i => i is null) == true ? $"{name} holds an empty item" : null;
 
     /// <summary>Visible text, short, and safe in a storage key.</summary>
     private static bool IsId(string text) =>

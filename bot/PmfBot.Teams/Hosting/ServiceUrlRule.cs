@@ -17,7 +17,8 @@ public sealed record ServiceUrlRule(IReadOnlyList<string> AllowedHosts, bool IsD
     /// <summary>Null when the bot may call it; otherwise why not, in a few words for the caller and the log.</summary>
     public string? Problem(string serviceUrl)
     {
-        if (serviceUrl.Length > MaxLength || !Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url) || url.IsFile || url.IsUnc)
+        if (serviceUrl.Length > MaxLength || !Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url)
+            || url.IsFile || url.IsUnc)
         {
             return "serviceUrl is not an absolute URL";
         }
@@ -37,7 +38,9 @@ public sealed record ServiceUrlRule(IReadOnlyList<string> AllowedHosts, bool IsD
             return IsDevelopment ? "serviceUrl must be https (or a loopback address)" : "serviceUrl must be https";
         }
 
-        return AllowedHosts.Any(h => Matches(h, url.IdnHost)) ? null : $"serviceUrl's host {url.IdnHost} is not one of Bot:ServiceUrlHosts";
+        return AllowedHosts.Any(h => Matches(h, url.IdnHost))
+            ? null
+            : $"serviceUrl's host {url.IdnHost} is not one of Bot:ServiceUrlHosts";
     }
 
     private static bool Matches(string allowed, string host) =>

@@ -46,7 +46,7 @@ public sealed partial record Activity
 
     public bool IsType(string type) => string.Equals(Type, type, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Teams' channelData, typed; null when absent or not an object, and each part null when of the wrong shape.</summary>
+    /// <summary>Teams' channelData, typed: null when absent or not an object; each part null when misshapen.</summary>
     [JsonIgnore]
     public TeamsChannelData? TeamsData => TeamsChannelData.Read(ChannelData);
 

@@ -16,7 +16,7 @@ public sealed record TeamsChannelData
     /// <summary>For conversationUpdate: "teamMemberAdded", "channelCreated", …</summary>
     public string? EventType { get; init; }
 
-    /// <summary>The parts PmfBot uses, each when it has the expected shape; null when the data isn't an object.</summary>
+    /// <summary>The parts PmfBot uses, each when it has the expected shape; null when it isn't an object.</summary>
     public static TeamsChannelData? Read(JsonElement? channelData)
     {
         if (channelData is not { ValueKind: JsonValueKind.Object } data)
@@ -24,21 +24,30 @@ public sealed record TeamsChannelData
             return null;
         }
 
+        var tenant = Part(data, "tenant");
+        var team = Part(data, "team");
+        var channel = Part(data, "channel");
         return new TeamsChannelData
         {
-            Tenant = Id(data, "tenant") is { } tenant ? new TenantInfo(tenant) : null,
-            Team = Id(data, "team") is { } team ? new TeamInfo(team, Text(data.GetProperty("team"), "name"), Text(data.GetProperty("team"), "aadGroupId")) : null,
-            Channel = Id(data, "channel") is { } channel ? new ChannelInfo(channel, Text(data.GetProperty("channel"), "name")) : null,
+            Tenant = Text(tenant, "id") is { } tenantId ? new TenantInfo(tenantId) : null,
+            Team = Text(team, "id") is { } teamId
+                ? new TeamInfo(teamId, Text(team, "name"), Text(team, "aadGroupId"))
+                : null,
+            Channel = Text(channel, "id") is { } channelId ? new ChannelInfo(channelId, Text(channel, "name")) : null,
             EventType = Text(data, "eventType"),
         };
     }
 
-    /// <summary>The "id" of an object property, when both are there and of the right kind.</summary>
-    private static string? Id(JsonElement data, string name) =>
-        data.TryGetProperty(name, out var part) && part.ValueKind == JsonValueKind.Object ? Text(part, "id") : null;
+    /// <summary>An object property; default (Undefined) when it is missing or not an object.</summary>
+    private static JsonElement Part(JsonElement data, string name) =>
+        data.TryGetProperty(name, out var part) && part.ValueKind == JsonValueKind.Object ? part : default;
 
+    /// <summary>A non-empty string property of an object; null otherwise (or when there is no object).</summary>
     private static string? Text(JsonElement data, string name) =>
-        data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+            ? text
+            : null;
 }
 
 public sealed record TenantInfo(string Id);

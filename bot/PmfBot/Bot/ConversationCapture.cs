@@ -7,7 +7,8 @@ namespace PmfBot.Bot;
 /// Keeps a conversation reference for every person and channel that talks to the bot, refreshed
 /// (serviceUrl included) on every inbound activity, so proactive messages can reach them.
 /// </summary>
-public sealed partial class ConversationCapture(ConversationStore store, TimeProvider time, ILogger<ConversationCapture> logger)
+public sealed partial class ConversationCapture(
+    ConversationStore store, TimeProvider time, ILogger<ConversationCapture> logger)
 {
     /// <returns>
     /// True for the install that should be welcomed: the first, or the first after the app was
@@ -33,7 +34,8 @@ public sealed partial class ConversationCapture(ConversationStore store, TimePro
         }
     }
 
-    private async Task<bool> SaveAsync(Activity activity, StoredConversation conversation, CancellationToken cancellationToken)
+    private async Task<bool> SaveAsync(
+        Activity activity, StoredConversation conversation, CancellationToken cancellationToken)
     {
         var install = activity.IsType(ActivityTypes.InstallationUpdate);
         var removed = install && activity.Action == "remove";
@@ -70,6 +72,8 @@ public sealed partial class ConversationCapture(ConversationStore store, TimePro
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage is unreachable: the reference for {ConversationId} was not refreshed; the turn goes on")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Storage failed: the reference for {ConversationId} was not refreshed; the turn goes on")]
     private static partial void LogNotCaptured(ILogger logger, Exception exception, string conversationId);
 }

@@ -37,7 +37,8 @@ public sealed partial class PmfBotTurnHandler(
             LogStorageUnavailable(logger, e, activity.Type);
             if (activity.IsType(ActivityTypes.Invoke))
             {
-                return InvokeResponse.For(AdaptiveCardInvokeResponse.Error(503, "StorageUnavailable", StorageUnavailable.OnCard));
+                var notSaved = AdaptiveCardInvokeResponse.Error(503, "StorageUnavailable", StorageUnavailable.OnCard);
+                return InvokeResponse.For(notSaved);
             }
 
             if (activity.IsType(ActivityTypes.Message))
@@ -102,7 +103,10 @@ public sealed partial class PmfBotTurnHandler(
         return null;
     }
 
-    /// <summary>The catalogue; while storage is unreachable, as last loaded today, so the person can be told what happened to their entry.</summary>
+    /// <summary>
+    /// The catalogue; while storage is unreachable, as last loaded today, so the person can be told
+    /// what happened to their entry.
+    /// </summary>
     private async Task<Domain.Catalogue.Catalogue> LoadCouncilAsync(CancellationToken cancellationToken)
     {
         try
@@ -134,7 +138,10 @@ public sealed partial class PmfBotTurnHandler(
     private async Task<InvokeResponse> OnCardActionAsync(Activity activity, Domain.Catalogue.Person? person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
     {
         var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) ? a : default;
-        var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v)
+            && v.ValueKind == JsonValueKind.String
+                ? v.GetString()
+                : null;
         if (verb is null || router.ForVerb(verb) is not { } handler)
         {
             return InvokeResponse.For(AdaptiveCardInvokeResponse.Message("That button isn't something I can do. Type help to see what I can."));
@@ -168,7 +175,7 @@ public sealed partial class PmfBotTurnHandler(
             ? verb.GetString()
             : null;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A {ActivityType} turn found storage unreachable; the person was told nothing was saved")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {ActivityType} turn found storage down; told: not saved")]
     private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string activityType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn failed; the person was given reference {Reference}")]

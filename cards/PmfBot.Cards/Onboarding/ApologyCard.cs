@@ -10,7 +10,8 @@ public static class ApologyCard
         Body =
         [
             new TextBlock("Sorry, something went wrong on our side.") { Weight = "Bolder" },
-            new TextBlock("If you were entering something, it may not have been saved: please check, and try again in a minute. If it keeps happening, tell the performance team and quote this reference:"),
+            new TextBlock("If you were entering something, it may not have been saved: please check, and try again "
+                + "in a minute. If it keeps happening, tell the performance team and quote this reference:"),
             new TextBlock(CardText.Plain(reference)) { IsSubtle = true, Size = "Small" },
         ],
     };

@@ -4,18 +4,23 @@ namespace PmfBot.Cards.Onboarding;
 
 /// <param name="PersonName">Who is being welcomed in a personal chat, when the catalogue knows them.</param>
 /// <param name="MeasuresOwned">How many measures they update (owner or delegate).</param>
-/// <param name="IsChannel">Welcomed into a team channel rather than a personal chat: the card speaks to everyone there.</param>
+/// <param name="IsChannel">Welcomed into a team channel, not a personal chat: it speaks to everyone there.</param>
 /// <param name="TeamName">In a channel, the team's name, when Teams sent it.</param>
-public sealed record WelcomeView(string CouncilName, string? PersonName, int MeasuresOwned, bool IsChannel, string? TeamName = null);
+public sealed record WelcomeView(
+    string CouncilName, string? PersonName, int MeasuresOwned, bool IsChannel, string? TeamName = null);
 
 /// <summary>Sent when PmfBot is installed: who it is, what it will send, what you can ask.</summary>
 public static class WelcomeCard
 {
     public static AdaptiveCard Build(WelcomeView view)
     {
-        var greeting = view.IsChannel
-            ? (view.TeamName is null ? "Hello everyone, I'm PmfBot." : $"Hello everyone in {CardText.Plain(view.TeamName)}, I'm PmfBot.")
-            : view.PersonName is null ? "Hello, I'm PmfBot." : $"Hello {CardText.Plain(FirstName(view.PersonName))}, I'm PmfBot.";
+        var greeting = (view.IsChannel, view.TeamName, view.PersonName) switch
+        {
+            (true, { } team, _) => $"Hello everyone in {CardText.Plain(team)}, I'm PmfBot.",
+            (true, null, _) => "Hello everyone, I'm PmfBot.",
+            (false, _, { } person) => $"Hello {CardText.Plain(FirstName(person))}, I'm PmfBot.",
+            (false, _, null) => "Hello, I'm PmfBot.",
+        };
         var body = new List<CardElement>
         {
             new TextBlock(greeting) { Size = "Large", Weight = "Bolder", Style = "heading" },

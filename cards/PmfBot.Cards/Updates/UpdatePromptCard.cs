@@ -22,7 +22,7 @@ public sealed record UpdateProblems(IReadOnlyList<string> Value, IReadOnlyList<s
 /// <param name="ValueLabel">"Oct 2026 figure (%)".</param>
 /// <param name="ActionNoteRule">When an action note is required, before the figure is known: "Required if below the target (80.0%)".</param>
 /// <param name="Data">What the submit button carries back: the measure and period (verb added by the card).</param>
-/// <param name="NotSaved">Why an acceptable entry wasn't saved (storage unreachable): said at the top, the entry kept below.</param>
+/// <param name="NotSaved">Why the entry wasn't saved (storage unreachable): said at the top, the entry kept.</param>
 public sealed record UpdatePromptView(
     string Reference,
     string Title,
@@ -86,7 +86,8 @@ public static class UpdatePromptCard
 
         if (view.NotSaved is not null)
         {
-            body.Add(new Container([new TextBlock(CardText.Plain(view.NotSaved)) { Weight = "Bolder", Color = "Attention" }]) { Style = "attention" });
+            var notSaved = new TextBlock(CardText.Plain(view.NotSaved)) { Weight = "Bolder", Color = "Attention" };
+            body.Add(new Container([notSaved]) { Style = "attention" });
         }
         else if (view.Problems is { Any: true })
         {

@@ -55,8 +55,9 @@ public static class DigestViews
         Add(sections, "Overdue updates", digest.Overdue, o => new DigestItem(
             Title(o.Measure),
             $"{o.Period} · {Days(o.Deadline.DaysOverdueAt(digest.To))} overdue · owed by {Owner(o.Measure.PromptsGoTo)}"));
-        Add(sections, $"Escalations: {digest.Opened} opened, {digest.Decided} decided, {digest.StillOpen} waiting for a decision",
-            digest.Escalations, e => Escalation(e, council), counted: false);
+        var escalationsHeading =
+            $"Escalations: {digest.Opened} opened, {digest.Decided} decided, {digest.StillOpen} waiting for a decision";
+        Add(sections, escalationsHeading, digest.Escalations, e => Escalation(e, council), counted: false);
         Add(sections, "Due next week", digest.DueNextWeek, o => new DigestItem(
             Title(o.Measure), $"{o.Period} · due {o.Deadline.Date.ToString("ddd d MMM", English)} · {council.NameOf(o.Measure.PromptsGoTo)}"));
 
@@ -78,10 +79,15 @@ public static class DigestViews
         DigestItem Escalation(EscalationInWeek week, Domain.Catalogue.Catalogue c)
         {
             var (e, title) = (week.Escalation, Title(c.FindMeasure(week.Escalation.Measure)));
-            return week.Decision is { } decision
-                ? new($"{(week.Opened ? "Opened and decided" : "Decided")}: {title}",
-                    $"{e.Period} · {EscalationViews.DecisionWords(decision.Kind)} by {c.NameOf(decision.By)}", null, Cut(decision.Note))
-                : new($"Opened: {title}", $"{e.Period} · to {c.NameOf(e.EscalationOwner)}", e.State == EscalationState.Closed ? "Closed" : "Open");
+            if (week.Decision is { } decision)
+            {
+                var what = $"{e.Period} · {EscalationViews.DecisionWords(decision.Kind)} by {c.NameOf(decision.By)}";
+                var heading = $"{(week.Opened ? "Opened and decided" : "Decided")}: {title}";
+                return new(heading, what, null, Cut(decision.Note));
+            }
+
+            var state = e.State == EscalationState.Closed ? "Closed" : "Open";
+            return new($"Opened: {title}", $"{e.Period} · to {c.NameOf(e.EscalationOwner)}", state);
         }
     }
 

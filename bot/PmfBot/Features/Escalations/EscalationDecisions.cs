@@ -139,7 +139,8 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
                 await notices.ShowAsync(stored.Escalation, context, null, turn.Cancellation);
                 var told = await notices.DeliverAsync(stored.Escalation, context, turn.Cancellation);
                 var asker = turn.Catalogue.NameOf(question!.By);
-                var notice = question.By == turn.Person.Id ? "Your answer is on record, with the escalation card to decide it."
+                var notice = question.By == turn.Person.Id
+                    ? "Your answer is on record, with the escalation card to decide it."
                     : told.Any(t => t.Person == question.By && t.State is PromptState.WaitingForInstall)
                         ? $"Your answer is on record; {asker} will get it once they open PmfBot in Teams."
                     : $"Sent to {asker}.";
@@ -190,9 +191,11 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
         await notices.ShowAsync(x, context, turn.Activity, turn.Cancellation);
         var told = await notices.DeliverAsync(x, context, turn.Cancellation);
         var owner = turn.Catalogue.NameOf(x.Owner);
-        var ownDecision = turn.Person?.Id == x.Owner; // the owner who is also the escalation owner (or deputy) tells nobody but themselves
+        // The owner who is also the escalation owner (or a deputy) has nobody else to tell.
+        var ownDecision = turn.Person?.Id == x.Owner;
+        var toSelf = $"Your question is on record; as {x.Measure}'s owner too, you'll get it as a card to answer.";
         var notice = x.State == EscalationState.Closed ? "Closed."
-            : ownDecision ? (x.IsAwaitingOwner ? $"Your question is on record; as {x.Measure}'s owner too, you'll get it as a card to answer." : "Recorded.")
+            : ownDecision ? (x.IsAwaitingOwner ? toSelf : "Recorded.")
             : told.Any(t => t.Person == x.Owner && t.State is PromptState.WaitingForInstall)
                 ? $"Recorded. {owner} can't get PmfBot cards yet and will be told once they open PmfBot in Teams."
             : x.IsAwaitingOwner ? $"Your question has gone to {owner}; their answer will come back here." : $"Recorded. {owner} has been told.";

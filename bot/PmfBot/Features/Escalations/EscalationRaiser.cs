@@ -152,12 +152,15 @@ public sealed partial class EscalationRaiser(
     /// under Teams' limits (a Chief Officer gets many at quarter end), and the owner shouldn't wait.
     /// </summary>
     /// <param name="toldTo">Who the returned sentence is for: whoever entered the figure or escalated by hand.</param>
-    private async Task<string> DeliverAsync(Escalation escalation, EscalationContext context, PersonId toldTo, CancellationToken cancellationToken)
+    private async Task<string> DeliverAsync(
+        Escalation escalation, EscalationContext context, PersonId toldTo, CancellationToken cancellationToken)
     {
         if (toldTo == escalation.EscalationOwner)
         {
-            background.Start($"{escalation.Measure} {escalation.Period.Code} escalation cards", ct => notices.DeliverAsync(escalation, context, ct));
-            return $"You are {escalation.Measure}'s escalation owner as well: its escalation card follows, for your decision.";
+            background.Start($"{escalation.Measure} {escalation.Period.Code} escalation cards",
+                ct => notices.DeliverAsync(escalation, context, ct));
+            return $"You are {escalation.Measure}'s escalation owner as well: its escalation card follows, "
+                + "for your decision.";
         }
 
         var chief = context.Council.NameOf(escalation.EscalationOwner);

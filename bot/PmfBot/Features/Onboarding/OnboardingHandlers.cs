@@ -14,7 +14,8 @@ public sealed class OnboardingHandlers(IOptions<CouncilOptions> council)
         // In a channel the welcome is for everyone there, not for whoever added PmfBot.
         var person = turn.IsChannel ? null : turn.Person;
         var owned = person is null ? 0 : turn.Catalogue.Measures.Count(m => m.MayBeUpdatedBy(person.Id));
-        var view = new WelcomeView(council.Value.Name, person?.Name, owned, turn.IsChannel, turn.IsChannel ? turn.Activity.TeamsData?.Team?.Name : null);
+        var team = turn.IsChannel ? turn.Activity.TeamsData?.Team?.Name : null;
+        var view = new WelcomeView(council.Value.Name, person?.Name, owned, turn.IsChannel, team);
         return Task.FromResult(TurnAnswer.Of(WelcomeCard.Build(view)));
     }
 

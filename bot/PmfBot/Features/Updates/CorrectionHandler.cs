@@ -66,7 +66,8 @@ public sealed class CorrectionHandler(ResultStore results, SentPromptCards sentC
 
         if (Correction.ProblemWithReason(typed.Reason) is { } noReason)
         {
-            return TurnAnswer.Say($"{noReason} Say why after the figure, e.g. change {measure.Reference} to {typed.Figure} because …");
+            return TurnAnswer.Say(
+                $"{noReason} Say why after the figure, e.g. change {measure.Reference} to {typed.Figure} because …");
         }
 
         var judgement = StatusRules.Judge(measure, current.Period, value, state.ResultFor(current.Period.Previous)?.Value, state.ResultFor(current.Period.SamePeriodLastYear)?.Value, StatusPolicy.Default);

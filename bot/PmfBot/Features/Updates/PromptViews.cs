@@ -68,9 +68,11 @@ public static class PromptViews
         var nextText = state.IsAnswered(next)
             ? $"{next} is already recorded."
             : $"Next: the {next} figure, due by {LongDate(nextDeadline.Date)}. I'll send a card when {next} ends.";
+        var escalationOwner = catalogue.FindPerson(measure.EscalationOwner)?.Name ?? "the escalation owner";
         var offTrack = result.Rag is not (RagStatus.Red or RagStatus.Amber) ? string.Empty
-            : result.RecordedBy == measure.EscalationOwner ? " Your action note is on record for the management reports."
-            : $" Your action note is on record for {catalogue.FindPerson(measure.EscalationOwner)?.Name ?? "the escalation owner"} (escalation owner) and the management reports.";
+            : result.RecordedBy == measure.EscalationOwner
+                ? " Your action note is on record for the management reports."
+            : $" Your action note is on record for {escalationOwner} (escalation owner) and the management reports.";
 
         return new UpdateRecordedView(
             measure.Reference.Value,

@@ -23,11 +23,18 @@ public sealed partial class SentPromptCards(PromptStore prompts, ConnectorClient
     /// After a figure is stored: the period's cards show it. Best effort: with storage unreachable
     /// the figure is safe and the person has their answer; the other cards stay as they were.
     /// </summary>
-    public async Task ShowAnsweredAsync(MeasureReference measure, ReportingPeriod period, AdaptiveCard card, Activity? pressedFrom, CancellationToken cancellationToken)
+    public async Task ShowAnsweredAsync(
+        MeasureReference measure,
+        ReportingPeriod period,
+        AdaptiveCard card,
+        Activity? pressedFrom,
+        CancellationToken cancellationToken)
     {
+        static bool PromptSteps(string step) =>
+            !ExtensionSteps.IsExtension(step) && !Escalations.EscalationSteps.IsEscalation(step);
         try
         {
-            await ReplaceAsync(measure, period, step => !ExtensionSteps.IsExtension(step) && !Escalations.EscalationSteps.IsEscalation(step), card, pressedFrom, cancellationToken);
+            await ReplaceAsync(measure, period, PromptSteps, card, pressedFrom, cancellationToken);
         }
         catch (Exception e) when (Storage.StorageFault.Is(e))
         {
@@ -63,7 +70,7 @@ public sealed partial class SentPromptCards(PromptStore prompts, ConnectorClient
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Measure} {Period}: recorded, but storage was unreachable, so its other cards were not updated")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Measure} {Period}: other cards not updated (storage)")]
     private static partial void LogCardsNotFound(ILogger logger, Exception exception, string measure, string period);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject} {Period}: card {ActivityId} could not be updated in place: {Outcome}")]

@@ -98,7 +98,8 @@ public sealed partial class UpdateHandlers(
             return TurnAnswer.Say(UpdateSubmission.Stranger);
         }
 
-        if (typed.Measure is { } reference && turn.Catalogue.FindMeasure(reference) is { } measure && !measure.MayBeUpdatedBy(turn.Person.Id))
+        if (typed.Measure is { } reference && turn.Catalogue.FindMeasure(reference) is { } measure
+            && !measure.MayBeUpdatedBy(turn.Person.Id))
         {
             return TurnAnswer.Say(UpdateSubmission.NotYours(measure, turn.Catalogue));
         }
@@ -114,7 +115,8 @@ public sealed partial class UpdateHandlers(
         if (candidates.Count == 0)
         {
             return TurnAnswer.Say(typed.Measure is { } named
-                ? $"{named} has no update open right now, so I haven't stored {typed.Figure}. Type **my measures** to see its latest figure."
+                ? $"{named} has no update open right now, so I haven't stored {typed.Figure}. "
+                    + "Type **my measures** to see its latest figure."
                 : $"You have no updates open right now, so I can't tell which measure {typed.Figure} is for. Type **my measures** to see yours.");
         }
 
@@ -185,7 +187,13 @@ public sealed partial class UpdateHandlers(
         }
     }
 
-    private async Task SendOwnerCopyAsync(Measure measure, Domain.Results.MeasureResult result, Domain.Catalogue.Catalogue council, Cards.Model.AdaptiveCard card, string owner, CancellationToken cancellationToken)
+    private async Task SendOwnerCopyAsync(
+        Measure measure,
+        Domain.Results.MeasureResult result,
+        Domain.Catalogue.Catalogue council,
+        Cards.Model.AdaptiveCard card,
+        string owner,
+        CancellationToken cancellationToken)
     {
         var by = council.NameOf(result.RecordedBy);
         var message = new Teams.Schema.Activity
@@ -209,6 +217,6 @@ public sealed partial class UpdateHandlers(
     private static string AlreadyNotice(Domain.Results.MeasureResult recorded, Domain.Catalogue.Catalogue council) =>
         PromptViews.AlreadyRecorded(recorded.RecordedBy, recorded.RecordedAt, council);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Measure} {Period}: recorded by a delegate, but storage was unreachable, so the owner's copy was not sent")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Measure} {Period}: no owner's copy sent (storage)")]
     private static partial void LogOwnerNotCopied(ILogger logger, Exception exception, string measure, string period);
 }

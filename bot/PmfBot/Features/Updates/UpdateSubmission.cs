@@ -33,7 +33,7 @@ public abstract record SubmissionOutcome
     /// <summary>Not this person's to enter, or not now: a sentence saying why and what to do.</summary>
     public sealed record Refused(string Message) : SubmissionOutcome;
 
-    /// <summary>Storage couldn't be reached: nothing was saved; the card again, with the entry kept and the reason at the top.</summary>
+    /// <summary>Storage couldn't be reached, so nothing was saved: the card again, the entry kept.</summary>
     public sealed record NotSaved(UpdatePromptView Card) : SubmissionOutcome;
 }
 
@@ -44,14 +44,14 @@ public abstract record SubmissionOutcome
 /// </summary>
 public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics metrics, TimeProvider time, IOptions<UpdateCycleOptions> options)
 {
-    /// <summary>What someone who may not update a measure is told, whether they pressed its card or typed its figure.</summary>
+    /// <summary>What someone who may not update a measure is told, whether they pressed its card or typed.</summary>
     public static string NotYours(Measure measure, Domain.Catalogue.Catalogue council) =>
-        $"{measure.Reference} is updated by {council.NameOf(measure.Owner)}, its owner, or their delegates. You're neither, "
-        + "so I haven't stored anything. If you should be, ask the performance team.";
+        $"{measure.Reference} is updated by {council.NameOf(measure.Owner)}, its owner, or their delegates. "
+        + "You're neither, so I haven't stored anything. If you should be, ask the performance team.";
 
-    /// <summary>What someone the catalogue doesn't know is told, whether they pressed a card or typed a figure.</summary>
-    public const string Stranger =
-        "I can't find you in the council's performance catalogue, so I can't take figures from you. The performance team can add you.";
+    /// <summary>What someone the catalogue doesn't know is told, whether they pressed a card or typed.</summary>
+    public const string Stranger = "I can't find you in the council's performance catalogue, so I can't take figures "
+        + "from you. The performance team can add you.";
 
     public async Task<SubmissionOutcome> SubmitAsync(Person? person, Domain.Catalogue.Catalogue council, UpdateAttempt attempt, CancellationToken cancellationToken)
     {
@@ -78,10 +78,13 @@ public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics m
         var now = time.GetUtcNow();
         var policy = options.Value.ToPolicy();
         var reading = ValueReader.Read(attempt.Value, measure);
-        var entry = new UpdateEntry(
-            reading switch { ValueReading.Accepted a => a.RoundedFrom ?? a.Value, ValueReading.Refused r => r.Figure, _ => null },
-            attempt.Commentary,
-            attempt.ActionNote);
+        var figure = reading switch
+        {
+            ValueReading.Accepted a => a.RoundedFrom ?? a.Value,
+            ValueReading.Refused r => r.Figure,
+            _ => null,
+        };
+        var entry = new UpdateEntry(figure, attempt.Commentary, attempt.ActionNote);
 
         MeasureState state;
         try
@@ -155,6 +158,9 @@ public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics m
             new SubmissionOutcome.NeedsFixing(PromptViews.Prompt(state, period, deadline, now, step: null, entry, found));
 
         SubmissionOutcome NotSaved(MeasureState known, Deadline due) =>
-            new SubmissionOutcome.NotSaved(PromptViews.Prompt(known, period, due, now, step: null, entry) with { NotSaved = Bot.StorageUnavailable.UpdateNotSaved });
+            new SubmissionOutcome.NotSaved(PromptViews.Prompt(known, period, due, now, step: null, entry) with
+            {
+                NotSaved = Bot.StorageUnavailable.UpdateNotSaved,
+            });
     }
 }
