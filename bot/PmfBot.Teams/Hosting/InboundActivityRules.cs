@@ -3,11 +3,12 @@ using PmfBot.Teams.Schema;
 namespace PmfBot.Teams.Hosting;
 
 /// <summary>
-/// What an inbound activity must hold before any handler sees it. A message, an invoke or a
-/// conversation or installation update is about a conversation someone is in: it needs the
-/// conversation's id, who sent it, who received it, and a serviceUrl the bot may call. Every id
-/// is short, visible text without the characters storage keys refuse ('/', '\', '#', '?'); an
-/// Entra object id is a GUID. Anything else is not from Teams and is refused whole.
+/// What an inbound activity must hold before any handler sees it. A message, an invoke or an
+/// installation update is answered: it needs the conversation's id, who sent it, who received it,
+/// and a serviceUrl the bot may call; a conversation update needs the conversation and the
+/// serviceUrl (it refreshes where the bot can write). Every id is short, visible text without the
+/// characters storage keys refuse ('/', '\', '#', '?'); an Entra object id is a GUID. Anything else
+/// is not from Teams and is refused whole.
 /// </summary>
 public static class InboundActivityRules
 {
@@ -25,8 +26,11 @@ public static class InboundActivityRules
             return "type is not an activity type";
         }
 
-        var aboutAConversation = activity.IsType(ActivityTypes.Message) || activity.IsType(ActivityTypes.Invoke)
-            || activity.IsType(ActivityTypes.ConversationUpdate) || activity.IsType(ActivityTypes.InstallationUpdate);
+        // Someone said or pressed something, or installed PmfBot: the bot answers them. A
+        // conversationUpdate (a team renamed, a member added) only refreshes where the conversation is.
+        var answered = activity.IsType(ActivityTypes.Message) || activity.IsType(ActivityTypes.Invoke)
+            || activity.IsType(ActivityTypes.InstallationUpdate);
+        var aboutAConversation = answered || activity.IsType(ActivityTypes.ConversationUpdate);
         if (activity.ServiceUrl is { } serviceUrl)
         {
             if (serviceUrls.Problem(serviceUrl) is { } problem)
@@ -40,8 +44,8 @@ public static class InboundActivityRules
         }
 
         return Required(aboutAConversation, "conversation", activity.Conversation?.Id, activity.Conversation is null)
-            ?? Required(aboutAConversation, "from", activity.From?.Id, activity.From is null)
-            ?? Required(aboutAConversation, "recipient", activity.Recipient?.Id, activity.Recipient is null)
+            ?? Required(answered, "from", activity.From?.Id, activity.From is null)
+            ?? Required(answered, "recipient", activity.Recipient?.Id, activity.Recipient is null)
             ?? EntraId("from.aadObjectId", activity.From?.AadObjectId)
             ?? Optional("conversation.tenantId", activity.Conversation?.TenantId)
             ?? Optional("conversation.conversationType", activity.Conversation?.ConversationType)
