@@ -102,16 +102,15 @@ public static partial class ValueReader
             return Refuse(notation);
         }
 
-        if (!Figure().IsMatch(input) || IntegerDigits(input) > 13
-            || !decimal.TryParse(input, Plain, CultureInfo.InvariantCulture, out var value))
+        if (!Figure().IsMatch(input))
         {
-            return IntegerDigits(input) > 13 && Figure().IsMatch(input)
-                ? Refuse("That figure is too large to be right; please check it.")
-                : Refuse($"\"{Shorten(input)}\" isn't a figure I can read. Type a number such as {Example(unit)}."
-                    + DashHint(input));
+            return Refuse($"\"{Shorten(input)}\" isn't a figure I can read. Type a number such as {Example(unit)}."
+                + DashHint(input));
         }
 
-        if (Math.Abs(value) >= Largest)
+        // Read as a figure, it can only fail to parse by overflowing, which a trillion's 13 digits never reach.
+        if (IntegerDigits(input) > 13 || !decimal.TryParse(input, Plain, CultureInfo.InvariantCulture, out var value)
+            || Math.Abs(value) >= Largest)
         {
             return Refuse("That figure is too large to be right; please check it.");
         }

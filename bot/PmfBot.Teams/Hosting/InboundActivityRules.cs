@@ -43,6 +43,7 @@ public static class InboundActivityRules
             return "serviceUrl is missing";
         }
 
+        var teams = activity.TeamsData; // read once: each read parses channelData
         return Required(aboutAConversation, "conversation", activity.Conversation?.Id, activity.Conversation is null)
             ?? Required(answered, "from", activity.From?.Id, activity.From is null)
             ?? Required(answered, "recipient", activity.Recipient?.Id, activity.Recipient is null)
@@ -53,9 +54,9 @@ public static class InboundActivityRules
             ?? Optional("id", activity.Id)
             ?? Optional("replyToId", activity.ReplyToId)
             ?? InvokeName(activity)
-            ?? Optional("channelData.tenant.id", activity.TeamsData?.Tenant?.Id)
-            ?? Optional("channelData.team.id", activity.TeamsData?.Team?.Id)
-            ?? Optional("channelData.channel.id", activity.TeamsData?.Channel?.Id)
+            ?? Optional("channelData.tenant.id", teams?.Tenant?.Id)
+            ?? Optional("channelData.team.id", teams?.Team?.Id)
+            ?? Optional("channelData.channel.id", teams?.Channel?.Id)
             ?? (activity.Text?.Length > MaxTextLength ? $"text is longer than {MaxTextLength:N0} characters" : null)
             ?? NoGaps("membersAdded", activity.MembersAdded)
             ?? NoGaps("membersRemoved", activity.MembersRemoved)

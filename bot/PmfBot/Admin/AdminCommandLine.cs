@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure;
 using CsvHelper;
 using Microsoft.Extensions.Options;
 using PmfBot.Domain.Calendar;
@@ -65,7 +64,7 @@ public static class AdminCommandLine
             await @out.WriteLineAsync($"Configuration problem: {string.Join(" ", e.Failures)}");
             return 1;
         }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException { InnerException: RequestFailedException or HttpRequestException })
+        catch (Exception e) when (Storage.StorageFault.Is(e))
         {
             await @out.WriteLineAsync($"Table storage could not be reached ({e.GetBaseException().Message}). Is Azurite running, and is Storage__ConnectionString right?");
             return 1;

@@ -155,21 +155,26 @@ public sealed partial class EscalationRaiser(
     private async Task<string> DeliverAsync(
         Escalation escalation, EscalationContext context, PersonId toldTo, CancellationToken cancellationToken)
     {
-        if (toldTo == escalation.EscalationOwner)
-        {
-            background.Start($"{escalation.Measure} {escalation.Period.Code} escalation cards",
-                ct => notices.DeliverAsync(escalation, context, ct));
-            return $"You are {escalation.Measure}'s escalation owner as well: its escalation card follows, "
-                + "for your decision.";
-        }
+        var sentence = toldTo == escalation.EscalationOwner
+            ? $"You are {escalation.Measure}'s escalation owner as well: its escalation card follows, "
+                + "for your decision."
+            : await EscalatedToSomeoneElseAsync(escalation, context, cancellationToken);
+        background.Start($"{escalation.Measure} {escalation.Period.Code} escalation cards",
+            ct => notices.DeliverAsync(escalation, context, ct));
+        return sentence;
+    }
 
+    /// <summary>"Escalated to Priya Shah …": whether they will see it now, or once they open PmfBot.</summary>
+    private async Task<string> EscalatedToSomeoneElseAsync(
+        Escalation escalation, EscalationContext context, CancellationToken cancellationToken)
+    {
         var chief = context.Council.NameOf(escalation.EscalationOwner);
         var reachable = context.Council.FindPerson(escalation.EscalationOwner)?.AadObjectId is { Length: > 0 } aad
             && await messenger.CanReachPersonAsync(aad, cancellationToken);
-        background.Start($"{escalation.Measure} {escalation.Period.Code} escalation cards", ct => notices.DeliverAsync(escalation, context, ct));
         return reachable
             ? $"Escalated to {chief} (escalation owner) for a decision; you'll hear what they decide."
-            : $"Escalated to {chief} (escalation owner), who can't get PmfBot cards yet: they'll get it once they open PmfBot in Teams.";
+            : $"Escalated to {chief} (escalation owner), who can't get PmfBot cards yet: "
+                + "they'll get it once they open PmfBot in Teams.";
     }
 
     /// <summary>Stores it if the measure's period has none yet: one escalation however many try.</summary>
