@@ -40,7 +40,9 @@ public class EscalationJourneyTests : IAsyncLifetime
             commentary = "Two advisers off long-term sick; the new phone menu doubled transfers.",
             actionNote = "Two agency advisers for eight weeks; revert the phone menu.",
         });
-        Assert.Contains("You are CS 02's escalation owner as well: its escalation card follows, for your decision.", Text(recorded), StringComparison.Ordinal);
+        Assert.Contains(
+            "You are CS 02's escalation owner as well: its escalation card follows, for your decision.",
+            Text(recorded), StringComparison.Ordinal);
         var escalation = await _harness.WaitForBotAsync(Chat, m => m.Action == "createMessage" && m.CardText.Contains("Escalated to you: CS 02 is Red", StringComparison.Ordinal), "the escalation card");
         Assert.Contains("Two agency advisers for eight weeks; revert the phone menu.", escalation.CardText, StringComparison.Ordinal);
 
@@ -48,11 +50,15 @@ public class EscalationJourneyTests : IAsyncLifetime
         Assert.Contains("Approve the action", Text(decide), StringComparison.Ordinal);
 
         var asked = await _harness.PressAsync(Chat, escalation.MessageId, "decideEscalation", Data("decideEscalation", new { decision = "ask", decisionNote = "How soon can the agency advisers take calls?" }));
-        Assert.Contains("Your question is on record; as CS 02's owner too, you'll get it as a card to answer.", Text(asked), StringComparison.Ordinal);
+        Assert.Contains(
+            "Your question is on record; as CS 02's owner too, you'll get it as a card to answer.",
+            Text(asked), StringComparison.Ordinal);
         var question = await _harness.WaitForBotAsync(Chat, m => m.Action == "createMessage" && m.CardText.Contains("Your escalation: a question for you", StringComparison.Ordinal), "the question to the owner");
 
         var answered = await _harness.PressAsync(Chat, question.MessageId, "answerEscalation", Data("answerEscalation", new { question = "1", answer = "From 16 November, after a week's training." }));
-        Assert.Contains("Your answer is on record, with the escalation card to decide it.", Text(answered), StringComparison.Ordinal);
+        Assert.Contains(
+            "Your answer is on record, with the escalation card to decide it.",
+            Text(answered), StringComparison.Ordinal);
         var back = await _harness.WaitForBotAsync(Chat, m => m.Action == "createMessage" && m.CardText.Contains("Priya Shah answered your question on CS 02", StringComparison.Ordinal), "the answer back to the escalation owner");
 
         var approved = await _harness.PressAsync(Chat, back.MessageId, "decideEscalation", Data("decideEscalation", new { decision = "approve", decisionNote = "Agreed.", decisionUntil = "2027-01-15" }));

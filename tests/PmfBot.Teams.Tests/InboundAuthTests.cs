@@ -155,7 +155,8 @@ public class InboundAuthTests : IAsyncLifetime
         var response = await PostAsync(BotFrameworkLogin.Token(_key, AppId, serviceUrl), serviceUrl: serviceUrl);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Malformed activity: serviceUrl", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Malformed activity: serviceUrl", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(_host.Bot.Received);
     }
 

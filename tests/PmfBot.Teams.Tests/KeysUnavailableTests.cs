@@ -31,18 +31,27 @@ public class KeysUnavailableTests : IAsyncLifetime
 
     private Task<TestBotHost> StartAsync(string environment) =>
         TestBotHost.StartAsync(
-            new() { ["Bot:AppId"] = AppId, ["Bot:AppSecret"] = "test-secret", ["Bot:TenantId"] = "tenant-1", ["Bot:OpenIdMetadataUrl"] = _login.MetadataUrl },
+            new()
+            {
+                ["Bot:AppId"] = AppId, ["Bot:AppSecret"] = "test-secret", ["Bot:TenantId"] = "tenant-1",
+                ["Bot:OpenIdMetadataUrl"] = _login.MetadataUrl,
+            },
             environment,
             services => services.AddSingleton<TimeProvider>(_time));
 
     private async Task<HttpResponseMessage> PostAsync(TestBotHost host)
     {
         const string activity = """
-            {"type":"message","id":"1","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/uk/","text":"help",
+            {"type":"message","id":"1","channelId":"msteams","text":"help",
+             "serviceUrl":"https://smba.trafficmanager.net/uk/",
              "from":{"id":"29:u"},"recipient":{"id":"28:b"},"conversation":{"id":"a:1","conversationType":"personal"}}
             """;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(activity, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BotFrameworkLogin.Token(_key, AppId, ServiceUrl));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity, Encoding.UTF8, "application/json"),
+        };
+        var token = BotFrameworkLogin.Token(_key, AppId, ServiceUrl);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await host.Client.SendAsync(request);
     }
 

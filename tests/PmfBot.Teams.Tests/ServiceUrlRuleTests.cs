@@ -5,8 +5,11 @@ namespace PmfBot.Teams.Tests;
 
 public class ServiceUrlRuleTests
 {
-    private static readonly ServiceUrlRule Production = new(BotOptions.PublicCloudServiceUrlHosts, IsDevelopment: false);
-    private static readonly ServiceUrlRule Development = new(BotOptions.PublicCloudServiceUrlHosts, IsDevelopment: true);
+    private static readonly ServiceUrlRule Production =
+        new(BotOptions.PublicCloudServiceUrlHosts, IsDevelopment: false);
+
+    private static readonly ServiceUrlRule Development =
+        new(BotOptions.PublicCloudServiceUrlHosts, IsDevelopment: true);
 
     [Theory]
     [InlineData("https://smba.trafficmanager.net/uk/")]
@@ -38,7 +41,8 @@ public class ServiceUrlRuleTests
 
     [Fact]
     public void Production_ALongerUrlThanAnyRealOne_IsRefused() =>
-        Assert.NotNull(Production.Problem("https://smba.trafficmanager.net/" + new string('a', ServiceUrlRule.MaxLength)));
+        Assert.NotNull(Production.Problem(
+            "https://smba.trafficmanager.net/" + new string('a', ServiceUrlRule.MaxLength)));
 
     [Theory]
     [InlineData("http://127.0.0.1:56150/_connector")]

@@ -99,7 +99,8 @@ public sealed class TcpRelay : IAsyncDisposable
             using var b = outbound.GetStream();
             await Task.WhenAny(a.CopyToAsync(b, cancellationToken), b.CopyToAsync(a, cancellationToken));
         }
-        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException or IOException)
+        catch (Exception e)
+            when (e is OperationCanceledException or ObjectDisposedException or SocketException or IOException)
         {
             // Cut, or either side closed: the other side is closed below.
         }

@@ -69,7 +69,8 @@ public class DigestTests
         Assert.Equal("Two advisers off sick.", digest.Reds[0].Latest.Commentary);
         Assert.Equal(["HR 01"], digest.Overdue.Select(o => o.Measure.Reference.Value));
         Assert.Equal(["FI 01"], digest.DueNextWeek.Select(o => o.Measure.Reference.Value));
-        Assert.Equal([new EscalationInWeek(opened, true, null), new EscalationInWeek(decided, false, decided.Decisions[0])], digest.Escalations);
+        Assert.Equal(
+            [new EscalationInWeek(opened, true, null), new EscalationInWeek(decided, false, decided.Decisions[0])], digest.Escalations);
         Assert.Equal((1, 1), (digest.Opened, digest.Decided));
         Assert.Equal(1, digest.StillOpen);
         Assert.False(digest.IsQuiet);

@@ -18,7 +18,8 @@ public class FigureTableTests
 
     [Theory]
     [MemberData(nameof(Rows))]
-    public void AsTheCardSendsIt(FigureRow row) => AssertGives(row, ValueReader.Read(row.Typed, row.MeasureUnit, row.Decimals));
+    public void AsTheCardSendsIt(FigureRow row) =>
+        AssertGives(row, ValueReader.Read(row.Typed, row.MeasureUnit, row.Decimals));
 
     [Theory]
     [MemberData(nameof(Rows))]
@@ -46,7 +47,8 @@ public class FigureTableTests
 
         if (typed is null)
         {
-            Assert.True(row.Value is null || !ValueReader.StartsLikeFigure(row.Typed.Trim()), "an accepted figure that starts like one is taken");
+            var startsLikeOne = ValueReader.StartsLikeFigure(row.Typed.Trim());
+            Assert.True(row.Value is null || !startsLikeOne, "an accepted figure that starts like one is taken");
             return;
         }
 

@@ -63,7 +63,8 @@ public class TypedAnswerTests
         var answer = TypedAnswer.Parse(text, Mine);
 
         Assert.NotNull(answer);
-        Assert.Equal((MeasureReference.Parse(reference), figure, commentary, actionNote), (answer.Measure, answer.Figure, answer.Commentary, answer.ActionNote));
+        Assert.Equal(
+            (MeasureReference.Parse(reference), figure, commentary, actionNote), (answer.Measure, answer.Figure, answer.Commentary, answer.ActionNote));
     }
 
     [Theory]

@@ -5,16 +5,18 @@ using PmfBot.Domain.Catalogue;
 
 namespace PmfBot.Testing.Figures;
 
-/// <summary>One row of figures.txt: a figure as typed for a kind of unit, and the value it must give or the refusal.</summary>
+/// <summary>A row of figures.txt: a figure typed for a kind of unit, and the value or refusal it must give.</summary>
 /// <param name="Unit">"%", "days", "visits", "£" or "ratio".</param>
 /// <param name="Typed">The figure exactly as typed or sent by a card.</param>
 /// <param name="Value">The value stored when accepted; null when refused.</param>
 /// <param name="RoundedFrom">When accepted with more decimals than kept: the figure as typed.</param>
 /// <param name="Refusal">Words the refusal must contain; null when accepted.</param>
-public sealed record FigureRow(string Unit, string Typed, decimal? Value, decimal? RoundedFrom, string? Refusal, int Line)
+public sealed record FigureRow(
+    string Unit, string Typed, decimal? Value, decimal? RoundedFrom, string? Refusal, int Line)
 {
     /// <summary>The units the table covers, with the measure settings each stands for.</summary>
-    public static IReadOnlyDictionary<string, (MeasureUnit Unit, int Decimals)> Units { get; } = new Dictionary<string, (MeasureUnit, int)>
+    public static IReadOnlyDictionary<string, (MeasureUnit Unit, int Decimals)> Units { get; } =
+        new Dictionary<string, (MeasureUnit, int)>
     {
         ["%"] = (MeasureUnit.Percentage, 1),
         ["days"] = (MeasureUnit.Days, 1),
@@ -29,13 +31,16 @@ public sealed record FigureRow(string Unit, string Typed, decimal? Value, decima
 
     /// <summary>For test names: the line and what was typed, with invisible and long input made readable.</summary>
     public override string ToString() =>
-        $"line {Line}: {Unit} \"{(Typed.Length > 30 ? Typed[..30] + "…" : Typed).Replace("\u200B", "\\u200B", StringComparison.Ordinal)}\"";
+        $"line {Line}: {Unit} \"{Short(Typed).Replace("\u200B", "\\u200B", StringComparison.Ordinal)}\"";
+
+    private static string Short(string text) => text.Length > 30 ? text[..30] + "…" : text;
 }
 
 /// <summary>Reads figures.txt, the one table of typed and card figures every figure path is tested against.</summary>
 public static partial class FigureTable
 {
-    public static IReadOnlyList<FigureRow> Rows { get; } = Read(Path.Combine(AppContext.BaseDirectory, "Figures", "figures.txt"));
+    public static IReadOnlyList<FigureRow> Rows { get; } =
+        Read(Path.Combine(AppContext.BaseDirectory, "Figures", "figures.txt"));
 
     /// <summary>Rows for xunit's MemberData.</summary>
     public static IEnumerable<object[]> AsData(Func<FigureRow, bool>? where = null) =>
@@ -89,8 +94,13 @@ public static partial class FigureTable
     private static string Unescape(string cell)
     {
         var text = cell.Length >= 2 && cell[0] == '"' && cell[^1] == '"' ? cell[1..^1] : cell;
-        text = Escape().Replace(text, m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
-        return Repeat().Replace(text, m => new StringBuilder().Insert(0, m.Groups[1].Value, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).ToString());
+        text = Escape().Replace(text, m =>
+            ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
+        return Repeat().Replace(text, m =>
+        {
+            var times = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            return new StringBuilder().Insert(0, m.Groups[1].Value, times).ToString();
+        });
     }
 
     [GeneratedRegex(@"\\u([0-9A-Fa-f]{4})")]

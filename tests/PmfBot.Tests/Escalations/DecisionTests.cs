@@ -39,7 +39,8 @@ public class DecisionTests : EscalationHost
 
         Assert.Contains("Decided: remedial action approved", answer, StringComparison.Ordinal);
         Assert.Contains("Recorded.", answer, StringComparison.Ordinal);
-        Assert.DoesNotContain("has been told", answer, StringComparison.Ordinal); // Priya owns CS 02: there is nobody else to tell
+        // Priya owns CS 02: there is nobody else to tell.
+        Assert.DoesNotContain("has been told", answer, StringComparison.Ordinal);
         var stored = (await Cs02OctoberAsync())!.Escalation;
         Assert.Equal(EscalationState.Decided, stored.State);
         var decision = Assert.Single(stored.Decisions);
@@ -50,7 +51,9 @@ public class DecisionTests : EscalationHost
         var shown = RawCardOf(response);
         Assert.Contains("Remedial action approved by Priya Shah at 09:00 on 7 Nov 2026. Agreed: agency cover until January. Review on 15 Jan 2027.", AllText(shown), StringComparison.Ordinal);
         Assert.False(shown.TryGetProperty("refresh", out _)); // settled: nothing left for anyone to decide
-        Assert.DoesNotContain(CardsPostedTo(), c => c.Contains("Decided: remedial action approved", StringComparison.Ordinal)); // no copy to herself
+        // No copy to herself.
+        Assert.DoesNotContain(
+            CardsPostedTo(), c => c.Contains("Decided: remedial action approved", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -63,8 +66,10 @@ public class DecisionTests : EscalationHost
         var answer = CardOf(await PressAsAsync(DemoPeople.FionaGrant, FionasChat, "decideEscalation", Decision("approve", "Agreed.")));
 
         Assert.Contains("Recorded. Priya Shah has been told.", answer, StringComparison.Ordinal);
-        Assert.Single(CardsPostedTo(), c => c.Contains("Decided: remedial action approved", StringComparison.Ordinal)); // Priya, the owner, hears of it
-        Assert.DoesNotContain(CardsPostedTo(FionasChat), c => c.Contains("Decided: remedial action approved", StringComparison.Ordinal));
+        // Priya, the owner, hears of it.
+        Assert.Single(CardsPostedTo(), c => c.Contains("Decided: remedial action approved", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            CardsPostedTo(FionasChat), c => c.Contains("Decided: remedial action approved", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -150,7 +155,9 @@ public class DecisionTests : EscalationHost
         await RecordRedAsync();
 
         var asked = CardOf(await PressAsync("decideEscalation", Decision("ask", "How long will the agency advisers take to train?")));
-        Assert.Contains("Your question is on record; as CS 02's owner too, you'll get it as a card to answer.", asked, StringComparison.Ordinal);
+        Assert.Contains(
+            "Your question is on record; as CS 02's owner too, you'll get it as a card to answer.",
+            asked, StringComparison.Ordinal);
         var question = Assert.Single(CardsPostedTo(), c => c.Contains("Your escalation: a question for you", StringComparison.Ordinal));
         Assert.Contains("How long will the agency advisers take to train?", question, StringComparison.Ordinal);
         Assert.Equal(EscalationState.Open, StateOf(await Cs02OctoberAsync()));
@@ -159,7 +166,8 @@ public class DecisionTests : EscalationHost
         Assert.Contains("Please write your answer: it goes to the escalation owner.", empty, StringComparison.Ordinal);
 
         var sent = CardOf(await PressAsync("answerEscalation", new { verb = "answerEscalation", measure = "CS 02", period = "FY2026-M07", question = "1", answer = "Two weeks: they start on 16 November." }));
-        Assert.Contains("Your answer is on record, with the escalation card to decide it.", sent, StringComparison.Ordinal);
+        Assert.Contains(
+            "Your answer is on record, with the escalation card to decide it.", sent, StringComparison.Ordinal);
         Assert.Contains("You answered at 09:00 on 7 Nov 2026: Two weeks: they start on 16 November.", sent, StringComparison.Ordinal);
         var back = Assert.Single(EscalationCardsIn(), c => c.Contains("Priya Shah answered your question on CS 02", StringComparison.Ordinal));
         Assert.Contains("Answered: Two weeks: they start on 16 November.", back, StringComparison.Ordinal);

@@ -14,8 +14,11 @@ public class RaisingTests : EscalationHost
         var recorded = await RecordRedAsync();
 
         // Priya owns CS 02 and is its escalation owner: she is not told she'll hear from herself.
-        Assert.Contains("You are CS 02's escalation owner as well: its escalation card follows, for your decision.", recorded, StringComparison.Ordinal);
-        Assert.Contains("Your action note is on record for the management reports.", recorded, StringComparison.Ordinal);
+        Assert.Contains(
+            "You are CS 02's escalation owner as well: its escalation card follows, for your decision.",
+            recorded, StringComparison.Ordinal);
+        Assert.Contains(
+            "Your action note is on record for the management reports.", recorded, StringComparison.Ordinal);
         Assert.DoesNotContain("Escalated to Priya Shah", recorded, StringComparison.Ordinal);
         Assert.DoesNotContain("you'll hear what they decide", recorded, StringComparison.Ordinal);
         var card = Assert.Single(EscalationCardsIn());
@@ -43,8 +46,12 @@ public class RaisingTests : EscalationHost
             commentary = "Change events doubled after the benefit uprating.", actionNote = "Overtime for six weeks.",
         }));
 
-        Assert.Contains("Escalated to Priya Shah (escalation owner) for a decision; you'll hear what they decide.", recorded, StringComparison.Ordinal);
-        Assert.Contains("Your action note is on record for Priya Shah (escalation owner) and the management reports.", recorded, StringComparison.Ordinal);
+        Assert.Contains(
+            "Escalated to Priya Shah (escalation owner) for a decision; you'll hear what they decide.",
+            recorded, StringComparison.Ordinal);
+        Assert.Contains(
+            "Your action note is on record for Priya Shah (escalation owner) and the management reports.",
+            recorded, StringComparison.Ordinal);
         Assert.Single(EscalationCardsIn(), c => c.Contains("Escalated to you: RB 02 is Red", StringComparison.Ordinal));
     }
 
@@ -116,7 +123,9 @@ public class RaisingTests : EscalationHost
         await PostAsync(Personal("message", "escalate IG 01 because the FOI backlog will breach the ICO's threshold"));
 
         // The answer first; the escalation card follows it (sent once the turn has answered).
-        Assert.Contains("You are IG 01's escalation owner as well: its escalation card follows, for your decision.", PostedTexts()[^2], StringComparison.Ordinal);
+        Assert.Contains(
+            "You are IG 01's escalation owner as well: its escalation card follows, for your decision.",
+            PostedTexts()[^2], StringComparison.Ordinal);
         var card = Assert.Single(EscalationCardsIn());
         Assert.Equal(card, PostedTexts()[^1]);
         Assert.Contains("Escalated to you by Priya Shah: IG 01", card, StringComparison.Ordinal);

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,6 +21,7 @@ public class ActivityFuzzTests : UpdateCycleHost
 {
     private const int Activities = 3000;
     private const string Stranger = "0b7c8a1e-0000-4000-8000-00000000f022";
+    private const string Apology = "Sorry, something went wrong";
 
     private readonly FakeLogCollector _logs = new();
 
@@ -32,7 +31,8 @@ public class ActivityFuzzTests : UpdateCycleHost
     [Fact]
     public async Task DamagedActivities_AreRefusedOrAnswered_NeverCrash_AndStoreNothing()
     {
-        Connector.EnforceRateLimits = false; // the bot's pacing is tested elsewhere; here every reply should land at once
+        // The bot's pacing is tested elsewhere; here every reply should land at once.
+        Connector.EnforceRateLimits = false;
         var random = new Random(19);
         var before = await StorageSnapshot.TakeAsync(Storage.Tables);
         var failures = new List<string>();
@@ -43,13 +43,14 @@ public class ActivityFuzzTests : UpdateCycleHost
             var activity = Damage(Base(random.Next(8), i), random);
             var body = activity.ToJsonString();
             var calls = Connector.Calls.Count;
-            var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
-            await App.Services.GetRequiredService<Bot.BackgroundSends>().WhenIdleAsync();
+            var response = await PostJsonAsync(body);
             var answer = await response.Content.ReadAsStringAsync();
 
-            // An invoke PmfBot doesn't handle is 501 Not Implemented, as Bot Framework's own handlers answer it: not a failure.
-            var unhandledInvoke = response.StatusCode == HttpStatusCode.NotImplemented && answer.Contains("No handler for invoke", StringComparison.Ordinal);
-            if (((int)response.StatusCode >= 500 && !unhandledInvoke) || answer.Contains("Sorry, something went wrong", StringComparison.Ordinal))
+            // An invoke PmfBot doesn't handle is 501 Not Implemented, as Bot Framework's own handlers answer it.
+            var unhandledInvoke = response.StatusCode == HttpStatusCode.NotImplemented
+                && answer.Contains("No handler for invoke", StringComparison.Ordinal);
+            var crashed = (int)response.StatusCode >= 500 && !unhandledInvoke;
+            if (crashed || answer.Contains(Apology, StringComparison.Ordinal))
             {
                 failures.Add($"#{i} {(int)response.StatusCode} {Short(answer)} for {Short(body)}");
             }
@@ -63,8 +64,10 @@ public class ActivityFuzzTests : UpdateCycleHost
             }
         }
 
-        var errors = _logs.GetSnapshot().Where(l => l.Level >= LogLevel.Error).Select(l => $"{l.Message} {l.Exception?.GetType().Name}").Distinct().Take(5).ToList();
-        var apologies = Connector.Calls.Where(c => c.Body?.ToString().Contains("Sorry, something went wrong", StringComparison.Ordinal) == true).Count();
+        var errors = _logs.GetSnapshot().Where(l => l.Level >= LogLevel.Error)
+            .Select(l => $"{l.Message} {l.Exception?.GetType().Name}").Distinct().Take(5).ToList();
+        var apologies = Connector.Calls.Count(c =>
+            c.Body?.ToString().Contains(Apology, StringComparison.Ordinal) == true);
         var stored = before.ChangesTo(await StorageSnapshot.TakeAsync(Storage.Tables), "Conversations");
         var elsewhere = await ConversationsElsewhereAsync();
 
@@ -73,7 +76,8 @@ public class ActivityFuzzTests : UpdateCycleHost
         Assert.Equal(0, apologies);
         Assert.Empty(stored);
         Assert.Empty(elsewhere);
-        Assert.InRange(refused, Activities / 4, Activities - (Activities / 10)); // the damage is varied: many refused, many not
+        // The damage is varied: many refused, many not.
+        Assert.InRange(refused, Activities / 4, Activities - (Activities / 10));
     }
 
     /// <summary>
@@ -91,7 +95,10 @@ public class ActivityFuzzTests : UpdateCycleHost
             ["serviceUrl"] = Connector.ServiceUrl,
             ["channelId"] = "msteams",
             ["from"] = new JsonObject { ["id"] = $"29:user-{n}", ["name"] = "Someone", ["aadObjectId"] = Stranger },
-            ["conversation"] = new JsonObject { ["id"] = $"a:chat-{n}", ["conversationType"] = "personal", ["tenantId"] = Tenant },
+            ["conversation"] = new JsonObject
+            {
+                ["id"] = $"a:chat-{n}", ["conversationType"] = "personal", ["tenantId"] = Tenant,
+            },
             ["recipient"] = new JsonObject { ["id"] = $"28:{BotId}", ["name"] = "PmfBot" },
             ["text"] = "CS 02: 85 — all fine; action: none",
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Tenant } },
@@ -105,7 +112,10 @@ public class ActivityFuzzTests : UpdateCycleHost
                 personal["name"] = "adaptiveCard/action";
                 personal.Remove("text");
                 personal["value"] = JsonNode.Parse("""
-                    {"action":{"type":"Action.Execute","verb":"submitUpdate","data":{"measure":"CS 02","period":"FY2026-M07","value":"85","commentary":"Fine.","actionNote":""}},"trigger":"manual"}
+                    {"action":{"type":"Action.Execute","verb":"submitUpdate",
+                     "data":{"measure":"CS 02","period":"FY2026-M07","value":"85",
+                             "commentary":"Fine.","actionNote":""}},
+                     "trigger":"manual"}
                     """);
                 break;
             case 2:
@@ -135,10 +145,16 @@ public class ActivityFuzzTests : UpdateCycleHost
                 break;
             case 4:
                 personal["text"] = "<at>PmfBot</at> help";
-                personal["conversation"] = new JsonObject { ["id"] = $"19:perf@thread.tacv2;messageid={n}", ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = Tenant };
+                personal["conversation"] = new JsonObject
+                {
+                    ["id"] = $"19:perf@thread.tacv2;messageid={n}", ["conversationType"] = "channel",
+                    ["isGroup"] = true, ["tenantId"] = Tenant,
+                };
                 personal["entities"] = new JsonArray(new JsonObject
                 {
-                    ["type"] = "mention", ["text"] = "<at>PmfBot</at>", ["mentioned"] = new JsonObject { ["id"] = $"28:{BotId}", ["name"] = "PmfBot" },
+                    ["type"] = "mention",
+                    ["text"] = "<at>PmfBot</at>",
+                    ["mentioned"] = new JsonObject { ["id"] = $"28:{BotId}", ["name"] = "PmfBot" },
                 });
                 personal["channelData"] = new JsonObject
                 {

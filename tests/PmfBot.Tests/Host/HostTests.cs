@@ -78,10 +78,12 @@ public class HostTests : StorageTestBase
             var message = await client.SendAsync(request);
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-            Assert.Contains("signing keys could not be fetched", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains(
+                "signing keys could not be fetched", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, message.StatusCode);
             Assert.NotNull(message.Headers.RetryAfter?.Delta);
-            Assert.Equal("application/json", message.Content.Headers.ContentType?.MediaType); // not the developer exception page
+            // Not the developer exception page.
+            Assert.Equal("application/json", message.Content.Headers.ContentType?.MediaType);
         }
     }
 
@@ -173,7 +175,8 @@ public class HostTests : StorageTestBase
     public async Task Start_WithABadEscalationDigestOrReportSetting_FailsNamingIt(string setting, string value, string message)
     {
         var app = PmfBotHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--Bot:AllowUnauthenticatedLocalRequests", "true",
-            "--Storage:ConnectionString", Storage.ConnectionString, "--Storage:TablePrefix", Storage.Prefix, setting, value]);
+            "--Storage:ConnectionString",
+            Storage.ConnectionString, "--Storage:TablePrefix", Storage.Prefix, setting, value]);
         await using (app)
         {
             var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());

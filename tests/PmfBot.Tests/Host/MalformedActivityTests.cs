@@ -1,8 +1,5 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Tests.Updates;
 
 namespace PmfBot.Tests.Host;
@@ -16,7 +13,8 @@ namespace PmfBot.Tests.Host;
 public class MalformedActivityTests : UpdateCycleHost
 {
     private static readonly JsonObject Cases =
-        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Host", "Activities", "malformed.json")))!.AsObject();
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Host", "Activities", "malformed.json")))!
+            .AsObject();
 
     public static IEnumerable<object[]> Names => Cases.Select(c => new object[] { c.Key });
 
@@ -25,11 +23,10 @@ public class MalformedActivityTests : UpdateCycleHost
     public async Task EachShape_GetsItsStatus(string name)
     {
         var expected = (HttpStatusCode)Cases[name]!["expect"]!.GetValue<int>();
-        var body = Cases[name]!["activity"]!.ToJsonString().Replace("$serviceUrl", Connector.ServiceUrl, StringComparison.Ordinal);
+        var body = WithServiceUrl(Cases[name]!["activity"]!);
         var before = await StorageSnapshot.TakeAsync(Storage.Tables);
 
-        var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
-        await App.Services.GetRequiredService<Bot.BackgroundSends>().WhenIdleAsync();
+        var response = await PostJsonAsync(body);
 
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.BadRequest)
@@ -45,8 +42,9 @@ public class MalformedActivityTests : UpdateCycleHost
         else
         {
             var answer = Assert.Single(Connector.Calls, c => c.Method == "POST");
-            Assert.DoesNotContain("Sorry, something went wrong", answer.Body!.Value.ToString(), StringComparison.Ordinal);
-            Assert.Contains("What you can ask me", answer.Body!.Value.ToString(), StringComparison.Ordinal);
+            var said = answer.Body!.Value.ToString();
+            Assert.DoesNotContain("Sorry, something went wrong", said, StringComparison.Ordinal);
+            Assert.Contains("What you can ask me", said, StringComparison.Ordinal);
         }
     }
 
@@ -56,10 +54,13 @@ public class MalformedActivityTests : UpdateCycleHost
         var activity = Cases["message: channelData a string"]!["activity"]!.DeepClone().AsObject();
         activity["text"] = new string('8', 40_001);
 
-        var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative),
-            new StringContent(activity.ToJsonString().Replace("$serviceUrl", Connector.ServiceUrl, StringComparison.Ordinal), Encoding.UTF8, "application/json"));
+        var response = await PostJsonAsync(WithServiceUrl(activity));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(Connector.Calls);
     }
+
+    /// <summary>The recorded activity as JSON, calling back to the fake connector at "$serviceUrl".</summary>
+    private string WithServiceUrl(JsonNode activity) =>
+        activity.ToJsonString().Replace("$serviceUrl", Connector.ServiceUrl, StringComparison.Ordinal);
 }

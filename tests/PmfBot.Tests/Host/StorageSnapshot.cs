@@ -3,7 +3,7 @@ using PmfBot.Storage;
 
 namespace PmfBot.Tests.Host;
 
-/// <summary>How many entities each of PmfBot's tables holds: taken before and after, to show that nothing was written.</summary>
+/// <summary>Entities in each of PmfBot's tables, taken before and after, to show nothing was written.</summary>
 public sealed record StorageSnapshot(IReadOnlyDictionary<string, int> Counts)
 {
     public static async Task<StorageSnapshot> TakeAsync(PmfTables tables)
@@ -25,6 +25,7 @@ public sealed record StorageSnapshot(IReadOnlyDictionary<string, int> Counts)
 
     /// <summary>The tables whose counts differ, e.g. "TxResults 392 → 393".</summary>
     public IEnumerable<string> ChangesTo(StorageSnapshot after, params string[] except) =>
-        Counts.Where(c => !except.Any(e => c.Key.EndsWith(e, StringComparison.Ordinal)) && after.Counts[c.Key] != c.Value)
+        Counts.Where(c => !except.Any(e => c.Key.EndsWith(e, StringComparison.Ordinal)))
+            .Where(c => after.Counts[c.Key] != c.Value)
             .Select(c => $"{c.Key} {c.Value} → {after.Counts[c.Key]}");
 }

@@ -122,7 +122,8 @@ public class AnswerTests : UpdateCycleHost
         var response = await PressAsync("submitUpdate", Entry(value));
 
         Assert.Contains(reason, CardOf(response), StringComparison.Ordinal);
-        Assert.False(InputOn(RawCardOf(response), "value")!.Value.TryGetProperty("value", out _), "the box is left empty");
+        Assert.False(
+            InputOn(RawCardOf(response), "value")!.Value.TryGetProperty("value", out _), "the box is left empty");
         await AssertNothingStoredAsync();
     }
 
@@ -131,10 +132,10 @@ public class AnswerTests : UpdateCycleHost
     {
         var body = System.Text.Json.JsonSerializer.Serialize(Personal("invoke", name: "adaptiveCard/action",
             value: new { action = new { type = "Action.Execute", verb = "submitUpdate", data = Entry("PLACEHOLDER") } }));
-        var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative),
-            new StringContent(body.Replace("\"PLACEHOLDER\"", "1e400", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"));
+        var response = await PostJsonAsync(body.Replace("\"PLACEHOLDER\"", "1e400", StringComparison.Ordinal));
 
-        Assert.Contains("without an exponent", CardOf(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement), StringComparison.Ordinal);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("without an exponent", CardOf(answer), StringComparison.Ordinal);
         await AssertNothingStoredAsync();
     }
 
@@ -257,7 +258,9 @@ public class AnswerTests : UpdateCycleHost
         await PostAsync(Personal("message", "LE 01: 50;DROP TABLE — visitors counted twice; action: recount",
             aad: DemoPeople.ChrisEvans.AadObjectId, user: "user-chris", conversation: "personal-chat-chris"));
 
-        Assert.Contains("\"50;DROP TABLE\" isn't a figure I can read", LastPostedText("personal-chat-chris"), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"50;DROP TABLE\" isn't a figure I can read",
+            LastPostedText("personal-chat-chris"), StringComparison.Ordinal);
         await AssertNothingStoredAsync("LE 01");
     }
 
@@ -267,7 +270,9 @@ public class AnswerTests : UpdateCycleHost
         await PostAsync(Personal("message", "CS 02: 85 — all fine", aad: DemoPeople.SamTaylor.AadObjectId, user: "user-sam", conversation: "personal-chat-sam"));
         var pressed = MessageOf(await PressAsync("submitUpdate", Entry("85"), aad: DemoPeople.SamTaylor.AadObjectId, user: "user-sam", conversation: "personal-chat-sam"));
 
-        Assert.Contains("CS 02 is updated by Priya Shah, its owner, or their delegates.", LastPostedText("personal-chat-sam"), StringComparison.Ordinal);
+        Assert.Contains(
+            "CS 02 is updated by Priya Shah, its owner, or their delegates.",
+            LastPostedText("personal-chat-sam"), StringComparison.Ordinal);
         Assert.Equal(pressed, LastPostedText("personal-chat-sam"));
         await AssertNothingStoredAsync();
     }
@@ -277,7 +282,9 @@ public class AnswerTests : UpdateCycleHost
     {
         await PostAsync(Personal("message", "CS 02: 85 — all fine", aad: "00000000-0000-0000-0000-000000000099", user: "user-x", conversation: "personal-chat-x"));
 
-        Assert.Contains("I can't find you in the council's performance catalogue", LastPostedText("personal-chat-x"), StringComparison.Ordinal);
+        Assert.Contains(
+            "I can't find you in the council's performance catalogue",
+            LastPostedText("personal-chat-x"), StringComparison.Ordinal);
         await AssertNothingStoredAsync();
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Domain.Calendar;
@@ -21,7 +20,8 @@ public class FigureTableHostTests : UpdateCycleHost
 {
     private static readonly ReportingPeriod October = ReportingPeriod.Parse("FY2026-M07");
 
-    private static readonly Dictionary<string, string> Letters = new() { ["%"] = "P", ["days"] = "D", ["visits"] = "V", ["£"] = "M", ["ratio"] = "R" };
+    private static readonly Dictionary<string, string> Letters =
+        new() { ["%"] = "P", ["days"] = "D", ["visits"] = "V", ["£"] = "M", ["ratio"] = "R" };
 
     private ResultStore Results => new(Storage.Tables);
 
@@ -56,10 +56,11 @@ public class FigureTableHostTests : UpdateCycleHost
         {
             // A chat each: one chat's replies would soon be held to Teams' 60 in 30 seconds.
             var chat = $"chat-{i}";
-            await PostAsync(Personal("message", $"{Refusing(row.Unit)}: {row.Typed} — the contractor's report was late; action: chase it", conversation: chat));
+            await PostAsync(Personal("message", Typed(Refusing(row.Unit), row), conversation: chat));
             var answer = string.Join("\n", PostedTexts(chat));
-            var taken = Domain.Values.TypedAnswer.Parse($"{Refusing(row.Unit)}: {row.Typed} — x", [MeasureReference.Parse(Refusing(row.Unit))]) is not null;
-            if (taken ? !answer.Contains(row.Refusal!, StringComparison.Ordinal) : !answer.Contains("don't understand", StringComparison.Ordinal))
+            var reference = MeasureReference.Parse(Refusing(row.Unit));
+            var taken = Domain.Values.TypedAnswer.Parse(Typed(reference.Value, row), [reference]) is not null;
+            if (!answer.Contains(taken ? row.Refusal! : "don't understand", StringComparison.Ordinal))
             {
                 failures.Add($"{row} typed: got «{Shorten(answer)}»");
             }
@@ -73,19 +74,21 @@ public class FigureTableHostTests : UpdateCycleHost
     public async Task AcceptedFigures_OnTheCardAndTyped_AreStoredExactly()
     {
         var accepted = FigureTable.Rows.Where(r => r.Value is not null).ToList();
-        await AddMeasuresAsync(accepted.SelectMany((r, i) => new[] { (Accepting(r, i, "C"), r.Unit), (Accepting(r, i, "T"), r.Unit) }));
+        await AddMeasuresAsync(accepted.SelectMany((r, i) =>
+            new[] { (Accepting(r, i, "C"), r.Unit), (Accepting(r, i, "T"), r.Unit) }));
         var failures = new List<string>();
         for (var i = 0; i < accepted.Count; i++)
         {
             var row = accepted[i];
             await PressRawAsync(CardPresses(Accepting(row, i, "C"), row).First().Data);
-            await PostAsync(Personal("message", $"{Accepting(row, i, "T")}: {row.Typed} — the contractor's report was late; action: chase it", conversation: $"chat-{i}"));
+            await PostAsync(Personal("message", Typed(Accepting(row, i, "T"), row), conversation: $"chat-{i}"));
             foreach (var path in new[] { "C", "T" })
             {
                 var stored = await Results.GetAsync(MeasureReference.Parse(Accepting(row, i, path)), October, default);
                 if (stored?.Value != row.Value)
                 {
-                    failures.Add($"{row} {(path == "C" ? "card" : "typed")}: stored {stored?.Value.ToString() ?? "nothing"}");
+                    var how = path == "C" ? "card" : "typed";
+                    failures.Add($"{row} {how}: stored {stored?.Value.ToString() ?? "nothing"}");
                 }
             }
         }
@@ -95,14 +98,27 @@ public class FigureTableHostTests : UpdateCycleHost
 
     private static string Refusing(string unit) => $"Z{Letters[unit]} 01";
 
-    private static string Accepting(FigureRow row, int index, string path) => $"Z{Letters[row.Unit]}{path} {index + 100}";
+    private static string Accepting(FigureRow row, int index, string path) =>
+        $"Z{Letters[row.Unit]}{path} {index + 100}";
 
-    /// <summary>The card's data as JSON: the value as a string (the Playground), and as a raw number when the row is a JSON number (Teams' Input.Number).</summary>
+    /// <summary>The row's figure typed after a measure's reference, with commentary and an action note.</summary>
+    private static string Typed(string reference, FigureRow row) =>
+        $"{reference}: {row.Typed} — the contractor's report was late; action: chase it";
+
+    /// <summary>
+    /// The card's data as JSON: the value as a string (the Playground), and as a raw number when the
+    /// row is a JSON number (Teams' Input.Number).
+    /// </summary>
     private static IEnumerable<(string How, string Data)> CardPresses(string measure, FigureRow row)
     {
-        var data = new { verb = "submitUpdate", measure, period = October.Code, commentary = "The contractor's report was late.", actionNote = "Chase it." };
+        var data = new
+        {
+            verb = "submitUpdate", measure, period = October.Code,
+            commentary = "The contractor's report was late.", actionNote = "Chase it.",
+        };
         var json = JsonSerializer.Serialize(data);
-        yield return ("card (string)", json.Insert(json.Length - 1, $",\"value\":{JsonSerializer.Serialize(row.Typed)}"));
+        var asText = JsonSerializer.Serialize(row.Typed);
+        yield return ("card (string)", json.Insert(json.Length - 1, $",\"value\":{asText}"));
         if (IsJsonNumber(row.Typed))
         {
             yield return ("card (number)", json.Insert(json.Length - 1, $",\"value\":{row.Typed}"));
@@ -124,9 +140,9 @@ public class FigureTableHostTests : UpdateCycleHost
     /// <summary>Presses Submit with the card data exactly as given (a raw JSON number stays one).</summary>
     private async Task<JsonElement> PressRawAsync(string data)
     {
-        var activity = JsonSerializer.Serialize(Personal("invoke", name: "adaptiveCard/action", value: new { action = new { type = "Action.Execute", verb = "submitUpdate", data = "DATA" } }));
-        var body = activity.Replace("\"DATA\"", data, StringComparison.Ordinal);
-        var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+        var press = new { action = new { type = "Action.Execute", verb = "submitUpdate", data = "DATA" } };
+        var activity = JsonSerializer.Serialize(Personal("invoke", name: "adaptiveCard/action", value: press));
+        var response = await PostJsonAsync(activity.Replace("\"DATA\"", data, StringComparison.Ordinal));
         response.EnsureSuccessStatusCode();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
@@ -136,14 +152,18 @@ public class FigureTableHostTests : UpdateCycleHost
         foreach (var unit in FigureRow.Units.Keys)
         {
             var reference = MeasureReference.Parse(Refusing(unit));
-            if ((await Results.GetHistoryAsync(reference, default)).Count > 0 || (await Results.GetAuditTrailAsync(reference, October, default)).Count > 0)
+            var history = await Results.GetHistoryAsync(reference, default);
+            var audit = await Results.GetAuditTrailAsync(reference, October, default);
+            if (history.Count > 0 || audit.Count > 0)
             {
                 failures.Add($"{reference}: something was stored");
             }
         }
     }
 
-    /// <summary>Monthly measures Priya owns, reported from October 2026 (so October is the one update open), without a target.</summary>
+    /// <summary>
+    /// Monthly measures Priya owns, reported from October 2026 (so October is the one update open), without a target.
+    /// </summary>
     private async Task AddMeasuresAsync(IEnumerable<(string Reference, string Unit)> measures)
     {
         var editor = await App.Services.GetRequiredService<CatalogueStore>().OpenAsync(default);

@@ -26,7 +26,8 @@ public sealed class StorageOutageTests : UpdateCycleHost, IDisposable
     private static object Entry(string value) => new
     {
         verb = "submitUpdate", measure = "CS 02", period = October.Code, value,
-        commentary = "Queue times up after the phone system change.", actionNote = "Two temporary advisers from Monday.",
+        commentary = "Queue times up after the phone system change.",
+        actionNote = "Two temporary advisers from Monday.",
     };
 
     [Fact]
@@ -38,11 +39,14 @@ public sealed class StorageOutageTests : UpdateCycleHost, IDisposable
         var unsaved = await PressAsync("submitUpdate", Entry("73.7"));
 
         var card = CardOf(unsaved);
-        Assert.Contains("Not saved: PmfBot can't reach its storage just now. Your entry is still here; press Submit update again", card, StringComparison.Ordinal);
+        Assert.Contains(
+            "Not saved: PmfBot can't reach its storage just now. "
+                + "Your entry is still here; press Submit update again",
+            card, StringComparison.Ordinal);
         Assert.DoesNotContain("lost", card, StringComparison.Ordinal);
         Assert.Equal(73.7, InputOn(RawCardOf(unsaved), "value")!.Value.GetProperty("value").GetDouble());
-        Assert.Equal("Queue times up after the phone system change.", InputOn(RawCardOf(unsaved), "commentary")!.Value.GetProperty("value").GetString());
-        Assert.Equal("Two temporary advisers from Monday.", InputOn(RawCardOf(unsaved), "actionNote")!.Value.GetProperty("value").GetString());
+        Assert.Equal("Queue times up after the phone system change.", Kept(unsaved, "commentary"));
+        Assert.Equal("Two temporary advisers from Monday.", Kept(unsaved, "actionNote"));
         Assert.Null(await Results.GetAsync(Cs02, October, default));
 
         Relay.Restore();
@@ -76,16 +80,25 @@ public sealed class StorageOutageTests : UpdateCycleHost, IDisposable
 
         await PostAsync(Personal("message", "CS 02: 73.7 — queue times up; action: two temporary advisers"));
 
-        Assert.Equal("I couldn't do that, and nothing was saved: PmfBot can't reach its storage just now. Please send it again in a few minutes.", LastPostedText());
+        Assert.Equal(
+            "I couldn't do that, and nothing was saved: PmfBot can't reach its storage just now. "
+                + "Please send it again in a few minutes.",
+            LastPostedText());
         Assert.Null(await Results.GetAsync(Cs02, October, default));
     }
 
     public void Dispose() => _relay?.Cut();
 
-    /// <summary>The Table service's port in an Azurite connection string ("TableEndpoint=http://127.0.0.1:PORT/…").</summary>
+    /// <summary>What a text input on the card answered with holds.</summary>
+    private static string? Kept(System.Text.Json.JsonElement answer, string input) =>
+        InputOn(RawCardOf(answer), input)!.Value.GetProperty("value").GetString();
+
+    /// <summary>The Table port in Azurite's connection string ("TableEndpoint=http://127.0.0.1:PORT/…").</summary>
     private static int TablePort(string connectionString)
     {
-        var endpoint = connectionString.Split(';').Single(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal))["TableEndpoint=".Length..];
+        const string Key = "TableEndpoint=";
+        var setting = connectionString.Split(';').Single(p => p.StartsWith(Key, StringComparison.Ordinal));
+        var endpoint = setting[Key.Length..];
         return new Uri(endpoint).Port;
     }
 }

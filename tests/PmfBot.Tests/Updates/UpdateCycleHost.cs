@@ -61,12 +61,17 @@ public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
     protected WebApplication StartHost(bool seed) =>
         PmfBotHost.Build(LoopbackHost.Args(Settings, [
             "--Demo:SeedOnStart", seed ? "true" : "false", "--Demo:AsOf", "2026-11-07", "--Clock:StartAt", "2026-11-07T09:00",
-            "--Extensions:Approvers:0", DemoPeople.HelenPrice.Id.Value, "--Extensions:Approvers:1", DemoPeople.PriyaShah.Id.Value, .. MoreSettings]), ReplaceServices);
+            "--Extensions:Approvers:0",
+            DemoPeople.HelenPrice.Id.Value, "--Extensions:Approvers:1", DemoPeople.PriyaShah.Id.Value, .. MoreSettings]), ReplaceServices);
 
     /// <summary>Posts an activity as Teams does, then waits for the cards the turn left to send after answering (an escalation owner's).</summary>
-    protected async Task<HttpResponseMessage> PostAsync(object activity)
+    protected Task<HttpResponseMessage> PostAsync(object activity) => PostJsonAsync(JsonSerializer.Serialize(activity));
+
+    /// <summary><see cref="PostAsync"/> for a body given as JSON text: a hand-made or malformed activity, as written.</summary>
+    protected async Task<HttpResponseMessage> PostJsonAsync(string json)
     {
-        var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(JsonSerializer.Serialize(activity), Encoding.UTF8, "application/json"));
+        var body = new StringContent(json, Encoding.UTF8, "application/json");
+        var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), body);
         await App.Services.GetRequiredService<Bot.BackgroundSends>().WhenIdleAsync();
         return response;
     }
