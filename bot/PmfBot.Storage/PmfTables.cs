@@ -39,6 +39,8 @@ public sealed class PmfTables
         Escalations = service.GetTableClient(prefix + "Escalations");
         Subscriptions = service.GetTableClient(prefix + "Subscriptions");
         Digests = service.GetTableClient(prefix + "Digests");
+        Outbox = service.GetTableClient(prefix + "Outbox");
+        Standings = service.GetTableClient(prefix + "Standings");
     }
 
     public TableServiceClient Service { get; }
@@ -67,7 +69,14 @@ public sealed class PmfTables
     /// <summary>Claims and outcomes of weekly digest postings, a partition per subscription (see DigestStore).</summary>
     public TableClient Digests { get; }
 
-    public IEnumerable<TableClient> All => [Catalogue, Results, Conversations, Prompts, Cover, Escalations, Subscriptions, Digests];
+    /// <summary>Markers of figure events not yet handled, one partition (see OutboxEntities.cs).</summary>
+    public TableClient Outbox { get; }
+
+    /// <summary>Where every measure stands, a partition per service (see StandingStore).</summary>
+    public TableClient Standings { get; }
+
+    public IEnumerable<TableClient> All =>
+        [Catalogue, Results, Conversations, Prompts, Cover, Escalations, Subscriptions, Digests, Outbox, Standings];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {

@@ -27,6 +27,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Escalations.EscalationStore>();
         services.AddSingleton<Digests.SubscriptionStore>();
         services.AddSingleton<Digests.DigestStore>();
+        services.AddSingleton<Outbox.OutboxStore>();
+        services.AddSingleton<Standings.StandingStore>();
         services.AddHostedService<TableCreator>();
         return services;
     }

@@ -12,6 +12,7 @@ using PmfBot.Features.Scorecards;
 using PmfBot.Features.Updates;
 using PmfBot.Health;
 using PmfBot.Scheduling;
+using PmfBot.Standings;
 using PmfBot.Storage;
 using PmfBot.Telemetry;
 using PmfBot.Teams.Hosting;
@@ -27,6 +28,7 @@ public static class PmfBotComposition
         services.AddPmfTelemetry(configuration);
         services.AddOptions<CouncilOptions>().Bind(configuration.GetSection(CouncilOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddPmfStorage(configuration);
+        services.AddStandings(configuration);
         services.AddTeamsBot(configuration);
         services.AddDirectory(configuration);
         services.AddCatalogueFeature();

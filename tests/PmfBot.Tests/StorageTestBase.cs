@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using PmfBot.Testing;
 
 namespace PmfBot.Tests;
@@ -16,7 +17,25 @@ public abstract class StorageTestBase : IAsyncLifetime
         ["Updates:ScanOnSchedule"] = "false", // tests run the due scan themselves
         ["Digests:PostOnSchedule"] = "false", // and post digests themselves
         ["Retention:DeleteExpiredAuditEntries"] = "false", // and delete expired audit entries themselves
+        ["Standings:RepairOnSchedule"] = "false", // and repair standings themselves (the seed builds them)
+        ["Outbox:Every"] = "01:00:00", // and run the outbox themselves (the scheduler's first run is at start-up)
     };
+
+    /// <summary>The demo seeder on this test's tables, building standings as the bot's does.</summary>
+    protected Features.Demo.DemoSeeder DemoSeeder()
+    {
+        var tables = Storage.Tables;
+        var catalogue = new global::PmfBot.Storage.Catalogue.CatalogueStore(tables);
+        var results = new global::PmfBot.Storage.Results.ResultStore(tables);
+        var repair = new global::PmfBot.Standings.StandingsRepair(
+            catalogue,
+            results,
+            new global::PmfBot.Storage.Standings.StandingStore(tables),
+            new global::PmfBot.Storage.Outbox.OutboxStore(tables),
+            NullLogger<global::PmfBot.Standings.StandingsRepair>.Instance);
+        return new Features.Demo.DemoSeeder(
+            catalogue, results, new global::PmfBot.Storage.Activities.ActivityProgressStore(tables), repair);
+    }
 
     public async Task InitializeAsync() => Storage = await TestStorage.CreateAsync();
 

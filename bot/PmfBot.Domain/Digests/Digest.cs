@@ -65,9 +65,9 @@ public sealed record Digest(
         var newFigures = 0;
         foreach (var facts in measures)
         {
-            var latest = Standings.LatestKnownAt(facts.History, to);
-            var earlier = Standings.LatestKnownAt(facts.History, from);
-            var (standing, was) = (Standings.Of(latest), Standings.Of(earlier));
+            var latest = StandingRules.LatestKnownAt(facts.History, to);
+            var earlier = StandingRules.LatestKnownAt(facts.History, from);
+            var (standing, was) = (StandingRules.Of(latest), StandingRules.Of(earlier));
             now.Add(standing);
             before.Add(was);
             newFigures += facts.History.Count(r => r.RecordedAt > from && r.RecordedAt <= to);

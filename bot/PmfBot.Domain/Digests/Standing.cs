@@ -17,7 +17,7 @@ public enum Standing
     NoFigure,
 }
 
-public static class Standings
+public static class StandingRules
 {
     public static Standing Of(MeasureResult? latest) => latest is null ? Standing.NoFigure : latest.Rag switch
     {

@@ -30,7 +30,9 @@ public sealed record Scorecard(DigestScope Scope, IReadOnlyList<ScorecardLine> L
             var trend = TrendAssessment.Assess(recent, m.Measure.Polarity, StatusPolicy.Default.StableBand);
             var vsPrevious = latest is null ? null : Comparison.Of(
                 latest.Value, latest.Period.Previous, history.FirstOrDefault(r => r.Period == latest.Period.Previous)?.Value, m.Measure.Polarity, StatusPolicy.Default.StableBand);
-            return new ScorecardLine(m.Measure, latest, Standings.Of(latest), vsPrevious, trend, recent, escalations.GetValueOrDefault(m.Measure.Reference));
+            return new ScorecardLine(
+                m.Measure, latest, StandingRules.Of(latest), vsPrevious, trend, recent,
+                escalations.GetValueOrDefault(m.Measure.Reference));
         });
         return new Scorecard(scope, [.. lines.OrderBy(l => l.Measure.ServiceCode, StringComparer.Ordinal).ThenBy(l => l.Measure.Reference.Key, StringComparer.Ordinal)]);
     }

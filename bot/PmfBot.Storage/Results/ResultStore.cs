@@ -4,14 +4,20 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Results;
+using PmfBot.Storage.Outbox;
 
 namespace PmfBot.Storage.Results;
 
 /// <summary>Results with their audit trail, and deadline extensions (key design in ResultEntities.cs).</summary>
-/// <remarks>A recorded value is never overwritten by a second recording; only a correction, with its reason and audit entry, changes it.</remarks>
+/// <remarks>
+/// A recorded value is never overwritten by a second recording; only a correction, with its reason
+/// and audit entry, changes it. Each recording and correction writes its <see cref="FigureEvent"/>
+/// to the outbox in the same transaction (see OutboxEntities.cs).
+/// </remarks>
 public sealed class ResultStore(PmfTables tables)
 {
     private readonly TableClient _table = tables.Results;
+    private readonly TableClient _pending = tables.Outbox;
 
     public async Task<MeasureResult?> GetAsync(MeasureReference measure, ReportingPeriod period, CancellationToken cancellationToken)
     {
@@ -82,7 +88,10 @@ public sealed class ResultStore(PmfTables tables)
         return results;
     }
 
-    /// <summary>Records a first value with its audit entry, in one transaction. A value already there is left alone and returned.</summary>
+    /// <summary>
+    /// Records a first value with its audit entry and its event, in one transaction. A value
+    /// already there is left alone and returned.
+    /// </summary>
     public async Task<RecordOutcome> RecordAsync(MeasureResult result, CancellationToken cancellationToken)
     {
         if (result.Version != 1)
@@ -90,13 +99,17 @@ public sealed class ResultStore(PmfTables tables)
             throw new ArgumentException("A first recording is version 1; use CorrectAsync to change a value.", nameof(result));
         }
 
-        var actions = new[]
-        {
-            new TableTransactionAction(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(result))),
-            new TableTransactionAction(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(AuditEntry.ForRecording(result)))),
-        };
+        var recorded = FigureEvent.Of(result);
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(result))),
+            new(TableTransactionActionType.Add,
+                TableLimits.EnsureFits(ResultMapping.ToEntity(AuditEntry.ForRecording(result)))),
+            new(TableTransactionActionType.Add, TableLimits.EnsureFits(OutboxKeys.Event(recorded, result.RecordedAt))),
+        ];
         try
         {
+            await MarkPendingAsync(recorded, result.RecordedAt, cancellationToken);
             await _table.SubmitTransactionAsync(actions, cancellationToken);
             return new RecordOutcome.Recorded(result);
         }
@@ -127,13 +140,17 @@ public sealed class ResultStore(PmfTables tables)
             return new CorrectionOutcome.ChangedSinceRead(ResultMapping.ToDomain(stored.Value));
         }
 
-        var actions = new[]
-        {
-            new TableTransactionAction(TableTransactionActionType.UpdateReplace, TableLimits.EnsureFits(ResultMapping.ToEntity(corrected)), stored.Value.ETag),
-            new TableTransactionAction(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(audit))),
-        };
+        var correctedEvent = FigureEvent.Of(corrected);
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.UpdateReplace,
+                TableLimits.EnsureFits(ResultMapping.ToEntity(corrected)), stored.Value.ETag),
+            new(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(audit))),
+            new(TableTransactionActionType.Add, TableLimits.EnsureFits(OutboxKeys.Event(correctedEvent, audit.At))),
+        ];
         try
         {
+            await MarkPendingAsync(correctedEvent, audit.At, cancellationToken);
             await _table.SubmitTransactionAsync(actions, cancellationToken);
             return new CorrectionOutcome.Corrected(corrected);
         }
@@ -147,6 +164,7 @@ public sealed class ResultStore(PmfTables tables)
     /// <summary>
     /// Writes many first recordings (history, a seed) with their audit entries, in transactions of
     /// up to 100 entities per measure. Periods already recorded are skipped, never overwritten.
+    /// No events: whoever imports history rebuilds those measures' standings after.
     /// Returns how many were written.
     /// </summary>
     public async Task<int> RecordManyAsync(IEnumerable<MeasureResult> results, CancellationToken cancellationToken)
@@ -240,6 +258,13 @@ public sealed class ResultStore(PmfTables tables)
 
         return deleted;
     }
+
+    /// <summary>
+    /// The marker goes first, so every event that exists has one: a marker whose transaction then
+    /// fails points at nothing, and the outbox run clears it.
+    /// </summary>
+    private async Task MarkPendingAsync(FigureEvent pending, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await _pending.UpsertEntityAsync(OutboxKeys.Marker(pending, at), TableUpdateMode.Replace, cancellationToken);
 
     private AsyncPageable<T> QueryRangeAsync<T>(MeasureReference measure, string prefix, CancellationToken cancellationToken)
         where T : class, ITableEntity, new()

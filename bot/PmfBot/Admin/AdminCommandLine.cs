@@ -27,6 +27,9 @@ public static class AdminCommandLine
               Write the catalogue in the import's own columns.
           results export <period> <file.csv>
               Write every measure's result for a period (e.g. "Q2 2026/27", "Oct 2026", "2026/27").
+          standings rebuild
+              Compare every measure's standing (what scorecards and digests read) with its history,
+              and rebuild those that disagree. The bot also does this daily.
           demo seed [--as-of yyyy-MM-dd]
               Seed Northmere District Council (catalogue and two years of history).
           app-package --bot-id <guid> --domain <host> [--app-id <guid>] [--council <name>] [--version 1.0.0] [--out <zip>] [--template <folder>]
@@ -53,6 +56,8 @@ public static class AdminCommandLine
                 ["catalogue", "import"] when Positional(rest) is [var file] => await WithServicesAsync(s => ImportAsync(s, file, rest.Contains("--dry-run"), Option(rest, "--report"), @out, cancellationToken)),
                 ["catalogue", "export"] when Positional(rest) is [var file] => await WithServicesAsync(s => ExportCatalogueAsync(s, file, @out, cancellationToken)),
                 ["results", "export"] when Positional(rest) is [var period, var file] => await WithServicesAsync(s => ExportResultsAsync(s, period, file, @out, cancellationToken)),
+                ["standings", "rebuild"] when Positional(rest) is [] =>
+                    await WithServicesAsync(s => RebuildStandingsAsync(s, @out, cancellationToken)),
                 ["demo", "seed"] when Positional(rest) is [] => await WithServicesAsync(s => SeedAsync(s, Option(rest, "--as-of"), @out, cancellationToken)),
                 ["app-package", ..] => await AppPackageAsync(args.Skip(1).ToList(), @out),
                 ["help"] or ["--help"] or ["-h"] => Help(@out, 0),
@@ -105,6 +110,11 @@ public static class AdminCommandLine
         }
 
         await output.WriteLineAsync(report.Summary);
+        if (!dryRun && report.FileProblems.Count == 0)
+        {
+            // Measures added or moved to another service stand where scorecards will look for them.
+            await services.GetRequiredService<Standings.StandingsRepair>().RepairAsync(cancellationToken);
+        }
 
         // With Graph on, the catalogue's people are matched to their Entra accounts, so the first prompt reaches everyone.
         if (report.FileProblems.Count == 0 && services.GetService<Features.People.PeopleResolver>() is { } people)
@@ -167,6 +177,14 @@ public static class AdminCommandLine
         }
 
         await output.WriteLineAsync($"{count} measures' results for {period} written to {file}.");
+        return 0;
+    }
+
+    private static async Task<int> RebuildStandingsAsync(
+        IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    {
+        var summary = await services.GetRequiredService<Standings.StandingsRepair>().RepairAsync(cancellationToken);
+        await output.WriteLineAsync(summary.ToString());
         return 0;
     }
 

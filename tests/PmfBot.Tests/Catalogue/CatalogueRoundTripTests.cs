@@ -14,7 +14,7 @@ public class CatalogueRoundTripTests : StorageTestBase
     [Fact]
     public async Task Export_ThenImport_IsUnchanged()
     {
-        await new DemoSeeder(new CatalogueStore(Storage.Tables), new ResultStore(Storage.Tables), new PmfBot.Storage.Activities.ActivityProgressStore(Storage.Tables)).SeedAsync(new DateOnly(2026, 11, 22), default);
+        await DemoSeeder().SeedAsync(new DateOnly(2026, 11, 22), default);
         var catalogue = await new CatalogueStore(Storage.Tables).LoadAsync(default);
         var csv = new StringWriter();
         CatalogueExporter.Write(catalogue, csv);

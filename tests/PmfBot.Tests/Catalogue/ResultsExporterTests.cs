@@ -13,7 +13,7 @@ public class ResultsExporterTests : StorageTestBase
     public async Task Write_Quarter_ListsQuarterlyAndMonthlyMeasuresEndingThen_WithGapsAsNoReturn()
     {
         var asOf = new DateOnly(2026, 11, 22);
-        await new DemoSeeder(new CatalogueStore(Storage.Tables), new ResultStore(Storage.Tables), new PmfBot.Storage.Activities.ActivityProgressStore(Storage.Tables)).SeedAsync(asOf, default);
+        await DemoSeeder().SeedAsync(asOf, default);
         var catalogue = await new CatalogueStore(Storage.Tables).LoadAsync(default);
         var writer = new StringWriter();
 
@@ -39,7 +39,7 @@ public class ResultsExporterTests : StorageTestBase
     [Fact]
     public async Task Write_Month_ListsOnlyMonthlyMeasures()
     {
-        await new DemoSeeder(new CatalogueStore(Storage.Tables), new ResultStore(Storage.Tables), new PmfBot.Storage.Activities.ActivityProgressStore(Storage.Tables)).SeedAsync(new DateOnly(2026, 11, 22), default);
+        await DemoSeeder().SeedAsync(new DateOnly(2026, 11, 22), default);
         var catalogue = await new CatalogueStore(Storage.Tables).LoadAsync(default);
 
         var (count, _) = await new ResultsExporter(new ResultStore(Storage.Tables)).WriteAsync(catalogue, ReportingPeriod.Parse("Aug 2026"), new StringWriter(), default);

@@ -10,7 +10,7 @@ public class DemoSeederTests : StorageTestBase
     [Fact]
     public async Task SeedAsync_Twice_WritesTheHistoryOnce_AndNeverOverwritesARecordedValue()
     {
-        var seeder = new DemoSeeder(new CatalogueStore(Storage.Tables), new ResultStore(Storage.Tables), new PmfBot.Storage.Activities.ActivityProgressStore(Storage.Tables));
+        var seeder = DemoSeeder();
         var asOf = new DateOnly(2026, 11, 22);
 
         var first = await seeder.SeedAsync(asOf, default);

@@ -19,7 +19,7 @@ public sealed class PeopleResolverTests : StorageTestBase, IDisposable
     /// <summary>The demo council as a fresh import leaves it: people known by email only.</summary>
     private async Task SeedWithoutEntraIdsAsync()
     {
-        await new DemoSeeder(Catalogue, new ResultStore(Storage.Tables), new ActivityProgressStore(Storage.Tables)).SeedAsync(new DateOnly(2026, 11, 7), default);
+        await DemoSeeder().SeedAsync(new DateOnly(2026, 11, 7), default);
         var editor = await Catalogue.OpenAsync(default);
         await editor.TryWriteAsync(new CatalogueChange { People = [.. editor.Catalogue.People.Select(p => p with { AadObjectId = null })] }, default);
     }

@@ -16,7 +16,11 @@ public sealed record DemoSeedSummary(int Departments, int Services, int Measures
 }
 
 /// <summary>Writes the demo council into storage. Safe to run again: the catalogue is refreshed, recorded results are never overwritten.</summary>
-public sealed class DemoSeeder(CatalogueStore catalogue, ResultStore results, ActivityProgressStore activities)
+public sealed class DemoSeeder(
+    CatalogueStore catalogue,
+    ResultStore results,
+    ActivityProgressStore activities,
+    Standings.StandingsRepair standings)
 {
     public async Task<DemoSeedSummary> SeedAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -41,6 +45,9 @@ public sealed class DemoSeeder(CatalogueStore catalogue, ResultStore results, Ac
         {
             await results.AddExtensionRequestAsync(request, cancellationToken);
         }
+
+        // History is written without events: the seeded measures' standings are built from it.
+        await standings.RepairAsync(cancellationToken);
 
         return new DemoSeedSummary(
             DemoCouncil.Departments.Count, DemoCouncil.Services.Count, DemoCouncil.Measures.Count, DemoCouncil.Activities.Count,

@@ -15,7 +15,13 @@ namespace PmfBot.Features.Extensions;
 /// Approval moves the deadline (the due scan and every card read it afresh); the requester and
 /// owner are told either way.
 /// </summary>
-public sealed class ExtensionDecisions(ResultStore results, ExtensionNotices notices, IOptions<ExtensionOptions> extensionOptions, TimeProvider time, IOptions<UpdateCycleOptions> options)
+public sealed class ExtensionDecisions(
+    ResultStore results,
+    ExtensionNotices notices,
+    Standings.StandingsKeeper standings,
+    IOptions<ExtensionOptions> extensionOptions,
+    TimeProvider time,
+    IOptions<UpdateCycleOptions> options)
 {
     public async Task<TurnAnswer> DecideAsync(Turn turn)
     {
@@ -57,6 +63,7 @@ public sealed class ExtensionDecisions(ResultStore results, ExtensionNotices not
                 : TurnAnswer.Say("Storage didn't take the decision just now. Nothing was changed; please press again in a minute.");
         }
 
+        standings.TakeInAfterTurn(decided);
         var after = state with { Extensions = [.. state.Extensions.Where(e => e.Id != decided.Id), decided] };
         var deadline = after.DeadlineFor(period, policy);
         await notices.ShowDecidedAsync(decided, measure, deadline, turn.Catalogue, turn.Activity, turn.Cancellation);

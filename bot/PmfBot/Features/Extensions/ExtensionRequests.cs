@@ -16,7 +16,12 @@ namespace PmfBot.Features.Extensions;
 /// The request is stored, then sent to the deciders; the deadline stands until one approves.
 /// Without a readable day or a reason, the owner gets the request form with what they typed kept.
 /// </summary>
-public sealed class ExtensionRequests(ResultStore results, ExtensionNotices notices, TimeProvider time, IOptions<UpdateCycleOptions> options)
+public sealed class ExtensionRequests(
+    ResultStore results,
+    ExtensionNotices notices,
+    Standings.StandingsKeeper standings,
+    TimeProvider time,
+    IOptions<UpdateCycleOptions> options)
 {
     private UpdateCyclePolicy Policy => options.Value.ToPolicy();
 
@@ -150,6 +155,7 @@ public sealed class ExtensionRequests(ResultStore results, ExtensionNotices noti
             RequestedAt = time.GetUtcNow(),
         };
         await results.AddExtensionRequestAsync(request, turn.Cancellation);
+        standings.TakeInAfterTurn(request);
 
         // Stored first: a delivery that fails now is retried by the next due scan.
         var delivered = await notices.DeliverAsync(request, measure, deadline, turn.Catalogue, turn.Cancellation);

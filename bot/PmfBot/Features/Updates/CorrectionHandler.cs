@@ -15,7 +15,13 @@ namespace PmfBot.Features.Updates;
 /// "change CS 02 to 74.1 because …": the owner revises a figure while its period is open. The
 /// earlier version stays in the audit trail with who, when and why; the status is judged afresh.
 /// </summary>
-public sealed class CorrectionHandler(ResultStore results, SentPromptCards sentCards, Escalations.EscalationRaiser escalations, TimeProvider time, IOptions<UpdateCycleOptions> options)
+public sealed class CorrectionHandler(
+    ResultStore results,
+    SentPromptCards sentCards,
+    Escalations.EscalationRaiser escalations,
+    Events.FigureEvents events,
+    TimeProvider time,
+    IOptions<UpdateCycleOptions> options)
 {
     public async Task<TurnAnswer?> TypedCorrectionAsync(Turn turn)
     {
@@ -81,6 +87,7 @@ public sealed class CorrectionHandler(ResultStore results, SentPromptCards sentC
         switch (await results.CorrectAsync(corrected, audit, current.Version, turn.Cancellation))
         {
             case CorrectionOutcome.Corrected done:
+                events.AfterTurn(FigureEvent.Of(done.Result));
                 var after = state with { History = [.. state.History.Where(r => r.Period != done.Result.Period), done.Result] };
                 var view = PromptViews.Recorded(done.Result, after, turn.Catalogue, now, policy,
                     $"Corrected from {measure.Format(current.Value)} to {measure.Format(value)} (version {done.Result.Version}). Why: {typed.Reason}. The earlier figure stays in the audit trail.");

@@ -16,7 +16,7 @@ namespace PmfBot.Features.Updates;
 /// </summary>
 public sealed partial class UpdateHandlers(
     UpdateSubmission submission, SentPromptCards sentCards, ResultStore results, Activities.ActivityReports activities, Escalations.EscalationRaiser escalations, ProactiveMessenger messenger,
-    TimeProvider time, IOptions<UpdateCycleOptions> options, ILogger<UpdateHandlers> logger)
+    Events.FigureEvents events, TimeProvider time, IOptions<UpdateCycleOptions> options, ILogger<UpdateHandlers> logger)
 {
     public static readonly string[] WhatsDuePhrases = ["what's due", "whats due", "what is due", "due", "my updates", "what do i owe", "open updates", "todo", "to do"];
 
@@ -144,6 +144,7 @@ public sealed partial class UpdateHandlers(
         {
             case SubmissionOutcome.Recorded recorded:
             {
+                events.AfterTurn(Domain.Results.FigureEvent.Of(recorded.Result));
                 var view = PromptViews.Recorded(recorded.Result, recorded.State, turn.Catalogue, now, Policy);
                 var escalated = await escalations.AfterRecordingAsync(recorded.Result, recorded.State, turn.Catalogue, turn.Cancellation);
                 var card = UpdateRecordedCard.Build(escalated is null ? view : view with { Next = $"{view.Next} {escalated}" });

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace PmfBot.Domain.Results;
+
+public enum FigureEventKind
+{
+    /// <summary>An owner (or delegate) recorded a period's first figure.</summary>
+    Recorded,
+
+    /// <summary>A figure was corrected: a new version replaced the one before.</summary>
+    Corrected,
+}
+
+/// <summary>
+/// "A figure was recorded" (or corrected): the moment everything else follows from — the
+/// standings, escalations, the card in the owner's chat. Written in the same transaction as the
+/// figure, so it can't be lost or invented, and handled until every handler has done its part.
+/// </summary>
+/// <param name="Figure">The figure as stored by this event (its version is the event's).</param>
+public sealed record FigureEvent(FigureEventKind Kind, MeasureResult Figure)
+{
+    /// <summary>Unique per measure, period and figure version: what makes handling idempotent.</summary>
+    public string Key => string.Create(
+        CultureInfo.InvariantCulture, $"{Figure.Measure.Key}|{Figure.Period.Code}|{Figure.Version:000000}");
+
+    public static FigureEvent Of(MeasureResult figure) =>
+        new(figure.Version == 1 ? FigureEventKind.Recorded : FigureEventKind.Corrected, figure);
+}

@@ -1,0 +1,140 @@
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.Results;
+
+namespace PmfBot.Domain.Standings;
+
+/// <summary>
+/// Where one measure stands: the tail of its history that scorecards, digests, "what's due" and
+/// trend charts read — its newest figures (each as judged when recorded) and the deadline
+/// extensions on those periods. Kept by the "figure recorded" event; rebuilt from history when in doubt.
+/// </summary>
+/// <remarks>
+/// What it holds is a pure function of the figures and extensions it has been given, whatever
+/// their order: the newest version of each period, for the periods within
+/// <see cref="SeriesLength"/> of the newest one known. So events applied late, twice or out of
+/// order end where a rebuild from history ends, and an older version never replaces a newer one.
+/// </remarks>
+/// <param name="Recent">
+/// Figures, oldest period first; commentary kept on the newest <see cref="WithCommentary"/> only.
+/// </param>
+/// <param name="Extensions">Extension requests and decisions on the periods in the series' span.</param>
+public sealed record MeasureStanding(
+    MeasureReference Measure,
+    IReadOnlyList<MeasureResult> Recent,
+    IReadOnlyList<DeadlineExtension> Extensions)
+{
+    /// <summary>
+    /// How many newest figures keep their commentary and action note (the latest is what people read).
+    /// </summary>
+    public const int WithCommentary = 3;
+
+    /// <summary>The latest figure: the newest period's.</summary>
+    public MeasureResult? Latest => Recent.Count > 0 ? Recent[^1] : null;
+
+    /// <summary>
+    /// How many periods a standing spans: 13 months, 8 quarters, 4 halves, 3 years — a year and
+    /// more of trend, and the same period last year for direction of travel.
+    /// </summary>
+    public static int SeriesLength(PeriodKind kind) => kind switch
+    {
+        PeriodKind.Month => 13,
+        PeriodKind.Quarter => 8,
+        PeriodKind.Half => 4,
+        _ => 3,
+    };
+
+    public static MeasureStanding Empty(MeasureReference measure) => new(measure, [], []);
+
+    /// <summary>
+    /// A measure's standing computed from its whole history: what every event-kept standing must equal.
+    /// </summary>
+    public static MeasureStanding FromHistory(
+        MeasureReference measure, IEnumerable<MeasureResult> history, IEnumerable<DeadlineExtension> extensions) =>
+        Normalise(measure, history, extensions);
+
+    /// <summary>
+    /// The standing with a figure taken in: unchanged (the same instance) if it knows that version or a newer one.
+    /// </summary>
+    public MeasureStanding With(MeasureResult figure)
+    {
+        if (figure.Measure != Measure)
+        {
+            throw new ArgumentException(
+                $"{figure.Measure}'s figure can't change {Measure}'s standing.", nameof(figure));
+        }
+
+        var known = Recent.FirstOrDefault(r => r.Period == figure.Period);
+        if (known is not null && known.Version >= figure.Version)
+        {
+            return this;
+        }
+
+        var next = Normalise(Measure, Recent.Where(r => r.Period != figure.Period).Append(figure), Extensions);
+        return next.SameAs(this) ? this : next;
+    }
+
+    /// <summary>
+    /// The standing with an extension request (or its decision) taken in; a decision is never undone by a late request.
+    /// </summary>
+    public MeasureStanding With(DeadlineExtension extension)
+    {
+        var known = Extensions.FirstOrDefault(e => e.Id == extension.Id && e.Period == extension.Period);
+        if (known is not null && (known == extension || known.Decision != ExtensionDecision.Pending))
+        {
+            return this;
+        }
+
+        var next = Normalise(Measure, Recent, Extensions.Where(e => e != known).Append(extension));
+        return next.SameAs(this) ? this : next;
+    }
+
+    public MeasureResult? ResultFor(ReportingPeriod period) => Recent.FirstOrDefault(r => r.Period == period);
+
+    public IEnumerable<DeadlineExtension> ExtensionsFor(
+        ReportingPeriod period) => Extensions.Where(e => e.Period == period);
+
+    /// <summary>
+    /// The updates owed as of <paramref name="now"/>, newest first (open periods lie well within the series).
+    /// </summary>
+    public IEnumerable<OpenUpdate> OpenAt(Measure measure, DateTimeOffset now, UpdateCyclePolicy policy) =>
+        OpenUpdates.For(measure, (_, p) => ResultFor(p) is not null, (_, p) => ExtensionsFor(p), now, policy);
+
+    /// <summary>Holds the same figures (versions, values, texts) and extensions.</summary>
+    public bool SameAs(MeasureStanding other) =>
+        Measure == other.Measure && Recent.SequenceEqual(other.Recent) && Extensions.SequenceEqual(other.Extensions);
+
+    private static MeasureStanding Normalise(
+        MeasureReference measure, IEnumerable<MeasureResult> figures, IEnumerable<DeadlineExtension> extensions)
+    {
+        var newestPerPeriod = figures
+            .GroupBy(r => r.Period)
+            .Select(g => g.MaxBy(r => r.Version)!)
+            .OrderBy(r => r.Period)
+            .ToList();
+        var requests = extensions.ToList();
+        var periods = newestPerPeriod.Select(r => r.Period).Concat(requests.Select(e => e.Period)).ToList();
+        if (periods.Count == 0)
+        {
+            return Empty(measure);
+        }
+
+        var newest = periods.Max();
+        var oldest = newest;
+        for (var i = 1; i < SeriesLength(newest.Kind); i++)
+        {
+            oldest = oldest.Previous;
+        }
+
+        var kept = newestPerPeriod.Where(r => r.Period >= oldest).ToList();
+        var recent = kept.Select((r, i) =>
+            i >= kept.Count - WithCommentary ? r : r with { Commentary = null, ActionNote = null });
+        var keptExtensions = requests
+            .Where(e => e.Period >= oldest)
+            .OrderBy(e => e.Period)
+            .ThenBy(e => e.RequestedAt)
+            .ThenBy(e => e.Id, StringComparer.Ordinal);
+        return new MeasureStanding(measure, [.. recent], [.. keptExtensions]);
+    }
+}

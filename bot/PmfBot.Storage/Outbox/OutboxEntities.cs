@@ -1,0 +1,34 @@
+namespace PmfBot.Storage.Outbox;
+
+// The outbox has two halves:
+//   in table "Results", the measure's partition: "outbox|FY2026-M07|000002", the event itself,
+//     written in the same transaction as the figure and its audit entry (so it exists exactly
+//     when the figure does), deleted when every handler has done its part;
+//   in table "Outbox", partition "pending": one marker per event, RowKey "NI 192|FY2026-M07|000002",
+//     written just before that transaction. Finding what is pending is then one partition read,
+//     however many thousands of measures there are. A marker whose transaction failed points at
+//     nothing and is cleared when next looked at.
+
+/// <summary>A figure event in its measure's partition, until handled.</summary>
+public sealed class OutboxEntity : StoredEntity
+{
+    public const string Prefix = "outbox|";
+
+    public string Event { get; set; } = string.Empty;
+
+    /// <summary>The figure as stored by the event (JSON, the fields of a result row).</summary>
+    public string Figure { get; set; } = string.Empty;
+
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>Where to find a pending event: the index the scheduled outbox run reads.</summary>
+public sealed class PendingMarkerEntity : StoredEntity
+{
+    public const string Partition = "pending";
+
+    public string Measure { get; set; } = string.Empty;
+    public string Period { get; set; } = string.Empty;
+    public int Version { get; set; }
+    public DateTimeOffset At { get; set; }
+}

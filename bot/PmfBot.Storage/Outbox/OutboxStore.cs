@@ -1,0 +1,119 @@
+using Azure;
+using Azure.Data.Tables;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Results;
+
+namespace PmfBot.Storage.Outbox;
+
+/// <summary>A pending event, as its marker names it.</summary>
+public sealed record PendingEvent(
+    string Key, MeasureReference Measure, ReportingPeriod Period, int Version, DateTimeOffset At);
+
+/// <summary>
+/// The figure events not yet handled (key design in OutboxEntities.cs): finding them, reading
+/// them, and marking them done once every handler has done its part.
+/// </summary>
+public sealed class OutboxStore(PmfTables tables)
+{
+    private readonly TableClient _results = tables.Results;
+    private readonly TableClient _pending = tables.Outbox;
+
+    /// <summary>
+    /// Pending events marked at or before <paramref name="markedBy"/>, oldest first: one partition read.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingEvent>> GetPendingAsync(
+        DateTimeOffset markedBy, int max, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {PendingMarkerEntity.Partition} and At le {markedBy}");
+        var found = new List<PendingEvent>();
+        var markers = _pending.QueryAsync<PendingMarkerEntity>(filter, cancellationToken: cancellationToken);
+        await foreach (var marker in markers)
+        {
+            if (MeasureReference.TryParse(marker.Measure, out var measure)
+                && ReportingPeriod.TryParseCode(marker.Period, out var period))
+            {
+                found.Add(new PendingEvent(marker.RowKey, measure, period, marker.Version, marker.At));
+            }
+            else
+            {
+                // Unreadable: nothing to do.
+                await DeleteAsync(_pending, marker.PartitionKey, marker.RowKey, cancellationToken);
+            }
+
+            if (found.Count == max)
+            {
+                break;
+            }
+        }
+
+        return [.. found.OrderBy(p => p.At)];
+    }
+
+    /// <summary>
+    /// The event a marker points at; null when there is none (handled, or its figure was never written).
+    /// </summary>
+    public async Task<FigureEvent?> ReadAsync(PendingEvent pending, CancellationToken cancellationToken)
+    {
+        var row = await _results.GetEntityIfExistsAsync<OutboxEntity>(
+            pending.Measure.Key,
+            OutboxKeys.EventRow(pending.Period, pending.Version),
+            cancellationToken: cancellationToken);
+        return row.HasValue ? OutboxKeys.ToDomain(row.Value!) : null;
+    }
+
+    /// <summary>
+    /// Every handler has done its part: the event, then its marker, are deleted (either may be gone already).
+    /// </summary>
+    public async Task CompleteAsync(FigureEvent handled, CancellationToken cancellationToken)
+    {
+        var figure = handled.Figure;
+        var row = OutboxKeys.EventRow(figure.Period, figure.Version);
+        await DeleteAsync(_results, figure.Measure.Key, row, cancellationToken);
+        await DeleteAsync(_pending, PendingMarkerEntity.Partition, handled.Key, cancellationToken);
+    }
+
+    /// <summary>A marker that points at nothing is let go.</summary>
+    public Task ForgetAsync(PendingEvent pending, CancellationToken cancellationToken) =>
+        DeleteAsync(_pending, PendingMarkerEntity.Partition, pending.Key, cancellationToken);
+
+    /// <summary>
+    /// Events left in measures' partitions without a marker (a marker deleted by hand, a restore):
+    /// marked again. A scan of the whole results table, for the daily repair, never for a turn.
+    /// </summary>
+    /// <returns>How many were marked again.</returns>
+    public async Task<int> RemarkStrayEventsAsync(CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey ge {OutboxEntity.Prefix} and RowKey lt {RowKeyPrefix.After(OutboxEntity.Prefix)}");
+        var remarked = 0;
+        await foreach (var row in _results.QueryAsync<OutboxEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var stray = OutboxKeys.ToDomain(row);
+            var marker = OutboxKeys.Marker(stray, row.At);
+            var found = await _pending.GetEntityIfExistsAsync<PendingMarkerEntity>(
+                marker.PartitionKey, marker.RowKey, cancellationToken: cancellationToken);
+            if (!found.HasValue)
+            {
+                await _pending.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken);
+                remarked++;
+            }
+        }
+
+        return remarked;
+    }
+
+    private static async Task DeleteAsync(
+        TableClient table, string partition, string row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone: another run finished it.
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Options;
+using PmfBot.Scheduling;
+using PmfBot.Storage.Outbox;
+
+namespace PmfBot.Events;
+
+public sealed class OutboxOptions
+{
+    public const string SectionName = "Outbox";
+
+    /// <summary>How often the scheduler looks for events not yet handled.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan Every { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How old a pending event must be before the scheduler takes it: younger ones are still being
+    /// handled by the turn that recorded them (or their figure's transaction is still in flight).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan Grace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>At most this many events a run; the rest wait for the next.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
+    public int PerRun { get; set; } = 500;
+}
+
+/// <summary>
+/// The scheduler's outbox run: re-handles figure events whose handling didn't finish after the
+/// turn (a handler failed, the instance stopped). One partition read finds them.
+/// </summary>
+public sealed partial class OutboxRun(
+    OutboxStore outbox,
+    FigureEvents events,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxRun> logger)
+    : IScheduledWork
+{
+    public string What => "The outbox run";
+
+    public async Task RunScheduledAsync(CancellationToken cancellationToken)
+    {
+        var (handled, pending) = await RunOnceAsync(cancellationToken);
+        if (handled + pending > 0)
+        {
+            LogRun(logger, handled, pending);
+        }
+    }
+
+    /// <returns>Events handled, and events still pending after this run.</returns>
+    public async Task<(int Handled, int StillPending)> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var markedBy = time.GetUtcNow() - options.Value.Grace;
+        var (handled, pending) = (0, 0);
+        foreach (var marker in await outbox.GetPendingAsync(markedBy, options.Value.PerRun, cancellationToken))
+        {
+            if (await outbox.ReadAsync(marker, cancellationToken) is not { } figureEvent)
+            {
+                await outbox.ForgetAsync(marker, cancellationToken);
+                continue;
+            }
+
+            if (await events.HandleAsync(figureEvent, cancellationToken))
+            {
+                handled++;
+            }
+            else
+            {
+                pending++;
+            }
+        }
+
+        return (handled, pending);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: {Handled} events handled, {Pending} still pending")]
+    private static partial void LogRun(ILogger logger, int handled, int pending);
+}

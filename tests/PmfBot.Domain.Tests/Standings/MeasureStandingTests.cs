@@ -1,0 +1,182 @@
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.Results;
+using PmfBot.Domain.Standings;
+using PmfBot.Domain.Status;
+
+namespace PmfBot.Domain.Tests.Standings;
+
+public class MeasureStandingTests
+{
+    private static readonly MeasureReference Ni192 = MeasureReference.Parse("NI 192");
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private static MeasureResult Figure(
+        ReportingPeriod period, decimal value, int version = 1, string? commentary = "As expected.") => new()
+    {
+        Measure = Ni192,
+        Period = period,
+        Value = value,
+        Commentary = commentary,
+        ActionNote = value < 50 ? "Recovery plan." : null,
+        RecordedBy = TestMeasures.Owner,
+        RecordedAt = Start.AddDays(version),
+        Rag = value < 50 ? RagStatus.Red : RagStatus.Green,
+        Version = version,
+    };
+
+    private static DeadlineExtension Extension(
+        ReportingPeriod period, string id, ExtensionDecision decision = ExtensionDecision.Pending) => new()
+    {
+        Id = id,
+        Measure = Ni192,
+        Period = period,
+        NewDeadline = period.DayAfterEnd.AddDays(40),
+        Reason = "Data late from the contractor.",
+        RequestedBy = TestMeasures.Owner,
+        RequestedAt = Start,
+        Decision = decision,
+        DecidedBy = decision == ExtensionDecision.Pending ? null : TestMeasures.Chief,
+    };
+
+    /// <summary>
+    /// The standing's promise: after any sequence of recordings and corrections, delivered in any
+    /// order and any number of times, it equals the standing computed from the final history.
+    /// </summary>
+    [Theory]
+    [InlineData(PeriodKind.Month, 1)]
+    [InlineData(PeriodKind.Month, 2)]
+    [InlineData(PeriodKind.Month, 3)]
+    [InlineData(PeriodKind.Quarter, 4)]
+    [InlineData(PeriodKind.Half, 5)]
+    [InlineData(PeriodKind.Year, 6)]
+    public void AnySequenceOfEvents_InAnyOrder_EndsWhereHistoryDoes(PeriodKind kind, int seed)
+    {
+        var random = new Random(seed);
+        for (var round = 0; round < 200; round++)
+        {
+            var first = kind switch
+            {
+                PeriodKind.Month => ReportingPeriod.CalendarMonth(2024, 1 + random.Next(12)),
+                PeriodKind.Quarter => ReportingPeriod.Parse("FY2023-Q1"),
+                PeriodKind.Half => ReportingPeriod.Parse("FY2021-H1"),
+                _ => ReportingPeriod.Parse("2018/19"),
+            };
+            var periods = new List<ReportingPeriod> { first };
+            for (var i = 1; i < 30; i++)
+            {
+                periods.Add(Next(periods[^1]));
+            }
+
+            // Events: first recordings of some periods, then corrections of some of them.
+            var events = new List<MeasureResult>();
+            var history = new Dictionary<ReportingPeriod, MeasureResult>();
+            foreach (var period in periods.Where(_ => random.Next(4) > 0))
+            {
+                var figure = Figure(period, random.Next(20, 90));
+                events.Add(figure);
+                history[period] = figure;
+                for (var v = 2; random.Next(3) == 0 && v < 5; v++)
+                {
+                    figure = Figure(period, random.Next(20, 90), v, random.Next(2) == 0 ? null : $"Corrected (v{v}).");
+                    events.Add(figure);
+                    history[period] = figure;
+                }
+            }
+
+            var delivered = events.Concat(events.Where(_ => random.Next(5) == 0)).OrderBy(_ => random.Next()).ToList();
+            var folded = delivered.Aggregate(MeasureStanding.Empty(Ni192), (s, e) => s.With(e));
+            var truth = MeasureStanding.FromHistory(Ni192, history.Values, []);
+
+            Assert.True(truth.SameAs(folded), $"Round {round}: {Describe(folded)} ≠ {Describe(truth)}");
+            Assert.True(truth.Recent.Count <= MeasureStanding.SeriesLength(kind));
+            if (history.Count > 0)
+            {
+                Assert.Equal(history.Values.MaxBy(r => r.Period), truth.Latest);
+            }
+        }
+    }
+
+    [Fact]
+    public void AnOlderVersion_ArrivingAfterANewerOne_ChangesNothing()
+    {
+        var october = ReportingPeriod.CalendarMonth(2026, 10);
+        var corrected = MeasureStanding.Empty(Ni192).With(Figure(october, 74.1m, version: 2));
+
+        var after = corrected.With(Figure(october, 85m, version: 1));
+
+        Assert.Same(corrected, after);
+        Assert.Equal(74.1m, after.Latest!.Value);
+    }
+
+    [Fact]
+    public void TheSameEventTwice_ChangesNothing_TheSecondTime()
+    {
+        var once = MeasureStanding.Empty(Ni192).With(Figure(ReportingPeriod.CalendarMonth(2026, 10), 60m));
+
+        Assert.Same(once, once.With(Figure(ReportingPeriod.CalendarMonth(2026, 10), 60m)));
+    }
+
+    [Fact]
+    public void ThirteenMonths_AreKept_AndOnlyTheNewestKeepTheirCommentary()
+    {
+        var standing = MeasureStanding.Empty(Ni192);
+        var period = ReportingPeriod.CalendarMonth(2024, 11);
+        for (var i = 0; i < 24; i++, period = Next(period))
+        {
+            standing = standing.With(Figure(period, 60m + i));
+        }
+
+        Assert.Equal(13, standing.Recent.Count);
+        Assert.Equal(ReportingPeriod.CalendarMonth(2026, 10), standing.Latest!.Period);
+        Assert.Equal(ReportingPeriod.CalendarMonth(2025, 10), standing.Recent[0].Period); // the same month last year
+        Assert.Equal(
+            [.. Enumerable.Repeat<string?>(null, 10), "As expected.", "As expected.", "As expected."],
+            standing.Recent.Select(r => r.Commentary));
+    }
+
+    [Fact]
+    public void AFigureForAPeriodOlderThanTheSeries_ChangesNothing()
+    {
+        var standing = MeasureStanding.Empty(Ni192).With(Figure(ReportingPeriod.CalendarMonth(2026, 10), 60m));
+
+        Assert.Same(standing, standing.With(Figure(ReportingPeriod.CalendarMonth(2025, 1), 70m)));
+    }
+
+    [Fact]
+    public void ADecidedExtension_IsNeverUndone_ByItsRequestArrivingLate()
+    {
+        var october = ReportingPeriod.CalendarMonth(2026, 10);
+        var decided = MeasureStanding.Empty(Ni192).With(Extension(october, "x1", ExtensionDecision.Approved));
+
+        var after = decided.With(Extension(october, "x1"));
+
+        Assert.Same(decided, after);
+        Assert.Equal(ExtensionDecision.Approved, Assert.Single(after.Extensions).Decision);
+    }
+
+    [Fact]
+    public void ItsOpenUpdates_AreHistorys_AsOfAnyInstant()
+    {
+        var measure = TestMeasures.Make(frequency: Frequency.Monthly);
+        var september = ReportingPeriod.CalendarMonth(2026, 9);
+        var standing = MeasureStanding.Empty(Ni192).With(Figure(september, 55m))
+            .With(Extension(september.Previous, "x2", ExtensionDecision.Approved));
+        var policy = UpdateCyclePolicy.Default;
+        var now = new DateTimeOffset(2026, 11, 7, 9, 0, 0, TimeSpan.Zero);
+
+        var owed = standing.OpenAt(measure, now, policy).Select(o => o.Period).ToList();
+        var fromHistory = OpenUpdates.For(
+            measure, (_, p) => p == september, (_, p) => standing.ExtensionsFor(p), now, policy).Select(o => o.Period);
+
+        Assert.Equal(fromHistory, owed);
+        Assert.Contains(ReportingPeriod.CalendarMonth(2026, 10), owed);
+        Assert.DoesNotContain(september, owed);
+    }
+
+    private static ReportingPeriod Next(ReportingPeriod period) => period.Next;
+
+    private static string Describe(MeasureStanding s) =>
+        string.Join(", ", s.Recent.Select(r => $"{r.Period.Code} v{r.Version}={r.Value}"));
+}

@@ -1,0 +1,189 @@
+using Microsoft.Extensions.DependencyInjection;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Results;
+using PmfBot.Domain.Standings;
+using PmfBot.Events;
+using PmfBot.Standings;
+using PmfBot.Storage.Outbox;
+using PmfBot.Storage.Results;
+using PmfBot.Storage.Standings;
+using PmfBot.Tests.Updates;
+
+namespace PmfBot.Tests.Standings;
+
+/// <summary>
+/// A figure recorded (or corrected) is an event written with it; the standings follow from it,
+/// right after the turn or, when that fails, from the outbox. Demo council, 7 November 2026:
+/// Priya owes October's CS 02.
+/// </summary>
+public class FigureEventTests : UpdateCycleHost
+{
+    private static readonly MeasureReference Cs02 = MeasureReference.Parse("CS 02");
+    private static readonly ReportingPeriod October = ReportingPeriod.Parse("FY2026-M07");
+
+    private ResultStore Results => new(Storage.Tables);
+
+    private StandingStore Standings => new(Storage.Tables);
+
+    private OutboxStore Outbox => new(Storage.Tables);
+
+    private static object Entry(string value, string? actionNote = null) => new
+    {
+        verb = "submitUpdate", measure = "CS 02", period = "FY2026-M07", value,
+        commentary = "Two advisers off sick all month.", actionNote,
+    };
+
+    private async Task<string> ServiceOfCs02Async() =>
+        (await new Storage.Catalogue.CatalogueStore(Storage.Tables).LoadAsync(default)).FindMeasure(Cs02)!.ServiceCode;
+
+    private async Task<MeasureStanding> TruthAsync()
+    {
+        var (history, extensions) = await Results.GetHistoryAndExtensionsAsync(Cs02, default);
+        return MeasureStanding.FromHistory(Cs02, history, extensions);
+    }
+
+    private async Task AssertStandsAsHistoryAsync()
+    {
+        var stored = await Standings.GetAsync(await ServiceOfCs02Async(), Cs02, default);
+        Assert.NotNull(stored);
+        var truth = await TruthAsync();
+        var (now, then) = (stored.Standing.Latest, truth.Latest);
+        Assert.True(
+            truth.SameAs(stored.Standing),
+            $"Stands at v{now?.Version} {now?.Value}; history says v{then?.Version} {then?.Value}.");
+    }
+
+    private Task<IReadOnlyList<PendingEvent>> PendingAsync() =>
+        Outbox.GetPendingAsync(DateTimeOffset.MaxValue, 100, default);
+
+    [Fact]
+    public async Task ARecordedFigure_StandsInItsService_OnceTheTurnHasAnswered_AndNothingIsLeftPending()
+    {
+        await InstallAsync();
+
+        var entry = Entry("73.7", actionNote: "Two temporary advisers start on Monday.");
+        var card = CardOf(await PressAsync("submitUpdate", entry));
+
+        Assert.Contains("Recorded: 73.7%", card, StringComparison.Ordinal);
+        await AssertStandsAsHistoryAsync();
+        var service = await Standings.GetServiceAsync(await ServiceOfCs02Async(), default);
+        var stands = service.Single(s => s.Measure == Cs02);
+        Assert.Equal((October, 73.7m, 1), (stands.Latest!.Period, stands.Latest.Value, stands.Latest.Version));
+        Assert.Equal("Two temporary advisers start on Monday.", stands.Latest.ActionNote);
+        Assert.Empty(await PendingAsync());
+    }
+
+    [Fact]
+    public async Task ACorrection_IsAnEventToo_AndTheStandingTakesTheNewVersion()
+    {
+        await PressAsync("submitUpdate", Entry("85"));
+
+        await PostAsync(Personal(
+            "message", "change CS 02 to 74.1 because the September calls were counted twice; action: agency cover"));
+
+        await AssertStandsAsHistoryAsync();
+        var stored = await Standings.GetAsync(await ServiceOfCs02Async(), Cs02, default);
+        Assert.Equal((74.1m, 2), (stored!.Standing.Latest!.Value, stored.Standing.Latest.Version));
+        Assert.Empty(await PendingAsync());
+    }
+
+    [Fact]
+    public async Task WithTheStandingsTableDown_TheFigureIsKept_TheOwnerAnswered_AndTheOutboxRunPutsItRight_Once()
+    {
+        await InstallAsync();
+        var service = await ServiceOfCs02Async();
+        var before = await Standings.GetAsync(service, Cs02, default);
+        await Storage.Tables.Standings.DeleteAsync();
+
+        var card = CardOf(await PressAsync("submitUpdate", Entry("85")));
+
+        Assert.Contains("Recorded: 85.0%", card, StringComparison.Ordinal);
+        Assert.Equal(85m, (await Results.GetAsync(Cs02, October, default))!.Value);
+        var pending = Assert.Single(await PendingAsync());
+        Assert.Equal((Cs02, October, 1), (pending.Measure, pending.Period, pending.Version));
+
+        await Storage.Tables.Standings.CreateIfNotExistsAsync();
+        Assert.True(await Standings.TryWriteAsync(service, before!.Standing, null, default)); // back, as it was
+        var run = App.Services.GetRequiredService<OutboxRun>();
+        Assert.Equal((0, 0), await run.RunOnceAsync(default)); // too young: still the turn's to handle
+        Clock.MoveTo(Clock.GetUtcNow().AddMinutes(1));
+        Assert.Equal((1, 0), await run.RunOnceAsync(default));
+
+        await AssertStandsAsHistoryAsync();
+        Assert.Empty(await PendingAsync());
+        Assert.Equal((0, 0), await run.RunOnceAsync(default)); // exactly once: nothing left to do
+    }
+
+    [Fact]
+    public async Task AMarkerWhoseFigureWasNeverWritten_IsLetGo()
+    {
+        // As if the figure's transaction failed after its marker was written: storage refused the batch.
+        var figure = new MeasureResult
+        {
+            Measure = Cs02, Period = October, Value = 80m, RecordedBy = Features.Demo.DemoPeople.PriyaShah.Id,
+            RecordedAt = Clock.GetUtcNow().AddMinutes(-5),
+        };
+        await Storage.Tables.Outbox.AddEntityAsync(new PendingMarkerEntity
+        {
+            PartitionKey = PendingMarkerEntity.Partition, RowKey = FigureEvent.Of(figure).Key,
+            Measure = "CS 02", Period = October.Code, Version = 1, At = figure.RecordedAt,
+        });
+
+        Assert.Equal((0, 0), await App.Services.GetRequiredService<OutboxRun>().RunOnceAsync(default));
+
+        Assert.Empty(await PendingAsync());
+        Assert.Null(await Results.GetAsync(Cs02, October, default));
+    }
+
+    [Fact]
+    public async Task AnOlderEvent_HandledAfterANewerOne_ChangesNothing()
+    {
+        await PressAsync("submitUpdate", Entry("85"));
+        await PostAsync(Personal("message", "change CS 02 to 74.1 because of a recount; action: agency cover"));
+        var service = await ServiceOfCs02Async();
+        var before = await Standings.GetAsync(service, Cs02, default);
+        var first = (await Results.GetAuditTrailAsync(Cs02, October, default))[0];
+        var stale = (await Results.GetAsync(Cs02, October, default))! with { Value = first.NewValue, Version = 1 };
+
+        await App.Services.GetRequiredService<StandingsKeeper>().HandleAsync(FigureEvent.Of(stale), default);
+
+        var after = await Standings.GetAsync(service, Cs02, default);
+        Assert.Equal(before!.ETag, after!.ETag); // not even rewritten
+        Assert.Equal(74.1m, after.Standing.Latest!.Value);
+    }
+
+    [Fact]
+    public async Task TheRepairPass_RebuildsAStandingThatDisagreesWithHistory_AndRemovesOneKeptInTheWrongService()
+    {
+        var service = await ServiceOfCs02Async();
+        var kept = await Standings.GetAsync(service, Cs02, default);
+        Assert.True(await Standings.TryWriteAsync(service, MeasureStanding.Empty(Cs02), kept!.ETag, default));
+        Assert.True(await Standings.TryWriteAsync("NOWHERE", kept.Standing, null, default));
+
+        var summary = await App.Services.GetRequiredService<StandingsRepair>().RepairAsync(default);
+
+        Assert.Equal((1, 1), (summary.Rebuilt, summary.Removed));
+        await AssertStandsAsHistoryAsync();
+        Assert.Empty(await Standings.GetServiceAsync("NOWHERE", default));
+        var again = await App.Services.GetRequiredService<StandingsRepair>().RepairAsync(default);
+        Assert.Equal((0, 0), (again.Rebuilt, again.Removed));
+    }
+
+    [Fact]
+    public async Task TheSeededCouncil_StandsAsItsHistory_EveryMeasure()
+    {
+        var council = await new Storage.Catalogue.CatalogueStore(Storage.Tables).LoadAsync(default);
+        var stands = await App.Services.GetRequiredService<StandingsReader>().ForAsync(council.Measures, default);
+
+        foreach (var (measure, standing) in council.Measures.Zip(stands))
+        {
+            var (history, extensions) = await Results.GetHistoryAndExtensionsAsync(measure.Reference, default);
+            var truth = MeasureStanding.FromHistory(measure.Reference, history, extensions);
+            Assert.True(truth.SameAs(standing), measure.Reference.Value);
+        }
+
+        Assert.Contains(stands, s => s.Extensions.Count > 0); // the demo's pending extension request
+        Assert.All(stands, s => Assert.NotNull(s.Latest));
+    }
+}
