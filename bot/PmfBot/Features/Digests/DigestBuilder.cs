@@ -2,22 +2,27 @@ using Microsoft.Extensions.Options;
 using PmfBot.Domain.Digests;
 using PmfBot.Features.Updates;
 using PmfBot.Storage.Escalations;
-using PmfBot.Storage.Results;
+using PmfBot.Standings;
 
 namespace PmfBot.Features.Digests;
 
 /// <summary>Reads what a scope's digest needs and composes it (Domain's <see cref="Digest.Compose"/>).</summary>
-/// <remarks>Storage: one partition read per measure in the scope (figures and extensions), bounded in parallel, and one escalation query.</remarks>
-public sealed class DigestBuilder(ResultStore results, EscalationStore escalations, IOptions<UpdateCycleOptions> updates)
+/// <remarks>
+/// Storage: where the scope's measures stand (one read per service, in parallel) and one
+/// escalation query. A standing's figures carry when each was recorded, so the week's changes are
+/// judged on what was known at each end of it.
+/// </remarks>
+public sealed class DigestBuilder(
+    StandingsReader standings, EscalationStore escalations, IOptions<UpdateCycleOptions> updates)
 {
     public async Task<Digest> ComposeAsync(DigestScope scope, Domain.Catalogue.Catalogue council, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var measures = scope.MeasuresIn(council);
-        var states = MeasureState.ReadAsync(results, measures, cancellationToken);
+        var stand = standings.ForAsync(measures, cancellationToken);
         var moved = escalations.GetOpenOrChangedSinceAsync(from, cancellationToken);
         var policy = updates.Value.ToPolicy();
-        var read = await states;
-        var facts = measures.Select(m => new MeasureFacts(m, read[m.Reference].History, [.. read[m.Reference].OpenAt(to, policy)])).ToList();
+        var read = await stand;
+        var facts = measures.Zip(read, (m, s) => new MeasureFacts(m, s.Recent, [.. s.OpenAt(m, to, policy)])).ToList();
         return Digest.Compose(facts, await moved, from, to);
     }
 }

@@ -3,18 +3,22 @@ using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Digests;
 using PmfBot.Domain.Scorecards;
 using PmfBot.Storage.Escalations;
-using PmfBot.Storage.Results;
+using PmfBot.Standings;
 
 namespace PmfBot.Features.Scorecards;
 
-/// <summary>Reads what a scorecard needs: each measure's figures (one partition read each, in parallel) and the escalations not yet closed.</summary>
-public sealed class ScorecardQuery(ResultStore results, EscalationStore escalations, IOptions<ScorecardOptions> options)
+/// <summary>
+/// Reads what a scorecard needs: where its measures stand (one read per service) and the
+/// escalations not yet closed (one query).
+/// </summary>
+public sealed class ScorecardQuery(
+    StandingsReader standings, EscalationStore escalations, IOptions<ScorecardOptions> options)
 {
     public async Task<Scorecard> ForAsync(DigestScope scope, IReadOnlyList<Measure> measures, CancellationToken cancellationToken)
     {
         var open = escalations.GetNotClosedAsync(cancellationToken);
-        var histories = await Updates.MeasureState.ReadEachAsync(measures, (m, ct) => results.GetHistoryAsync(m.Reference, ct), cancellationToken);
-        return Scorecard.For(scope, measures.Zip(histories), (await open).Select(s => s.Escalation));
+        var stand = await standings.ForAsync(measures, cancellationToken);
+        return Scorecard.For(scope, measures.Zip(stand.Select(s => s.Recent)), (await open).Select(s => s.Escalation));
     }
 
     /// <summary>
