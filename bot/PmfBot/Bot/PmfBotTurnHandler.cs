@@ -20,6 +20,7 @@ public sealed partial class PmfBotTurnHandler(
     OnboardingHandlers onboarding,
     ConnectorClient connector,
     BackgroundSends background,
+    TimeProvider time,
     ILogger<PmfBotTurnHandler> logger) : IBot
 {
     public async Task<InvokeResponse?> OnTurnAsync(Activity activity, CancellationToken cancellationToken)
@@ -96,7 +97,11 @@ public sealed partial class PmfBotTurnHandler(
         // A typed command, or an Action.Submit (the fallback of a card button) carrying its verb.
         var verb = VerbOf(activity.Value);
         var text = activity.TextWithoutBotMention();
-        var turn = new Turn(activity, person, verb ?? text, council, cancellationToken) { Data = verb is null ? null : activity.Value };
+        var turn = new Turn(activity, person, verb ?? text, council, cancellationToken)
+        {
+            Data = verb is null ? null : activity.Value,
+            Intent = verb is null ? ReadIntent(text, council) : null,
+        };
         var handler = verb is not null ? router.ForVerb(verb) : router.ForText(text);
         var answer = handler is null ? await ReadFreeTextAsync(turn) : await handler(turn);
         await AnswerAsync(activity, answer, cancellationToken);
@@ -169,6 +174,10 @@ public sealed partial class PmfBotTurnHandler(
             LogAnswerNotSent(logger, conversation, outcome);
         }
     }
+
+    private Domain.Values.TypedIntent? ReadIntent(string text, Domain.Catalogue.Catalogue council) =>
+        Domain.Values.TypedIntents.Read(
+            text, [.. council.Measures.Select(m => m.Reference)], Domain.Calendar.UkTime.DateAt(time.GetUtcNow()));
 
     private static string? VerbOf(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String

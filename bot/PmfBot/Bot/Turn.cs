@@ -13,6 +13,9 @@ public sealed record Turn(Activity Activity, Person? Person, string Text, Domain
     /// <summary>What a pressed button sent: its data merged with the card's inputs (Action.Execute's action.data, or an Action.Submit's value).</summary>
     public System.Text.Json.JsonElement? Data { get; init; }
 
+    /// <summary>What typed text asks for, read once for the turn with Domain's precedence; null for a button or other text.</summary>
+    public Domain.Values.TypedIntent? Intent { get; init; }
+
     public bool IsChannel => Activity.Conversation?.ConversationType == ConversationTypes.Channel;
 
     public bool IsPersonal => Activity.Conversation?.ConversationType is null or ConversationTypes.Personal;

@@ -236,6 +236,22 @@ public class AnswerTests : UpdateCycleHost
         Assert.Equal(("queue times up", "two temporary advisers from Monday"), (stored!.Commentary, stored.ActionNote));
     }
 
+    [Fact]
+    public async Task ATypedAnswerWhoseActionNoteSaysUntil_IsAFigure_NotARequestForMoreTime()
+    {
+        var ig01 = MeasureReference.Parse("IG 01");
+
+        await PostAsync(Personal("message",
+            "IG 01: 82.4 — complex requests piled up; action: two officers from Legal help clear the backlog until 18 December"));
+
+        var stored = await Results.GetAsync(ig01, October, default);
+        Assert.Equal(
+            (82.4m, "two officers from Legal help clear the backlog until 18 December"),
+            (stored!.Value, stored.ActionNote));
+        Assert.Empty(await Results.GetExtensionsAsync(ig01, October, default));
+        Assert.Contains(CardsPostedTo(), c => c.Contains("Recorded: 82.4% for Oct 2026", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("RB 02: -5 — figures held back; action: re-run the report", "A number of days can't be negative.")]
     [InlineData("RB 02: −5 — figures held back; action: re-run the report", "A number of days can't be negative.")]

@@ -22,7 +22,7 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
 
     public async Task<TurnAnswer?> TypedDelegationAsync(Turn turn)
     {
-        if (!turn.IsPersonal || TypedDelegation.Parse(turn.Text) is not { } typed)
+        if (!turn.IsPersonal || turn.Intent is not TypedIntent.Delegate { Request: var typed })
         {
             return null;
         }

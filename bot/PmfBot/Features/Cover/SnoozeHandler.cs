@@ -15,7 +15,7 @@ public sealed class SnoozeHandler(CoverStore cover, ResultStore results, TimePro
 {
     public async Task<TurnAnswer?> TypedSnoozeAsync(Turn turn)
     {
-        if (!turn.IsPersonal || TypedSnooze.Parse(turn.Text) is not { } typed)
+        if (!turn.IsPersonal || turn.Intent is not TypedIntent.Snooze { Request: var typed })
         {
             return null;
         }

@@ -42,7 +42,7 @@ public sealed class EscalationCommands(EscalationStore store, EscalationRaiser r
     /// <summary>"escalation history for NI 192" and "escalate NI 192 because …". Null when the text is neither.</summary>
     public async Task<TurnAnswer?> TypedAsync(Turn turn)
     {
-        if (TypedEscalation.Parse(turn.Text) is not { } typed)
+        if (turn.Intent is not TypedIntent.Escalate { Request: var typed })
         {
             return null;
         }

@@ -34,7 +34,7 @@ public sealed class ExtensionRequests(
         }
 
         var now = time.GetUtcNow();
-        if (TypedExtensionRequest.Parse(turn.Text, turn.Catalogue.Measures.Select(m => m.Reference), UkTime.DateAt(now)) is not { } typed)
+        if (turn.Intent is not TypedIntent.AskForMoreTime { Request: var typed })
         {
             return null;
         }

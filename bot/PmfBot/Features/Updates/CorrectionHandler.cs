@@ -25,7 +25,7 @@ public sealed class CorrectionHandler(
 {
     public async Task<TurnAnswer?> TypedCorrectionAsync(Turn turn)
     {
-        if (!turn.IsPersonal || TypedCorrection.Parse(turn.Text) is not { } typed)
+        if (!turn.IsPersonal || turn.Intent is not TypedIntent.Correct { Request: var typed })
         {
             return null;
         }

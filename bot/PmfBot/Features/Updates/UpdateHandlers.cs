@@ -87,8 +87,7 @@ public sealed partial class UpdateHandlers(
         }
 
         // Any measure may be named: someone who isn't its owner is told so, as pressing its card would.
-        var typed = TypedAnswer.Parse(turn.Text, turn.Catalogue.Measures.Select(m => m.Reference));
-        if (typed is null)
+        if (turn.Intent is not TypedIntent.Figure { Answer: var typed })
         {
             return null;
         }
