@@ -25,4 +25,11 @@ public sealed class ConnectorOptions
 
     /// <summary>The whole call's time limit, retries included.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Requests a second to the connector, for the app in the tenant (Teams allows 50): every
+    /// request, proactive or a reply, waits for room under it and the per-conversation limits.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 50)]
+    public int TenantRequestsPerSecond { get; set; } = 50;
 }

@@ -14,7 +14,9 @@ public static class ConnectorServiceCollectionExtensions
     /// <summary>
     /// The connector client: total timeout → retry (412, 429, 502, 503, 504, network; jittered
     /// exponential backoff; Retry-After honoured up to <see cref="ConnectorOptions.MaxRetryAfter"/>)
-    /// → attempt timeout → the bot's token. Other 4xx are never retried.
+    /// → Teams' rate limits (<see cref="TeamsRateLimits"/>) → attempt timeout → the bot's token.
+    /// Other 4xx are never retried. The limits sit inside the retry because Teams counts every
+    /// attempt; a request waiting for room isn't timed as an attempt.
     /// </summary>
     public static IServiceCollection AddBotConnector(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +27,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<ConnectorMetrics>();
         services.AddTransient<ConnectorMetricsHandler>();
+        services.TryAddSingleton(sp => new TeamsRateLimits(sp.GetRequiredService<IOptions<ConnectorOptions>>().Value.TenantRequestsPerSecond));
 
         // The paced sender keeps one client for the app's life: pooled connections are renewed instead (DNS changes are seen).
         var client = services.AddHttpClient<ConnectorClient>()
@@ -35,6 +38,7 @@ public static class ConnectorServiceCollectionExtensions
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
                 var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
                 var metrics = context.ServiceProvider.GetRequiredService<ConnectorMetrics>();
+                var limits = context.ServiceProvider.GetRequiredService<TeamsRateLimits>();
                 pipeline.TimeProvider = time;
                 pipeline.AddTimeout(options.TotalTimeout);
                 pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -50,6 +54,11 @@ public static class ConnectorServiceCollectionExtensions
                         metrics.Retried("http", ReasonOf(args.Outcome));
                         return ValueTask.CompletedTask;
                     },
+                });
+                pipeline.AddRateLimiter(new HttpRateLimiterStrategyOptions
+                {
+                    RateLimiter = args => limits.Limiter.AcquireAsync(
+                        args.Context.GetRequestMessage()!, 1, args.Context.CancellationToken),
                 });
                 pipeline.AddTimeout(options.AttemptTimeout);
             });
