@@ -17,6 +17,8 @@ using PmfBot.Storage;
 using PmfBot.Telemetry;
 using PmfBot.Teams.Hosting;
 
+using Microsoft.Extensions.Options;
+
 namespace PmfBot;
 
 /// <summary>The one composition root: the web host and the admin command line both build their services here.</summary>
@@ -27,6 +29,11 @@ public static class PmfBotComposition
         services.AddClock(configuration);
         services.AddPmfTelemetry(configuration);
         services.AddOptions<CouncilOptions>().Bind(configuration.GetSection(CouncilOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StatusOptions>().Bind(configuration.GetSection(StatusOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(s => new CouncilRules(
+            s.GetRequiredService<IOptions<UpdateCycleOptions>>().Value.ToPolicy(),
+            s.GetRequiredService<IOptions<StatusOptions>>().Value.ToPolicy(),
+            s.GetRequiredService<IOptions<StatusOptions>>().Value.ToTolerance()));
         services.AddPmfStorage(configuration);
         services.AddStandings(configuration);
         services.AddTeamsBot(configuration);

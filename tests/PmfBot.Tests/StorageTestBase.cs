@@ -34,7 +34,12 @@ public abstract class StorageTestBase : IAsyncLifetime
             new global::PmfBot.Storage.Outbox.OutboxStore(tables),
             NullLogger<global::PmfBot.Standings.StandingsRepair>.Instance);
         return new Features.Demo.DemoSeeder(
-            catalogue, results, new global::PmfBot.Storage.Activities.ActivityProgressStore(tables), repair);
+            catalogue,
+            results,
+            new global::PmfBot.Storage.Activities.ActivityProgressStore(tables),
+            repair,
+            new CouncilRules(
+                Domain.Deadlines.UpdateCyclePolicy.Default, Domain.Status.StatusPolicy.Default, Domain.Catalogue.Margin.DefaultTolerance));
     }
 
     public async Task InitializeAsync() => Storage = await TestStorage.CreateAsync();

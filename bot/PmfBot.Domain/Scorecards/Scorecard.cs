@@ -19,7 +19,12 @@ public sealed record Scorecard(DigestScope Scope, IReadOnlyList<ScorecardLine> L
     public StandingCounts Counts => StandingCounts.Of(Lines.Select(l => l.Standing));
 
     /// <summary>Composes the scorecard from each measure's figures (any order) and the escalations not yet closed.</summary>
-    public static Scorecard For(DigestScope scope, IEnumerable<(Measure Measure, IReadOnlyList<MeasureResult> History)> measures, IEnumerable<Escalation> notClosed)
+    /// <param name="status">The council's status policy: its stable band judges trend and direction of travel.</param>
+    public static Scorecard For(
+        DigestScope scope,
+        IEnumerable<(Measure Measure, IReadOnlyList<MeasureResult> History)> measures,
+        IEnumerable<Escalation> notClosed,
+        StatusPolicy status)
     {
         var escalations = notClosed.GroupBy(e => e.Measure).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Period).First());
         var lines = measures.Select(m =>
@@ -27,9 +32,9 @@ public sealed record Scorecard(DigestScope Scope, IReadOnlyList<ScorecardLine> L
             var history = m.History.OrderBy(r => r.Period).ToList();
             var latest = history.Count > 0 ? history[^1] : null;
             var recent = history.Skip(Math.Max(0, history.Count - TrendLength)).Select(r => r.Value).ToList();
-            var trend = TrendAssessment.Assess(recent, m.Measure.Polarity, StatusPolicy.Default.StableBand);
+            var trend = TrendAssessment.Assess(recent, m.Measure.Polarity, status.StableBand);
             var vsPrevious = latest is null ? null : Comparison.Of(
-                latest.Value, latest.Period.Previous, history.FirstOrDefault(r => r.Period == latest.Period.Previous)?.Value, m.Measure.Polarity, StatusPolicy.Default.StableBand);
+                latest.Value, latest.Period.Previous, history.FirstOrDefault(r => r.Period == latest.Period.Previous)?.Value, m.Measure.Polarity, status.StableBand);
             return new ScorecardLine(
                 m.Measure, latest, StandingRules.Of(latest), vsPrevious, trend, recent,
                 escalations.GetValueOrDefault(m.Measure.Reference));

@@ -102,7 +102,7 @@ public static class AdminCommandLine
         }
 
         var report = await services.GetRequiredService<CatalogueImporter>()
-            .ImportAsync(TabularFile.Read(file), Path.GetFileName(file), dryRun, Margin.DefaultTolerance, cancellationToken);
+            .ImportAsync(TabularFile.Read(file), Path.GetFileName(file), dryRun, services.GetRequiredService<CouncilRules>().DefaultTolerance, cancellationToken);
         foreach (var row in report.Rows)
         {
             var details = row.Details.Count == 0 ? string.Empty : "  " + string.Join("; ", row.Details);

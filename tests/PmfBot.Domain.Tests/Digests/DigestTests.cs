@@ -144,11 +144,11 @@ public class ScorecardTests
         var measure = TestMeasures.Make("CS 02", frequency: Frequency.Monthly);
         var (jul, aug, sep) = (ReportingPeriod.CalendarMonth(2026, 7), ReportingPeriod.CalendarMonth(2026, 8), ReportingPeriod.CalendarMonth(2026, 9));
 
-        var gap = Scorecard.For(DigestScope.OfService("waste"), [(measure, [Figure(measure, jul, 90), Figure(measure, sep, 60)])], []).Lines[0];
-        var run = Scorecard.For(DigestScope.OfService("waste"), [(measure, [Figure(measure, aug, 90), Figure(measure, sep, 60)])], []).Lines[0];
+        var gap = Scorecard.For(DigestScope.OfService("waste"), [(measure, [Figure(measure, jul, 90), Figure(measure, sep, 60)])], [], StatusPolicy.Default).Lines[0];
+        var run = Scorecard.For(DigestScope.OfService("waste"), [(measure, [Figure(measure, aug, 90), Figure(measure, sep, 60)])], [], StatusPolicy.Default).Lines[0];
 
         Assert.Equal((aug, (decimal?)null, DirectionOfTravel.NotComparable), (gap.VsPrevious!.Against, gap.VsPrevious.EarlierValue, gap.VsPrevious.Direction));
         Assert.Equal((aug, (decimal?)90, DirectionOfTravel.Worse), (run.VsPrevious!.Against, run.VsPrevious.EarlierValue, run.VsPrevious.Direction));
-        Assert.Null(Scorecard.For(DigestScope.OfService("waste"), [(measure, [])], []).Lines[0].VsPrevious);
+        Assert.Null(Scorecard.For(DigestScope.OfService("waste"), [(measure, [])], [], StatusPolicy.Default).Lines[0].VsPrevious);
     }
 }

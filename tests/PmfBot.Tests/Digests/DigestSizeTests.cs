@@ -92,7 +92,8 @@ public class DigestSizeTests
     {
         var (council, facts, escalations) = WorstCouncil();
 
-        var scorecard = Scorecard.For(DigestScope.WholeCouncil, facts.Select(f => (f.Measure, f.History)), escalations);
+        var scorecard = Scorecard.For(
+            DigestScope.WholeCouncil, facts.Select(f => (f.Measure, f.History)), escalations, Domain.Status.StatusPolicy.Default);
         var view = ScorecardViews.Of(scorecard, "Northmere District Council scorecard", council, To);
         var json = CardJson.ToJson(ScorecardCard.Build(view));
 

@@ -161,6 +161,8 @@ public class HostTests : StorageTestBase
     }
 
     [Theory]
+    [InlineData("--Status:StableBand", "a little", "Status:StableBand \"a little\" must be a percentage")]
+    [InlineData("--Status:DefaultTolerance", "-5%", "Status:DefaultTolerance \"-5%\" must be a percentage")]
     [InlineData("--Escalations:Policy:RaiseAfterDays", "2", "Escalations:Policy: RaiseAfterDays must be after ChaseAfterDays")]
     [InlineData("--Escalations:Measures:NI 192:AmberWorseningPeriods", "-1", "Escalations:Measures:NI 192: AmberWorseningPeriods can't be negative.")]
     [InlineData("--Escalations:Measures:household waste recycling rate:OverdueDays", "7", "Escalations:Measures has \"household waste recycling rate\", which is not a measure reference")]

@@ -17,9 +17,9 @@ namespace PmfBot.Features.Activities;
 /// each open activity's quarterly report, and taking the report from the card — checked, stored
 /// once, the prompt updated in place.
 /// </summary>
-public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sender, SentPromptCards sentCards, Telemetry.PmfMetrics metrics, TimeProvider time, IOptions<UpdateCycleOptions> options)
+public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sender, SentPromptCards sentCards, Telemetry.PmfMetrics metrics, TimeProvider time, CouncilRules rules)
 {
-    private UpdateCyclePolicy Policy => options.Value.ToPolicy();
+    private UpdateCyclePolicy Policy => rules.Cycle;
 
     /// <summary>For the due scan: sends each activity's due step once. Returns each attempt's outcome (null: handled before).</summary>
     public async Task<IReadOnlyList<PromptState?>> SendDueAsync(Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ using PmfBot.Storage.Results;
 namespace PmfBot.Features.Cover;
 
 /// <summary>"snooze until Monday": reminders wait until then, but never past a deadline.</summary>
-public sealed class SnoozeHandler(CoverStore cover, ResultStore results, TimeProvider time, IOptions<UpdateCycleOptions> options)
+public sealed class SnoozeHandler(CoverStore cover, ResultStore results, TimeProvider time, CouncilRules rules)
 {
     public async Task<TurnAnswer?> TypedSnoozeAsync(Turn turn)
     {
@@ -53,7 +53,7 @@ public sealed class SnoozeHandler(CoverStore cover, ResultStore results, TimePro
         await cover.SnoozeAsync(new Snooze(person.Id, measure?.Reference, until, now), turn.Cancellation);
 
         // Deadlines don't move: say which updates will still arrive on their deadline day, inside the snooze.
-        var open = await MeasureState.OpenAsync(results, measure is null ? mine : [measure], now, options.Value.ToPolicy(), turn.Cancellation);
+        var open = await MeasureState.OpenAsync(results, measure is null ? mine : [measure], now, rules.Cycle, turn.Cancellation);
         var cut = open.Where(o => o.Deadline.Date >= today && o.Deadline.Date < until).Select(o => $"{o.Measure.Reference} ({PromptViews.ShortDate(o.Deadline.Date)})").ToList();
         return TurnAnswer.Say(
             $"Snoozed: no reminders {(measure is null ? "for any of your measures" : $"for {measure.Reference}")} until {PromptViews.LongDate(until)}."

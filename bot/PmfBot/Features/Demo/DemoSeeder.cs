@@ -20,7 +20,8 @@ public sealed class DemoSeeder(
     CatalogueStore catalogue,
     ResultStore results,
     ActivityProgressStore activities,
-    Standings.StandingsRepair standings)
+    Standings.StandingsRepair standings,
+    CouncilRules rules)
 {
     public async Task<DemoSeedSummary> SeedAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -38,7 +39,7 @@ public sealed class DemoSeeder(
             Activities = DemoCouncil.Activities,
         }, cancellationToken);
 
-        var history = DemoHistory.Generate(asOf, DeadlinePolicy.Default, StatusPolicy.Default);
+        var history = DemoHistory.Generate(asOf, rules.Cycle.Deadlines, rules.Status);
         var written = await results.RecordManyAsync(history, cancellationToken);
         await activities.RecordManyAsync(DemoActivityHistory.Generate(asOf, DeadlinePolicy.Default), cancellationToken);
         if (DemoExtension.PendingAsOf(asOf) is { } request && (await results.GetExtensionsAsync(request.Measure, request.Period, cancellationToken)).Count == 0)

@@ -13,14 +13,14 @@ namespace PmfBot.Features.Digests;
 /// judged on what was known at each end of it.
 /// </remarks>
 public sealed class DigestBuilder(
-    StandingsReader standings, EscalationStore escalations, IOptions<UpdateCycleOptions> updates)
+    StandingsReader standings, EscalationStore escalations, CouncilRules rules)
 {
     public async Task<Digest> ComposeAsync(DigestScope scope, Domain.Catalogue.Catalogue council, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var measures = scope.MeasuresIn(council);
         var stand = standings.ForAsync(measures, cancellationToken);
         var moved = escalations.GetOpenOrChangedSinceAsync(from, cancellationToken);
-        var policy = updates.Value.ToPolicy();
+        var policy = rules.Cycle;
         var read = await stand;
         var facts = measures.Zip(read, (m, s) => new MeasureFacts(m, s.Recent, [.. s.OpenAt(m, to, policy)])).ToList();
         return Digest.Compose(facts, await moved, from, to);

@@ -8,7 +8,7 @@ using PmfBot.Storage.Results;
 namespace PmfBot.Features.Escalations;
 
 /// <summary>Who may decide an escalation, under which policy, and everything its cards need (read from storage).</summary>
-public sealed class EscalationContexts(ResultStore results, ConversationStore conversations, IOptions<EscalationOptions> options, IOptions<UpdateCycleOptions> updates, TimeProvider time)
+public sealed class EscalationContexts(ResultStore results, ConversationStore conversations, IOptions<EscalationOptions> options, CouncilRules rules, TimeProvider time)
 {
     public EscalationPolicies Policies => options.Value.ToPolicies();
 
@@ -36,6 +36,6 @@ public sealed class EscalationContexts(ResultStore results, ConversationStore co
             }
         }
 
-        return new EscalationContext(state, council, state.DeadlineFor(x.Period, updates.Value.ToPolicy()), Policies.For(measure), deciders, ids, time.GetUtcNow());
+        return new EscalationContext(state, council, state.DeadlineFor(x.Period, rules.Cycle), Policies.For(measure), deciders, ids, time.GetUtcNow());
     }
 }

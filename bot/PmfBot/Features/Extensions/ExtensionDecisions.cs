@@ -21,7 +21,7 @@ public sealed class ExtensionDecisions(
     Standings.StandingsKeeper standings,
     IOptions<ExtensionOptions> extensionOptions,
     TimeProvider time,
-    IOptions<UpdateCycleOptions> options)
+    CouncilRules rules)
 {
     public async Task<TurnAnswer> DecideAsync(Turn turn)
     {
@@ -38,7 +38,7 @@ public sealed class ExtensionDecisions(
         }
 
         var state = await MeasureState.ReadAsync(results, measure, turn.Cancellation);
-        var policy = options.Value.ToPolicy();
+        var policy = rules.Cycle;
         if (state.ExtensionsFor(period).FirstOrDefault(e => e.Id == turn.DataText("extension")) is not { } request)
         {
             return TurnAnswer.Say($"I can't find that extension request for {measure.Reference} {period}. Nothing was changed.");

@@ -21,9 +21,9 @@ public sealed class ExtensionRequests(
     ExtensionNotices notices,
     Standings.StandingsKeeper standings,
     TimeProvider time,
-    IOptions<UpdateCycleOptions> options)
+    CouncilRules rules)
 {
-    private UpdateCyclePolicy Policy => options.Value.ToPolicy();
+    private UpdateCyclePolicy Policy => rules.Cycle;
 
     /// <summary>A request typed in the personal chat. Null when the text isn't one.</summary>
     public async Task<TurnAnswer?> TypedRequestAsync(Turn turn)

@@ -12,13 +12,14 @@ namespace PmfBot.Features.Scorecards;
 /// escalations not yet closed (one query).
 /// </summary>
 public sealed class ScorecardQuery(
-    StandingsReader standings, EscalationStore escalations, IOptions<ScorecardOptions> options)
+    StandingsReader standings, EscalationStore escalations, CouncilRules rules, IOptions<ScorecardOptions> options)
 {
     public async Task<Scorecard> ForAsync(DigestScope scope, IReadOnlyList<Measure> measures, CancellationToken cancellationToken)
     {
         var open = escalations.GetNotClosedAsync(cancellationToken);
         var stand = await standings.ForAsync(measures, cancellationToken);
-        return Scorecard.For(scope, measures.Zip(stand.Select(s => s.Recent)), (await open).Select(s => s.Escalation));
+        return Scorecard.For(
+            scope, measures.Zip(stand.Select(s => s.Recent)), (await open).Select(s => s.Escalation), rules.Status);
     }
 
     /// <summary>

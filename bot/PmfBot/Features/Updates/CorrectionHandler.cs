@@ -21,7 +21,7 @@ public sealed class CorrectionHandler(
     Escalations.EscalationRaiser escalations,
     Events.FigureEvents events,
     TimeProvider time,
-    IOptions<UpdateCycleOptions> options)
+    CouncilRules rules)
 {
     public async Task<TurnAnswer?> TypedCorrectionAsync(Turn turn)
     {
@@ -47,7 +47,7 @@ public sealed class CorrectionHandler(
             return TurnAnswer.Say($"I couldn't tell which of your measures \"{typed.Subject}\" is. Start with its reference, e.g. change {mine.FirstOrDefault()?.Reference.Value ?? "CS 02"} to {typed.Figure} because …");
         }
 
-        var policy = options.Value.ToPolicy();
+        var policy = rules.Cycle;
         var now = time.GetUtcNow();
         var state = await MeasureState.ReadAsync(results, measure, turn.Cancellation);
         var open = state.History.Where(r => policy.StateAt(r.Period, state.DeadlineFor(r.Period, policy), now) == UpdateWindowState.Open).OrderByDescending(r => r.Period).ToList();
@@ -76,7 +76,7 @@ public sealed class CorrectionHandler(
                 $"{noReason} Say why after the figure, e.g. change {measure.Reference} to {typed.Figure} because …");
         }
 
-        var judgement = StatusRules.Judge(measure, current.Period, value, state.ResultFor(current.Period.Previous)?.Value, state.ResultFor(current.Period.SamePeriodLastYear)?.Value, StatusPolicy.Default);
+        var judgement = StatusRules.Judge(measure, current.Period, value, state.ResultFor(current.Period.Previous)?.Value, state.ResultFor(current.Period.SamePeriodLastYear)?.Value, rules.Status);
         var actionNote = typed.ActionNote ?? current.ActionNote;
         if (judgement.Requirements.ProblemsWith(current.Commentary ?? typed.Reason, actionNote) is [var problem, ..])
         {
@@ -89,7 +89,7 @@ public sealed class CorrectionHandler(
             case CorrectionOutcome.Corrected done:
                 events.AfterTurn(FigureEvent.Of(done.Result));
                 var after = state with { History = [.. state.History.Where(r => r.Period != done.Result.Period), done.Result] };
-                var view = PromptViews.Recorded(done.Result, after, turn.Catalogue, now, policy,
+                var view = PromptViews.Recorded(done.Result, after, turn.Catalogue, now, rules,
                     $"Corrected from {measure.Format(current.Value)} to {measure.Format(value)} (version {done.Result.Version}). Why: {typed.Reason}. The earlier figure stays in the audit trail.");
                 var escalated = await escalations.AfterRecordingAsync(done.Result, after, turn.Catalogue, turn.Cancellation);
                 var card = UpdateRecordedCard.Build(escalated is null ? view : view with { Next = $"{view.Next} {escalated}" });

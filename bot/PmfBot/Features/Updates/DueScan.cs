@@ -37,6 +37,7 @@ public sealed partial class DueScan(
     Telemetry.PmfMetrics metrics,
     TimeProvider time,
     IOptions<UpdateCycleOptions> options,
+    CouncilRules rules,
     ILogger<DueScan> logger,
     ILineManagers? lineManagers = null) : Scheduling.IScheduledWork
 {
@@ -48,7 +49,7 @@ public sealed partial class DueScan(
     {
         var (council, managers) = await WithLineManagersAsync(await catalogue.LoadAsync(cancellationToken), cancellationToken);
         var now = time.GetUtcNow();
-        var policy = options.Value.ToPolicy();
+        var policy = rules.Cycle;
         var states = await MeasureState.ReadAsync(results, council.Measures, cancellationToken);
         var due = DuePlanner.DueAt(
             council.Measures, council.Services,
@@ -125,7 +126,7 @@ public sealed partial class DueScan(
     private Task<PromptState?> SendAsync(DueAction action, MeasureState state, Domain.Catalogue.Catalogue council, DateTimeOffset now, CancellationToken cancellationToken) =>
         sender.SendAsync(action.Measure.Reference, action.Period, action.Step.Key, action.Recipient, council, () => action.Step.Kind == PromptKind.Chase
             ? OverdueChaseCard.Build(PromptViews.Chase(action.Measure, action.Period, action.Deadline, action.Recipient, council, now))
-            : UpdatePromptCard.Build(PromptViews.Prompt(state, action.Period, action.Deadline, now, action.Step)), cancellationToken);
+            : UpdatePromptCard.Build(PromptViews.Prompt(state, action.Period, action.Deadline, now, rules.Status, action.Step)), cancellationToken);
 
     /// <summary>
     /// With the directory on: the line managers of owners whose service has no Head of Service, for

@@ -10,7 +10,7 @@ namespace PmfBot.Features.Updates;
 
 /// <summary>"my measures": the measures a person updates, their latest status, and what is due next.</summary>
 /// <remarks>Two partition range reads per measure (in parallel): a person has a handful. The catalogue comes with the turn.</remarks>
-public sealed class MyMeasuresQuery(ResultStore results, TimeProvider time, Microsoft.Extensions.Options.IOptions<UpdateCycleOptions> options)
+public sealed class MyMeasuresQuery(ResultStore results, TimeProvider time, CouncilRules rules)
 {
     public static readonly string[] Phrases = ["my measures", "measures", "show my measures", "my indicators", "my pis", "what do i own"];
 
@@ -24,20 +24,20 @@ public sealed class MyMeasuresQuery(ResultStore results, TimeProvider time, Micr
         var mine = turn.Catalogue.Measures.Where(m => m.MayBeUpdatedBy(turn.Person.Id)).OrderBy(m => m.Reference.Key, StringComparer.Ordinal).ToList();
         var states = await MeasureState.ReadAsync(results, mine, turn.Cancellation);
         var now = time.GetUtcNow();
-        var policy = options.Value.ToPolicy();
-        var lines = mine.Select(m => Line(states[m.Reference], turn.Person.Id, now, policy)).ToList();
+        var lines = mine.Select(m => Line(states[m.Reference], turn.Person.Id, now, rules)).ToList();
         return TurnAnswer.Of(MyMeasuresCard.Build(new MyMeasuresView(turn.Person.Name, lines)));
     }
 
-    private static MeasureLine Line(MeasureState state, PersonId person, DateTimeOffset now, UpdateCyclePolicy policy)
+    private static MeasureLine Line(MeasureState state, PersonId person, DateTimeOffset now, CouncilRules rules)
     {
+        var policy = rules.Cycle;
         var (measure, history) = (state.Measure, state.History);
         var latest = history.Count > 0 ? history[^1] : null;
         string? direction = null;
         if (latest is not null)
         {
             var previous = history.FirstOrDefault(r => r.Period == latest.Period.Previous);
-            direction = PromptViews.Against(measure, latest.Value, latest.Period.Previous, previous?.Value);
+            direction = PromptViews.Against(measure, latest.Value, latest.Period.Previous, previous?.Value, rules.Status.StableBand);
         }
 
         var today = UkTime.DateAt(now);

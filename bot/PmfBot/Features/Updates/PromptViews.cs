@@ -29,14 +29,14 @@ public static class PromptViews
         new Dictionary<string, string> { ["measure"] = measure.Reference.Value, ["period"] = period.Code };
 
     public static UpdatePromptView Prompt(
-        MeasureState state, ReportingPeriod period, Deadline deadline, DateTimeOffset now, ScheduledReminder? step,
+        MeasureState state, ReportingPeriod period, Deadline deadline, DateTimeOffset now, StatusPolicy status, ScheduledReminder? step,
         UpdateEntry? entry = null, UpdateProblems? problems = null)
     {
         var measure = state.Measure;
         var earlier = state.History.Where(r => r.Period < period).OrderByDescending(r => r.Period).ToList();
         var latest = earlier.FirstOrDefault();
         var direction = latest is null ? null
-            : $"{latest.Period} was {Against(measure, latest.Value, latest.Period.Previous, state.ResultFor(latest.Period.Previous)?.Value)}";
+            : $"{latest.Period} was {Against(measure, latest.Value, latest.Period.Previous, state.ResultFor(latest.Period.Previous)?.Value, status.StableBand)}";
         var thresholds = Thresholds.For(measure, period);
 
         return new UpdatePromptView(
@@ -53,15 +53,17 @@ public static class PromptViews
             $"{period} figure ({UnitName(measure.Unit)})",
             measure.Unit.Kind == UnitKind.Percentage ? 0 : measure.Unit.AllowsNegative ? null : 0,
             measure.Unit.Kind == UnitKind.Percentage && !measure.Unit.AllowsAbove100 ? 100 : null,
-            StatusPolicy.Default.Commentary == CommentaryPolicy.Always,
+            status.Commentary == CommentaryPolicy.Always,
             ActionNoteRule(measure, thresholds, latest),
             DataFor(measure, period),
             entry,
             problems);
     }
 
-    public static UpdateRecordedView Recorded(MeasureResult result, MeasureState state, Domain.Catalogue.Catalogue catalogue, DateTimeOffset now, UpdateCyclePolicy policy, string? notice = null)
+    public static UpdateRecordedView Recorded(
+        MeasureResult result, MeasureState state, Domain.Catalogue.Catalogue catalogue, DateTimeOffset now, CouncilRules rules, string? notice = null)
     {
+        var policy = rules.Cycle;
         var measure = state.Measure;
         var next = result.Period.Next;
         var nextDeadline = state.DeadlineFor(next, policy);
@@ -81,9 +83,9 @@ public static class PromptViews
             measure.Format(result.Value),
             result.Rag?.ToString() ?? NoTargetStatus(result.VsPrevious),
             result.Thresholds is { } t ? Target(measure, t) : null,
-            Against(measure, result.Value, result.Period.Previous, state.ResultFor(result.Period.Previous)?.Value),
+            Against(measure, result.Value, result.Period.Previous, state.ResultFor(result.Period.Previous)?.Value, rules.Status.StableBand),
             state.ResultFor(result.Period.SamePeriodLastYear) is { } lastYear
-                ? Against(measure, result.Value, result.Period.SamePeriodLastYear, lastYear.Value)
+                ? Against(measure, result.Value, result.Period.SamePeriodLastYear, lastYear.Value, rules.Status.StableBand)
                 : null,
             result.Commentary,
             result.ActionNote,
@@ -109,8 +111,8 @@ public static class PromptViews
     }
 
     /// <summary>Direction of travel in words: "better than Aug 2026 (72.9%)", "no figure for Aug 2026 to compare".</summary>
-    public static string Against(Measure measure, decimal value, ReportingPeriod earlier, decimal? earlierValue) =>
-        Comparison.Of(value, earlier, earlierValue, measure.Polarity, StatusPolicy.Default.StableBand).Describe(measure);
+    public static string Against(Measure measure, decimal value, ReportingPeriod earlier, decimal? earlierValue, Margin stableBand) =>
+        Comparison.Of(value, earlier, earlierValue, measure.Polarity, stableBand).Describe(measure);
 
     /// <summary>"80.0% or more (Amber down to 76.0%, Red below)".</summary>
     public static string Target(Measure measure, Thresholds thresholds) => thresholds.Polarity == Polarity.LowerIsBetter

@@ -16,11 +16,11 @@ namespace PmfBot.Features.Updates;
 /// </summary>
 public sealed partial class UpdateHandlers(
     UpdateSubmission submission, SentPromptCards sentCards, ResultStore results, Activities.ActivityReports activities, Escalations.EscalationRaiser escalations, ProactiveMessenger messenger,
-    Events.FigureEvents events, TimeProvider time, IOptions<UpdateCycleOptions> options, ILogger<UpdateHandlers> logger)
+    Events.FigureEvents events, TimeProvider time, CouncilRules rules, ILogger<UpdateHandlers> logger)
 {
     public static readonly string[] WhatsDuePhrases = ["what's due", "whats due", "what is due", "due", "my updates", "what do i owe", "open updates", "todo", "to do"];
 
-    private UpdateCyclePolicy Policy => options.Value.ToPolicy();
+    private UpdateCyclePolicy Policy => rules.Cycle;
 
     /// <summary>The Submit button on a prompt card (or a line of "which measure is this for?").</summary>
     public async Task<TurnAnswer> SubmitAsync(Turn turn)
@@ -72,10 +72,10 @@ public sealed partial class UpdateHandlers(
         var now = time.GetUtcNow();
         if (state.ResultFor(period) is { } recorded)
         {
-            return TurnAnswer.Of(UpdateRecordedCard.Build(PromptViews.Recorded(recorded, state, turn.Catalogue, now, Policy, AlreadyNotice(recorded, turn.Catalogue))));
+            return TurnAnswer.Of(UpdateRecordedCard.Build(PromptViews.Recorded(recorded, state, turn.Catalogue, now, rules, AlreadyNotice(recorded, turn.Catalogue))));
         }
 
-        return TurnAnswer.Of(UpdatePromptCard.Build(PromptViews.Prompt(state, period, state.DeadlineFor(period, Policy), now, step: null)));
+        return TurnAnswer.Of(UpdatePromptCard.Build(PromptViews.Prompt(state, period, state.DeadlineFor(period, Policy), now, rules.Status, step: null)));
     }
 
     /// <summary>A figure typed in the personal chat. Null when the text isn't a figure: then it is for another reader.</summary>
@@ -144,7 +144,7 @@ public sealed partial class UpdateHandlers(
             case SubmissionOutcome.Recorded recorded:
             {
                 events.AfterTurn(Domain.Results.FigureEvent.Of(recorded.Result));
-                var view = PromptViews.Recorded(recorded.Result, recorded.State, turn.Catalogue, now, Policy);
+                var view = PromptViews.Recorded(recorded.Result, recorded.State, turn.Catalogue, now, rules);
                 var escalated = await escalations.AfterRecordingAsync(recorded.Result, recorded.State, turn.Catalogue, turn.Cancellation);
                 var card = UpdateRecordedCard.Build(escalated is null ? view : view with { Next = $"{view.Next} {escalated}" });
                 await sentCards.ShowAnsweredAsync(recorded.Result.Measure, recorded.Result.Period, card, pressed ? turn.Activity : null, turn.Cancellation);
@@ -154,7 +154,7 @@ public sealed partial class UpdateHandlers(
 
             case SubmissionOutcome.AlreadyRecorded already:
             {
-                var card = UpdateRecordedCard.Build(PromptViews.Recorded(already.Existing, already.State, turn.Catalogue, now, Policy, AlreadyNotice(already.Existing, turn.Catalogue)));
+                var card = UpdateRecordedCard.Build(PromptViews.Recorded(already.Existing, already.State, turn.Catalogue, now, rules, AlreadyNotice(already.Existing, turn.Catalogue)));
                 return TurnAnswer.Of(card);
             }
 

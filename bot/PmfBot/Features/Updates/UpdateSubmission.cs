@@ -42,7 +42,7 @@ public abstract record SubmissionOutcome
 /// reads the value for the measure's unit, judges it, insists on commentary and an action note
 /// where the rules do, then records it with its audit entry. Nothing is stored unless all is well.
 /// </summary>
-public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics metrics, TimeProvider time, IOptions<UpdateCycleOptions> options)
+public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics metrics, TimeProvider time, CouncilRules rules)
 {
     /// <summary>What someone who may not update a measure is told, whether they pressed its card or typed.</summary>
     public static string NotYours(Measure measure, Domain.Catalogue.Catalogue council) =>
@@ -76,7 +76,7 @@ public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics m
         }
 
         var now = time.GetUtcNow();
-        var policy = options.Value.ToPolicy();
+        var policy = rules.Cycle;
         var reading = ValueReader.Read(attempt.Value, measure);
         var figure = reading switch
         {
@@ -115,12 +115,12 @@ public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics m
         if (reading is not ValueReading.Accepted accepted)
         {
             var refusal = ((ValueReading.Refused)reading).Reason;
-            var commentaryOnly = new UpdateRequirements(StatusPolicy.Default.Commentary == CommentaryPolicy.Always, false, null);
+            var commentaryOnly = new UpdateRequirements(rules.Status.Commentary == CommentaryPolicy.Always, false, null);
             return Fix(new UpdateProblems([refusal], commentaryOnly.ProblemsWith(attempt.Commentary, null), []));
         }
 
         var judgement = StatusRules.Judge(
-            measure, period, accepted.Value, state.ResultFor(period.Previous)?.Value, state.ResultFor(period.SamePeriodLastYear)?.Value, StatusPolicy.Default);
+            measure, period, accepted.Value, state.ResultFor(period.Previous)?.Value, state.ResultFor(period.SamePeriodLastYear)?.Value, rules.Status);
         var needs = judgement.Requirements;
         var problems = new UpdateProblems(
             [],
@@ -155,10 +155,10 @@ public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics m
         }
 
         SubmissionOutcome Fix(UpdateProblems found) =>
-            new SubmissionOutcome.NeedsFixing(PromptViews.Prompt(state, period, deadline, now, step: null, entry, found));
+            new SubmissionOutcome.NeedsFixing(PromptViews.Prompt(state, period, deadline, now, rules.Status, step: null, entry, found));
 
         SubmissionOutcome NotSaved(MeasureState known, Deadline due) =>
-            new SubmissionOutcome.NotSaved(PromptViews.Prompt(known, period, due, now, step: null, entry) with
+            new SubmissionOutcome.NotSaved(PromptViews.Prompt(known, period, due, now, rules.Status, step: null, entry) with
             {
                 NotSaved = Bot.StorageUnavailable.UpdateNotSaved,
             });
