@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PmfBot.Cards;
 using PmfBot.Cards.Onboarding;
+using PmfBot.Council;
 using PmfBot.Features.Onboarding;
 using PmfBot.Teams.Connector;
 using PmfBot.Teams.Hosting;
@@ -16,7 +17,7 @@ namespace PmfBot.Bot;
 public sealed partial class PmfBotTurnHandler(
     TurnRouter router,
     ConversationCapture capture,
-    Features.Cover.CouncilToday catalogue,
+    CouncilToday catalogue,
     OnboardingHandlers onboarding,
     ConnectorClient connector,
     BackgroundSends background,

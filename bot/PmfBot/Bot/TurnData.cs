@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
+using PmfBot.Cards.Payloads;
 
 namespace PmfBot.Bot;
 
@@ -24,8 +25,9 @@ public static class TurnData
     /// <summary>The measure and period a button is about (its data's "measure" and "period"), when both name real ones.</summary>
     public static bool TryGetMeasurePeriod(this Turn turn, [NotNullWhen(true)] out Measure? measure, out ReportingPeriod period)
     {
-        measure = MeasureReference.TryParse(turn.DataText("measure"), out var reference) ? turn.Catalogue.FindMeasure(reference) : null;
+        var (measureText, periodText) = MeasurePeriodData.Read(turn.DataText);
+        measure = MeasureReference.TryParse(measureText, out var reference) ? turn.Catalogue.FindMeasure(reference) : null;
         period = default;
-        return measure is not null && ReportingPeriod.TryParseCode(turn.DataText("period"), out period);
+        return measure is not null && ReportingPeriod.TryParseCode(periodText, out period);
     }
 }

@@ -4,6 +4,7 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Features.Updates;
+using PmfBot.Wording;
 
 namespace PmfBot.Features.Activities;
 
@@ -31,17 +32,17 @@ public static class ActivityViews
         var last = history.MaxBy(h => h.Period);
         var headline = overdue
             ? $"Overdue: your {period} progress report was due {deadline.DaysOverdueAt(now)} day{(deadline.DaysOverdueAt(now) == 1 ? string.Empty : "s")} ago"
-            : step?.Kind == PromptKind.Reminder ? $"Reminder: your {period} progress report is due by {PromptViews.ShortDate(deadline.Date)}"
+            : step?.Kind == PromptKind.Reminder ? $"Reminder: your {period} progress report is due by {Dates.ShortDate(deadline.Date)}"
             : $"Your {period} progress report is due";
         return new ActivityPromptView(
             activity.Title,
             council.FindService(activity.ServiceCode)?.Name ?? activity.ServiceCode,
             period.ToString(),
             headline,
-            PromptViews.LongDate(deadline.Date),
+            Dates.LongDate(deadline.Date),
             overdue,
-            PromptViews.ShortDate(activity.DueDate),
-            [.. activity.Milestones.OrderBy(m => m.DueDate).Select(m => new MilestoneLine(m.Title, PromptViews.ShortDate(m.DueDate), StatusWords(m.Status)))],
+            Dates.ShortDate(activity.DueDate),
+            [.. activity.Milestones.OrderBy(m => m.DueDate).Select(m => new MilestoneLine(m.Title, Dates.ShortDate(m.DueDate), StatusWords(m.Status)))],
             last is null
                 ? activity.Commentary is { } c ? $"{StatusWords(activity.Status)}: {c}" : null
                 : $"{StatusWords(last.Status)} ({last.Period}): {last.Commentary}",
@@ -64,10 +65,10 @@ public static class ActivityViews
             progress.Commentary,
             progress.ActionNote,
             council.NameOf(progress.RecordedBy),
-            PromptViews.When(progress.RecordedAt),
+            Dates.When(progress.RecordedAt),
             progress.Status == ActivityStatus.Completed
                 ? "Marked complete: no more progress reports will be asked for."
-                : $"Next report: {next}, due by {PromptViews.LongDate(nextDeadline)}. I'll send a card when the quarter ends.",
+                : $"Next report: {next}, due by {Dates.LongDate(nextDeadline)}. I'll send a card when the quarter ends.",
             notice);
     }
 }

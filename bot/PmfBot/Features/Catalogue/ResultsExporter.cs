@@ -4,6 +4,7 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Results;
 using PmfBot.Domain.Status;
+using PmfBot.Measures;
 using PmfBot.Storage.Results;
 
 namespace PmfBot.Features.Catalogue;
@@ -75,7 +76,7 @@ public sealed class ResultsExporter(ResultStore results)
             .Where(x => x.Period.End == period.End && x.Measure.IsReportedFor(x.Period))
             .OrderBy(x => x.Measure.ServiceCode, StringComparer.Ordinal).ThenBy(x => x.Measure.Reference.Key, StringComparer.Ordinal)
             .ToList();
-        var found = await Updates.MeasureState.ReadEachAsync(measures, (x, ct) => results.GetAsync(x.Measure.Reference, x.Period, ct), cancellationToken);
+        var found = await MeasureState.ReadEachAsync(measures, (x, ct) => results.GetAsync(x.Measure.Reference, x.Period, ct), cancellationToken);
         return [.. measures.Zip(found, (x, result) => new ReportRow(x.Measure, x.Period, result))];
     }
 

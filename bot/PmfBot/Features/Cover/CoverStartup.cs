@@ -1,3 +1,5 @@
+using PmfBot.Council;
+
 namespace PmfBot.Features.Cover;
 
 public static class CoverStartup

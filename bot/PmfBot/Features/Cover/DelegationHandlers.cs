@@ -5,6 +5,7 @@ using PmfBot.Domain.Values;
 using PmfBot.Features.Updates;
 using PmfBot.Storage.Cover;
 using PmfBot.Teams.Schema;
+using PmfBot.Wording;
 using Activity = PmfBot.Teams.Schema.Activity;
 using Delegation = PmfBot.Domain.Cover.Delegation;
 
@@ -78,10 +79,10 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
         await cover.AddAsync(delegation, turn.Cancellation);
 
         var what = measure is null ? $"all your measures ({string.Join(", ", owned.Select(m => m.Reference.Value))})" : measure.Reference.Value;
-        var told = await TellAsync(colleague, $"{owner.Name} has asked you to cover {(measure is null ? $"their measures ({string.Join(", ", owned.Select(m => m.Reference.Value))})" : $"{measure.Reference} {measure.Title}")} until {PromptViews.LongDate(until)}. " +
+        var told = await TellAsync(colleague, $"{owner.Name} has asked you to cover {(measure is null ? $"their measures ({string.Join(", ", owned.Select(m => m.Reference.Value))})" : $"{measure.Reference} {measure.Title}")} until {Dates.LongDate(until)}. " +
             "Their update prompts will come to you here, and you can enter the figures; type **what's due** to see what is open.", delegation.Id, turn.Cancellation);
         return TurnAnswer.Say(
-            $"Done: {colleague.Name} covers {what} until {PromptViews.LongDate(until)}. Prompts and reminders go to them and they can enter the figures; " +
+            $"Done: {colleague.Name} covers {what} until {Dates.LongDate(until)}. Prompts and reminders go to them and they can enter the figures; " +
             "you stay accountable and I'll show you each figure they enter. Type **stop delegating** to end it early."
             + (told ? string.Empty : $"\n\n{colleague.Name} hasn't opened PmfBot in Teams yet, so I couldn't tell them: please let them know, and ask them to open it so the cards reach them."));
     }
@@ -95,8 +96,8 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
 
         var today = UkTime.DateAt(time.GetUtcNow());
         var inForce = await cover.GetDelegationsInForceAsync(today, turn.Cancellation);
-        var mine = inForce.Where(d => d.Owner == person.Id).Select(d => $"- {Describe(d)} covered by **{turn.Catalogue.NameOf(d.Delegate)}** until {PromptViews.LongDate(d.Until)}");
-        var theirs = inForce.Where(d => d.Delegate == person.Id).Select(d => $"- you cover {turn.Catalogue.NameOf(d.Owner)}'s {Describe(d)} until {PromptViews.LongDate(d.Until)}");
+        var mine = inForce.Where(d => d.Owner == person.Id).Select(d => $"- {Describe(d)} covered by **{turn.Catalogue.NameOf(d.Delegate)}** until {Dates.LongDate(d.Until)}");
+        var theirs = inForce.Where(d => d.Delegate == person.Id).Select(d => $"- you cover {turn.Catalogue.NameOf(d.Owner)}'s {Describe(d)} until {Dates.LongDate(d.Until)}");
         var lines = mine.Concat(theirs).ToList();
         return TurnAnswer.Say(lines.Count == 0
             ? "No delegations are in force for you. To hand your updates to a colleague while you're away: delegate all my measures to Fiona Grant until Friday."

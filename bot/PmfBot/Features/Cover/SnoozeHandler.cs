@@ -5,8 +5,10 @@ using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Cover;
 using PmfBot.Domain.Values;
 using PmfBot.Features.Updates;
+using PmfBot.Measures;
 using PmfBot.Storage.Cover;
 using PmfBot.Storage.Results;
+using PmfBot.Wording;
 
 namespace PmfBot.Features.Cover;
 
@@ -54,9 +56,9 @@ public sealed class SnoozeHandler(CoverStore cover, ResultStore results, TimePro
 
         // Deadlines don't move: say which updates will still arrive on their deadline day, inside the snooze.
         var open = await MeasureState.OpenAsync(results, measure is null ? mine : [measure], now, rules.Cycle, turn.Cancellation);
-        var cut = open.Where(o => o.Deadline.Date >= today && o.Deadline.Date < until).Select(o => $"{o.Measure.Reference} ({PromptViews.ShortDate(o.Deadline.Date)})").ToList();
+        var cut = open.Where(o => o.Deadline.Date >= today && o.Deadline.Date < until).Select(o => $"{o.Measure.Reference} ({Dates.ShortDate(o.Deadline.Date)})").ToList();
         return TurnAnswer.Say(
-            $"Snoozed: no reminders {(measure is null ? "for any of your measures" : $"for {measure.Reference}")} until {PromptViews.LongDate(until)}."
+            $"Snoozed: no reminders {(measure is null ? "for any of your measures" : $"for {measure.Reference}")} until {Dates.LongDate(until)}."
             + (cut.Count == 0 ? string.Empty : $" Deadlines don't move, so a snooze never runs past one: I'll still send the card on the deadline day for {string.Join(", ", cut)}, and anything overdue."));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PmfBot.Bot;
 using PmfBot.Cards;
 using PmfBot.Cards.Digests;
+using PmfBot.Council;
 using PmfBot.Domain.Digests;
 using PmfBot.Features.Cover;
 using PmfBot.Storage.Digests;

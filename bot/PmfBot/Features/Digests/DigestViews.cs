@@ -6,6 +6,7 @@ using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Results;
 using PmfBot.Features.Escalations;
 using PmfBot.Features.Updates;
+using PmfBot.Wording;
 
 namespace PmfBot.Features.Digests;
 
@@ -104,7 +105,7 @@ public static class DigestViews
     private static string Figure(Domain.Catalogue.Measure measure, MeasureResult result) => $"{measure.Format(result.Value)} for {result.Period}";
 
     private static string Against(Domain.Catalogue.Measure measure, MeasureResult result) =>
-        result.Thresholds is { } t ? $" · target {PromptViews.Target(measure, t)}" : string.Empty;
+        result.Thresholds is { } t ? $" · target {MeasureWords.Target(measure, t)}" : string.Empty;
 
     private static string? Notes(MeasureResult result)
     {

@@ -7,6 +7,7 @@ using PmfBot.Cards.Scorecards;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Digests;
 using PmfBot.Storage.Digests;
+using PmfBot.Wording;
 
 namespace PmfBot.Features.Digests;
 

@@ -4,8 +4,10 @@ using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Values;
 using PmfBot.Features.Updates;
+using PmfBot.Measures;
 using PmfBot.Storage.Escalations;
 using PmfBot.Storage.Results;
+using PmfBot.Wording;
 
 namespace PmfBot.Features.Escalations;
 
@@ -90,7 +92,7 @@ public sealed class EscalationCommands(EscalationStore store, EscalationRaiser r
         }
 
         var context = await contexts.ForAsync(x, measure, turn.Catalogue, state, turn.Cancellation);
-        var notice = $"{measure.Reference} {x.Period} was already escalated at {PromptViews.When(x.RaisedAt)}, so nothing new was raised. Here is where it stands.";
+        var notice = $"{measure.Reference} {x.Period} was already escalated at {Dates.When(x.RaisedAt)}, so nothing new was raised. Here is where it stands.";
         return TurnAnswer.Of(EscalationCard.Build(EscalationViews.Of(x, context, EscalationAudience.Reader, EscalationOccasion.Shown, notice)));
     }
 }

@@ -9,6 +9,7 @@ using PmfBot.Domain.Results;
 using PmfBot.Features.Updates;
 using PmfBot.Storage.Escalations;
 using PmfBot.Storage.Prompts;
+using PmfBot.Wording;
 
 namespace PmfBot.Features.Escalations;
 
@@ -217,8 +218,8 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
 
     private static string AlreadySettled(Escalation x, Domain.Catalogue.Catalogue council) =>
         x.State == EscalationState.Closed
-            ? $"This escalation was already closed at {PromptViews.When(x.Closure!.At)}; nothing was changed."
-            : $"This escalation was already decided by {council.NameOf(x.Outcome!.By)} at {PromptViews.When(x.Outcome.At)}; nothing was changed.";
+            ? $"This escalation was already closed at {Dates.When(x.Closure!.At)}; nothing was changed."
+            : $"This escalation was already decided by {council.NameOf(x.Outcome!.By)} at {Dates.When(x.Outcome.At)}; nothing was changed.";
 
     private static bool IsAutomaticRefresh(Turn turn) =>
         turn.Activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("trigger", out var trigger)

@@ -3,8 +3,10 @@ using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Results;
 using PmfBot.Features.Updates;
+using PmfBot.Measures;
 using PmfBot.Storage.Escalations;
 using PmfBot.Storage.Prompts;
+using PmfBot.Wording;
 
 namespace PmfBot.Features.Escalations;
 
@@ -56,7 +58,7 @@ public sealed partial class EscalationRaiser(
 
         if (EscalationRules.IsBackWithinTolerance(result))
         {
-            var why = $"back within tolerance: {result.Period} was {measure.Format(result.Value)} ({result.Rag?.ToString() ?? Updates.PromptViews.NoTargetStatus(result.VsPrevious)})";
+            var why = $"back within tolerance: {result.Period} was {measure.Format(result.Value)} ({result.Rag?.ToString() ?? MeasureWords.NoTargetStatus(result.VsPrevious)})";
             foreach (var earlier in existing.Where(s => s.Escalation.State != EscalationState.Closed && s.Escalation.Period <= result.Period))
             {
                 if (await CloseAsync(earlier, new EscalationClosure(time.GetUtcNow(), $"{measure.Reference} is {why}."), measure, council, state, cancellationToken))

@@ -5,6 +5,9 @@ using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Results;
 using PmfBot.Features.Updates;
+using PmfBot.Measures;
+using PmfBot.Wording;
+using PmfBot.Cards.Payloads;
 
 namespace PmfBot.Features.Escalations;
 
@@ -57,9 +60,9 @@ public static class EscalationViews
             council.NameOf(x.Owner),
             council.NameOf(x.EscalationOwner),
             Figure(measure, result, context),
-            result?.Thresholds is { } t ? PromptViews.Target(measure, t) : null,
+            result?.Thresholds is { } t ? MeasureWords.Target(measure, t) : null,
             [.. context.State.History.Where(r => r.Period <= x.Period).OrderByDescending(r => r.Period).Take(TrendLength).Reverse()
-                .Select(r => new TrendFigure(r.Period.ToString(), measure.Format(r.Value), r.Rag?.ToString() ?? PromptViews.NoTargetStatus(r.VsPrevious)))],
+                .Select(r => new TrendFigure(r.Period.ToString(), measure.Format(r.Value), r.Rag?.ToString() ?? MeasureWords.NoTargetStatus(r.VsPrevious)))],
             Why(x, council, context.Policy),
             result is null ? null : OffTrack(result, context.State.History),
             result?.Commentary,
@@ -87,10 +90,10 @@ public static class EscalationViews
             state.Measure.Title,
             x.Period.ToString(),
             Figure(state.Measure, state.ResultFor(x.Period), null),
-            $"{council.NameOf(question.By)} asked at {PromptViews.When(question.At)}",
+            $"{council.NameOf(question.By)} asked at {Dates.When(question.At)}",
             question.Note ?? string.Empty,
             answer is null && x.State == EscalationState.Open ? new Dictionary<string, string>(DataFor(x)) { ["question"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null,
-            answer is not null ? $"You answered at {PromptViews.When(answer.At)}: {answer.Text}"
+            answer is not null ? $"You answered at {Dates.When(answer.At)}: {answer.Text}"
                 : x.State != EscalationState.Open ? $"No answer is needed now: the escalation was {x.StateWord}." : null,
             notice,
             problems,
@@ -106,12 +109,12 @@ public static class EscalationViews
             EscalationState.Open => Waiting(x, council, now),
             _ => Outcome(x, council)!,
         },
-        $"{TriggerWords(x.Trigger)}; raised {PromptViews.When(x.RaisedAt)}. Owner {council.NameOf(x.Owner)}, escalation owner {council.NameOf(x.EscalationOwner)}.",
+        $"{TriggerWords(x.Trigger)}; raised {Dates.When(x.RaisedAt)}. Owner {council.NameOf(x.Owner)}, escalation owner {council.NameOf(x.EscalationOwner)}.",
         x.State != EscalationState.Open,
         DataFor(x));
 
     public static IReadOnlyDictionary<string, string> DataFor(Escalation x) =>
-        new Dictionary<string, string> { ["measure"] = x.Measure.Value, ["period"] = x.Period.Code };
+        new MeasurePeriodData(x.Measure.Value, x.Period.Code).ToData();
 
     /// <summary>The 1-based number of a question among the escalation's questions.</summary>
     public static int QuestionNumber(Escalation x, EscalationDecision question) =>
@@ -160,11 +163,11 @@ public static class EscalationViews
     {
         if (result is not null)
         {
-            return $"{measure.Format(result.Value)} ({result.Rag?.ToString() ?? PromptViews.NoTargetStatus(result.VsPrevious)})";
+            return $"{measure.Format(result.Value)} ({result.Rag?.ToString() ?? MeasureWords.NoTargetStatus(result.VsPrevious)})";
         }
 
         return context is not null && context.Deadline.IsOverdueAt(context.Now)
-            ? $"No figure yet: {Days(context.Deadline.DaysOverdueAt(context.Now))} overdue (due by {PromptViews.ShortDate(context.Deadline.Date)})"
+            ? $"No figure yet: {Days(context.Deadline.DaysOverdueAt(context.Now))} overdue (due by {Dates.ShortDate(context.Deadline.Date)})"
             : "No figure yet";
     }
 
@@ -204,12 +207,12 @@ public static class EscalationViews
     private static List<ThreadLine> Thread(Escalation x, Domain.Catalogue.Catalogue council)
     {
         var lines = x.Decisions.Select(d => (d.At, Line: new ThreadLine(
-                $"{council.NameOf(d.By)}, {PromptViews.When(d.At)}",
+                $"{council.NameOf(d.By)}, {Dates.When(d.At)}",
                 d.Kind == DecisionKind.AskForInformation ? $"Asked: {d.Note}" : $"{DecisionWords(d.Kind)}." + Note(d))))
-            .Concat(x.Answers.Select(a => (a.At, Line: new ThreadLine($"{council.NameOf(a.By)}, {PromptViews.When(a.At)}", $"Answered: {a.Text}"))));
+            .Concat(x.Answers.Select(a => (a.At, Line: new ThreadLine($"{council.NameOf(a.By)}, {Dates.When(a.At)}", $"Answered: {a.Text}"))));
         if (x.RaisedToNextLevelAt is { } raised)
         {
-            lines = lines.Append((raised, new ThreadLine($"PmfBot, {PromptViews.When(raised)}", "Raised to the next level: no decision in time.")));
+            lines = lines.Append((raised, new ThreadLine($"PmfBot, {Dates.When(raised)}", "Raised to the next level: no decision in time.")));
         }
 
         return [.. lines.OrderBy(l => l.At).Select(l => l.Line)];
@@ -217,10 +220,10 @@ public static class EscalationViews
 
     private static string? Outcome(Escalation x, Domain.Catalogue.Catalogue council)
     {
-        var decided = x.Outcome is { } d ? $"{DecisionWords(d.Kind)} by {council.NameOf(d.By)} at {PromptViews.When(d.At)}.{Note(d)}" : null;
+        var decided = x.Outcome is { } d ? $"{DecisionWords(d.Kind)} by {council.NameOf(d.By)} at {Dates.When(d.At)}.{Note(d)}" : null;
         return x.State switch
         {
-            EscalationState.Closed => $"Closed at {PromptViews.When(x.Closure!.At)}: {x.Closure.Why}" + (decided is null ? string.Empty : $" ({decided})"),
+            EscalationState.Closed => $"Closed at {Dates.When(x.Closure!.At)}: {x.Closure.Why}" + (decided is null ? string.Empty : $" ({decided})"),
             EscalationState.Decided => decided,
             _ => null,
         };
@@ -228,7 +231,7 @@ public static class EscalationViews
 
     private static string Note(EscalationDecision d) =>
         (d.Note is { } note ? $" {note}" : string.Empty)
-        + (d.Until is { } until ? d.Kind == DecisionKind.AcceptRisk ? $" Accepted until {PromptViews.ShortDate(until)}." : $" Review on {PromptViews.ShortDate(until)}." : string.Empty);
+        + (d.Until is { } until ? d.Kind == DecisionKind.AcceptRisk ? $" Accepted until {Dates.ShortDate(until)}." : $" Review on {Dates.ShortDate(until)}." : string.Empty);
 
     private static string Waiting(Escalation x, Domain.Catalogue.Catalogue council, DateTimeOffset now) =>
         x.OpenQuestion is { } question
@@ -236,7 +239,7 @@ public static class EscalationViews
             : (x.DaysWaitingAt(now) is var days && days == 0
                 ? $"Open: waiting for {council.NameOf(x.EscalationOwner)}'s decision (raised today)"
                 : $"Open: waiting {Days(days)} for {council.NameOf(x.EscalationOwner)}'s decision")
-              + (x.RaisedToNextLevelAt is { } raised ? $" (raised to the next level on {PromptViews.ShortDate(UkTime.DateAt(raised))})" : string.Empty);
+              + (x.RaisedToNextLevelAt is { } raised ? $" (raised to the next level on {Dates.ShortDate(UkTime.DateAt(raised))})" : string.Empty);
 
     private static string WhoDecides(IReadOnlyList<PersonId> deciders, Domain.Catalogue.Catalogue council) =>
         $"Only {Extensions.ExtensionViews.Names(deciders.Select(council.NameOf))} can decide this escalation.";

@@ -5,6 +5,7 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Features.Updates;
+using PmfBot.Measures;
 using PmfBot.Storage.Results;
 
 namespace PmfBot.Features.Extensions;

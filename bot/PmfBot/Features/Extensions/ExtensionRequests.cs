@@ -6,8 +6,10 @@ using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Values;
 using PmfBot.Features.Updates;
+using PmfBot.Measures;
 using PmfBot.Storage.Prompts;
 using PmfBot.Storage.Results;
+using PmfBot.Wording;
 
 namespace PmfBot.Features.Extensions;
 
@@ -160,7 +162,7 @@ public sealed class ExtensionRequests(
         // Stored first: a delivery that fails now is retried by the next due scan.
         var delivered = await notices.DeliverAsync(request, measure, deadline, turn.Catalogue, turn.Cancellation);
         var unreachable = delivered.Where(d => d.State is PromptState.WaitingForInstall or PromptState.Gone or PromptState.Failed).Select(d => d.Person.Name).ToList();
-        var notice = $"Sent to {ExtensionViews.Names(deciders.Select(d => d.Name))}. I'll tell you as soon as it is decided; until then your deadline stays {PromptViews.LongDate(deadline.Date)}."
+        var notice = $"Sent to {ExtensionViews.Names(deciders.Select(d => d.Name))}. I'll tell you as soon as it is decided; until then your deadline stays {Dates.LongDate(deadline.Date)}."
             + (unreachable.Count == 0 ? string.Empty : $" {ExtensionViews.Names(unreachable)} can't get PmfBot cards yet, so it will reach them once they open PmfBot in Teams; you may want to let them know.");
         return TurnAnswer.Of(ExtensionCard.Build(ExtensionViews.Of(request, measure, turn.Catalogue, deadline, ExtensionAudience.Requester, notice)));
     }

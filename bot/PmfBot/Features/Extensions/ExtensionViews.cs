@@ -3,6 +3,8 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Features.Updates;
+using PmfBot.Wording;
+using PmfBot.Cards.Payloads;
 
 namespace PmfBot.Features.Extensions;
 
@@ -31,8 +33,8 @@ public static class ExtensionViews
         var note = request.DecisionNote is { } n ? $" Note: {n}" : string.Empty;
         var decision = request.Decision switch
         {
-            ExtensionDecision.Approved => $"Approved by {decider} at {PromptViews.When(request.DecidedAt!.Value)}. The deadline is now {PromptViews.LongDate(request.NewDeadline)}.{note}",
-            ExtensionDecision.Refused => $"Refused by {decider} at {PromptViews.When(request.DecidedAt!.Value)}. The deadline stays {PromptViews.LongDate(original)}.{note}",
+            ExtensionDecision.Approved => $"Approved by {decider} at {Dates.When(request.DecidedAt!.Value)}. The deadline is now {Dates.LongDate(request.NewDeadline)}.{note}",
+            ExtensionDecision.Refused => $"Refused by {decider} at {Dates.When(request.DecidedAt!.Value)}. The deadline stays {Dates.LongDate(original)}.{note}",
             _ => null,
         };
         return new ExtensionView(
@@ -40,9 +42,9 @@ public static class ExtensionViews
             measure.Reference.Value,
             measure.Title,
             request.Period.ToString(),
-            $"{council.NameOf(request.RequestedBy)} at {PromptViews.When(request.RequestedAt)}",
-            PromptViews.LongDate(original),
-            $"{PromptViews.LongDate(request.NewDeadline)} ({later} day{(later == 1 ? string.Empty : "s")} later)",
+            $"{council.NameOf(request.RequestedBy)} at {Dates.When(request.RequestedAt)}",
+            Dates.LongDate(original),
+            $"{Dates.LongDate(request.NewDeadline)} ({later} day{(later == 1 ? string.Empty : "s")} later)",
             request.Reason,
             decision,
             request.Decision switch { ExtensionDecision.Approved => true, ExtensionDecision.Refused => false, _ => null },
@@ -55,7 +57,7 @@ public static class ExtensionViews
         measure.Reference.Value,
         measure.Title,
         period.ToString(),
-        PromptViews.LongDate(deadline.Date),
+        Dates.LongDate(deadline.Date),
         deadline.Date.AddDays(1).ToString("yyyy-MM-dd"),
         latest.ToString("yyyy-MM-dd"),
         approvers,
@@ -73,8 +75,8 @@ public static class ExtensionViews
 
     private static Dictionary<string, string> DecideData(DeadlineExtension request) => new()
     {
-        ["measure"] = request.Measure.Value,
-        ["period"] = request.Period.Code,
+        [MeasurePeriodData.MeasureKey] = request.Measure.Value,
+        [MeasurePeriodData.PeriodKey] = request.Period.Code,
         ["extension"] = request.Id,
     };
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using PmfBot.Bot;
+using PmfBot.Council;
 
 namespace PmfBot.Features.People;
 
@@ -23,7 +24,7 @@ public static class DirectoryStartup
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<PeopleResolver>();
         services.AddSingleton<IPersonalChatInstaller, GraphChatInstaller>();
-        services.AddSingleton<Updates.ILineManagers, GraphLineManagers>();
+        services.AddSingleton<ILineManagers, GraphLineManagers>();
         return services;
     }
 }

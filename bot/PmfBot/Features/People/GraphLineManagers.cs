@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PmfBot.Council;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Features.Updates;
 

@@ -5,6 +5,7 @@ using PmfBot.Cards.Reports;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Digests;
 using PmfBot.Features.Catalogue;
+using PmfBot.Wording;
 
 namespace PmfBot.Features.Reports;
 
@@ -47,7 +48,7 @@ public sealed partial class ReportCommands(ResultsExporter exporter, ReportLinks
             case ScopeMatch.Unsure unsure:
                 return TurnAnswer.Say($"\"{scopeText}\" could be {string.Join(" or ", unsure.Choices.Select(c => c.TypedIn(turn.Catalogue)))}: please ask again with the one you mean.");
             default:
-                return TurnAnswer.Say($"I don't know a service or department called \"{scopeText}\". {Digests.ScopeWords.Known(turn.Catalogue)}");
+                return TurnAnswer.Say($"I don't know a service or department called \"{scopeText}\". {ScopeWords.Known(turn.Catalogue)}");
         }
 
         // Counted here; the link's file is written when it is clicked, from the figures as they are then.

@@ -1,4 +1,5 @@
 using System.Text;
+using PmfBot.Council;
 using PmfBot.Features.Catalogue;
 using PmfBot.Features.Cover;
 

@@ -5,6 +5,8 @@ using PmfBot.Cards;
 using PmfBot.Cards.Scorecards;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Digests;
+using PmfBot.Wording;
+using PmfBot.Cards.Payloads;
 
 namespace PmfBot.Features.Scorecards;
 
@@ -51,7 +53,7 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
             ScopeMatch.Unsure unsure => TurnAnswer.Of(ChoiceCard.Build(
                 $"Which did you mean by \"{about}\"?",
                 [.. unsure.Choices.Select(c => new ChoiceButton(c.TitleIn(turn.Catalogue, council.Value.Name), Verbs.ShowScorecard, new Dictionary<string, string> { ["scope"] = c.Key }))])),
-            _ when sayWhenUnknown => TurnAnswer.Say($"I don't know a service, department or measure called \"{about}\". {Digests.ScopeWords.Known(turn.Catalogue)}"),
+            _ when sayWhenUnknown => TurnAnswer.Say($"I don't know a service, department or measure called \"{about}\". {ScopeWords.Known(turn.Catalogue)}"),
             _ => null,
         };
     }
@@ -59,7 +61,7 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
     /// <summary>A button asking for a scorecard (data: scope, or measure).</summary>
     public async Task<TurnAnswer> ShowAsync(Turn turn)
     {
-        if (MeasureReference.TryParse(turn.DataText("measure"), out var reference) && turn.Catalogue.FindMeasure(reference) is { } measure)
+        if (MeasureReference.TryParse(turn.DataText(MeasurePeriodData.MeasureKey), out var reference) && turn.Catalogue.FindMeasure(reference) is { } measure)
         {
             return await MeasureAsync(turn, measure);
         }
@@ -79,7 +81,7 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
         var services = query.ServicesOf(turn.Person, turn.Catalogue);
         if (services.Count == 0)
         {
-            return TurnAnswer.Say($"I can't tell which service is yours: you don't own or oversee any measures. Ask for one by name: \"how is Waste doing\". {Digests.ScopeWords.Known(turn.Catalogue)}");
+            return TurnAnswer.Say($"I can't tell which service is yours: you don't own or oversee any measures. Ask for one by name: \"how is Waste doing\". {ScopeWords.Known(turn.Catalogue)}");
         }
 
         // Every service of one department (a Chief Officer's) reads as that department.

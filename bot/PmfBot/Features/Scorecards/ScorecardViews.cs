@@ -7,6 +7,7 @@ using PmfBot.Domain.Scorecards;
 using PmfBot.Domain.Status;
 using PmfBot.Features.Escalations;
 using PmfBot.Features.Updates;
+using PmfBot.Wording;
 
 namespace PmfBot.Features.Scorecards;
 
@@ -35,7 +36,7 @@ public static class ScorecardViews
     public static ScorecardItem Item(ScorecardLine line, Domain.Catalogue.Catalogue council, DateOnly today)
     {
         var (measure, latest) = (line.Measure, line.Latest);
-        var target = latest?.Thresholds is { } t ? $"Target {PromptViews.Target(measure, t)}"
+        var target = latest?.Thresholds is { } t ? $"Target {MeasureWords.Target(measure, t)}"
             : measure.Targets.For(latest?.Period ?? measure.LatestEndedPeriodAsOf(today)) is { } plain ? $"Target {measure.Format(plain)}"
             : "No target: reported for context";
         var direction = line.VsPrevious is { } vs ? $"{Arrow(vs.Direction)} {vs.Describe(measure)}" : null;

@@ -7,6 +7,7 @@ using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Results;
 using PmfBot.Domain.Status;
 using PmfBot.Domain.Values;
+using PmfBot.Measures;
 using PmfBot.Storage.Results;
 
 namespace PmfBot.Features.Updates;

@@ -4,7 +4,9 @@ using PmfBot.Cards.Updates;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
+using PmfBot.Measures;
 using PmfBot.Storage.Results;
+using PmfBot.Wording;
 
 namespace PmfBot.Features.Updates;
 
@@ -37,7 +39,7 @@ public sealed class MyMeasuresQuery(ResultStore results, TimeProvider time, Coun
         if (latest is not null)
         {
             var previous = history.FirstOrDefault(r => r.Period == latest.Period.Previous);
-            direction = PromptViews.Against(measure, latest.Value, latest.Period.Previous, previous?.Value, rules.Status.StableBand);
+            direction = MeasureWords.Against(measure, latest.Value, latest.Period.Previous, previous?.Value, rules.Status.StableBand);
         }
 
         var today = UkTime.DateAt(now);
@@ -58,7 +60,7 @@ public sealed class MyMeasuresQuery(ResultStore results, TimeProvider time, Coun
             measure.Reference.Value,
             title,
             latest is null ? null : $"{measure.Format(latest.Value)} for {latest.Period}",
-            latest is null ? null : latest.Rag?.ToString() ?? PromptViews.NoTargetStatus(latest.VsPrevious),
+            latest is null ? null : latest.Rag?.ToString() ?? MeasureWords.NoTargetStatus(latest.VsPrevious),
             direction,
             next,
             overdue);

@@ -6,7 +6,10 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Values;
+using PmfBot.Measures;
 using PmfBot.Storage.Results;
+using PmfBot.Wording;
+using PmfBot.Cards.Payloads;
 
 namespace PmfBot.Features.Updates;
 
@@ -25,8 +28,8 @@ public sealed partial class UpdateHandlers(
     /// <summary>The Submit button on a prompt card (or a line of "which measure is this for?").</summary>
     public async Task<TurnAnswer> SubmitAsync(Turn turn)
     {
-        var attempt = new UpdateAttempt(
-            turn.DataText("measure"), turn.DataText("period"), turn.DataText(UpdatePromptCard.ValueInput), turn.DataText(UpdatePromptCard.CommentaryInput), turn.DataText(UpdatePromptCard.ActionNoteInput));
+        var entry = SubmitUpdateData.Read(turn.DataText);
+        var attempt = new UpdateAttempt(entry.Measure, entry.Period, entry.Value, entry.Commentary, entry.ActionNote);
         return await AnswerAsync(turn, attempt, pressed: true);
     }
 
@@ -121,12 +124,8 @@ public sealed partial class UpdateHandlers(
 
         // Several open: ask which, each button carrying the typed answer so one press submits it.
         var now = time.GetUtcNow();
-        var lines = candidates.Select(o => Line(o, now, new Dictionary<string, string>(PromptViews.DataFor(o.Measure, o.Period))
-        {
-            [UpdatePromptCard.ValueInput] = typed.Figure,
-            [UpdatePromptCard.CommentaryInput] = typed.Commentary ?? string.Empty,
-            [UpdatePromptCard.ActionNoteInput] = typed.ActionNote ?? string.Empty,
-        })).ToList();
+        var lines = candidates.Select(o => Line(o, now, new SubmitUpdateData(
+            o.Measure.Reference.Value, o.Period.Code, typed.Figure, typed.Commentary, typed.ActionNote).ToData())).ToList();
         return TurnAnswer.Of(WhatsDueCard.Build(new DueListView(
             $"Which measure is {typed.Figure} for?",
             "You have more than one update open. Pick the one this figure belongs to, or type it again starting with the measure's reference (e.g. CS 02: 73.7 — …).",
@@ -212,7 +211,7 @@ public sealed partial class UpdateHandlers(
         new(open.Measure.Reference.Value, open.Measure.Title, open.Period.ToString(), Due(open.Deadline, now), open.Deadline.IsOverdueAt(now), data);
 
     private static string Due(Deadline deadline, DateTimeOffset now) =>
-        $"due by {PromptViews.ShortDate(deadline.Date)}" + (deadline.IsOverdueAt(now) ? $" — {deadline.DaysOverdueAt(now)} days overdue" : string.Empty);
+        $"due by {Dates.ShortDate(deadline.Date)}" + (deadline.IsOverdueAt(now) ? $" — {deadline.DaysOverdueAt(now)} days overdue" : string.Empty);
 
     private static string AlreadyNotice(Domain.Results.MeasureResult recorded, Domain.Catalogue.Catalogue council) =>
         PromptViews.AlreadyRecorded(recorded.RecordedBy, recorded.RecordedAt, council);

@@ -6,8 +6,10 @@ using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Results;
 using PmfBot.Domain.Status;
 using PmfBot.Domain.Values;
+using PmfBot.Measures;
 using PmfBot.Storage;
 using PmfBot.Storage.Results;
+using PmfBot.Wording;
 
 namespace PmfBot.Features.Updates;
 
@@ -109,7 +111,7 @@ public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics m
                 return new SubmissionOutcome.Refused($"{period} hasn't ended yet, so its figure can't be known. I'll send a card when it ends.");
             case UpdateWindowState.Closed:
                 return new SubmissionOutcome.Refused(
-                    $"{period} closed to updates on {PromptViews.ShortDate(UkTime.DateAt(policy.ClosesAt(deadline)).AddDays(-1))}: its figures have gone into the reports. To add or change one now, please contact the performance team.");
+                    $"{period} closed to updates on {Dates.ShortDate(UkTime.DateAt(policy.ClosesAt(deadline)).AddDays(-1))}: its figures have gone into the reports. To add or change one now, please contact the performance team.");
         }
 
         if (reading is not ValueReading.Accepted accepted)

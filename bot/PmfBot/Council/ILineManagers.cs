@@ -1,6 +1,6 @@
 using PmfBot.Domain.Catalogue;
 
-namespace PmfBot.Features.Updates;
+namespace PmfBot.Council;
 
 /// <summary>
 /// Who people report to, from the council's directory: who is chased about a long-overdue update

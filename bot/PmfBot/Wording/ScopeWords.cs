@@ -1,4 +1,4 @@
-namespace PmfBot.Features.Digests;
+namespace PmfBot.Wording;
 
 /// <summary>What can be asked for by name, in words: said when a typed name fits nothing.</summary>
 public static class ScopeWords

@@ -4,9 +4,12 @@ using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Results;
 using PmfBot.Storage.Results;
 
-namespace PmfBot.Features.Updates;
+namespace PmfBot.Measures;
 
-/// <summary>What storage knows of one measure: its recorded figures and its extension requests.</summary>
+/// <summary>
+/// What storage knows of one measure: its whole history of figures and its extension requests.
+/// For one measure's own detail (a turn about it, a correction); scorecards and digests read the standings.
+/// </summary>
 public sealed record MeasureState(Measure Measure, IReadOnlyList<MeasureResult> History, IReadOnlyList<DeadlineExtension> Extensions)
 {
     public MeasureResult? ResultFor(ReportingPeriod period) => History.FirstOrDefault(r => r.Period == period);

@@ -3,7 +3,7 @@ using PmfBot.Domain.Cover;
 using PmfBot.Storage.Catalogue;
 using PmfBot.Storage.Cover;
 
-namespace PmfBot.Features.Cover;
+namespace PmfBot.Council;
 
 /// <summary>
 /// The catalogue as it stands today: with the delegations in force applied, so a delegate may
