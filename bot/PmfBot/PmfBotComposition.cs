@@ -1,11 +1,13 @@
+using Microsoft.Extensions.Options;
 using PmfBot.Bot;
+using PmfBot.Delivery;
 using PmfBot.Features.Catalogue;
-using PmfBot.Features.Demo;
-using PmfBot.Features.People;
-using PmfBot.Features.Digests;
 using PmfBot.Features.Cover;
+using PmfBot.Features.Demo;
+using PmfBot.Features.Digests;
 using PmfBot.Features.Escalations;
 using PmfBot.Features.Extensions;
+using PmfBot.Features.People;
 using PmfBot.Features.Reports;
 using PmfBot.Features.Retention;
 using PmfBot.Features.Scorecards;
@@ -14,10 +16,8 @@ using PmfBot.Health;
 using PmfBot.Scheduling;
 using PmfBot.Standings;
 using PmfBot.Storage;
-using PmfBot.Telemetry;
 using PmfBot.Teams.Hosting;
-
-using Microsoft.Extensions.Options;
+using PmfBot.Telemetry;
 
 namespace PmfBot;
 
@@ -37,6 +37,7 @@ public static class PmfBotComposition
         services.AddPmfStorage(configuration);
         services.AddStandings(configuration);
         services.AddTeamsBot(configuration);
+        services.AddDelivery(configuration);
         services.AddDirectory(configuration);
         services.AddCatalogueFeature();
         services.AddUpdateCycle(configuration);

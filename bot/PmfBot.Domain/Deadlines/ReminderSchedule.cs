@@ -35,6 +35,12 @@ public readonly record struct ReminderOffset(PromptKind Kind, int Days)
         PromptKind.Chase => string.Create(CultureInfo.InvariantCulture, $"chase-{Days}"),
         _ => string.Create(CultureInfo.InvariantCulture, $"overdue-{Days}"),
     };
+
+    /// <summary>Whether a claimed step is one of the update cycle's (a prompt, reminder, chase or overdue notice).</summary>
+    public static bool IsKey(string step) =>
+        step.StartsWith("prompt", StringComparison.Ordinal) || step == "due-today"
+        || step.StartsWith("reminder-", StringComparison.Ordinal) || step.StartsWith("chase-", StringComparison.Ordinal)
+        || step.StartsWith("overdue-", StringComparison.Ordinal);
 }
 
 /// <summary>A step placed in time for one measure's period.</summary>

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Bot;
 using PmfBot.Cards.Activities;
+using PmfBot.Delivery;
 using PmfBot.Domain.Activities;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Values;
-using PmfBot.Features.Updates;
 using PmfBot.Storage.Activities;
 using PmfBot.Storage.Prompts;
+using PmfBot.Wording;
 
 namespace PmfBot.Features.Activities;
 
@@ -17,7 +18,7 @@ namespace PmfBot.Features.Activities;
 /// each open activity's quarterly report, and taking the report from the card — checked, stored
 /// once, the prompt updated in place.
 /// </summary>
-public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sender, SentPromptCards sentCards, Telemetry.PmfMetrics metrics, TimeProvider time, CouncilRules rules)
+public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sender, SentCards sentCards, Telemetry.PmfMetrics metrics, TimeProvider time, CouncilRules rules)
 {
     private UpdateCyclePolicy Policy => rules.Cycle;
 
@@ -137,5 +138,5 @@ public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sen
         TurnAnswer.Of(ActivityRecordedCard.Build(ActivityViews.Recorded(progress, activity, turn.Catalogue, Policy, notice)));
 
     private static string AlreadyNotice(ActivityProgress recorded, Domain.Catalogue.Catalogue council) =>
-        PromptViews.AlreadyRecorded(recorded.RecordedBy, recorded.RecordedAt, council);
+        Said.AlreadyRecorded(recorded.RecordedBy, recorded.RecordedAt, council);
 }

@@ -3,7 +3,6 @@ using PmfBot.Domain.Activities;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
-using PmfBot.Features.Updates;
 using PmfBot.Wording;
 
 namespace PmfBot.Features.Activities;

@@ -2,7 +2,6 @@ using PmfBot.Bot;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Values;
-using PmfBot.Features.Updates;
 using PmfBot.Storage.Cover;
 using PmfBot.Teams.Schema;
 using PmfBot.Wording;

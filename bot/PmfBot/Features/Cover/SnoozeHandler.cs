@@ -4,7 +4,6 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Cover;
 using PmfBot.Domain.Values;
-using PmfBot.Features.Updates;
 using PmfBot.Measures;
 using PmfBot.Storage.Cover;
 using PmfBot.Storage.Results;

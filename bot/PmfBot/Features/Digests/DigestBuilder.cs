@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Domain.Digests;
-using PmfBot.Features.Updates;
 using PmfBot.Storage.Escalations;
 using PmfBot.Standings;
 

@@ -5,7 +5,6 @@ using PmfBot.Cards;
 using PmfBot.Cards.Digests;
 using PmfBot.Council;
 using PmfBot.Domain.Digests;
-using PmfBot.Features.Cover;
 using PmfBot.Storage.Digests;
 using PmfBot.Teams.Schema;
 using Activity = PmfBot.Teams.Schema.Activity;

@@ -4,8 +4,6 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Digests;
 using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Results;
-using PmfBot.Features.Escalations;
-using PmfBot.Features.Updates;
 using PmfBot.Wording;
 
 namespace PmfBot.Features.Digests;
@@ -82,7 +80,7 @@ public static class DigestViews
             var (e, title) = (week.Escalation, Title(c.FindMeasure(week.Escalation.Measure)));
             if (week.Decision is { } decision)
             {
-                var what = $"{e.Period} · {EscalationViews.DecisionWords(decision.Kind)} by {c.NameOf(decision.By)}";
+                var what = $"{e.Period} · {Said.DecisionWords(decision.Kind)} by {c.NameOf(decision.By)}";
                 var heading = $"{(week.Opened ? "Opened and decided" : "Decided")}: {title}";
                 return new(heading, what, null, Cut(decision.Note));
             }

@@ -3,7 +3,6 @@ using PmfBot.Cards.Escalations;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Values;
-using PmfBot.Features.Updates;
 using PmfBot.Measures;
 using PmfBot.Storage.Escalations;
 using PmfBot.Storage.Results;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Escalations;
-using PmfBot.Features.Updates;
 using PmfBot.Measures;
 using PmfBot.Storage.Conversations;
 using PmfBot.Storage.Results;

@@ -6,7 +6,6 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Results;
-using PmfBot.Features.Updates;
 using PmfBot.Storage.Escalations;
 using PmfBot.Storage.Prompts;
 using PmfBot.Wording;
@@ -214,7 +213,7 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
 
     /// <param name="what">"decide" or "close".</param>
     private static string Refusal(EscalationContext context, string what) =>
-        $"Only {Extensions.ExtensionViews.Names(context.Deciders.Select(context.Council.NameOf))} can {what} {context.State.Measure.Reference}'s escalation.";
+        $"Only {Said.Names(context.Deciders.Select(context.Council.NameOf))} can {what} {context.State.Measure.Reference}'s escalation.";
 
     private static string AlreadySettled(Escalation x, Domain.Catalogue.Catalogue council) =>
         x.State == EscalationState.Closed

@@ -1,7 +1,6 @@
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Escalations;
-using PmfBot.Features.Updates;
 using PmfBot.Measures;
 using PmfBot.Storage.Escalations;
 using PmfBot.Storage.Prompts;

@@ -1,7 +1,7 @@
 using PmfBot.Cards.Escalations;
+using PmfBot.Delivery;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Escalations;
-using PmfBot.Features.Updates;
 using PmfBot.Storage.Prompts;
 using Activity = PmfBot.Teams.Schema.Activity;
 
@@ -13,7 +13,7 @@ namespace PmfBot.Features.Escalations;
 /// decision, the asker with each answer. The due scan calls <see cref="DeliverAsync"/> too, so
 /// someone who installs PmfBot later still gets theirs; the cards already sent are updated in place.
 /// </summary>
-public sealed class EscalationNotices(ClaimedSend sender, SentPromptCards sentCards, EscalationContexts contexts)
+public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, EscalationContexts contexts)
 {
     /// <summary>Sends whatever this escalation still owes anyone. Returns each recipient's outcome (null: handled before).</summary>
     public async Task<IReadOnlyList<(PersonId Person, PromptState? State)>> DeliverAsync(Escalation x, EscalationContext context, CancellationToken cancellationToken)

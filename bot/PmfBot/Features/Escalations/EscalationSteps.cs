@@ -1,3 +1,4 @@
+using PmfBot.Delivery;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Escalations;
 
@@ -5,7 +6,7 @@ namespace PmfBot.Features.Escalations;
 
 /// <summary>
 /// The cards an escalation sends, as step keys in the Prompts table beside the update cycle's own
-/// (same measure and period), so each goes out once through <see cref="Updates.ClaimedSend"/>.
+/// (same measure and period), so each goes out once through <see cref="ClaimedSend"/>.
 /// </summary>
 public static class EscalationSteps
 {

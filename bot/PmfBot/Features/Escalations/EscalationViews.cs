@@ -4,7 +4,6 @@ using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Results;
-using PmfBot.Features.Updates;
 using PmfBot.Measures;
 using PmfBot.Wording;
 using PmfBot.Cards.Payloads;
@@ -120,15 +119,6 @@ public static class EscalationViews
     public static int QuestionNumber(Escalation x, EscalationDecision question) =>
         x.Questions.ToList().IndexOf(question) + 1;
 
-    public static string DecisionWords(DecisionKind kind) => kind switch
-    {
-        DecisionKind.ApproveAction => "Remedial action approved",
-        DecisionKind.AllocateResource => "Resource allocated / action changed",
-        DecisionKind.AskForInformation => "More information asked for",
-        DecisionKind.Stop => "Activity stopped",
-        _ => "Risk accepted",
-    };
-
     private static string Headline(Escalation x, Measure measure, MeasureResult? result, EscalationOccasion occasion, EscalationContext context)
     {
         var reference = measure.Reference;
@@ -139,7 +129,7 @@ public static class EscalationViews
 
         if (x.State == EscalationState.Decided)
         {
-            return occasion == EscalationOccasion.Review ? $"Review due: {reference} ({DecisionWords(x.Outcome!.Kind).ToLowerInvariant()})" : $"Decided: {DecisionWords(x.Outcome!.Kind).ToLowerInvariant()}";
+            return occasion == EscalationOccasion.Review ? $"Review due: {reference} ({Said.DecisionWords(x.Outcome!.Kind).ToLowerInvariant()})" : $"Decided: {Said.DecisionWords(x.Outcome!.Kind).ToLowerInvariant()}";
         }
 
         var days = x.DaysWaitingAt(context.Now);
@@ -208,7 +198,7 @@ public static class EscalationViews
     {
         var lines = x.Decisions.Select(d => (d.At, Line: new ThreadLine(
                 $"{council.NameOf(d.By)}, {Dates.When(d.At)}",
-                d.Kind == DecisionKind.AskForInformation ? $"Asked: {d.Note}" : $"{DecisionWords(d.Kind)}." + Note(d))))
+                d.Kind == DecisionKind.AskForInformation ? $"Asked: {d.Note}" : $"{Said.DecisionWords(d.Kind)}." + Note(d))))
             .Concat(x.Answers.Select(a => (a.At, Line: new ThreadLine($"{council.NameOf(a.By)}, {Dates.When(a.At)}", $"Answered: {a.Text}"))));
         if (x.RaisedToNextLevelAt is { } raised)
         {
@@ -220,7 +210,7 @@ public static class EscalationViews
 
     private static string? Outcome(Escalation x, Domain.Catalogue.Catalogue council)
     {
-        var decided = x.Outcome is { } d ? $"{DecisionWords(d.Kind)} by {council.NameOf(d.By)} at {Dates.When(d.At)}.{Note(d)}" : null;
+        var decided = x.Outcome is { } d ? $"{Said.DecisionWords(d.Kind)} by {council.NameOf(d.By)} at {Dates.When(d.At)}.{Note(d)}" : null;
         return x.State switch
         {
             EscalationState.Closed => $"Closed at {Dates.When(x.Closure!.At)}: {x.Closure.Why}" + (decided is null ? string.Empty : $" ({decided})"),
@@ -242,7 +232,7 @@ public static class EscalationViews
               + (x.RaisedToNextLevelAt is { } raised ? $" (raised to the next level on {Dates.ShortDate(UkTime.DateAt(raised))})" : string.Empty);
 
     private static string WhoDecides(IReadOnlyList<PersonId> deciders, Domain.Catalogue.Catalogue council) =>
-        $"Only {Extensions.ExtensionViews.Names(deciders.Select(council.NameOf))} can decide this escalation.";
+        $"Only {Said.Names(deciders.Select(council.NameOf))} can decide this escalation.";
 
     private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 }

@@ -4,9 +4,9 @@ using PmfBot.Cards.Extensions;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
-using PmfBot.Features.Updates;
 using PmfBot.Measures;
 using PmfBot.Storage.Results;
+using PmfBot.Wording;
 
 namespace PmfBot.Features.Extensions;
 
@@ -35,7 +35,7 @@ public sealed class ExtensionDecisions(
         if (turn.Person is null || !notices.IsDecider(turn.Person.Id))
         {
             var deciders = extensionOptions.Value.ApproverIds().Select(id => turn.Catalogue.NameOf(id));
-            return TurnAnswer.Say($"Only {ExtensionViews.Names(deciders)} can decide extension requests, so your press changed nothing.");
+            return TurnAnswer.Say($"Only {Said.Names(deciders)} can decide extension requests, so your press changed nothing.");
         }
 
         var state = await MeasureState.ReadAsync(results, measure, turn.Cancellation);
@@ -69,8 +69,8 @@ public sealed class ExtensionDecisions(
         var deadline = after.DeadlineFor(period, policy);
         await notices.ShowDecidedAsync(decided, measure, deadline, turn.Catalogue, turn.Activity, turn.Cancellation);
         var told = await notices.DeliverAsync(decided, measure, deadline, turn.Catalogue, turn.Cancellation);
-        var reached = ExtensionViews.Names(told.Where(t => t.State is Storage.Prompts.PromptState.Sent).Select(t => t.Person.Name));
-        var waiting = ExtensionViews.Names(told.Where(t => t.State is not Storage.Prompts.PromptState.Sent).Select(t => t.Person.Name));
+        var reached = Said.Names(told.Where(t => t.State is Storage.Prompts.PromptState.Sent).Select(t => t.Person.Name));
+        var waiting = Said.Names(told.Where(t => t.State is not Storage.Prompts.PromptState.Sent).Select(t => t.Person.Name));
         var notice = "Decision recorded." + (reached.Length > 0 ? $" {reached} told." : string.Empty)
             + (waiting.Length > 0 ? $" {waiting} can't get PmfBot cards yet and will be told once they open PmfBot in Teams." : string.Empty);
         return TurnAnswer.Of(ExtensionCard.Build(ExtensionViews.Of(decided, measure, turn.Catalogue, deadline, ExtensionAudience.Decider, notice)));

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Cards.Extensions;
+using PmfBot.Delivery;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
-using PmfBot.Features.Updates;
 using PmfBot.Storage.Prompts;
 using Activity = PmfBot.Teams.Schema.Activity;
 
@@ -29,7 +29,7 @@ public static class ExtensionSteps
 /// is pending, every decider but the requester; once decided, the requester and the measure's
 /// owner. The due scan calls this too, so someone who installs PmfBot later still gets theirs.
 /// </summary>
-public sealed class ExtensionNotices(ClaimedSend sender, SentPromptCards sentCards, IOptions<ExtensionOptions> options)
+public sealed class ExtensionNotices(ClaimedSend sender, SentCards sentCards, IOptions<ExtensionOptions> options)
 {
     /// <summary>The people who may decide this request: the configured deciders in the catalogue, less the requester.</summary>
     public IReadOnlyList<Person> DecidersFor(PersonId requester, Domain.Catalogue.Catalogue council) =>

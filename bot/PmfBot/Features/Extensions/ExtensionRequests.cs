@@ -5,7 +5,6 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Values;
-using PmfBot.Features.Updates;
 using PmfBot.Measures;
 using PmfBot.Storage.Prompts;
 using PmfBot.Storage.Results;
@@ -162,14 +161,14 @@ public sealed class ExtensionRequests(
         // Stored first: a delivery that fails now is retried by the next due scan.
         var delivered = await notices.DeliverAsync(request, measure, deadline, turn.Catalogue, turn.Cancellation);
         var unreachable = delivered.Where(d => d.State is PromptState.WaitingForInstall or PromptState.Gone or PromptState.Failed).Select(d => d.Person.Name).ToList();
-        var notice = $"Sent to {ExtensionViews.Names(deciders.Select(d => d.Name))}. I'll tell you as soon as it is decided; until then your deadline stays {Dates.LongDate(deadline.Date)}."
-            + (unreachable.Count == 0 ? string.Empty : $" {ExtensionViews.Names(unreachable)} can't get PmfBot cards yet, so it will reach them once they open PmfBot in Teams; you may want to let them know.");
+        var notice = $"Sent to {Said.Names(deciders.Select(d => d.Name))}. I'll tell you as soon as it is decided; until then your deadline stays {Dates.LongDate(deadline.Date)}."
+            + (unreachable.Count == 0 ? string.Empty : $" {Said.Names(unreachable)} can't get PmfBot cards yet, so it will reach them once they open PmfBot in Teams; you may want to let them know.");
         return TurnAnswer.Of(ExtensionCard.Build(ExtensionViews.Of(request, measure, turn.Catalogue, deadline, ExtensionAudience.Requester, notice)));
     }
 
     private TurnAnswer Form(OpenUpdate update, PersonId requester, Domain.Catalogue.Catalogue council, DateOnly? newDeadline, string? reason, IReadOnlyList<string> problems) =>
         TurnAnswer.Of(ExtensionRequestCard.Build(ExtensionViews.Form(
             update.Measure, update.Period, update.Deadline, Policy.LatestExtensionFor(update.Deadline),
-            ExtensionViews.Names(notices.DecidersFor(requester, council).Select(d => d.Name)) is { Length: > 0 } names ? names : "the performance team",
+            Said.Names(notices.DecidersFor(requester, council).Select(d => d.Name)) is { Length: > 0 } names ? names : "the performance team",
             newDeadline?.ToString("yyyy-MM-dd"), reason, problems)));
 }

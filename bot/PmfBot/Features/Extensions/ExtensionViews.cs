@@ -2,7 +2,6 @@ using PmfBot.Cards.Extensions;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
-using PmfBot.Features.Updates;
 using PmfBot.Wording;
 using PmfBot.Cards.Payloads;
 
@@ -61,18 +60,12 @@ public static class ExtensionViews
         deadline.Date.AddDays(1).ToString("yyyy-MM-dd"),
         latest.ToString("yyyy-MM-dd"),
         approvers,
-        PromptViews.DataFor(measure, period),
+        new MeasurePeriodData(measure.Reference.Value, period.Code).ToData(),
         newDeadline,
         reason,
         problems);
 
     /// <summary>"Helen Price", "Helen Price or Priya Shah", "A, B or C".</summary>
-    public static string Names(IEnumerable<string> names)
-    {
-        var list = names.ToList();
-        return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list[..^1])} or {list[^1]}";
-    }
-
     private static Dictionary<string, string> DecideData(DeadlineExtension request) => new()
     {
         [MeasurePeriodData.MeasureKey] = request.Measure.Value,

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using PmfBot.Council;
 using PmfBot.Domain.Catalogue;
-using PmfBot.Features.Updates;
 
 namespace PmfBot.Features.People;
 

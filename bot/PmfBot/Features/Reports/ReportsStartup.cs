@@ -1,7 +1,6 @@
 using System.Text;
 using PmfBot.Council;
 using PmfBot.Features.Catalogue;
-using PmfBot.Features.Cover;
 
 namespace PmfBot.Features.Reports;
 

@@ -5,8 +5,6 @@ using PmfBot.Domain.Digests;
 using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Scorecards;
 using PmfBot.Domain.Status;
-using PmfBot.Features.Escalations;
-using PmfBot.Features.Updates;
 using PmfBot.Wording;
 
 namespace PmfBot.Features.Scorecards;
@@ -55,7 +53,7 @@ public static class ScorecardViews
 
     private static string EscalationLine(Escalation x, Domain.Catalogue.Catalogue council) => x.State == EscalationState.Open
         ? $"Escalated to {council.NameOf(x.EscalationOwner)} on {UkTime.DateAt(x.RaisedAt).ToString("d MMM", English)} ({x.Period}): waiting for a decision"
-        : $"Escalation ({x.Period}): {EscalationViews.DecisionWords(x.Outcome!.Kind).ToLowerInvariant()} by {council.NameOf(x.Outcome.By)}";
+        : $"Escalation ({x.Period}): {Said.DecisionWords(x.Outcome!.Kind).ToLowerInvariant()} by {council.NameOf(x.Outcome.By)}";
 
     private static string Arrow(DirectionOfTravel direction) => direction switch
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Bot;
 using PmfBot.Cards.Updates;
+using PmfBot.Delivery;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
@@ -18,7 +19,7 @@ namespace PmfBot.Features.Updates;
 /// </summary>
 public sealed class CorrectionHandler(
     ResultStore results,
-    SentPromptCards sentCards,
+    SentCards sentCards,
     Escalations.EscalationRaiser escalations,
     Events.FigureEvents events,
     TimeProvider time,

@@ -14,10 +14,6 @@ namespace PmfBot.Features.Updates;
 /// <summary>Puts a measure's period into words for the prompt, recorded and chase cards. No I/O.</summary>
 public static class PromptViews
 {
-    /// <summary>What a second press, or a stale card, is told: nothing was changed.</summary>
-    public static string AlreadyRecorded(PersonId by, DateTimeOffset at, Domain.Catalogue.Catalogue council) =>
-        $"This was already recorded at {Dates.When(at)} by {council.NameOf(by)}; nothing was changed.";
-
 
     /// <summary>What the card's submit button carries back.</summary>
     public static IReadOnlyDictionary<string, string> DataFor(Measure measure, ReportingPeriod period) =>

@@ -22,16 +22,6 @@ public sealed class UpdateCycleOptions : IValidatableObject
     [Range(1, 366, ErrorMessage = "Updates:ClosesDaysAfterDeadline must be 1 to 366 days.")]
     public int ClosesDaysAfterDeadline { get; set; } = UpdateCyclePolicy.Default.ClosesDaysAfterDeadline;
 
-    /// <summary>
-    /// How long a claim protects a step that is being sent. An instance that dies between claim
-    /// and send leaves it claimed; after this, another scan takes it over and sends it.
-    /// </summary>
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>How many times a step Teams refused is tried, one scan apart.</summary>
-    [Range(1, 20, ErrorMessage = "Updates:MaxSendAttempts must be 1 to 20.")]
-    public int MaxSendAttempts { get; set; } = 5;
-
     /// <summary>How many steps are claimed and in the paced sender at once: enough to keep it at Teams' pace, few enough that a claim is sent long before its lease ends.</summary>
     [Range(1, 500, ErrorMessage = "Updates:SendConcurrency must be 1 to 500.")]
     public int SendConcurrency { get; set; } = 64;
@@ -47,11 +37,6 @@ public sealed class UpdateCycleOptions : IValidatableObject
         if (ScanEvery < TimeSpan.FromSeconds(5) || ScanEvery > TimeSpan.FromHours(1))
         {
             yield return new ValidationResult("Updates:ScanEvery must be between 00:00:05 and 01:00:00.", [nameof(ScanEvery)]);
-        }
-
-        if (ClaimLease < TimeSpan.FromMinutes(1))
-        {
-            yield return new ValidationResult("Updates:ClaimLease must be at least 00:01:00: a claim must outlive a send.", [nameof(ClaimLease)]);
         }
     }
 }

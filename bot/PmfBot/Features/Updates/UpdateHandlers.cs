@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Bot;
 using PmfBot.Cards;
+using PmfBot.Cards.Payloads;
 using PmfBot.Cards.Updates;
+using PmfBot.Delivery;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
@@ -9,7 +11,6 @@ using PmfBot.Domain.Values;
 using PmfBot.Measures;
 using PmfBot.Storage.Results;
 using PmfBot.Wording;
-using PmfBot.Cards.Payloads;
 
 namespace PmfBot.Features.Updates;
 
@@ -18,7 +19,7 @@ namespace PmfBot.Features.Updates;
 /// sick; action: agency cover"), "what's due", and opening one update's card from that list.
 /// </summary>
 public sealed partial class UpdateHandlers(
-    UpdateSubmission submission, SentPromptCards sentCards, ResultStore results, Activities.ActivityReports activities, Escalations.EscalationRaiser escalations, ProactiveMessenger messenger,
+    UpdateSubmission submission, SentCards sentCards, ResultStore results, Activities.ActivityReports activities, Escalations.EscalationRaiser escalations, ProactiveMessenger messenger,
     Events.FigureEvents events, TimeProvider time, CouncilRules rules, ILogger<UpdateHandlers> logger)
 {
     public static readonly string[] WhatsDuePhrases = ["what's due", "whats due", "what is due", "due", "my updates", "what do i owe", "open updates", "todo", "to do"];
@@ -214,7 +215,7 @@ public sealed partial class UpdateHandlers(
         $"due by {Dates.ShortDate(deadline.Date)}" + (deadline.IsOverdueAt(now) ? $" — {deadline.DaysOverdueAt(now)} days overdue" : string.Empty);
 
     private static string AlreadyNotice(Domain.Results.MeasureResult recorded, Domain.Catalogue.Catalogue council) =>
-        PromptViews.AlreadyRecorded(recorded.RecordedBy, recorded.RecordedAt, council);
+        Said.AlreadyRecorded(recorded.RecordedBy, recorded.RecordedAt, council);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Measure} {Period}: no owner's copy sent (storage)")]
     private static partial void LogOwnerNotCopied(ILogger logger, Exception exception, string measure, string period);

@@ -9,11 +9,9 @@ public static class UpdatesStartup
     public static IServiceCollection AddUpdateCycle(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<UpdateCycleOptions>().Bind(configuration.GetSection(UpdateCycleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ClaimedSend>();
         services.AddSingleton<DueScan>();
         services.AddSingleton<Activities.ActivityReports>();
         services.AddSingleton<UpdateSubmission>();
-        services.AddSingleton<SentPromptCards>();
         services.AddSingleton<UpdateHandlers>();
         services.AddSingleton<WaitingForInstallQuery>();
         services.AddSingleton<CorrectionHandler>();

@@ -8,14 +8,14 @@ using PmfBot.Storage.Prompts;
 using PmfBot.Teams.Schema;
 using Activity = PmfBot.Teams.Schema.Activity;
 
-namespace PmfBot.Features.Updates;
+namespace PmfBot.Delivery;
 
 /// <summary>
 /// Sends a card for one step of a measure's period (a prompt, a chase, an extension request or its
 /// answer) exactly once: claimed in storage before it is sent, its outcome recorded after, so
 /// restarts and several instances never send a step twice or skip one.
 /// </summary>
-public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger messenger, Scheduling.SchedulerLeader leader, TimeProvider time, IOptions<UpdateCycleOptions> options, ILogger<ClaimedSend> logger)
+public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger messenger, Scheduling.SchedulerLeader leader, TimeProvider time, IOptions<DeliveryOptions> options, ILogger<ClaimedSend> logger)
 {
     /// <summary>Claims, sends and records one step. Null when it was not this caller's to send (already handled, or held by another instance).</summary>
     /// <param name="council">Where the recipient is looked up: someone without an Entra object id can't be reached yet.</param>

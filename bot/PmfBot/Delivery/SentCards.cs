@@ -2,13 +2,12 @@ using PmfBot.Cards;
 using PmfBot.Cards.Model;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
-using PmfBot.Features.Extensions;
 using PmfBot.Storage.Prompts;
 using PmfBot.Teams.Connector;
 using PmfBot.Teams.Schema;
 using Activity = PmfBot.Teams.Schema.Activity;
 
-namespace PmfBot.Features.Updates;
+namespace PmfBot.Delivery;
 
 /// <summary>
 /// Cards already sent, updated in place: once a period is answered, every card sent for it (the
@@ -17,7 +16,7 @@ namespace PmfBot.Features.Updates;
 /// every card showing it. The card pressed with Action.Execute is left to Teams, which shows the
 /// invoke's answer in its place.
 /// </summary>
-public sealed partial class SentPromptCards(PromptStore prompts, ConnectorClient connector, ILogger<SentPromptCards> logger)
+public sealed partial class SentCards(PromptStore prompts, ConnectorClient connector, ILogger<SentCards> logger)
 {
     /// <summary>
     /// After a figure is stored: the period's cards show it. Best effort: with storage unreachable
@@ -30,8 +29,7 @@ public sealed partial class SentPromptCards(PromptStore prompts, ConnectorClient
         Activity? pressedFrom,
         CancellationToken cancellationToken)
     {
-        static bool PromptSteps(string step) =>
-            !ExtensionSteps.IsExtension(step) && !Escalations.EscalationSteps.IsEscalation(step);
+        static bool PromptSteps(string step) => Domain.Deadlines.ReminderOffset.IsKey(step);
         try
         {
             await ReplaceAsync(measure, period, PromptSteps, card, pressedFrom, cancellationToken);

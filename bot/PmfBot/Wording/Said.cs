@@ -1,0 +1,29 @@
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Escalations;
+
+namespace PmfBot.Wording;
+
+/// <summary>Sentences and phrases more than one journey says the same way.</summary>
+public static class Said
+{
+    /// <summary>What a second press, or a stale card, is told: nothing was changed.</summary>
+    public static string AlreadyRecorded(PersonId by, DateTimeOffset at, Domain.Catalogue.Catalogue council) =>
+        $"This was already recorded at {Dates.When(at)} by {council.NameOf(by)}; nothing was changed.";
+
+    /// <summary>"Helen Price", "Helen Price or Priya Shah", "Chris Evans, Helen Price or Priya Shah".</summary>
+    public static string Names(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list[..^1])} or {list[^1]}";
+    }
+
+    /// <summary>An escalation owner's decision as the council's framework names it.</summary>
+    public static string DecisionWords(DecisionKind kind) => kind switch
+    {
+        DecisionKind.ApproveAction => "Remedial action approved",
+        DecisionKind.AllocateResource => "Resource allocated / action changed",
+        DecisionKind.AskForInformation => "More information asked for",
+        DecisionKind.Stop => "Activity stopped",
+        _ => "Risk accepted",
+    };
+}
