@@ -19,6 +19,7 @@ const string Usage = """
       --measures N       measures in the big council (scale; default 2000)
       --years N          years of monthly history each (scale; default 5)
       --out FOLDER       where results go (default tests/PmfBot.Benchmarks/Results)
+      --no-tokens        answers without inbound JWT validation (to see what it costs)
     """;
 
 var which = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all"; // the command comes first
@@ -63,7 +64,8 @@ if (which is "all" or "fan-out" or "answers")
 {
     Console.WriteLine($"Fan-out: seeding {owners:N0} owners, then one due scan…");
     var council = BenchCouncil.Quarterly(owners);
-    await using var host = await BenchHost.StartAsync(council, "2026-10-01T10:00", withChats: true, stop.Token);
+    await using var host = await BenchHost.StartAsync(
+        council, "2026-10-01T10:00", withChats: true, stop.Token, checkTokens: !args.Contains("--no-tokens"));
     var fanOut = await FanOutBenchmark.MeasureAsync(host, council, stop.Token);
     if (which is not "answers")
     {

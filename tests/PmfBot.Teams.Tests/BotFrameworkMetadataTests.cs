@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using PmfBot.Teams.Auth;
+using PmfBot.Testing;
 
 namespace PmfBot.Teams.Tests;
 

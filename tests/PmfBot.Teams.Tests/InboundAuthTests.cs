@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using PmfBot.Teams.Hosting;
 using PmfBot.Teams.Schema;
+using PmfBot.Testing;
 
 namespace PmfBot.Teams.Tests;
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace PmfBot.Teams.Tests;
+namespace PmfBot.Testing;
 
 /// <summary>
 /// A stand-in for login.botframework.com on a loopback port: OpenID metadata and a JWKS whose

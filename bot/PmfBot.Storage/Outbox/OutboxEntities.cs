@@ -5,9 +5,10 @@ namespace PmfBot.Storage.Outbox;
 //     written in the same transaction as the figure and its audit entry (so it exists exactly
 //     when the figure does), deleted when every handler has done its part;
 //   in table "Outbox", partition "pending": one marker per event, RowKey "NI 192|FY2026-M07|000002",
-//     written just before that transaction. Finding what is pending is then one partition read,
-//     however many thousands of measures there are. A marker whose transaction failed points at
-//     nothing and is cleared when next looked at.
+//     written alongside that transaction (at the same time, so the turn doesn't wait twice).
+//     Finding what is pending is then one partition read, however many thousands of measures
+//     there are. A marker whose transaction failed points at nothing and is cleared when next
+//     looked at; an event whose marker failed is marked again by the daily repair.
 
 /// <summary>A figure event in its measure's partition, until handled.</summary>
 public sealed class OutboxEntity : StoredEntity

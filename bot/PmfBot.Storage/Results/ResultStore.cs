@@ -107,14 +107,16 @@ public sealed class ResultStore(PmfTables tables)
                 TableLimits.EnsureFits(ResultMapping.ToEntity(AuditEntry.ForRecording(result)))),
             new(TableTransactionActionType.Add, TableLimits.EnsureFits(OutboxKeys.Event(recorded, result.RecordedAt))),
         ];
+        var marking = MarkPendingAsync(recorded, result.RecordedAt, cancellationToken);
         try
         {
-            await MarkPendingAsync(recorded, result.RecordedAt, cancellationToken);
             await _table.SubmitTransactionAsync(actions, cancellationToken);
+            await marking;
             return new RecordOutcome.Recorded(result);
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
+            await marking;
             var existing = await GetAsync(result.Measure, result.Period, cancellationToken);
             return existing is null
                 ? throw new InvalidOperationException($"Recording {result.Measure} {result.Period} conflicted, but no value is stored.", e)
@@ -148,14 +150,16 @@ public sealed class ResultStore(PmfTables tables)
             new(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(audit))),
             new(TableTransactionActionType.Add, TableLimits.EnsureFits(OutboxKeys.Event(correctedEvent, audit.At))),
         ];
+        var marking = MarkPendingAsync(correctedEvent, audit.At, cancellationToken);
         try
         {
-            await MarkPendingAsync(correctedEvent, audit.At, cancellationToken);
             await _table.SubmitTransactionAsync(actions, cancellationToken);
+            await marking;
             return new CorrectionOutcome.Corrected(corrected);
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
+            await marking;
             var current = await GetAsync(corrected.Measure, corrected.Period, cancellationToken);
             return new CorrectionOutcome.ChangedSinceRead(current!);
         }
@@ -260,11 +264,22 @@ public sealed class ResultStore(PmfTables tables)
     }
 
     /// <summary>
-    /// The marker goes first, so every event that exists has one: a marker whose transaction then
-    /// fails points at nothing, and the outbox run clears it.
+    /// Marks the event pending in the Outbox table, at the same time as the figure's transaction
+    /// (neither waits for the other). A marker whose transaction failed points at nothing and the
+    /// outbox run lets it go; should the marker alone fail, the turn still handles the event, and
+    /// the daily repair marks any event left unmarked. Never fails the recording.
     /// </summary>
-    private async Task MarkPendingAsync(FigureEvent pending, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await _pending.UpsertEntityAsync(OutboxKeys.Marker(pending, at), TableUpdateMode.Replace, cancellationToken);
+    private async Task MarkPendingAsync(FigureEvent pending, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _pending.UpsertEntityAsync(OutboxKeys.Marker(pending, at), TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException)
+        {
+            // Storage refused the marker: the figure's own transaction says whether anything was written.
+        }
+    }
 
     private AsyncPageable<T> QueryRangeAsync<T>(MeasureReference measure, string prefix, CancellationToken cancellationToken)
         where T : class, ITableEntity, new()

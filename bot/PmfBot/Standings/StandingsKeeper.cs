@@ -14,14 +14,19 @@ namespace PmfBot.Standings;
 /// </summary>
 public sealed class StandingsKeeper(
     StandingStore standings, CatalogueStore catalogue, Bot.BackgroundSends background, TimeProvider time)
-    : IFigureEventHandler
+    : IFigureEventHandler, IDisposable
 {
     // Which service each measure is in, refreshed every few minutes (and when a measure is new to it):
     // a standing must not cost a catalogue read per figure. A measure that moves is moved by the repair pass.
     private static readonly TimeSpan ServicesFor = TimeSpan.FromMinutes(5);
     private (DateTimeOffset At, IReadOnlyDictionary<MeasureReference, string> Services)? _services;
 
+    // One catalogue read at a time: fifty answers a second must not each read a big council's catalogue.
+    private readonly SemaphoreSlim _loading = new(1, 1);
+
     public string Name => "standings";
+
+    public void Dispose() => _loading.Dispose();
 
     public Task HandleAsync(FigureEvent figureEvent, CancellationToken cancellationToken) =>
         UpdateAsync(figureEvent.Figure.Measure, s => s.With(figureEvent.Figure), cancellationToken);
@@ -71,16 +76,34 @@ public sealed class StandingsKeeper(
 
     private async Task<string?> ServiceOfAsync(MeasureReference measure, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (_services is { } known && now - known.At < ServicesFor
-            && known.Services.TryGetValue(measure, out var service))
+        if (Known(measure, out var service))
         {
             return service;
         }
 
-        var council = await catalogue.LoadAsync(cancellationToken);
-        var services = council.Measures.ToDictionary(m => m.Reference, m => m.ServiceCode);
-        _services = (now, services);
-        return services.GetValueOrDefault(measure);
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (Known(measure, out service))
+            {
+                return service; // read by whoever held the lock
+            }
+
+            var council = await catalogue.LoadAsync(cancellationToken);
+            var services = council.Measures.ToDictionary(m => m.Reference, m => m.ServiceCode);
+            _services = (time.GetUtcNow(), services);
+            return services.GetValueOrDefault(measure);
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private bool Known(MeasureReference measure, out string? service)
+    {
+        service = null;
+        return _services is { } known && time.GetUtcNow() - known.At < ServicesFor
+            && known.Services.TryGetValue(measure, out service);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Benchmarks.Council;
 using PmfBot.Testing;
 
@@ -10,13 +11,24 @@ namespace PmfBot.Benchmarks.Harness;
 /// </summary>
 public sealed class BenchHost : IAsyncDisposable
 {
-    private BenchHost(TestStorage storage, FakeConnector connector, WebApplication app)
+    private BenchHost(TestStorage storage, FakeConnector connector, WebApplication app, BotFrameworkLogin? login, string? token)
     {
         Storage = storage;
         Connector = connector;
         App = app;
+        Login = login;
         Client = new HttpClient { BaseAddress = app.Address(), Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null)
+        {
+            Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
     }
+
+    /// <summary>The stand-in for login.botframework.com when inbound JWTs are checked; null when they aren't.</summary>
+    public BotFrameworkLogin? Login { get; }
+
+    /// <summary>Whether every request to /api/messages carries a signed token that the bot validates, as in production.</summary>
+    public bool ChecksTokens => Login is not null;
 
     public TestStorage Storage { get; }
 
@@ -29,8 +41,13 @@ public sealed class BenchHost : IAsyncDisposable
     public IServiceProvider Services => App.Services;
 
     /// <summary>Seeds the council, then starts the host with its clock at <paramref name="clockStartsAt"/> (UK time, yyyy-MM-ddTHH:mm).</summary>
+    /// <param name="checkTokens">
+    /// Validate inbound JWTs as in production: tokens signed by a key served from a loopback OpenID
+    /// metadata endpoint, with the serviceurl claim checked. Outbound, a fixed bearer token stands
+    /// in for MSAL's (cached in production too).
+    /// </param>
     public static async Task<BenchHost> StartAsync(BenchCouncil council, string clockStartsAt, bool withChats, CancellationToken cancellationToken,
-        Func<TestStorage, Task>? seedMore = null)
+        Func<TestStorage, Task>? seedMore = null, bool checkTokens = false)
     {
         var storage = await TestStorage.CreateAsync();
         var connector = await FakeConnector.StartAsync();
@@ -41,11 +58,22 @@ public sealed class BenchHost : IAsyncDisposable
             await seedMore(storage);
         }
 
-        var app = PmfBotHost.Build(LoopbackHost.Args(new Dictionary<string, string?>
+        var login = checkTokens ? await BotFrameworkLogin.StartAsync() : null;
+        var token = login is null ? null : BotFrameworkLogin.Token(login.AddKey("msteams"), BenchCouncil.BotId, connector.ServiceUrl,
+            expires: DateTime.UtcNow.AddHours(6));
+        var auth = login is null
+            ? new Dictionary<string, string?> { ["Bot:AllowUnauthenticatedLocalRequests"] = "true" }
+            : new Dictionary<string, string?>
+            {
+                ["Bot:AppId"] = BenchCouncil.BotId,
+                ["Bot:AppSecret"] = "bench-secret",
+                ["Bot:TenantId"] = BenchCouncil.Tenant,
+                ["Bot:OpenIdMetadataUrl"] = login.MetadataUrl,
+            };
+        var app = PmfBotHost.Build(LoopbackHost.Args(new Dictionary<string, string?>(auth)
         {
             ["Storage:ConnectionString"] = storage.ConnectionString,
             ["Storage:TablePrefix"] = storage.Prefix,
-            ["Bot:AllowUnauthenticatedLocalRequests"] = "true",
             ["Updates:ScanOnSchedule"] = "false", // the benchmark runs the due scan itself, once
             ["Digests:PostOnSchedule"] = "false",
             ["Standings:RepairOnSchedule"] = "false", // the scale benchmark times the rebuild itself
@@ -54,9 +82,15 @@ public sealed class BenchHost : IAsyncDisposable
             ["Clock:StartAt"] = clockStartsAt,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-        }));
+        }), services =>
+        {
+            if (login is not null)
+            {
+                services.AddSingleton<PmfBot.Teams.Connector.IBotTokenProvider>(new FixedToken());
+            }
+        });
         await app.StartAsync(cancellationToken);
-        return new BenchHost(storage, connector, app);
+        return new BenchHost(storage, connector, app, login, token);
     }
 
     public async ValueTask DisposeAsync()
@@ -65,5 +99,14 @@ public sealed class BenchHost : IAsyncDisposable
         await App.DisposeAsync();
         await Connector.DisposeAsync();
         await Storage.DisposeAsync();
+        if (Login is not null)
+        {
+            await Login.DisposeAsync();
+        }
+    }
+
+    private sealed class FixedToken : PmfBot.Teams.Connector.IBotTokenProvider
+    {
+        public ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>("bench-connector-token");
     }
 }

@@ -18,7 +18,8 @@ public class BenchmarkHarnessTests
     public async Task AQuarterEndFanOut_ThenAnswers_CountEveryPromptAndAnswer()
     {
         var council = BenchCouncil.Quarterly(120);
-        await using var host = await BenchHost.StartAsync(council, "2026-10-01T10:00", withChats: true, CancellationToken.None);
+        await using var host = await BenchHost.StartAsync(
+            council, "2026-10-01T10:00", withChats: true, CancellationToken.None, checkTokens: true);
 
         var fanOut = await FanOutBenchmark.RunAsync(host, council, CancellationToken.None);
         var answers = await AnswersBenchmark.RunAsync(host, council, submissions: 30, perSecond: 30, CancellationToken.None);
@@ -26,6 +27,8 @@ public class BenchmarkHarnessTests
         Assert.Equal((120, 120, 120, 0, 0, 0), (fanOut.Scan.Due, fanOut.Scan.Sent, fanOut.Delivered, fanOut.Lost, fanOut.Duplicated, fanOut.Throttled));
         Assert.Equal((30, 30, 30, 3), (answers.Submitted, answers.Answered, answers.Recorded, answers.Escalated)); // one in ten off target, escalated
         Assert.Equal(30, answers.LatenciesMs.Count);
+        Assert.True(answers.TokensChecked);
+        Assert.InRange(answers.StorageRequestsPerAnswer, 3, 60); // at least the catalogue, the figure's transaction, its event
     }
 
     [Fact]
