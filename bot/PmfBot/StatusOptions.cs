@@ -18,7 +18,9 @@ public sealed class StatusOptions : IValidatableObject
     /// <summary>Which updates must carry commentary: Always (the PMF's reporting format), or WhenOffTarget.</summary>
     public CommentaryPolicy Commentary { get; set; } = StatusPolicy.Default.Commentary;
 
-    /// <summary>The tolerance a catalogue import gives a measure whose row leaves it blank: "5%" or an amount.</summary>
+    /// <summary>
+    /// The tolerance a catalogue import gives a measure whose row leaves it blank: "5%" or an amount.
+    /// </summary>
     public string DefaultTolerance { get; set; } = Margin.DefaultTolerance.ToString();
 
     public StatusPolicy ToPolicy() => new(Read(StableBand), Commentary);
@@ -30,7 +32,8 @@ public sealed class StatusOptions : IValidatableObject
         if (!Margin.TryParse(StableBand, out var band) || band.Amount < 0)
         {
             yield return new ValidationResult(
-                $"Status:StableBand \"{StableBand}\" must be a percentage (\"1%\") or an amount (\"0.5\").", [nameof(StableBand)]);
+                $"Status:StableBand \"{StableBand}\" must be a percentage (\"1%\") or an amount (\"0.5\").",
+                [nameof(StableBand)]);
         }
 
         if (!Margin.TryParse(DefaultTolerance, out var tolerance) || tolerance.Amount < 0)
@@ -42,10 +45,13 @@ public sealed class StatusOptions : IValidatableObject
 
         if (!Enum.IsDefined(Commentary))
         {
-            yield return new ValidationResult("Status:Commentary must be Always or WhenOffTarget.", [nameof(Commentary)]);
+            yield return new ValidationResult(
+                "Status:Commentary must be Always or WhenOffTarget.", [nameof(Commentary)]);
         }
     }
 
     private static Margin Read(string text) =>
-        Margin.TryParse(text, out var margin) ? margin : throw new InvalidOperationException($"\"{text}\" is not a margin.");
+        Margin.TryParse(text, out var margin)
+            ? margin
+            : throw new InvalidOperationException($"\"{text}\" is not a margin.");
 }

@@ -20,23 +20,31 @@ public sealed class TeamsRateLimits : IAsyncDisposable
     private const int Segments = 20;
 
     private static readonly (int Count, TimeSpan Window)[] PerConversation =
-        [(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1))];
+    [
+        (7, TimeSpan.FromSeconds(1)),
+        (8, TimeSpan.FromSeconds(2)),
+        (60, TimeSpan.FromSeconds(30)),
+        (1800, TimeSpan.FromHours(1)),
+    ];
 
     private readonly PartitionedRateLimiter<HttpRequestMessage> _tenant;
     private readonly PartitionedRateLimiter<HttpRequestMessage>[] _conversation;
 
     public TeamsRateLimits(int tenantPerSecond = 50)
     {
-        _tenant = PartitionedRateLimiter.Create<HttpRequestMessage, string>(
-            _ => RateLimitPartition.GetSlidingWindowLimiter("tenant", _ => Window(tenantPerSecond, TimeSpan.FromSeconds(1))));
-        _conversation = [.. PerConversation.Select(limit => PartitionedRateLimiter.Create<HttpRequestMessage, string>(request =>
-            ConversationOf(request) is { } conversation
-                ? RateLimitPartition.GetSlidingWindowLimiter(conversation, _ => Window(limit.Count, limit.Window))
-                : RateLimitPartition.GetNoLimiter(string.Empty)))];
+        _tenant = PartitionedRateLimiter.Create<HttpRequestMessage, string>(_ =>
+            RateLimitPartition.GetSlidingWindowLimiter("tenant", _ => Window(tenantPerSecond, TimeSpan.FromSeconds(1))));
+        _conversation = [.. PerConversation.Select(limit =>
+            PartitionedRateLimiter.Create<HttpRequestMessage, string>(request =>
+                ConversationOf(request) is { } conversation
+                    ? RateLimitPartition.GetSlidingWindowLimiter(conversation, _ => Window(limit.Count, limit.Window))
+                    : RateLimitPartition.GetNoLimiter(string.Empty)))];
         Limiter = PartitionedRateLimiter.CreateChained([.. _conversation, _tenant]);
     }
 
-    /// <summary>The chained limiter: a request has a permit when its conversation's windows and the tenant's all have room.</summary>
+    /// <summary>
+    /// The chained limiter: a request has a permit when its conversation's windows and the tenant's all have room.
+    /// </summary>
     public PartitionedRateLimiter<HttpRequestMessage> Limiter { get; }
 
     /// <summary>

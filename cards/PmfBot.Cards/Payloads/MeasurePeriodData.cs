@@ -13,7 +13,10 @@ public sealed record MeasurePeriodData(string Measure, string Period)
     public IReadOnlyDictionary<string, string> ToData() =>
         new Dictionary<string, string> { [MeasureKey] = Measure, [PeriodKey] = Period };
 
-    /// <summary>The two fields as a pressed button sent them (either may be missing: nothing in it is trusted yet).</summary>
+    /// <summary>
+    /// The two fields as a pressed button sent them (either may be missing: nothing in it is trusted yet).
+    /// </summary>
     /// <param name="field">Reads one field of the pressed button's data as text.</param>
-    public static (string? Measure, string? Period) Read(Func<string, string?> field) => (field(MeasureKey), field(PeriodKey));
+    public static (string? Measure, string? Period) Read(Func<string, string?> field) =>
+        (field(MeasureKey), field(PeriodKey));
 }

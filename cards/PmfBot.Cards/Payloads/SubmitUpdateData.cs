@@ -6,7 +6,8 @@ namespace PmfBot.Cards.Payloads;
 /// What the prompt card's Submit sends back: its button's measure and period, with the card's
 /// inputs (figure, commentary, action note) merged in by Teams. Nothing in it is trusted yet.
 /// </summary>
-public sealed record SubmitUpdateData(string? Measure, string? Period, string? Value, string? Commentary, string? ActionNote)
+public sealed record SubmitUpdateData(
+    string? Measure, string? Period, string? Value, string? Commentary, string? ActionNote)
 {
     /// <summary>Reads it from a pressed button's fields.</summary>
     /// <param name="field">Reads one field of the pressed button's data as text (numbers as their JSON text).</param>

@@ -16,7 +16,9 @@ public class TypedIntentsTests
 
     [Theory]
     // A figure in the card hint's own form is a figure, whatever its commentary or action note says.
-    [InlineData("IG 01: 82.4 — complex requests piled up; action: two officers from Legal help clear the backlog until 18 December", "Figure")]
+    [InlineData(
+        "IG 01: 82.4 — complex requests piled up; action: two officers from Legal help clear the backlog until 18 December",
+        "Figure")]
     [InlineData("CS 02: 73.7 — two advisers off sick; action: agency cover until Friday", "Figure")]
     [InlineData("73.7 — we need more time to recruit; action: temps until the new year", "Figure")]
     [InlineData("42.5", "Figure")]
@@ -57,7 +59,8 @@ public class TypedIntentsTests
     public void TheFigureWithAnUntilInItsActionNote_KeepsItAll()
     {
         var intent = TypedIntents.Read(
-            "IG 01: 82.4 — complex requests piled up; action: two officers from Legal help clear the backlog until 18 December",
+            "IG 01: 82.4 — complex requests piled up; "
+                + "action: two officers from Legal help clear the backlog until 18 December",
             References,
             Saturday);
 

@@ -33,8 +33,10 @@ public partial class FeatureBoundaryTests
     {
         var root = Repo.Path("bot", "PmfBot", "Features");
         var features = Directory.GetDirectories(root).Select(Path.GetFileName).OfType<string>().ToList();
-        var sources = features.ToDictionary(f => f, f => Directory.GetFiles(Path.Combine(root, f), "*.cs", SearchOption.AllDirectories)
-            .Select(File.ReadAllText).ToList());
+        var sources = features.ToDictionary(f => f, f => Directory
+            .GetFiles(Path.Combine(root, f), "*.cs", SearchOption.AllDirectories)
+            .Select(File.ReadAllText)
+            .ToList());
         var declared = features.ToDictionary(f => f, f => sources[f]
             .SelectMany(text => Declaration().Matches(text).Select(m => m.Groups["name"].Value))
             .ToHashSet(StringComparer.Ordinal));
@@ -44,7 +46,8 @@ public partial class FeatureBoundaryTests
         {
             foreach (var other in features.Where(o => o != feature))
             {
-                var imported = sources[feature].Any(text => text.Contains($"using PmfBot.Features.{other};", StringComparison.Ordinal));
+                var importing = $"using PmfBot.Features.{other};";
+                var imported = sources[feature].Any(text => text.Contains(importing, StringComparison.Ordinal));
                 foreach (var type in declared[other].Where(t => !declared[feature].Contains(t)))
                 {
                     var qualified = new Regex($@"\b{other}\.{type}\b");
