@@ -113,7 +113,7 @@ public static class AdminCommandLine
         if (!dryRun && report.FileProblems.Count == 0)
         {
             // Measures added or moved to another service stand where scorecards will look for them.
-            await services.GetRequiredService<Standings.StandingsRepair>().RepairAsync(cancellationToken);
+            await services.GetRequiredService<Standings.StandingsRepair>().RebuildAsync(cancellationToken);
         }
 
         // With Graph on, the catalogue's people are matched to their Entra accounts, so the first prompt reaches everyone.

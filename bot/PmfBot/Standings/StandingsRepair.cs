@@ -38,7 +38,7 @@ public sealed class StandingsOptions
 /// <summary>
 /// The repair pass: every standing is compared with its measure's history and rebuilt where they
 /// disagree (a standing written before this existed, an event lost to a bug, a measure moved
-/// service). Scheduled daily and at start-up, run after a seed or import, and by
+/// service). Scheduled daily and at start-up, run after a seed or import (standings only), and by
 /// <c>pmfbot standings rebuild</c>. Each write is conditional on the standing being as read, so an
 /// event handled meanwhile is never overwritten: the next pass judges that measure again.
 /// </summary>
@@ -60,16 +60,25 @@ public sealed partial class StandingsRepair(
         LogRepaired(logger, summary.Checked, summary.Rebuilt, summary.Removed, summary.Remarked);
     }
 
+    /// <summary>
+    /// The daily pass (and <c>standings rebuild</c>): every standing rebuilt where it disagrees with
+    /// history, and stray events marked again.
+    /// </summary>
     public async Task<StandingsRepairSummary> RepairAsync(CancellationToken cancellationToken)
     {
-        var council = await catalogue.LoadAsync(cancellationToken);
-        return await RepairAsync(council.Measures, council, cancellationToken);
+        var rebuilt = await RebuildAsync(cancellationToken);
+        return rebuilt with { Remarked = await outbox.RemarkStrayEventsAsync(cancellationToken) };
     }
 
-    /// <summary>Repairs the standings of some measures (those just seeded or imported).</summary>
-    public async Task<StandingsRepairSummary> RepairAsync(
-        IReadOnlyList<Measure> measures, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
+    /// <summary>
+    /// Standings only, without the scan of the whole results table for stray events: what a seed or a
+    /// catalogue import needs after writing history or moving measures.
+    /// </summary>
+    public async Task<StandingsRepairSummary> RebuildAsync(CancellationToken cancellationToken)
     {
+        var council = await catalogue.LoadAsync(cancellationToken);
+        var measures = council.Measures;
+
         // Standings first, history after: a standing changed by an event in between fails its ETag check.
         var stored = await standings.GetAllAsync(cancellationToken);
         var byMeasure = stored.ToLookup(s => s.Standing.Measure);
@@ -106,12 +115,11 @@ public sealed partial class StandingsRepair(
             removed += await standings.TryDeleteAsync(misplaced, cancellationToken) ? 1 : 0;
         }
 
-        var remarked = await outbox.RemarkStrayEventsAsync(cancellationToken);
-        return new StandingsRepairSummary(measures.Count, rebuilt, removed, remarked);
+        return new StandingsRepairSummary(measures.Count, rebuilt, removed, Remarked: 0);
     }
 
-    private static bool SameService(
-        string stored, string service) => string.Equals(stored, service, StringComparison.OrdinalIgnoreCase);
+    private static bool SameService(string stored, string service) =>
+        string.Equals(stored, service, StringComparison.OrdinalIgnoreCase);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Standings repair: {Checked} checked, {Rebuilt} rebuilt, {Removed} removed, "

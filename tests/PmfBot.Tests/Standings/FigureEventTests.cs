@@ -116,6 +116,31 @@ public class FigureEventTests : UpdateCycleHost
     }
 
     [Fact]
+    public async Task AnEventWhoseMarkerFailed_IsMarkedAgainByTheDailyRepair_ThenHandled()
+    {
+        await InstallAsync();
+        var service = await ServiceOfCs02Async();
+        var before = await Standings.GetAsync(service, Cs02, default);
+        await Storage.Tables.Outbox.DeleteAsync(); // the marker can't be written
+        await Storage.Tables.Standings.DeleteAsync(); // and the turn's handling fails: the event stays
+
+        Assert.Contains("Recorded: 85.0%", CardOf(await PressAsync("submitUpdate", Entry("85"))), StringComparison.Ordinal);
+
+        await Storage.Tables.Outbox.CreateIfNotExistsAsync();
+        await Storage.Tables.Standings.CreateIfNotExistsAsync();
+        Assert.True(await Standings.TryWriteAsync(service, before!.Standing, null, default));
+        Assert.Empty(await PendingAsync());
+        var rebuildOnly = await App.Services.GetRequiredService<StandingsRepair>().RebuildAsync(default);
+        Assert.Equal(0, rebuildOnly.Remarked); // a seed's or import's rebuild doesn't scan for stray events
+        Assert.Equal(1, (await App.Services.GetRequiredService<StandingsRepair>().RepairAsync(default)).Remarked);
+        Clock.MoveTo(Clock.GetUtcNow().AddMinutes(1));
+        Assert.Equal((1, 0), await App.Services.GetRequiredService<OutboxRun>().RunOnceAsync(default));
+
+        await AssertStandsAsHistoryAsync();
+        Assert.Empty(await PendingAsync());
+    }
+
+    [Fact]
     public async Task AMarkerWhoseFigureWasNeverWritten_IsLetGo()
     {
         // As if the figure's transaction failed after its marker was written: storage refused the batch.

@@ -48,7 +48,7 @@ public sealed class DemoSeeder(
         }
 
         // History is written without events: the seeded measures' standings are built from it.
-        await standings.RepairAsync(cancellationToken);
+        await standings.RebuildAsync(cancellationToken);
 
         return new DemoSeedSummary(
             DemoCouncil.Departments.Count, DemoCouncil.Services.Count, DemoCouncil.Measures.Count, DemoCouncil.Activities.Count,
