@@ -52,7 +52,8 @@ public static class AnswersBenchmark
     {
         var period = ReportingPeriod.Parse(BenchCouncil.SubmissionPeriodCode);
         var measures = council.Catalogue.Measures.Take(submissions).ToList();
-        var (latencies, answered, elapsed) = await SubmitAsync(host, council, measures, period, perSecond, cancellationToken);
+        var (latencies, answered, elapsed) =
+            await SubmitAsync(host, council, measures, period, perSecond, cancellationToken);
 
         var results = host.Services.GetRequiredService<ResultStore>();
         var recorded = 0;
@@ -61,7 +62,9 @@ public static class AnswersBenchmark
             recorded += await results.GetAsync(measure.Reference, period, cancellationToken) is null ? 0 : 1;
         }
 
-        var escalated = host.Connector.Calls.Count(c => c.Method == "POST" && c.Status < 300 && council.ChiefOfficers.Any(chief => BenchCouncil.ChatOf(chief) == c.ConversationId));
+        var chiefsChats = council.ChiefOfficers.Select(BenchCouncil.ChatOf).ToHashSet(StringComparer.Ordinal);
+        var escalated = host.Connector.Calls.Count(c =>
+            c.Method == "POST" && c.Status < 300 && chiefsChats.Contains(c.ConversationId));
 
         // Storage requests per answer, on a run of its own (the listener's cost stays out of the timings).
         var counted = council.Catalogue.Measures.Skip(submissions).Take(Counted).ToList();
@@ -74,12 +77,24 @@ public static class AnswersBenchmark
         }
 
         return new AnswersResult(
-            measures.Count, answered, recorded, escalated, perSecond, measures.Count / elapsed.TotalSeconds, [.. latencies.Order()],
-            host.ChecksTokens, perAnswer);
+            measures.Count,
+            answered,
+            recorded,
+            escalated,
+            perSecond,
+            measures.Count / elapsed.TotalSeconds,
+            [.. latencies.Order()],
+            host.ChecksTokens,
+            perAnswer);
     }
 
     private static async Task<(double[] Latencies, int Answered, TimeSpan Elapsed)> SubmitAsync(
-        BenchHost host, BenchCouncil council, List<Measure> measures, ReportingPeriod period, double perSecond, CancellationToken cancellationToken)
+        BenchHost host,
+        BenchCouncil council,
+        List<Measure> measures,
+        ReportingPeriod period,
+        double perSecond,
+        CancellationToken cancellationToken)
     {
         var prompts = host.Services.GetRequiredService<PromptStore>();
         var pressedCards = new Dictionary<MeasureReference, string?>();
@@ -112,14 +127,19 @@ public static class AnswersBenchmark
                 var clock = Stopwatch.StartNew();
                 try
                 {
-                    using var response = await host.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), JsonContent.Create(body), cancellationToken);
-                    var answer = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken) : default;
-                    if (response.IsSuccessStatusCode && answer.TryGetProperty("type", out var type) && type.GetString() == "application/vnd.microsoft.card.adaptive")
+                    using var response = await host.Client.PostAsync(
+                        new Uri("/api/messages", UriKind.Relative), JsonContent.Create(body), cancellationToken);
+                    var answer = response.IsSuccessStatusCode
+                        ? await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)
+                        : default;
+                    if (response.IsSuccessStatusCode && answer.TryGetProperty("type", out var type)
+                        && type.GetString() == "application/vnd.microsoft.card.adaptive")
                     {
                         Interlocked.Increment(ref answered);
                     }
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException
+                    && !cancellationToken.IsCancellationRequested)
                 {
                     // No answer within the client's 30 s: counted as not answered, its time as it stood.
                 }
@@ -166,7 +186,9 @@ public static class AnswersBenchmark
 
     public static BenchReport Report(AnswersResult result, int owners) =>
         new BenchReport("answers", "Answers: owners submitting their prompt cards",
-                $"{result.Submitted:N0} Action.Execute submissions to /api/messages at a steady {result.OfferedPerSecond:N0}/s, each for a different owner's Q2 2026/27 prompt (one in ten off target, so escalated); {owners:N0} owners in the catalogue; Azurite in memory; loopback; "
+                $"{result.Submitted:N0} Action.Execute submissions to /api/messages at a steady {result.OfferedPerSecond:N0}/s, "
+                + "each for a different owner's Q2 2026/27 prompt (one in ten off target, so escalated); "
+                + $"{owners:N0} owners in the catalogue; Azurite in memory; loopback; "
                 + (result.TokensChecked
                     ? "every request's JWT validated (signed by a key from a loopback OpenID metadata endpoint), "
                     : "local-development mode (no JWT check), ")
@@ -177,7 +199,9 @@ public static class AnswersBenchmark
             .Figure("Escalation cards delivered to Chief Officers", $"{result.Escalated:N0}")
             .Figure("Throughput achieved", $"{result.AchievedPerSecond:N1} submissions/s")
             .Figure("Latency p50 / p95 / p99 / max", $"{result.P50:N1} / {result.P95:N1} / {result.P99:N1} / {result.Max:N1} ms")
-            .Figure($"Storage requests per answer (a run of {Counted} more, everything each set off included)", $"{result.StorageRequestsPerAnswer:N1}")
+            .Figure(
+                $"Storage requests per answer (a run of {Counted} more, everything each set off included)",
+                $"{result.StorageRequestsPerAnswer:N1}")
             .Held("p99 latency at 50 submissions/s", "< 100 ms", $"{result.P99:N1} ms", result.P99 < 100)
             .Held("Every submission recorded", $"{result.Submitted:N0}", $"{result.Recorded:N0}", result.Recorded == result.Submitted);
 }

@@ -70,7 +70,8 @@ public class DigestTests
         Assert.Equal(["HR 01"], digest.Overdue.Select(o => o.Measure.Reference.Value));
         Assert.Equal(["FI 01"], digest.DueNextWeek.Select(o => o.Measure.Reference.Value));
         Assert.Equal(
-            [new EscalationInWeek(opened, true, null), new EscalationInWeek(decided, false, decided.Decisions[0])], digest.Escalations);
+            [new EscalationInWeek(opened, true, null), new EscalationInWeek(decided, false, decided.Decisions[0])],
+            digest.Escalations);
         Assert.Equal((1, 1), (digest.Opened, digest.Decided));
         Assert.Equal(1, digest.StillOpen);
         Assert.False(digest.IsQuiet);
@@ -80,9 +81,15 @@ public class DigestTests
     public void AnEscalationOpenedAndDecidedInTheWeek_IsListedOnce_WithItsDecision()
     {
         var measure = TestMeasures.Make("CS 02", frequency: Frequency.Monthly);
-        var decision = new EscalationDecision(DecisionKind.ApproveAction, TestMeasures.Chief, From.AddDays(3), "Go ahead.", null);
-        var question = new EscalationDecision(DecisionKind.AskForInformation, TestMeasures.Chief, From.AddDays(2), "How long?", null);
-        var escalation = Escalation(measure, Sep, From.AddDays(1)) with { State = EscalationState.Decided, Decisions = [question, decision] };
+        var decision = new EscalationDecision(
+            DecisionKind.ApproveAction, TestMeasures.Chief, From.AddDays(3), "Go ahead.", null);
+        var question = new EscalationDecision(
+            DecisionKind.AskForInformation, TestMeasures.Chief, From.AddDays(2), "How long?", null);
+        var escalation = Escalation(measure, Sep, From.AddDays(1)) with
+        {
+            State = EscalationState.Decided,
+            Decisions = [question, decision],
+        };
 
         var digest = Digest.Compose([new MeasureFacts(measure, [], [])], [escalation], From, To);
 
@@ -144,11 +151,14 @@ public class ScorecardTests
         var measure = TestMeasures.Make("CS 02", frequency: Frequency.Monthly);
         var (jul, aug, sep) = (ReportingPeriod.CalendarMonth(2026, 7), ReportingPeriod.CalendarMonth(2026, 8), ReportingPeriod.CalendarMonth(2026, 9));
 
-        var gap = Scorecard.For(DigestScope.OfService("waste"), [(measure, [Figure(measure, jul, 90), Figure(measure, sep, 60)])], [], StatusPolicy.Default).Lines[0];
-        var run = Scorecard.For(DigestScope.OfService("waste"), [(measure, [Figure(measure, aug, 90), Figure(measure, sep, 60)])], [], StatusPolicy.Default).Lines[0];
+        var waste = DigestScope.OfService("waste");
+        var gap = Scorecard.For(
+            waste, [(measure, [Figure(measure, jul, 90), Figure(measure, sep, 60)])], [], StatusPolicy.Default).Lines[0];
+        var run = Scorecard.For(
+            waste, [(measure, [Figure(measure, aug, 90), Figure(measure, sep, 60)])], [], StatusPolicy.Default).Lines[0];
 
         Assert.Equal((aug, (decimal?)null, DirectionOfTravel.NotComparable), (gap.VsPrevious!.Against, gap.VsPrevious.EarlierValue, gap.VsPrevious.Direction));
         Assert.Equal((aug, (decimal?)90, DirectionOfTravel.Worse), (run.VsPrevious!.Against, run.VsPrevious.EarlierValue, run.VsPrevious.Direction));
-        Assert.Null(Scorecard.For(DigestScope.OfService("waste"), [(measure, [])], [], StatusPolicy.Default).Lines[0].VsPrevious);
+        Assert.Null(Scorecard.For(waste, [(measure, [])], [], StatusPolicy.Default).Lines[0].VsPrevious);
     }
 }

@@ -61,7 +61,8 @@ public static class EscalationViews
             Figure(measure, result, context),
             result?.Thresholds is { } t ? MeasureWords.Target(measure, t) : null,
             [.. context.State.History.Where(r => r.Period <= x.Period).OrderByDescending(r => r.Period).Take(TrendLength).Reverse()
-                .Select(r => new TrendFigure(r.Period.ToString(), measure.Format(r.Value), r.Rag?.ToString() ?? MeasureWords.NoTargetStatus(r.VsPrevious)))],
+                .Select(r => new TrendFigure(
+                    r.Period.ToString(), measure.Format(r.Value), r.Rag?.ToString() ?? MeasureWords.NoTargetStatus(r.VsPrevious)))],
             Why(x, council, context.Policy),
             result is null ? null : OffTrack(result, context.State.History),
             result?.Commentary,
@@ -108,7 +109,8 @@ public static class EscalationViews
             EscalationState.Open => Waiting(x, council, now),
             _ => Outcome(x, council)!,
         },
-        $"{TriggerWords(x.Trigger)}; raised {Dates.When(x.RaisedAt)}. Owner {council.NameOf(x.Owner)}, escalation owner {council.NameOf(x.EscalationOwner)}.",
+        $"{TriggerWords(x.Trigger)}; raised {Dates.When(x.RaisedAt)}. "
+            + $"Owner {council.NameOf(x.Owner)}, escalation owner {council.NameOf(x.EscalationOwner)}.",
         x.State != EscalationState.Open,
         DataFor(x));
 
@@ -129,7 +131,8 @@ public static class EscalationViews
 
         if (x.State == EscalationState.Decided)
         {
-            return occasion == EscalationOccasion.Review ? $"Review due: {reference} ({Said.DecisionWords(x.Outcome!.Kind).ToLowerInvariant()})" : $"Decided: {Said.DecisionWords(x.Outcome!.Kind).ToLowerInvariant()}";
+            var decision = Said.DecisionWords(x.Outcome!.Kind).ToLowerInvariant();
+            return occasion == EscalationOccasion.Review ? $"Review due: {reference} ({decision})" : $"Decided: {decision}";
         }
 
         var days = x.DaysWaitingAt(context.Now);
@@ -153,11 +156,13 @@ public static class EscalationViews
     {
         if (result is not null)
         {
-            return $"{measure.Format(result.Value)} ({result.Rag?.ToString() ?? MeasureWords.NoTargetStatus(result.VsPrevious)})";
+            var standing = result.Rag?.ToString() ?? MeasureWords.NoTargetStatus(result.VsPrevious);
+            return $"{measure.Format(result.Value)} ({standing})";
         }
 
         return context is not null && context.Deadline.IsOverdueAt(context.Now)
-            ? $"No figure yet: {Days(context.Deadline.DaysOverdueAt(context.Now))} overdue (due by {Dates.ShortDate(context.Deadline.Date)})"
+            ? $"No figure yet: {Days(context.Deadline.DaysOverdueAt(context.Now))} overdue "
+                + $"(due by {Dates.ShortDate(context.Deadline.Date)})"
             : "No figure yet";
     }
 
@@ -198,11 +203,15 @@ public static class EscalationViews
     {
         var lines = x.Decisions.Select(d => (d.At, Line: new ThreadLine(
                 $"{council.NameOf(d.By)}, {Dates.When(d.At)}",
-                d.Kind == DecisionKind.AskForInformation ? $"Asked: {d.Note}" : $"{Said.DecisionWords(d.Kind)}." + Note(d))))
-            .Concat(x.Answers.Select(a => (a.At, Line: new ThreadLine($"{council.NameOf(a.By)}, {Dates.When(a.At)}", $"Answered: {a.Text}"))));
+                d.Kind == DecisionKind.AskForInformation
+                    ? $"Asked: {d.Note}"
+                    : $"{Said.DecisionWords(d.Kind)}." + Note(d))))
+            .Concat(x.Answers.Select(a => (a.At, Line: new ThreadLine(
+                $"{council.NameOf(a.By)}, {Dates.When(a.At)}", $"Answered: {a.Text}"))));
         if (x.RaisedToNextLevelAt is { } raised)
         {
-            lines = lines.Append((raised, new ThreadLine($"PmfBot, {Dates.When(raised)}", "Raised to the next level: no decision in time.")));
+            lines = lines.Append((raised, new ThreadLine(
+                $"PmfBot, {Dates.When(raised)}", "Raised to the next level: no decision in time.")));
         }
 
         return [.. lines.OrderBy(l => l.At).Select(l => l.Line)];
@@ -210,10 +219,13 @@ public static class EscalationViews
 
     private static string? Outcome(Escalation x, Domain.Catalogue.Catalogue council)
     {
-        var decided = x.Outcome is { } d ? $"{Said.DecisionWords(d.Kind)} by {council.NameOf(d.By)} at {Dates.When(d.At)}.{Note(d)}" : null;
+        var decided = x.Outcome is { } d
+            ? $"{Said.DecisionWords(d.Kind)} by {council.NameOf(d.By)} at {Dates.When(d.At)}.{Note(d)}"
+            : null;
         return x.State switch
         {
-            EscalationState.Closed => $"Closed at {Dates.When(x.Closure!.At)}: {x.Closure.Why}" + (decided is null ? string.Empty : $" ({decided})"),
+            EscalationState.Closed => $"Closed at {Dates.When(x.Closure!.At)}: {x.Closure.Why}"
+                + (decided is null ? string.Empty : $" ({decided})"),
             EscalationState.Decided => decided,
             _ => null,
         };
@@ -221,7 +233,9 @@ public static class EscalationViews
 
     private static string Note(EscalationDecision d) =>
         (d.Note is { } note ? $" {note}" : string.Empty)
-        + (d.Until is { } until ? d.Kind == DecisionKind.AcceptRisk ? $" Accepted until {Dates.ShortDate(until)}." : $" Review on {Dates.ShortDate(until)}." : string.Empty);
+        + (d.Until is not { } until ? string.Empty
+            : d.Kind == DecisionKind.AcceptRisk ? $" Accepted until {Dates.ShortDate(until)}."
+            : $" Review on {Dates.ShortDate(until)}.");
 
     private static string Waiting(Escalation x, Domain.Catalogue.Catalogue council, DateTimeOffset now) =>
         x.OpenQuestion is { } question
@@ -229,7 +243,9 @@ public static class EscalationViews
             : (x.DaysWaitingAt(now) is var days && days == 0
                 ? $"Open: waiting for {council.NameOf(x.EscalationOwner)}'s decision (raised today)"
                 : $"Open: waiting {Days(days)} for {council.NameOf(x.EscalationOwner)}'s decision")
-              + (x.RaisedToNextLevelAt is { } raised ? $" (raised to the next level on {Dates.ShortDate(UkTime.DateAt(raised))})" : string.Empty);
+              + (x.RaisedToNextLevelAt is { } raised
+                  ? $" (raised to the next level on {Dates.ShortDate(UkTime.DateAt(raised))})"
+                  : string.Empty);
 
     private static string WhoDecides(IReadOnlyList<PersonId> deciders, Domain.Catalogue.Catalogue council) =>
         $"Only {Said.Names(deciders.Select(council.NameOf))} can decide this escalation.";

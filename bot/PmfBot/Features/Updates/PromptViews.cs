@@ -20,14 +20,21 @@ public static class PromptViews
         new MeasurePeriodData(measure.Reference.Value, period.Code).ToData();
 
     public static UpdatePromptView Prompt(
-        MeasureState state, ReportingPeriod period, Deadline deadline, DateTimeOffset now, StatusPolicy status, ScheduledReminder? step,
-        UpdateEntry? entry = null, UpdateProblems? problems = null)
+        MeasureState state,
+        ReportingPeriod period,
+        Deadline deadline,
+        DateTimeOffset now,
+        StatusPolicy status,
+        ScheduledReminder? step,
+        UpdateEntry? entry = null,
+        UpdateProblems? problems = null)
     {
         var measure = state.Measure;
         var earlier = state.History.Where(r => r.Period < period).OrderByDescending(r => r.Period).ToList();
         var latest = earlier.FirstOrDefault();
         var direction = latest is null ? null
-            : $"{latest.Period} was {MeasureWords.Against(measure, latest.Value, latest.Period.Previous, state.ResultFor(latest.Period.Previous)?.Value, status.StableBand)}";
+            : $"{latest.Period} was " + MeasureWords.Against(
+                measure, latest.Value, latest.Period.Previous, state.ResultFor(latest.Period.Previous)?.Value, status.StableBand);
         var thresholds = Thresholds.For(measure, period);
 
         return new UpdatePromptView(
@@ -35,7 +42,8 @@ public static class PromptViews
             measure.Title,
             period.ToString(),
             Headline(period, deadline, now, step),
-            Dates.LongDate(deadline.Date) + (deadline.IsExtended ? $" (extended from {Dates.ShortDate(deadline.ExtendedFrom!.Value)})" : string.Empty),
+            Dates.LongDate(deadline.Date)
+                + (deadline.IsExtended ? $" (extended from {Dates.ShortDate(deadline.ExtendedFrom!.Value)})" : string.Empty),
             deadline.IsOverdueAt(now),
             thresholds is null ? null : MeasureWords.Target(measure, thresholds),
             [.. earlier.Take(3).Select(r => new PastFigure(r.Period.ToString(), measure.Format(r.Value), r.Rag?.ToString()))],
@@ -52,7 +60,12 @@ public static class PromptViews
     }
 
     public static UpdateRecordedView Recorded(
-        MeasureResult result, MeasureState state, Domain.Catalogue.Catalogue catalogue, DateTimeOffset now, CouncilRules rules, string? notice = null)
+        MeasureResult result,
+        MeasureState state,
+        Domain.Catalogue.Catalogue catalogue,
+        DateTimeOffset now,
+        CouncilRules rules,
+        string? notice = null)
     {
         var policy = rules.Cycle;
         var measure = state.Measure;
@@ -60,7 +73,8 @@ public static class PromptViews
         var nextDeadline = state.DeadlineFor(next, policy);
         var nextText = state.IsAnswered(next)
             ? $"{next} is already recorded."
-            : $"Next: the {next} figure, due by {Dates.LongDate(nextDeadline.Date)}. I'll send a card when {next} ends.";
+            : $"Next: the {next} figure, due by {Dates.LongDate(nextDeadline.Date)}. "
+                + $"I'll send a card when {next} ends.";
         var escalationOwner = catalogue.FindPerson(measure.EscalationOwner)?.Name ?? "the escalation owner";
         var offTrack = result.Rag is not (RagStatus.Red or RagStatus.Amber) ? string.Empty
             : result.RecordedBy == measure.EscalationOwner
@@ -74,9 +88,11 @@ public static class PromptViews
             measure.Format(result.Value),
             result.Rag?.ToString() ?? MeasureWords.NoTargetStatus(result.VsPrevious),
             result.Thresholds is { } t ? MeasureWords.Target(measure, t) : null,
-            MeasureWords.Against(measure, result.Value, result.Period.Previous, state.ResultFor(result.Period.Previous)?.Value, rules.Status.StableBand),
+            MeasureWords.Against(
+                measure, result.Value, result.Period.Previous, state.ResultFor(result.Period.Previous)?.Value, rules.Status.StableBand),
             state.ResultFor(result.Period.SamePeriodLastYear) is { } lastYear
-                ? MeasureWords.Against(measure, result.Value, result.Period.SamePeriodLastYear, lastYear.Value, rules.Status.StableBand)
+                ? MeasureWords.Against(
+                    measure, result.Value, result.Period.SamePeriodLastYear, lastYear.Value, rules.Status.StableBand)
                 : null,
             result.Commentary,
             result.ActionNote,
