@@ -21,6 +21,9 @@ public sealed class OutboxEntity : StoredEntity
     public string Figure { get; set; } = string.Empty;
 
     public DateTimeOffset At { get; set; }
+
+    /// <summary>The card the figure was entered on (JSON), if any.</summary>
+    public string? EnteredOn { get; set; }
 }
 
 /// <summary>Where to find a pending event: the index the scheduled outbox run reads.</summary>

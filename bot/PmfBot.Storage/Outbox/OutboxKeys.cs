@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Results;
@@ -17,6 +18,7 @@ internal static class OutboxKeys
         Event = figureEvent.Kind.ToString(),
         Figure = Results.StoredJson.Figure(figureEvent.Figure),
         At = at,
+        EnteredOn = figureEvent.EnteredOn is { } card ? JsonSerializer.Serialize(card) : null,
     };
 
     public static PendingMarkerEntity Marker(FigureEvent figureEvent, DateTimeOffset at) => new()
@@ -30,7 +32,10 @@ internal static class OutboxKeys
     };
 
     public static FigureEvent ToDomain(OutboxEntity row) =>
-        new(Enum.Parse<FigureEventKind>(row.Event), Results.StoredJson.Figure(row.Figure));
+        new(Enum.Parse<FigureEventKind>(row.Event), Results.StoredJson.Figure(row.Figure))
+        {
+            EnteredOn = row.EnteredOn is { Length: > 0 } card ? JsonSerializer.Deserialize<PressedCard>(card) : null,
+        };
 
     public static MeasureReference MeasureOf(PendingMarkerEntity marker) => MeasureReference.Parse(marker.Measure);
 }

@@ -92,14 +92,20 @@ public sealed class ResultStore(PmfTables tables)
     /// Records a first value with its audit entry and its event, in one transaction. A value
     /// already there is left alone and returned.
     /// </summary>
-    public async Task<RecordOutcome> RecordAsync(MeasureResult result, CancellationToken cancellationToken)
+    public Task<RecordOutcome> RecordAsync(MeasureResult result, CancellationToken cancellationToken) =>
+        RecordAsync(result, enteredOn: null, cancellationToken);
+
+    /// <inheritdoc cref="RecordAsync(MeasureResult, CancellationToken)"/>
+    /// <param name="enteredOn">The card it was entered on, carried by its event.</param>
+    public async Task<RecordOutcome> RecordAsync(
+        MeasureResult result, PressedCard? enteredOn, CancellationToken cancellationToken)
     {
         if (result.Version != 1)
         {
             throw new ArgumentException("A first recording is version 1; use CorrectAsync to change a value.", nameof(result));
         }
 
-        var recorded = FigureEvent.Of(result);
+        var recorded = FigureEvent.Of(result, enteredOn);
         TableTransactionAction[] actions =
         [
             new(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(result))),

@@ -20,8 +20,21 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
     /// <summary>Claims, sends and records one step. Null when it was not this caller's to send (already handled, or held by another instance).</summary>
     /// <param name="council">Where the recipient is looked up: someone without an Entra object id can't be reached yet.</param>
     /// <param name="card">Built only once the claim is won.</param>
+    public Task<PromptState?> SendAsync(
+        PromptSubject subject, ReportingPeriod period, string step, PersonId recipientId, Domain.Catalogue.Catalogue council, Func<AdaptiveCard> card, CancellationToken cancellationToken) =>
+        SendAsync(subject, period, step, recipientId, council, card, text: null, cancellationToken);
+
+    /// <inheritdoc cref="SendAsync(PromptSubject, ReportingPeriod, string, PersonId, Domain.Catalogue.Catalogue, Func{AdaptiveCard}, CancellationToken)"/>
+    /// <param name="text">A line above the card.</param>
     public async Task<PromptState?> SendAsync(
-        PromptSubject subject, ReportingPeriod period, string step, PersonId recipientId, Domain.Catalogue.Catalogue council, Func<AdaptiveCard> card, CancellationToken cancellationToken)
+        PromptSubject subject,
+        ReportingPeriod period,
+        string step,
+        PersonId recipientId,
+        Domain.Catalogue.Catalogue council,
+        Func<AdaptiveCard> card,
+        string? text,
+        CancellationToken cancellationToken)
     {
         var settings = options.Value;
         // Steps name their recipient by email (they are storage keys); logs name people by Entra object id only.
@@ -39,7 +52,10 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
         }
         else
         {
-            var message = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(CardJson.ToElement(card()))] };
+            var message = new Activity
+            {
+                Type = ActivityTypes.Message, Text = text, Attachments = [Attachment.AdaptiveCard(CardJson.ToElement(card()))],
+            };
             ProactiveOutcome sent;
             try
             {

@@ -1,5 +1,9 @@
+using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Results;
+using PmfBot.Measures;
+using PmfBot.Storage.Catalogue;
 using PmfBot.Storage.Outbox;
+using PmfBot.Storage.Results;
 
 namespace PmfBot.Events;
 
@@ -11,27 +15,61 @@ namespace PmfBot.Events;
 public sealed partial class FigureEvents(
     IEnumerable<IFigureEventHandler> handlers,
     OutboxStore outbox,
+    CatalogueStore catalogue,
+    ResultStore results,
     Bot.BackgroundSends background,
     ILogger<FigureEvents> logger)
 {
-    /// <summary>Handles the event once the current turn has answered (the person never waits on it).</summary>
-    public void AfterTurn(FigureEvent figureEvent) =>
-        background.Start($"{figureEvent.Key} event", ct => HandleAsync(figureEvent, ct));
+    /// <summary>
+    /// For the turn that has just stored <paramref name="figureEvent"/>'s figure: what its handlers
+    /// are about to do, in words for the person, and then the handling itself once the turn has
+    /// answered (the person never waits on it).
+    /// </summary>
+    /// <param name="state">The measure's figures including this one.</param>
+    /// <returns>The handlers' sentences, or null when none has anything to say.</returns>
+    public async Task<string?> AfterTurnAsync(
+        FigureEvent figureEvent, Catalogue council, MeasureState state, PersonId toldTo, CancellationToken cancellationToken)
+    {
+        var context = FigureEventContext.Known(figureEvent, council, state);
+        var sentences = new List<string>();
+        foreach (var forecast in handlers.OfType<IFigureEventForecast>())
+        {
+            try
+            {
+                if (await forecast.ForetellAsync(context, toldTo, cancellationToken) is { Length: > 0 } sentence)
+                {
+                    sentences.Add(sentence);
+                }
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The figure is stored: a sentence fewer never costs the person their answer.
+                LogForecastFailed(logger, e, forecast.GetType().Name, figureEvent.Key);
+            }
+        }
 
+        background.Start($"{figureEvent.Key} event", ct => HandleAsync(context, ct));
+        return sentences.Count == 0 ? null : string.Join(' ', sentences);
+    }
+
+    /// <summary>Handles an event found in the outbox, reading what its handlers need.</summary>
     /// <returns>True when every handler succeeded and the event is done.</returns>
-    public async Task<bool> HandleAsync(FigureEvent figureEvent, CancellationToken cancellationToken)
+    public Task<bool> HandleAsync(FigureEvent figureEvent, CancellationToken cancellationToken) =>
+        HandleAsync(FigureEventContext.Reading(figureEvent, catalogue, results), cancellationToken);
+
+    private async Task<bool> HandleAsync(FigureEventContext context, CancellationToken cancellationToken)
     {
         var failed = 0;
         foreach (var handler in handlers)
         {
             try
             {
-                await handler.HandleAsync(figureEvent, cancellationToken);
+                await handler.HandleAsync(context, cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 failed++;
-                LogHandlerFailed(logger, e, handler.Name, figureEvent.Key);
+                LogHandlerFailed(logger, e, handler.Name, context.Event.Key);
             }
         }
 
@@ -40,9 +78,12 @@ public sealed partial class FigureEvents(
             return false;
         }
 
-        await outbox.CompleteAsync(figureEvent, cancellationToken);
+        await outbox.CompleteAsync(context.Event, cancellationToken);
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Forecast} could not say what follows {Event}")]
+    private static partial void LogForecastFailed(ILogger logger, Exception exception, string forecast, string @event);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "The {Handler} handler failed on {Event}; the outbox run tries again")]

@@ -1,4 +1,4 @@
-using PmfBot.Domain.Results;
+using PmfBot.Domain.Catalogue;
 
 namespace PmfBot.Events;
 
@@ -13,5 +13,15 @@ public interface IFigureEventHandler
     /// <summary>What it does, for the log: "standings".</summary>
     string Name { get; }
 
-    Task HandleAsync(FigureEvent figureEvent, CancellationToken cancellationToken);
+    Task HandleAsync(FigureEventContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A handler that can say beforehand, in the answer to whoever entered the figure, what it is
+/// about to do ("Escalated to Priya Shah …"): from the same rules it will act on, reading only.
+/// </summary>
+public interface IFigureEventForecast
+{
+    /// <returns>A sentence for <paramref name="toldTo"/>, or null when there is nothing to say.</returns>
+    Task<string?> ForetellAsync(FigureEventContext context, PersonId toldTo, CancellationToken cancellationToken);
 }

@@ -12,24 +12,16 @@ namespace PmfBot.Standings;
 /// Keeps each measure's standing as figures are recorded and corrected (and extensions asked for
 /// and decided): read, take the figure in, write back only if unchanged since read.
 /// </summary>
-public sealed class StandingsKeeper(
-    StandingStore standings, CatalogueStore catalogue, Bot.BackgroundSends background, TimeProvider time)
-    : IFigureEventHandler, IDisposable
+public sealed class StandingsKeeper(StandingStore standings, CatalogueStore catalogue, Bot.BackgroundSends background)
+    : IFigureEventHandler
 {
-    // Which service each measure is in, refreshed every few minutes (and when a measure is new to it):
-    // a standing must not cost a catalogue read per figure. A measure that moves is moved by the repair pass.
-    private static readonly TimeSpan ServicesFor = TimeSpan.FromMinutes(5);
-    private (DateTimeOffset At, IReadOnlyDictionary<MeasureReference, string> Services)? _services;
-
-    // One catalogue read at a time: fifty answers a second must not each read a big council's catalogue.
-    private readonly SemaphoreSlim _loading = new(1, 1);
-
     public string Name => "standings";
 
-    public void Dispose() => _loading.Dispose();
-
-    public Task HandleAsync(FigureEvent figureEvent, CancellationToken cancellationToken) =>
-        UpdateAsync(figureEvent.Figure.Measure, s => s.With(figureEvent.Figure), cancellationToken);
+    public async Task HandleAsync(FigureEventContext context, CancellationToken cancellationToken)
+    {
+        var council = await context.CouncilAsync(cancellationToken);
+        await UpdateAsync(council, context.Figure.Measure, s => s.With(context.Figure), cancellationToken);
+    }
 
     /// <summary>
     /// Takes in an extension request or decision once the turn has answered. Not an outbox event
@@ -40,13 +32,17 @@ public sealed class StandingsKeeper(
             $"{extension.Measure} {extension.Period} extension standing", ct => TakeInAsync(extension, ct));
 
     /// <summary>Takes in an extension request or decision.</summary>
-    public Task TakeInAsync(DeadlineExtension extension, CancellationToken cancellationToken) =>
-        UpdateAsync(extension.Measure, s => s.With(extension), cancellationToken);
+    public async Task TakeInAsync(DeadlineExtension extension, CancellationToken cancellationToken) =>
+        await UpdateAsync(
+            await catalogue.LoadAsync(cancellationToken), extension.Measure, s => s.With(extension), cancellationToken);
 
     private async Task UpdateAsync(
-        MeasureReference measure, Func<MeasureStanding, MeasureStanding> change, CancellationToken cancellationToken)
+        Catalogue council,
+        MeasureReference measure,
+        Func<MeasureStanding, MeasureStanding> change,
+        CancellationToken cancellationToken)
     {
-        if (await ServiceOfAsync(measure, cancellationToken) is not { } service)
+        if (council.FindMeasure(measure)?.ServiceCode is not { } service)
         {
             return; // not in the catalogue any more: nothing stands
         }
@@ -72,38 +68,5 @@ public sealed class StandingsKeeper(
                 throw new InvalidOperationException($"{measure}'s standing kept changing while being updated.");
             }
         }
-    }
-
-    private async Task<string?> ServiceOfAsync(MeasureReference measure, CancellationToken cancellationToken)
-    {
-        if (Known(measure, out var service))
-        {
-            return service;
-        }
-
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (Known(measure, out service))
-            {
-                return service; // read by whoever held the lock
-            }
-
-            var council = await catalogue.LoadAsync(cancellationToken);
-            var services = council.Measures.ToDictionary(m => m.Reference, m => m.ServiceCode);
-            _services = (time.GetUtcNow(), services);
-            return services.GetValueOrDefault(measure);
-        }
-        finally
-        {
-            _loading.Release();
-        }
-    }
-
-    private bool Known(MeasureReference measure, out string? service)
-    {
-        service = null;
-        return _services is { } known && time.GetUtcNow() - known.At < ServicesFor
-            && known.Services.TryGetValue(measure, out service);
     }
 }

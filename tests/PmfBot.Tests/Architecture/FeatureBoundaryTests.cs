@@ -21,7 +21,6 @@ public partial class FeatureBoundaryTests
         "Updates -> Activities: ActivityReports",
         "Updates -> Activities: ActivityViews",
         "Updates -> Escalations: EscalationFollowUp",
-        "Updates -> Escalations: EscalationRaiser",
         "Updates -> Extensions: ExtensionNotices",
         "Reports -> Catalogue: ResultsExporter",
         "Demo -> Updates: DueScan",

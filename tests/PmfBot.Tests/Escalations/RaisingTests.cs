@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Domain.Escalations;
 using PmfBot.Features.Demo;
 
@@ -86,7 +87,7 @@ public class RaisingTests : EscalationHost
     }
 
     [Fact]
-    public async Task WhenStorageFailsWhileEscalating_TheFigureIsKept_AndTheNextScanRaisesIt()
+    public async Task WhenStorageFailsWhileEscalating_TheFigureIsKept_AndTheOutboxRaisesIt_Once()
     {
         await InstallAsync();
         await Storage.Tables.Escalations.DeleteAsync(); // the escalations table is unreachable for this turn
@@ -96,8 +97,13 @@ public class RaisingTests : EscalationHost
         Assert.Contains("Recorded: 61.5% for Oct 2026", recorded, StringComparison.Ordinal);
         Assert.Contains("If it needs escalating, that will happen within a few minutes.", recorded, StringComparison.Ordinal);
         Assert.NotNull(await new Storage.Results.ResultStore(Storage.Tables).GetAsync(Cs02, October, default));
+        Assert.Empty(EscalationCardsIn());
 
         await Storage.Tables.Escalations.CreateIfNotExistsAsync();
+        Clock.MoveTo(Clock.GetUtcNow().AddMinutes(1));
+        var outbox = App.Services.GetRequiredService<Events.OutboxRun>();
+        Assert.Equal((1, 0), await outbox.RunOnceAsync(default));
+        Assert.Equal((0, 0), await outbox.RunOnceAsync(default));
         await Scan.RunAsync(default);
 
         Assert.Single(EscalationCardsIn(), c => c.Contains("Escalated to you: CS 02 is Red", StringComparison.Ordinal));

@@ -164,18 +164,53 @@ public class FigureEventTests : UpdateCycleHost
     [Fact]
     public async Task AnOlderEvent_HandledAfterANewerOne_ChangesNothing()
     {
-        await PressAsync("submitUpdate", Entry("85"));
-        await PostAsync(Personal("message", "change CS 02 to 74.1 because of a recount; action: agency cover"));
+        await InstallAsync();
+        await Scan.RunAsync(default);
+        await PressAsync("submitUpdate", Entry("61.5", actionNote: "Two agency advisers for eight weeks."));
+        await PostAsync(Personal("message", "change CS 02 to 85 because of a recount"));
         var service = await ServiceOfCs02Async();
         var before = await Standings.GetAsync(service, Cs02, default);
+        var escalation = Assert.Single(await new Storage.Escalations.EscalationStore(Storage.Tables)
+            .GetForMeasureAsync(Cs02, default));
+        var calls = Connector.Calls.Count;
         var first = (await Results.GetAuditTrailAsync(Cs02, October, default))[0];
         var stale = (await Results.GetAsync(Cs02, October, default))! with { Value = first.NewValue, Version = 1 };
 
-        await App.Services.GetRequiredService<StandingsKeeper>().HandleAsync(FigureEvent.Of(stale), default);
+        // Version 1 was Red: handled now, it must neither reopen the escalation nor show 61.5% anywhere.
+        Assert.True(await App.Services.GetRequiredService<FigureEvents>().HandleAsync(FigureEvent.Of(stale), default));
 
         var after = await Standings.GetAsync(service, Cs02, default);
         Assert.Equal(before!.ETag, after!.ETag); // not even rewritten
-        Assert.Equal(74.1m, after.Standing.Latest!.Value);
+        Assert.Equal(85m, after.Standing.Latest!.Value);
+        var now = Assert.Single(await new Storage.Escalations.EscalationStore(Storage.Tables)
+            .GetForMeasureAsync(Cs02, default));
+        Assert.Equal((Domain.Escalations.EscalationState.Closed, escalation.ETag), (now.Escalation.State, now.ETag));
+        Assert.Equal(calls, Connector.Calls.Count); // no card sent or updated
+    }
+
+    [Fact]
+    public async Task WithTeamsDown_TheCardsInPlaceWaitInTheOutbox_AndAreUpdatedOnce()
+    {
+        await InstallAsync();
+        await Scan.RunAsync(default); // the October prompt goes to Priya
+        Connector.FailNext(500, "InternalServerError"); // the prompt's update after the answer
+
+        var card = CardOf(await PressAsync("submitUpdate", Entry("85"), replyToId: "pressed-card"));
+
+        Assert.Contains("Recorded: 85.0%", card, StringComparison.Ordinal);
+        Assert.Empty(UpdatesIn());
+        Assert.Single(await PendingAsync());
+        await AssertStandsAsHistoryAsync(); // the standings' handler did its part
+
+        Clock.MoveTo(Clock.GetUtcNow().AddMinutes(1));
+        var run = App.Services.GetRequiredService<OutboxRun>();
+        Assert.Equal((1, 0), await run.RunOnceAsync(default));
+        Assert.Equal((0, 0), await run.RunOnceAsync(default));
+
+        var update = Assert.Single(UpdatesIn()); // the prompt, once; the pressed card shows the answer already
+        Assert.Contains("Recorded: 85.0%", AllText(update.Body!.Value.GetProperty("attachments")[0].GetProperty("content")),
+            StringComparison.Ordinal);
+        Assert.Empty(await PendingAsync());
     }
 
     [Fact]

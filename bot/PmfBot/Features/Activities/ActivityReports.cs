@@ -125,7 +125,7 @@ public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sen
         {
             case ProgressOutcome.Recorded recorded:
                 var card = ActivityRecordedCard.Build(ActivityViews.Recorded(recorded.Progress, activity, turn.Catalogue, Policy));
-                await sentCards.ReplaceAsync(PromptSubject.Activity(activity.Code), period, _ => true, card, turn.Activity, turn.Cancellation);
+                await sentCards.ReplaceAsync(PromptSubject.Activity(activity.Code), period, _ => true, card, SentCards.Pressed(turn.Activity), turn.Cancellation);
                 return TurnAnswer.Of(card);
             case ProgressOutcome.AlreadyRecorded already:
                 return Recorded(already.Existing, activity, turn, AlreadyNotice(already.Existing, turn.Catalogue));

@@ -67,7 +67,7 @@ public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, E
     public async Task ShowAsync(Escalation x, EscalationContext context, Activity? pressedFrom, CancellationToken cancellationToken)
     {
         await sentCards.ReplaceAsync(x.Measure, x.Period, EscalationSteps.ShowsEscalation,
-            EscalationCard.Build(EscalationViews.Of(x, context, EscalationAudience.Everyone)), pressedFrom, cancellationToken);
+            EscalationCard.Build(EscalationViews.Of(x, context, EscalationAudience.Everyone)), SentCards.Pressed(pressedFrom), cancellationToken);
         var questions = x.Questions;
         for (var n = 1; n <= questions.Count; n++)
         {

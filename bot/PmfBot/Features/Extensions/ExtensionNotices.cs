@@ -71,5 +71,5 @@ public sealed class ExtensionNotices(ClaimedSend sender, SentCards sentCards, IO
     /// <summary>Once decided, every decider's request card shows the decision instead of its buttons (and so does the pressed one).</summary>
     public Task ShowDecidedAsync(DeadlineExtension decided, Measure measure, Deadline deadline, Domain.Catalogue.Catalogue council, Activity? pressedFrom, CancellationToken cancellationToken) =>
         sentCards.ReplaceAsync(measure.Reference, decided.Period, step => ExtensionSteps.IsAskFor(step, decided),
-            ExtensionCard.Build(ExtensionViews.Of(decided, measure, council, deadline, ExtensionAudience.Decider)), pressedFrom, cancellationToken);
+            ExtensionCard.Build(ExtensionViews.Of(decided, measure, council, deadline, ExtensionAudience.Decider)), SentCards.Pressed(pressedFrom), cancellationToken);
 }

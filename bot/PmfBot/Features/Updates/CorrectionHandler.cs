@@ -19,8 +19,6 @@ namespace PmfBot.Features.Updates;
 /// </summary>
 public sealed class CorrectionHandler(
     ResultStore results,
-    SentCards sentCards,
-    Escalations.EscalationRaiser escalations,
     Events.FigureEvents events,
     TimeProvider time,
     CouncilRules rules)
@@ -89,14 +87,13 @@ public sealed class CorrectionHandler(
         switch (await results.CorrectAsync(corrected, audit, current.Version, turn.Cancellation))
         {
             case CorrectionOutcome.Corrected done:
-                events.AfterTurn(FigureEvent.Of(done.Result));
                 var after = state with { History = [.. state.History.Where(r => r.Period != done.Result.Period), done.Result] };
+                var follows = await events.AfterTurnAsync(
+                    FigureEvent.Of(done.Result), turn.Catalogue, after, turn.Person.Id, turn.Cancellation);
                 var view = PromptViews.Recorded(done.Result, after, turn.Catalogue, now, rules,
-                    $"Corrected from {measure.Format(current.Value)} to {measure.Format(value)} (version {done.Result.Version}). Why: {typed.Reason}. The earlier figure stays in the audit trail.");
-                var escalated = await escalations.AfterRecordingAsync(done.Result, after, turn.Catalogue, turn.Cancellation);
-                var card = UpdateRecordedCard.Build(escalated is null ? view : view with { Next = $"{view.Next} {escalated}" });
-                await sentCards.ShowAnsweredAsync(measure.Reference, current.Period, card, null, turn.Cancellation);
-                return TurnAnswer.Of(card);
+                    $"Corrected from {measure.Format(current.Value)} to {measure.Format(value)} "
+                    + $"(version {done.Result.Version}). Why: {typed.Reason}. The earlier figure stays in the audit trail.");
+                return TurnAnswer.Of(UpdateRecordedCard.Build(follows is null ? view : view with { Next = $"{view.Next} {follows}" }));
             case CorrectionOutcome.ChangedSinceRead changed:
                 return TurnAnswer.Say($"{measure.Reference} {current.Period} was changed by someone else just now (it is {measure.Format(changed.Current.Value)}); nothing was changed. Check it, then try again if it still needs correcting.");
             default:

@@ -18,9 +18,13 @@ namespace PmfBot.Features.Updates;
 /// Taking figures in the chat: the prompt card's Submit, a typed answer ("42.5 — two crews off
 /// sick; action: agency cover"), "what's due", and opening one update's card from that list.
 /// </summary>
-public sealed partial class UpdateHandlers(
-    UpdateSubmission submission, SentCards sentCards, ResultStore results, Activities.ActivityReports activities, Escalations.EscalationRaiser escalations, ProactiveMessenger messenger,
-    Events.FigureEvents events, TimeProvider time, CouncilRules rules, ILogger<UpdateHandlers> logger)
+public sealed class UpdateHandlers(
+    UpdateSubmission submission,
+    ResultStore results,
+    Activities.ActivityReports activities,
+    Events.FigureEvents events,
+    TimeProvider time,
+    CouncilRules rules)
 {
     public static readonly string[] WhatsDuePhrases = ["what's due", "whats due", "what is due", "due", "my updates", "what do i owe", "open updates", "todo", "to do"];
 
@@ -30,8 +34,11 @@ public sealed partial class UpdateHandlers(
     public async Task<TurnAnswer> SubmitAsync(Turn turn)
     {
         var entry = SubmitUpdateData.Read(turn.DataText);
-        var attempt = new UpdateAttempt(entry.Measure, entry.Period, entry.Value, entry.Commentary, entry.ActionNote);
-        return await AnswerAsync(turn, attempt, pressed: true);
+        var attempt = new UpdateAttempt(entry.Measure, entry.Period, entry.Value, entry.Commentary, entry.ActionNote)
+        {
+            EnteredOn = SentCards.Pressed(turn.Activity),
+        };
+        return await AnswerAsync(turn, attempt);
     }
 
     /// <summary>"what's due": the person's open updates with their deadlines, each one button away from its card.</summary>
@@ -112,7 +119,7 @@ public sealed partial class UpdateHandlers(
         if (candidates.Count == 1)
         {
             var only = candidates[0];
-            return await AnswerAsync(turn, new UpdateAttempt(only.Measure.Reference.Value, only.Period.Code, typed.Figure, typed.Commentary, typed.ActionNote), pressed: false);
+            return await AnswerAsync(turn, new UpdateAttempt(only.Measure.Reference.Value, only.Period.Code, typed.Figure, typed.Commentary, typed.ActionNote));
         }
 
         if (candidates.Count == 0)
@@ -135,7 +142,7 @@ public sealed partial class UpdateHandlers(
             Verbs.SubmitUpdate)));
     }
 
-    private async Task<TurnAnswer> AnswerAsync(Turn turn, UpdateAttempt attempt, bool pressed)
+    private async Task<TurnAnswer> AnswerAsync(Turn turn, UpdateAttempt attempt)
     {
         var outcome = await submission.SubmitAsync(turn.Person, turn.Catalogue, attempt, turn.Cancellation);
         var now = time.GetUtcNow();
@@ -143,13 +150,16 @@ public sealed partial class UpdateHandlers(
         {
             case SubmissionOutcome.Recorded recorded:
             {
-                events.AfterTurn(Domain.Results.FigureEvent.Of(recorded.Result));
+                // What follows (standings, escalation, the period's other cards) happens after this
+                // answer, from the figure's event; the answer says what that will be.
+                var follows = await events.AfterTurnAsync(
+                    Domain.Results.FigureEvent.Of(recorded.Result, attempt.EnteredOn),
+                    turn.Catalogue,
+                    recorded.State,
+                    turn.Person!.Id,
+                    turn.Cancellation);
                 var view = PromptViews.Recorded(recorded.Result, recorded.State, turn.Catalogue, now, rules);
-                var escalated = await escalations.AfterRecordingAsync(recorded.Result, recorded.State, turn.Catalogue, turn.Cancellation);
-                var card = UpdateRecordedCard.Build(escalated is null ? view : view with { Next = $"{view.Next} {escalated}" });
-                await sentCards.ShowAnsweredAsync(recorded.Result.Measure, recorded.Result.Period, card, pressed ? turn.Activity : null, turn.Cancellation);
-                await ShowOwnerAsync(recorded.State.Measure, recorded.Result, turn.Catalogue, card, turn.Cancellation);
-                return TurnAnswer.Of(card);
+                return TurnAnswer.Of(UpdateRecordedCard.Build(follows is null ? view : view with { Next = $"{view.Next} {follows}" }));
             }
 
             case SubmissionOutcome.AlreadyRecorded already:
@@ -169,42 +179,6 @@ public sealed partial class UpdateHandlers(
         }
     }
 
-    /// <summary>A delegate entered the figure: the owner, still accountable, gets the recorded card too (best effort: it is also in "my measures").</summary>
-    private async Task ShowOwnerAsync(Measure measure, Domain.Results.MeasureResult result, Domain.Catalogue.Catalogue council, Cards.Model.AdaptiveCard card, CancellationToken cancellationToken)
-    {
-        if (result.RecordedBy == measure.Owner || council.FindPerson(measure.Owner)?.AadObjectId is not { Length: > 0 } owner)
-        {
-            return;
-        }
-
-        try
-        {
-            await SendOwnerCopyAsync(measure, result, council, card, owner, cancellationToken);
-        }
-        catch (Exception e) when (Storage.StorageFault.Is(e))
-        {
-            LogOwnerNotCopied(logger, e, measure.Reference.Value, result.Period.Code);
-        }
-    }
-
-    private async Task SendOwnerCopyAsync(
-        Measure measure,
-        Domain.Results.MeasureResult result,
-        Domain.Catalogue.Catalogue council,
-        Cards.Model.AdaptiveCard card,
-        string owner,
-        CancellationToken cancellationToken)
-    {
-        var by = council.NameOf(result.RecordedBy);
-        var message = new Teams.Schema.Activity
-        {
-            Type = Teams.Schema.ActivityTypes.Message,
-            Text = $"{by} entered {measure.Reference}'s {result.Period} figure for you:",
-            Attachments = [Teams.Schema.Attachment.AdaptiveCard(CardJson.ToElement(card))],
-        };
-        await messenger.SendToPersonAsync(owner, message, $"{measure.Reference.Key}|{result.Period.Code}|owner-copy-v{result.Version}", cancellationToken);
-    }
-
     private Task<IReadOnlyList<OpenUpdate>> OpenForAsync(Person person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken) =>
         MeasureState.OpenAsync(results, council.Measures.Where(m => m.MayBeUpdatedBy(person.Id)), time.GetUtcNow(), Policy, cancellationToken);
 
@@ -216,7 +190,4 @@ public sealed partial class UpdateHandlers(
 
     private static string AlreadyNotice(Domain.Results.MeasureResult recorded, Domain.Catalogue.Catalogue council) =>
         Said.AlreadyRecorded(recorded.RecordedBy, recorded.RecordedAt, council);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Measure} {Period}: no owner's copy sent (storage)")]
-    private static partial void LogOwnerNotCopied(ILogger logger, Exception exception, string measure, string period);
 }

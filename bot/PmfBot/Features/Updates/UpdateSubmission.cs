@@ -14,7 +14,11 @@ using PmfBot.Wording;
 namespace PmfBot.Features.Updates;
 
 /// <summary>A figure as it arrived, from a card or typed: nothing in it is trusted yet.</summary>
-public sealed record UpdateAttempt(string? Measure, string? Period, string? Value, string? Commentary, string? ActionNote);
+public sealed record UpdateAttempt(string? Measure, string? Period, string? Value, string? Commentary, string? ActionNote)
+{
+    /// <summary>The card it was entered on, if it came from one.</summary>
+    public PressedCard? EnteredOn { get; init; }
+}
 
 /// <summary>How a submitted figure ended. A closed set.</summary>
 public abstract record SubmissionOutcome
@@ -137,7 +141,7 @@ public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics m
         RecordOutcome outcome;
         try
         {
-            outcome = await results.RecordAsync(result, cancellationToken);
+            outcome = await results.RecordAsync(result, attempt.EnteredOn, cancellationToken);
         }
         catch (Exception e) when (StorageFault.IsOutage(e))
         {

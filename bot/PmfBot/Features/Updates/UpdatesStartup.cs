@@ -15,6 +15,7 @@ public static class UpdatesStartup
         services.AddSingleton<UpdateHandlers>();
         services.AddSingleton<WaitingForInstallQuery>();
         services.AddSingleton<CorrectionHandler>();
+        services.AddSingleton<Events.IFigureEventHandler, RecordedCards>();
 
         var settings = configuration.GetSection(UpdateCycleOptions.SectionName).Get<UpdateCycleOptions>() ?? new UpdateCycleOptions();
         if (settings.ScanOnSchedule)
