@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Bot;
 using PmfBot.Delivery;
+using PmfBot.Features.Activities;
 using PmfBot.Features.Catalogue;
 using PmfBot.Features.Cover;
 using PmfBot.Features.Demo;
@@ -41,6 +42,7 @@ public static class PmfBotComposition
         services.AddDirectory(configuration);
         services.AddCatalogueFeature();
         services.AddUpdateCycle(configuration);
+        services.AddActivities(configuration);
         services.AddExtensions(configuration);
         services.AddCover();
         services.AddEscalations(configuration);

@@ -86,7 +86,10 @@ public sealed record Escalation
     /// <summary>When it went to the next level for want of a decision; null while it hasn't.</summary>
     public DateTimeOffset? RaisedToNextLevelAt { get; init; }
 
-    public string Key => $"{Measure.Key}|{Period.Code}";
+    public string Key => KeyOf(Measure, Period);
+
+    /// <summary>The key of the escalation a measure's period has, or would have.</summary>
+    public static string KeyOf(MeasureReference measure, ReportingPeriod period) => $"{measure.Key}|{period.Code}";
 
     /// <summary>The decision that settled it, once decided.</summary>
     public EscalationDecision? Outcome => State == EscalationState.Open ? null : Decisions.LastOrDefault(d => d.Kind != DecisionKind.AskForInformation);

@@ -5,6 +5,8 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Features.Catalogue;
 using PmfBot.Features.Demo;
+using PmfBot.Features.Reports;
+using PmfBot.Files;
 using PmfBot.Storage;
 using PmfBot.Storage.Catalogue;
 

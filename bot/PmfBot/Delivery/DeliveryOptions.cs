@@ -3,12 +3,19 @@ using System.ComponentModel.DataAnnotations;
 namespace PmfBot.Delivery;
 
 /// <summary>
-/// How a claimed send is protected and retried. Bound to the "Updates" section, where councils
-/// have always set these keys (Updates:ClaimLease, Updates:MaxSendAttempts).
+/// How often the due jobs run, and how a claimed send is protected and retried. Bound to the
+/// "Updates" section, where councils have always set these keys (Updates:ScanEvery,
+/// Updates:ClaimLease, Updates:MaxSendAttempts).
 /// </summary>
 public sealed class DeliveryOptions : IValidatableObject
 {
     public const string SectionName = "Updates";
+
+    /// <summary>Run the due jobs on a schedule. Off in tests, which run them by hand.</summary>
+    public bool ScanOnSchedule { get; set; } = true;
+
+    /// <summary>How often each due job asks what is due. Steps go out at 09:00 UK time, so a few minutes late is fine.</summary>
+    public TimeSpan ScanEvery { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// How long a claim protects a step that is being sent. An instance that dies between claim
@@ -22,6 +29,11 @@ public sealed class DeliveryOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (ScanEvery < TimeSpan.FromSeconds(5) || ScanEvery > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult("Updates:ScanEvery must be between 00:00:05 and 01:00:00.", [nameof(ScanEvery)]);
+        }
+
         if (ClaimLease < TimeSpan.FromMinutes(1))
         {
             yield return new ValidationResult(

@@ -7,7 +7,7 @@ using PmfBot.Features.Updates;
 namespace PmfBot.Benchmarks.FanOut;
 
 /// <summary>What a fan-out run did, for the report and for the test that keeps the harness honest.</summary>
-public sealed record FanOutResult(DueScanReport Scan, int Delivered, int Lost, int Duplicated, int Throttled, TimeSpan Total, TimeSpan BeforeFirstSend, TimeSpan SendWindow)
+public sealed record FanOutResult(PmfBot.Delivery.SendReport Scan, int Delivered, int Lost, int Duplicated, int Throttled, TimeSpan Total, TimeSpan BeforeFirstSend, TimeSpan SendWindow)
 {
     public double PromptsPerSecond => Delivered <= 1 || SendWindow <= TimeSpan.Zero ? 0 : (Delivered - 1) / SendWindow.TotalSeconds;
 

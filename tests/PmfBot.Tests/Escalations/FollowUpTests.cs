@@ -88,4 +88,22 @@ public class FollowUpTests : EscalationHost
         var recorded = CardOf(await PressAsync("submitUpdate", new { verb = "submitUpdate", measure = "HR 01", period = "FY2026-Q2", value = "8.4", commentary = "Back on track after the winter peak." }));
         Assert.Contains("HR 01's Q2 2026/27 escalation is closed", recorded, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AStandingBehindItsFigures_NeverEscalatesAnUpdateAlreadyIn()
+    {
+        await InstallAsync();
+        var hr01 = Domain.Catalogue.MeasureReference.Parse("HR 01");
+        var council = await new Storage.Catalogue.CatalogueStore(Storage.Tables).LoadAsync(default);
+        var q2 = Domain.Calendar.ReportingPeriod.Parse("FY2026-Q2");
+        var judged = Domain.Status.StatusRules.Judge(council.FindMeasure(hr01)!, q2, 8.4m, null, null, Domain.Status.StatusPolicy.Default);
+        var figure = Domain.Results.MeasureResult.Record(
+            council.FindMeasure(hr01)!, q2, 8.4m, "Back on track.", null, judged, DemoPeople.PriyaShah.Id, Clock.GetUtcNow());
+        await new Storage.Results.ResultStore(Storage.Tables).RecordAsync(figure, default); // its event not yet handled
+
+        await Scan.RunAsync(default); // the standing still says Q2 is 28 days overdue
+
+        Assert.DoesNotContain(EscalationCardsIn(), c => c.Contains("HR 01", StringComparison.Ordinal));
+        Assert.Empty(await Escalations.GetForMeasureAsync(hr01, default));
+    }
 }

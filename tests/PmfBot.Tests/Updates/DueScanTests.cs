@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PmfBot.Delivery;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Features.Demo;
@@ -48,7 +49,7 @@ public class DueScanTests : UpdateCycleHost
         await using var other = StartHost(seed: false);
         await other.StartAsync();
 
-        var reports = await Task.WhenAll(Scan.RunAsync(default), other.Services.GetRequiredService<DueScan>().RunAsync(default));
+        var reports = await Task.WhenAll(Scan.RunAsync(default), other.Services.GetServices<IDueWork>().RunAllAsync(default));
 
         Assert.Equal(PriyasOpen.Length + 3, CardsPostedTo().Count - 1); // her updates, her activity's report, the demo's extension request and HR 01's overdue escalation, once each
         Assert.Single(CardsPostedTo(), c => c.Contains("Extension requested: WM 03", StringComparison.Ordinal));

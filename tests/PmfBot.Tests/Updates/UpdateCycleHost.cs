@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using PmfBot.Delivery;
 using PmfBot.Features.Demo;
 using PmfBot.Features.Updates;
 using PmfBot.Testing;
@@ -26,7 +27,8 @@ public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
 
     protected HttpClient Client { get; private set; } = null!;
 
-    protected DueScan Scan => App.Services.GetRequiredService<DueScan>();
+    /// <summary>Every due job (prompts and chases, activity reports, extensions, escalations), as one scheduler pass runs them.</summary>
+    protected DueJobs Scan => new(App.Services);
 
     protected DemoClock Clock => App.Services.GetRequiredService<DemoClock>();
 
@@ -195,5 +197,11 @@ public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
         }
 
         return null;
+    }
+
+    protected sealed class DueJobs(IServiceProvider services)
+    {
+        public Task<SendReport> RunAsync(CancellationToken cancellationToken) =>
+            services.GetServices<IDueWork>().RunAllAsync(cancellationToken);
     }
 }

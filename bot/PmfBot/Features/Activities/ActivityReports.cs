@@ -19,6 +19,7 @@ namespace PmfBot.Features.Activities;
 /// once, the prompt updated in place.
 /// </summary>
 public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sender, SentCards sentCards, Telemetry.PmfMetrics metrics, TimeProvider time, CouncilRules rules)
+    : Council.IOwedReports
 {
     private UpdateCyclePolicy Policy => rules.Cycle;
 
@@ -61,6 +62,12 @@ public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sen
 
         return owed;
     }
+
+    async Task<IReadOnlyList<Council.OwedReport>> Council.IOwedReports.OwedByAsync(
+        PersonId person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken) =>
+        [.. (await OwedByAsync(person, council, cancellationToken)).Select(r => new Council.OwedReport(
+            r.Deadline, "Activity", r.Activity.Title, $"{r.Period} progress", ActivityViews.DataFor(r.Activity, r.Period),
+            Cards.Verbs.OpenActivity))];
 
     /// <summary>"Report now" on the what's-due list: the activity's progress card (or its recorded report).</summary>
     public async Task<TurnAnswer> OpenAsync(Turn turn)

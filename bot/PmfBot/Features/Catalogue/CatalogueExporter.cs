@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using PmfBot.Domain.Catalogue;
+using PmfBot.Files;
 using C = PmfBot.Features.Catalogue.CatalogueColumns;
 
 namespace PmfBot.Features.Catalogue;

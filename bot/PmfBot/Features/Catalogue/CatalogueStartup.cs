@@ -5,7 +5,6 @@ public static class CatalogueStartup
     public static IServiceCollection AddCatalogueFeature(this IServiceCollection services)
     {
         services.AddSingleton<CatalogueImporter>();
-        services.AddSingleton<ResultsExporter>();
         return services;
     }
 }

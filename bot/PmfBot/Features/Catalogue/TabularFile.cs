@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using PmfBot.Files;
 
 namespace PmfBot.Features.Catalogue;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
+using PmfBot.Delivery;
 using PmfBot.Domain.Calendar;
-using PmfBot.Features.Updates;
 
 namespace PmfBot.Features.Demo;
 
@@ -44,8 +44,15 @@ public static class DemoEndpoints
             return clock.MoveTo(target) ? Results.Ok(Now(clock)) : Results.BadRequest("The demo clock only moves forward.");
         });
 
-        demo.MapPost("/due-scan", async (DueScan scan, CancellationToken cancellationToken) => Results.Ok((await scan.RunAsync(cancellationToken)).ToString()));
-        demo.MapPost("/digests", async (Digests.DigestPoster digests, CancellationToken cancellationToken) => Results.Ok((await digests.RunAsync(cancellationToken)).ToString()));
+        demo.MapPost("/due-scan", async (IEnumerable<IDueWork> due, CancellationToken cancellationToken) =>
+            Results.Ok($"Due scan: {await due.RunAllAsync(cancellationToken)}"));
+        // The digests' job, found by its name: features meet through the host, not each other's types.
+        demo.MapPost("/digests", async (
+            [FromKeyedServices("digests")] Scheduling.IScheduledWork digests, CancellationToken cancellationToken) =>
+        {
+            await digests.RunScheduledAsync(cancellationToken);
+            return Results.Ok("Posted the digests owed now.");
+        });
         return app;
     }
 

@@ -42,6 +42,9 @@ public sealed partial class DigestPoster(
 
     public string What => "The digest check";
 
+    /// <summary>The posting job's name, by which other parts of the host (the demo's "post now") find it.</summary>
+    public const string JobName = "digests";
+
     Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
 
     public async Task<DigestRunReport> RunAsync(CancellationToken cancellationToken)

@@ -18,12 +18,13 @@ public static class DigestsStartup
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<DigestPoster>();
+        services.AddKeyedSingleton<IScheduledWork>(DigestPoster.JobName, (s, _) => s.GetRequiredService<DigestPoster>());
         services.AddSingleton<SubscriptionCommands>();
 
         var settings = configuration.GetSection(DigestOptions.SectionName).Get<DigestOptions>() ?? new DigestOptions();
         if (settings.PostOnSchedule)
         {
-            services.AddRepeatingJob<DigestPoster>("digests", settings.CheckEvery);
+            services.AddRepeatingJob<DigestPoster>(DigestPoster.JobName, settings.CheckEvery);
         }
 
         return services;

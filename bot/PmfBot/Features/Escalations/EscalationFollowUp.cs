@@ -1,33 +1,56 @@
-using PmfBot.Domain.Calendar;
-using PmfBot.Domain.Catalogue;
+using PmfBot.Council;
+using PmfBot.Delivery;
 using PmfBot.Domain.Escalations;
 using PmfBot.Measures;
+using PmfBot.Standings;
 using PmfBot.Storage.Escalations;
 using PmfBot.Storage.Prompts;
+using PmfBot.Storage.Results;
 
 namespace PmfBot.Features.Escalations;
 
 /// <summary>
-/// The due scan's part in escalations: raise long-overdue updates; deliver what any escalation
+/// The escalations' own scheduled job: raise long-overdue updates; deliver what any escalation
 /// still owes someone (they may have installed PmfBot since); remind the escalation owner of an
-/// undecided one, then raise it to the next level; and ask for a review when a decision's date comes.
+/// undecided one, then raise it to the next level; and ask for a review when a decision's date
+/// comes. The standings say which updates are overdue (a read per service); each measure found is
+/// confirmed against its own figures before anything is raised.
 /// </summary>
-public sealed class EscalationFollowUp(EscalationStore store, EscalationRaiser raiser, EscalationNotices notices, EscalationContexts contexts, TimeProvider time)
+public sealed partial class EscalationFollowUp(
+    CouncilToday catalogue,
+    StandingsReader standings,
+    ResultStore results,
+    EscalationStore store,
+    EscalationRaiser raiser,
+    EscalationNotices notices,
+    EscalationContexts contexts,
+    TimeProvider time,
+    CouncilRules rules,
+    ILogger<EscalationFollowUp> logger)
+    : IDueWork
 {
-    /// <returns>The outcome of each card sent or tried (null: handled before).</returns>
-    public async Task<IReadOnlyList<PromptState?>> RunAsync(
-        IReadOnlyDictionary<MeasureReference, MeasureState> states, Domain.Catalogue.Catalogue council, Domain.Deadlines.UpdateCyclePolicy updates, CancellationToken cancellationToken)
+    public string What => "The escalation follow-up";
+
+    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
+
+    public async Task<SendReport> RunAsync(CancellationToken cancellationToken)
     {
-        var outcomes = new List<PromptState?>();
+        var council = await catalogue.LoadAsync(cancellationToken);
         var notClosed = (await store.GetNotClosedAsync(cancellationToken)).ToList();
         var known = notClosed.Select(s => s.Escalation.Key).ToHashSet(StringComparer.Ordinal);
-        notClosed.AddRange(await raiser.RaiseMissedAsync([.. states.Values], known, updates, cancellationToken));
+        var states = new Dictionary<Domain.Catalogue.MeasureReference, MeasureState>();
+        foreach (var measure in await LongOverdueAsync(council, known, cancellationToken))
+        {
+            var state = states[measure.Reference] = await MeasureState.ReadAsync(results, measure, cancellationToken);
+            notClosed.AddRange(await raiser.RaiseOverdueAsync(state, known, rules.Cycle, cancellationToken));
+        }
 
         var now = time.GetUtcNow();
+        var outcomes = new List<PromptState?>();
         foreach (var read in notClosed)
         {
             var x = read.Escalation;
-            if (council.FindMeasure(x.Measure) is not { } measure || !states.TryGetValue(x.Measure, out var state))
+            if (council.FindMeasure(x.Measure) is not { } measure)
             {
                 continue; // the measure has left the catalogue: its escalations stay on record, but nobody is chased
             }
@@ -39,7 +62,7 @@ public sealed class EscalationFollowUp(EscalationStore store, EscalationRaiser r
             x = raised?.Escalation ?? x;
 
             // Read after any raise: the next level are deciders from then on.
-            var context = await contexts.ForAsync(x, measure, council, state, cancellationToken);
+            var context = await contexts.ForAsync(x, measure, council, states.GetValueOrDefault(x.Measure), cancellationToken);
             if (raised is not null)
             {
                 await notices.ShowAsync(x, context, null, cancellationToken);
@@ -57,6 +80,29 @@ public sealed class EscalationFollowUp(EscalationStore store, EscalationRaiser r
             }
         }
 
-        return outcomes;
+        var report = SendReport.Of(outcomes);
+        if (report.Due > 0)
+        {
+            LogReport(logger, report);
+        }
+
+        return report;
     }
+
+    /// <summary>Measures whose standing has an update overdue beyond their policy's days, not yet escalated.</summary>
+    private async Task<IEnumerable<Domain.Catalogue.Measure>> LongOverdueAsync(
+        Domain.Catalogue.Catalogue council, HashSet<string> known, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var standing = await standings.ForAsync(council.Measures, cancellationToken);
+        return council.Measures.Zip(standing)
+            .Where(m => m.Second.OpenAt(m.First, now, rules.Cycle).Any(o =>
+                EscalationRules.OverdueEscalates(o.Deadline, now, contexts.Policies.For(m.First))
+                && !known.Contains(Escalation.KeyOf(m.First.Reference, o.Period))))
+            .Select(m => m.First)
+            .ToList();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Escalation follow-up: {Report}")]
+    private static partial void LogReport(ILogger logger, SendReport report);
 }

@@ -25,27 +25,25 @@ public sealed class EscalationRaiser(
     TimeProvider time)
 {
     /// <summary>
-    /// The scan: an update overdue beyond the policy's days escalates once. (A figure's own
-    /// escalation follows its event, which the outbox retries until done.) Returns the escalations
-    /// it raised or found raised by someone else meanwhile; the caller delivers their cards, so
-    /// every instance sees the same work and the claims decide who sends.
+    /// An update overdue beyond the policy's days escalates once. (A figure's own escalation
+    /// follows its event, which the outbox retries until done.) Returns the escalations it raised
+    /// or found raised by someone else meanwhile; the caller delivers their cards, so every
+    /// instance sees the same work and the claims decide who sends.
     /// </summary>
-    public async Task<IReadOnlyList<StoredEscalation>> RaiseMissedAsync(
-        IReadOnlyCollection<MeasureState> states, IReadOnlySet<string> alreadyRaised, Domain.Deadlines.UpdateCyclePolicy updates, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredEscalation>> RaiseOverdueAsync(
+        MeasureState state, IReadOnlySet<string> alreadyRaised, Domain.Deadlines.UpdateCyclePolicy updates, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var policy = contexts.Policies.For(state.Measure);
         var raised = new List<StoredEscalation>();
-        foreach (var state in states)
+        var overdue = state.OpenAt(now, updates).Where(o => EscalationRules.OverdueEscalates(o.Deadline, now, policy))
+            .Select(o => New(state.Measure, o.Period, EscalationTrigger.Overdue, null));
+        foreach (var escalation in overdue)
         {
-            var policy = contexts.Policies.For(state.Measure);
-            var overdue = state.OpenAt(now, updates).Where(o => EscalationRules.OverdueEscalates(o.Deadline, now, policy))
-                .Select(o => New(state.Measure, o.Period, EscalationTrigger.Overdue, null));
-            foreach (var escalation in overdue)
+            if (!alreadyRaised.Contains(escalation.Key)
+                && (await RaiseAsync(escalation, cancellationToken)).Stored is { Escalation.State: not EscalationState.Closed } stored)
             {
-                if (!alreadyRaised.Contains(escalation.Key) && (await RaiseAsync(escalation, cancellationToken)).Stored is { Escalation.State: not EscalationState.Closed } stored)
-                {
-                    raised.Add(stored);
-                }
+                raised.Add(stored);
             }
         }
 

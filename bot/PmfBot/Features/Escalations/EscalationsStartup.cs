@@ -1,3 +1,5 @@
+using PmfBot.Delivery;
+
 namespace PmfBot.Features.Escalations;
 
 public static class EscalationsStartup
@@ -12,7 +14,7 @@ public static class EscalationsStartup
         services.AddSingleton<Events.IFigureEventHandler, EscalationsFollowFigures>();
         services.AddSingleton<EscalationDecisions>();
         services.AddSingleton<EscalationCommands>();
-        services.AddSingleton<EscalationFollowUp>();
+        services.AddDueWork<EscalationFollowUp>(configuration, "escalation-follow-up");
         return services;
     }
 }

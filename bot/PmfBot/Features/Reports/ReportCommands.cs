@@ -4,7 +4,6 @@ using PmfBot.Bot;
 using PmfBot.Cards.Reports;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Digests;
-using PmfBot.Features.Catalogue;
 using PmfBot.Wording;
 
 namespace PmfBot.Features.Reports;

@@ -1,6 +1,5 @@
 using System.Text;
 using PmfBot.Council;
-using PmfBot.Features.Catalogue;
 
 namespace PmfBot.Features.Reports;
 
@@ -11,6 +10,7 @@ public static class ReportsStartup
     {
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddDataProtection();
+        services.AddSingleton<ResultsExporter>();
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<ReportCommands>();
         return services;

@@ -6,7 +6,6 @@ using PmfBot.Council;
 using PmfBot.Delivery;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
-using PmfBot.Features.Extensions;
 using PmfBot.Measures;
 using PmfBot.Storage.Cover;
 using PmfBot.Storage.Prompts;
@@ -16,38 +15,30 @@ using Activity = PmfBot.Teams.Schema.Activity;
 
 namespace PmfBot.Features.Updates;
 
-/// <summary>What one run of the due scan did.</summary>
-public sealed record DueScanReport(int Due, int Sent, int AlreadyHandled, int WaitingForInstall, int Gone, int Failed)
-{
-    public override string ToString() =>
-        $"Due scan: {Due} due, {Sent} sent, {AlreadyHandled} already handled, {WaitingForInstall} waiting for install, {Gone} gone, {Failed} failed";
-}
-
 /// <summary>
 /// The due scan: asks Domain what is due as of now (prompts, reminders, overdue chasers, chases to
 /// the Head of Service) and sends each through the paced sender, claiming it in storage first and
 /// recording the outcome after, so restarts and several instances never send a step twice or skip one.
+/// These share one read of every measure's figures and one plan, so they are one job; activity
+/// reports, extension notices and escalations have jobs of their own.
 /// </summary>
 public sealed partial class DueScan(
     CouncilToday catalogue,
     CoverStore cover,
     ResultStore results,
     ClaimedSend sender,
-    ExtensionNotices extensionNotices,
-    Activities.ActivityReports activities,
-    Escalations.EscalationFollowUp escalations,
     Telemetry.PmfMetrics metrics,
     TimeProvider time,
     IOptions<UpdateCycleOptions> options,
     CouncilRules rules,
     ILogger<DueScan> logger,
-    ILineManagers? lineManagers = null) : Scheduling.IScheduledWork
+    ILineManagers? lineManagers = null) : IDueWork
 {
     public string What => "The due scan";
 
     Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
 
-    public async Task<DueScanReport> RunAsync(CancellationToken cancellationToken)
+    public async Task<SendReport> RunAsync(CancellationToken cancellationToken)
     {
         var (council, managers) = await WithLineManagersAsync(await catalogue.LoadAsync(cancellationToken), cancellationToken);
         var now = time.GetUtcNow();
@@ -78,45 +69,7 @@ public sealed partial class DueScan(
             outcomes.Add(sent);
         });
 
-        // Activities and milestones: the same cycle, quarterly.
-        var beyondMeasures = 0;
-        foreach (var sent in await activities.SendDueAsync(council, cancellationToken))
-        {
-            outcomes.Add(sent);
-            beyondMeasures++;
-        }
-
-        // Extension requests and decisions not yet delivered (the decider or owner had not installed, or Teams failed).
-        foreach (var state in states.Values)
-        {
-            foreach (var request in state.Extensions)
-            {
-                var deadline = state.DeadlineFor(request.Period, policy);
-                if (policy.StateAt(request.Period, deadline, now) == Domain.Deadlines.UpdateWindowState.Open)
-                {
-                    foreach (var (_, sent) in await extensionNotices.DeliverAsync(request, state.Measure, deadline, council, cancellationToken))
-                    {
-                        outcomes.Add(sent);
-                        beyondMeasures++;
-                    }
-                }
-            }
-        }
-
-        // Escalations: long-overdue updates, cards still owed, reminders, the next level, reviews.
-        foreach (var sent in await escalations.RunAsync(states, council, policy, cancellationToken))
-        {
-            outcomes.Add(sent);
-            beyondMeasures++;
-        }
-
-        var report = new DueScanReport(
-            due.Count + beyondMeasures,
-            outcomes.Count(o => o == PromptState.Sent),
-            outcomes.Count(o => o is null),
-            outcomes.Count(o => o == PromptState.WaitingForInstall),
-            outcomes.Count(o => o == PromptState.Gone),
-            outcomes.Count(o => o == PromptState.Failed));
+        var report = SendReport.Of(outcomes);
         if (report.Due > 0)
         {
             LogReport(logger, report);
@@ -161,6 +114,6 @@ public sealed partial class DueScan(
         return (outsiders.Count == 0 ? council : council with { People = [.. council.People, .. outsiders.Values] }, managers);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Report}")]
-    private static partial void LogReport(ILogger logger, DueScanReport report);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Due scan: {Report}")]
+    private static partial void LogReport(ILogger logger, SendReport report);
 }

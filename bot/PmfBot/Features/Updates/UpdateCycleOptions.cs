@@ -3,16 +3,13 @@ using PmfBot.Domain.Deadlines;
 
 namespace PmfBot.Features.Updates;
 
-/// <summary>The update cycle: how often the due scan runs, how it claims and retries, and the council's chasing rules.</summary>
-public sealed class UpdateCycleOptions : IValidatableObject
+/// <summary>
+/// The update cycle: the council's chasing rules and how many sends the scan keeps going. (How
+/// often it runs, and how it claims, is Delivery's: <see cref="Delivery.DeliveryOptions"/>.)
+/// </summary>
+public sealed class UpdateCycleOptions
 {
     public const string SectionName = "Updates";
-
-    /// <summary>Run the due scan on a schedule. Off in tests, which run it by hand.</summary>
-    public bool ScanOnSchedule { get; set; } = true;
-
-    /// <summary>How often the scan asks what is due. Steps go out at 09:00 UK time, so a few minutes late is fine.</summary>
-    public TimeSpan ScanEvery { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Days after the deadline when the Head of Service is told of an update still missing.</summary>
     [Range(1, 90, ErrorMessage = "Updates:ChaseAfterDaysOverdue must be 1 to 90 days.")]
@@ -31,12 +28,4 @@ public sealed class UpdateCycleOptions : IValidatableObject
         ChaseAfterDaysOverdue = ChaseAfterDaysOverdue,
         ClosesDaysAfterDeadline = ClosesDaysAfterDeadline,
     };
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (ScanEvery < TimeSpan.FromSeconds(5) || ScanEvery > TimeSpan.FromHours(1))
-        {
-            yield return new ValidationResult("Updates:ScanEvery must be between 00:00:05 and 01:00:00.", [nameof(ScanEvery)]);
-        }
-    }
 }

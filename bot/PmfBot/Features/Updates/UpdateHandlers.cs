@@ -21,7 +21,7 @@ namespace PmfBot.Features.Updates;
 public sealed class UpdateHandlers(
     UpdateSubmission submission,
     ResultStore results,
-    Activities.ActivityReports activities,
+    IEnumerable<Council.IOwedReports> owedReports,
     Events.FigureEvents events,
     TimeProvider time,
     CouncilRules rules)
@@ -50,7 +50,12 @@ public sealed class UpdateHandlers(
         }
 
         var open = await OpenForAsync(turn.Person, turn.Catalogue, turn.Cancellation);
-        var reports = await activities.OwedByAsync(turn.Person.Id, turn.Catalogue, turn.Cancellation);
+        var reports = new List<Council.OwedReport>();
+        foreach (var owed in owedReports)
+        {
+            reports.AddRange(await owed.OwedByAsync(turn.Person.Id, turn.Catalogue, turn.Cancellation));
+        }
+
         if (open.Count + reports.Count == 0)
         {
             return TurnAnswer.Say("Nothing is due from you right now: every figure and progress report you owe is in. I'll send a card when the next one falls due.");
@@ -58,8 +63,8 @@ public sealed class UpdateHandlers(
 
         var now = time.GetUtcNow();
         var lines = open.Select(o => (o.Deadline.Date, Line(o, now, PromptViews.DataFor(o.Measure, o.Period))))
-            .Concat(reports.Select(r => (r.Deadline.Date, new DueLine("Activity", r.Activity.Title, $"{r.Period} progress", Due(r.Deadline, now), r.Deadline.IsOverdueAt(now),
-                Activities.ActivityViews.DataFor(r.Activity, r.Period), Verbs.OpenActivity))))
+            .Concat(reports.Select(r => (r.Deadline.Date,
+                new DueLine(r.Subject, r.Title, r.What, Due(r.Deadline, now), r.Deadline.IsOverdueAt(now), r.Data, r.Verb))))
             .OrderBy(l => l.Item1)
             .Select(l => l.Item2)
             .ToList();

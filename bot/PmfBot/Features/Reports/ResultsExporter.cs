@@ -4,10 +4,11 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Results;
 using PmfBot.Domain.Status;
+using PmfBot.Files;
 using PmfBot.Measures;
 using PmfBot.Storage.Results;
 
-namespace PmfBot.Features.Catalogue;
+namespace PmfBot.Features.Reports;
 
 /// <summary>The results for a period, one row per measure, as they go to Cabinet and Overview &amp; Scrutiny.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using CsvHelper;
 
-namespace PmfBot.Features.Catalogue;
+namespace PmfBot.Files;
 
 /// <summary>How PmfBot reads and writes CSV, in one place.</summary>
 public static class CsvFiles

@@ -1,11 +1,12 @@
 using System.Text;
 using PmfBot.Domain.Calendar;
+using PmfBot.Features.Reports;
 using PmfBot.Features.Catalogue;
 using PmfBot.Features.Demo;
 using PmfBot.Storage.Catalogue;
 using PmfBot.Storage.Results;
 
-namespace PmfBot.Tests.Catalogue;
+namespace PmfBot.Tests.Reports;
 
 public class ResultsExporterTests : StorageTestBase
 {

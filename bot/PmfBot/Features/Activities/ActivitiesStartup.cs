@@ -1,0 +1,15 @@
+using PmfBot.Delivery;
+
+namespace PmfBot.Features.Activities;
+
+public static class ActivitiesStartup
+{
+    /// <summary>Activities and milestones: taking progress reports, and the scan that prompts for them.</summary>
+    public static IServiceCollection AddActivities(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ActivityReports>();
+        services.AddSingleton<Council.IOwedReports>(s => s.GetRequiredService<ActivityReports>());
+        services.AddDueWork<ActivityScan>(configuration, "activity-scan");
+        return services;
+    }
+}
