@@ -8,6 +8,7 @@ using PmfBot.Features.Demo;
 using PmfBot.Features.Digests;
 using PmfBot.Features.Escalations;
 using PmfBot.Features.Extensions;
+using PmfBot.Features.Onboarding;
 using PmfBot.Features.People;
 using PmfBot.Features.Reports;
 using PmfBot.Features.Retention;
@@ -38,6 +39,8 @@ public static class PmfBotComposition
         services.AddPmfStorage(configuration);
         services.AddStandings(configuration);
         services.AddTeamsBot(configuration);
+        services.AddSingleton(RoutingTable);
+        services.AddOnboarding();
         services.AddDelivery(configuration);
         services.AddDirectory(configuration);
         services.AddCatalogueFeature();
@@ -55,6 +58,22 @@ public static class PmfBotComposition
         services.AddSchedulerLeader(configuration); // last: stops first
         return services;
     }
+
+    /// <summary>
+    /// Each feature's commands, card verbs and free-text readers. Commands and verbs are exact, so
+    /// their order doesn't matter; free-text readers are tried in this order, and those reading
+    /// typed intents (Escalations on) take only their own (see Domain/Values/TypedIntents).
+    /// </summary>
+    private static TurnRouter RoutingTable(IServiceProvider services) => new TurnRouter()
+        .MapOnboarding(services)
+        .MapDigests(services)
+        .MapScorecards(services)
+        .MapReports(services)
+        .MapEscalations(services)
+        .MapCover(services)
+        .MapExtensions(services)
+        .MapActivities(services)
+        .MapUpdates(services);
 
     public static WebApplication MapPmfBot(this WebApplication app)
     {

@@ -57,7 +57,8 @@ public sealed class TelemetryExportTests : UpdateCycleHost, IDisposable
     {
         await InstallAsync();
         await Scan.RunAsync(default);
-        await PressAsync("submitUpdate", new { verb = "submitUpdate", measure = "HR 01", period = "FY2026-Q2", value = "8.4", commentary = "Back on track after the winter peak." });
+        var answer = await PressAsync("submitUpdate", new { verb = "submitUpdate", measure = "HR 01", period = "FY2026-Q2", value = "8.4", commentary = "Back on track after the winter peak." });
+        Assert.Contains("Recorded: 8.4", CardOf(answer), StringComparison.Ordinal); // else no answered metric to export
 
         var metrics = await EventuallyAsync("metrics", "pmfbot.prompts.sent", "pmfbot.updates.overdue", "pmfbot.updates.answered", "http.server.request.duration");
         var traces = await EventuallyAsync("traces", "PmfBot.Scheduling", "due-scan", "/api/messages");

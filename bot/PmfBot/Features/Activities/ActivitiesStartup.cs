@@ -1,3 +1,5 @@
+using PmfBot.Bot;
+using PmfBot.Cards;
 using PmfBot.Delivery;
 
 namespace PmfBot.Features.Activities;
@@ -11,5 +13,14 @@ public static class ActivitiesStartup
         services.AddSingleton<Council.IOwedReports>(s => s.GetRequiredService<ActivityReports>());
         services.AddDueWork<ActivityScan>(configuration, "activity-scan");
         return services;
+    }
+
+    /// <summary>The progress card's buttons.</summary>
+    public static TurnRouter MapActivities(this TurnRouter router, IServiceProvider services)
+    {
+        var reports = services.GetRequiredService<ActivityReports>();
+        return router
+            .OnVerb(Verbs.SubmitActivity, reports.SubmitAsync)
+            .OnVerb(Verbs.OpenActivity, reports.OpenAsync);
     }
 }

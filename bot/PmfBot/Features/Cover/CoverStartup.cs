@@ -1,3 +1,4 @@
+using PmfBot.Bot;
 using PmfBot.Council;
 
 namespace PmfBot.Features.Cover;
@@ -11,5 +12,16 @@ public static class CoverStartup
         services.AddSingleton<DelegationHandlers>();
         services.AddSingleton<SnoozeHandler>();
         return services;
+    }
+
+    /// <summary>"my delegations", "stop delegating", and delegations and snoozes typed.</summary>
+    public static TurnRouter MapCover(this TurnRouter router, IServiceProvider services)
+    {
+        var delegations = services.GetRequiredService<DelegationHandlers>();
+        return router
+            .OnCommand(DelegationHandlers.ListPhrases, delegations.ListAsync)
+            .OnCommand(DelegationHandlers.StopPhrases, delegations.StopAsync)
+            .OnFreeText(delegations.TypedDelegationAsync)
+            .OnFreeText(services.GetRequiredService<SnoozeHandler>().TypedSnoozeAsync);
     }
 }

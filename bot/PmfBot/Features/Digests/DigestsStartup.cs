@@ -1,3 +1,5 @@
+using PmfBot.Bot;
+using PmfBot.Cards;
 using PmfBot.Scheduling;
 
 namespace PmfBot.Features.Digests;
@@ -28,5 +30,15 @@ public static class DigestsStartup
         }
 
         return services;
+    }
+
+    /// <summary>A channel's subscriptions: listed, chosen on the card, typed.</summary>
+    public static TurnRouter MapDigests(this TurnRouter router, IServiceProvider services)
+    {
+        var subscriptions = services.GetRequiredService<SubscriptionCommands>();
+        return router
+            .OnCommand(SubscriptionCommands.ListPhrases, subscriptions.ListAsync)
+            .OnVerb(Verbs.Subscribe, subscriptions.SubscribeChosenAsync)
+            .OnFreeText(subscriptions.TypedAsync);
     }
 }

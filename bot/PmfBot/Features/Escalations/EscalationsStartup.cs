@@ -1,3 +1,5 @@
+using PmfBot.Bot;
+using PmfBot.Cards;
 using PmfBot.Delivery;
 
 namespace PmfBot.Features.Escalations;
@@ -16,5 +18,19 @@ public static class EscalationsStartup
         services.AddSingleton<EscalationCommands>();
         services.AddDueWork<EscalationFollowUp>(configuration, "escalation-follow-up");
         return services;
+    }
+
+    /// <summary>"my escalations", the escalation card's buttons, and "escalate …" typed.</summary>
+    public static TurnRouter MapEscalations(this TurnRouter router, IServiceProvider services)
+    {
+        var commands = services.GetRequiredService<EscalationCommands>();
+        var decisions = services.GetRequiredService<EscalationDecisions>();
+        return router
+            .OnCommand(EscalationCommands.MinePhrases, commands.MineAsync)
+            .OnVerb(Verbs.OpenEscalation, decisions.OpenAsync)
+            .OnVerb(Verbs.DecideEscalation, decisions.DecideAsync)
+            .OnVerb(Verbs.AnswerEscalation, decisions.AnswerAsync)
+            .OnVerb(Verbs.CloseEscalation, decisions.CloseAsync)
+            .OnFreeText(commands.TypedAsync);
     }
 }

@@ -1,3 +1,5 @@
+using PmfBot.Bot;
+using PmfBot.Cards;
 using PmfBot.Delivery;
 
 namespace PmfBot.Features.Extensions;
@@ -13,5 +15,15 @@ public static class ExtensionsStartup
         services.AddSingleton<ExtensionDecisions>();
         services.AddDueWork<ExtensionFollowUp>(configuration, "extension-follow-up");
         return services;
+    }
+
+    /// <summary>The request form, the deciders' buttons, and "more time for … until …" typed.</summary>
+    public static TurnRouter MapExtensions(this TurnRouter router, IServiceProvider services)
+    {
+        var requests = services.GetRequiredService<ExtensionRequests>();
+        return router
+            .OnVerb(Verbs.RequestExtension, requests.SubmitFormAsync)
+            .OnVerb(Verbs.DecideExtension, services.GetRequiredService<ExtensionDecisions>().DecideAsync)
+            .OnFreeText(requests.TypedRequestAsync);
     }
 }

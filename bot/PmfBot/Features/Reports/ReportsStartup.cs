@@ -1,4 +1,5 @@
 using System.Text;
+using PmfBot.Bot;
 using PmfBot.Council;
 
 namespace PmfBot.Features.Reports;
@@ -37,4 +38,8 @@ public static class ReportsStartup
         });
         return app;
     }
+
+    /// <summary>"report for Q2 2026/27" typed.</summary>
+    public static TurnRouter MapReports(this TurnRouter router, IServiceProvider services) =>
+        router.OnFreeText(services.GetRequiredService<ReportCommands>().TypedAsync);
 }

@@ -1,3 +1,6 @@
+using PmfBot.Bot;
+using PmfBot.Cards;
+
 namespace PmfBot.Features.Scorecards;
 
 public static class ScorecardsStartup
@@ -9,5 +12,14 @@ public static class ScorecardsStartup
         services.AddSingleton<ScorecardQuery>();
         services.AddSingleton<ScorecardCommands>();
         return services;
+    }
+
+    /// <summary>"How is my service doing?", typed or from the digest's button.</summary>
+    public static TurnRouter MapScorecards(this TurnRouter router, IServiceProvider services)
+    {
+        var scorecards = services.GetRequiredService<ScorecardCommands>();
+        return router
+            .OnVerb(Verbs.ShowScorecard, scorecards.ShowAsync)
+            .OnFreeText(scorecards.TypedAsync);
     }
 }
