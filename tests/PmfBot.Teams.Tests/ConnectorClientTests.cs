@@ -47,7 +47,7 @@ public class ConnectorClientTests : IAsyncLifetime
     {
         var outcome = await Client.SendAsync(_connector.ServiceUrl, "a:1/odd;id", Message(), default);
 
-        var sent = Assert.IsType<ConnectorOutcome.Sent>(outcome);
+        var sent = Assert.IsType<SendOutcome.Sent>(outcome);
         Assert.StartsWith("activity-", sent.ActivityId, StringComparison.Ordinal);
         var call = Assert.Single(_connector.Calls);
         Assert.Equal("a:1/odd;id", call.ConversationId);
@@ -76,7 +76,7 @@ public class ConnectorClientTests : IAsyncLifetime
 
         var outcome = await Client.SendAsync(_connector.ServiceUrl, "c", Message(), default);
 
-        Assert.IsType<ConnectorOutcome.Sent>(outcome);
+        Assert.IsType<SendOutcome.Sent>(outcome);
         Assert.Equal([status, status, 201], _connector.Calls.Select(c => c.Status));
     }
 
@@ -87,7 +87,7 @@ public class ConnectorClientTests : IAsyncLifetime
 
         var outcome = await Client.SendAsync(_connector.ServiceUrl, "c", Message(), default);
 
-        Assert.IsType<ConnectorOutcome.Sent>(outcome);
+        Assert.IsType<SendOutcome.Sent>(outcome);
         var calls = _connector.Calls.ToList();
         Assert.Equal([429, 201], calls.Select(c => c.Status));
         Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromMilliseconds(950), $"waited {(calls[1].At - calls[0].At).TotalMilliseconds} ms");
@@ -118,7 +118,7 @@ public class ConnectorClientTests : IAsyncLifetime
 
         var outcome = await Client.SendAsync(_connector.ServiceUrl, "c", Message(), default);
 
-        Assert.IsType<ConnectorOutcome.Sent>(outcome);
+        Assert.IsType<SendOutcome.Sent>(outcome);
         var calls = _connector.Calls.ToList();
         Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromMilliseconds(900), $"waited {(calls[1].At - calls[0].At).TotalMilliseconds} ms");
     }
@@ -131,7 +131,7 @@ public class ConnectorClientTests : IAsyncLifetime
 
         var outcome = await Client.SendAsync(_connector.ServiceUrl, "c", Message(), default);
 
-        var throttled = Assert.IsType<ConnectorOutcome.Throttled>(outcome);
+        var throttled = Assert.IsType<SendOutcome.Throttled>(outcome);
         Assert.InRange(throttled.RetryAt, before.AddSeconds(119), DateTimeOffset.UtcNow.AddSeconds(121));
         Assert.Single(_connector.Calls);
     }
@@ -148,7 +148,7 @@ public class ConnectorClientTests : IAsyncLifetime
 
         var outcome = await Client.SendAsync(_connector.ServiceUrl, "c", Message(), default);
 
-        var failed = Assert.IsType<ConnectorOutcome.Failed>(outcome);
+        var failed = Assert.IsType<SendOutcome.Failed>(outcome);
         Assert.Equal((status, code), (failed.Status, failed.Code));
         Assert.Single(_connector.Calls);
     }
@@ -163,7 +163,7 @@ public class ConnectorClientTests : IAsyncLifetime
 
         var outcome = await Client.SendAsync(_connector.ServiceUrl, "c", Message(), default);
 
-        Assert.Equal(new ConnectorOutcome.RecipientGone(status, code), outcome);
+        Assert.Equal(new SendOutcome.RecipientGone(status, code), outcome);
         Assert.Single(_connector.Calls);
     }
 
@@ -174,7 +174,7 @@ public class ConnectorClientTests : IAsyncLifetime
 
         var outcome = await Client.SendAsync(_connector.ServiceUrl, "c", Message(), default);
 
-        Assert.Equal(503, Assert.IsType<ConnectorOutcome.Failed>(outcome).Status);
+        Assert.Equal(503, Assert.IsType<SendOutcome.Failed>(outcome).Status);
         Assert.Equal(4, _connector.Calls.Count); // the first attempt and three retries
     }
 
@@ -183,7 +183,7 @@ public class ConnectorClientTests : IAsyncLifetime
     {
         var outcome = await Client.SendAsync("http://127.0.0.1:9/", "c", Message(), default);
 
-        Assert.Equal("Unreachable", Assert.IsType<ConnectorOutcome.Failed>(outcome).Code);
+        Assert.Equal("Unreachable", Assert.IsType<SendOutcome.Failed>(outcome).Code);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public class ConnectorClientTests : IAsyncLifetime
         Assert.Equal(("POST", "/v3/conversations/c/activities/activity-9"), (calls[0].Method, calls[0].Path));
         Assert.Equal(("PUT", "/v3/conversations/c/activities/activity-9"), (calls[1].Method, calls[1].Path));
         Assert.Equal("activity-9", calls[1].Body!.Value.GetProperty("id").GetString());
-        Assert.Equal(new ConnectorOutcome.Sent("activity-9"), updated);
+        Assert.Equal(new SendOutcome.Sent("activity-9"), updated);
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public class ConnectorClientTests : IAsyncLifetime
     {
         var response = await Client.CreateConversationAsync(_connector.ServiceUrl, ConversationParameters.Personal("28:bot", "29:priya", "tenant-1"), default);
 
-        Assert.IsType<ConnectorOutcome.Sent>(response.Outcome);
+        Assert.IsType<SendOutcome.Sent>(response.Outcome);
         Assert.Equal("a:personal-29:priya", response.Value!.Id);
         var body = Assert.Single(_connector.Calls).Body!.Value;
         Assert.Equal("tenant-1", body.GetProperty("channelData").GetProperty("tenant").GetProperty("id").GetString());

@@ -57,7 +57,7 @@ public class PacedSenderTests : IAsyncLifetime
         Assert.All(results, r => Assert.True(r.Sent, r.Outcome.ToString()));
         Assert.Equal(0, _connector.RateLimited);
         Assert.Equal(150, _connector.Calls.Count);
-        Assert.Equal(150, results.Select(r => ((ConnectorOutcome.Sent)r.Outcome).ActivityId).Distinct().Count());
+        Assert.Equal(150, results.Select(r => ((SendOutcome.Sent)r.Outcome).ActivityId).Distinct().Count());
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class PacedSenderTests : IAsyncLifetime
 
         var result = await _sender.SendAsync(To("hopeless"));
 
-        var failed = Assert.IsType<ConnectorOutcome.Failed>(result.Outcome);
+        var failed = Assert.IsType<SendOutcome.Failed>(result.Outcome);
         Assert.Equal(429, failed.Status);
         Assert.Equal(6, result.Attempts);
     }
@@ -117,7 +117,7 @@ public class PacedSenderTests : IAsyncLifetime
 
         var result = await _sender.SendAsync(To("uninstalled"));
 
-        Assert.Equal(new ConnectorOutcome.RecipientGone(403, "BotNotInConversationRoster"), result.Outcome);
+        Assert.Equal(new SendOutcome.RecipientGone(403, "BotNotInConversationRoster"), result.Outcome);
         Assert.Equal(1, result.Attempts);
     }
 
@@ -148,8 +148,8 @@ public class PacedSenderTests : IAsyncLifetime
 
         await sender.StopAsync(default);
 
-        Assert.All(await Task.WhenAll(pending), r => Assert.True(r.Sent || r.Outcome is ConnectorOutcome.Failed { Code: "Stopped" }));
-        Assert.Equal("Stopped", Assert.IsType<ConnectorOutcome.Failed>((await sender.SendAsync(To("after"))).Outcome).Code);
+        Assert.All(await Task.WhenAll(pending), r => Assert.True(r.Sent || IsStopped(r.Outcome)));
+        Assert.True(IsStopped((await sender.SendAsync(To("after"))).Outcome)); // not sent, not failed: for the next instance
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public class PacedSenderTests : IAsyncLifetime
         var results = await Task.WhenAll(pending);
 
         Assert.Contains(results, r => r.Sent);
-        Assert.Contains(results, r => r.Outcome is ConnectorOutcome.Failed { Code: "Stopped" });
+        Assert.Contains(results, r => IsStopped(r.Outcome));
         Assert.Equal(results.Count(r => r.Sent), _connector.CallsTo("slow-chat").Count(c => c.Status == 201));
     }
 
@@ -182,8 +182,11 @@ public class PacedSenderTests : IAsyncLifetime
         var results = await Task.WhenAll(pending);
 
         Assert.True(results[0].Sent); // Teams has it: reported sent, so it is never sent again
-        Assert.All(results.Skip(1), r => Assert.Equal(PacedSender.WithdrawnCode, Assert.IsType<ConnectorOutcome.Failed>(r.Outcome).Code));
+        Assert.All(results.Skip(1), r => Assert.Contains("took it back", Assert.IsType<SendOutcome.Withdrawn>(r.Outcome).Reason, StringComparison.Ordinal));
         await Task.Delay(500);
         Assert.Single(_connector.CallsTo("one-chat"));
     }
+
+    private static bool IsStopped(SendOutcome outcome) =>
+        outcome is SendOutcome.Withdrawn { Reason: var reason } && reason.Contains("stopped", StringComparison.Ordinal);
 }

@@ -46,7 +46,7 @@ public class TeamsRateLimitsTests : IAsyncLifetime
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20)
             .Select(i => Client.SendAsync(_connector.ServiceUrl, "a:one-busy-chat", Message(i), default)));
 
-        Assert.All(outcomes, o => Assert.IsType<ConnectorOutcome.Sent>(o));
+        Assert.All(outcomes, o => Assert.IsType<SendOutcome.Sent>(o));
         Assert.Equal(0, _connector.RateLimited);
         Assert.Equal(20, _connector.CallsTo("a:one-busy-chat").Count);
     }
@@ -57,7 +57,7 @@ public class TeamsRateLimitsTests : IAsyncLifetime
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 120)
             .Select(i => Client.SendAsync(_connector.ServiceUrl, $"a:chat-{i}", Message(i), default)));
 
-        Assert.All(outcomes, o => Assert.IsType<ConnectorOutcome.Sent>(o));
+        Assert.All(outcomes, o => Assert.IsType<SendOutcome.Sent>(o));
         Assert.Equal(0, _connector.RateLimited);
     }
 

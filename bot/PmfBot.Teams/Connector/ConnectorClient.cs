@@ -7,7 +7,7 @@ using PmfBot.Teams.Schema;
 namespace PmfBot.Teams.Connector;
 
 /// <summary>A connector call's outcome, and what it returned when it succeeded.</summary>
-public sealed record ConnectorResponse<T>(ConnectorOutcome Outcome, T? Value);
+public sealed record ConnectorResponse<T>(SendOutcome Outcome, T? Value);
 
 /// <summary>
 /// The Bot Connector REST API (v3) at a conversation's serviceUrl: send, reply, update, create a
@@ -16,13 +16,13 @@ public sealed record ConnectorResponse<T>(ConnectorOutcome Outcome, T? Value);
 /// </summary>
 public sealed class ConnectorClient(HttpClient http, TimeProvider time)
 {
-    public Task<ConnectorOutcome> SendAsync(
+    public Task<SendOutcome> SendAsync(
         string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
         ActivityCallAsync(
             HttpMethod.Post, serviceUrl,
             $"v3/conversations/{E(conversationId)}/activities", activity, cancellationToken);
 
-    public Task<ConnectorOutcome> ReplyAsync(
+    public Task<SendOutcome> ReplyAsync(
         string serviceUrl,
         string conversationId,
         string replyToId,
@@ -36,7 +36,7 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
             cancellationToken);
 
     /// <summary>Replaces a sent activity (the whole activity, e.g. a card now showing "recorded").</summary>
-    public Task<ConnectorOutcome> UpdateAsync(
+    public Task<SendOutcome> UpdateAsync(
         string serviceUrl,
         string conversationId,
         string activityId,
@@ -54,7 +54,7 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
     {
         var (outcome, body) = await CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters,
             cancellationToken);
-        var created = outcome is ConnectorOutcome.Sent && body is { } json
+        var created = outcome is SendOutcome.Sent && body is { } json
             ? json.Deserialize<ConversationResourceResponse>(TeamsJson.Options)
             : null;
         return new(outcome, created);
@@ -70,13 +70,13 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
         var query = $"v3/conversations/{E(conversationId)}/pagedmembers?pageSize={pageSize}"
             + (continuationToken is null ? string.Empty : $"&continuationToken={E(continuationToken)}");
         var (outcome, body) = await CallAsync(HttpMethod.Get, serviceUrl, query, null, cancellationToken);
-        var members = outcome is ConnectorOutcome.Sent && body is { } json
+        var members = outcome is SendOutcome.Sent && body is { } json
             ? json.Deserialize<PagedMembers>(TeamsJson.Options)
             : null;
         return new(outcome, members);
     }
 
-    private async Task<ConnectorOutcome> ActivityCallAsync(
+    private async Task<SendOutcome> ActivityCallAsync(
         HttpMethod method,
         string serviceUrl,
         string relative,
@@ -84,7 +84,7 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
         CancellationToken cancellationToken) =>
         (await CallAsync(method, serviceUrl, relative, activity, cancellationToken)).Outcome;
 
-    private async Task<(ConnectorOutcome Outcome, JsonElement? Body)> CallAsync(
+    private async Task<(SendOutcome Outcome, JsonElement? Body)> CallAsync(
         HttpMethod method,
         string serviceUrl,
         string relative,
@@ -94,7 +94,7 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
         if (Url(serviceUrl, relative) is not { } url)
         {
             // Inbound activities are checked, so only a reference stored before that could get here: never a crash.
-            return (new ConnectorOutcome.Failed(0, "BadServiceUrl", "The serviceUrl is not an http(s) URL."), null);
+            return (new SendOutcome.Failed(0, "BadServiceUrl", "The serviceUrl is not an http(s) URL."), null);
         }
 
         using var request = new HttpRequestMessage(method, url);
@@ -110,11 +110,11 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
         }
         catch (HttpRequestException e)
         {
-            return (new ConnectorOutcome.Failed(0, "Unreachable", e.Message), null);
+            return (new SendOutcome.Failed(0, "Unreachable", e.Message), null);
         }
         catch (TimeoutRejectedException)
         {
-            return (new ConnectorOutcome.Failed(0, "Timeout", "The connector did not answer in time."), null);
+            return (new SendOutcome.Failed(0, "Timeout", "The connector did not answer in time."), null);
         }
 
         using (response)
@@ -124,21 +124,21 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
         }
     }
 
-    private ConnectorOutcome Classify(HttpResponseMessage response, JsonElement? body)
+    private SendOutcome Classify(HttpResponseMessage response, JsonElement? body)
     {
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
         {
-            return new ConnectorOutcome.Sent(body is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("id", out var id) ? id.GetString() : null);
+            return new SendOutcome.Sent(body is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("id", out var id) ? id.GetString() : null);
         }
 
         var (code, message) = ErrorOf(body);
         return response.StatusCode switch
         {
-            HttpStatusCode.TooManyRequests => new ConnectorOutcome.Throttled(time.GetUtcNow() + (RetryAfterHeader.Wait(response, time) ?? TimeSpan.FromSeconds(1))),
-            HttpStatusCode.Forbidden when code is "BotNotInConversationRoster" or "ConversationBlockedByUser" => new ConnectorOutcome.RecipientGone(status, code),
-            HttpStatusCode.NotFound when code is "ConversationNotFound" => new ConnectorOutcome.RecipientGone(status, code),
-            _ => new ConnectorOutcome.Failed(status, code, message ?? response.ReasonPhrase ?? "The connector refused the call."),
+            HttpStatusCode.TooManyRequests => new SendOutcome.Throttled(time.GetUtcNow() + (RetryAfterHeader.Wait(response, time) ?? TimeSpan.FromSeconds(1))),
+            HttpStatusCode.Forbidden when code is "BotNotInConversationRoster" or "ConversationBlockedByUser" => new SendOutcome.RecipientGone(status, code),
+            HttpStatusCode.NotFound when code is "ConversationNotFound" => new SendOutcome.RecipientGone(status, code),
+            _ => new SendOutcome.Failed(status, code, message ?? response.ReasonPhrase ?? "The connector refused the call."),
         };
     }
 

@@ -16,7 +16,7 @@ public sealed class ConnectorOptions
 
     /// <summary>
     /// The longest Retry-After a call waits out itself. A longer one ends the call as
-    /// <see cref="ConnectorOutcome.Throttled"/>, so the sender can pace instead of blocking.
+    /// <see cref="SendOutcome.Throttled"/>, so the sender can pace instead of blocking.
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -191,9 +191,9 @@ public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetr
                 }
             }
 
-            if (outcome is not ConnectorOutcome.Throttled throttled)
+            if (outcome is not SendOutcome.Throttled throttled)
             {
-                if (outcome is not ConnectorOutcome.Sent)
+                if (outcome is not SendOutcome.Sent)
                 {
                     LogGaveUp(logger, message.Key, message.ConversationId, outcome);
                 }
@@ -204,7 +204,7 @@ public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetr
             LogThrottled(logger, message.ConversationId, throttled.RetryAt);
             if (attempt >= options.Value.MaxThrottledAttempts)
             {
-                var gaveUp = new ConnectorOutcome.Failed(429, "Throttled", $"Teams throttled this send {attempt} times.");
+                var gaveUp = new SendOutcome.Failed(429, "Throttled", $"Teams throttled this send {attempt} times.");
                 LogGaveUp(logger, message.Key, message.ConversationId, gaveUp);
                 return new ProactiveResult(gaveUp, attempt);
             }
@@ -295,13 +295,10 @@ public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetr
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static ProactiveResult Stopped(int attempts) =>
-        new(new ConnectorOutcome.Failed(0, "Stopped", "The bot stopped before this was sent."), attempts);
+        new(new SendOutcome.Withdrawn("the bot stopped before it was sent."), attempts);
 
     private static ProactiveResult Withdrawn(int attempts) =>
-        new(new ConnectorOutcome.Failed(0, WithdrawnCode, "The sender withdrew this before it was sent."), attempts);
-
-    /// <summary>The failure code of a message withdrawn before it went (see <see cref="SendAsync"/>).</summary>
-    public const string WithdrawnCode = "Withdrawn";
+        new(new SendOutcome.Withdrawn("the sender took it back."), attempts);
 
     /// <summary>A queued message. Once a worker takes it off (it is on the wire) it can no longer be withdrawn, and vice versa.</summary>
     private sealed record Pending(ProactiveMessage Message, TaskCompletionSource<ProactiveResult> Result)
@@ -352,5 +349,5 @@ public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetr
     private static partial void LogThrottled(ILogger logger, string conversationId, DateTimeOffset retryAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up sending {Key} to {ConversationId}: {Outcome}")]
-    private static partial void LogGaveUp(ILogger logger, string? key, string conversationId, ConnectorOutcome outcome);
+    private static partial void LogGaveUp(ILogger logger, string? key, string conversationId, SendOutcome outcome);
 }

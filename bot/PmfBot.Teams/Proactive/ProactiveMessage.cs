@@ -8,7 +8,7 @@ namespace PmfBot.Teams.Proactive;
 public sealed record ProactiveMessage(string ServiceUrl, string ConversationId, Activity Activity, string? Key = null);
 
 /// <summary>How a proactive send ended: the connector's final outcome (never Throttled) and how many attempts it took.</summary>
-public sealed record ProactiveResult(ConnectorOutcome Outcome, int Attempts)
+public sealed record ProactiveResult(SendOutcome Outcome, int Attempts)
 {
-    public bool Sent => Outcome is ConnectorOutcome.Sent;
+    public bool Sent => Outcome is SendOutcome.Sent;
 }

@@ -170,7 +170,7 @@ public sealed partial class PmfBotTurnHandler(
         var outcome = inbound.Conversation.ConversationType == ConversationTypes.Channel && inbound.Id is { } id
             ? await connector.ReplyAsync(inbound.ServiceUrl!, conversation, id, reply, cancellationToken)
             : await connector.SendAsync(inbound.ServiceUrl!, conversation, reply, cancellationToken);
-        if (outcome is not ConnectorOutcome.Sent)
+        if (outcome is not SendOutcome.Sent)
         {
             LogAnswerNotSent(logger, conversation, outcome);
         }
@@ -192,5 +192,5 @@ public sealed partial class PmfBotTurnHandler(
     private static partial void LogTurnFailed(ILogger logger, Exception exception, string activityType, string reference);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The answer to {ConversationId} was not delivered: {Outcome}")]
-    private static partial void LogAnswerNotSent(ILogger logger, string conversationId, ConnectorOutcome outcome);
+    private static partial void LogAnswerNotSent(ILogger logger, string conversationId, SendOutcome outcome);
 }

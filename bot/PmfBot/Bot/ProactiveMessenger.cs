@@ -6,28 +6,6 @@ using Activity = PmfBot.Teams.Schema.Activity;
 
 namespace PmfBot.Bot;
 
-/// <summary>How a proactive message to a person ended. A closed set.</summary>
-public abstract record ProactiveOutcome
-{
-    private ProactiveOutcome()
-    {
-    }
-
-    /// <summary>Delivered: where, so the card can be updated in place later.</summary>
-    public sealed record Sent(string? ActivityId, string ServiceUrl, string ConversationId) : ProactiveOutcome;
-
-    /// <summary>The person has never talked to the bot: no conversation to write into (waiting for install).</summary>
-    public sealed record NoConversation : ProactiveOutcome;
-
-    /// <summary>The person removed or blocked the app; nothing is sent until they talk to the bot again.</summary>
-    public sealed record Gone(string Reason) : ProactiveOutcome;
-
-    public sealed record Failed(string Reason) : ProactiveOutcome;
-
-    /// <summary>Taken back before it went (this instance stopped leading, or is shutting down): never sent, to be sent by whoever leads next.</summary>
-    public sealed record Withdrawn : ProactiveOutcome;
-}
-
 /// <summary>
 /// Messages a person, or starts a thread in a channel, on the bot's own initiative ("continue
 /// conversation"): finds the stored conversation, sends, and when Teams says the app was removed
@@ -37,6 +15,9 @@ public abstract record ProactiveOutcome
 public sealed partial class ProactiveMessenger(
     ConversationStore conversations, PacedSender sender, ConnectorClient connector, TimeProvider time, ILogger<ProactiveMessenger> logger, IPersonalChatInstaller? installer = null)
 {
+    /// <summary>A conversation already known to be gone: the app was removed or blocked there.</summary>
+    private static readonly SendOutcome.RecipientGone Gone = new(403, "KnownGone");
+
     /// <summary>Names this instance in claims ("host/1234/ab12cd"), so a stuck claim says who held it.</summary>
     public string Claimant { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
 
@@ -44,7 +25,7 @@ public sealed partial class ProactiveMessenger(
     public async Task<bool> CanReachPersonAsync(string aadObjectId, CancellationToken cancellationToken) =>
         await conversations.GetPersonalAsync(aadObjectId, cancellationToken) is { State: ConversationState.Active };
 
-    public async Task<ProactiveOutcome> SendToPersonAsync(string aadObjectId, Activity activity, string key, CancellationToken cancellationToken)
+    public async Task<SendOutcome> SendToPersonAsync(string aadObjectId, Activity activity, string key, CancellationToken cancellationToken)
     {
         var conversation = await conversations.GetPersonalAsync(aadObjectId, cancellationToken);
         if (conversation is null && installer is not null)
@@ -54,12 +35,12 @@ public sealed partial class ProactiveMessenger(
 
         if (conversation is null)
         {
-            return new ProactiveOutcome.NoConversation();
+            return new SendOutcome.NoConversation();
         }
 
         if (conversation.State == ConversationState.Gone)
         {
-            return new ProactiveOutcome.Gone("The app was removed or blocked in this chat.");
+            return Gone; // known since an earlier send: nothing is sent until they talk to PmfBot again
         }
 
         var message = activity with
@@ -73,18 +54,14 @@ public sealed partial class ProactiveMessenger(
         var result = await sender.SendAsync(new ProactiveMessage(conversation.ServiceUrl, conversation.ConversationId, message, key), cancellationToken);
         switch (result.Outcome)
         {
-            case ConnectorOutcome.Sent sent:
-                return new ProactiveOutcome.Sent(sent.ActivityId, conversation.ServiceUrl, conversation.ConversationId);
-            case ConnectorOutcome.RecipientGone gone:
+            case SendOutcome.Sent sent:
+                return sent with { ServiceUrl = conversation.ServiceUrl, ConversationId = conversation.ConversationId };
+            case SendOutcome.RecipientGone gone:
                 await conversations.MarkGoneAsync(conversation, time.GetUtcNow(), cancellationToken);
                 LogGone(logger, key, gone.Code);
-                return new ProactiveOutcome.Gone(gone.Code);
-            case ConnectorOutcome.Failed { Code: PacedSender.WithdrawnCode }:
-                return new ProactiveOutcome.Withdrawn();
-            case ConnectorOutcome.Failed failed:
-                return new ProactiveOutcome.Failed($"{failed.Status} {failed.Code}: {failed.Message}");
+                return gone;
             default:
-                return new ProactiveOutcome.Failed(result.Outcome.ToString());
+                return result.Outcome;
         }
     }
 
@@ -92,35 +69,34 @@ public sealed partial class ProactiveMessenger(
     /// Starts a new thread in a channel with <paramref name="activity"/> as its first post (a
     /// weekly digest). Few and far between, so sent at once rather than through the paced sender.
     /// </summary>
-    public async Task<ProactiveOutcome> StartThreadAsync(string teamId, string channelId, Activity activity, string key, CancellationToken cancellationToken)
+    public async Task<SendOutcome> StartThreadAsync(string teamId, string channelId, Activity activity, string key, CancellationToken cancellationToken)
     {
         var channel = await conversations.GetChannelAsync(teamId, channelId, cancellationToken);
         if (channel is null)
         {
-            return new ProactiveOutcome.NoConversation();
+            return new SendOutcome.NoConversation();
         }
 
         if (channel.State == ConversationState.Gone)
         {
-            return new ProactiveOutcome.Gone("PmfBot was removed from the team.");
+            return Gone;
         }
 
         var created = await connector.CreateConversationAsync(
             channel.ServiceUrl, ConversationParameters.ChannelThread(channel.BotId, channelId, channel.TenantId, activity with { Type = ActivityTypes.Message }), cancellationToken);
         switch (created.Outcome)
         {
-            case ConnectorOutcome.Sent:
-                return new ProactiveOutcome.Sent(created.Value?.ActivityId, channel.ServiceUrl, created.Value?.Id ?? channelId);
-            case ConnectorOutcome.RecipientGone gone:
+            case SendOutcome.Sent:
+                return new SendOutcome.Sent(created.Value?.ActivityId)
+                {
+                    ServiceUrl = channel.ServiceUrl, ConversationId = created.Value?.Id ?? channelId,
+                };
+            case SendOutcome.RecipientGone gone:
                 await conversations.MarkGoneAsync(channel, time.GetUtcNow(), cancellationToken);
                 LogGone(logger, key, gone.Code);
-                return new ProactiveOutcome.Gone($"Teams refused the post ({gone.Code}): PmfBot is no longer in the team.");
-            case ConnectorOutcome.Throttled throttled:
-                return new ProactiveOutcome.Failed($"Teams asked to wait until {throttled.RetryAt:O}.");
-            case ConnectorOutcome.Failed failed:
-                return new ProactiveOutcome.Failed($"{failed.Status} {failed.Code}: {failed.Message}");
+                return gone;
             default:
-                return new ProactiveOutcome.Failed(created.Outcome.ToString());
+                return created.Outcome;
         }
     }
 

@@ -5,6 +5,7 @@ using PmfBot.Cards.Model;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Storage.Prompts;
+using PmfBot.Teams.Connector;
 using PmfBot.Teams.Schema;
 using Activity = PmfBot.Teams.Schema.Activity;
 
@@ -56,7 +57,7 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
             {
                 Type = ActivityTypes.Message, Text = text, Attachments = [Attachment.AdaptiveCard(CardJson.ToElement(card()))],
             };
-            ProactiveOutcome sent;
+            SendOutcome sent;
             try
             {
                 sent = await messenger.SendToPersonAsync(aad, message, logKey, cancellationToken);
@@ -65,22 +66,21 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
             {
                 // Stopped (leading) while finding the chat, before anything reached Teams: released like a
                 // withdrawn send, not left claimed, which would hold it from the next leader for a claim lease.
-                sent = new ProactiveOutcome.Withdrawn();
+                sent = new SendOutcome.Withdrawn("this instance stopped leading.");
             }
 
             outcome = sent switch
             {
-                ProactiveOutcome.Sent s => claim.Record with
+                SendOutcome.Sent s => claim.Record with
                 {
                     State = PromptState.Sent, SentAt = time.GetUtcNow(), ServiceUrl = s.ServiceUrl, ConversationId = s.ConversationId, ActivityId = s.ActivityId, Note = null,
                 },
-                ProactiveOutcome.NoConversation => claim.Record with { State = PromptState.WaitingForInstall, Note = "Has never opened PmfBot in Teams: no chat to write into yet." },
-                ProactiveOutcome.Gone g => claim.Record with { State = PromptState.Gone, Note = g.Reason },
-                ProactiveOutcome.Failed f => claim.Record with { State = PromptState.Failed, Note = f.Reason },
+                SendOutcome.NoConversation => claim.Record with { State = PromptState.WaitingForInstall, Note = sent.Why },
+                SendOutcome.RecipientGone => claim.Record with { State = PromptState.Gone, Note = sent.Why },
 
                 // Released, not failed: the attempt is given back and the next leader's scan sends it.
-                ProactiveOutcome.Withdrawn => claim.Record with { State = PromptState.Failed, Attempts = claim.Record.Attempts - 1, Note = "Withdrawn before it was sent: this instance stopped leading." },
-                _ => claim.Record with { State = PromptState.Failed, Note = sent.ToString() },
+                SendOutcome.Withdrawn => claim.Record with { State = PromptState.Failed, Attempts = claim.Record.Attempts - 1, Note = sent.Why },
+                _ => claim.Record with { State = PromptState.Failed, Note = sent.Why },
             };
         }
 

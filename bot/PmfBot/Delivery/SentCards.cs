@@ -65,7 +65,7 @@ public sealed partial class SentCards(PromptStore prompts, ConnectorClient conne
         {
             var update = new Activity { Type = ActivityTypes.Message, Id = activityId, Attachments = [attachment] };
             var outcome = await connector.UpdateAsync(serviceUrl, conversationId, activityId, update, cancellationToken);
-            if (outcome is not ConnectorOutcome.Sent)
+            if (outcome is not SendOutcome.Sent)
             {
                 allShown = allShown && !WorthRetrying(outcome);
                 LogNotUpdated(logger, subject.Label, period.Code, activityId, outcome);
@@ -75,12 +75,12 @@ public sealed partial class SentCards(PromptStore prompts, ConnectorClient conne
         return allShown;
     }
 
-    private static bool WorthRetrying(ConnectorOutcome outcome) =>
-        outcome is ConnectorOutcome.Throttled or ConnectorOutcome.Failed { Status: 0 or >= 500, Code: not "BadServiceUrl" };
+    private static bool WorthRetrying(SendOutcome outcome) =>
+        outcome is SendOutcome.Throttled or SendOutcome.Failed { Status: 0 or >= 500, Code: not "BadServiceUrl" };
 
     private static bool AnsweredInPlace(Activity pressed) =>
         pressed is { Type: ActivityTypes.Invoke, Conversation.ConversationType: "personal" };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject} {Period}: card {ActivityId} could not be updated in place: {Outcome}")]
-    private static partial void LogNotUpdated(ILogger logger, string subject, string period, string activityId, ConnectorOutcome outcome);
+    private static partial void LogNotUpdated(ILogger logger, string subject, string period, string activityId, SendOutcome outcome);
 }

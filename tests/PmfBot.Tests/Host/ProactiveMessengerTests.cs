@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Bot;
 using PmfBot.Storage.Conversations;
+using PmfBot.Teams.Connector;
 using PmfBot.Teams.Schema;
 using PmfBot.Testing;
 using Activity = PmfBot.Teams.Schema.Activity;
@@ -49,9 +50,9 @@ public class ProactiveMessengerTests : StorageTestBase, IAsyncLifetime
 
         var outcome = await Messenger.SendToPersonAsync("aad-sam", Prompt, "NI 192|FY2026-Q2|prompt", default);
 
-        var sent = Assert.IsType<ProactiveOutcome.Sent>(outcome);
+        var sent = Assert.IsType<SendOutcome.Sent>(outcome);
         var call = Assert.Single(_connector.CallsTo(chat.ConversationId));
-        Assert.Equal("activity-1", sent.ActivityId);
+        Assert.Equal(("activity-1", chat.ConversationId), (sent.ActivityId, sent.ConversationId)); // where, for updates in place
         Assert.Equal("Your update for NI 192, Q2 2026/27, is due by 10 Oct.", call.Body!.Value.GetProperty("text").GetString());
         Assert.Equal("28:bot", call.Body.Value.GetProperty("from").GetProperty("id").GetString());
     }
@@ -61,7 +62,7 @@ public class ProactiveMessengerTests : StorageTestBase, IAsyncLifetime
     {
         var outcome = await Messenger.SendToPersonAsync("aad-never-installed", Prompt, "k", default);
 
-        Assert.IsType<ProactiveOutcome.NoConversation>(outcome);
+        Assert.IsType<SendOutcome.NoConversation>(outcome);
         Assert.Empty(_connector.Calls);
     }
 
@@ -77,8 +78,8 @@ public class ProactiveMessengerTests : StorageTestBase, IAsyncLifetime
         var first = await Messenger.SendToPersonAsync("aad-sam", Prompt, "k", default);
         var second = await Messenger.SendToPersonAsync("aad-sam", Prompt, "k", default);
 
-        Assert.Equal(new ProactiveOutcome.Gone(code), first);
-        Assert.IsType<ProactiveOutcome.Gone>(second);
+        Assert.Equal(new SendOutcome.RecipientGone(status, code), first);
+        Assert.IsType<SendOutcome.RecipientGone>(second);
         Assert.Single(_connector.Calls); // the second was never attempted
         Assert.Equal(ConversationState.Gone, (await Conversations.GetPersonalAsync("aad-sam", default))!.State);
     }
@@ -94,6 +95,6 @@ public class ProactiveMessengerTests : StorageTestBase, IAsyncLifetime
         await Conversations.SaveAsync(chat with { UpdatedAt = DateTimeOffset.UtcNow }, default);
         var outcome = await Messenger.SendToPersonAsync("aad-sam", Prompt, "k", default);
 
-        Assert.IsType<ProactiveOutcome.Sent>(outcome);
+        Assert.IsType<SendOutcome.Sent>(outcome);
     }
 }

@@ -124,7 +124,7 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
         }
 
         var outcome = await messenger.SendToPersonAsync(aad, new Activity { Type = ActivityTypes.Message, Text = text }, $"delegation|{key}", cancellationToken);
-        return outcome is ProactiveOutcome.Sent;
+        return outcome is Teams.Connector.SendOutcome.Sent;
     }
 
     private static string Describe(Delegation d) => d.Measure is { } m ? m.Value : "all measures";

@@ -6,6 +6,7 @@ using PmfBot.Cards.Digests;
 using PmfBot.Council;
 using PmfBot.Domain.Digests;
 using PmfBot.Storage.Digests;
+using PmfBot.Teams.Connector;
 using PmfBot.Teams.Schema;
 using Activity = PmfBot.Teams.Schema.Activity;
 
@@ -120,11 +121,10 @@ public sealed partial class DigestPoster(
         var sent = await messenger.StartThreadAsync(subscription.TeamId, subscription.ChannelId, post, $"digest|{subscription.Key}|{claimed.Week}", cancellationToken);
         return sent switch
         {
-            ProactiveOutcome.Sent s => claimed with { State = DigestPostingState.Posted, PostedAt = time.GetUtcNow(), ConversationId = s.ConversationId, ActivityId = s.ActivityId, Note = null },
-            ProactiveOutcome.NoConversation => claimed with { State = DigestPostingState.Failed, Note = "PmfBot has no record of this channel: someone should @mention it there once." },
-            ProactiveOutcome.Gone g => claimed with { State = DigestPostingState.Refused, Note = g.Reason },
-            ProactiveOutcome.Failed f => claimed with { State = DigestPostingState.Failed, Note = f.Reason },
-            _ => claimed with { State = DigestPostingState.Failed, Note = sent.ToString() },
+            SendOutcome.Sent s => claimed with { State = DigestPostingState.Posted, PostedAt = time.GetUtcNow(), ConversationId = s.ConversationId, ActivityId = s.ActivityId, Note = null },
+            SendOutcome.NoConversation => claimed with { State = DigestPostingState.Failed, Note = "PmfBot has no record of this channel: someone should @mention it there once." },
+            SendOutcome.RecipientGone g => claimed with { State = DigestPostingState.Refused, Note = $"Teams refused the post ({g.Code}): PmfBot is no longer in the team." },
+            _ => claimed with { State = DigestPostingState.Failed, Note = sent.Why },
         };
     }
 
@@ -142,9 +142,9 @@ public sealed partial class DigestPoster(
         var text = $"PmfBot can no longer post in {channel} ({why}), so the weekly digest for {subscription.Scope.NameIn(council)} you subscribed it to is paused. "
             + "Add PmfBot to the team again and @mention it in the channel with \"subscribe\" to restart it.";
         var told = await messenger.SendToPersonAsync(aad, new Activity { Type = ActivityTypes.Message, Text = text }, $"digest-paused|{subscription.Key}", cancellationToken);
-        if (told is not ProactiveOutcome.Sent)
+        if (told is not SendOutcome.Sent)
         {
-            LogNotTold(logger, subscription.Key, told);
+            LogNotTold(logger, subscription.Key, told.Why);
         }
     }
 
@@ -158,5 +158,5 @@ public sealed partial class DigestPoster(
     private static partial void LogPaused(ILogger logger, string subscription, string why);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest subscription {Subscription} paused; its subscriber could not be told: {Outcome}")]
-    private static partial void LogNotTold(ILogger logger, string subscription, ProactiveOutcome outcome);
+    private static partial void LogNotTold(ILogger logger, string subscription, string outcome);
 }
