@@ -23,7 +23,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<PromptStore>();
         services.AddSingleton<Cover.CoverStore>();
-        services.AddSingleton<Activities.ActivityProgressStore>();
+        services.AddSingleton<PlanActivities.PlanActivityProgressStore>();
         services.AddSingleton<Escalations.EscalationStore>();
         services.AddSingleton<Digests.SubscriptionStore>();
         services.AddSingleton<Digests.DigestStore>();

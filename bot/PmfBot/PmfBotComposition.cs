@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Bot;
 using PmfBot.Delivery;
-using PmfBot.Features.Activities;
 using PmfBot.Features.Catalogue;
 using PmfBot.Features.Cover;
 using PmfBot.Features.Demo;
@@ -10,6 +9,7 @@ using PmfBot.Features.Escalations;
 using PmfBot.Features.Extensions;
 using PmfBot.Features.Onboarding;
 using PmfBot.Features.People;
+using PmfBot.Features.PlanActivities;
 using PmfBot.Features.Reports;
 using PmfBot.Features.Retention;
 using PmfBot.Features.Scorecards;
@@ -45,7 +45,7 @@ public static class PmfBotComposition
         services.AddDirectory(configuration);
         services.AddCatalogueFeature();
         services.AddUpdateCycle(configuration);
-        services.AddActivities(configuration);
+        services.AddPlanActivities(configuration);
         services.AddExtensions(configuration);
         services.AddCover();
         services.AddEscalations(configuration);
@@ -72,7 +72,7 @@ public static class PmfBotComposition
         .MapEscalations(services)
         .MapCover(services)
         .MapExtensions(services)
-        .MapActivities(services)
+        .MapPlanActivities(services)
         .MapUpdates(services);
 
     public static WebApplication MapPmfBot(this WebApplication app)

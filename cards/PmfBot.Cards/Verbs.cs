@@ -20,10 +20,10 @@ public static class Verbs
     public const string DecideExtension = "decideExtension";
 
     /// <summary>Submits an activity's quarterly progress (data: activity, period; inputs: status, percentComplete, commentary, actionNote).</summary>
-    public const string SubmitActivity = "submitActivity";
+    public const string SubmitPlanActivity = "submitActivity";
 
     /// <summary>Shows an activity's progress card for a quarter (data: activity, period).</summary>
-    public const string OpenActivity = "openActivity";
+    public const string OpenPlanActivity = "openActivity";
 
     /// <summary>Shows an escalation: the decision view for a decider of an open one, its state for anyone else (data: measure, period). Also the card's refresh.</summary>
     public const string OpenEscalation = "openEscalation";

@@ -1,9 +1,9 @@
-using PmfBot.Cards.Activities;
 using PmfBot.Cards.Digests;
 using PmfBot.Cards.Escalations;
 using PmfBot.Cards.Extensions;
 using PmfBot.Cards.Model;
 using PmfBot.Cards.Onboarding;
+using PmfBot.Cards.PlanActivities;
 using PmfBot.Cards.Reports;
 using PmfBot.Cards.Scorecards;
 using PmfBot.Cards.Updates;
@@ -70,13 +70,13 @@ public static class CardGallery
         ], "Record 91.5 here", Verbs.SubmitUpdate)),
         ["overdue-chase"] = OverdueChaseCard.Build(new OverdueChaseView("HR 01", "Working days lost to sickness per FTE, rolling 12 months", "Q2 2026/27", "HR", "Priya Shah", "7 days overdue (due by 12 Oct 2026)")),
         ["overdue-chase-line-manager"] = OverdueChaseCard.Build(new OverdueChaseView("FI 01", "Undisputed invoices paid within 30 days", "Oct 2026", "Finance", "Fiona Grant", "7 days overdue (due by 10 Nov 2026)", "As Fiona Grant's line manager")),
-        ["activity-prompt"] = ActivityPromptCard.Build(FoiAuditPrompt),
-        ["activity-prompt-needs-fixing"] = ActivityPromptCard.Build(FoiAuditPrompt with
+        ["activity-prompt"] = PlanActivityPromptCard.Build(FoiAuditPrompt),
+        ["activity-prompt-needs-fixing"] = PlanActivityPromptCard.Build(FoiAuditPrompt with
         {
-            Entry = new ActivityEntry("AtRisk", "30", "Two trainers off sick.", null),
-            Problems = new ActivityInputProblems([], [], [], ["At risk: an action note is required — what is being done to recover it?"]),
+            Entry = new PlanActivityEntry("AtRisk", "30", "Two trainers off sick.", null),
+            Problems = new PlanActivityInputProblems([], [], [], ["At risk: an action note is required — what is being done to recover it?"]),
         }),
-        ["activity-recorded"] = ActivityRecordedCard.Build(new ActivityRecordedView("Act on the internal audit of FOI handling", "Q2 2026/27", "On track", "Good", "55%",
+        ["activity-recorded"] = PlanActivityRecordedCard.Build(new PlanActivityRecordedView("Act on the internal audit of FOI handling", "Q2 2026/27", "On track", "Good", "55%",
             "Training half done.", null, "Priya Shah", "09:40 on 7 Nov 2026", "Next report: Q3 2026/27, due by Sunday 10 January 2027. I'll send a card when the quarter ends.")),
         ["extension-request-form"] = ExtensionRequestCard.Build(new ExtensionRequestView("CS 02", "Calls answered within 5 minutes", "Oct 2026", "Tuesday 10 November 2026", "2026-11-11", "2027-01-09", "Helen Price",
             new Dictionary<string, string> { ["measure"] = "CS 02", ["period"] = "FY2026-M07" }, "2026-11-13", null, ["Give a reason below: extensions are agreed on it."])),
@@ -286,7 +286,7 @@ public static class CardGallery
         "Friday 13 November 2026 (3 days later)", "The telephony supplier's October report is late.", null, null,
         new Dictionary<string, string> { ["measure"] = "CS 02", ["period"] = "FY2026-M07", ["extension"] = "1a2b3c4d5e6f" });
 
-    private static ActivityPromptView FoiAuditPrompt => new(
+    private static PlanActivityPromptView FoiAuditPrompt => new(
         "Act on the internal audit of FOI handling", "Information Governance", "Q2 2026/27", "Overdue: your Q2 2026/27 progress report was due 28 days ago",
         "Saturday 10 October 2026", true, "31 Mar 2027",
         [

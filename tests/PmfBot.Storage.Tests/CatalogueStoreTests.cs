@@ -11,11 +11,11 @@ public class CatalogueStoreTests : StorageTestBase
     {
         var store = new CatalogueStore(Storage.Tables);
         var editor = await store.OpenAsync(default);
-        var activity = new Activity
+        var activity = new PlanActivity
         {
             Code = "food-waste", Title = "Roll out food waste collections", ServiceCode = "waste", Owner = Samples.Owner,
-            DueDate = new DateOnly(2027, 3, 31), Status = ActivityStatus.AtRisk, Commentary = "Vehicles late",
-            Milestones = [new Milestone("West | first", new DateOnly(2026, 9, 30), ActivityStatus.Completed)], PriorityCodes = ["greener"],
+            DueDate = new DateOnly(2027, 3, 31), Status = PlanActivityStatus.AtRisk, Commentary = "Vehicles late",
+            Milestones = [new Milestone("West | first", new DateOnly(2026, 9, 30), PlanActivityStatus.Completed)], PriorityCodes = ["greener"],
         };
         var change = new CatalogueChange
         {

@@ -36,7 +36,7 @@ public abstract class StorageTestBase : IAsyncLifetime
         return new Features.Demo.DemoSeeder(
             catalogue,
             results,
-            new global::PmfBot.Storage.Activities.ActivityProgressStore(tables),
+            new global::PmfBot.Storage.PlanActivities.PlanActivityProgressStore(tables),
             repair,
             new CouncilRules(
                 Domain.Deadlines.UpdateCyclePolicy.Default, Domain.Status.StatusPolicy.Default, Domain.Catalogue.Margin.DefaultTolerance));

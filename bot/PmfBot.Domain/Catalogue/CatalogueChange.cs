@@ -8,7 +8,7 @@ public sealed record CatalogueChange
     public IReadOnlyList<CorporatePriority> Priorities { get; init; } = [];
     public IReadOnlyList<Person> People { get; init; } = [];
     public IReadOnlyList<Measure> Measures { get; init; } = [];
-    public IReadOnlyList<Activity> Activities { get; init; } = [];
+    public IReadOnlyList<PlanActivity> Activities { get; init; } = [];
 
     public int Count => Departments.Count + Services.Count + Priorities.Count + People.Count + Measures.Count + Activities.Count;
 }

@@ -42,7 +42,7 @@ public sealed record Delegation(string Id, PersonId Owner, PersonId Delegate, Me
     /// delegate as someone who may update it, and as its <see cref="Catalogue.Measure.StandIn"/>,
     /// who its prompts go to. The latest delegation wins when two cover one measure.
     /// </summary>
-    public static Catalogue.Catalogue Apply(Catalogue.Catalogue council, IEnumerable<Delegation> delegations, DateOnly today)
+    public static CouncilCatalogue Apply(CouncilCatalogue council, IEnumerable<Delegation> delegations, DateOnly today)
     {
         var active = delegations.Where(d => d.IsActiveOn(today)).OrderBy(d => d.CreatedAt).ToList();
         if (active.Count == 0)

@@ -52,7 +52,7 @@ public sealed record DigestScope(ScopeKind Kind, string? Code)
     }
 
     /// <summary>Whether the catalogue (still) has this service or department: a button's data may name one since removed.</summary>
-    public bool IsIn(Catalogue.Catalogue catalogue) => Kind switch
+    public bool IsIn(CouncilCatalogue catalogue) => Kind switch
     {
         ScopeKind.Council => true,
         ScopeKind.Service => catalogue.FindService(Code!) is not null,
@@ -60,18 +60,18 @@ public sealed record DigestScope(ScopeKind Kind, string? Code)
     };
 
     /// <summary>Whether a measure belongs in this scope.</summary>
-    public bool Covers(Measure measure, Catalogue.Catalogue catalogue) => Kind switch
+    public bool Covers(Measure measure, CouncilCatalogue catalogue) => Kind switch
     {
         ScopeKind.Council => true,
         ScopeKind.Service => string.Equals(measure.ServiceCode, Code, StringComparison.OrdinalIgnoreCase),
         _ => catalogue.FindService(measure.ServiceCode) is { } service && string.Equals(service.DepartmentCode, Code, StringComparison.OrdinalIgnoreCase),
     };
 
-    public IReadOnlyList<Measure> MeasuresIn(Catalogue.Catalogue catalogue) =>
+    public IReadOnlyList<Measure> MeasuresIn(CouncilCatalogue catalogue) =>
         [.. catalogue.Measures.Where(m => Covers(m, catalogue)).OrderBy(m => m.ServiceCode, StringComparer.Ordinal).ThenBy(m => m.Reference.Key, StringComparer.Ordinal)];
 
     /// <summary>How people say it: "Waste", "the Place department", "the whole council".</summary>
-    public string NameIn(Catalogue.Catalogue catalogue) => Kind switch
+    public string NameIn(CouncilCatalogue catalogue) => Kind switch
     {
         ScopeKind.Council => "the whole council",
         ScopeKind.Department => $"the {catalogue.FindDepartment(Code!)?.Name ?? Code} department",
@@ -79,7 +79,7 @@ public sealed record DigestScope(ScopeKind Kind, string? Code)
     };
 
     /// <summary>A title: "Waste", "Place department", "Northmere District Council".</summary>
-    public string TitleIn(Catalogue.Catalogue catalogue, string councilName) => Kind switch
+    public string TitleIn(CouncilCatalogue catalogue, string councilName) => Kind switch
     {
         ScopeKind.Council => councilName,
         ScopeKind.Department => $"{catalogue.FindDepartment(Code!)?.Name ?? Code} department",
@@ -87,7 +87,7 @@ public sealed record DigestScope(ScopeKind Kind, string? Code)
     };
 
     /// <summary>What a person types to ask for it again: "Waste", "Place department", "the council".</summary>
-    public string TypedIn(Catalogue.Catalogue catalogue) => Kind switch
+    public string TypedIn(CouncilCatalogue catalogue) => Kind switch
     {
         ScopeKind.Council => "the council",
         ScopeKind.Department => $"{catalogue.FindDepartment(Code!)?.Name ?? Code} department",

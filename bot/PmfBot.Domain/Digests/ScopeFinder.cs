@@ -27,7 +27,7 @@ public static class ScopeFinder
 {
     private static readonly string[] CouncilWords = ["council", "whole council", "the council", "everything", "all", "all services", "corporate", "everyone"];
 
-    public static ScopeMatch Find(string typed, Catalogue.Catalogue catalogue)
+    public static ScopeMatch Find(string typed, CouncilCatalogue catalogue)
     {
         var text = Normalise(typed);
         var wantsDepartment = EndsWithWord(ref text, "department", "directorate", "dept");

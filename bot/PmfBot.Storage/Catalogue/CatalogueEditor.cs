@@ -22,7 +22,7 @@ public sealed class CatalogueEditor
     private readonly TableClient _table;
     private readonly Dictionary<string, ETag> _versions;
 
-    internal CatalogueEditor(TableClient table, Domain.Catalogue.Catalogue catalogue, Dictionary<string, ETag> versions)
+    internal CatalogueEditor(TableClient table, CouncilCatalogue catalogue, Dictionary<string, ETag> versions)
     {
         _table = table;
         Catalogue = catalogue;
@@ -30,7 +30,7 @@ public sealed class CatalogueEditor
     }
 
     /// <summary>The catalogue as read, plus every change written through this editor.</summary>
-    public Domain.Catalogue.Catalogue Catalogue { get; private set; }
+    public CouncilCatalogue Catalogue { get; private set; }
 
     /// <summary>The most items one change may hold: a transaction's 100, less the version row.</summary>
     public const int MaxChange = TableLimits.MaxBatchSize - 1;

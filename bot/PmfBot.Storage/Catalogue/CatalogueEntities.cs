@@ -85,7 +85,7 @@ public sealed class MeasureEntity : CatalogueEntity
     public string? DeadlineRule { get; set; }
 }
 
-public sealed class ActivityEntity : CatalogueEntity
+public sealed class PlanActivityEntity : CatalogueEntity
 {
     public const string Kind = "activity";
     public string Title { get; set; } = string.Empty;

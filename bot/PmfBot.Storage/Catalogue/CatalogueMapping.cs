@@ -14,7 +14,7 @@ internal static class CatalogueMapping
     public static string RowKeyOf(CorporatePriority p) => RowKey(PriorityEntity.Kind, p.Code);
     public static string RowKeyOf(Person p) => RowKey(PersonEntity.Kind, p.Id.Value);
     public static string RowKeyOf(Measure m) => RowKey(MeasureEntity.Kind, m.Reference.Key);
-    public static string RowKeyOf(Activity a) => RowKey(ActivityEntity.Kind, a.Code);
+    public static string RowKeyOf(PlanActivity a) => RowKey(PlanActivityEntity.Kind, a.Code);
 
     public static string CodeOf(CatalogueEntity entity) => entity.RowKey[(entity.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..];
 
@@ -87,7 +87,7 @@ internal static class CatalogueMapping
         };
     }
 
-    public static ActivityEntity ToEntity(Activity a) => new()
+    public static PlanActivityEntity ToEntity(PlanActivity a) => new()
     {
         RowKey = RowKeyOf(a),
         Title = a.Title,
@@ -100,18 +100,18 @@ internal static class CatalogueMapping
         Priorities = Join(a.PriorityCodes),
     };
 
-    public static Activity ToDomain(ActivityEntity e) => new()
+    public static PlanActivity ToDomain(PlanActivityEntity e) => new()
     {
         Code = CodeOf(e),
         Title = e.Title,
         ServiceCode = e.Service,
         Owner = PersonId.Parse(e.Owner),
         DueDate = ParseDate(e.DueDate)!.Value,
-        Status = Enum.Parse<ActivityStatus>(e.Status),
+        Status = Enum.Parse<PlanActivityStatus>(e.Status),
         Commentary = e.Commentary,
         Milestones = [.. (e.Milestones ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('|', 3))
-            .Select(p => new Milestone(p[2], ParseDate(p[0])!.Value, Enum.Parse<ActivityStatus>(p[1])))],
+            .Select(p => new Milestone(p[2], ParseDate(p[0])!.Value, Enum.Parse<PlanActivityStatus>(p[1])))],
         PriorityCodes = Split(e.Priorities),
     };
 

@@ -17,7 +17,7 @@ public sealed class CatalogueStore(PmfTables tables)
     /// The whole catalogue: one point read of its version, and only when that has changed (here or
     /// on another instance) six RowKey-range reads of the one catalogue partition.
     /// </summary>
-    public async Task<Domain.Catalogue.Catalogue> LoadAsync(CancellationToken cancellationToken)
+    public async Task<CouncilCatalogue> LoadAsync(CancellationToken cancellationToken)
     {
         var version = await _table.GetEntityIfExistsAsync<CatalogueVersionEntity>(CatalogueEntity.Partition, CatalogueVersionEntity.Key, [nameof(CatalogueVersionEntity.ChangedAt)], cancellationToken);
         var etag = version.HasValue ? version.Value!.ETag : default;
@@ -44,7 +44,7 @@ public sealed class CatalogueStore(PmfTables tables)
         var prioritiesTask = ReadKindAsync<PriorityEntity>(PriorityEntity.Kind, cancellationToken);
         var peopleTask = ReadKindAsync<PersonEntity>(PersonEntity.Kind, cancellationToken);
         var measuresTask = ReadKindAsync<MeasureEntity>(MeasureEntity.Kind, cancellationToken);
-        var activitiesTask = ReadKindAsync<ActivityEntity>(ActivityEntity.Kind, cancellationToken);
+        var activitiesTask = ReadKindAsync<PlanActivityEntity>(PlanActivityEntity.Kind, cancellationToken);
         await Task.WhenAll(departmentsTask, servicesTask, prioritiesTask, peopleTask, measuresTask, activitiesTask);
         var (departments, services, priorities, people, measures, activities) =
             (await departmentsTask, await servicesTask, await prioritiesTask, await peopleTask, await measuresTask, await activitiesTask);
@@ -55,7 +55,7 @@ public sealed class CatalogueStore(PmfTables tables)
             versions[entity.RowKey] = entity.ETag;
         }
 
-        var catalogue = new Domain.Catalogue.Catalogue(
+        var catalogue = new CouncilCatalogue(
             [.. departments.Select(CatalogueMapping.ToDomain)],
             [.. services.Select(CatalogueMapping.ToDomain)],
             [.. priorities.Select(CatalogueMapping.ToDomain)],
@@ -78,5 +78,5 @@ public sealed class CatalogueStore(PmfTables tables)
         return list;
     }
 
-    private sealed record Cached(ETag Version, Domain.Catalogue.Catalogue Catalogue);
+    private sealed record Cached(ETag Version, CouncilCatalogue Catalogue);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using PmfBot.Cards;
 using PmfBot.Cards.Onboarding;
 using PmfBot.Council;
+using PmfBot.Domain.Catalogue;
 using PmfBot.Features.Onboarding;
 using PmfBot.Teams.Connector;
 using PmfBot.Teams.Hosting;
@@ -113,7 +114,7 @@ public sealed partial class PmfBotTurnHandler(
     /// The catalogue; while storage is unreachable, as last loaded today, so the person can be told
     /// what happened to their entry.
     /// </summary>
-    private async Task<Domain.Catalogue.Catalogue> LoadCouncilAsync(CancellationToken cancellationToken)
+    private async Task<CouncilCatalogue> LoadCouncilAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -141,7 +142,7 @@ public sealed partial class PmfBotTurnHandler(
         return OnboardingHandlers.NotUnderstood(turn);
     }
 
-    private async Task<InvokeResponse> OnCardActionAsync(Activity activity, Domain.Catalogue.Person? person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> OnCardActionAsync(Activity activity, Domain.Catalogue.Person? person, CouncilCatalogue council, CancellationToken cancellationToken)
     {
         var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) ? a : default;
         var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v)
@@ -176,7 +177,7 @@ public sealed partial class PmfBotTurnHandler(
         }
     }
 
-    private Domain.Values.TypedIntent? ReadIntent(string text, Domain.Catalogue.Catalogue council) =>
+    private Domain.Values.TypedIntent? ReadIntent(string text, CouncilCatalogue council) =>
         Domain.Values.TypedIntents.Read(
             text, [.. council.Measures.Select(m => m.Reference)], Domain.Calendar.UkTime.DateAt(time.GetUtcNow()));
 

@@ -8,7 +8,7 @@ namespace PmfBot.Bot;
 /// <param name="Person">The sender, found by their Entra object id; null for someone the catalogue doesn't know.</param>
 /// <param name="Text">The message text without the bot's @mention, or the verb of a pressed button.</param>
 /// <param name="Catalogue">The catalogue as read once for this turn; handlers use it rather than reading it again.</param>
-public sealed record Turn(Activity Activity, Person? Person, string Text, Domain.Catalogue.Catalogue Catalogue, CancellationToken Cancellation)
+public sealed record Turn(Activity Activity, Person? Person, string Text, CouncilCatalogue Catalogue, CancellationToken Cancellation)
 {
     /// <summary>What a pressed button sent: its data merged with the card's inputs (Action.Execute's action.data, or an Action.Submit's value).</summary>
     public System.Text.Json.JsonElement? Data { get; init; }

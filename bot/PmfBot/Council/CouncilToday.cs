@@ -1,4 +1,5 @@
 using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Cover;
 using PmfBot.Storage.Catalogue;
 using PmfBot.Storage.Cover;
@@ -12,9 +13,9 @@ namespace PmfBot.Council;
 /// </summary>
 public sealed class CouncilToday(CatalogueStore catalogue, CoverStore cover, TimeProvider time)
 {
-    private (DateOnly Day, Domain.Catalogue.Catalogue Council)? _lastLoaded;
+    private (DateOnly Day, CouncilCatalogue Council)? _lastLoaded;
 
-    public async Task<Domain.Catalogue.Catalogue> LoadAsync(CancellationToken cancellationToken)
+    public async Task<CouncilCatalogue> LoadAsync(CancellationToken cancellationToken)
     {
         var today = UkTime.DateAt(time.GetUtcNow());
         var council = catalogue.LoadAsync(cancellationToken);
@@ -29,6 +30,6 @@ public sealed class CouncilToday(CatalogueStore catalogue, CoverStore cover, Tim
     /// who is talking and to give them back what they entered, when nothing can be saved anyway.
     /// Null when there is none from today. Scheduled work never uses it: it waits for storage.
     /// </summary>
-    public Domain.Catalogue.Catalogue? LastLoadedToday =>
+    public CouncilCatalogue? LastLoadedToday =>
         _lastLoaded is var (day, council) && day == UkTime.DateAt(time.GetUtcNow()) ? council : null;
 }

@@ -17,5 +17,5 @@ public sealed record OwedReport(
 public interface IOwedReports
 {
     Task<IReadOnlyList<OwedReport>> OwedByAsync(
-        PersonId person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken);
+        PersonId person, CouncilCatalogue council, CancellationToken cancellationToken);
 }

@@ -22,17 +22,17 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
     /// <param name="council">Where the recipient is looked up: someone without an Entra object id can't be reached yet.</param>
     /// <param name="card">Built only once the claim is won.</param>
     public Task<PromptState?> SendAsync(
-        PromptSubject subject, ReportingPeriod period, string step, PersonId recipientId, Domain.Catalogue.Catalogue council, Func<AdaptiveCard> card, CancellationToken cancellationToken) =>
+        PromptSubject subject, ReportingPeriod period, string step, PersonId recipientId, CouncilCatalogue council, Func<AdaptiveCard> card, CancellationToken cancellationToken) =>
         SendAsync(subject, period, step, recipientId, council, card, text: null, cancellationToken);
 
-    /// <inheritdoc cref="SendAsync(PromptSubject, ReportingPeriod, string, PersonId, Domain.Catalogue.Catalogue, Func{AdaptiveCard}, CancellationToken)"/>
+    /// <inheritdoc cref="SendAsync(PromptSubject, ReportingPeriod, string, PersonId, CouncilCatalogue, Func{AdaptiveCard}, CancellationToken)"/>
     /// <param name="text">A line above the card.</param>
     public async Task<PromptState?> SendAsync(
         PromptSubject subject,
         ReportingPeriod period,
         string step,
         PersonId recipientId,
-        Domain.Catalogue.Catalogue council,
+        CouncilCatalogue council,
         Func<AdaptiveCard> card,
         string? text,
         CancellationToken cancellationToken)

@@ -13,14 +13,14 @@ namespace PmfBot.Events;
 /// </summary>
 public sealed class FigureEventContext
 {
-    private readonly Func<CancellationToken, Task<Catalogue>> _readCouncil;
+    private readonly Func<CancellationToken, Task<CouncilCatalogue>> _readCouncil;
     private readonly Func<Measure, CancellationToken, Task<MeasureState>> _readState;
-    private Catalogue? _council;
+    private CouncilCatalogue? _council;
     private MeasureState? _state;
 
     private FigureEventContext(
         FigureEvent figureEvent,
-        Func<CancellationToken, Task<Catalogue>> readCouncil,
+        Func<CancellationToken, Task<CouncilCatalogue>> readCouncil,
         Func<Measure, CancellationToken, Task<MeasureState>> readState)
     {
         Event = figureEvent;
@@ -34,7 +34,7 @@ public sealed class FigureEventContext
 
     /// <summary>For an event the turn has just written, with the council and figures it already holds.</summary>
     /// <param name="state">The measure's figures including this one.</param>
-    public static FigureEventContext Known(FigureEvent figureEvent, Catalogue council, MeasureState state) =>
+    public static FigureEventContext Known(FigureEvent figureEvent, CouncilCatalogue council, MeasureState state) =>
         new(figureEvent, _ => Task.FromResult(council), (_, _) => Task.FromResult(state))
         {
             _council = council,
@@ -45,7 +45,7 @@ public sealed class FigureEventContext
     public static FigureEventContext Reading(FigureEvent figureEvent, CatalogueStore catalogue, ResultStore results) =>
         new(figureEvent, catalogue.LoadAsync, (measure, ct) => MeasureState.ReadAsync(results, measure, ct));
 
-    public async Task<Catalogue> CouncilAsync(CancellationToken cancellationToken) =>
+    public async Task<CouncilCatalogue> CouncilAsync(CancellationToken cancellationToken) =>
         _council ??= await _readCouncil(cancellationToken);
 
     /// <summary>The measure's figures now; null when it has left the catalogue.</summary>

@@ -28,7 +28,7 @@ public sealed partial class FigureEvents(
     /// <param name="state">The measure's figures including this one.</param>
     /// <returns>The handlers' sentences, or null when none has anything to say.</returns>
     public async Task<string?> AfterTurnAsync(
-        FigureEvent figureEvent, Catalogue council, MeasureState state, PersonId toldTo, CancellationToken cancellationToken)
+        FigureEvent figureEvent, CouncilCatalogue council, MeasureState state, PersonId toldTo, CancellationToken cancellationToken)
     {
         var context = FigureEventContext.Known(figureEvent, council, state);
         var sentences = new List<string>();

@@ -37,7 +37,7 @@ public sealed class StandingsKeeper(StandingStore standings, CatalogueStore cata
             await catalogue.LoadAsync(cancellationToken), extension.Measure, s => s.With(extension), cancellationToken);
 
     private async Task UpdateAsync(
-        Catalogue council,
+        CouncilCatalogue council,
         MeasureReference measure,
         Func<MeasureStanding, MeasureStanding> change,
         CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace PmfBot.Wording;
 public static class Said
 {
     /// <summary>What a second press, or a stale card, is told: nothing was changed.</summary>
-    public static string AlreadyRecorded(PersonId by, DateTimeOffset at, Domain.Catalogue.Catalogue council) =>
+    public static string AlreadyRecorded(PersonId by, DateTimeOffset at, CouncilCatalogue council) =>
         $"This was already recorded at {Dates.When(at)} by {council.NameOf(by)}; nothing was changed.";
 
     /// <summary>"Helen Price", "Helen Price or Priya Shah", "Chris Evans, Helen Price or Priya Shah".</summary>

@@ -15,7 +15,7 @@ namespace PmfBot.Benchmarks.Council;
 /// services, owners (each with an Entra object id and, when seeded, a personal chat with the bot)
 /// and measures spread evenly over them. Deterministic: the same size gives the same council.
 /// </summary>
-public sealed record BenchCouncil(Domain.Catalogue.Catalogue Catalogue, IReadOnlyList<Person> Owners, IReadOnlyList<Person> ChiefOfficers)
+public sealed record BenchCouncil(CouncilCatalogue Catalogue, IReadOnlyList<Person> Owners, IReadOnlyList<Person> ChiefOfficers)
 {
     public const string Tenant = "7d1b3c52-9a4e-4c1f-8e2a-6b5d0c3a9f10";
     public const string BotId = "3f9c2e71-5b8d-4a63-9c10-2e7f4a1b8d05";
@@ -58,7 +58,7 @@ public sealed record BenchCouncil(Domain.Catalogue.Catalogue Catalogue, IReadOnl
             };
         }).ToList();
 
-        var catalogue = new Domain.Catalogue.Catalogue(departments, serviceList, [], [.. people, .. chiefs], measureList, []);
+        var catalogue = new CouncilCatalogue(departments, serviceList, [], [.. people, .. chiefs], measureList, []);
         return new BenchCouncil(catalogue, people, chiefs);
     }
 

@@ -20,7 +20,7 @@ public class RulesBenchmarks
     private static readonly ReportingPeriod October = ReportingPeriod.CalendarMonth(2026, 10);
 
     private Measure _measure = null!;
-    private Domain.Catalogue.Catalogue _council = null!;
+    private CouncilCatalogue _council = null!;
 
     [GlobalSetup]
     public void Setup()

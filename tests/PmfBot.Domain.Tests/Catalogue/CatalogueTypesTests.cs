@@ -144,25 +144,25 @@ public class CatalogueTypesTests
     [Fact]
     public void Activity_OverdueAndMissedMilestones()
     {
-        var activity = new Activity
+        var activity = new PlanActivity
         {
             Code = "food-waste",
             Title = "Roll out food waste collections to all households",
             ServiceCode = "waste",
             Owner = TestMeasures.Owner,
             DueDate = new DateOnly(2027, 3, 31),
-            Status = ActivityStatus.OnTrack,
+            Status = PlanActivityStatus.OnTrack,
             Milestones =
             [
-                new Milestone("West of the district", new DateOnly(2026, 9, 30), ActivityStatus.Completed),
-                new Milestone("East of the district", new DateOnly(2026, 12, 31), ActivityStatus.OnTrack),
+                new Milestone("West of the district", new DateOnly(2026, 9, 30), PlanActivityStatus.Completed),
+                new Milestone("East of the district", new DateOnly(2026, 12, 31), PlanActivityStatus.OnTrack),
             ],
         };
         Assert.False(activity.IsOverdueOn(new DateOnly(2027, 3, 31)));
         Assert.True(activity.IsOverdueOn(new DateOnly(2027, 4, 1)));
         Assert.Empty(activity.MissedMilestonesOn(new DateOnly(2026, 12, 31)));
         Assert.Single(activity.MissedMilestonesOn(new DateOnly(2027, 1, 1)));
-        Assert.False((activity with { Status = ActivityStatus.Completed }).IsOverdueOn(new DateOnly(2027, 4, 1)));
+        Assert.False((activity with { Status = PlanActivityStatus.Completed }).IsOverdueOn(new DateOnly(2027, 4, 1)));
     }
 
     [Theory]

@@ -9,7 +9,7 @@ public class CoverTests
     private static readonly PersonId Sam = PersonId.Parse("sam.other@northmere.gov.uk");
     private static readonly DateOnly Today = new(2026, 11, 7);
 
-    private static Domain.Catalogue.Catalogue Council(params Measure[] measures) => Domain.Catalogue.Catalogue.Empty with { Measures = measures };
+    private static CouncilCatalogue Council(params Measure[] measures) => CouncilCatalogue.Empty with { Measures = measures };
 
     [Fact]
     public void ADelegationInForce_MakesTheDelegateTheStandIn_ForTheOwnersMeasuresItCovers()

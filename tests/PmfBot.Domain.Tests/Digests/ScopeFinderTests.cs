@@ -7,7 +7,7 @@ public class ScopeFinderTests
 {
     private static readonly PersonId Chief = PersonId.Parse("chief@demo.gov.uk");
 
-    private static readonly Domain.Catalogue.Catalogue Council = new(
+    private static readonly CouncilCatalogue Council = new(
         [new Department("place", "Place", Chief), new Department("resources", "Resources", Chief)],
         [
             new Service("waste", "Waste", "place"), new Service("planning", "Planning", "place"), new Service("planning-policy", "Planning Policy", "place"),

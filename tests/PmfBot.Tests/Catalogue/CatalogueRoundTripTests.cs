@@ -31,7 +31,7 @@ public class CatalogueRoundTripTests : StorageTestBase
     {
         var person = new Person(PersonId.Parse("sam@council.gov.uk"), "Sam Taylor");
         var measure = DemoCouncil.Measures[0].Measure with { Title = "=HYPERLINK(\"http://evil\")", Owner = person.Id, EscalationOwner = person.Id };
-        var catalogue = Domain.Catalogue.Catalogue.Empty with { Measures = [measure], People = [person] };
+        var catalogue = CouncilCatalogue.Empty with { Measures = [measure], People = [person] };
         var csv = new StringWriter();
 
         CatalogueExporter.Write(catalogue, csv);

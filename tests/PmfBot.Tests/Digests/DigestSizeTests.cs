@@ -25,7 +25,7 @@ public class DigestSizeTests
     private static readonly DateTimeOffset From = To.AddDays(-7);
 
     /// <summary>2,000 monthly measures in 40 services, five years of history each, the worst week imaginable: every one Red this week, with long commentary, overdue, and escalated.</summary>
-    private static (Domain.Catalogue.Catalogue Council, List<MeasureFacts> Facts, List<Escalation> Escalations) WorstCouncil()
+    private static (CouncilCatalogue Council, List<MeasureFacts> Facts, List<Escalation> Escalations) WorstCouncil()
     {
         var chief = PersonId.Parse("chief@demo.gov.uk");
         var departments = Enumerable.Range(0, 4).Select(d => new Department($"dept-{d}", $"Department {d}", chief)).ToList();
@@ -43,7 +43,7 @@ public class DigestSizeTests
             Owner = people[i % 200].Id,
             EscalationOwner = chief,
         }).ToList();
-        var council = new Domain.Catalogue.Catalogue(departments, services, [], [.. people, new Person(chief, "Chief")], measures, []);
+        var council = new CouncilCatalogue(departments, services, [], [.. people, new Person(chief, "Chief")], measures, []);
 
         var commentary = new string('x', 1900) + " the end.";
         var october = ReportingPeriod.CalendarMonth(2026, 10);

@@ -1,8 +1,8 @@
 using PmfBot.Domain.Catalogue;
 using PmfBot.Features.Demo;
 using PmfBot.Features.People;
-using PmfBot.Storage.Activities;
 using PmfBot.Storage.Catalogue;
+using PmfBot.Storage.PlanActivities;
 using PmfBot.Storage.Results;
 
 namespace PmfBot.Tests.People;

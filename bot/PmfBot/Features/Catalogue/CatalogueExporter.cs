@@ -9,7 +9,7 @@ namespace PmfBot.Features.Catalogue;
 /// <summary>Writes the catalogue in the import's own columns, so an export edited and imported again round-trips.</summary>
 public static class CatalogueExporter
 {
-    public static void Write(Domain.Catalogue.Catalogue catalogue, TextWriter writer)
+    public static void Write(CouncilCatalogue catalogue, TextWriter writer)
     {
         using var csv = CsvWriter.Create(writer, CsvFiles.WriterOptions, leaveOpen: true);
         foreach (var column in C.All)

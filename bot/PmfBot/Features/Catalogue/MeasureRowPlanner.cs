@@ -25,7 +25,7 @@ public abstract record RowPlan
 /// </summary>
 public static class MeasureRowPlanner
 {
-    public static RowPlan Plan(SheetRow row, Domain.Catalogue.Catalogue catalogue, Margin defaultTolerance)
+    public static RowPlan Plan(SheetRow row, CouncilCatalogue catalogue, Margin defaultTolerance)
     {
         var r = new RowReading(row, catalogue);
         r.Problems.AddRange(C.Required.Where(c => !r.Has(c)).Select(c => $"{c} is missing"));

@@ -8,7 +8,7 @@ namespace PmfBot.Features.Catalogue;
 /// problem instead of stopping at the first, the people the row names (new or renamed), and
 /// notes about what else the row brings with it.
 /// </summary>
-internal sealed class RowReading(SheetRow row, Domain.Catalogue.Catalogue catalogue)
+internal sealed class RowReading(SheetRow row, CouncilCatalogue catalogue)
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "d MMM yyyy", "d MMMM yyyy"];
 
@@ -16,7 +16,7 @@ internal sealed class RowReading(SheetRow row, Domain.Catalogue.Catalogue catalo
 
     public SheetRow Row => row;
 
-    public Domain.Catalogue.Catalogue Catalogue => catalogue;
+    public CouncilCatalogue Catalogue => catalogue;
 
     public List<string> Problems { get; } = [];
 

@@ -73,7 +73,7 @@ public static class DemoCouncil
         M("LE 01", "Leisure centre visits", "Leisure", Polarity.HigherIsBetter, Frequency.Monthly, "visits", "55000", ChrisEvans, Healthy, new(53000m, 57500m, 1500m, 5000m), decimals: 0),
     ];
 
-    public static IReadOnlyList<Activity> Activities { get; } =
+    public static IReadOnlyList<PlanActivity> Activities { get; } =
     [
         new()
         {
@@ -82,14 +82,14 @@ public static class DemoCouncil
             ServiceCode = "waste",
             Owner = SamTaylor.Id,
             DueDate = new DateOnly(2027, 3, 31),
-            Status = ActivityStatus.AtRisk,
+            Status = PlanActivityStatus.AtRisk,
             Commentary = "Two of the six new vehicles delivered late; the east of the district moves to Q4.",
             Milestones =
             [
-                new Milestone("Vehicles and caddies procured", new DateOnly(2026, 6, 30), ActivityStatus.Completed),
-                new Milestone("West of the district live", new DateOnly(2026, 9, 30), ActivityStatus.Completed),
-                new Milestone("East of the district live", new DateOnly(2026, 12, 31), ActivityStatus.AtRisk),
-                new Milestone("All households live", new DateOnly(2027, 3, 31), ActivityStatus.NotStarted),
+                new Milestone("Vehicles and caddies procured", new DateOnly(2026, 6, 30), PlanActivityStatus.Completed),
+                new Milestone("West of the district live", new DateOnly(2026, 9, 30), PlanActivityStatus.Completed),
+                new Milestone("East of the district live", new DateOnly(2026, 12, 31), PlanActivityStatus.AtRisk),
+                new Milestone("All households live", new DateOnly(2027, 3, 31), PlanActivityStatus.NotStarted),
             ],
             PriorityCodes = [Greener.Code],
         },
@@ -100,14 +100,14 @@ public static class DemoCouncil
             ServiceCode = "planning-policy",
             Owner = ChrisEvans.Id,
             DueDate = new DateOnly(2027, 12, 31),
-            Status = ActivityStatus.OnTrack,
+            Status = PlanActivityStatus.OnTrack,
             Commentary = "Examination hearings concluded; main modifications consultation next.",
             Milestones =
             [
-                new Milestone("Submission to the Secretary of State", new DateOnly(2026, 3, 31), ActivityStatus.Completed),
-                new Milestone("Examination hearings", new DateOnly(2026, 10, 31), ActivityStatus.Completed),
-                new Milestone("Main modifications consultation", new DateOnly(2027, 3, 31), ActivityStatus.OnTrack),
-                new Milestone("Adoption by Full Council", new DateOnly(2027, 12, 31), ActivityStatus.NotStarted),
+                new Milestone("Submission to the Secretary of State", new DateOnly(2026, 3, 31), PlanActivityStatus.Completed),
+                new Milestone("Examination hearings", new DateOnly(2026, 10, 31), PlanActivityStatus.Completed),
+                new Milestone("Main modifications consultation", new DateOnly(2027, 3, 31), PlanActivityStatus.OnTrack),
+                new Milestone("Adoption by Full Council", new DateOnly(2027, 12, 31), PlanActivityStatus.NotStarted),
             ],
             PriorityCodes = [Homes.Code],
         },
@@ -118,13 +118,13 @@ public static class DemoCouncil
             ServiceCode = "housing",
             Owner = FionaGrant.Id,
             DueDate = new DateOnly(2027, 6, 30),
-            Status = ActivityStatus.OffTrack,
+            Status = PlanActivityStatus.OffTrack,
             Commentary = "Data migration test failed twice; supplier's recovery plan awaited.",
             Milestones =
             [
-                new Milestone("Contract awarded", new DateOnly(2026, 4, 30), ActivityStatus.Completed),
-                new Milestone("Data migration tested", new DateOnly(2026, 9, 30), ActivityStatus.OffTrack),
-                new Milestone("Go live", new DateOnly(2027, 6, 30), ActivityStatus.NotStarted),
+                new Milestone("Contract awarded", new DateOnly(2026, 4, 30), PlanActivityStatus.Completed),
+                new Milestone("Data migration tested", new DateOnly(2026, 9, 30), PlanActivityStatus.OffTrack),
+                new Milestone("Go live", new DateOnly(2027, 6, 30), PlanActivityStatus.NotStarted),
             ],
             PriorityCodes = [WellRun.Code],
         },
@@ -135,20 +135,20 @@ public static class DemoCouncil
             ServiceCode = CatalogueCode.FromName("Information Governance"),
             Owner = PriyaShah.Id,
             DueDate = new DateOnly(2027, 3, 31),
-            Status = ActivityStatus.OnTrack,
+            Status = PlanActivityStatus.OnTrack,
             Commentary = "Case-tracking system live; training for request handlers booked.",
             Milestones =
             [
-                new Milestone("Case-tracking system live", new DateOnly(2026, 9, 30), ActivityStatus.Completed),
-                new Milestone("All request handlers trained", new DateOnly(2026, 12, 31), ActivityStatus.OnTrack),
-                new Milestone("Follow-up audit passed", new DateOnly(2027, 3, 31), ActivityStatus.NotStarted),
+                new Milestone("Case-tracking system live", new DateOnly(2026, 9, 30), PlanActivityStatus.Completed),
+                new Milestone("All request handlers trained", new DateOnly(2026, 12, 31), PlanActivityStatus.OnTrack),
+                new Milestone("Follow-up audit passed", new DateOnly(2027, 3, 31), PlanActivityStatus.NotStarted),
             ],
             PriorityCodes = [WellRun.Code],
         },
     ];
 
     /// <summary>The whole catalogue, as one snapshot.</summary>
-    public static Domain.Catalogue.Catalogue Catalogue => new(Departments, Services, Priorities, DemoPeople.All, [.. Measures.Select(m => m.Measure)], Activities);
+    public static CouncilCatalogue Catalogue => new(Departments, Services, Priorities, DemoPeople.All, [.. Measures.Select(m => m.Measure)], Activities);
 
     private static Service Service(string name, Department department, Person head) =>
         new(CatalogueCode.FromName(name), name, department.Code, head.Id);

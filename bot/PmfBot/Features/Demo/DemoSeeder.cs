@@ -1,8 +1,8 @@
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Status;
-using PmfBot.Storage.Activities;
 using PmfBot.Storage.Catalogue;
+using PmfBot.Storage.PlanActivities;
 using PmfBot.Storage.Results;
 
 namespace PmfBot.Features.Demo;
@@ -19,7 +19,7 @@ public sealed record DemoSeedSummary(int Departments, int Services, int Measures
 public sealed class DemoSeeder(
     CatalogueStore catalogue,
     ResultStore results,
-    ActivityProgressStore activities,
+    PlanActivityProgressStore activities,
     Standings.StandingsRepair standings,
     CouncilRules rules)
 {
@@ -41,7 +41,7 @@ public sealed class DemoSeeder(
 
         var history = DemoHistory.Generate(asOf, rules.Cycle.Deadlines, rules.Status);
         var written = await results.RecordManyAsync(history, cancellationToken);
-        await activities.RecordManyAsync(DemoActivityHistory.Generate(asOf, DeadlinePolicy.Default), cancellationToken);
+        await activities.RecordManyAsync(DemoPlanActivityHistory.Generate(asOf, DeadlinePolicy.Default), cancellationToken);
         if (DemoExtension.PendingAsOf(asOf) is { } request && (await results.GetExtensionsAsync(request.Measure, request.Period, cancellationToken)).Count == 0)
         {
             await results.AddExtensionRequestAsync(request, cancellationToken);

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
+using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Digests;
-using PmfBot.Storage.Escalations;
 using PmfBot.Standings;
+using PmfBot.Storage.Escalations;
 
 namespace PmfBot.Features.Digests;
 
@@ -14,7 +15,7 @@ namespace PmfBot.Features.Digests;
 public sealed class DigestBuilder(
     StandingsReader standings, EscalationStore escalations, CouncilRules rules)
 {
-    public async Task<Digest> ComposeAsync(DigestScope scope, Domain.Catalogue.Catalogue council, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public async Task<Digest> ComposeAsync(DigestScope scope, CouncilCatalogue council, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var measures = scope.MeasuresIn(council);
         var stand = standings.ForAsync(measures, cancellationToken);

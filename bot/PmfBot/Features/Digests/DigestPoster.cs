@@ -4,6 +4,7 @@ using PmfBot.Bot;
 using PmfBot.Cards;
 using PmfBot.Cards.Digests;
 using PmfBot.Council;
+using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Digests;
 using PmfBot.Storage.Digests;
 using PmfBot.Teams.Connector;
@@ -53,7 +54,7 @@ public sealed partial class DigestPoster(
         var now = time.GetUtcNow();
         var settings = options.Value;
         int owed = 0, posted = 0, late = 0, handled = 0, failed = 0, paused = 0;
-        Domain.Catalogue.Catalogue? council = null;
+        CouncilCatalogue? council = null;
         foreach (var subscription in await subscriptions.GetAllAsync(cancellationToken))
         {
             if (subscription.PostingOwedAt(now) is not { } dueAt)
@@ -113,7 +114,7 @@ public sealed partial class DigestPoster(
         return report;
     }
 
-    private async Task<DigestPosting> PostAsync(DigestSubscription subscription, DigestPosting claimed, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
+    private async Task<DigestPosting> PostAsync(DigestSubscription subscription, DigestPosting claimed, CouncilCatalogue council, CancellationToken cancellationToken)
     {
         var digest = await builder.ComposeAsync(subscription.Scope, council, claimed.DueAt.AddDays(-7), claimed.DueAt, cancellationToken);
         var card = DigestCard.Build(DigestViews.Of(digest, subscription.Scope, council, councilOptions.Value.Name, claimed.Late, options.Value.MentionOwners));
@@ -129,7 +130,7 @@ public sealed partial class DigestPoster(
     }
 
     /// <summary>Stops the subscription's postings and tells whoever subscribed, in their own chat when PmfBot has one.</summary>
-    private async Task PauseAsync(DigestSubscription subscription, string why, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
+    private async Task PauseAsync(DigestSubscription subscription, string why, CouncilCatalogue council, CancellationToken cancellationToken)
     {
         await subscriptions.SaveAsync(subscription with { State = SubscriptionState.Paused, PausedWhy = why }, cancellationToken);
         LogPaused(logger, subscription.Key, why);

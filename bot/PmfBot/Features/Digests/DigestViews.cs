@@ -1,6 +1,7 @@
 using System.Globalization;
 using PmfBot.Cards.Digests;
 using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Digests;
 using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Results;
@@ -23,7 +24,7 @@ public static class DigestViews
 
     /// <param name="late">Posted well after <see cref="Digest.To"/>: it says so.</param>
     /// <param name="mentionOwners">@mention whoever owes an overdue update (Teams notifies them), rather than only naming them.</param>
-    public static DigestView Of(Digest digest, DigestScope scope, Domain.Catalogue.Catalogue council, string councilName, bool late, bool mentionOwners = false)
+    public static DigestView Of(Digest digest, DigestScope scope, CouncilCatalogue council, string councilName, bool late, bool mentionOwners = false)
     {
         var name = scope.NameIn(council);
         var title = $"Weekly digest: {scope.TitleIn(council, councilName)}";
@@ -75,7 +76,7 @@ public static class DigestViews
         }
 
         // One line an escalation: what happened to it this week, and where it stands if still undecided.
-        DigestItem Escalation(EscalationInWeek week, Domain.Catalogue.Catalogue c)
+        DigestItem Escalation(EscalationInWeek week, CouncilCatalogue c)
         {
             var (e, title) = (week.Escalation, Title(c.FindMeasure(week.Escalation.Measure)));
             if (week.Decision is { } decision)

@@ -5,6 +5,7 @@ using PmfBot.Cards;
 using PmfBot.Cards.Digests;
 using PmfBot.Cards.Scorecards;
 using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Digests;
 using PmfBot.Storage.Digests;
 using PmfBot.Wording;
@@ -188,7 +189,7 @@ public sealed class SubscriptionCommands(SubscriptionStore subscriptions, TimePr
     private static TurnAnswer NotInChannel() => TurnAnswer.Say(
         "Digests are posted to a team's channel. In the channel that should get one, @mention me: \"@PmfBot subscribe Waste\" (or \"subscribe\" for the whole council).");
 
-    private IReadOnlyList<SubscriptionLine> Lines(IEnumerable<DigestSubscription> list, Domain.Catalogue.Catalogue catalogue) =>
+    private IReadOnlyList<SubscriptionLine> Lines(IEnumerable<DigestSubscription> list, CouncilCatalogue catalogue) =>
         [.. list.OrderBy(s => s.Scope.Kind).ThenBy(s => s.Scope.Code, StringComparer.Ordinal).Select(s => new SubscriptionLine(
             s.Scope.TitleIn(catalogue, council.Value.Name),
             $"{s.Schedule} (UK time)",

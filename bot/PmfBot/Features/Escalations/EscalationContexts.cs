@@ -22,7 +22,7 @@ public sealed class EscalationContexts(ResultStore results, ConversationStore co
     public IReadOnlyList<PersonId> NextLevelFor(Escalation x) => [.. options.Value.NextLevelIds().Where(p => p != x.EscalationOwner)];
 
     /// <summary>Everything a card about <paramref name="x"/> needs. Reads the measure's figures unless given them.</summary>
-    public async Task<EscalationContext> ForAsync(Escalation x, Measure measure, Domain.Catalogue.Catalogue council, MeasureState? state, CancellationToken cancellationToken)
+    public async Task<EscalationContext> ForAsync(Escalation x, Measure measure, CouncilCatalogue council, MeasureState? state, CancellationToken cancellationToken)
     {
         state ??= await MeasureState.ReadAsync(results, measure, cancellationToken);
         var deciders = DecidersOf(x);

@@ -215,7 +215,7 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
     private static string Refusal(EscalationContext context, string what) =>
         $"Only {Said.Names(context.Deciders.Select(context.Council.NameOf))} can {what} {context.State.Measure.Reference}'s escalation.";
 
-    private static string AlreadySettled(Escalation x, Domain.Catalogue.Catalogue council) =>
+    private static string AlreadySettled(Escalation x, CouncilCatalogue council) =>
         x.State == EscalationState.Closed
             ? $"This escalation was already closed at {Dates.When(x.Closure!.At)}; nothing was changed."
             : $"This escalation was already decided by {council.NameOf(x.Outcome!.By)} at {Dates.When(x.Outcome.At)}; nothing was changed.";

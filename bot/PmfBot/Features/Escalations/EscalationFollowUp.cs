@@ -1,5 +1,6 @@
 using PmfBot.Council;
 using PmfBot.Delivery;
+using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Escalations;
 using PmfBot.Measures;
 using PmfBot.Standings;
@@ -91,7 +92,7 @@ public sealed partial class EscalationFollowUp(
 
     /// <summary>Measures whose standing has an update overdue beyond their policy's days, not yet escalated.</summary>
     private async Task<IEnumerable<Domain.Catalogue.Measure>> LongOverdueAsync(
-        Domain.Catalogue.Catalogue council, HashSet<string> known, CancellationToken cancellationToken)
+        CouncilCatalogue council, HashSet<string> known, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var standing = await standings.ForAsync(council.Measures, cancellationToken);

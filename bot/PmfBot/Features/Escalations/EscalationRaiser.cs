@@ -52,7 +52,7 @@ public sealed class EscalationRaiser(
 
     /// <summary>An owner escalates by hand. The period is the latest with a figure, or the latest ended when none is in yet.</summary>
     public async Task<(Escalation Escalation, bool Raised, string Sentence)> ByHandAsync(
-        Measure measure, MeasureState state, Person by, string? reason, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
+        Measure measure, MeasureState state, Person by, string? reason, CouncilCatalogue council, CancellationToken cancellationToken)
     {
         var latest = state.History.OrderByDescending(r => r.Period).FirstOrDefault();
         var period = latest?.Period ?? measure.LatestEndedPeriodAsOf(UkTime.DateAt(time.GetUtcNow()));
@@ -68,7 +68,7 @@ public sealed class EscalationRaiser(
     }
 
     /// <summary>Closes an escalation if nobody has changed it since it was read; its cards then say so.</summary>
-    public async Task<bool> CloseAsync(StoredEscalation read, EscalationClosure closure, Measure measure, Domain.Catalogue.Catalogue council, MeasureState? state, CancellationToken cancellationToken)
+    public async Task<bool> CloseAsync(StoredEscalation read, EscalationClosure closure, Measure measure, CouncilCatalogue council, MeasureState? state, CancellationToken cancellationToken)
     {
         if (await store.TryChangeAsync(read, read.Escalation.Close(closure), cancellationToken) is not { } closed)
         {
@@ -99,7 +99,7 @@ public sealed class EscalationRaiser(
     /// escalation owner will see it now or once they open PmfBot, or that it is theirs to decide.
     /// </summary>
     public async Task<string> ToldOfRaisingAsync(
-        MeasureReference measure, PersonId escalationOwner, PersonId toldTo, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
+        MeasureReference measure, PersonId escalationOwner, PersonId toldTo, CouncilCatalogue council, CancellationToken cancellationToken)
     {
         if (toldTo == escalationOwner)
         {

@@ -1,4 +1,5 @@
 using PmfBot.Cards.Escalations;
+using PmfBot.Cards.Payloads;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
@@ -6,7 +7,6 @@ using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Results;
 using PmfBot.Measures;
 using PmfBot.Wording;
-using PmfBot.Cards.Payloads;
 
 namespace PmfBot.Features.Escalations;
 
@@ -34,7 +34,7 @@ public enum EscalationAudience
 /// <param name="Deciders">Who may decide it now: the escalation owner, their deputies, and the next level once raised.</param>
 /// <param name="RefreshIds">The deciders' Teams user ids, for the card's refresh.</param>
 public sealed record EscalationContext(
-    MeasureState State, Domain.Catalogue.Catalogue Council, Deadline Deadline, EscalationPolicy Policy, IReadOnlyList<PersonId> Deciders, IReadOnlyList<string> RefreshIds, DateTimeOffset Now);
+    MeasureState State, CouncilCatalogue Council, Deadline Deadline, EscalationPolicy Policy, IReadOnlyList<PersonId> Deciders, IReadOnlyList<string> RefreshIds, DateTimeOffset Now);
 
 /// <summary>Escalations in words, for the cards. No I/O.</summary>
 public static class EscalationViews
@@ -81,7 +81,7 @@ public static class EscalationViews
     }
 
     /// <summary>The card the owner gets with the escalation owner's question, open for an answer until answered.</summary>
-    public static EscalationQuestionView Question(Escalation x, EscalationDecision question, MeasureState state, Domain.Catalogue.Catalogue council, string? notice = null, IReadOnlyList<string>? problems = null, string? entry = null)
+    public static EscalationQuestionView Question(Escalation x, EscalationDecision question, MeasureState state, CouncilCatalogue council, string? notice = null, IReadOnlyList<string>? problems = null, string? entry = null)
     {
         var number = QuestionNumber(x, question);
         var answer = number <= x.Answers.Count ? x.Answers[number - 1] : null;
@@ -101,7 +101,7 @@ public static class EscalationViews
     }
 
     /// <summary>A line for "my escalations" and the history.</summary>
-    public static EscalationLine Line(Escalation x, Domain.Catalogue.Catalogue council, DateTimeOffset now) => new(
+    public static EscalationLine Line(Escalation x, CouncilCatalogue council, DateTimeOffset now) => new(
         x.Measure.Value,
         x.Period.ToString(),
         x.State switch
@@ -166,7 +166,7 @@ public static class EscalationViews
             : "No figure yet";
     }
 
-    private static string Why(Escalation x, Domain.Catalogue.Catalogue council, EscalationPolicy policy) => x.Trigger switch
+    private static string Why(Escalation x, CouncilCatalogue council, EscalationPolicy policy) => x.Trigger switch
     {
         EscalationTrigger.Red => "Red: significantly off track, beyond the tolerance",
         EscalationTrigger.AmberWorsening => $"Off target and worse than the period before, {policy.AmberWorseningPeriods} periods running",
@@ -199,7 +199,7 @@ public static class EscalationViews
         };
     }
 
-    private static List<ThreadLine> Thread(Escalation x, Domain.Catalogue.Catalogue council)
+    private static List<ThreadLine> Thread(Escalation x, CouncilCatalogue council)
     {
         var lines = x.Decisions.Select(d => (d.At, Line: new ThreadLine(
                 $"{council.NameOf(d.By)}, {Dates.When(d.At)}",
@@ -217,7 +217,7 @@ public static class EscalationViews
         return [.. lines.OrderBy(l => l.At).Select(l => l.Line)];
     }
 
-    private static string? Outcome(Escalation x, Domain.Catalogue.Catalogue council)
+    private static string? Outcome(Escalation x, CouncilCatalogue council)
     {
         var decided = x.Outcome is { } d
             ? $"{Said.DecisionWords(d.Kind)} by {council.NameOf(d.By)} at {Dates.When(d.At)}.{Note(d)}"
@@ -237,7 +237,7 @@ public static class EscalationViews
             : d.Kind == DecisionKind.AcceptRisk ? $" Accepted until {Dates.ShortDate(until)}."
             : $" Review on {Dates.ShortDate(until)}.");
 
-    private static string Waiting(Escalation x, Domain.Catalogue.Catalogue council, DateTimeOffset now) =>
+    private static string Waiting(Escalation x, CouncilCatalogue council, DateTimeOffset now) =>
         x.OpenQuestion is { } question
             ? $"Open: waiting for {council.NameOf(x.Owner)}'s answer to {council.NameOf(question.By)}'s question"
             : (x.DaysWaitingAt(now) is var days && days == 0
@@ -247,7 +247,7 @@ public static class EscalationViews
                   ? $" (raised to the next level on {Dates.ShortDate(UkTime.DateAt(raised))})"
                   : string.Empty);
 
-    private static string WhoDecides(IReadOnlyList<PersonId> deciders, Domain.Catalogue.Catalogue council) =>
+    private static string WhoDecides(IReadOnlyList<PersonId> deciders, CouncilCatalogue council) =>
         $"Only {Said.Names(deciders.Select(council.NameOf))} can decide this escalation.";
 
     private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";

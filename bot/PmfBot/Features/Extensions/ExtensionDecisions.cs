@@ -76,7 +76,7 @@ public sealed class ExtensionDecisions(
         return TurnAnswer.Of(ExtensionCard.Build(ExtensionViews.Of(decided, measure, turn.Catalogue, deadline, ExtensionAudience.Decider, notice)));
     }
 
-    private static TurnAnswer AlreadyDecided(DeadlineExtension request, MeasureState state, Domain.Catalogue.Catalogue council, UpdateCyclePolicy policy) =>
+    private static TurnAnswer AlreadyDecided(DeadlineExtension request, MeasureState state, CouncilCatalogue council, UpdateCyclePolicy policy) =>
         TurnAnswer.Of(ExtensionCard.Build(ExtensionViews.Of(request, state.Measure, council, state.DeadlineFor(request.Period, policy), ExtensionAudience.Decider,
             $"This request was already {request.Decision.ToString().ToLowerInvariant()} by {council.NameOf(request.DecidedBy!.Value)}; nothing was changed.")));
 }

@@ -32,14 +32,14 @@ public static class ExtensionSteps
 public sealed class ExtensionNotices(ClaimedSend sender, SentCards sentCards, IOptions<ExtensionOptions> options)
 {
     /// <summary>The people who may decide this request: the configured deciders in the catalogue, less the requester.</summary>
-    public IReadOnlyList<Person> DecidersFor(PersonId requester, Domain.Catalogue.Catalogue council) =>
+    public IReadOnlyList<Person> DecidersFor(PersonId requester, CouncilCatalogue council) =>
         [.. options.Value.ApproverIds().Where(id => id != requester).Select(council.FindPerson).OfType<Person>()];
 
     public bool IsDecider(PersonId person) => options.Value.ApproverIds().Contains(person);
 
     /// <summary>Sends whatever this request still owes anyone. Returns each recipient's outcome (null: handled before).</summary>
     public async Task<IReadOnlyList<(Person Person, PromptState? State)>> DeliverAsync(
-        DeadlineExtension request, Measure measure, Deadline deadline, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
+        DeadlineExtension request, Measure measure, Deadline deadline, CouncilCatalogue council, CancellationToken cancellationToken)
     {
         var sent = new List<(Person, PromptState?)>();
         if (request.Decision == ExtensionDecision.Pending)
@@ -69,7 +69,7 @@ public sealed class ExtensionNotices(ClaimedSend sender, SentCards sentCards, IO
     }
 
     /// <summary>Once decided, every decider's request card shows the decision instead of its buttons (and so does the pressed one).</summary>
-    public Task ShowDecidedAsync(DeadlineExtension decided, Measure measure, Deadline deadline, Domain.Catalogue.Catalogue council, Activity? pressedFrom, CancellationToken cancellationToken) =>
+    public Task ShowDecidedAsync(DeadlineExtension decided, Measure measure, Deadline deadline, CouncilCatalogue council, Activity? pressedFrom, CancellationToken cancellationToken) =>
         sentCards.ReplaceAsync(measure.Reference, decided.Period, step => ExtensionSteps.IsAskFor(step, decided),
             ExtensionCard.Build(ExtensionViews.Of(decided, measure, council, deadline, ExtensionAudience.Decider)), SentCards.Pressed(pressedFrom), cancellationToken);
 }

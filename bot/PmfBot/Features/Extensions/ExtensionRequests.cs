@@ -166,7 +166,7 @@ public sealed class ExtensionRequests(
         return TurnAnswer.Of(ExtensionCard.Build(ExtensionViews.Of(request, measure, turn.Catalogue, deadline, ExtensionAudience.Requester, notice)));
     }
 
-    private TurnAnswer Form(OpenUpdate update, PersonId requester, Domain.Catalogue.Catalogue council, DateOnly? newDeadline, string? reason, IReadOnlyList<string> problems) =>
+    private TurnAnswer Form(OpenUpdate update, PersonId requester, CouncilCatalogue council, DateOnly? newDeadline, string? reason, IReadOnlyList<string> problems) =>
         TurnAnswer.Of(ExtensionRequestCard.Build(ExtensionViews.Form(
             update.Measure, update.Period, update.Deadline, Policy.LatestExtensionFor(update.Deadline),
             Said.Names(notices.DecidersFor(requester, council).Select(d => d.Name)) is { Length: > 0 } names ? names : "the performance team",

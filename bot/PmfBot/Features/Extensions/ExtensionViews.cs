@@ -1,9 +1,9 @@
 using PmfBot.Cards.Extensions;
+using PmfBot.Cards.Payloads;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Wording;
-using PmfBot.Cards.Payloads;
 
 namespace PmfBot.Features.Extensions;
 
@@ -17,7 +17,7 @@ public enum ExtensionAudience
 /// <summary>Extension requests in words, for the cards.</summary>
 public static class ExtensionViews
 {
-    public static ExtensionView Of(DeadlineExtension request, Measure measure, Domain.Catalogue.Catalogue council, Deadline deadline, ExtensionAudience audience, string? notice = null)
+    public static ExtensionView Of(DeadlineExtension request, Measure measure, CouncilCatalogue council, Deadline deadline, ExtensionAudience audience, string? notice = null)
     {
         var original = deadline.ExtendedFrom ?? deadline.Date;
         var later = request.NewDeadline.DayNumber - original.DayNumber;

@@ -63,7 +63,7 @@ public sealed class PeopleResolver(PeopleDirectory directory, CatalogueStore sto
         return new PeopleReport(matched, notFound, stopped, dryRun);
     }
 
-    private static string RolesOf(PersonId person, Domain.Catalogue.Catalogue catalogue)
+    private static string RolesOf(PersonId person, CouncilCatalogue catalogue)
     {
         var roles = catalogue.Measures.Where(m => m.Owner == person).Select(m => $"owner of {m.Reference}")
             .Concat(catalogue.Measures.Where(m => m.EscalationOwner == person).Select(m => $"escalation owner of {m.Reference}"))

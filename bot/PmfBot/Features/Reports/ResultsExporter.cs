@@ -27,7 +27,7 @@ public sealed class ResultsExporter(ResultStore results)
     /// <summary>Writes the report (see <see cref="ReadAsync"/> for what is in it) as CSV.</summary>
     /// <returns>How many measures are in the report, and how many of those have no figure ("No return").</returns>
     public async Task<(int Measures, int NoReturn)> WriteAsync(
-        Domain.Catalogue.Catalogue catalogue, ReportingPeriod period, TextWriter writer, CancellationToken cancellationToken, Domain.Digests.DigestScope? scope = null)
+        CouncilCatalogue catalogue, ReportingPeriod period, TextWriter writer, CancellationToken cancellationToken, Domain.Digests.DigestScope? scope = null)
     {
         var rows = await ReadAsync(catalogue, period, scope, cancellationToken);
         using var csv = CsvWriter.Create(writer, CsvFiles.WriterOptions, leaveOpen: true);
@@ -69,7 +69,7 @@ public sealed class ResultsExporter(ResultStore results)
     /// period ends when <paramref name="period"/> does, with its figure for that period or null.
     /// One point read per measure, a bounded number at a time.
     /// </summary>
-    public async Task<IReadOnlyList<ReportRow>> ReadAsync(Domain.Catalogue.Catalogue catalogue, ReportingPeriod period, Domain.Digests.DigestScope? scope, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReportRow>> ReadAsync(CouncilCatalogue catalogue, ReportingPeriod period, Domain.Digests.DigestScope? scope, CancellationToken cancellationToken)
     {
         var measures = catalogue.Measures
             .Where(m => scope is null || scope.Covers(m, catalogue))

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Digests;
 using PmfBot.Domain.Scorecards;
-using PmfBot.Storage.Escalations;
 using PmfBot.Standings;
+using PmfBot.Storage.Escalations;
 
 namespace PmfBot.Features.Scorecards;
 
@@ -27,7 +27,7 @@ public sealed class ScorecardQuery(
     /// escalation owner of, those they head, those they are configured members of, and every
     /// service of a department they are Chief Officer of.
     /// </summary>
-    public IReadOnlyList<Service> ServicesOf(Person person, Domain.Catalogue.Catalogue council)
+    public IReadOnlyList<Service> ServicesOf(Person person, CouncilCatalogue council)
     {
         var codes = council.Measures.Where(m => m.MayBeUpdatedBy(person.Id) || m.EscalationOwner == person.Id).Select(m => m.ServiceCode)
             .Concat(council.Services.Where(s => s.HeadOfService == person.Id).Select(s => s.Code))

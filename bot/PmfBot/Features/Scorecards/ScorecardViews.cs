@@ -1,6 +1,7 @@
 using System.Globalization;
 using PmfBot.Cards.Scorecards;
 using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Digests;
 using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Scorecards;
@@ -17,7 +18,7 @@ public static class ScorecardViews
 
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    public static ScorecardView Of(Scorecard scorecard, string title, Domain.Catalogue.Catalogue council, DateTimeOffset now)
+    public static ScorecardView Of(Scorecard scorecard, string title, CouncilCatalogue council, DateTimeOffset now)
     {
         var counts = scorecard.Counts;
         var standing = string.Join(", ", Enum.GetValues<Standing>().Where(s => counts[s] > 0).Select(s => $"{counts[s]} {s.Words()}"));
@@ -31,7 +32,7 @@ public static class ScorecardViews
         return new ScorecardView(title, summary, groups, more, more > 0 ? "Ask for one service, e.g. \"how is Waste doing\", or one measure, e.g. \"show NI 192\"." : null);
     }
 
-    public static ScorecardItem Item(ScorecardLine line, Domain.Catalogue.Catalogue council, DateOnly today)
+    public static ScorecardItem Item(ScorecardLine line, CouncilCatalogue council, DateOnly today)
     {
         var (measure, latest) = (line.Measure, line.Latest);
         var target = latest?.Thresholds is { } t ? $"Target {MeasureWords.Target(measure, t)}"
@@ -51,7 +52,7 @@ public static class ScorecardViews
             line.Escalation is { } x ? EscalationLine(x, council) : null);
     }
 
-    private static string EscalationLine(Escalation x, Domain.Catalogue.Catalogue council) => x.State == EscalationState.Open
+    private static string EscalationLine(Escalation x, CouncilCatalogue council) => x.State == EscalationState.Open
         ? $"Escalated to {council.NameOf(x.EscalationOwner)} on {UkTime.DateAt(x.RaisedAt).ToString("d MMM", English)} ({x.Period}): waiting for a decision"
         : $"Escalation ({x.Period}): {Said.DecisionWords(x.Outcome!.Kind).ToLowerInvariant()} by {council.NameOf(x.Outcome.By)}";
 

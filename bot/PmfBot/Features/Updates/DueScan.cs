@@ -78,7 +78,7 @@ public sealed partial class DueScan(
         return report;
     }
 
-    private Task<PromptState?> SendAsync(DueAction action, MeasureState state, Domain.Catalogue.Catalogue council, DateTimeOffset now, CancellationToken cancellationToken) =>
+    private Task<PromptState?> SendAsync(DueAction action, MeasureState state, CouncilCatalogue council, DateTimeOffset now, CancellationToken cancellationToken) =>
         sender.SendAsync(action.Measure.Reference, action.Period, action.Step.Key, action.Recipient, council, () => action.Step.Kind == PromptKind.Chase
             ? OverdueChaseCard.Build(PromptViews.Chase(action.Measure, action.Period, action.Deadline, action.Recipient, council, now))
             : UpdatePromptCard.Build(PromptViews.Prompt(state, action.Period, action.Deadline, now, rules.Status, action.Step)), cancellationToken);
@@ -88,8 +88,8 @@ public sealed partial class DueScan(
     /// the chase, and those managers added to the council's people so their cards can be sent and
     /// name them. Without it the chase goes to the escalation owner, as before.
     /// </summary>
-    private async Task<(Domain.Catalogue.Catalogue Council, IReadOnlyDictionary<PersonId, PersonId>? Managers)> WithLineManagersAsync(
-        Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
+    private async Task<(CouncilCatalogue Council, IReadOnlyDictionary<PersonId, PersonId>? Managers)> WithLineManagersAsync(
+        CouncilCatalogue council, CancellationToken cancellationToken)
     {
         if (lineManagers is null)
         {

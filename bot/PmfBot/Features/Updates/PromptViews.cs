@@ -1,4 +1,5 @@
 using System.Globalization;
+using PmfBot.Cards.Payloads;
 using PmfBot.Cards.Updates;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
@@ -7,7 +8,6 @@ using PmfBot.Domain.Results;
 using PmfBot.Domain.Status;
 using PmfBot.Measures;
 using PmfBot.Wording;
-using PmfBot.Cards.Payloads;
 
 namespace PmfBot.Features.Updates;
 
@@ -62,7 +62,7 @@ public static class PromptViews
     public static UpdateRecordedView Recorded(
         MeasureResult result,
         MeasureState state,
-        Domain.Catalogue.Catalogue catalogue,
+        CouncilCatalogue catalogue,
         DateTimeOffset now,
         CouncilRules rules,
         string? notice = null)
@@ -103,7 +103,7 @@ public static class PromptViews
     }
 
     /// <param name="to">Who is chased (see DuePlanner.ChaserOf): the card says in what role.</param>
-    public static OverdueChaseView Chase(Measure measure, ReportingPeriod period, Deadline deadline, PersonId to, Domain.Catalogue.Catalogue catalogue, DateTimeOffset now)
+    public static OverdueChaseView Chase(Measure measure, ReportingPeriod period, Deadline deadline, PersonId to, CouncilCatalogue catalogue, DateTimeOffset now)
     {
         var service = catalogue.FindService(measure.ServiceCode);
         var owner = catalogue.NameOf(measure.Owner);

@@ -184,7 +184,7 @@ public sealed class UpdateHandlers(
         }
     }
 
-    private Task<IReadOnlyList<OpenUpdate>> OpenForAsync(Person person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<OpenUpdate>> OpenForAsync(Person person, CouncilCatalogue council, CancellationToken cancellationToken) =>
         MeasureState.OpenAsync(results, council.Measures.Where(m => m.MayBeUpdatedBy(person.Id)), time.GetUtcNow(), Policy, cancellationToken);
 
     private static DueLine Line(OpenUpdate open, DateTimeOffset now, IReadOnlyDictionary<string, string> data) =>
@@ -193,6 +193,6 @@ public sealed class UpdateHandlers(
     private static string Due(Deadline deadline, DateTimeOffset now) =>
         $"due by {Dates.ShortDate(deadline.Date)}" + (deadline.IsOverdueAt(now) ? $" — {deadline.DaysOverdueAt(now)} days overdue" : string.Empty);
 
-    private static string AlreadyNotice(Domain.Results.MeasureResult recorded, Domain.Catalogue.Catalogue council) =>
+    private static string AlreadyNotice(Domain.Results.MeasureResult recorded, CouncilCatalogue council) =>
         Said.AlreadyRecorded(recorded.RecordedBy, recorded.RecordedAt, council);
 }

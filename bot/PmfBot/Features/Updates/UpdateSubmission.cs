@@ -51,7 +51,7 @@ public abstract record SubmissionOutcome
 public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics metrics, TimeProvider time, CouncilRules rules)
 {
     /// <summary>What someone who may not update a measure is told, whether they pressed its card or typed.</summary>
-    public static string NotYours(Measure measure, Domain.Catalogue.Catalogue council) =>
+    public static string NotYours(Measure measure, CouncilCatalogue council) =>
         $"{measure.Reference} is updated by {council.NameOf(measure.Owner)}, its owner, or their delegates. "
         + "You're neither, so I haven't stored anything. If you should be, ask the performance team.";
 
@@ -59,7 +59,7 @@ public sealed class UpdateSubmission(ResultStore results, Telemetry.PmfMetrics m
     public const string Stranger = "I can't find you in the council's performance catalogue, so I can't take figures "
         + "from you. The performance team can add you.";
 
-    public async Task<SubmissionOutcome> SubmitAsync(Person? person, Domain.Catalogue.Catalogue council, UpdateAttempt attempt, CancellationToken cancellationToken)
+    public async Task<SubmissionOutcome> SubmitAsync(Person? person, CouncilCatalogue council, UpdateAttempt attempt, CancellationToken cancellationToken)
     {
         if (person is null)
         {

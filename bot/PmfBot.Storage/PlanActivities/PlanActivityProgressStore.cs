@@ -1,17 +1,17 @@
 using Azure;
 using Azure.Data.Tables;
-using PmfBot.Domain.Activities;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.PlanActivities;
 
-namespace PmfBot.Storage.Activities;
+namespace PmfBot.Storage.PlanActivities;
 
 // Key design (table "Results", beside the measures): a partition per activity,
 // PartitionKey = "activity|" + the code upper-cased, RowKey = "progress|FY2026-Q2".
 // Why: an activity's history is one partition range read; one report per quarter is enforced
 // by the key (insert-if-absent), so a second press can't write twice.
 
-public sealed class ActivityProgressEntity : StoredEntity
+public sealed class PlanActivityProgressEntity : StoredEntity
 {
     public const string Prefix = "progress|";
 
@@ -28,18 +28,18 @@ public sealed class ActivityProgressEntity : StoredEntity
 /// <summary>How recording a quarter's report ended.</summary>
 public abstract record ProgressOutcome
 {
-    public sealed record Recorded(ActivityProgress Progress) : ProgressOutcome;
+    public sealed record Recorded(PlanActivityProgress Progress) : ProgressOutcome;
 
-    public sealed record AlreadyRecorded(ActivityProgress Existing) : ProgressOutcome;
+    public sealed record AlreadyRecorded(PlanActivityProgress Existing) : ProgressOutcome;
 }
 
-public sealed class ActivityProgressStore(PmfTables tables)
+public sealed class PlanActivityProgressStore(PmfTables tables)
 {
     private readonly TableClient _table = tables.Results;
 
     public static string PartitionOf(string activityCode) => $"activity|{activityCode.ToUpperInvariant()}";
 
-    public async Task<ProgressOutcome> RecordAsync(ActivityProgress progress, CancellationToken cancellationToken)
+    public async Task<ProgressOutcome> RecordAsync(PlanActivityProgress progress, CancellationToken cancellationToken)
     {
         try
         {
@@ -48,12 +48,12 @@ public sealed class ActivityProgressStore(PmfTables tables)
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            var existing = await _table.GetEntityAsync<ActivityProgressEntity>(PartitionOf(progress.ActivityCode), ActivityProgressEntity.Prefix + progress.Period.Code, cancellationToken: cancellationToken);
+            var existing = await _table.GetEntityAsync<PlanActivityProgressEntity>(PartitionOf(progress.ActivityCode), PlanActivityProgressEntity.Prefix + progress.Period.Code, cancellationToken: cancellationToken);
             return new ProgressOutcome.AlreadyRecorded(ToDomain(existing.Value));
         }
     }
 
-    public async Task<int> RecordManyAsync(IEnumerable<ActivityProgress> reports, CancellationToken cancellationToken)
+    public async Task<int> RecordManyAsync(IEnumerable<PlanActivityProgress> reports, CancellationToken cancellationToken)
     {
         var written = 0;
         foreach (var report in reports)
@@ -65,10 +65,10 @@ public sealed class ActivityProgressStore(PmfTables tables)
     }
 
     /// <summary>An activity's reports, oldest quarter first: one partition range read.</summary>
-    public async Task<IReadOnlyList<ActivityProgress>> GetHistoryAsync(string activityCode, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PlanActivityProgress>> GetHistoryAsync(string activityCode, CancellationToken cancellationToken)
     {
-        var list = new List<ActivityProgress>();
-        await foreach (var e in _table.QueryAsync<ActivityProgressEntity>(RowKeyPrefix.Filter(PartitionOf(activityCode), ActivityProgressEntity.Prefix), cancellationToken: cancellationToken))
+        var list = new List<PlanActivityProgress>();
+        await foreach (var e in _table.QueryAsync<PlanActivityProgressEntity>(RowKeyPrefix.Filter(PartitionOf(activityCode), PlanActivityProgressEntity.Prefix), cancellationToken: cancellationToken))
         {
             list.Add(ToDomain(e));
         }
@@ -76,10 +76,10 @@ public sealed class ActivityProgressStore(PmfTables tables)
         return [.. list.OrderBy(p => p.Period)];
     }
 
-    private static ActivityProgressEntity ToEntity(ActivityProgress p) => new()
+    private static PlanActivityProgressEntity ToEntity(PlanActivityProgress p) => new()
     {
         PartitionKey = PartitionOf(p.ActivityCode),
-        RowKey = ActivityProgressEntity.Prefix + p.Period.Code,
+        RowKey = PlanActivityProgressEntity.Prefix + p.Period.Code,
         Activity = p.ActivityCode,
         Period = p.Period.Code,
         Status = p.Status.ToString(),
@@ -90,10 +90,10 @@ public sealed class ActivityProgressStore(PmfTables tables)
         RecordedAt = p.RecordedAt,
     };
 
-    private static ActivityProgress ToDomain(ActivityProgressEntity e) => new(
+    private static PlanActivityProgress ToDomain(PlanActivityProgressEntity e) => new(
         e.Activity,
         ReportingPeriod.TryParseCode(e.Period, out var period) ? period : throw new FormatException($"Stored progress {e.PartitionKey}/{e.RowKey} has an unreadable period \"{e.Period}\"."),
-        Enum.Parse<ActivityStatus>(e.Status),
+        Enum.Parse<PlanActivityStatus>(e.Status),
         e.PercentComplete,
         e.Commentary,
         e.ActionNote,

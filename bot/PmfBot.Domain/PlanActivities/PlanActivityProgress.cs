@@ -1,13 +1,13 @@
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 
-namespace PmfBot.Domain.Activities;
+namespace PmfBot.Domain.PlanActivities;
 
 /// <summary>An activity's progress report for a quarter: status, % complete where useful, commentary and, when it is slipping, what is being done.</summary>
-public sealed record ActivityProgress(
+public sealed record PlanActivityProgress(
     string ActivityCode,
     ReportingPeriod Period,
-    ActivityStatus Status,
+    PlanActivityStatus Status,
     int? PercentComplete,
     string Commentary,
     string? ActionNote,
@@ -16,11 +16,11 @@ public sealed record ActivityProgress(
 {
     public const int MaxTextLength = 4000;
 
-    /// <summary>The statuses an owner may report; <see cref="ActivityStatus.Stopped"/> is the escalation owner's decision, not theirs.</summary>
-    public static IReadOnlyList<ActivityStatus> Reportable { get; } = [ActivityStatus.NotStarted, ActivityStatus.OnTrack, ActivityStatus.AtRisk, ActivityStatus.OffTrack, ActivityStatus.Completed];
+    /// <summary>The statuses an owner may report; <see cref="PlanActivityStatus.Stopped"/> is the escalation owner's decision, not theirs.</summary>
+    public static IReadOnlyList<PlanActivityStatus> Reportable { get; } = [PlanActivityStatus.NotStarted, PlanActivityStatus.OnTrack, PlanActivityStatus.AtRisk, PlanActivityStatus.OffTrack, PlanActivityStatus.Completed];
 
     /// <summary>What is wrong with a report, by input. Empty lists when it can be recorded.</summary>
-    public static ActivityProblems ProblemsWith(ActivityStatus? status, string? percentText, string? commentary, string? actionNote)
+    public static PlanActivityProblems ProblemsWith(PlanActivityStatus? status, string? percentText, string? commentary, string? actionNote)
     {
         var statusProblems = new List<string>();
         var percentProblems = new List<string>();
@@ -46,16 +46,16 @@ public sealed record ActivityProgress(
             commentaryProblems.Add($"Please keep the commentary under {MaxTextLength} characters.");
         }
 
-        if (status is ActivityStatus.AtRisk or ActivityStatus.OffTrack && !Values.WrittenText.IsPresent(actionNote))
+        if (status is PlanActivityStatus.AtRisk or PlanActivityStatus.OffTrack && !Values.WrittenText.IsPresent(actionNote))
         {
-            actionProblems.Add($"{(status == ActivityStatus.AtRisk ? "At risk" : "Off track")}: an action note is required — what is being done to recover it?");
+            actionProblems.Add($"{(status == PlanActivityStatus.AtRisk ? "At risk" : "Off track")}: an action note is required — what is being done to recover it?");
         }
         else if (actionNote?.Length > MaxTextLength)
         {
             actionProblems.Add($"Please keep the action note under {MaxTextLength} characters.");
         }
 
-        return new ActivityProblems(statusProblems, percentProblems, commentaryProblems, actionProblems);
+        return new PlanActivityProblems(statusProblems, percentProblems, commentaryProblems, actionProblems);
     }
 
     /// <summary>"45", "45%", " 100 " → the whole percentage; anything else (or outside 0–100) is refused.</summary>
@@ -66,11 +66,11 @@ public sealed record ActivityProgress(
     }
 
     /// <summary>Completed is 100% whatever was typed; otherwise what was typed, if anything.</summary>
-    public static int? PercentFor(ActivityStatus status, string? percentText) =>
-        status == ActivityStatus.Completed ? 100 : TryReadPercent(percentText, out var p) ? p : null;
+    public static int? PercentFor(PlanActivityStatus status, string? percentText) =>
+        status == PlanActivityStatus.Completed ? 100 : TryReadPercent(percentText, out var p) ? p : null;
 }
 
-public sealed record ActivityProblems(IReadOnlyList<string> Status, IReadOnlyList<string> Percent, IReadOnlyList<string> Commentary, IReadOnlyList<string> ActionNote)
+public sealed record PlanActivityProblems(IReadOnlyList<string> Status, IReadOnlyList<string> Percent, IReadOnlyList<string> Commentary, IReadOnlyList<string> ActionNote)
 {
     public bool Any => Status.Count + Percent.Count + Commentary.Count + ActionNote.Count > 0;
 }

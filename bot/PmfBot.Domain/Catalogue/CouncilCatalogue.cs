@@ -1,15 +1,15 @@
 namespace PmfBot.Domain.Catalogue;
 
 /// <summary>A snapshot of the council's catalogue: structure, people, measures and activities.</summary>
-public sealed record Catalogue(
+public sealed record CouncilCatalogue(
     IReadOnlyList<Department> Departments,
     IReadOnlyList<Service> Services,
     IReadOnlyList<CorporatePriority> Priorities,
     IReadOnlyList<Person> People,
     IReadOnlyList<Measure> Measures,
-    IReadOnlyList<Activity> Activities)
+    IReadOnlyList<PlanActivity> Activities)
 {
-    public static Catalogue Empty { get; } = new([], [], [], [], [], []);
+    public static CouncilCatalogue Empty { get; } = new([], [], [], [], [], []);
 
     public Measure? FindMeasure(MeasureReference reference) => Measures.FirstOrDefault(m => m.Reference == reference);
 
@@ -26,7 +26,7 @@ public sealed record Catalogue(
         People.FirstOrDefault(p => string.Equals(p.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The catalogue with a change applied: items with the same code are replaced, new ones added.</summary>
-    public Catalogue With(CatalogueChange change) => new(
+    public CouncilCatalogue With(CatalogueChange change) => new(
         Replace(Departments, change.Departments, d => d.Code),
         Replace(Services, change.Services, s => s.Code),
         Replace(Priorities, change.Priorities, p => p.Code),

@@ -1,12 +1,12 @@
 using PmfBot.Cards.Model;
 
-namespace PmfBot.Cards.Activities;
+namespace PmfBot.Cards.PlanActivities;
 
 /// <param name="Status">"On track", "At risk", "Off track", "Completed", "Not started".</param>
 /// <param name="StatusColor">"Good", "Warning", "Attention", or null.</param>
 /// <param name="Next">"Next report: Q3 2026/27, due by Monday 11 January 2027."</param>
 /// <param name="Notice">A line above everything else ("Already recorded at … by …; nothing was changed.").</param>
-public sealed record ActivityRecordedView(
+public sealed record PlanActivityRecordedView(
     string Title,
     string Period,
     string Status,
@@ -20,9 +20,9 @@ public sealed record ActivityRecordedView(
     string? Notice = null);
 
 /// <summary>A quarter's progress report, once recorded: replaces the prompt so it no longer looks open.</summary>
-public static class ActivityRecordedCard
+public static class PlanActivityRecordedCard
 {
-    public static AdaptiveCard Build(ActivityRecordedView view)
+    public static AdaptiveCard Build(PlanActivityRecordedView view)
     {
         var body = new List<CardElement>();
         if (view.Notice is not null)

@@ -1,10 +1,10 @@
 using PmfBot.Council;
 using PmfBot.Delivery;
 
-namespace PmfBot.Features.Activities;
+namespace PmfBot.Features.PlanActivities;
 
 /// <summary>The activity scan: each open activity's quarterly progress report, prompted and chased once per step.</summary>
-public sealed partial class ActivityScan(CouncilToday council, ActivityReports reports, ILogger<ActivityScan> logger)
+public sealed partial class PlanActivityScan(CouncilToday council, PlanActivityReports reports, ILogger<PlanActivityScan> logger)
     : IDueWork
 {
     public string What => "The activity scan";

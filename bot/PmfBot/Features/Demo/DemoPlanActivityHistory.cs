@@ -1,7 +1,7 @@
-using PmfBot.Domain.Activities;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.PlanActivities;
 
 namespace PmfBot.Features.Demo;
 
@@ -9,12 +9,12 @@ namespace PmfBot.Features.Demo;
 /// The demo activities' progress reports for the two quarters before the demo's date. Priya's
 /// latest is left unanswered, as is any whose deadline has not passed, so a newcomer is prompted.
 /// </summary>
-public static class DemoActivityHistory
+public static class DemoPlanActivityHistory
 {
-    public static IReadOnlyList<ActivityProgress> Generate(DateOnly asOf, DeadlinePolicy deadlines)
+    public static IReadOnlyList<PlanActivityProgress> Generate(DateOnly asOf, DeadlinePolicy deadlines)
     {
         var latest = ReportingPeriod.Containing(asOf, PeriodKind.Quarter).Previous;
-        var reports = new List<ActivityProgress>();
+        var reports = new List<PlanActivityProgress>();
         foreach (var activity in DemoCouncil.Activities)
         {
             foreach (var period in new[] { latest.Previous, latest })
@@ -26,9 +26,9 @@ public static class DemoActivityHistory
                 }
 
                 var (status, commentary, action) = period == latest
-                    ? (activity.Status, activity.Commentary ?? "Progress as planned.", activity.Status is ActivityStatus.AtRisk or ActivityStatus.OffTrack ? "Recovery plan agreed with the supplier; reviewed fortnightly." : null)
-                    : (ActivityStatus.OnTrack, "The quarter's milestones were met.", (string?)null);
-                reports.Add(new ActivityProgress(activity.Code, period, status, null, commentary, action, activity.Owner, UkTime.At(deadline.AddDays(-2), new TimeOnly(10, 0))));
+                    ? (activity.Status, activity.Commentary ?? "Progress as planned.", activity.Status is PlanActivityStatus.AtRisk or PlanActivityStatus.OffTrack ? "Recovery plan agreed with the supplier; reviewed fortnightly." : null)
+                    : (PlanActivityStatus.OnTrack, "The quarter's milestones were met.", (string?)null);
+                reports.Add(new PlanActivityProgress(activity.Code, period, status, null, commentary, action, activity.Owner, UkTime.At(deadline.AddDays(-2), new TimeOnly(10, 0))));
             }
         }
 

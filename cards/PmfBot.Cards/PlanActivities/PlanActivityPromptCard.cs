@@ -1,14 +1,14 @@
 using PmfBot.Cards.Model;
 
-namespace PmfBot.Cards.Activities;
+namespace PmfBot.Cards.PlanActivities;
 
 /// <summary>A milestone as the card lists it: "East of the district live · 31 Dec 2026 · At risk".</summary>
 public sealed record MilestoneLine(string Title, string Due, string Status);
 
 /// <summary>What the owner typed, kept when the card comes back with problems.</summary>
-public sealed record ActivityEntry(string? Status, string? Percent, string? Commentary, string? ActionNote);
+public sealed record PlanActivityEntry(string? Status, string? Percent, string? Commentary, string? ActionNote);
 
-public sealed record ActivityInputProblems(IReadOnlyList<string> Status, IReadOnlyList<string> Percent, IReadOnlyList<string> Commentary, IReadOnlyList<string> ActionNote)
+public sealed record PlanActivityInputProblems(IReadOnlyList<string> Status, IReadOnlyList<string> Percent, IReadOnlyList<string> Commentary, IReadOnlyList<string> ActionNote)
 {
     public bool Any => Status.Count + Percent.Count + Commentary.Count + ActionNote.Count > 0;
 }
@@ -17,7 +17,7 @@ public sealed record ActivityInputProblems(IReadOnlyList<string> Status, IReadOn
 /// <param name="LastReport">"At risk (Q1 2026/27): Two of the six new vehicles delivered late…".</param>
 /// <param name="Statuses">The choices, as (title, value): ("On track", "OnTrack").</param>
 /// <param name="Data">What the submit button carries back: the activity and quarter.</param>
-public sealed record ActivityPromptView(
+public sealed record PlanActivityPromptView(
     string Title,
     string Service,
     string Period,
@@ -29,18 +29,18 @@ public sealed record ActivityPromptView(
     string? LastReport,
     IReadOnlyList<(string Title, string Value)> Statuses,
     IReadOnlyDictionary<string, string> Data,
-    ActivityEntry? Entry = null,
-    ActivityInputProblems? Problems = null);
+    PlanActivityEntry? Entry = null,
+    PlanActivityInputProblems? Problems = null);
 
 /// <summary>Asks an activity's owner for the quarter's progress: status, % complete, commentary, and an action note when it is slipping.</summary>
-public static class ActivityPromptCard
+public static class PlanActivityPromptCard
 {
     public const string StatusInput = "status";
     public const string PercentInput = "percentComplete";
     public const string CommentaryInput = "commentary";
     public const string ActionNoteInput = "actionNote";
 
-    public static AdaptiveCard Build(ActivityPromptView view)
+    public static AdaptiveCard Build(PlanActivityPromptView view)
     {
         var body = new List<CardElement>
         {
@@ -99,7 +99,7 @@ public static class ActivityPromptCard
             Value = entry?.ActionNote,
         });
         AddProblems(body, view.Problems?.ActionNote);
-        body.Add(new ActionSet([ActionExecute.WithSubmitFallback("Submit progress", Verbs.SubmitActivity, view.Data) with { Style = "positive" }]));
+        body.Add(new ActionSet([ActionExecute.WithSubmitFallback("Submit progress", Verbs.SubmitPlanActivity, view.Data) with { Style = "positive" }]));
         return new AdaptiveCard { Body = body };
     }
 

@@ -2,21 +2,21 @@ using System.Text.Json;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Features.Demo;
-using PmfBot.Storage.Activities;
+using PmfBot.Storage.PlanActivities;
 using PmfBot.Tests.Updates;
 
-namespace PmfBot.Tests.Activities;
+namespace PmfBot.Tests.PlanActivities;
 
 /// <summary>
 /// Activities through the same cycle, quarterly: as of 7 Nov 2026 Priya's "Act on the internal
 /// audit of FOI handling" owes its Q2 2026/27 report (due 10 Oct, overdue).
 /// </summary>
-public class ActivityReportTests : UpdateCycleHost
+public class PlanActivityReportTests : UpdateCycleHost
 {
     private const string Code = "foi-audit-actions";
     private static readonly ReportingPeriod Q2 = ReportingPeriod.Parse("FY2026-Q2");
 
-    private ActivityProgressStore Store => new(Storage.Tables);
+    private PlanActivityProgressStore Store => new(Storage.Tables);
 
     private static object Report(string? status, string? commentary, string? actionNote = null, string? percent = null) =>
         new { activity = Code, period = "FY2026-Q2", status, percentComplete = percent, commentary, actionNote };
@@ -37,12 +37,12 @@ public class ActivityReportTests : UpdateCycleHost
         Assert.Contains("55%", recorded, StringComparison.Ordinal);
         Assert.Contains("Next report: Q3 2026/27, due by Sunday 10 January 2027.", recorded, StringComparison.Ordinal);
         var stored = Assert.Single(await Store.GetHistoryAsync(Code, default), p => p.Period == Q2);
-        Assert.Equal((ActivityStatus.OnTrack, (int?)55, DemoPeople.PriyaShah.Id), (stored.Status, stored.PercentComplete, stored.RecordedBy));
+        Assert.Equal((PlanActivityStatus.OnTrack, (int?)55, DemoPeople.PriyaShah.Id), (stored.Status, stored.PercentComplete, stored.RecordedBy));
         Assert.Equal(1, UpdatesIn().Count(u => AllText(u.Body!.Value.GetProperty("attachments")[0].GetProperty("content")).Contains("Recorded: On track", StringComparison.Ordinal))); // the prompt; the pressed card shows the answer already
 
         var again = CardOf(await PressAsync("submitActivity", Report("OffTrack", "Changed my mind.", "x")));
         Assert.Contains("This was already recorded at", again, StringComparison.Ordinal);
-        Assert.Equal(ActivityStatus.OnTrack, (await Store.GetHistoryAsync(Code, default)).Single(p => p.Period == Q2).Status);
+        Assert.Equal(PlanActivityStatus.OnTrack, (await Store.GetHistoryAsync(Code, default)).Single(p => p.Period == Q2).Status);
 
         var second = await Scan.RunAsync(default);
         Assert.Single(CardsPostedTo(), c => c.Contains("progress report", StringComparison.Ordinal));

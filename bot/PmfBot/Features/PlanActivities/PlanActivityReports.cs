@@ -1,40 +1,40 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Bot;
-using PmfBot.Cards.Activities;
+using PmfBot.Cards.PlanActivities;
 using PmfBot.Delivery;
-using PmfBot.Domain.Activities;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.PlanActivities;
 using PmfBot.Domain.Values;
-using PmfBot.Storage.Activities;
+using PmfBot.Storage.PlanActivities;
 using PmfBot.Storage.Prompts;
 using PmfBot.Wording;
 
-namespace PmfBot.Features.Activities;
+namespace PmfBot.Features.PlanActivities;
 
 /// <summary>
 /// Activities and milestones through the update cycle: the due scan's prompts and reminders for
 /// each open activity's quarterly report, and taking the report from the card — checked, stored
 /// once, the prompt updated in place.
 /// </summary>
-public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sender, SentCards sentCards, Telemetry.PmfMetrics metrics, TimeProvider time, CouncilRules rules)
+public sealed class PlanActivityReports(PlanActivityProgressStore store, ClaimedSend sender, SentCards sentCards, Telemetry.PmfMetrics metrics, TimeProvider time, CouncilRules rules)
     : Council.IOwedReports
 {
     private UpdateCyclePolicy Policy => rules.Cycle;
 
     /// <summary>For the due scan: sends each activity's due step once. Returns each attempt's outcome (null: handled before).</summary>
-    public async Task<IReadOnlyList<PromptState?>> SendDueAsync(Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PromptState?>> SendDueAsync(CouncilCatalogue council, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var outcomes = new List<PromptState?>();
         foreach (var activity in council.Activities.Where(a => !a.IsClosed))
         {
             var history = await store.GetHistoryAsync(activity.Code, cancellationToken);
-            if (ActivityReviews.OwedAt(activity, history, now, Policy) is { Step: { } step } review)
+            if (PlanActivityReviews.OwedAt(activity, history, now, Policy) is { Step: { } step } review)
             {
-                var sent = await sender.SendAsync(PromptSubject.Activity(activity.Code), review.Period, step.Key, activity.Owner, council,
-                    () => ActivityPromptCard.Build(ActivityViews.Prompt(review, history, council, now)), cancellationToken);
+                var sent = await sender.SendAsync(PromptSubject.PlanActivity(activity.Code), review.Period, step.Key, activity.Owner, council,
+                    () => PlanActivityPromptCard.Build(PlanActivityViews.Prompt(review, history, council, now)), cancellationToken);
                 if (sent == PromptState.Sent)
                 {
                     metrics.PromptSent("activity", step.Kind);
@@ -48,13 +48,13 @@ public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sen
     }
 
     /// <summary>The activity reports a person owes now, for "what's due".</summary>
-    public async Task<IReadOnlyList<ActivityReview>> OwedByAsync(PersonId person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PlanActivityReview>> OwedByAsync(PersonId person, CouncilCatalogue council, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var owed = new List<ActivityReview>();
+        var owed = new List<PlanActivityReview>();
         foreach (var activity in council.Activities.Where(a => a.Owner == person && !a.IsClosed))
         {
-            if (ActivityReviews.OwedAt(activity, await store.GetHistoryAsync(activity.Code, cancellationToken), now, Policy) is { } review)
+            if (PlanActivityReviews.OwedAt(activity, await store.GetHistoryAsync(activity.Code, cancellationToken), now, Policy) is { } review)
             {
                 owed.Add(review);
             }
@@ -64,10 +64,10 @@ public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sen
     }
 
     async Task<IReadOnlyList<Council.OwedReport>> Council.IOwedReports.OwedByAsync(
-        PersonId person, Domain.Catalogue.Catalogue council, CancellationToken cancellationToken) =>
+        PersonId person, CouncilCatalogue council, CancellationToken cancellationToken) =>
         [.. (await OwedByAsync(person, council, cancellationToken)).Select(r => new Council.OwedReport(
-            r.Deadline, "Activity", r.Activity.Title, $"{r.Period} progress", ActivityViews.DataFor(r.Activity, r.Period),
-            Cards.Verbs.OpenActivity))];
+            r.Deadline, "PlanActivity", r.PlanActivity.Title, $"{r.Period} progress", PlanActivityViews.DataFor(r.PlanActivity, r.Period),
+            Cards.Verbs.OpenPlanActivity))];
 
     /// <summary>"Report now" on the what's-due list: the activity's progress card (or its recorded report).</summary>
     public async Task<TurnAnswer> OpenAsync(Turn turn)
@@ -84,8 +84,8 @@ public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sen
             return Recorded(recorded, activity, turn, AlreadyNotice(recorded, turn.Catalogue));
         }
 
-        return ActivityReviews.OwedAt(activity, history, time.GetUtcNow(), Policy) is { } review && turn.Person.Id == activity.Owner
-            ? TurnAnswer.Of(ActivityPromptCard.Build(ActivityViews.Prompt(review, history, turn.Catalogue, time.GetUtcNow())))
+        return PlanActivityReviews.OwedAt(activity, history, time.GetUtcNow(), Policy) is { } review && turn.Person.Id == activity.Owner
+            ? TurnAnswer.Of(PlanActivityPromptCard.Build(PlanActivityViews.Prompt(review, history, turn.Catalogue, time.GetUtcNow())))
             : TurnAnswer.Say($"No progress report is open for \"{activity.Title}\" from you right now.");
     }
 
@@ -110,29 +110,29 @@ public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sen
             return Recorded(existing, activity, turn, AlreadyNotice(existing, turn.Catalogue));
         }
 
-        if (ActivityReviews.OwedAt(activity, history, now, Policy) is not { } review || review.Period != period)
+        if (PlanActivityReviews.OwedAt(activity, history, now, Policy) is not { } review || review.Period != period)
         {
             return TurnAnswer.Say($"The {period} report for \"{activity.Title}\" isn't open: reports are taken for the quarter just ended, until the period closes. Nothing was saved.");
         }
 
-        var statusText = turn.DataText(ActivityPromptCard.StatusInput);
-        ActivityStatus? status = Enum.TryParse<ActivityStatus>(statusText, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
-        var percent = turn.DataText(ActivityPromptCard.PercentInput);
-        var commentary = turn.DataText(ActivityPromptCard.CommentaryInput)?.Trim();
-        var actionNote = turn.DataText(ActivityPromptCard.ActionNoteInput)?.Trim();
-        var problems = ActivityProgress.ProblemsWith(status, percent, commentary, actionNote);
+        var statusText = turn.DataText(PlanActivityPromptCard.StatusInput);
+        PlanActivityStatus? status = Enum.TryParse<PlanActivityStatus>(statusText, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        var percent = turn.DataText(PlanActivityPromptCard.PercentInput);
+        var commentary = turn.DataText(PlanActivityPromptCard.CommentaryInput)?.Trim();
+        var actionNote = turn.DataText(PlanActivityPromptCard.ActionNoteInput)?.Trim();
+        var problems = PlanActivityProgress.ProblemsWith(status, percent, commentary, actionNote);
         if (problems.Any)
         {
-            return TurnAnswer.Of(ActivityPromptCard.Build(ActivityViews.Prompt(review, history, turn.Catalogue, now, new ActivityEntry(statusText, percent, commentary, actionNote), problems)));
+            return TurnAnswer.Of(PlanActivityPromptCard.Build(PlanActivityViews.Prompt(review, history, turn.Catalogue, now, new PlanActivityEntry(statusText, percent, commentary, actionNote), problems)));
         }
 
-        var progress = new ActivityProgress(activity.Code, period, status!.Value, ActivityProgress.PercentFor(status.Value, percent), commentary!,
+        var progress = new PlanActivityProgress(activity.Code, period, status!.Value, PlanActivityProgress.PercentFor(status.Value, percent), commentary!,
             WrittenText.Clean(actionNote), turn.Person.Id, now);
         switch (await store.RecordAsync(progress, turn.Cancellation))
         {
             case ProgressOutcome.Recorded recorded:
-                var card = ActivityRecordedCard.Build(ActivityViews.Recorded(recorded.Progress, activity, turn.Catalogue, Policy));
-                await sentCards.ReplaceAsync(PromptSubject.Activity(activity.Code), period, _ => true, card, SentCards.Pressed(turn.Activity), turn.Cancellation);
+                var card = PlanActivityRecordedCard.Build(PlanActivityViews.Recorded(recorded.Progress, activity, turn.Catalogue, Policy));
+                await sentCards.ReplaceAsync(PromptSubject.PlanActivity(activity.Code), period, _ => true, card, SentCards.Pressed(turn.Activity), turn.Cancellation);
                 return TurnAnswer.Of(card);
             case ProgressOutcome.AlreadyRecorded already:
                 return Recorded(already.Existing, activity, turn, AlreadyNotice(already.Existing, turn.Catalogue));
@@ -141,9 +141,9 @@ public sealed class ActivityReports(ActivityProgressStore store, ClaimedSend sen
         }
     }
 
-    private TurnAnswer Recorded(ActivityProgress progress, Activity activity, Turn turn, string notice) =>
-        TurnAnswer.Of(ActivityRecordedCard.Build(ActivityViews.Recorded(progress, activity, turn.Catalogue, Policy, notice)));
+    private TurnAnswer Recorded(PlanActivityProgress progress, PlanActivity activity, Turn turn, string notice) =>
+        TurnAnswer.Of(PlanActivityRecordedCard.Build(PlanActivityViews.Recorded(progress, activity, turn.Catalogue, Policy, notice)));
 
-    private static string AlreadyNotice(ActivityProgress recorded, Domain.Catalogue.Catalogue council) =>
+    private static string AlreadyNotice(PlanActivityProgress recorded, CouncilCatalogue council) =>
         Said.AlreadyRecorded(recorded.RecordedBy, recorded.RecordedAt, council);
 }

@@ -1,13 +1,13 @@
-using PmfBot.Domain.Activities;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.PlanActivities;
 
-namespace PmfBot.Domain.Tests.Activities;
+namespace PmfBot.Domain.Tests.PlanActivities;
 
-public class ActivityReviewTests
+public class PlanActivityReviewTests
 {
-    private static readonly Activity FoodWaste = new()
+    private static readonly PlanActivity FoodWaste = new()
     {
         Code = "food-waste-rollout", Title = "Roll out food waste collections", ServiceCode = "waste", Owner = TestMeasures.Owner, DueDate = new DateOnly(2027, 3, 31),
     };
@@ -16,13 +16,13 @@ public class ActivityReviewTests
 
     private static DateTimeOffset At(int month, int day, int hour = 9) => UkTime.At(new DateOnly(2026, month, day), new TimeOnly(hour, 0));
 
-    private static ActivityProgress Report(ReportingPeriod period, ActivityStatus status) =>
+    private static PlanActivityProgress Report(ReportingPeriod period, PlanActivityStatus status) =>
         new(FoodWaste.Code, period, status, null, "c", null, TestMeasures.Owner, DateTimeOffset.UnixEpoch);
 
     [Fact]
     public void TheQuarterJustEnded_IsOwed_ByTheQuarterlyDeadline()
     {
-        var review = ActivityReviews.OwedAt(FoodWaste, [], At(10, 1), UpdateCyclePolicy.Default);
+        var review = PlanActivityReviews.OwedAt(FoodWaste, [], At(10, 1), UpdateCyclePolicy.Default);
 
         Assert.NotNull(review);
         Assert.Equal((Q2, new DateOnly(2026, 10, 10)), (review.Period, review.Deadline.Date)); // the 10th of the month after the quarter
@@ -32,9 +32,9 @@ public class ActivityReviewTests
     [Fact]
     public void Answered_Closed_OrCompletedEarlier_OwesNothing()
     {
-        Assert.Null(ActivityReviews.OwedAt(FoodWaste, [Report(Q2, ActivityStatus.OnTrack)], At(10, 1), UpdateCyclePolicy.Default));
-        Assert.Null(ActivityReviews.OwedAt(FoodWaste with { Status = ActivityStatus.Stopped }, [], At(10, 1), UpdateCyclePolicy.Default));
-        Assert.Null(ActivityReviews.OwedAt(FoodWaste, [Report(Q2.Previous, ActivityStatus.Completed)], At(10, 1), UpdateCyclePolicy.Default));
+        Assert.Null(PlanActivityReviews.OwedAt(FoodWaste, [Report(Q2, PlanActivityStatus.OnTrack)], At(10, 1), UpdateCyclePolicy.Default));
+        Assert.Null(PlanActivityReviews.OwedAt(FoodWaste with { Status = PlanActivityStatus.Stopped }, [], At(10, 1), UpdateCyclePolicy.Default));
+        Assert.Null(PlanActivityReviews.OwedAt(FoodWaste, [Report(Q2.Previous, PlanActivityStatus.Completed)], At(10, 1), UpdateCyclePolicy.Default));
     }
 
     [Theory]
@@ -50,12 +50,12 @@ public class ActivityReviewTests
     [InlineData("Stopped", null, "Fine.", null, true)] // the escalation owner's call, not the owner's
     public void ProblemsWith_RequiresStatusCommentary_AndAnActionNoteWhenSlipping(string? status, string? percent, string? commentary, string? actionNote, bool refused)
     {
-        ActivityStatus? parsed = status is null ? null : Enum.Parse<ActivityStatus>(status);
+        PlanActivityStatus? parsed = status is null ? null : Enum.Parse<PlanActivityStatus>(status);
 
-        Assert.Equal(refused, ActivityProgress.ProblemsWith(parsed, percent, commentary, actionNote).Any);
+        Assert.Equal(refused, PlanActivityProgress.ProblemsWith(parsed, percent, commentary, actionNote).Any);
     }
 
     [Fact]
     public void Completed_Is100Percent() =>
-        Assert.Equal(100, ActivityProgress.PercentFor(ActivityStatus.Completed, "80"));
+        Assert.Equal(100, PlanActivityProgress.PercentFor(PlanActivityStatus.Completed, "80"));
 }
