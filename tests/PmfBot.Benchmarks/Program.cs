@@ -4,6 +4,7 @@ using PmfBot.Benchmarks.Answers;
 using PmfBot.Benchmarks.Council;
 using PmfBot.Benchmarks.FanOut;
 using PmfBot.Benchmarks.Harness;
+using PmfBot.Benchmarks.Mixed;
 using PmfBot.Benchmarks.Rules;
 using PmfBot.Benchmarks.Scale;
 using PmfBot.Testing;
@@ -12,8 +13,9 @@ using PmfBot.Testing;
 // PMFBOT_TEST_STORAGE); each writes Results/<name>.md, and Results/summary.md says which targets
 // held in each benchmark's latest run.
 const string Usage = """
-    Usage: dotnet run -c Release --project tests/PmfBot.Benchmarks -- [all|fan-out|answers|scale|rules] [options]
-      --owners N         owners prompted at quarter end (fan-out, answers; default 10000)
+    Usage: dotnet run -c Release --project tests/PmfBot.Benchmarks -- [all|fan-out|answers|mixed|scale|rules] [options]
+      --owners N         owners prompted at quarter end (fan-out, answers, mixed; default 10000)
+      --answers N        answers during the mixed run, at 20/s (default 3000: 150 s of them)
       --submissions N    card submissions (answers; default 3000)
       --rate N           submissions a second (answers; default 50)
       --measures N       measures in the big council (scale; default 2000)
@@ -23,13 +25,13 @@ const string Usage = """
     """;
 
 var which = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all"; // the command comes first
-if (which is not ("all" or "fan-out" or "answers" or "scale" or "rules"))
+if (which is not ("all" or "fan-out" or "answers" or "mixed" or "scale" or "rules"))
 {
     Console.WriteLine(Usage);
     return 2;
 }
 
-var wrong = new[] { "--owners", "--submissions", "--rate", "--measures", "--years" }
+var wrong = new[] { "--owners", "--submissions", "--rate", "--measures", "--years", "--answers" }
     .Where(name => Array.IndexOf(args, name) is >= 0 and var at && (at + 1 >= args.Length || !int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var n) || n < 1))
     .ToList();
 if (wrong.Count > 0)
@@ -81,6 +83,17 @@ if (which is "all" or "fan-out" or "answers")
     }
 }
 
+if (which is "all" or "mixed")
+{
+    Console.WriteLine($"Mixed: seeding {owners:N0} owners and {MixedTrafficBenchmark.Digests} digest channels, then everything at once…");
+    var council = BenchCouncil.Quarterly(owners);
+    await using var host = await BenchHost.StartAsync(council, "2026-10-01T10:00", withChats: true, stop.Token,
+        seedMore: (storage, serviceUrl) => MixedTrafficBenchmark.SeedDigestsAsync(storage, council, serviceUrl),
+        checkTokens: !args.Contains("--no-tokens"));
+    var answers = Math.Min(Option("--answers", 3_000), owners);
+    await Write(MixedTrafficBenchmark.Report(await MixedTrafficBenchmark.RunAsync(host, council, answers, TimeSpan.FromSeconds(5), stop.Token)));
+}
+
 if (which is "all" or "scale")
 {
     Console.WriteLine("Scale: seeding the big council and its history…");
@@ -94,7 +107,7 @@ if (which is "all" or "rules")
 
 // The summary is of each benchmark's latest run, so running one benchmark again keeps the others' rows.
 var summary = new StringBuilder("# Benchmark summary\n\nThe latest run of each benchmark; its file has the details.\n\n| Benchmark | Target | Goal | Measured | Kept |\n|---|---|---|---|---|\n");
-foreach (var name in new[] { "fan-out", "answers", "scale", "rules" })
+foreach (var name in new[] { "fan-out", "answers", "mixed", "scale", "rules" })
 {
     var file = Path.Combine(folder, name + ".md");
     if (!File.Exists(file))

@@ -10,14 +10,20 @@ namespace PmfBot.Teams.Connector;
 /// </summary>
 /// <remarks>
 /// Built from System.Threading.RateLimiting's sliding windows, chained. Teams counts a request
-/// when it arrives; a window here is one segment longer than Teams', so a permit is only given
-/// back once the whole of Teams' window has passed since it was taken, wherever in its segment
-/// that was. With 20 segments the tenant's steady pace is 50 per 1.05 s: 47.6 a second, 95% of
-/// the limit.
+/// when it arrives. The tenant's window is 40 segments of 25 ms plus two more, on its own timer:
+/// a permit comes back 1.025 to 1.05 s after it was taken, so a request may reach Teams up to
+/// 25 ms later than one taken a second before it and still not be the 51st in Teams' second; the
+/// steady pace is 50 per 1.05 s, 47.6 a second, 95% of the limit. (Inside a PartitionedRateLimiter,
+/// windows made by GetSlidingWindowLimiter are moved on by its shared 100 ms heartbeat, one
+/// segment a beat, whatever their length: short segments then slide slowly, and a tenant window of
+/// 50 ms segments let through only 24 a second. The conversations' windows, thousands of them,
+/// stay on that heartbeat with segments of at least 100 ms and one spare: a late beat only ever
+/// makes them slower, never faster.)
 /// </remarks>
 public sealed class TeamsRateLimits : IAsyncDisposable
 {
-    private const int Segments = 20;
+    private const int TenantSegments = 40;
+    private const int AtOnce = 2;
 
     private static readonly (int Count, TimeSpan Window)[] PerConversation =
     [
@@ -28,18 +34,36 @@ public sealed class TeamsRateLimits : IAsyncDisposable
     ];
 
     private readonly PartitionedRateLimiter<HttpRequestMessage> _tenant;
+    private readonly PartitionedRateLimiter<HttpRequestMessage> _tenantPace;
     private readonly PartitionedRateLimiter<HttpRequestMessage>[] _conversation;
 
     public TeamsRateLimits(int tenantPerSecond = 50)
     {
-        _tenant = PartitionedRateLimiter.Create<HttpRequestMessage, string>(_ =>
-            RateLimitPartition.GetSlidingWindowLimiter("tenant", _ => Window(tenantPerSecond, TimeSpan.FromSeconds(1))));
+        // RateLimitPartition.Get keeps the limiter's own timer; a new one replaces it after it has idled.
+        _tenant = PartitionedRateLimiter.Create<HttpRequestMessage, string>(_ => RateLimitPartition.Get(
+            "tenant", _ => new SlidingWindowRateLimiter(
+                Window(tenantPerSecond, TimeSpan.FromSeconds(1), TenantSegments, extraSegments: 2))));
         _conversation = [.. PerConversation.Select(limit =>
             PartitionedRateLimiter.Create<HttpRequestMessage, string>(request =>
                 ConversationOf(request) is { } conversation
-                    ? RateLimitPartition.GetSlidingWindowLimiter(conversation, _ => Window(limit.Count, limit.Window))
+                    ? RateLimitPartition.GetSlidingWindowLimiter(
+                        conversation, _ => Window(limit.Count, limit.Window, HeartbeatSegments(limit.Window)))
                     : RateLimitPartition.GetNoLimiter(string.Empty)))];
-        Limiter = PartitionedRateLimiter.CreateChained([.. _conversation, _tenant]);
+        // One every 1/50 s (a few at once at most): a burst (120 replies, a batch of card updates)
+        // goes out spread over its second instead of all at once, so queueing on the way can't bunch
+        // its arrivals into the next second's. Before the window, so a request takes its window
+        // permit only as it is about to go.
+        _tenantPace = PartitionedRateLimiter.Create<HttpRequestMessage, string>(_ => RateLimitPartition.Get(
+            "tenant-pace", _ => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = AtOnce,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / tenantPerSecond),
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            })));
+        Limiter = PartitionedRateLimiter.CreateChained([.. _conversation, _tenantPace, _tenant]);
     }
 
     /// <summary>
@@ -62,17 +86,24 @@ public sealed class TeamsRateLimits : IAsyncDisposable
     {
         await Limiter.DisposeAsync();
         await _tenant.DisposeAsync();
+        await _tenantPace.DisposeAsync();
         foreach (var limiter in _conversation)
         {
             await limiter.DisposeAsync();
         }
     }
 
-    private static SlidingWindowRateLimiterOptions Window(int count, TimeSpan teamsWindow) => new()
+    /// <summary>Segments of at least the partitioned limiter's 100 ms heartbeat (at most 60 a window).</summary>
+    private static int HeartbeatSegments(TimeSpan window) =>
+        (int)Math.Clamp(window / TimeSpan.FromMilliseconds(100), 1, 60);
+
+    /// <param name="extraSegments">Segments beyond Teams' window: one makes sure a whole window has passed.</param>
+    private static SlidingWindowRateLimiterOptions Window(
+        int count, TimeSpan teamsWindow, int segments, int extraSegments = 1) => new()
     {
         PermitLimit = count,
-        Window = teamsWindow + (teamsWindow / Segments),
-        SegmentsPerWindow = Segments + 1,
+        Window = teamsWindow + (teamsWindow / segments * extraSegments),
+        SegmentsPerWindow = segments + extraSegments,
         QueueLimit = int.MaxValue,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         AutoReplenishment = true,

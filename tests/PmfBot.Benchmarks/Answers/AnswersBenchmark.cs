@@ -153,7 +153,7 @@ public static class AnswersBenchmark
     }
 
     /// <summary>What Teams posts when an owner presses Submit on their prompt card.</summary>
-    private static object Invoke(BenchHost host, Person owner, Measure measure, ReportingPeriod period, string? pressedCard, bool offTarget) => new
+    internal static object Invoke(BenchHost host, Person owner, Measure measure, ReportingPeriod period, string? pressedCard, bool offTarget) => new
     {
         type = "invoke",
         name = "adaptiveCard/action",

@@ -47,7 +47,7 @@ public sealed class BenchHost : IAsyncDisposable
     /// in for MSAL's (cached in production too).
     /// </param>
     public static async Task<BenchHost> StartAsync(BenchCouncil council, string clockStartsAt, bool withChats, CancellationToken cancellationToken,
-        Func<TestStorage, Task>? seedMore = null, bool checkTokens = false)
+        Func<TestStorage, string, Task>? seedMore = null, bool checkTokens = false)
     {
         var storage = await TestStorage.CreateAsync();
         var connector = await FakeConnector.StartAsync();
@@ -55,7 +55,7 @@ public sealed class BenchHost : IAsyncDisposable
         await council.SeedAsync(storage.Tables, withChats ? connector.ServiceUrl : null, cancellationToken);
         if (seedMore is not null)
         {
-            await seedMore(storage);
+            await seedMore(storage, connector.ServiceUrl);
         }
 
         var login = checkTokens ? await BotFrameworkLogin.StartAsync() : null;

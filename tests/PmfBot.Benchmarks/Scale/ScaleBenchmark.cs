@@ -152,7 +152,7 @@ public static class ScaleBenchmark
         var council = BenchCouncil.Monthly(measures);
         var seeded = 0;
         var seeding = Stopwatch.StartNew();
-        await using var host = await BenchHost.StartAsync(council, "2026-11-09T09:00", withChats: true, cancellationToken, async storage =>
+        await using var host = await BenchHost.StartAsync(council, "2026-11-09T09:00", withChats: true, cancellationToken, async (storage, _) =>
             seeded = await council.SeedHistoryAsync(storage.Tables, ReportingPeriod.CalendarMonth(2026, 10), years * 12, UkTime.At(new DateOnly(2026, 11, 4), new TimeOnly(11, 0)), cancellationToken));
         seeding.Stop();
 

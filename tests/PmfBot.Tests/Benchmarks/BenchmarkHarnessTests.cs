@@ -3,6 +3,7 @@ using PmfBot.Benchmarks.Answers;
 using PmfBot.Benchmarks.Council;
 using PmfBot.Benchmarks.FanOut;
 using PmfBot.Benchmarks.Harness;
+using PmfBot.Benchmarks.Mixed;
 using PmfBot.Benchmarks.Scale;
 
 namespace PmfBot.Tests.Benchmarks;
@@ -32,10 +33,26 @@ public class BenchmarkHarnessTests
     }
 
     [Fact]
+    public async Task TheMixedRun_CountsPromptsDigestsAnswersAndEscalations()
+    {
+        var council = BenchCouncil.Quarterly(120); // a service per 50 owners: two channels' digests
+        await using var host = await BenchHost.StartAsync(council, "2026-10-01T10:00", withChats: true, CancellationToken.None,
+            (storage, serviceUrl) => MixedTrafficBenchmark.SeedDigestsAsync(storage, council, serviceUrl), checkTokens: true);
+
+        var mixed = await MixedTrafficBenchmark.RunAsync(host, council, answers: 20, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal((120, 0, 0), (mixed.PromptsDelivered, mixed.PromptsLost, mixed.PromptsDuplicated));
+        Assert.Equal((20, 2, 2), (mixed.AnswersRecorded, mixed.EscalationsExpected, mixed.EscalationCards));
+        Assert.Equal((2, 2, 0), (mixed.Digests, mixed.DigestsPosted, mixed.DigestsDuplicated));
+        Assert.True(mixed.Requests > 0 && mixed.Window > TimeSpan.Zero); // whether any was a 429 is timing: the benchmark's
+        Assert.Equal(20, mixed.AnswerLatenciesMs.Count);
+    }
+
+    [Fact]
     public async Task ABigCouncilsQuestions_AreAnswered_AndTheirStorageRequestsCounted()
     {
         var council = BenchCouncil.Monthly(100);
-        await using var host = await BenchHost.StartAsync(council, "2026-11-09T09:00", withChats: true, CancellationToken.None, storage =>
+        await using var host = await BenchHost.StartAsync(council, "2026-11-09T09:00", withChats: true, CancellationToken.None, (storage, _) =>
             council.SeedHistoryAsync(storage.Tables, Domain.Calendar.ReportingPeriod.CalendarMonth(2026, 10), 12, DateTimeOffset.UtcNow.AddDays(-5), CancellationToken.None));
 
         await host.Services.GetRequiredService<global::PmfBot.Standings.StandingsRepair>().RepairAsync(CancellationToken.None);
