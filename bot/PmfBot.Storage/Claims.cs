@@ -3,7 +3,9 @@ using Azure.Data.Tables;
 
 namespace PmfBot.Storage;
 
-/// <summary>A claim won: what was stored, the ETag that proves nobody has taken it over since, and what it was taken over from.</summary>
+/// <summary>
+/// A claim won: what was stored, the ETag that proves nobody has taken it over since, and what it was taken over from.
+/// </summary>
 internal sealed record Claimed<T>(T Record, ETag ETag, T? Previous);
 
 /// <summary>
@@ -14,9 +16,16 @@ internal sealed record Claimed<T>(T Record, ETag ETag, T? Previous);
 /// </summary>
 internal static class Claims
 {
-    /// <param name="takeOver">Given the stored record, the claim to put in its place, or null when it isn't this caller's.</param>
+    /// <param name="takeOver">Given the stored record, the claim to put in its place, or null when it isn't this
+    /// caller's.</param>
     public static async Task<Claimed<T>?> TryClaimAsync<T, TEntity>(
-        TableClient table, T fresh, Func<T, TEntity> toEntity, Func<TEntity, T> toRecord, Func<T, T?> takeOver, CancellationToken cancellationToken)
+        TableClient table,
+        T fresh,
+        Func<T, TEntity> toEntity,
+        Func<TEntity, T> toRecord,
+        Func<T, T?> takeOver,
+        CancellationToken cancellationToken
+    )
         where T : class
         where TEntity : class, ITableEntity, new()
     {
@@ -35,7 +44,11 @@ internal static class Claims
             // Claimed before: may it be taken over?
         }
 
-        var stored = await table.GetEntityIfExistsAsync<TEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
+        var stored = await table.GetEntityIfExistsAsync<TEntity>(
+            entity.PartitionKey,
+            entity.RowKey,
+            cancellationToken: cancellationToken
+        );
         if (!stored.HasValue)
         {
             return null; // deleted between the two calls: the next run claims it afresh
@@ -50,7 +63,12 @@ internal static class Claims
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var updated = await table.UpdateEntityAsync(TableLimits.EnsureFits(toEntity(taken)), stored.Value!.ETag, TableUpdateMode.Replace, CancellationToken.None);
+            var updated = await table.UpdateEntityAsync(
+                TableLimits.EnsureFits(toEntity(taken)),
+                stored.Value!.ETag,
+                TableUpdateMode.Replace,
+                CancellationToken.None
+            );
             return new Claimed<T>(taken, updated.Headers.ETag ?? ETag.All, existing);
         }
         catch (RequestFailedException e) when (e.Status == 412)
@@ -59,13 +77,25 @@ internal static class Claims
         }
     }
 
-    /// <summary>Writes a claim's outcome. False when the claim was taken over meanwhile (the writer overran its lease).</summary>
-    public static async Task<bool> RecordAsync<TEntity>(TableClient table, TEntity outcome, ETag claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a claim's outcome. False when the claim was taken over meanwhile (the writer overran its lease).
+    /// </summary>
+    public static async Task<bool> RecordAsync<TEntity>(
+        TableClient table,
+        TEntity outcome,
+        ETag claim,
+        CancellationToken cancellationToken
+    )
         where TEntity : class, ITableEntity
     {
         try
         {
-            await table.UpdateEntityAsync(TableLimits.EnsureFits(outcome), claim, TableUpdateMode.Replace, cancellationToken);
+            await table.UpdateEntityAsync(
+                TableLimits.EnsureFits(outcome),
+                claim,
+                TableUpdateMode.Replace,
+                cancellationToken
+            );
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
@@ -77,13 +107,20 @@ internal static class Claims
 
 /// <summary>On what terms a claim is made, and when someone else's may be taken over.</summary>
 /// <param name="Claimant">Who claims: an instance's name.</param>
-/// <param name="Lease">How long a claim protects work in progress: one older than this was left by an instance that died.</param>
+/// <param name="Lease">How long a claim protects work in progress: one older than this was left by an instance that
+/// died.</param>
 /// <param name="MaxAttempts">How many times failed work is tried in all.</param>
 /// <param name="AbandonedBefore">
 /// When this claimant's tenure as scheduler leader began: a claim made before then was the
 /// previous leader's, whose tenure is over, so it is abandoned whatever its lease says.
 /// </param>
-public sealed record ClaimTerms(string Claimant, DateTimeOffset Now, TimeSpan Lease, int MaxAttempts, DateTimeOffset? AbandonedBefore = null)
+public sealed record ClaimTerms(
+    string Claimant,
+    DateTimeOffset Now,
+    TimeSpan Lease,
+    int MaxAttempts,
+    DateTimeOffset? AbandonedBefore = null
+)
 {
     /// <summary>Whether a claim made at <paramref name="claimedAt"/>, never finished, may be taken over.</summary>
     public bool HasLapsed(DateTimeOffset claimedAt) => Now - claimedAt >= Lease || claimedAt < AbandonedBefore;

@@ -7,9 +7,7 @@ namespace PmfBot.Storage;
 public sealed class PmfTables
 {
     public PmfTables(IOptions<StorageOptions> options)
-        : this(new TableServiceClient(options.Value.ConnectionString, ClientOptions()), options.Value.TablePrefix)
-    {
-    }
+        : this(new TableServiceClient(options.Value.ConnectionString, ClientOptions()), options.Value.TablePrefix) { }
 
     /// <summary>
     /// Retries short enough that a turn which finds storage down still answers well inside Teams'
@@ -45,28 +43,39 @@ public sealed class PmfTables
 
     public TableServiceClient Service { get; }
 
-    /// <summary>Departments, services, priorities, people, measures, activities: one partition (see CatalogueStore).</summary>
+    /// <summary>
+    /// Departments, services, priorities, people, measures, activities: one partition (see CatalogueStore).
+    /// </summary>
     public TableClient Catalogue { get; }
 
-    /// <summary>Results, their audit trail and deadline extensions, a partition per measure (see ResultStore).</summary>
+    /// <summary>
+    /// Results, their audit trail and deadline extensions, a partition per measure (see ResultStore).
+    /// </summary>
     public TableClient Results { get; }
 
     /// <summary>Where to reach people and channels proactively (see ConversationStore).</summary>
     public TableClient Conversations { get; }
 
-    /// <summary>Claims and outcomes of the update cycle's prompts, reminders and chasers, a partition per measure (see PromptStore).</summary>
+    /// <summary>
+    /// Claims and outcomes of the update cycle's prompts, reminders and chasers, a partition per measure (see
+    /// PromptStore).
+    /// </summary>
     public TableClient Prompts { get; }
 
     /// <summary>Delegations and snoozes, a partition per person (see CoverStore).</summary>
     public TableClient Cover { get; }
 
-    /// <summary>Escalations to the escalation owner and their decisions, a partition per measure (see EscalationStore).</summary>
+    /// <summary>
+    /// Escalations to the escalation owner and their decisions, a partition per measure (see EscalationStore).
+    /// </summary>
     public TableClient Escalations { get; }
 
     /// <summary>Channels' digest subscriptions, one partition (see SubscriptionStore).</summary>
     public TableClient Subscriptions { get; }
 
-    /// <summary>Claims and outcomes of weekly digest postings, a partition per subscription (see DigestStore).</summary>
+    /// <summary>
+    /// Claims and outcomes of weekly digest postings, a partition per subscription (see DigestStore).
+    /// </summary>
     public TableClient Digests { get; }
 
     /// <summary>Markers of figure events not yet handled, one partition (see OutboxEntities.cs).</summary>

@@ -11,9 +11,13 @@ internal static class RowKeyPrefix
     /// </summary>
     public static string Filter(string partitionKey, string prefix) => Filter(partitionKey, prefix, prefix);
 
-    /// <summary>RowKeys starting with <paramref name="first"/>, <paramref name="last"/>, or anything that sorts between them.</summary>
+    /// <summary>
+    /// RowKeys starting with <paramref name="first"/>, <paramref name="last"/>, or anything that sorts between them.
+    /// </summary>
     public static string Filter(string partitionKey, string first, string last) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {first} and RowKey lt {After(last)}");
+        TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partitionKey} and RowKey ge {first} and RowKey lt {After(last)}"
+        );
 
     /// <summary>The first RowKey after every key that starts with <paramref name="prefix"/>.</summary>
     public static string After(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);

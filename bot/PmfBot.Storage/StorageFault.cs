@@ -10,14 +10,15 @@ public static class StorageFault
     /// throttling): worth telling the person to try again, not a bug. The Azure SDK throws an
     /// <see cref="AggregateException"/> of its attempts once its retries are spent.
     /// </summary>
-    public static bool IsOutage(Exception exception) => exception switch
-    {
-        RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
-        AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(IsOutage),
-        HttpRequestException or TimeoutException => true,
-        TaskCanceledException { InnerException: TimeoutException } => true,
-        _ => false,
-    };
+    public static bool IsOutage(Exception exception) =>
+        exception switch
+        {
+            RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
+            AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(IsOutage),
+            HttpRequestException or TimeoutException => true,
+            TaskCanceledException { InnerException: TimeoutException } => true,
+            _ => false,
+        };
 
     /// <summary>
     /// Any failure that came from storage, an outage or a refusal (a missing table, a conflict):

@@ -10,10 +10,13 @@ namespace PmfBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Table storage: validated options, the tables (created at start-up) and one store per aggregate.</summary>
+    /// <summary>
+    /// Table storage: validated options, the tables (created at start-up) and one store per aggregate.
+    /// </summary>
     public static IServiceCollection AddPmfStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>()
+        services
+            .AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
@@ -33,7 +36,10 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Creates the tables before the host serves anything (a hosted service's StartAsync runs before the server starts).</summary>
+    /// <summary>
+    /// Creates the tables before the host serves anything (a hosted service's StartAsync runs before the server
+    /// starts).
+    /// </summary>
     private sealed class TableCreator(PmfTables tables) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => tables.EnsureCreatedAsync(cancellationToken);

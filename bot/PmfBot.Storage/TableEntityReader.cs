@@ -17,11 +17,21 @@ internal static class TableEntityReader
         where T : ITableEntity, new()
     {
         var entity = new T();
-        foreach (var property in Settable.GetOrAdd(typeof(T), type => [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.Name != nameof(ITableEntity.ETag))]))
+        foreach (
+            var property in Settable.GetOrAdd(typeof(T), type =>
+                [
+                    .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                        .Where(p => p.CanWrite && p.Name != nameof(ITableEntity.ETag)),
+                ]
+            )
+        )
         {
             if (row.TryGetValue(property.Name, out var value) && value is not null)
             {
-                property.SetValue(entity, Convert(value, Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType));
+                property.SetValue(
+                    entity,
+                    Convert(value, Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType)
+                );
             }
         }
 
@@ -29,11 +39,14 @@ internal static class TableEntityReader
         return entity;
     }
 
-    private static object Convert(object value, Type type) => value switch
-    {
-        _ when type.IsInstanceOfType(value) => value,
-        DateTime time when type == typeof(DateTimeOffset) => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
-        DateTimeOffset time when type == typeof(DateTime) => time.UtcDateTime,
-        _ => System.Convert.ChangeType(value, type, CultureInfo.InvariantCulture),
-    };
+    private static object Convert(object value, Type type) =>
+        value switch
+        {
+            _ when type.IsInstanceOfType(value) => value,
+            DateTime time when type == typeof(DateTimeOffset) => new DateTimeOffset(
+                DateTime.SpecifyKind(time, DateTimeKind.Utc)
+            ),
+            DateTimeOffset time when type == typeof(DateTime) => time.UtcDateTime,
+            _ => System.Convert.ChangeType(value, type, CultureInfo.InvariantCulture),
+        };
 }

@@ -21,7 +21,10 @@ public static class TableLimits
     {
         if (properties.Count > MaxProperties)
         {
-            throw new ArgumentException($"Entity {entity.PartitionKey}/{entity.RowKey} has {properties.Count} properties; Azure allows {MaxProperties}.");
+            throw new ArgumentException(
+                $"Entity {entity.PartitionKey}/{entity.RowKey} has {properties.Count} properties; Azure allows "
+                    + $"{MaxProperties}."
+            );
         }
 
         long bytes = 4 + ((entity.PartitionKey.Length + entity.RowKey.Length) * 2);
@@ -32,7 +35,10 @@ public static class TableLimits
             {
                 if (text.Length > MaxStringChars)
                 {
-                    throw new ArgumentException($"Property {name} of {entity.PartitionKey}/{entity.RowKey} is {text.Length:N0} characters; Azure allows {MaxStringChars:N0}.");
+                    throw new ArgumentException(
+                        $"Property {name} of {entity.PartitionKey}/{entity.RowKey} is {text.Length:N0} characters; "
+                            + $"Azure allows {MaxStringChars:N0}."
+                    );
                 }
 
                 bytes += 4 + (text.Length * 2);
@@ -45,7 +51,10 @@ public static class TableLimits
 
         if (bytes > MaxEntityBytes)
         {
-            throw new ArgumentException($"Entity {entity.PartitionKey}/{entity.RowKey} is about {bytes:N0} bytes; Azure allows {MaxEntityBytes:N0}.");
+            throw new ArgumentException(
+                $"Entity {entity.PartitionKey}/{entity.RowKey} is about {bytes:N0} bytes; Azure allows "
+                    + $"{MaxEntityBytes:N0}."
+            );
         }
     }
 
@@ -53,15 +62,28 @@ public static class TableLimits
     public static T EnsureFits<T>(T entity)
         where T : ITableEntity
     {
-        var properties = typeof(T).GetProperties()
-            .Where(p => p.Name is not (nameof(ITableEntity.PartitionKey) or nameof(ITableEntity.RowKey) or nameof(ITableEntity.Timestamp) or nameof(ITableEntity.ETag)))
+        var properties = typeof(T)
+            .GetProperties()
+            .Where(p =>
+                p.Name
+                    is not (
+                        nameof(ITableEntity.PartitionKey)
+                        or nameof(ITableEntity.RowKey)
+                        or nameof(ITableEntity.Timestamp)
+                        or nameof(ITableEntity.ETag)
+                    )
+            )
             .ToDictionary(p => p.Name, p => p.GetValue(entity));
         EnsureFits(entity, properties);
         return entity;
     }
 
-    /// <summary>Splits actions into transactions Azure accepts: at most 100 each. All actions must share a partition.</summary>
-    public static IEnumerable<IReadOnlyList<TableTransactionAction>> Batches(IReadOnlyList<TableTransactionAction> actions)
+    /// <summary>
+    /// Splits actions into transactions Azure accepts: at most 100 each. All actions must share a partition.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<TableTransactionAction>> Batches(
+        IReadOnlyList<TableTransactionAction> actions
+    )
     {
         if (actions.Select(a => a.Entity.PartitionKey).Distinct(StringComparer.Ordinal).Skip(1).Any())
         {

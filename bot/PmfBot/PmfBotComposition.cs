@@ -30,12 +30,21 @@ public static class PmfBotComposition
     {
         services.AddClock(configuration);
         services.AddPmfTelemetry(configuration);
-        services.AddOptions<CouncilOptions>().Bind(configuration.GetSection(CouncilOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StatusOptions>().Bind(configuration.GetSection(StatusOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<CouncilOptions>()
+            .Bind(configuration.GetSection(CouncilOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services
+            .AddOptions<StatusOptions>()
+            .Bind(configuration.GetSection(StatusOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton(s => new CouncilRules(
             s.GetRequiredService<IOptions<UpdateCycleOptions>>().Value.ToPolicy(),
             s.GetRequiredService<IOptions<StatusOptions>>().Value.ToPolicy(),
-            s.GetRequiredService<IOptions<StatusOptions>>().Value.ToTolerance()));
+            s.GetRequiredService<IOptions<StatusOptions>>().Value.ToTolerance()
+        ));
         services.AddPmfStorage(configuration);
         services.AddStandings(configuration);
         services.AddTeamsBot(configuration);
@@ -64,30 +73,44 @@ public static class PmfBotComposition
     /// their order doesn't matter; free-text readers are tried in this order, and those reading
     /// typed intents (Escalations on) take only their own (see Domain/Values/TypedIntents).
     /// </summary>
-    private static TurnRouter RoutingTable(IServiceProvider services) => new TurnRouter()
-        .MapOnboarding(services)
-        .MapDigests(services)
-        .MapScorecards(services)
-        .MapReports(services)
-        .MapEscalations(services)
-        .MapCover(services)
-        .MapExtensions(services)
-        .MapPlanActivities(services)
-        .MapUpdates(services);
+    private static TurnRouter RoutingTable(IServiceProvider services) =>
+        new TurnRouter()
+            .MapOnboarding(services)
+            .MapDigests(services)
+            .MapScorecards(services)
+            .MapReports(services)
+            .MapEscalations(services)
+            .MapCover(services)
+            .MapExtensions(services)
+            .MapPlanActivities(services)
+            .MapUpdates(services);
 
     public static WebApplication MapPmfBot(this WebApplication app)
     {
-        app.MapGet("/", () => Results.Text("PmfBot is running. Health: /healthz (alive), /readyz (ready, with details)"));
+        app.MapGet("/", () =>
+            Results.Text("PmfBot is running. Health: /healthz (alive), /readyz (ready, with details)")
+        );
 
         // The Teams app manifest links to these.
-        app.MapGet("/privacy", (Microsoft.Extensions.Options.IOptions<CouncilOptions> council) => Results.Text(
-            $"PmfBot, for {council.Value.Name}: privacy.\n\nPmfBot keeps the council's performance catalogue (measures, owners and their work email addresses), " +
-            "the values and commentary people enter with who entered them and when, and what it needs to message people and channels in Teams " +
-            "(Teams ids, not message content). It is kept in the council's own Azure storage and used only to run the council's Performance Management Framework. " +
-            "Questions: the council's performance team or data protection officer."));
-        app.MapGet("/terms", (Microsoft.Extensions.Options.IOptions<CouncilOptions> council) => Results.Text(
-            $"PmfBot, for {council.Value.Name}: terms of use.\n\nPmfBot is for the council's staff, to record and review performance under the council's " +
-            "Performance Management Framework. Enter accurate figures and commentary; every change is kept with who made it and when."));
+        app.MapGet("/privacy", (Microsoft.Extensions.Options.IOptions<CouncilOptions> council) =>
+            Results.Text(
+                $"PmfBot, for {council.Value.Name}: privacy.\n\nPmfBot keeps the council's performance catalogue "
+                    + "(measures, owners and their work email addresses), "
+                    + "the values and commentary people enter with who entered them and when, and what it needs to "
+                    + "message people and channels in Teams "
+                    + "(Teams ids, not message content). It is kept in the council's own Azure storage and used only "
+                    + "to run the council's Performance Management Framework. "
+                    + "Questions: the council's performance team or data protection officer."
+            )
+        );
+        app.MapGet("/terms", (Microsoft.Extensions.Options.IOptions<CouncilOptions> council) =>
+            Results.Text(
+                $"PmfBot, for {council.Value.Name}: terms of use.\n\nPmfBot is for the council's staff, to record and "
+                    + "review performance under the council's "
+                    + "Performance Management Framework. Enter accurate figures and commentary; every change is kept "
+                    + "with who made it and when."
+            )
+        );
         app.MapPmfHealthChecks();
         app.MapBotMessages("/api/messages");
         app.MapReports();

@@ -33,20 +33,24 @@ public sealed class StatusOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 $"Status:StableBand \"{StableBand}\" must be a percentage (\"1%\") or an amount (\"0.5\").",
-                [nameof(StableBand)]);
+                [nameof(StableBand)]
+            );
         }
 
         if (!Margin.TryParse(DefaultTolerance, out var tolerance) || tolerance.Amount < 0)
         {
             yield return new ValidationResult(
                 $"Status:DefaultTolerance \"{DefaultTolerance}\" must be a percentage (\"5%\") or an amount (\"2\").",
-                [nameof(DefaultTolerance)]);
+                [nameof(DefaultTolerance)]
+            );
         }
 
         if (!Enum.IsDefined(Commentary))
         {
             yield return new ValidationResult(
-                "Status:Commentary must be Always or WhenOffTarget.", [nameof(Commentary)]);
+                "Status:Commentary must be Always or WhenOffTarget.",
+                [nameof(Commentary)]
+            );
         }
     }
 

@@ -15,8 +15,13 @@ log "Azurite (tables and blobs, in memory) on 127.0.0.1:$port and more"
 export PMFBOT_TEST_STORAGE="$AZURITE_CONNECTION"
 mkdir -p .local
 set +e
+# House format: CSharpier (pinned in .config/dotnet-tools.json) at 120 columns (.editorconfig).
+dotnet tool restore >/dev/null && dotnet csharpier check bot cards >&2
+format=$?
+[ "$format" -eq 0 ] || log "bot/ or cards/ is not formatted: run  dotnet csharpier format bot cards"
 dotnet test PmfBot.sln --nologo "$@" 2>&1 | tee .local/test-output.log
 status=${PIPESTATUS[0]}
+[ "$status" -ne 0 ] || status=$format
 set -e
 
 # One closing line for people and CI alike, summed over the test projects.

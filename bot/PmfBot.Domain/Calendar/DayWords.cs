@@ -12,10 +12,34 @@ public static partial class DayWords
 {
     private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
 
-    private static readonly string[] WithYear = ["d MMM yyyy", "d MMMM yyyy", "d/M/yyyy", "d/M/yy", "dddd d MMMM yyyy", "dddd d MMM yyyy", "ddd d MMM yyyy", "ddd d MMMM yyyy"];
+    private static readonly string[] WithYear =
+    [
+        "d MMM yyyy",
+        "d MMMM yyyy",
+        "d/M/yyyy",
+        "d/M/yy",
+        "dddd d MMMM yyyy",
+        "dddd d MMM yyyy",
+        "ddd d MMM yyyy",
+        "ddd d MMMM yyyy",
+    ];
 
     // Forms typed without a year ("20 Nov"), read with a candidate year appended.
-    private static readonly string[] WithoutYear = [.. new[] { "d MMM", "d MMMM", "d/M", "dddd d MMMM", "dddd d MMM", "ddd d MMM", "ddd d MMMM", "MMMM d", "MMM d" }.Select(f => $"{f} yyyy")];
+    private static readonly string[] WithoutYear =
+    [
+        .. new[]
+        {
+            "d MMM",
+            "d MMMM",
+            "d/M",
+            "dddd d MMMM",
+            "dddd d MMM",
+            "ddd d MMM",
+            "ddd d MMMM",
+            "MMMM d",
+            "MMM d",
+        }.Select(f => $"{f} yyyy"),
+    ];
 
     public static bool TryRead(string? words, DateOnly today, out DateOnly date)
     {
@@ -43,7 +67,8 @@ public static partial class DayWords
         var weekday = Weekday().Match(text);
         if (weekday.Success)
         {
-            var day = Enum.GetValues<DayOfWeek>().First(d => d.ToString().StartsWith(weekday.Groups["day"].Value, StringComparison.OrdinalIgnoreCase));
+            var day = Enum.GetValues<DayOfWeek>()
+                .First(d => d.ToString().StartsWith(weekday.Groups["day"].Value, StringComparison.OrdinalIgnoreCase));
             date = Next(today, day);
             return true;
         }
@@ -61,7 +86,16 @@ public static partial class DayWords
 
         foreach (var year in new[] { today.Year, today.Year + 1 })
         {
-            if (DateOnly.TryParseExact($"{cleaned} {year}", WithoutYear, UkCulture, DateTimeStyles.AllowWhiteSpaces, out date) && date >= today)
+            if (
+                DateOnly.TryParseExact(
+                    $"{cleaned} {year}",
+                    WithoutYear,
+                    UkCulture,
+                    DateTimeStyles.AllowWhiteSpaces,
+                    out date
+                )
+                && date >= today
+            )
             {
                 return true;
             }

@@ -12,22 +12,22 @@ public static class EnglishBankHolidays
 {
     private static readonly Dictionary<DateOnly, DateOnly> MovedDays = new()
     {
-        [new DateOnly(1995, 5, 1)] = new DateOnly(1995, 5, 8),   // VE Day 50th anniversary
-        [new DateOnly(2002, 5, 27)] = new DateOnly(2002, 6, 4),  // Golden Jubilee
-        [new DateOnly(2012, 5, 28)] = new DateOnly(2012, 6, 4),  // Diamond Jubilee
-        [new DateOnly(2020, 5, 4)] = new DateOnly(2020, 5, 8),   // VE Day 75th anniversary
-        [new DateOnly(2022, 5, 30)] = new DateOnly(2022, 6, 2),  // Platinum Jubilee
+        [new DateOnly(1995, 5, 1)] = new DateOnly(1995, 5, 8), // VE Day 50th anniversary
+        [new DateOnly(2002, 5, 27)] = new DateOnly(2002, 6, 4), // Golden Jubilee
+        [new DateOnly(2012, 5, 28)] = new DateOnly(2012, 6, 4), // Diamond Jubilee
+        [new DateOnly(2020, 5, 4)] = new DateOnly(2020, 5, 8), // VE Day 75th anniversary
+        [new DateOnly(2022, 5, 30)] = new DateOnly(2022, 6, 2), // Platinum Jubilee
     };
 
     private static readonly DateOnly[] ExtraDays =
     [
         new(1999, 12, 31), // Millennium
-        new(2002, 6, 3),   // Golden Jubilee
-        new(2011, 4, 29),  // Royal wedding
-        new(2012, 6, 5),   // Diamond Jubilee
-        new(2022, 6, 3),   // Platinum Jubilee
-        new(2022, 9, 19),  // State funeral of Queen Elizabeth II
-        new(2023, 5, 8),   // Coronation of King Charles III
+        new(2002, 6, 3), // Golden Jubilee
+        new(2011, 4, 29), // Royal wedding
+        new(2012, 6, 5), // Diamond Jubilee
+        new(2022, 6, 3), // Platinum Jubilee
+        new(2022, 9, 19), // State funeral of Queen Elizabeth II
+        new(2023, 5, 8), // Coronation of King Charles III
     ];
 
     /// <summary>Every bank holiday in a calendar year, in date order.</summary>

@@ -48,8 +48,11 @@ public readonly partial record struct FinancialYear : IComparable<FinancialYear>
     public int CompareTo(FinancialYear other) => StartYear.CompareTo(other.StartYear);
 
     public static bool operator <(FinancialYear left, FinancialYear right) => left.CompareTo(right) < 0;
+
     public static bool operator >(FinancialYear left, FinancialYear right) => left.CompareTo(right) > 0;
+
     public static bool operator <=(FinancialYear left, FinancialYear right) => left.CompareTo(right) <= 0;
+
     public static bool operator >=(FinancialYear left, FinancialYear right) => left.CompareTo(right) >= 0;
 
     /// <summary>The way councils write it: "2026/27".</summary>
@@ -97,6 +100,7 @@ public readonly partial record struct FinancialYear : IComparable<FinancialYear>
 
     [GeneratedRegex(
         @"^(?:FY\s*)?(?<first>[0-9]{4}|[0-9]{2})\s*[/\-–]\s*(?<second>[0-9]{4}|[0-9]{2})$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex Pattern();
 }

@@ -19,14 +19,15 @@ public enum PeriodKind
 public static class PeriodKindExtensions
 {
     /// <summary>How many calendar months one period of this kind spans.</summary>
-    public static int Months(this PeriodKind kind) => kind switch
-    {
-        PeriodKind.Month => 1,
-        PeriodKind.Quarter => 3,
-        PeriodKind.Half => 6,
-        PeriodKind.Year => 12,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    public static int Months(this PeriodKind kind) =>
+        kind switch
+        {
+            PeriodKind.Month => 1,
+            PeriodKind.Quarter => 3,
+            PeriodKind.Half => 6,
+            PeriodKind.Year => 12,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
 
     /// <summary>How many periods of this kind make a financial year.</summary>
     public static int PerYear(this PeriodKind kind) => 12 / kind.Months();

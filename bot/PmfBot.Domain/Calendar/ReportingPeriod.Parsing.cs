@@ -9,7 +9,20 @@ public readonly partial record struct ReportingPeriod
     public const string Examples = "Write a period like Oct 2026, Q2 2026/27, H1 2026/27 or 2026/27.";
 
     private static readonly string[] MonthNames =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ];
 
     /// <summary>
     /// Reads a period the way people write it: "Oct 2026", "October 2026", "Sept 2026", "2026-10",
@@ -70,14 +83,24 @@ public readonly partial record struct ReportingPeriod
     {
         period = default;
         var match = PartPattern().Match(input);
-        string yearText, partText, numberText;
+        string yearText,
+            partText,
+            numberText;
         if (match.Success)
         {
-            (partText, numberText, yearText) = (match.Groups["part"].Value, match.Groups["n"].Value, match.Groups["year"].Value);
+            (partText, numberText, yearText) = (
+                match.Groups["part"].Value,
+                match.Groups["n"].Value,
+                match.Groups["year"].Value
+            );
         }
         else if ((match = PartAfterYearPattern().Match(input)).Success)
         {
-            (partText, numberText, yearText) = (match.Groups["part"].Value, match.Groups["n"].Value, match.Groups["year"].Value);
+            (partText, numberText, yearText) = (
+                match.Groups["part"].Value,
+                match.Groups["n"].Value,
+                match.Groups["year"].Value
+            );
         }
         else
         {
@@ -163,12 +186,14 @@ public readonly partial record struct ReportingPeriod
 
     [GeneratedRegex(
         @"^(?<part>Q|H|Quarter|Half)\s?(?<n>[0-9])\s*,?\s*(?<year>(?:FY\s*)?[0-9]{2,4}\s*[/\-–]\s*[0-9]{2,4})$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex PartPattern();
 
     [GeneratedRegex(
         @"^(?<year>(?:FY\s*)?[0-9]{2,4}\s*[/\-–]\s*[0-9]{2,4})\s*,?\s*(?<part>Q|H|Quarter|Half)\s?(?<n>[0-9])$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex PartAfterYearPattern();
 
     [GeneratedRegex(@"^(?<year>[0-9]{4})-(?<month>[0-9]{2})$", RegexOptions.CultureInvariant)]
@@ -179,6 +204,7 @@ public readonly partial record struct ReportingPeriod
 
     [GeneratedRegex(
         @"^FY(?<year>[0-9]{4})-(?:(?<kind>M)(?<number>[0-9]{2})|(?<kind>[QH])(?<number>[0-9])|(?<kind>Y))$",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant
+    )]
     private static partial Regex CodePattern();
 }

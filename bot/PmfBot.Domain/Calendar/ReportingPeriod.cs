@@ -65,13 +65,13 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
 
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 
-    public ReportingPeriod Previous => Number > 1
-        ? new ReportingPeriod(Year, Kind, Number - 1)
-        : new ReportingPeriod(Year.Previous, Kind, Kind.PerYear());
+    public ReportingPeriod Previous =>
+        Number > 1
+            ? new ReportingPeriod(Year, Kind, Number - 1)
+            : new ReportingPeriod(Year.Previous, Kind, Kind.PerYear());
 
-    public ReportingPeriod Next => Number < Kind.PerYear()
-        ? new ReportingPeriod(Year, Kind, Number + 1)
-        : new ReportingPeriod(Year.Next, Kind, 1);
+    public ReportingPeriod Next =>
+        Number < Kind.PerYear() ? new ReportingPeriod(Year, Kind, Number + 1) : new ReportingPeriod(Year.Next, Kind, 1);
 
     public ReportingPeriod SamePeriodLastYear => new(Year.Previous, Kind, Number);
 
@@ -83,42 +83,46 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
     }
 
     public static bool operator <(ReportingPeriod left, ReportingPeriod right) => left.CompareTo(right) < 0;
+
     public static bool operator >(ReportingPeriod left, ReportingPeriod right) => left.CompareTo(right) > 0;
+
     public static bool operator <=(ReportingPeriod left, ReportingPeriod right) => left.CompareTo(right) <= 0;
+
     public static bool operator >=(ReportingPeriod left, ReportingPeriod right) => left.CompareTo(right) >= 0;
 
     /// <summary>"Oct 2026", "Q2 2026/27", "H1 2026/27" or "2026/27".</summary>
-    public override string ToString() => Kind switch
-    {
-        PeriodKind.Month => Start.ToString("MMM yyyy", CultureInfo.InvariantCulture),
-        PeriodKind.Quarter => $"Q{Number} {Year}",
-        PeriodKind.Half => $"H{Number} {Year}",
-        _ => Year.ToString(),
-    };
+    public override string ToString() =>
+        Kind switch
+        {
+            PeriodKind.Month => Start.ToString("MMM yyyy", CultureInfo.InvariantCulture),
+            PeriodKind.Quarter => $"Q{Number} {Year}",
+            PeriodKind.Half => $"H{Number} {Year}",
+            _ => Year.ToString(),
+        };
 
     /// <summary>A fuller form for cards: "Q2 2026/27 (July to September 2026)", "October 2026".</summary>
-    public string LongName => Kind switch
-    {
-        PeriodKind.Month => Start.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
-        PeriodKind.Year => $"{Year} (April {Year.StartYear} to March {Year.StartYear + 1})",
-        _ => $"{this} ({MonthSpan()})",
-    };
+    public string LongName =>
+        Kind switch
+        {
+            PeriodKind.Month => Start.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
+            PeriodKind.Year => $"{Year} (April {Year.StartYear} to March {Year.StartYear + 1})",
+            _ => $"{this} ({MonthSpan()})",
+        };
 
     /// <summary>Sortable and safe in a table key: "FY2026-M07", "FY2026-Q2", "FY2026-H1", "FY2026-Y".</summary>
-    public string Code => Kind switch
-    {
-        PeriodKind.Month => string.Create(CultureInfo.InvariantCulture, $"FY{Year.StartYear}-M{Number:00}"),
-        PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"FY{Year.StartYear}-Q{Number}"),
-        PeriodKind.Half => string.Create(CultureInfo.InvariantCulture, $"FY{Year.StartYear}-H{Number}"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"FY{Year.StartYear}-Y"),
-    };
+    public string Code =>
+        Kind switch
+        {
+            PeriodKind.Month => string.Create(CultureInfo.InvariantCulture, $"FY{Year.StartYear}-M{Number:00}"),
+            PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"FY{Year.StartYear}-Q{Number}"),
+            PeriodKind.Half => string.Create(CultureInfo.InvariantCulture, $"FY{Year.StartYear}-H{Number}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"FY{Year.StartYear}-Y"),
+        };
 
     private string MonthSpan()
     {
         var from = Start.ToString("MMMM", CultureInfo.InvariantCulture);
         var to = End.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
-        return Start.Year == End.Year
-            ? $"{from} to {to}"
-            : $"{from} {Start.Year} to {to}";
+        return Start.Year == End.Year ? $"{from} to {to}" : $"{from} {Start.Year} to {to}";
     }
 }

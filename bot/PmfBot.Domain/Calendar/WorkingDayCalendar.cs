@@ -1,7 +1,10 @@
 namespace PmfBot.Domain.Calendar;
 
-/// <summary>Which days are working days: Monday to Friday, less English bank holidays and any extra days the council closes.</summary>
-/// <remarks>Immutable. <see cref="England"/> is the default; a council adds closure days (or a newly proclaimed bank holiday) with <see cref="WithExtraNonWorkingDays"/>.</remarks>
+/// <summary>
+/// Which days are working days: Monday to Friday, less English bank holidays and any extra days the council closes.
+/// </summary>
+/// <remarks>Immutable. <see cref="England"/> is the default; a council adds closure days (or a newly proclaimed bank
+/// holiday) with <see cref="WithExtraNonWorkingDays"/>.</remarks>
 public sealed class WorkingDayCalendar
 {
     private readonly HashSet<DateOnly> _extraNonWorkingDays;

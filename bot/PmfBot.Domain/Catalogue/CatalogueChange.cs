@@ -10,5 +10,6 @@ public sealed record CatalogueChange
     public IReadOnlyList<Measure> Measures { get; init; } = [];
     public IReadOnlyList<PlanActivity> Activities { get; init; } = [];
 
-    public int Count => Departments.Count + Services.Count + Priorities.Count + People.Count + Measures.Count + Activities.Count;
+    public int Count =>
+        Departments.Count + Services.Count + Priorities.Count + People.Count + Measures.Count + Activities.Count;
 }

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace PmfBot.Domain.Catalogue;
 
-/// <summary>Turns a name ("Revenues & Benefits") into a stable code ("revenues-benefits") for departments, services and priorities.</summary>
+/// <summary>
+/// Turns a name ("Revenues & Benefits") into a stable code ("revenues-benefits") for departments, services and
+/// priorities.
+/// </summary>
 public static class CatalogueCode
 {
     public static string FromName(string name)

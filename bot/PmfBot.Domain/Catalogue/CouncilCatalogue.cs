@@ -7,7 +7,8 @@ public sealed record CouncilCatalogue(
     IReadOnlyList<CorporatePriority> Priorities,
     IReadOnlyList<Person> People,
     IReadOnlyList<Measure> Measures,
-    IReadOnlyList<PlanActivity> Activities)
+    IReadOnlyList<PlanActivity> Activities
+)
 {
     public static CouncilCatalogue Empty { get; } = new([], [], [], [], [], []);
 
@@ -19,20 +20,24 @@ public sealed record CouncilCatalogue(
 
     public Person? FindPerson(PersonId id) => People.FirstOrDefault(p => p.Id == id);
 
-    /// <summary>How a person is named on a card: their name, or their id when the catalogue no longer has them.</summary>
+    /// <summary>
+    /// How a person is named on a card: their name, or their id when the catalogue no longer has them.
+    /// </summary>
     public string NameOf(PersonId id) => FindPerson(id)?.Name ?? id.Value;
 
     public Person? FindPersonByAadObjectId(string aadObjectId) =>
         People.FirstOrDefault(p => string.Equals(p.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The catalogue with a change applied: items with the same code are replaced, new ones added.</summary>
-    public CouncilCatalogue With(CatalogueChange change) => new(
-        Replace(Departments, change.Departments, d => d.Code),
-        Replace(Services, change.Services, s => s.Code),
-        Replace(Priorities, change.Priorities, p => p.Code),
-        Replace(People, change.People, p => p.Id.Value),
-        Replace(Measures, change.Measures, m => m.Reference.Key),
-        Replace(Activities, change.Activities, a => a.Code));
+    public CouncilCatalogue With(CatalogueChange change) =>
+        new(
+            Replace(Departments, change.Departments, d => d.Code),
+            Replace(Services, change.Services, s => s.Code),
+            Replace(Priorities, change.Priorities, p => p.Code),
+            Replace(People, change.People, p => p.Id.Value),
+            Replace(Measures, change.Measures, m => m.Reference.Key),
+            Replace(Activities, change.Activities, a => a.Code)
+        );
 
     private static List<T> Replace<T>(IReadOnlyList<T> current, IReadOnlyList<T> changed, Func<T, string> key)
     {

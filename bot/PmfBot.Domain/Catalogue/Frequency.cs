@@ -13,14 +13,15 @@ public enum Frequency
 
 public static class FrequencyText
 {
-    public static PeriodKind PeriodKind(this Frequency frequency) => frequency switch
-    {
-        Frequency.Monthly => Calendar.PeriodKind.Month,
-        Frequency.Quarterly => Calendar.PeriodKind.Quarter,
-        Frequency.HalfYearly => Calendar.PeriodKind.Half,
-        Frequency.Annual => Calendar.PeriodKind.Year,
-        _ => throw new ArgumentOutOfRangeException(nameof(frequency), frequency, null),
-    };
+    public static PeriodKind PeriodKind(this Frequency frequency) =>
+        frequency switch
+        {
+            Frequency.Monthly => Calendar.PeriodKind.Month,
+            Frequency.Quarterly => Calendar.PeriodKind.Quarter,
+            Frequency.HalfYearly => Calendar.PeriodKind.Half,
+            Frequency.Annual => Calendar.PeriodKind.Year,
+            _ => throw new ArgumentOutOfRangeException(nameof(frequency), frequency, null),
+        };
 
     /// <summary>Reads "monthly"/"M", "quarterly"/"Q", "half-yearly"/"six-monthly"/"H", "annual"/"yearly"/"A".</summary>
     public static bool TryParse(string? text, out Frequency frequency)
@@ -45,11 +46,12 @@ public static class FrequencyText
         }
     }
 
-    public static string ToText(this Frequency frequency) => frequency switch
-    {
-        Frequency.Monthly => "monthly",
-        Frequency.Quarterly => "quarterly",
-        Frequency.HalfYearly => "half-yearly",
-        _ => "annual",
-    };
+    public static string ToText(this Frequency frequency) =>
+        frequency switch
+        {
+            Frequency.Monthly => "monthly",
+            Frequency.Quarterly => "quarterly",
+            Frequency.HalfYearly => "half-yearly",
+            _ => "annual",
+        };
 }

@@ -44,7 +44,14 @@ public readonly record struct Margin
         }
 
         var isPercent = value.EndsWith('%');
-        if (!decimal.TryParse(isPercent ? value[..^1].Trim() : value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        if (
+            !decimal.TryParse(
+                isPercent ? value[..^1].Trim() : value,
+                NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture,
+                out var amount
+            )
+        )
         {
             return false;
         }
@@ -54,5 +61,7 @@ public readonly record struct Margin
     }
 
     public override string ToString() =>
-        IsPercent ? $"{Amount.ToString("0.##", CultureInfo.InvariantCulture)}%" : Amount.ToString("0.####", CultureInfo.InvariantCulture);
+        IsPercent
+            ? $"{Amount.ToString("0.##", CultureInfo.InvariantCulture)}%"
+            : Amount.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -3,7 +3,9 @@ using PmfBot.Domain.Deadlines;
 
 namespace PmfBot.Domain.Catalogue;
 
-/// <summary>A performance measure (indicator): what is counted, how often, against what target, and who answers for it.</summary>
+/// <summary>
+/// A performance measure (indicator): what is counted, how often, against what target, and who answers for it.
+/// </summary>
 /// <remarks>
 /// <para>A measure is reported for a period when it is active on the period's last day:
 /// <see cref="ActiveFrom"/> on or before it and <see cref="ActiveTo"/> (inclusive) not before it.</para>
@@ -27,10 +29,15 @@ public sealed record Measure
     public required PersonId Owner { get; init; }
     public IReadOnlyList<PersonId> Delegates { get; init; } = [];
 
-    /// <summary>Who covers for the owner today under a delegation (see <see cref="Cover.Delegation"/>): prompts go to them. Never stored.</summary>
+    /// <summary>
+    /// Who covers for the owner today under a delegation (see <see cref="Cover.Delegation"/>): prompts go to them.
+    /// Never stored.
+    /// </summary>
     public PersonId? StandIn { get; init; }
 
-    /// <summary>Who the update cycle's prompts and reminders go to: the stand-in while there is one, else the owner.</summary>
+    /// <summary>
+    /// Who the update cycle's prompts and reminders go to: the stand-in while there is one, else the owner.
+    /// </summary>
     public PersonId PromptsGoTo => StandIn ?? Owner;
     public required PersonId EscalationOwner { get; init; }
     public IReadOnlyList<string> PriorityCodes { get; init; } = [];
@@ -52,7 +59,8 @@ public sealed record Measure
     public bool MayBeUpdatedBy(PersonId person) => person == Owner || Delegates.Contains(person);
 
     /// <summary>The latest period of this measure's frequency that has ended on or before a date.</summary>
-    public ReportingPeriod LatestEndedPeriodAsOf(DateOnly date) => ReportingPeriod.Containing(date, PeriodKind).Previous;
+    public ReportingPeriod LatestEndedPeriodAsOf(DateOnly date) =>
+        ReportingPeriod.Containing(date, PeriodKind).Previous;
 
     public string Format(decimal value) => Unit.Format(value, Decimals);
 }

@@ -38,7 +38,9 @@ public readonly partial record struct MeasureReference
     public static MeasureReference Parse(string text) =>
         TryParse(text, out var reference)
             ? reference
-            : throw new FormatException($"'{text}' is not a measure reference (letters, digits, spaces, '.', '-', up to 20 characters).");
+            : throw new FormatException(
+                $"'{text}' is not a measure reference (letters, digits, spaces, '.', '-', up to 20 characters)."
+            );
 
     public bool Equals(MeasureReference other) => string.Equals(Key, other.Key, StringComparison.Ordinal);
 

@@ -33,10 +33,14 @@ public sealed record MeasureUnit(UnitKind Kind, string Label, bool AllowsAbove10
 
     public static MeasureUnit Counted(string label) => new(UnitKind.Number, label.Trim().ToLowerInvariant());
 
-    /// <summary>Whether values below zero make sense (a net change can be negative; a percentage or a duration cannot).</summary>
+    /// <summary>
+    /// Whether values below zero make sense (a net change can be negative; a percentage or a duration cannot).
+    /// </summary>
     public bool AllowsNegative => Kind is UnitKind.Number or UnitKind.Money;
 
-    /// <summary>Reads a unit as the catalogue writes it: "%", "percent", "days", "£", "ratio", or any label for a count.</summary>
+    /// <summary>
+    /// Reads a unit as the catalogue writes it: "%", "percent", "days", "£", "ratio", or any label for a count.
+    /// </summary>
     public static bool TryParse(string? text, out MeasureUnit unit)
     {
         unit = Number;

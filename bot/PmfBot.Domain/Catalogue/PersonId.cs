@@ -22,8 +22,13 @@ public readonly record struct PersonId
         }
 
         var at = value.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0 || at != value.LastIndexOf('@') || at == value.Length - 1 || !value[(at + 1)..].Contains('.', StringComparison.Ordinal)
-            || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '\\' or '#' or '?'))
+        if (
+            at <= 0
+            || at != value.LastIndexOf('@')
+            || at == value.Length - 1
+            || !value[(at + 1)..].Contains('.', StringComparison.Ordinal)
+            || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '\\' or '#' or '?')
+        )
         {
             return false;
         }

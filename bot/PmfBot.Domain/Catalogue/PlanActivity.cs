@@ -43,5 +43,7 @@ public sealed record PlanActivity
 
     /// <summary>Milestones whose date has passed without being completed.</summary>
     public IEnumerable<Milestone> MissedMilestonesOn(DateOnly today) =>
-        Milestones.Where(m => m.DueDate < today && m.Status is not (PlanActivityStatus.Completed or PlanActivityStatus.Stopped));
+        Milestones.Where(m =>
+            m.DueDate < today && m.Status is not (PlanActivityStatus.Completed or PlanActivityStatus.Stopped)
+        );
 }

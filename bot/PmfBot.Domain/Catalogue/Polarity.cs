@@ -12,7 +12,9 @@ public enum Polarity
 
 public static class PolarityText
 {
-    /// <summary>Reads "higher", "higher is better", "up", "lower", "lower is better", "down", "none", "context".</summary>
+    /// <summary>
+    /// Reads "higher", "higher is better", "up", "lower", "lower is better", "down", "none", "context".
+    /// </summary>
     public static bool TryParse(string? text, out Polarity polarity)
     {
         polarity = default;
@@ -32,10 +34,11 @@ public static class PolarityText
         }
     }
 
-    public static string ToText(this Polarity polarity) => polarity switch
-    {
-        Polarity.HigherIsBetter => "higher",
-        Polarity.LowerIsBetter => "lower",
-        _ => "none",
-    };
+    public static string ToText(this Polarity polarity) =>
+        polarity switch
+        {
+            Polarity.HigherIsBetter => "higher",
+            Polarity.LowerIsBetter => "lower",
+            _ => "none",
+        };
 }

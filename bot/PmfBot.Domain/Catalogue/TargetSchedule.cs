@@ -11,9 +11,14 @@ namespace PmfBot.Domain.Catalogue;
 /// </remarks>
 public sealed record TargetSchedule
 {
-    public static TargetSchedule None { get; } = new(null, new Dictionary<FinancialYear, decimal>(), new Dictionary<ReportingPeriod, decimal>());
+    public static TargetSchedule None { get; } =
+        new(null, new Dictionary<FinancialYear, decimal>(), new Dictionary<ReportingPeriod, decimal>());
 
-    private TargetSchedule(decimal? standing, IReadOnlyDictionary<FinancialYear, decimal> byYear, IReadOnlyDictionary<ReportingPeriod, decimal> byPeriod)
+    private TargetSchedule(
+        decimal? standing,
+        IReadOnlyDictionary<FinancialYear, decimal> byYear,
+        IReadOnlyDictionary<ReportingPeriod, decimal> byPeriod
+    )
     {
         Standing = standing;
         ByYear = byYear;
@@ -49,8 +54,10 @@ public sealed record TargetSchedule
     /// <summary>Value equality (the dictionaries compared by content), for "what changed" reports.</summary>
     public bool SameAs(TargetSchedule other) =>
         Standing == other.Standing
-        && ByYear.Count == other.ByYear.Count && ByYear.All(kv => other.ByYear.TryGetValue(kv.Key, out var v) && v == kv.Value)
-        && ByPeriod.Count == other.ByPeriod.Count && ByPeriod.All(kv => other.ByPeriod.TryGetValue(kv.Key, out var v) && v == kv.Value);
+        && ByYear.Count == other.ByYear.Count
+        && ByYear.All(kv => other.ByYear.TryGetValue(kv.Key, out var v) && v == kv.Value)
+        && ByPeriod.Count == other.ByPeriod.Count
+        && ByPeriod.All(kv => other.ByPeriod.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     /// <summary>
     /// The catalogue's text: a bare number is the standing target, "period=value" pairs the rest,
@@ -69,16 +76,30 @@ public sealed record TargetSchedule
         return string.Join("; ", parts);
     }
 
-    /// <summary>Reads <see cref="ToText"/>'s form. On failure, <paramref name="problem"/> says which part and why.</summary>
+    /// <summary>
+    /// Reads <see cref="ToText"/>'s form. On failure, <paramref name="problem"/> says which part and why.
+    /// </summary>
     public static bool TryParse(string? text, out TargetSchedule schedule, out string? problem)
     {
         schedule = None;
         problem = null;
-        foreach (var raw in (text ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (
+            var raw in (text ?? string.Empty).Split(
+                ';',
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+            )
+        )
         {
             var equals = raw.IndexOf('=', StringComparison.Ordinal);
             var valueText = equals < 0 ? raw : raw[(equals + 1)..].Trim();
-            if (!decimal.TryParse(valueText.TrimEnd('%'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
+            if (
+                !decimal.TryParse(
+                    valueText.TrimEnd('%'),
+                    NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands,
+                    CultureInfo.InvariantCulture,
+                    out var value
+                )
+            )
             {
                 problem = $"target \"{raw}\" is not a number";
                 return false;

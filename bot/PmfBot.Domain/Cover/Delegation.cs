@@ -8,7 +8,14 @@ namespace PmfBot.Domain.Cover;
 /// </summary>
 /// <param name="Measure">The measure delegated; null for all the owner's measures.</param>
 /// <param name="Until">The last day the delegate covers (inclusive).</param>
-public sealed record Delegation(string Id, PersonId Owner, PersonId Delegate, MeasureReference? Measure, DateOnly Until, DateTimeOffset CreatedAt)
+public sealed record Delegation(
+    string Id,
+    PersonId Owner,
+    PersonId Delegate,
+    MeasureReference? Measure,
+    DateOnly Until,
+    DateTimeOffset CreatedAt
+)
 {
     /// <summary>The longest a delegation may run: a year. Longer is a change of owner, for the catalogue.</summary>
     public const int MaxDays = 366;
@@ -33,7 +40,8 @@ public sealed record Delegation(string Id, PersonId Owner, PersonId Delegate, Me
         }
 
         return until > today.AddDays(MaxDays)
-            ? "A delegation can run for a year at most. For longer, ask the performance team to change the measure's owner."
+            ? "A delegation can run for a year at most. For longer, ask the performance team to change the measure's "
+                + "owner."
             : null;
     }
 
@@ -53,11 +61,13 @@ public sealed record Delegation(string Id, PersonId Owner, PersonId Delegate, Me
         var measures = council.Measures.Select(m =>
         {
             var covering = active.Where(d => d.Covers(m)).ToList();
-            return covering.Count == 0 ? m : m with
-            {
-                Delegates = [.. m.Delegates.Concat(covering.Select(d => d.Delegate)).Distinct()],
-                StandIn = covering[^1].Delegate,
-            };
+            return covering.Count == 0
+                ? m
+                : m with
+                {
+                    Delegates = [.. m.Delegates.Concat(covering.Select(d => d.Delegate)).Distinct()],
+                    StandIn = covering[^1].Delegate,
+                };
         });
         return council with { Measures = [.. measures] };
     }

@@ -13,7 +13,9 @@ public sealed record Snooze(PersonId Person, MeasureReference? Measure, DateOnly
     /// <summary>The longest a snooze may be asked for; a deadline usually cuts it shorter.</summary>
     public const int MaxDays = 31;
 
-    /// <summary>True when a step for this measure, due by <paramref name="deadline"/>, is held back on <paramref name="today"/>.</summary>
+    /// <summary>
+    /// True when a step for this measure, due by <paramref name="deadline"/>, is held back on <paramref name="today"/>.
+    /// </summary>
     public bool Holds(PersonId recipient, MeasureReference measure, DateOnly deadline, DateOnly today) =>
         recipient == Person && (Measure is null || Measure == measure) && today < Until && today < deadline;
 }

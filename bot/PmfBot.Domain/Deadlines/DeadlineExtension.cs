@@ -31,9 +31,17 @@ public sealed record DeadlineExtension
     public DateTimeOffset? DecidedAt { get; init; }
     public string? DecisionNote { get; init; }
 
-    /// <summary>Checks a new request against the deadline it would move. Returns the problem, or null when acceptable.</summary>
-    /// <param name="latest">The last day that may be asked for (see <see cref="UpdateCyclePolicy.LatestExtensionFor"/>); null for no limit.</param>
-    public static string? ProblemWithRequest(DateOnly newDeadline, string? reason, Deadline current, DateOnly? latest = null)
+    /// <summary>
+    /// Checks a new request against the deadline it would move. Returns the problem, or null when acceptable.
+    /// </summary>
+    /// <param name="latest">The last day that may be asked for (see
+    /// <see cref="UpdateCyclePolicy.LatestExtensionFor"/>); null for no limit.</param>
+    public static string? ProblemWithRequest(
+        DateOnly newDeadline,
+        string? reason,
+        Deadline current,
+        DateOnly? latest = null
+    )
     {
         if (newDeadline <= current.Date)
         {
@@ -42,7 +50,8 @@ public sealed record DeadlineExtension
 
         if (newDeadline > latest)
         {
-            return $"The latest deadline that can be agreed is {latest:d MMM yyyy}: after that the period closes and its figures go into the reports.";
+            return $"The latest deadline that can be agreed is {latest:d MMM yyyy}: after that the period closes and "
+                + "its figures go into the reports.";
         }
 
         if (!Values.WrittenText.IsPresent(reason))
@@ -61,7 +70,9 @@ public sealed record DeadlineExtension
     {
         if (Decision != ExtensionDecision.Pending)
         {
-            throw new InvalidOperationException($"Extension {Id} was already {Decision.ToString().ToLowerInvariant()}.");
+            throw new InvalidOperationException(
+                $"Extension {Id} was already {Decision.ToString().ToLowerInvariant()}."
+            );
         }
 
         return this with

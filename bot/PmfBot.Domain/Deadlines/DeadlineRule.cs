@@ -20,22 +20,27 @@ public enum NonWorkingDayAdjustment
 /// <remarks>The deadline is a UK date; an update is on time until the end of that day (midnight UK time).</remarks>
 public abstract record DeadlineRule
 {
-    private DeadlineRule()
-    {
-    }
+    private DeadlineRule() { }
 
     public abstract DateOnly DeadlineFor(ReportingPeriod period, WorkingDayCalendar calendar);
 
-    /// <summary>Catalogue text: "10th", "10th next-working-day", "end of month", "5th working day", "15 days".</summary>
+    /// <summary>
+    /// Catalogue text: "10th", "10th next-working-day", "end of month", "5th working day", "15 days".
+    /// </summary>
     public abstract string ToText();
 
     /// <summary>A fixed day of the month after the period ends: "by the 10th of the month after".</summary>
-    public sealed record DayOfFollowingMonth(int Day, NonWorkingDayAdjustment Adjustment = NonWorkingDayAdjustment.Keep) : DeadlineRule
+    public sealed record DayOfFollowingMonth(int Day, NonWorkingDayAdjustment Adjustment = NonWorkingDayAdjustment.Keep)
+        : DeadlineRule
     {
         public override DateOnly DeadlineFor(ReportingPeriod period, WorkingDayCalendar calendar)
         {
             var month = period.DayAfterEnd;
-            var date = new DateOnly(month.Year, month.Month, Math.Min(Day, DateTime.DaysInMonth(month.Year, month.Month)));
+            var date = new DateOnly(
+                month.Year,
+                month.Month,
+                Math.Min(Day, DateTime.DaysInMonth(month.Year, month.Month))
+            );
             return Adjustment switch
             {
                 NonWorkingDayAdjustment.NextWorkingDay => calendar.OnOrAfter(date),
@@ -44,12 +49,14 @@ public abstract record DeadlineRule
             };
         }
 
-        public override string ToText() => Ordinal(Day) + Adjustment switch
-        {
-            NonWorkingDayAdjustment.NextWorkingDay => " next-working-day",
-            NonWorkingDayAdjustment.PreviousWorkingDay => " previous-working-day",
-            _ => string.Empty,
-        };
+        public override string ToText() =>
+            Ordinal(Day)
+            + Adjustment switch
+            {
+                NonWorkingDayAdjustment.NextWorkingDay => " next-working-day",
+                NonWorkingDayAdjustment.PreviousWorkingDay => " previous-working-day",
+                _ => string.Empty,
+            };
     }
 
     /// <summary>The last day of the month after the period: the default for annual measures.</summary>
@@ -64,7 +71,9 @@ public abstract record DeadlineRule
         public override string ToText() => "end of month";
     }
 
-    /// <summary>The Nth working day of the month after the period (weekends and English bank holidays skipped).</summary>
+    /// <summary>
+    /// The Nth working day of the month after the period (weekends and English bank holidays skipped).
+    /// </summary>
     public sealed record WorkingDayOfFollowingMonth(int N) : DeadlineRule
     {
         public override DateOnly DeadlineFor(ReportingPeriod period, WorkingDayCalendar calendar)
@@ -79,7 +88,8 @@ public abstract record DeadlineRule
     /// <summary>A number of calendar days after the period's last day.</summary>
     public sealed record DaysAfterPeriod(int Days) : DeadlineRule
     {
-        public override DateOnly DeadlineFor(ReportingPeriod period, WorkingDayCalendar calendar) => period.End.AddDays(Days);
+        public override DateOnly DeadlineFor(ReportingPeriod period, WorkingDayCalendar calendar) =>
+            period.End.AddDays(Days);
 
         public override string ToText() => $"{Days} days";
     }
@@ -97,7 +107,11 @@ public abstract record DeadlineRule
         {
             rule = new WorkingDayOfFollowingMonth(nth);
         }
-        else if (words is [var d, "days"] && int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 366)
+        else if (
+            words is [var d, "days"]
+            && int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var days)
+            && days is >= 1 and <= 366
+        )
         {
             rule = new DaysAfterPeriod(days);
         }
@@ -116,17 +130,24 @@ public abstract record DeadlineRule
         return rule is not null;
     }
 
-    private static string Ordinal(int n) => n + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch
-    {
-        1 => "st",
-        2 => "nd",
-        3 => "rd",
-        _ => "th",
-    });
+    private static string Ordinal(int n) =>
+        n
+        + (
+            (n % 100) is 11 or 12 or 13
+                ? "th"
+                : (n % 10) switch
+                {
+                    1 => "st",
+                    2 => "nd",
+                    3 => "rd",
+                    _ => "th",
+                }
+        );
 
     private static bool TryOrdinal(string text, out int n)
     {
         var digits = text.TrimEnd('s', 't', 'n', 'd', 'r', 'h');
-        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out n) && (digits == text || Ordinal(n) == text);
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out n)
+            && (digits == text || Ordinal(n) == text);
     }
 }

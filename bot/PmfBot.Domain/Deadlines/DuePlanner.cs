@@ -4,10 +4,19 @@ using PmfBot.Domain.Catalogue;
 namespace PmfBot.Domain.Deadlines;
 
 /// <summary>One thing the due scan must send: a step of a measure's period, to a person.</summary>
-/// <param name="Recipient">The owner (or their stand-in under a delegation), or for a <see cref="PromptKind.Chase"/> whoever <see cref="DuePlanner.ChaserOf"/> names.</param>
-public sealed record DueAction(Measure Measure, ReportingPeriod Period, Deadline Deadline, ScheduledReminder Step, PersonId Recipient)
+/// <param name="Recipient">The owner (or their stand-in under a delegation), or for a <see cref="PromptKind.Chase"/>
+/// whoever <see cref="DuePlanner.ChaserOf"/> names.</param>
+public sealed record DueAction(
+    Measure Measure,
+    ReportingPeriod Period,
+    Deadline Deadline,
+    ScheduledReminder Step,
+    PersonId Recipient
+)
 {
-    /// <summary>What the scan claims in storage before sending, so each step goes out once, ever: "NI 192|FY2026-Q2|reminder-3".</summary>
+    /// <summary>
+    /// What the scan claims in storage before sending, so each step goes out once, ever: "NI 192|FY2026-Q2|reminder-3".
+    /// </summary>
     public string ClaimKey => $"{Measure.Reference.Key}|{Period.Code}|{Step.Key}";
 }
 
@@ -17,10 +26,12 @@ public sealed record DueAction(Measure Measure, ReportingPeriod Period, Deadline
 /// reminder schedule whose time has come (earlier, missed steps are superseded, not sent late),
 /// and the chase to the Head of Service once it is <see cref="UpdateCyclePolicy.ChaseAfterDaysOverdue"/> days late.
 /// </summary>
-/// <remarks>Pure: the scan passes in what storage knows (answered periods, extensions) and the instant; the same inputs always give the same actions.</remarks>
+/// <remarks>Pure: the scan passes in what storage knows (answered periods, extensions) and the instant; the same inputs
+/// always give the same actions.</remarks>
 public static class DuePlanner
 {
-    /// <param name="lineManagers">Owners' line managers from the directory (owner → manager), for services with no Head of Service; see <see cref="ChaserOf"/>.</param>
+    /// <param name="lineManagers">Owners' line managers from the directory (owner → manager), for services with no Head
+    /// of Service; see <see cref="ChaserOf"/>.</param>
     public static IEnumerable<DueAction> DueAt(
         IEnumerable<Measure> measures,
         IReadOnlyList<Service> services,
@@ -28,7 +39,8 @@ public static class DuePlanner
         Func<Measure, ReportingPeriod, IEnumerable<DeadlineExtension>> extensions,
         DateTimeOffset now,
         UpdateCyclePolicy policy,
-        IReadOnlyDictionary<PersonId, PersonId>? lineManagers = null)
+        IReadOnlyDictionary<PersonId, PersonId>? lineManagers = null
+    )
     {
         foreach (var measure in measures)
         {
@@ -40,9 +52,24 @@ public static class DuePlanner
                     yield return new DueAction(measure, period, deadline, step, measure.PromptsGoTo);
                 }
 
-                if (policy.Schedule.Place(new ReminderOffset(PromptKind.Chase, policy.ChaseAfterDaysOverdue), period, deadline, policy.Deadlines.Calendar) is var chase
+                if (
+                    policy.Schedule.Place(
+                        new ReminderOffset(PromptKind.Chase, policy.ChaseAfterDaysOverdue),
+                        period,
+                        deadline,
+                        policy.Deadlines.Calendar
+                    )
+                        is var chase
                     && chase.SendAt <= now
-                    && ChaserOf(measure, services, lineManagers is not null && lineManagers.TryGetValue(measure.Owner, out var manager) ? manager : null) is { } chaser)
+                    && ChaserOf(
+                        measure,
+                        services,
+                        lineManagers is not null && lineManagers.TryGetValue(measure.Owner, out var manager)
+                            ? manager
+                            : null
+                    )
+                        is { } chaser
+                )
                 {
                     yield return new DueAction(measure, period, deadline, chase, chaser);
                 }
@@ -67,8 +94,11 @@ public static class DuePlanner
         return chaser == measure.Owner ? null : chaser;
     }
 
-    /// <summary>Whether a chase for this measure would look for the owner's line manager: its service names no Head of Service.</summary>
-    public static bool NeedsLineManager(Measure measure, IReadOnlyList<Service> services) => HeadOfServiceOf(measure, services) is null;
+    /// <summary>
+    /// Whether a chase for this measure would look for the owner's line manager: its service names no Head of Service.
+    /// </summary>
+    public static bool NeedsLineManager(Measure measure, IReadOnlyList<Service> services) =>
+        HeadOfServiceOf(measure, services) is null;
 
     private static PersonId? HeadOfServiceOf(Measure measure, IReadOnlyList<Service> services) =>
         services.FirstOrDefault(s => s.Code == measure.ServiceCode)?.HeadOfService;

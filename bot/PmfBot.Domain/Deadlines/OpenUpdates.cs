@@ -15,7 +15,8 @@ public static class OpenUpdates
         Func<Measure, ReportingPeriod, bool> isAnswered,
         Func<Measure, ReportingPeriod, IEnumerable<DeadlineExtension>> extensions,
         DateTimeOffset now,
-        UpdateCyclePolicy policy)
+        UpdateCyclePolicy policy
+    )
     {
         for (var period = measure.LatestEndedPeriodAsOf(UkTime.DateAt(now)); ; period = period.Previous)
         {

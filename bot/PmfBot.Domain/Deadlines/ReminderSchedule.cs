@@ -27,19 +27,29 @@ public enum PromptKind
 /// </remarks>
 public readonly record struct ReminderOffset(PromptKind Kind, int Days)
 {
-    /// <summary>Stable name, used to claim the step in storage so it is sent once: "prompt", "reminder-3", "due-today", "overdue-5".</summary>
-    public string Key => Kind switch
-    {
-        PromptKind.Prompt => Days == 0 ? "prompt" : $"prompt+{Days}",
-        PromptKind.Reminder => Days == 0 ? "due-today" : string.Create(CultureInfo.InvariantCulture, $"reminder-{Days}"),
-        PromptKind.Chase => string.Create(CultureInfo.InvariantCulture, $"chase-{Days}"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"overdue-{Days}"),
-    };
+    /// <summary>
+    /// Stable name, used to claim the step in storage so it is sent once: "prompt", "reminder-3", "due-today",
+    /// "overdue-5".
+    /// </summary>
+    public string Key =>
+        Kind switch
+        {
+            PromptKind.Prompt => Days == 0 ? "prompt" : $"prompt+{Days}",
+            PromptKind.Reminder => Days == 0
+                ? "due-today"
+                : string.Create(CultureInfo.InvariantCulture, $"reminder-{Days}"),
+            PromptKind.Chase => string.Create(CultureInfo.InvariantCulture, $"chase-{Days}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"overdue-{Days}"),
+        };
 
-    /// <summary>Whether a claimed step is one of the update cycle's (a prompt, reminder, chase or overdue notice).</summary>
+    /// <summary>
+    /// Whether a claimed step is one of the update cycle's (a prompt, reminder, chase or overdue notice).
+    /// </summary>
     public static bool IsKey(string step) =>
-        step.StartsWith("prompt", StringComparison.Ordinal) || step == "due-today"
-        || step.StartsWith("reminder-", StringComparison.Ordinal) || step.StartsWith("chase-", StringComparison.Ordinal)
+        step.StartsWith("prompt", StringComparison.Ordinal)
+        || step == "due-today"
+        || step.StartsWith("reminder-", StringComparison.Ordinal)
+        || step.StartsWith("chase-", StringComparison.Ordinal)
         || step.StartsWith("overdue-", StringComparison.Ordinal);
 }
 
@@ -62,22 +72,29 @@ public sealed record ScheduledReminder(ReminderOffset Step, DateOnly Date, DateT
 /// </remarks>
 public sealed record ReminderSchedule(IReadOnlyList<ReminderOffset> Steps, TimeOnly SendAt, bool WorkingDaysOnly = true)
 {
-    public static ReminderSchedule Default { get; } = new(
-        [
-            new(PromptKind.Prompt, 0),
-            new(PromptKind.Reminder, 3),
-            new(PromptKind.Reminder, 0),
-            new(PromptKind.Overdue, 1),
-            new(PromptKind.Overdue, 5),
-        ],
-        new TimeOnly(9, 0));
+    public static ReminderSchedule Default { get; } =
+        new(
+            [
+                new(PromptKind.Prompt, 0),
+                new(PromptKind.Reminder, 3),
+                new(PromptKind.Reminder, 0),
+                new(PromptKind.Overdue, 1),
+                new(PromptKind.Overdue, 5),
+            ],
+            new TimeOnly(9, 0)
+        );
 
     /// <summary>
     /// Where one step falls for a period and its deadline: its anchor plus its days, moved to the
     /// next working day when <see cref="WorkingDaysOnly"/>, sent at <see cref="SendAt"/> UK time.
     /// Overdue and chase steps count from the deadline.
     /// </summary>
-    public ScheduledReminder Place(ReminderOffset step, ReportingPeriod period, Deadline deadline, WorkingDayCalendar calendar)
+    public ScheduledReminder Place(
+        ReminderOffset step,
+        ReportingPeriod period,
+        Deadline deadline,
+        WorkingDayCalendar calendar
+    )
     {
         var date = step.Kind switch
         {
@@ -96,11 +113,17 @@ public sealed record ReminderSchedule(IReadOnlyList<ReminderOffset> Steps, TimeO
     /// <summary>Every step for a period and its deadline, in date order.</summary>
     public IReadOnlyList<ScheduledReminder> Plan(ReportingPeriod period, Deadline deadline, WorkingDayCalendar calendar)
     {
-        var prompt = Steps.Where(s => s.Kind == PromptKind.Prompt)
-            .Select(s => Place(s, period, deadline, calendar)).OrderBy(s => s.Date).FirstOrDefault();
-        var chasers = Steps.Where(s => s.Kind != PromptKind.Prompt)
+        var prompt = Steps
+            .Where(s => s.Kind == PromptKind.Prompt)
             .Select(s => Place(s, period, deadline, calendar))
-            .OrderBy(s => s.Date).ThenBy(s => s.Kind).ThenByDescending(s => s.Step.Days)
+            .OrderBy(s => s.Date)
+            .FirstOrDefault();
+        var chasers = Steps
+            .Where(s => s.Kind != PromptKind.Prompt)
+            .Select(s => Place(s, period, deadline, calendar))
+            .OrderBy(s => s.Date)
+            .ThenBy(s => s.Kind)
+            .ThenByDescending(s => s.Step.Days)
             .ToList();
 
         // Walk back from the last chaser: keep a step only if it is strictly before the one kept after it.

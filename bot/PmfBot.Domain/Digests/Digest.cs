@@ -6,8 +6,14 @@ using PmfBot.Domain.Results;
 
 namespace PmfBot.Domain.Digests;
 
-/// <summary>What is known of one measure for a digest: its figures, and the updates it owes as of the digest's end.</summary>
-public sealed record MeasureFacts(Measure Measure, IReadOnlyList<MeasureResult> History, IReadOnlyList<OpenUpdate> Owed);
+/// <summary>
+/// What is known of one measure for a digest: its figures, and the updates it owes as of the digest's end.
+/// </summary>
+public sealed record MeasureFacts(
+    Measure Measure,
+    IReadOnlyList<MeasureResult> History,
+    IReadOnlyList<OpenUpdate> Owed
+);
 
 /// <summary>A measure whose standing changed during the week ("Amber → Red").</summary>
 public sealed record StandingChange(Measure Measure, Standing From, Standing To, MeasureResult Latest);
@@ -25,7 +31,8 @@ public sealed record EscalationInWeek(Escalation Escalation, bool Opened, Escala
 /// <param name="To">The week's end (this posting time): standings are as known then.</param>
 /// <param name="NewFigures">Figures recorded during the week.</param>
 /// <param name="Overdue">Updates past their deadline, most overdue first.</param>
-/// <param name="DueNextWeek">Updates whose deadline falls in the seven days from <paramref name="To"/>, soonest first.</param>
+/// <param name="DueNextWeek">Updates whose deadline falls in the seven days from <paramref name="To"/>, soonest
+/// first.</param>
 /// <param name="Escalations">Escalations raised or decided during the week, each once: raised first, in order.</param>
 /// <param name="StillOpen">Escalations waiting for a decision at the week's end.</param>
 public sealed record Digest(
@@ -40,7 +47,8 @@ public sealed record Digest(
     IReadOnlyList<OpenUpdate> Overdue,
     IReadOnlyList<OpenUpdate> DueNextWeek,
     IReadOnlyList<EscalationInWeek> Escalations,
-    int StillOpen)
+    int StillOpen
+)
 {
     /// <summary>Escalations raised during the week.</summary>
     public int Opened => Escalations.Count(e => e.Opened);
@@ -56,7 +64,12 @@ public sealed record Digest(
     /// Composes a week's digest. Pure: the caller reads the measures' figures and owed updates
     /// (as of <paramref name="to"/>) and the escalations on them that were open or changed in the week.
     /// </summary>
-    public static Digest Compose(IReadOnlyList<MeasureFacts> measures, IEnumerable<Escalation> escalations, DateTimeOffset from, DateTimeOffset to)
+    public static Digest Compose(
+        IReadOnlyList<MeasureFacts> measures,
+        IEnumerable<Escalation> escalations,
+        DateTimeOffset from,
+        DateTimeOffset to
+    )
     {
         var changes = new List<StandingChange>();
         var reds = new List<RedMeasure>();
@@ -94,17 +107,34 @@ public sealed record Digest(
             StandingCounts.Of(before),
             newFigures,
             [.. changes.OrderBy(c => Severity(c.To)).ThenBy(c => c.Measure.Reference.Key, StringComparer.Ordinal)],
-            [.. reds.OrderByDescending(r => r.Latest.RecordedAt).ThenBy(r => r.Measure.Reference.Key, StringComparer.Ordinal)],
-            [.. owed.Where(o => o.Deadline.IsOverdueAt(to)).OrderBy(o => o.Deadline.Date).ThenBy(o => o.Measure.Reference.Key, StringComparer.Ordinal)],
-            [.. owed.Where(o => !o.Deadline.IsOverdueAt(to) && o.Deadline.Date < nextWeek).OrderBy(o => o.Deadline.Date).ThenBy(o => o.Measure.Reference.Key, StringComparer.Ordinal)],
-            [.. relevant
-                .Select(e => new EscalationInWeek(
-                    e, e.RaisedAt > from && e.RaisedAt <= to, DecisionDuring(e, from, to)))
-                .Where(e => e.Opened || e.Decision is not null)
-                .OrderBy(e => e.Opened ? 0 : 1)
-                .ThenBy(e => e.Opened ? e.Escalation.RaisedAt : e.Decision!.At)
-                .ThenBy(e => e.Escalation.Measure.Key, StringComparer.Ordinal)],
-            relevant.Count(e => e.State == EscalationState.Open && e.RaisedAt <= to));
+            [
+                .. reds.OrderByDescending(r => r.Latest.RecordedAt)
+                    .ThenBy(r => r.Measure.Reference.Key, StringComparer.Ordinal),
+            ],
+            [
+                .. owed.Where(o => o.Deadline.IsOverdueAt(to))
+                    .OrderBy(o => o.Deadline.Date)
+                    .ThenBy(o => o.Measure.Reference.Key, StringComparer.Ordinal),
+            ],
+            [
+                .. owed.Where(o => !o.Deadline.IsOverdueAt(to) && o.Deadline.Date < nextWeek)
+                    .OrderBy(o => o.Deadline.Date)
+                    .ThenBy(o => o.Measure.Reference.Key, StringComparer.Ordinal),
+            ],
+            [
+                .. relevant
+                    .Select(e => new EscalationInWeek(
+                        e,
+                        e.RaisedAt > from && e.RaisedAt <= to,
+                        DecisionDuring(e, from, to)
+                    ))
+                    .Where(e => e.Opened || e.Decision is not null)
+                    .OrderBy(e => e.Opened ? 0 : 1)
+                    .ThenBy(e => e.Opened ? e.Escalation.RaisedAt : e.Decision!.At)
+                    .ThenBy(e => e.Escalation.Measure.Key, StringComparer.Ordinal),
+            ],
+            relevant.Count(e => e.State == EscalationState.Open && e.RaisedAt <= to)
+        );
     }
 
     /// <summary>The decision taken during the week, if there was one (not a question).</summary>
@@ -112,11 +142,12 @@ public sealed record Digest(
         escalation.Decisions.LastOrDefault(d => d.Kind != DecisionKind.AskForInformation && d.At > from && d.At <= to);
 
     // Worse news first: a measure turning Red matters more than one turning Green.
-    private static int Severity(Standing standing) => standing switch
-    {
-        Standing.Red => 0,
-        Standing.Amber => 1,
-        Standing.Green => 2,
-        _ => 3,
-    };
+    private static int Severity(Standing standing) =>
+        standing switch
+        {
+            Standing.Red => 0,
+            Standing.Amber => 1,
+            Standing.Green => 2,
+            _ => 3,
+        };
 }

@@ -53,11 +53,16 @@ public sealed partial record DigestSchedule(DayOfWeek Day, TimeOnly Time)
         throw new InvalidOperationException("A weekly schedule always falls due within eight days."); // unreachable
     }
 
-    /// <summary>The ISO week a posting falls in ("2026-W48"): with the subscription, what is claimed so each week posts once.</summary>
+    /// <summary>
+    /// The ISO week a posting falls in ("2026-W48"): with the subscription, what is claimed so each week posts once.
+    /// </summary>
     public static string WeekOf(DateTimeOffset posting)
     {
         var date = UkTime.DateAt(posting).ToDateTime(TimeOnly.MinValue);
-        return string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(date)}-W{ISOWeek.GetWeekOfYear(date):00}");
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{ISOWeek.GetYear(date)}-W{ISOWeek.GetWeekOfYear(date):00}"
+        );
     }
 
     /// <summary>
@@ -108,30 +113,44 @@ public sealed partial record DigestSchedule(DayOfWeek Day, TimeOnly Time)
         return true;
     }
 
-    /// <summary>The schedule's words cut out of a phrase, leaving what it is about ("Place department Mondays 9:00" → "Place department").</summary>
+    /// <summary>
+    /// The schedule's words cut out of a phrase, leaving what it is about ("Place department Mondays 9:00" → "Place
+    /// department").
+    /// </summary>
     public static string WithoutScheduleWords(string text) =>
-        Spaces().Replace(TimePattern().Replace(DayPattern().Replace(WeeklyPattern().Replace(text, " "), " "), " "), " ").Trim();
+        Spaces()
+            .Replace(TimePattern().Replace(DayPattern().Replace(WeeklyPattern().Replace(text, " "), " "), " "), " ")
+            .Trim();
 
-    private static DayOfWeek DayFrom(string word) => word.ToLowerInvariant()[..3] switch
-    {
-        "mon" => DayOfWeek.Monday,
-        "tue" => DayOfWeek.Tuesday,
-        "wed" => DayOfWeek.Wednesday,
-        "thu" => DayOfWeek.Thursday,
-        "fri" => DayOfWeek.Friday,
-        "sat" => DayOfWeek.Saturday,
-        _ => DayOfWeek.Sunday,
-    };
+    private static DayOfWeek DayFrom(string word) =>
+        word.ToLowerInvariant()[..3] switch
+        {
+            "mon" => DayOfWeek.Monday,
+            "tue" => DayOfWeek.Tuesday,
+            "wed" => DayOfWeek.Wednesday,
+            "thu" => DayOfWeek.Thursday,
+            "fri" => DayOfWeek.Friday,
+            "sat" => DayOfWeek.Saturday,
+            _ => DayOfWeek.Sunday,
+        };
 
-    [GeneratedRegex(@"\b(?:on\s+|every\s+)?(?<day>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\b(?:on\s+|every\s+)?(?<day>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?"
+            + @"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex DayPattern();
 
     [GeneratedRegex(
         @"(?:\bat\s+)?\b(?<h>[0-9]{1,2})(?:[:.](?<m>[0-9]{2}))?\s*(?<ampm>am|pm)?\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex TimePattern();
 
-    [GeneratedRegex(@"\b(?:weekly|each\s+week|every\s+week)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\b(?:weekly|each\s+week|every\s+week)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex WeeklyPattern();
 
     [GeneratedRegex(@"\s+")]

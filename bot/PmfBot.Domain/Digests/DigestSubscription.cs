@@ -7,7 +7,10 @@ public enum SubscriptionState
 {
     Active,
 
-    /// <summary>Teams refused to post in the channel (the app was removed from the team): nothing is posted until someone subscribes again.</summary>
+    /// <summary>
+    /// Teams refused to post in the channel (the app was removed from the team): nothing is posted until someone
+    /// subscribes again.
+    /// </summary>
     Paused,
 }
 
@@ -26,7 +29,8 @@ public sealed record DigestSubscription(
     string? SubscribedByAadObjectId,
     DateTimeOffset SubscribedAt,
     SubscriptionState State = SubscriptionState.Active,
-    string? PausedWhy = null)
+    string? PausedWhy = null
+)
 {
     /// <summary>Names it across the council: the channel and the scope ("19:abc@thread.tacv2|service|waste").</summary>
     public string Key => $"{ChannelId}|{Scope.Key}";

@@ -6,9 +6,7 @@ namespace PmfBot.Domain.Digests;
 /// <summary>What a typed name turned out to mean. A closed set.</summary>
 public abstract record ScopeMatch
 {
-    private ScopeMatch()
-    {
-    }
+    private ScopeMatch() { }
 
     public sealed record Found(DigestScope Scope) : ScopeMatch;
 
@@ -25,7 +23,17 @@ public abstract record ScopeMatch
 /// </summary>
 public static class ScopeFinder
 {
-    private static readonly string[] CouncilWords = ["council", "whole council", "the council", "everything", "all", "all services", "corporate", "everyone"];
+    private static readonly string[] CouncilWords =
+    [
+        "council",
+        "whole council",
+        "the council",
+        "everything",
+        "all",
+        "all services",
+        "corporate",
+        "everyone",
+    ];
 
     public static ScopeMatch Find(string typed, CouncilCatalogue catalogue)
     {
@@ -42,13 +50,17 @@ public static class ScopeFinder
             return new ScopeMatch.Found(DigestScope.WholeCouncil);
         }
 
-        var candidates = catalogue.Departments.Select(d => (Scope: DigestScope.OfDepartment(d.Code), Name: Normalise(d.Name)))
+        var candidates = catalogue
+            .Departments.Select(d => (Scope: DigestScope.OfDepartment(d.Code), Name: Normalise(d.Name)))
             .Concat(catalogue.Services.Select(s => (Scope: DigestScope.OfService(s.Code), Name: Normalise(s.Name))))
             .Where(c => !wantsDepartment || c.Scope.Kind == ScopeKind.Department)
             .ToList();
 
-        // Exact: the name or the code. A department and a service with one name: the department asked for, else the service.
-        var exact = candidates.Where(c => c.Name == text || Normalise(c.Scope.Code!.Replace('-', ' ')) == text).ToList();
+        // Exact: the name or the code. A department and a service with one name: the department asked for, else the
+        // service.
+        var exact = candidates
+            .Where(c => c.Name == text || Normalise(c.Scope.Code!.Replace('-', ' ')) == text)
+            .ToList();
         if (exact.Count > 0)
         {
             return new ScopeMatch.Found(exact.OrderBy(c => c.Scope.Kind == ScopeKind.Service ? 0 : 1).First().Scope);
@@ -56,18 +68,33 @@ public static class ScopeFinder
 
         // Words: each typed word starts a word of the name ("revs bens" → "revenues and benefits", "info gov").
         var words = text.Split(' ').Where(w => w is not ("and" or "of")).ToArray();
-        var byWords = candidates.Where(c => words.All(w => c.Name.Split(' ').Any(n => n.StartsWith(w.TrimEnd('s'), StringComparison.Ordinal)))).ToList();
+        var byWords = candidates
+            .Where(c =>
+                words.All(w => c.Name.Split(' ').Any(n => n.StartsWith(w.TrimEnd('s'), StringComparison.Ordinal)))
+            )
+            .ToList();
         if (byWords.Count > 0)
         {
             return Decide(byWords.Select(c => c.Scope));
         }
 
-        // Typos: a small edit distance from the whole name, or (a half step worse, so "Planing" is Planning, not Planning Policy) from one of its words.
+        // Typos: a small edit distance from the whole name, or (a half step worse, so "Planing" is Planning, not
+        // Planning Policy) from one of its words.
         var allowed = Math.Max(1, text.Length / 4) * 2 + 1;
         var close = candidates
-            .Select(c => (c.Scope, Distance: Math.Min(
-                Distance(text, c.Name) * 2,
-                c.Name.Split(' ').Where(w => w.Length > 3).Select(w => Distance(text, w) * 2 + 1).DefaultIfEmpty(int.MaxValue).Min())))
+            .Select(c =>
+                (
+                    c.Scope,
+                    Distance: Math.Min(
+                        Distance(text, c.Name) * 2,
+                        c.Name.Split(' ')
+                            .Where(w => w.Length > 3)
+                            .Select(w => Distance(text, w) * 2 + 1)
+                            .DefaultIfEmpty(int.MaxValue)
+                            .Min()
+                    )
+                )
+            )
             .Where(c => c.Distance <= allowed)
             .OrderBy(c => c.Distance)
             .ToList();
@@ -82,7 +109,9 @@ public static class ScopeFinder
         return list.Count == 1 ? new ScopeMatch.Found(list[0]) : new ScopeMatch.Unsure([.. list.Take(5)]);
     }
 
-    /// <summary>Lower case, "&amp;" as "and", punctuation as spaces, single spaces, no leading "the" or "our".</summary>
+    /// <summary>
+    /// Lower case, "&amp;" as "and", punctuation as spaces, single spaces, no leading "the" or "our".
+    /// </summary>
     public static string Normalise(string text)
     {
         var builder = new StringBuilder(text.Length);
@@ -114,7 +143,9 @@ public static class ScopeFinder
         return false;
     }
 
-    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours each cost one.</summary>
+    /// <summary>
+    /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours each cost one.
+    /// </summary>
     public static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];

@@ -19,13 +19,16 @@ public enum Standing
 
 public static class StandingRules
 {
-    public static Standing Of(MeasureResult? latest) => latest is null ? Standing.NoFigure : latest.Rag switch
-    {
-        RagStatus.Green => Standing.Green,
-        RagStatus.Amber => Standing.Amber,
-        RagStatus.Red => Standing.Red,
-        _ => Standing.NoTarget,
-    };
+    public static Standing Of(MeasureResult? latest) =>
+        latest is null
+            ? Standing.NoFigure
+            : latest.Rag switch
+            {
+                RagStatus.Green => Standing.Green,
+                RagStatus.Amber => Standing.Amber,
+                RagStatus.Red => Standing.Red,
+                _ => Standing.NoTarget,
+            };
 
     /// <summary>
     /// The latest period's figure as it was known at an instant: the newest period among figures
@@ -45,12 +48,13 @@ public static class StandingRules
         return latest;
     }
 
-    public static string Words(this Standing standing) => standing switch
-    {
-        Standing.NoTarget => "No target",
-        Standing.NoFigure => "No figure",
-        _ => standing.ToString(),
-    };
+    public static string Words(this Standing standing) =>
+        standing switch
+        {
+            Standing.NoTarget => "No target",
+            Standing.NoFigure => "No figure",
+            _ => standing.ToString(),
+        };
 }
 
 /// <summary>How many measures stand where.</summary>
@@ -58,28 +62,43 @@ public sealed record StandingCounts(int Green, int Amber, int Red, int NoTarget,
 {
     public static StandingCounts Of(IEnumerable<Standing> standings)
     {
-        int green = 0, amber = 0, red = 0, noTarget = 0, noFigure = 0;
+        int green = 0,
+            amber = 0,
+            red = 0,
+            noTarget = 0,
+            noFigure = 0;
         foreach (var s in standings)
         {
             switch (s)
             {
-                case Standing.Green: green++; break;
-                case Standing.Amber: amber++; break;
-                case Standing.Red: red++; break;
-                case Standing.NoTarget: noTarget++; break;
-                default: noFigure++; break;
+                case Standing.Green:
+                    green++;
+                    break;
+                case Standing.Amber:
+                    amber++;
+                    break;
+                case Standing.Red:
+                    red++;
+                    break;
+                case Standing.NoTarget:
+                    noTarget++;
+                    break;
+                default:
+                    noFigure++;
+                    break;
             }
         }
 
         return new(green, amber, red, noTarget, noFigure);
     }
 
-    public int this[Standing standing] => standing switch
-    {
-        Standing.Green => Green,
-        Standing.Amber => Amber,
-        Standing.Red => Red,
-        Standing.NoTarget => NoTarget,
-        _ => NoFigure,
-    };
+    public int this[Standing standing] =>
+        standing switch
+        {
+            Standing.Green => Green,
+            Standing.Amber => Amber,
+            Standing.Red => Red,
+            Standing.NoTarget => NoTarget,
+            _ => NoFigure,
+        };
 }

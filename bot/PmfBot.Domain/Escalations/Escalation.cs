@@ -15,7 +15,9 @@ public enum EscalationState
     Closed,
 }
 
-/// <summary>What the escalation owner can decide (PMF: remedial action or resource, or stop the activity altogether).</summary>
+/// <summary>
+/// What the escalation owner can decide (PMF: remedial action or resource, or stop the activity altogether).
+/// </summary>
 public enum DecisionKind
 {
     /// <summary>Approve the owner's proposed remedial action, optionally until a review date.</summary>
@@ -36,7 +38,13 @@ public enum DecisionKind
 
 /// <summary>One decision (or question) on an escalation: who, when, what, and why.</summary>
 /// <param name="Until">The review date of an approval, or the date an accepted risk runs to.</param>
-public sealed record EscalationDecision(DecisionKind Kind, PersonId By, DateTimeOffset At, string? Note, DateOnly? Until);
+public sealed record EscalationDecision(
+    DecisionKind Kind,
+    PersonId By,
+    DateTimeOffset At,
+    string? Note,
+    DateOnly? Until
+);
 
 /// <summary>The owner's answer to the escalation owner's question.</summary>
 public sealed record EscalationAnswer(PersonId By, DateTimeOffset At, string Text);
@@ -75,8 +83,11 @@ public sealed record Escalation
     public EscalationState State { get; init; } = EscalationState.Open;
     public IReadOnlyList<EscalationDecision> Decisions { get; init; } = [];
 
-    /// <summary>The escalation owner's questions to the owner, in order: question n is answered by <see cref="Answers"/>[n - 1].</summary>
-    public IReadOnlyList<EscalationDecision> Questions => [.. Decisions.Where(d => d.Kind == DecisionKind.AskForInformation)];
+    /// <summary>
+    /// The escalation owner's questions to the owner, in order: question n is answered by <see cref="Answers"/>[n - 1].
+    /// </summary>
+    public IReadOnlyList<EscalationDecision> Questions =>
+        [.. Decisions.Where(d => d.Kind == DecisionKind.AskForInformation)];
 
     /// <summary>The owner's answers to questions, in order.</summary>
     public IReadOnlyList<EscalationAnswer> Answers { get; init; } = [];
@@ -92,23 +103,37 @@ public sealed record Escalation
     public static string KeyOf(MeasureReference measure, ReportingPeriod period) => $"{measure.Key}|{period.Code}";
 
     /// <summary>The decision that settled it, once decided.</summary>
-    public EscalationDecision? Outcome => State == EscalationState.Open ? null : Decisions.LastOrDefault(d => d.Kind != DecisionKind.AskForInformation);
+    public EscalationDecision? Outcome =>
+        State == EscalationState.Open ? null : Decisions.LastOrDefault(d => d.Kind != DecisionKind.AskForInformation);
 
     /// <summary>Only the escalation owner, or a deputy configured for them, decides.</summary>
-    public bool MayBeDecidedBy(PersonId person, IEnumerable<PersonId> deputies) => person == EscalationOwner || deputies.Contains(person);
+    public bool MayBeDecidedBy(PersonId person, IEnumerable<PersonId> deputies) =>
+        person == EscalationOwner || deputies.Contains(person);
 
     /// <summary>The question waiting for the owner's answer, if any.</summary>
     public EscalationDecision? OpenQuestion => IsAwaitingOwner ? Decisions[^1] : null;
 
     /// <summary>Checks the owner's answer to the open question. Returns the problem, or null.</summary>
     public string? ProblemWithAnswer(string? text) =>
-        OpenQuestion is null ? (State == EscalationState.Open ? "There is no question waiting for your answer on this escalation." : $"This escalation was already {StateWord}.")
+        OpenQuestion is null
+            ? (
+                State == EscalationState.Open
+                    ? "There is no question waiting for your answer on this escalation."
+                    : $"This escalation was already {StateWord}."
+            )
         : !Values.WrittenText.IsPresent(text) ? "Please write your answer: it goes to the escalation owner."
         : text.Length > MaxNoteLength ? $"Please keep the answer under {MaxNoteLength} characters."
         : null;
 
-    /// <summary>Records the owner's answer (checked by <see cref="ProblemWithAnswer"/>): the decision is the escalation owner's again.</summary>
-    public Escalation Answer(EscalationAnswer answer) => this with { Answers = [.. Answers, answer with { Text = answer.Text.Trim() }] };
+    /// <summary>
+    /// Records the owner's answer (checked by <see cref="ProblemWithAnswer"/>): the decision is the escalation owner's
+    /// again.
+    /// </summary>
+    public Escalation Answer(EscalationAnswer answer) =>
+        this with
+        {
+            Answers = [.. Answers, answer with { Text = answer.Text.Trim() }],
+        };
 
     /// <summary>"decided" or "closed", for sentences about a settled escalation.</summary>
     public string StateWord => State.ToString().ToLowerInvariant();
@@ -128,47 +153,86 @@ public sealed record Escalation
 
         return kind switch
         {
-            DecisionKind.AllocateResource or DecisionKind.AskForInformation or DecisionKind.Stop
-                when !Values.WrittenText.IsPresent(note) => kind switch
+            DecisionKind.AllocateResource
+            or DecisionKind.AskForInformation
+            or DecisionKind.Stop when !Values.WrittenText.IsPresent(note) => kind switch
             {
                 DecisionKind.AllocateResource => "Say what resource is allocated, or how the action changes.",
                 DecisionKind.AskForInformation => "Say what you'd like to know: the owner will be asked it.",
                 _ => "Give a reason for stopping it: it goes on record.",
             },
-            DecisionKind.AcceptRisk when until is null => "Give the date the risk is accepted until: it is looked at again then.",
-            DecisionKind.AcceptRisk or DecisionKind.ApproveAction when until <= today => "The date must be after today.",
+            DecisionKind.AcceptRisk when until is null =>
+                "Give the date the risk is accepted until: it is looked at again then.",
+            DecisionKind.AcceptRisk or DecisionKind.ApproveAction when until <= today =>
+                "The date must be after today.",
             _ => null,
         };
     }
 
-    /// <summary>Records a decision checked by <see cref="ProblemWith"/>. A question keeps it open; anything else decides it.</summary>
-    /// <remarks>Only an approval (its review date) and an accepted risk (its end) keep a date: any other decision has nothing to review.</remarks>
-    public Escalation Decide(EscalationDecision decision) => this with
-    {
-        Decisions = [.. Decisions, decision.Kind is DecisionKind.ApproveAction or DecisionKind.AcceptRisk ? decision : decision with { Until = null }],
-        State = decision.Kind == DecisionKind.AskForInformation ? EscalationState.Open : EscalationState.Decided,
-    };
+    /// <summary>
+    /// Records a decision checked by <see cref="ProblemWith"/>. A question keeps it open; anything else decides it.
+    /// </summary>
+    /// <remarks>Only an approval (its review date) and an accepted risk (its end) keep a date: any other decision has
+    /// nothing to review.</remarks>
+    public Escalation Decide(EscalationDecision decision) =>
+        this with
+        {
+            Decisions =
+            [
+                .. Decisions,
+                decision.Kind is DecisionKind.ApproveAction or DecisionKind.AcceptRisk
+                    ? decision
+                    : decision with
+                    {
+                        Until = null,
+                    },
+            ],
+            State = decision.Kind == DecisionKind.AskForInformation ? EscalationState.Open : EscalationState.Decided,
+        };
 
     /// <summary>Closes it: back within tolerance, or reviewed.</summary>
-    public Escalation Close(EscalationClosure closure) => this with { State = EscalationState.Closed, Closure = closure };
+    public Escalation Close(EscalationClosure closure) =>
+        this with
+        {
+            State = EscalationState.Closed,
+            Closure = closure,
+        };
 
-    /// <summary>A decision with a review date (an approval's review, an accepted risk's end) that has come: the escalation owner looks again.</summary>
-    public bool IsDueForReviewAt(DateTimeOffset now) => State == EscalationState.Decided && Outcome?.Until is { } until && now >= EscalationPolicy.FollowUpAt(until, 0);
+    /// <summary>
+    /// A decision with a review date (an approval's review, an accepted risk's end) that has come: the escalation owner
+    /// looks again.
+    /// </summary>
+    public bool IsDueForReviewAt(DateTimeOffset now) =>
+        State == EscalationState.Decided && Outcome?.Until is { } until && now >= EscalationPolicy.FollowUpAt(until, 0);
 
-    /// <summary>Days it has waited for a decision as of now (whole UK days since it was raised); zero once decided.</summary>
+    /// <summary>
+    /// Days it has waited for a decision as of now (whole UK days since it was raised); zero once decided.
+    /// </summary>
     public int DaysWaitingAt(DateTimeOffset now) =>
         State == EscalationState.Open ? UkTime.DateAt(now).DayNumber - UkTime.DateAt(RaisedAt).DayNumber : 0;
 
-    /// <summary>The escalation owner asked the owner something and is waiting for the answer: not theirs to be chased for.</summary>
+    /// <summary>
+    /// The escalation owner asked the owner something and is waiting for the answer: not theirs to be chased for.
+    /// </summary>
     public bool IsAwaitingOwner =>
-        State == EscalationState.Open && Decisions.Count > 0 && Decisions[^1].Kind == DecisionKind.AskForInformation
+        State == EscalationState.Open
+        && Decisions.Count > 0
+        && Decisions[^1].Kind == DecisionKind.AskForInformation
         && Answers.Count < Questions.Count;
 
-    /// <summary>Undecided long enough for the escalation owner to be reminded (not while they wait on the owner's answer): from 09:00 on the day.</summary>
+    /// <summary>
+    /// Undecided long enough for the escalation owner to be reminded (not while they wait on the owner's answer): from
+    /// 09:00 on the day.
+    /// </summary>
     public bool IsDueForChaseAt(DateTimeOffset now, EscalationPolicy policy) =>
-        State == EscalationState.Open && !IsAwaitingOwner && now >= EscalationPolicy.FollowUpAt(UkTime.DateAt(RaisedAt), policy.ChaseAfterDays);
+        State == EscalationState.Open
+        && !IsAwaitingOwner
+        && now >= EscalationPolicy.FollowUpAt(UkTime.DateAt(RaisedAt), policy.ChaseAfterDays);
 
     /// <summary>Undecided long enough to go to the next level, and not gone there yet: from 09:00 on the day.</summary>
     public bool IsDueForRaiseAt(DateTimeOffset now, EscalationPolicy policy) =>
-        State == EscalationState.Open && RaisedToNextLevelAt is null && !IsAwaitingOwner && now >= EscalationPolicy.FollowUpAt(UkTime.DateAt(RaisedAt), policy.RaiseAfterDays);
+        State == EscalationState.Open
+        && RaisedToNextLevelAt is null
+        && !IsAwaitingOwner
+        && now >= EscalationPolicy.FollowUpAt(UkTime.DateAt(RaisedAt), policy.RaiseAfterDays);
 }

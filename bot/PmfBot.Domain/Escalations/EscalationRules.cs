@@ -10,7 +10,9 @@ public enum EscalationTrigger
     /// <summary>A Red result: significantly off track.</summary>
     Red,
 
-    /// <summary>Amber and worse than the period before, for the configured number of periods running (or worse, with no target).</summary>
+    /// <summary>
+    /// Amber and worse than the period before, for the configured number of periods running (or worse, with no target).
+    /// </summary>
     AmberWorsening,
 
     /// <summary>The update is long overdue.</summary>
@@ -26,8 +28,14 @@ public enum EscalationTrigger
 /// </summary>
 public static class EscalationRules
 {
-    /// <summary>Whether a recorded result escalates, judged with the measure's history (which may include it).</summary>
-    public static EscalationTrigger? ForResult(MeasureResult result, IReadOnlyList<MeasureResult> history, EscalationPolicy policy)
+    /// <summary>
+    /// Whether a recorded result escalates, judged with the measure's history (which may include it).
+    /// </summary>
+    public static EscalationTrigger? ForResult(
+        MeasureResult result,
+        IReadOnlyList<MeasureResult> history,
+        EscalationPolicy policy
+    )
     {
         if (policy.EscalateRed && result.Rag == RagStatus.Red)
         {
@@ -42,7 +50,13 @@ public static class EscalationRules
         // Count the periods running, back from this one, that were slipping too.
         var byPeriod = history.Where(h => h.Period != result.Period).ToDictionary(h => h.Period);
         var running = 1;
-        for (var period = result.Period.Previous; running < policy.AmberWorseningPeriods && byPeriod.TryGetValue(period, out var earlier) && IsSlipping(earlier); period = period.Previous)
+        for (
+            var period = result.Period.Previous;
+            running < policy.AmberWorseningPeriods
+                && byPeriod.TryGetValue(period, out var earlier)
+                && IsSlipping(earlier);
+            period = period.Previous
+        )
         {
             running++;
         }
@@ -50,7 +64,10 @@ public static class EscalationRules
         return running >= policy.AmberWorseningPeriods ? EscalationTrigger.AmberWorsening : null;
     }
 
-    /// <summary>Whether a missing update has been overdue long enough to escalate: more than the policy's days, from 09:00 on the day.</summary>
+    /// <summary>
+    /// Whether a missing update has been overdue long enough to escalate: more than the policy's days, from 09:00 on
+    /// the day.
+    /// </summary>
     public static bool OverdueEscalates(Deadline deadline, DateTimeOffset now, EscalationPolicy policy) =>
         policy.OverdueDays is { } days && now >= EscalationPolicy.FollowUpAt(deadline.Date, days + 1);
 
@@ -58,7 +75,8 @@ public static class EscalationRules
     /// Whether a later result closes an escalation: within tolerance (not Red) and not slipping
     /// (Amber and worse again, or worse with no target), so the off-track spell is over.
     /// </summary>
-    public static bool IsBackWithinTolerance(MeasureResult result) => result.Rag != RagStatus.Red && !IsSlipping(result);
+    public static bool IsBackWithinTolerance(MeasureResult result) =>
+        result.Rag != RagStatus.Red && !IsSlipping(result);
 
     /// <summary>
     /// How many periods running, back from this result, the measure has been off track (Amber or
@@ -69,7 +87,11 @@ public static class EscalationRules
         var byPeriod = history.ToDictionary(h => h.Period);
         byPeriod[result.Period] = result;
         var count = 0;
-        for (var period = result.Period; byPeriod.TryGetValue(period, out var r) && IsOffTrack(r); period = period.Previous)
+        for (
+            var period = result.Period;
+            byPeriod.TryGetValue(period, out var r) && IsOffTrack(r);
+            period = period.Previous
+        )
         {
             count++;
         }
@@ -78,7 +100,8 @@ public static class EscalationRules
     }
 
     private static bool IsOffTrack(MeasureResult result) =>
-        result.Rag is RagStatus.Amber or RagStatus.Red || (result.Rag is null && result.VsPrevious == DirectionOfTravel.Worse);
+        result.Rag is RagStatus.Amber or RagStatus.Red
+        || (result.Rag is null && result.VsPrevious == DirectionOfTravel.Worse);
 
     /// <summary>Amber and worse than the period before; or, with no target to be Amber against, worse.</summary>
     private static bool IsSlipping(MeasureResult result) =>

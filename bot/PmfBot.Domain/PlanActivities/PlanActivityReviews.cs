@@ -4,8 +4,15 @@ using PmfBot.Domain.Deadlines;
 
 namespace PmfBot.Domain.PlanActivities;
 
-/// <summary>An activity's quarter whose progress report is owed, and the step of the reminder schedule due now (if any).</summary>
-public sealed record PlanActivityReview(PlanActivity PlanActivity, ReportingPeriod Period, Deadline Deadline, ScheduledReminder? Step);
+/// <summary>
+/// An activity's quarter whose progress report is owed, and the step of the reminder schedule due now (if any).
+/// </summary>
+public sealed record PlanActivityReview(
+    PlanActivity PlanActivity,
+    ReportingPeriod Period,
+    Deadline Deadline,
+    ScheduledReminder? Step
+);
 
 /// <summary>
 /// Activities run the same cycle as measures, quarterly (PMF: "reviewed and updated at least
@@ -14,12 +21,22 @@ public sealed record PlanActivityReview(PlanActivity PlanActivity, ReportingPeri
 /// </summary>
 public static class PlanActivityReviews
 {
-    /// <summary>The report owed for an activity as of now, or null: it is closed (completed or stopped, in the catalogue or a report), answered, or its window is shut.</summary>
-    public static PlanActivityReview? OwedAt(PlanActivity activity, IReadOnlyList<PlanActivityProgress> history, DateTimeOffset now, UpdateCyclePolicy policy)
+    /// <summary>
+    /// The report owed for an activity as of now, or null: it is closed (completed or stopped, in the catalogue or a
+    /// report), answered, or its window is shut.
+    /// </summary>
+    public static PlanActivityReview? OwedAt(
+        PlanActivity activity,
+        IReadOnlyList<PlanActivityProgress> history,
+        DateTimeOffset now,
+        UpdateCyclePolicy policy
+    )
     {
         var today = UkTime.DateAt(now);
         var period = ReportingPeriod.Containing(today, PeriodKind.Quarter).Previous;
-        var closedByReport = history.Any(h => h.Period < period && h.Status is PlanActivityStatus.Completed or PlanActivityStatus.Stopped);
+        var closedByReport = history.Any(h =>
+            h.Period < period && h.Status is PlanActivityStatus.Completed or PlanActivityStatus.Stopped
+        );
         if (activity.IsClosed || closedByReport || history.Any(h => h.Period == period))
         {
             return null;
@@ -36,6 +53,8 @@ public static class PlanActivityReviews
     }
 
     /// <summary>Where the activity stands: its latest report, else the catalogue's status.</summary>
-    public static PlanActivityStatus CurrentStatus(PlanActivity activity, IReadOnlyList<PlanActivityProgress> history) =>
-        history.MaxBy(h => h.Period)?.Status ?? activity.Status;
+    public static PlanActivityStatus CurrentStatus(
+        PlanActivity activity,
+        IReadOnlyList<PlanActivityProgress> history
+    ) => history.MaxBy(h => h.Period)?.Status ?? activity.Status;
 }

@@ -9,7 +9,9 @@ public enum AuditAction
     Corrected,
 }
 
-/// <summary>One change to a result: who, when, what it was and what it became (Data Quality Policy: every change kept).</summary>
+/// <summary>
+/// One change to a result: who, when, what it was and what it became (Data Quality Policy: every change kept).
+/// </summary>
 /// <param name="Version">The result's version after this change.</param>
 /// <param name="Reason">Why a published value was changed; required for corrections.</param>
 public sealed record AuditEntry(
@@ -25,13 +27,40 @@ public sealed record AuditEntry(
     string? NewCommentary,
     string? OldActionNote,
     string? NewActionNote,
-    string? Reason)
+    string? Reason
+)
 {
-    public static AuditEntry ForRecording(MeasureResult result) => new(
-        result.Measure, result.Period, result.Version, AuditAction.Recorded, result.RecordedBy, result.RecordedAt,
-        null, result.Value, null, result.Commentary, null, result.ActionNote, null);
+    public static AuditEntry ForRecording(MeasureResult result) =>
+        new(
+            result.Measure,
+            result.Period,
+            result.Version,
+            AuditAction.Recorded,
+            result.RecordedBy,
+            result.RecordedAt,
+            null,
+            result.Value,
+            null,
+            result.Commentary,
+            null,
+            result.ActionNote,
+            null
+        );
 
-    public static AuditEntry ForCorrection(MeasureResult before, MeasureResult after, string reason) => new(
-        after.Measure, after.Period, after.Version, AuditAction.Corrected, after.RecordedBy, after.RecordedAt,
-        before.Value, after.Value, before.Commentary, after.Commentary, before.ActionNote, after.ActionNote, reason);
+    public static AuditEntry ForCorrection(MeasureResult before, MeasureResult after, string reason) =>
+        new(
+            after.Measure,
+            after.Period,
+            after.Version,
+            AuditAction.Corrected,
+            after.RecordedBy,
+            after.RecordedAt,
+            before.Value,
+            after.Value,
+            before.Commentary,
+            after.Commentary,
+            before.ActionNote,
+            after.ActionNote,
+            reason
+        );
 }

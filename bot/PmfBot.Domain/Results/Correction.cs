@@ -27,7 +27,8 @@ public static class Correction
         Judgement judgement,
         PersonId by,
         DateTimeOffset at,
-        string reason)
+        string reason
+    )
     {
         var problem = ProblemWithReason(reason);
         if (problem is not null)
@@ -35,7 +36,16 @@ public static class Correction
             throw new ArgumentException(problem, nameof(reason));
         }
 
-        var corrected = MeasureResult.Record(measure, current.Period, value, commentary, actionNote, judgement, by, at) with
+        var corrected = MeasureResult.Record(
+            measure,
+            current.Period,
+            value,
+            commentary,
+            actionNote,
+            judgement,
+            by,
+            at
+        ) with
         {
             Version = current.Version + 1,
         };

@@ -23,11 +23,17 @@ public sealed record FigureEvent(FigureEventKind Kind, MeasureResult Figure)
     public PressedCard? EnteredOn { get; init; }
 
     /// <summary>Unique per measure, period and figure version: what makes handling idempotent.</summary>
-    public string Key => string.Create(
-        CultureInfo.InvariantCulture, $"{Figure.Measure.Key}|{Figure.Period.Code}|{Figure.Version:000000}");
+    public string Key =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Figure.Measure.Key}|{Figure.Period.Code}|{Figure.Version:000000}"
+        );
 
     public static FigureEvent Of(MeasureResult figure, PressedCard? enteredOn = null) =>
-        new(figure.Version == 1 ? FigureEventKind.Recorded : FigureEventKind.Corrected, figure) { EnteredOn = enteredOn };
+        new(figure.Version == 1 ? FigureEventKind.Recorded : FigureEventKind.Corrected, figure)
+        {
+            EnteredOn = enteredOn,
+        };
 }
 
 /// <summary>

@@ -4,7 +4,9 @@ using PmfBot.Domain.Status;
 
 namespace PmfBot.Domain.Results;
 
-/// <summary>A measure's value for one period, with its commentary, who recorded it, and how it was judged at the time.</summary>
+/// <summary>
+/// A measure's value for one period, with its commentary, who recorded it, and how it was judged at the time.
+/// </summary>
 /// <remarks>
 /// <see cref="Thresholds"/>, <see cref="Rag"/> and the directions are a snapshot taken when the
 /// value was recorded: changing a target later never recolours history. <see cref="Version"/>
@@ -26,20 +28,30 @@ public sealed record MeasureResult
     public int Version { get; init; } = 1;
 
     /// <summary>A first recording of a judged value.</summary>
-    public static MeasureResult Record(Measure measure, ReportingPeriod period, decimal value, string? commentary, string? actionNote, Judgement judgement, PersonId by, DateTimeOffset at) => new()
-    {
-        Measure = measure.Reference,
-        Period = period,
-        Value = value,
-        Commentary = Clean(commentary),
-        ActionNote = Clean(actionNote),
-        RecordedBy = by,
-        RecordedAt = at,
-        Thresholds = judgement.Thresholds,
-        Rag = judgement.Rag,
-        VsPrevious = judgement.VsPrevious.Direction,
-        VsSamePeriodLastYear = judgement.VsSamePeriodLastYear.Direction,
-    };
+    public static MeasureResult Record(
+        Measure measure,
+        ReportingPeriod period,
+        decimal value,
+        string? commentary,
+        string? actionNote,
+        Judgement judgement,
+        PersonId by,
+        DateTimeOffset at
+    ) =>
+        new()
+        {
+            Measure = measure.Reference,
+            Period = period,
+            Value = value,
+            Commentary = Clean(commentary),
+            ActionNote = Clean(actionNote),
+            RecordedBy = by,
+            RecordedAt = at,
+            Thresholds = judgement.Thresholds,
+            Rag = judgement.Rag,
+            VsPrevious = judgement.VsPrevious.Direction,
+            VsSamePeriodLastYear = judgement.VsSamePeriodLastYear.Direction,
+        };
 
     /// <summary>Trims text, and turns text without words into null: "   " or "\u200B" is never commentary.</summary>
     public static string? Clean(string? text) => Values.WrittenText.Clean(text);

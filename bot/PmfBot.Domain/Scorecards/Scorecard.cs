@@ -6,39 +6,80 @@ using PmfBot.Domain.Status;
 
 namespace PmfBot.Domain.Scorecards;
 
-/// <summary>One measure on a scorecard: its latest figure and standing, its direction of travel and trend, and any escalation not yet closed.</summary>
-/// <param name="VsPrevious">The latest figure against the period before it (not merely the figure before it: a gap is "no figure to compare"); null with no figure.</param>
-/// <param name="Recent">The latest figures, oldest first (at most <see cref="Scorecard.TrendLength"/>): the sparkline.</param>
-public sealed record ScorecardLine(Measure Measure, MeasureResult? Latest, Standing Standing, Comparison? VsPrevious, Trend Trend, IReadOnlyList<decimal> Recent, Escalation? Escalation);
+/// <summary>
+/// One measure on a scorecard: its latest figure and standing, its direction of travel and trend, and any escalation
+/// not yet closed.
+/// </summary>
+/// <param name="VsPrevious">The latest figure against the period before it (not merely the figure before it: a gap is
+/// "no figure to compare"); null with no figure.</param>
+/// <param name="Recent">The latest figures, oldest first (at most <see cref="Scorecard.TrendLength"/>): the
+/// sparkline.</param>
+public sealed record ScorecardLine(
+    Measure Measure,
+    MeasureResult? Latest,
+    Standing Standing,
+    Comparison? VsPrevious,
+    Trend Trend,
+    IReadOnlyList<decimal> Recent,
+    Escalation? Escalation
+);
 
-/// <summary>A scope's measures as they stand: what "how is my service doing?" answers with, and what goes to Cabinet each quarter.</summary>
+/// <summary>
+/// A scope's measures as they stand: what "how is my service doing?" answers with, and what goes to Cabinet each
+/// quarter.
+/// </summary>
 public sealed record Scorecard(DigestScope Scope, IReadOnlyList<ScorecardLine> Lines)
 {
     public const int TrendLength = 8;
 
     public StandingCounts Counts => StandingCounts.Of(Lines.Select(l => l.Standing));
 
-    /// <summary>Composes the scorecard from each measure's figures (any order) and the escalations not yet closed.</summary>
+    /// <summary>
+    /// Composes the scorecard from each measure's figures (any order) and the escalations not yet closed.
+    /// </summary>
     /// <param name="status">The council's status policy: its stable band judges trend and direction of travel.</param>
     public static Scorecard For(
         DigestScope scope,
         IEnumerable<(Measure Measure, IReadOnlyList<MeasureResult> History)> measures,
         IEnumerable<Escalation> notClosed,
-        StatusPolicy status)
+        StatusPolicy status
+    )
     {
-        var escalations = notClosed.GroupBy(e => e.Measure).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Period).First());
+        var escalations = notClosed
+            .GroupBy(e => e.Measure)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Period).First());
         var lines = measures.Select(m =>
         {
             var history = m.History.OrderBy(r => r.Period).ToList();
             var latest = history.Count > 0 ? history[^1] : null;
             var recent = history.Skip(Math.Max(0, history.Count - TrendLength)).Select(r => r.Value).ToList();
             var trend = TrendAssessment.Assess(recent, m.Measure.Polarity, status.StableBand);
-            var vsPrevious = latest is null ? null : Comparison.Of(
-                latest.Value, latest.Period.Previous, history.FirstOrDefault(r => r.Period == latest.Period.Previous)?.Value, m.Measure.Polarity, status.StableBand);
+            var vsPrevious = latest is null
+                ? null
+                : Comparison.Of(
+                    latest.Value,
+                    latest.Period.Previous,
+                    history.FirstOrDefault(r => r.Period == latest.Period.Previous)?.Value,
+                    m.Measure.Polarity,
+                    status.StableBand
+                );
             return new ScorecardLine(
-                m.Measure, latest, StandingRules.Of(latest), vsPrevious, trend, recent,
-                escalations.GetValueOrDefault(m.Measure.Reference));
+                m.Measure,
+                latest,
+                StandingRules.Of(latest),
+                vsPrevious,
+                trend,
+                recent,
+                escalations.GetValueOrDefault(m.Measure.Reference)
+            );
         });
-        return new Scorecard(scope, [.. lines.OrderBy(l => l.Measure.ServiceCode, StringComparer.Ordinal).ThenBy(l => l.Measure.Reference.Key, StringComparer.Ordinal)]);
+        return new Scorecard(
+            scope,
+            [
+                .. lines
+                    .OrderBy(l => l.Measure.ServiceCode, StringComparer.Ordinal)
+                    .ThenBy(l => l.Measure.Reference.Key, StringComparer.Ordinal),
+            ]
+        );
     }
 }

@@ -1,11 +1,16 @@
 namespace PmfBot.Domain.Scorecards;
 
-/// <summary>A run of figures as a line of block characters ("▂▃▅▆█"): the trend at a glance, in plain text any Teams client shows.</summary>
+/// <summary>
+/// A run of figures as a line of block characters ("▂▃▅▆█"): the trend at a glance, in plain text any Teams client
+/// shows.
+/// </summary>
 public static class Sparkline
 {
     private const string Blocks = "▁▂▃▄▅▆▇█";
 
-    /// <summary>One character per value, oldest first; the lowest value is the lowest block. A flat run is a flat line.</summary>
+    /// <summary>
+    /// One character per value, oldest first; the lowest value is the lowest block. A flat run is a flat line.
+    /// </summary>
     public static string Of(IReadOnlyList<decimal> valuesOldestFirst)
     {
         if (valuesOldestFirst.Count == 0)
@@ -17,7 +22,14 @@ public static class Sparkline
         var chars = new char[valuesOldestFirst.Count];
         for (var i = 0; i < chars.Length; i++)
         {
-            var step = high == low ? 3 : (int)Math.Round((valuesOldestFirst[i] - low) / (high - low) * (Blocks.Length - 1), MidpointRounding.AwayFromZero);
+            var step =
+                high == low
+                    ? 3
+                    : (int)
+                        Math.Round(
+                            (valuesOldestFirst[i] - low) / (high - low) * (Blocks.Length - 1),
+                            MidpointRounding.AwayFromZero
+                        );
             chars[i] = Blocks[step];
         }
 

@@ -23,7 +23,8 @@ namespace PmfBot.Domain.Standings;
 public sealed record MeasureStanding(
     MeasureReference Measure,
     IReadOnlyList<MeasureResult> Recent,
-    IReadOnlyList<DeadlineExtension> Extensions)
+    IReadOnlyList<DeadlineExtension> Extensions
+)
 {
     /// <summary>
     /// How many newest figures keep their commentary and action note (the latest is what people read).
@@ -37,13 +38,14 @@ public sealed record MeasureStanding(
     /// How many periods a standing spans: 13 months, 8 quarters, 4 halves, 3 years — a year and
     /// more of trend, and the same period last year for direction of travel.
     /// </summary>
-    public static int SeriesLength(PeriodKind kind) => kind switch
-    {
-        PeriodKind.Month => 13,
-        PeriodKind.Quarter => 8,
-        PeriodKind.Half => 4,
-        _ => 3,
-    };
+    public static int SeriesLength(PeriodKind kind) =>
+        kind switch
+        {
+            PeriodKind.Month => 13,
+            PeriodKind.Quarter => 8,
+            PeriodKind.Half => 4,
+            _ => 3,
+        };
 
     public static MeasureStanding Empty(MeasureReference measure) => new(measure, [], []);
 
@@ -51,8 +53,10 @@ public sealed record MeasureStanding(
     /// A measure's standing computed from its whole history: what every event-kept standing must equal.
     /// </summary>
     public static MeasureStanding FromHistory(
-        MeasureReference measure, IEnumerable<MeasureResult> history, IEnumerable<DeadlineExtension> extensions) =>
-        Normalise(measure, history, extensions);
+        MeasureReference measure,
+        IEnumerable<MeasureResult> history,
+        IEnumerable<DeadlineExtension> extensions
+    ) => Normalise(measure, history, extensions);
 
     /// <summary>
     /// The standing with a figure taken in: unchanged (the same instance) if it knows that version or a newer one.
@@ -62,7 +66,9 @@ public sealed record MeasureStanding(
         if (figure.Measure != Measure)
         {
             throw new ArgumentException(
-                $"{figure.Measure}'s figure can't change {Measure}'s standing.", nameof(figure));
+                $"{figure.Measure}'s figure can't change {Measure}'s standing.",
+                nameof(figure)
+            );
         }
 
         var known = Recent.FirstOrDefault(r => r.Period == figure.Period);
@@ -92,8 +98,8 @@ public sealed record MeasureStanding(
 
     public MeasureResult? ResultFor(ReportingPeriod period) => Recent.FirstOrDefault(r => r.Period == period);
 
-    public IEnumerable<DeadlineExtension> ExtensionsFor(
-        ReportingPeriod period) => Extensions.Where(e => e.Period == period);
+    public IEnumerable<DeadlineExtension> ExtensionsFor(ReportingPeriod period) =>
+        Extensions.Where(e => e.Period == period);
 
     /// <summary>
     /// The updates owed as of <paramref name="now"/>, newest first (open periods lie well within the series).
@@ -106,7 +112,10 @@ public sealed record MeasureStanding(
         Measure == other.Measure && Recent.SequenceEqual(other.Recent) && Extensions.SequenceEqual(other.Extensions);
 
     private static MeasureStanding Normalise(
-        MeasureReference measure, IEnumerable<MeasureResult> figures, IEnumerable<DeadlineExtension> extensions)
+        MeasureReference measure,
+        IEnumerable<MeasureResult> figures,
+        IEnumerable<DeadlineExtension> extensions
+    )
     {
         var newestPerPeriod = figures
             .GroupBy(r => r.Period)
@@ -128,8 +137,9 @@ public sealed record MeasureStanding(
         }
 
         var kept = newestPerPeriod.Where(r => r.Period >= oldest).ToList();
-        var recent = kept.Select((r, i) =>
-            i >= kept.Count - WithCommentary ? r : r with { Commentary = null, ActionNote = null });
+        var recent = kept.Select(
+            (r, i) => i >= kept.Count - WithCommentary ? r : r with { Commentary = null, ActionNote = null }
+        );
         var keptExtensions = requests
             .Where(e => e.Period >= oldest)
             .OrderBy(e => e.Period)

@@ -1,6 +1,8 @@
 namespace PmfBot.Domain.Status;
 
-/// <summary>How a value compares with an earlier one, in the council's words: better or worse, not up or down.</summary>
+/// <summary>
+/// How a value compares with an earlier one, in the council's words: better or worse, not up or down.
+/// </summary>
 public enum DirectionOfTravel
 {
     Better,

@@ -15,10 +15,11 @@ public enum RagStatus
 
 public static class RagStatusText
 {
-    public static string Describe(this RagStatus status) => status switch
-    {
-        RagStatus.Green => "Green: on track",
-        RagStatus.Amber => "Amber: slightly off track",
-        _ => "Red: significantly off track",
-    };
+    public static string Describe(this RagStatus status) =>
+        status switch
+        {
+            RagStatus.Green => "Green: on track",
+            RagStatus.Amber => "Amber: slightly off track",
+            _ => "Red: significantly off track",
+        };
 }

@@ -10,7 +10,9 @@ public sealed record StatusPolicy(Margin StableBand, CommentaryPolicy Commentary
     public static StatusPolicy Default { get; } = new(Margin.DefaultStableBand, CommentaryPolicy.Always);
 }
 
-/// <summary>Judges a value: RAG against target and tolerance, direction of travel, and whether an action note is required.</summary>
+/// <summary>
+/// Judges a value: RAG against target and tolerance, direction of travel, and whether an action note is required.
+/// </summary>
 /// <remarks>
 /// PMF rule: where performance is below target — or, with no target set, moving the wrong way —
 /// the update must include an action note (a management progress report). A measure with no
@@ -24,12 +26,19 @@ public static class StatusRules
         decimal value,
         decimal? previousValue,
         decimal? samePeriodLastYearValue,
-        StatusPolicy policy)
+        StatusPolicy policy
+    )
     {
         var thresholds = Thresholds.For(measure, period);
         var rag = thresholds?.Rate(value);
         var vsPrevious = Comparison.Of(value, period.Previous, previousValue, measure.Polarity, policy.StableBand);
-        var vsLastYear = Comparison.Of(value, period.SamePeriodLastYear, samePeriodLastYearValue, measure.Polarity, policy.StableBand);
+        var vsLastYear = Comparison.Of(
+            value,
+            period.SamePeriodLastYear,
+            samePeriodLastYearValue,
+            measure.Polarity,
+            policy.StableBand
+        );
 
         string? actionNoteReason = null;
         if (rag is RagStatus.Amber or RagStatus.Red)
@@ -47,6 +56,7 @@ public static class StatusRules
             rag,
             vsPrevious,
             vsLastYear,
-            new UpdateRequirements(commentaryRequired, actionNoteReason is not null, actionNoteReason));
+            new UpdateRequirements(commentaryRequired, actionNoteReason is not null, actionNoteReason)
+        );
     }
 }

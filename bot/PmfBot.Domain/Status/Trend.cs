@@ -38,7 +38,8 @@ public static class TrendAssessment
         var n = values.Length;
         var meanX = (n - 1) / 2m;
         var meanY = values.Average();
-        decimal numerator = 0, denominator = 0;
+        decimal numerator = 0,
+            denominator = 0;
         for (var i = 0; i < n; i++)
         {
             numerator += (i - meanX) * (values[i] - meanY);

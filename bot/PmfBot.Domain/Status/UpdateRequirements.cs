@@ -13,10 +13,13 @@ public enum CommentaryPolicy
 }
 
 /// <summary>What an update must carry besides its value, and why, in words for the person.</summary>
-/// <param name="ActionNoteReason">Why an action note is needed: "Below target (50.0%): an action note is required." Null when not required.</param>
+/// <param name="ActionNoteReason">Why an action note is needed: "Below target (50.0%): an action note is required."
+/// Null when not required.</param>
 public sealed record UpdateRequirements(bool CommentaryRequired, bool ActionNoteRequired, string? ActionNoteReason)
 {
-    /// <summary>Most characters in commentary or an action note: far inside Azure's 64 KiB property limit, and a card's size.</summary>
+    /// <summary>
+    /// Most characters in commentary or an action note: far inside Azure's 64 KiB property limit, and a card's size.
+    /// </summary>
     public const int MaxTextLength = 4000;
 
     /// <summary>Checks an update's texts. Returns each problem in words, or nothing when acceptable.</summary>
@@ -40,7 +43,9 @@ public sealed record UpdateRequirements(bool CommentaryRequired, bool ActionNote
 
         if (actionNote?.Length > MaxTextLength)
         {
-            problems.Add($"The action note is {actionNote.Length:N0} characters; please keep it under {MaxTextLength:N0}.");
+            problems.Add(
+                $"The action note is {actionNote.Length:N0} characters; please keep it under {MaxTextLength:N0}."
+            );
         }
 
         return problems;

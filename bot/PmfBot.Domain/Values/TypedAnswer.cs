@@ -19,7 +19,11 @@ namespace PmfBot.Domain.Values;
 /// <param name="Commentary">What follows the figure, up to the action note; null when nothing does.</param>
 /// <param name="ActionNote">What follows "action:" ("action note:", "actions:"), if anything.</param>
 public sealed partial record TypedAnswer(
-    MeasureReference? Measure, string Figure, string? Commentary, string? ActionNote)
+    MeasureReference? Measure,
+    string Figure,
+    string? Commentary,
+    string? ActionNote
+)
 {
     /// <summary>
     /// Reads a typed update, or returns null when the text isn't one: then it is some other
@@ -36,8 +40,10 @@ public sealed partial record TypedAnswer(
         MeasureReference? named = null;
         foreach (var reference in references.OrderByDescending(r => r.Value.Length))
         {
-            if (rest.StartsWith(reference.Value, StringComparison.OrdinalIgnoreCase)
-                && (rest.Length == reference.Value.Length || !char.IsLetterOrDigit(rest[reference.Value.Length])))
+            if (
+                rest.StartsWith(reference.Value, StringComparison.OrdinalIgnoreCase)
+                && (rest.Length == reference.Value.Length || !char.IsLetterOrDigit(rest[reference.Value.Length]))
+            )
             {
                 named = reference;
                 rest = AfterReference().Replace(rest[reference.Value.Length..], string.Empty, 1);
@@ -54,8 +60,7 @@ public sealed partial record TypedAnswer(
         return claimed ? new TypedAnswer(named, figure, Clean(commentary), Clean(actionNote)) : null;
     }
 
-    private static string? Clean(string? text) =>
-        WrittenText.Clean(text?.Trim().Trim(';', ',', '—', '–', '-', ' '));
+    private static string? Clean(string? text) => WrittenText.Clean(text?.Trim().Trim(';', ',', '—', '–', '-', ' '));
 
     /// <summary>
     /// Between a reference and the figure: spaces, then ":", "=", ",", a long dash, or "-" with a

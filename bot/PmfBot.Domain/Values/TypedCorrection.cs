@@ -38,7 +38,8 @@ public sealed partial record TypedCorrection(string Subject, string Figure, stri
 
     [GeneratedRegex(
         @"^(change|correct|revise|amend|update)\s+(?<subject>.+?)\s+to\s+(?<rest>.+)$",
-        RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+        RegexOptions.IgnoreCase | RegexOptions.Singleline
+    )]
     private static partial Regex Shape();
 
     [GeneratedRegex(@"^(because|as|since)\s+", RegexOptions.IgnoreCase)]

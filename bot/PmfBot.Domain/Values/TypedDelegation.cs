@@ -20,10 +20,17 @@ public sealed partial record TypedDelegation(string? Measure, string Delegate, s
 
         var what = match.Groups["what"].Value.Trim();
         var all = All().IsMatch(what);
-        return new TypedDelegation(all ? null : what, match.Groups["who"].Value.Trim(), match.Groups["until"].Value.Trim());
+        return new TypedDelegation(
+            all ? null : what,
+            match.Groups["who"].Value.Trim(),
+            match.Groups["until"].Value.Trim()
+        );
     }
 
-    [GeneratedRegex(@"^(?:please\s+)?delegate\s+(?<what>.+?)\s+to\s+(?<who>.+?)\s+(?:until|till|til)\s+(?<until>.+?)[.!]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"^(?:please\s+)?delegate\s+(?<what>.+?)\s+to\s+(?<who>.+?)\s+(?:until|till|til)\s+(?<until>.+?)[.!]?$",
+        RegexOptions.IgnoreCase
+    )]
     private static partial Regex Pattern();
 
     [GeneratedRegex(@"^(all|everything|all of them|(all )?(of )?my (measures|updates))$", RegexOptions.IgnoreCase)]

@@ -12,7 +12,9 @@ public enum EscalationCommand
     History,
 }
 
-/// <summary>"escalate NI 192", "escalate CS 02 because …", "escalation history for NI 192", "escalations for NI 192".</summary>
+/// <summary>
+/// "escalate NI 192", "escalate CS 02 because …", "escalation history for NI 192", "escalations for NI 192".
+/// </summary>
 /// <param name="Measure">The measure's words as typed (a reference is looked up by the caller).</param>
 /// <param name="Reason">Why, after "because" / "—" / ":"; null when none was given.</param>
 public sealed partial record TypedEscalation(EscalationCommand Command, string Measure, string? Reason)
@@ -38,6 +40,9 @@ public sealed partial record TypedEscalation(EscalationCommand Command, string M
     [GeneratedRegex(@"^(?:show\s+)?escalation(?:s|\s+history)\s+(?:for|of|on)\s+(?<what>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex History();
 
-    [GeneratedRegex(@"^escalate\s+(?<what>.+?)(?:\s*(?:\bbecause\b|\bas\b|—|–|:|\s-\s)\s*(?<why>.*))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"^escalate\s+(?<what>.+?)(?:\s*(?:\bbecause\b|\bas\b|—|–|:|\s-\s)\s*(?<why>.*))?$",
+        RegexOptions.IgnoreCase
+    )]
     private static partial Regex Escalate();
 }

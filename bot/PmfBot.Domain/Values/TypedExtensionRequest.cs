@@ -12,7 +12,12 @@ namespace PmfBot.Domain.Values;
 /// <param name="DateWords">The words after "until" as typed ("Friday"), when there were any.</param>
 /// <param name="NewDeadline">The day those words name, read forwards from today; null when they don't name one.</param>
 /// <param name="Reason">Why, after "because" (or "as", "since", a dash or a colon); null when none was given.</param>
-public sealed partial record TypedExtensionRequest(MeasureReference? Measure, string? DateWords, DateOnly? NewDeadline, string? Reason)
+public sealed partial record TypedExtensionRequest(
+    MeasureReference? Measure,
+    string? DateWords,
+    DateOnly? NewDeadline,
+    string? Reason
+)
 {
     /// <summary>Reads a request for more time, or null when the text isn't one (a typed figure never is).</summary>
     public static TypedExtensionRequest? Parse(string? text, IEnumerable<MeasureReference> references, DateOnly today)
@@ -25,7 +30,13 @@ public sealed partial record TypedExtensionRequest(MeasureReference? Measure, st
 
         var measure = references
             .OrderByDescending(r => r.Value.Length)
-            .FirstOrDefault(r => Regex.IsMatch(words, $@"(?<![A-Za-z0-9]){Regex.Escape(r.Value)}(?![A-Za-z0-9])", RegexOptions.IgnoreCase));
+            .FirstOrDefault(r =>
+                Regex.IsMatch(
+                    words,
+                    $@"(?<![A-Za-z0-9]){Regex.Escape(r.Value)}(?![A-Za-z0-9])",
+                    RegexOptions.IgnoreCase
+                )
+            );
 
         string? dateWords = null;
         DateOnly? newDeadline = null;
@@ -41,7 +52,10 @@ public sealed partial record TypedExtensionRequest(MeasureReference? Measure, st
         }
 
         var because = Because().Match(words);
-        var reason = because.Success ? because.Groups["reason"].Value : AfterSeparator().Match(words) is { Success: true } separated ? separated.Groups["reason"].Value : null;
+        var reason =
+            because.Success ? because.Groups["reason"].Value
+            : AfterSeparator().Match(words) is { Success: true } separated ? separated.Groups["reason"].Value
+            : null;
         reason = reason?.Trim().TrimEnd('.', '?', '!').Trim();
         return new TypedExtensionRequest(measure, dateWords, newDeadline, WrittenText.Clean(reason));
     }
@@ -53,7 +67,10 @@ public sealed partial record TypedExtensionRequest(MeasureReference? Measure, st
     private static partial Regex StartsWithFigure();
 
     // "until Friday", "till 20 Nov", "to next Monday": the date runs to "for", "because", a separator or the end.
-    [GeneratedRegex(@"\b(?:until|till|til|to)\s+(?<date>.+?)(?=\s+(?:for|because|as|since|please|on|if)\b|\s*[,;:—–(?!]|\s+-\s|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"\b(?:until|till|til|to)\s+(?<date>.+?)(?=\s+(?:for|because|as|since|please|on|if)\b|\s*[,;:—–(?!]|\s+-\s|$)",
+        RegexOptions.IgnoreCase
+    )]
     private static partial Regex Until();
 
     [GeneratedRegex(@"\b(?:because|as|since|reason:?)\s+(?<reason>.+)$", RegexOptions.IgnoreCase)]

@@ -18,15 +18,12 @@ public static partial class TypedFigure
     public static (string Figure, string? After) Split(string text, bool becauseEnds = false)
     {
         var end = (becauseEnds ? EndOrBecause() : End()).Match(text);
-        return end.Success
-            ? (text[..end.Index].Trim(), text[(end.Index + end.Length)..])
-            : (text.Trim(), null);
+        return end.Success ? (text[..end.Index].Trim(), text[(end.Index + end.Length)..]) : (text.Trim(), null);
     }
 
     [GeneratedRegex(@"\s+[-—–]\s+|\s*[—–]\s*|[:;,.](?=\s|$)")]
     private static partial Regex End();
 
-    [GeneratedRegex(
-        @"\s+[-—–]\s+|\s*[—–]\s*|[:;,.](?=\s|$)|\s+(?=(because|as|since)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+[-—–]\s+|\s*[—–]\s*|[:;,.](?=\s|$)|\s+(?=(because|as|since)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex EndOrBecause();
 }

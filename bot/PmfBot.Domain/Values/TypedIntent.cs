@@ -5,9 +5,7 @@ namespace PmfBot.Domain.Values;
 /// <summary>What a person typed asks for, of the requests that carry details. A closed set.</summary>
 public abstract record TypedIntent
 {
-    private TypedIntent()
-    {
-    }
+    private TypedIntent() { }
 
     /// <summary>"escalate CS 02 because …", "escalation history for CS 02".</summary>
     public sealed record Escalate(TypedEscalation Request) : TypedIntent;

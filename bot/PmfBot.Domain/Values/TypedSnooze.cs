@@ -22,7 +22,10 @@ public sealed partial record TypedSnooze(string? Measure, string? UntilWords)
         }
 
         var what = match.Groups["what"].Value.Trim();
-        return new TypedSnooze(what.Length == 0 || Reminders().IsMatch(what) ? null : what, match.Groups["until"].Value.Trim());
+        return new TypedSnooze(
+            what.Length == 0 || Reminders().IsMatch(what) ? null : what,
+            match.Groups["until"].Value.Trim()
+        );
     }
 
     [GeneratedRegex(@"^snooze( (my )?reminders)?$", RegexOptions.IgnoreCase)]

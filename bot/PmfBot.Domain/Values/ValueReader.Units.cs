@@ -75,14 +75,15 @@ public static partial class ValueReader
             || (unit.Kind == UnitKind.Money && l is "pounds" or "gbp");
     }
 
-    private static string Describe(MeasureUnit unit) => unit.Kind switch
-    {
-        UnitKind.Percentage => "per cent",
-        UnitKind.Money => "pounds",
-        UnitKind.Days => "days",
-        UnitKind.Ratio => "a ratio",
-        _ => unit.Label == "number" ? "a plain number" : unit.Label,
-    };
+    private static string Describe(MeasureUnit unit) =>
+        unit.Kind switch
+        {
+            UnitKind.Percentage => "per cent",
+            UnitKind.Money => "pounds",
+            UnitKind.Days => "days",
+            UnitKind.Ratio => "a ratio",
+            _ => unit.Label == "number" ? "a plain number" : unit.Label,
+        };
 
     [GeneratedRegex(@"^(?<n>.*?)\s?(%|percent|per cent)$", RegexOptions.IgnoreCase)]
     private static partial Regex Percent();

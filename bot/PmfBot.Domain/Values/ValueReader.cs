@@ -41,8 +41,21 @@ public static partial class ValueReader
 
     private static readonly HashSet<string> NotAFigure = new(StringComparer.OrdinalIgnoreCase)
     {
-        "n/a", "na", "n.a.", "n.a", "none", "nil", "tbc", "tba", "unknown", "-", "--", "?",
-        "not available", "not known", "pending",
+        "n/a",
+        "na",
+        "n.a.",
+        "n.a",
+        "none",
+        "nil",
+        "tbc",
+        "tba",
+        "unknown",
+        "-",
+        "--",
+        "?",
+        "not available",
+        "not known",
+        "pending",
     };
 
     public static ValueReading Read(string? text, Measure measure) => Read(text, measure.Unit, measure.Decimals);
@@ -77,14 +90,18 @@ public static partial class ValueReader
 
         if (input.Length > LongestFigure)
         {
-            return Refuse($"That is too long to be a figure ({input.Length:N0} characters). "
-                + $"Type just the number, such as {Example(unit)}.");
+            return Refuse(
+                $"That is too long to be a figure ({input.Length:N0} characters). "
+                    + $"Type just the number, such as {Example(unit)}."
+            );
         }
 
         if (NotAFigure.Contains(input.TrimEnd('.')))
         {
-            return Refuse($"\"{input}\" isn't a figure. If this period's figure isn't ready yet, "
-                + "ask the performance team for an extension rather than leaving a placeholder.");
+            return Refuse(
+                $"\"{input}\" isn't a figure. If this period's figure isn't ready yet, "
+                    + "ask the performance team for an extension rather than leaving a placeholder."
+            );
         }
 
         if (ShapeProblem(input) is { } shape)
@@ -104,13 +121,18 @@ public static partial class ValueReader
 
         if (!Figure().IsMatch(input))
         {
-            return Refuse($"\"{Shorten(input)}\" isn't a figure I can read. Type a number such as {Example(unit)}."
-                + DashHint(input));
+            return Refuse(
+                $"\"{Shorten(input)}\" isn't a figure I can read. Type a number such as {Example(unit)}."
+                    + DashHint(input)
+            );
         }
 
         // Read as a figure, it can only fail to parse by overflowing, which a trillion's 13 digits never reach.
-        if (IntegerDigits(input) > 13 || !decimal.TryParse(input, Plain, CultureInfo.InvariantCulture, out var value)
-            || Math.Abs(value) >= Largest)
+        if (
+            IntegerDigits(input) > 13
+            || !decimal.TryParse(input, Plain, CultureInfo.InvariantCulture, out var value)
+            || Math.Abs(value) >= Largest
+        )
         {
             return Refuse("That figure is too large to be right; please check it.");
         }
@@ -130,8 +152,11 @@ public static partial class ValueReader
 
     /// <summary>Trimmed, the typographic minus as "-", and non-breaking and thin spaces as plain ones.</summary>
     private static string Normalise(string? text) =>
-        (text ?? string.Empty).Replace('\u2212', '-')
-            .Replace('\u00a0', ' ').Replace('\u202f', ' ').Replace('\u2009', ' ')
+        (text ?? string.Empty)
+            .Replace('\u2212', '-')
+            .Replace('\u00a0', ' ')
+            .Replace('\u202f', ' ')
+            .Replace('\u2009', ' ')
             .Trim();
 
     /// <summary>What no figure can hold, whatever its unit: another script's digits, invisible characters.</summary>
@@ -154,8 +179,10 @@ public static partial class ValueReader
     private static string? NotationProblem(string input)
     {
         var abbreviated = Abbreviated().Match(input);
-        if (abbreviated.Success
-            && decimal.TryParse(abbreviated.Groups["n"].Value, Plain, CultureInfo.InvariantCulture, out var number))
+        if (
+            abbreviated.Success
+            && decimal.TryParse(abbreviated.Groups["n"].Value, Plain, CultureInfo.InvariantCulture, out var number)
+        )
         {
             var factor = char.ToLowerInvariant(abbreviated.Groups["x"].Value[0]) switch
             {
@@ -195,16 +222,17 @@ public static partial class ValueReader
         return null;
     }
 
-    private static string? RangeProblem(decimal value, MeasureUnit unit) => unit.Kind switch
-    {
-        UnitKind.Percentage when value < 0 => "A percentage can't be below 0.",
-        UnitKind.Percentage when value > 100 && !unit.AllowsAbove100 =>
-            $"{value.ToString(CultureInfo.InvariantCulture)}% is over 100%, which this measure can't be. "
-            + "Please check the figure.",
-        UnitKind.Days when value < 0 => "A number of days can't be negative.",
-        UnitKind.Ratio when value < 0 => "A ratio can't be negative.",
-        _ => null,
-    };
+    private static string? RangeProblem(decimal value, MeasureUnit unit) =>
+        unit.Kind switch
+        {
+            UnitKind.Percentage when value < 0 => "A percentage can't be below 0.",
+            UnitKind.Percentage when value > 100 && !unit.AllowsAbove100 =>
+                $"{value.ToString(CultureInfo.InvariantCulture)}% is over 100%, which this measure can't be. "
+                    + "Please check the figure.",
+            UnitKind.Days when value < 0 => "A number of days can't be negative.",
+            UnitKind.Ratio when value < 0 => "A ratio can't be negative.",
+            _ => null,
+        };
 
     /// <summary>"42.5% two crews off": a figure, then words that look like commentary, with no dash.</summary>
     private static string DashHint(string input)
@@ -228,13 +256,14 @@ public static partial class ValueReader
     private static string Full(string digits) =>
         decimal.TryParse(digits, Plain, CultureInfo.InvariantCulture, out var value) ? Full(value) : digits;
 
-    private static string Example(MeasureUnit unit) => unit.Kind switch
-    {
-        UnitKind.Percentage => "42.5 or 42.5%",
-        UnitKind.Money => "£12,500",
-        UnitKind.Days => "18.5",
-        _ => "1,234",
-    };
+    private static string Example(MeasureUnit unit) =>
+        unit.Kind switch
+        {
+            UnitKind.Percentage => "42.5 or 42.5%",
+            UnitKind.Money => "£12,500",
+            UnitKind.Days => "18.5",
+            _ => "1,234",
+        };
 
     private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "…";
 
@@ -261,9 +290,10 @@ public static partial class ValueReader
 
     [GeneratedRegex(
         @"^(zero|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-        + @"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
-        + @"|hundred|a hundred|thousand|a thousand|million|half|a half|infinity|-?inf|nan|∞)\b",
-        RegexOptions.IgnoreCase)]
+            + @"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
+            + @"|hundred|a hundred|thousand|a thousand|million|half|a half|infinity|-?inf|nan|∞)\b",
+        RegexOptions.IgnoreCase
+    )]
     private static partial Regex NumberInWords();
 
     [GeneratedRegex(@"^(?<figure>\S+)\s+(?<words>\p{L}.*)$")]

@@ -3,9 +3,7 @@ namespace PmfBot.Domain.Values;
 /// <summary>The outcome of reading a figure. A closed set: <see cref="Accepted"/> or <see cref="Refused"/>.</summary>
 public abstract record ValueReading
 {
-    private ValueReading()
-    {
-    }
+    private ValueReading() { }
 
     /// <param name="RoundedFrom">The figure as typed when it had more decimal places than the measure keeps.</param>
     public sealed record Accepted(decimal Value, decimal? RoundedFrom = null) : ValueReading;

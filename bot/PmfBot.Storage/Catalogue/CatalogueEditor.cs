@@ -8,7 +8,9 @@ public enum CatalogueWriteOutcome
 {
     Written,
 
-    /// <summary>Someone else changed or added one of these items since the catalogue was read; nothing was written.</summary>
+    /// <summary>
+    /// Someone else changed or added one of these items since the catalogue was read; nothing was written.
+    /// </summary>
     ChangedByOthers,
 }
 
@@ -56,14 +58,21 @@ public sealed class CatalogueEditor
             throw new ArgumentException($"{twice.Key} appears twice in one change.", nameof(change));
         }
 
-        var actions = entities.Select(entity =>
-        {
-            TableLimits.EnsureFits(entity);
-            return _versions.TryGetValue(entity.RowKey, out var version)
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, version)
-                : new TableTransactionAction(TableTransactionActionType.Add, entity);
-        }).ToList();
-        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new CatalogueVersionEntity { ChangedAt = DateTimeOffset.UtcNow }));
+        var actions = entities
+            .Select(entity =>
+            {
+                TableLimits.EnsureFits(entity);
+                return _versions.TryGetValue(entity.RowKey, out var version)
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, version)
+                    : new TableTransactionAction(TableTransactionActionType.Add, entity);
+            })
+            .ToList();
+        actions.Add(
+            new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace,
+                new CatalogueVersionEntity { ChangedAt = DateTimeOffset.UtcNow }
+            )
+        );
 
         Response<IReadOnlyList<Response>> responses;
         try

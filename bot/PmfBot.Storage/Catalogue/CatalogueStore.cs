@@ -19,7 +19,12 @@ public sealed class CatalogueStore(PmfTables tables)
     /// </summary>
     public async Task<CouncilCatalogue> LoadAsync(CancellationToken cancellationToken)
     {
-        var version = await _table.GetEntityIfExistsAsync<CatalogueVersionEntity>(CatalogueEntity.Partition, CatalogueVersionEntity.Key, [nameof(CatalogueVersionEntity.ChangedAt)], cancellationToken);
+        var version = await _table.GetEntityIfExistsAsync<CatalogueVersionEntity>(
+            CatalogueEntity.Partition,
+            CatalogueVersionEntity.Key,
+            [nameof(CatalogueVersionEntity.ChangedAt)],
+            cancellationToken
+        );
         var etag = version.HasValue ? version.Value!.ETag : default;
         if (etag != default && _cached is { } cached && cached.Version == etag)
         {
@@ -36,7 +41,9 @@ public sealed class CatalogueStore(PmfTables tables)
         return catalogue;
     }
 
-    /// <summary>The catalogue with the versions (ETags) of what was read, for changes that must not trample someone else's.</summary>
+    /// <summary>
+    /// The catalogue with the versions (ETags) of what was read, for changes that must not trample someone else's.
+    /// </summary>
     public async Task<CatalogueEditor> OpenAsync(CancellationToken cancellationToken)
     {
         var departmentsTask = ReadKindAsync<DepartmentEntity>(DepartmentEntity.Kind, cancellationToken);
@@ -46,11 +53,27 @@ public sealed class CatalogueStore(PmfTables tables)
         var measuresTask = ReadKindAsync<MeasureEntity>(MeasureEntity.Kind, cancellationToken);
         var activitiesTask = ReadKindAsync<PlanActivityEntity>(PlanActivityEntity.Kind, cancellationToken);
         await Task.WhenAll(departmentsTask, servicesTask, prioritiesTask, peopleTask, measuresTask, activitiesTask);
-        var (departments, services, priorities, people, measures, activities) =
-            (await departmentsTask, await servicesTask, await prioritiesTask, await peopleTask, await measuresTask, await activitiesTask);
+        var (departments, services, priorities, people, measures, activities) = (
+            await departmentsTask,
+            await servicesTask,
+            await prioritiesTask,
+            await peopleTask,
+            await measuresTask,
+            await activitiesTask
+        );
 
         var versions = new Dictionary<string, ETag>(StringComparer.Ordinal);
-        foreach (var entity in new IEnumerable<CatalogueEntity>[] { departments, services, priorities, people, measures, activities }.SelectMany(e => e))
+        foreach (
+            var entity in new IEnumerable<CatalogueEntity>[]
+            {
+                departments,
+                services,
+                priorities,
+                people,
+                measures,
+                activities,
+            }.SelectMany(e => e)
+        )
         {
             versions[entity.RowKey] = entity.ETag;
         }
@@ -61,7 +84,8 @@ public sealed class CatalogueStore(PmfTables tables)
             [.. priorities.Select(CatalogueMapping.ToDomain)],
             [.. people.Select(CatalogueMapping.ToDomain)],
             [.. measures.Select(CatalogueMapping.ToDomain)],
-            [.. activities.Select(CatalogueMapping.ToDomain)]);
+            [.. activities.Select(CatalogueMapping.ToDomain)]
+        );
         return new CatalogueEditor(_table, catalogue, versions);
     }
 

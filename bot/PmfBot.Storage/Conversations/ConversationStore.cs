@@ -40,13 +40,25 @@ public sealed class ConversationStore(PmfTables tables)
 
     public async Task<StoredConversation?> GetPersonalAsync(string aadObjectId, CancellationToken cancellationToken)
     {
-        var found = await _table.GetEntityIfExistsAsync<ConversationEntity>(PersonalPartition(aadObjectId), "personal", cancellationToken: cancellationToken);
+        var found = await _table.GetEntityIfExistsAsync<ConversationEntity>(
+            PersonalPartition(aadObjectId),
+            "personal",
+            cancellationToken: cancellationToken
+        );
         return found.HasValue ? ToDomain(found.Value!) : null;
     }
 
-    public async Task<StoredConversation?> GetChannelAsync(string teamId, string channelId, CancellationToken cancellationToken)
+    public async Task<StoredConversation?> GetChannelAsync(
+        string teamId,
+        string channelId,
+        CancellationToken cancellationToken
+    )
     {
-        var found = await _table.GetEntityIfExistsAsync<ConversationEntity>(TeamPartition(teamId), "channel|" + channelId, cancellationToken: cancellationToken);
+        var found = await _table.GetEntityIfExistsAsync<ConversationEntity>(
+            TeamPartition(teamId),
+            "channel|" + channelId,
+            cancellationToken: cancellationToken
+        );
         return found.HasValue ? ToDomain(found.Value!) : null;
     }
 
@@ -73,16 +85,23 @@ public sealed class ConversationStore(PmfTables tables)
     public async Task ClearWelcomeAsync(StoredConversation conversation, CancellationToken cancellationToken)
     {
         var (partition, row) = WelcomeKey(conversation);
-        await _table.DeleteEntityAsync(partition, row, cancellationToken: cancellationToken); // a missing row is fine (204 or 404 both end here)
+        // a missing row is fine (204 or 404 both end here)
+        await _table.DeleteEntityAsync(partition, row, cancellationToken: cancellationToken);
     }
 
-    /// <summary>Records that the bot can no longer post there (removed, blocked), keeping the reference for when it returns.</summary>
-    public async Task MarkGoneAsync(StoredConversation conversation, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await SaveAsync(conversation with { State = ConversationState.Gone, UpdatedAt = at }, cancellationToken);
+    /// <summary>
+    /// Records that the bot can no longer post there (removed, blocked), keeping the reference for when it returns.
+    /// </summary>
+    public async Task MarkGoneAsync(
+        StoredConversation conversation,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    ) => await SaveAsync(conversation with { State = ConversationState.Gone, UpdatedAt = at }, cancellationToken);
 
-    private static (string Partition, string Row) WelcomeKey(StoredConversation c) => c.ConversationType == "channel"
-        ? (TeamPartition(c.TeamId!), "welcomed|" + c.ChannelId)
-        : (PersonalPartition(c.AadObjectId!), "welcomed");
+    private static (string Partition, string Row) WelcomeKey(StoredConversation c) =>
+        c.ConversationType == "channel"
+            ? (TeamPartition(c.TeamId!), "welcomed|" + c.ChannelId)
+            : (PersonalPartition(c.AadObjectId!), "welcomed");
 
     private static string PersonalPartition(string aadObjectId) => "user|" + aadObjectId.ToLowerInvariant();
 
@@ -90,29 +109,60 @@ public sealed class ConversationStore(PmfTables tables)
 
     private static ConversationEntity ToEntity(StoredConversation c)
     {
-        var (partition, row) = c.ConversationType == "channel"
-            ? (TeamPartition(c.TeamId ?? throw new ArgumentException("A channel conversation needs its team id.", nameof(c))),
-               "channel|" + (c.ChannelId ?? throw new ArgumentException("A channel conversation needs its channel id.", nameof(c))))
-            : (PersonalPartition(c.AadObjectId ?? throw new ArgumentException("A personal conversation needs the person's aadObjectId.", nameof(c))), "personal");
-        return TableLimits.EnsureFits(new ConversationEntity
-        {
-            PartitionKey = partition,
-            RowKey = row,
-            ServiceUrl = c.ServiceUrl,
-            ConversationId = c.ConversationId,
-            TenantId = c.TenantId,
-            BotId = c.BotId,
-            ConversationType = c.ConversationType,
-            UserId = c.UserId,
-            AadObjectId = c.AadObjectId,
-            TeamId = c.TeamId,
-            ChannelId = c.ChannelId,
-            State = c.State.ToString(),
-            UpdatedAt = c.UpdatedAt,
-        });
+        var (partition, row) =
+            c.ConversationType == "channel"
+                ? (
+                    TeamPartition(
+                        c.TeamId ?? throw new ArgumentException("A channel conversation needs its team id.", nameof(c))
+                    ),
+                    "channel|"
+                        + (
+                            c.ChannelId
+                            ?? throw new ArgumentException("A channel conversation needs its channel id.", nameof(c))
+                        )
+                )
+                : (
+                    PersonalPartition(
+                        c.AadObjectId
+                            ?? throw new ArgumentException(
+                                "A personal conversation needs the person's aadObjectId.",
+                                nameof(c)
+                            )
+                    ),
+                    "personal"
+                );
+        return TableLimits.EnsureFits(
+            new ConversationEntity
+            {
+                PartitionKey = partition,
+                RowKey = row,
+                ServiceUrl = c.ServiceUrl,
+                ConversationId = c.ConversationId,
+                TenantId = c.TenantId,
+                BotId = c.BotId,
+                ConversationType = c.ConversationType,
+                UserId = c.UserId,
+                AadObjectId = c.AadObjectId,
+                TeamId = c.TeamId,
+                ChannelId = c.ChannelId,
+                State = c.State.ToString(),
+                UpdatedAt = c.UpdatedAt,
+            }
+        );
     }
 
-    private static StoredConversation ToDomain(ConversationEntity e) => new(
-        e.ServiceUrl, e.ConversationId, e.TenantId, e.BotId, e.ConversationType, e.UserId, e.AadObjectId, e.TeamId, e.ChannelId,
-        Enum.Parse<ConversationState>(e.State), e.UpdatedAt);
+    private static StoredConversation ToDomain(ConversationEntity e) =>
+        new(
+            e.ServiceUrl,
+            e.ConversationId,
+            e.TenantId,
+            e.BotId,
+            e.ConversationType,
+            e.UserId,
+            e.AadObjectId,
+            e.TeamId,
+            e.ChannelId,
+            Enum.Parse<ConversationState>(e.State),
+            e.UpdatedAt
+        );
 }

@@ -5,7 +5,9 @@ public enum ConversationState
 {
     Active,
 
-    /// <summary>The app was removed or blocked (403); don't send until the person or team talks to the bot again.</summary>
+    /// <summary>
+    /// The app was removed or blocked (403); don't send until the person or team talks to the bot again.
+    /// </summary>
     Gone,
 }
 
@@ -27,4 +29,5 @@ public sealed record StoredConversation(
     string? TeamId,
     string? ChannelId,
     ConversationState State,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt
+);

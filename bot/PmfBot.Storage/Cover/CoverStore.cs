@@ -43,10 +43,15 @@ public sealed class CoverStore(PmfTables tables)
         await _table.AddEntityAsync(TableLimits.EnsureFits(ToEntity(delegation)), cancellationToken);
 
     /// <summary>Delegations in force on a day or later (not yet ended), across all owners.</summary>
-    public async Task<IReadOnlyList<Delegation>> GetDelegationsInForceAsync(DateOnly today, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Delegation>> GetDelegationsInForceAsync(
+        DateOnly today,
+        CancellationToken cancellationToken
+    )
     {
         var list = new List<Delegation>();
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {DelegationEntity.Prefix} and RowKey lt {"delegation}"} and Until ge {Day(today)}");
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey ge {DelegationEntity.Prefix} and RowKey lt {"delegation}"} and Until ge {Day(today)}"
+        );
         await foreach (var e in _table.QueryAsync<DelegationEntity>(filter, cancellationToken: cancellationToken))
         {
             list.Add(ToDomain(e));
@@ -56,10 +61,17 @@ public sealed class CoverStore(PmfTables tables)
     }
 
     /// <summary>Ends an owner's delegations in force: each now ended yesterday. Returns those ended.</summary>
-    public async Task<IReadOnlyList<Delegation>> EndAsync(PersonId owner, DateOnly today, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Delegation>> EndAsync(
+        PersonId owner,
+        DateOnly today,
+        CancellationToken cancellationToken
+    )
     {
         var ended = new List<Delegation>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {owner.Value} and RowKey ge {DelegationEntity.Prefix} and RowKey lt {"delegation}"} and Until ge {Day(today)}");
+        var (from, to, day) = (DelegationEntity.Prefix, "delegation}", Day(today));
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {owner.Value} and RowKey ge {from} and RowKey lt {to} and Until ge {day}"
+        );
         await foreach (var e in _table.QueryAsync<DelegationEntity>(filter, cancellationToken: cancellationToken))
         {
             e.Until = Day(today.AddDays(-1));
@@ -72,47 +84,64 @@ public sealed class CoverStore(PmfTables tables)
 
     /// <summary>Sets a person's snooze for a measure (or all), replacing any earlier one.</summary>
     public async Task SnoozeAsync(Snooze snooze, CancellationToken cancellationToken) =>
-        await _table.UpsertEntityAsync(new SnoozeEntity
-        {
-            PartitionKey = snooze.Person.Value,
-            RowKey = SnoozeEntity.Prefix + (snooze.Measure?.Key ?? "*"),
-            Person = snooze.Person.Value,
-            Measure = snooze.Measure?.Value,
-            Until = Day(snooze.Until),
-            CreatedAt = snooze.CreatedAt,
-        }, TableUpdateMode.Replace, cancellationToken);
+        await _table.UpsertEntityAsync(
+            new SnoozeEntity
+            {
+                PartitionKey = snooze.Person.Value,
+                RowKey = SnoozeEntity.Prefix + (snooze.Measure?.Key ?? "*"),
+                Person = snooze.Person.Value,
+                Measure = snooze.Measure?.Value,
+                Until = Day(snooze.Until),
+                CreatedAt = snooze.CreatedAt,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken
+        );
 
     /// <summary>Snoozes not yet over, across everyone.</summary>
     public async Task<IReadOnlyList<Snooze>> GetSnoozesInForceAsync(DateOnly today, CancellationToken cancellationToken)
     {
         var list = new List<Snooze>();
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {SnoozeEntity.Prefix} and RowKey lt {"snooze}"} and Until gt {Day(today)}");
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey ge {SnoozeEntity.Prefix} and RowKey lt {"snooze}"} and Until gt {Day(today)}"
+        );
         await foreach (var e in _table.QueryAsync<SnoozeEntity>(filter, cancellationToken: cancellationToken))
         {
-            list.Add(new Snooze(PersonId.Parse(e.Person), e.Measure is null ? null : MeasureReference.Parse(e.Measure), DateOnly.ParseExact(e.Until, "yyyy-MM-dd"), e.CreatedAt));
+            list.Add(
+                new Snooze(
+                    PersonId.Parse(e.Person),
+                    e.Measure is null ? null : MeasureReference.Parse(e.Measure),
+                    DateOnly.ParseExact(e.Until, "yyyy-MM-dd"),
+                    e.CreatedAt
+                )
+            );
         }
 
         return list;
     }
 
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Day(DateOnly date) =>
+        date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static DelegationEntity ToEntity(Delegation d) => new()
-    {
-        PartitionKey = d.Owner.Value,
-        RowKey = DelegationEntity.Prefix + d.Id,
-        Owner = d.Owner.Value,
-        Delegate = d.Delegate.Value,
-        Measure = d.Measure?.Value,
-        Until = Day(d.Until),
-        CreatedAt = d.CreatedAt,
-    };
+    private static DelegationEntity ToEntity(Delegation d) =>
+        new()
+        {
+            PartitionKey = d.Owner.Value,
+            RowKey = DelegationEntity.Prefix + d.Id,
+            Owner = d.Owner.Value,
+            Delegate = d.Delegate.Value,
+            Measure = d.Measure?.Value,
+            Until = Day(d.Until),
+            CreatedAt = d.CreatedAt,
+        };
 
-    private static Delegation ToDomain(DelegationEntity e) => new(
-        e.RowKey[DelegationEntity.Prefix.Length..],
-        PersonId.Parse(e.Owner),
-        PersonId.Parse(e.Delegate),
-        e.Measure is null ? null : MeasureReference.Parse(e.Measure),
-        DateOnly.ParseExact(e.Until, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        e.CreatedAt);
+    private static Delegation ToDomain(DelegationEntity e) =>
+        new(
+            e.RowKey[DelegationEntity.Prefix.Length..],
+            PersonId.Parse(e.Owner),
+            PersonId.Parse(e.Delegate),
+            e.Measure is null ? null : MeasureReference.Parse(e.Measure),
+            DateOnly.ParseExact(e.Until, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            e.CreatedAt
+        );
 }

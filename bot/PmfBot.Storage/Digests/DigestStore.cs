@@ -20,7 +20,9 @@ public enum DigestPostingState
     /// <summary>Teams failed; tried again on later runs up to the configured attempts.</summary>
     Failed,
 
-    /// <summary>The bot can't post in the channel (removed from the team): the subscription was paused. Not retried.</summary>
+    /// <summary>
+    /// The bot can't post in the channel (removed from the team): the subscription was paused. Not retried.
+    /// </summary>
     Refused,
 }
 
@@ -39,7 +41,8 @@ public sealed record DigestPosting(
     DateTimeOffset? PostedAt = null,
     string? ConversationId = null,
     string? ActivityId = null,
-    string? Note = null);
+    string? Note = null
+);
 
 /// <summary>A claim this instance holds, with the ETag proving nobody took it over since.</summary>
 public sealed record DigestClaim(DigestPosting Posting, ETag ETag);
@@ -69,31 +72,63 @@ public sealed class DigestStore(PmfTables tables)
     /// died) or a failure with attempts left is taken over, ETag-checked so only one taker wins.
     /// </summary>
     public async Task<DigestClaim?> TryClaimAsync(
-        string subscription, string week, DateTimeOffset dueAt, bool late, ClaimTerms terms, CancellationToken cancellationToken)
+        string subscription,
+        string week,
+        DateTimeOffset dueAt,
+        bool late,
+        ClaimTerms terms,
+        CancellationToken cancellationToken
+    )
     {
         var (claimant, now) = (terms.Claimant, terms.Now);
         var fresh = new DigestPosting(subscription, week, DigestPostingState.Claimed, claimant, now, 1, dueAt, late);
-        var claimed = await Claims.TryClaimAsync(_table, fresh, ToEntity, ToDomain, existing => existing.State switch
-        {
-            DigestPostingState.Claimed when terms.HasLapsed(existing.ClaimedAt) => Retake(existing),
-            DigestPostingState.Failed when existing.Attempts < terms.MaxAttempts => Retake(existing),
-            _ => null,
-        }, cancellationToken);
+        var claimed = await Claims.TryClaimAsync(
+            _table,
+            fresh,
+            ToEntity,
+            ToDomain,
+            existing =>
+                existing.State switch
+                {
+                    DigestPostingState.Claimed when terms.HasLapsed(existing.ClaimedAt) => Retake(existing),
+                    DigestPostingState.Failed when existing.Attempts < terms.MaxAttempts => Retake(existing),
+                    _ => null,
+                },
+            cancellationToken
+        );
         return claimed is null ? null : new DigestClaim(claimed.Record, claimed.ETag);
 
         DigestPosting Retake(DigestPosting existing) =>
-            existing with { State = DigestPostingState.Claimed, ClaimedBy = claimant, ClaimedAt = now, Attempts = existing.Attempts + 1, Late = late };
+            existing with
+            {
+                State = DigestPostingState.Claimed,
+                ClaimedBy = claimant,
+                ClaimedAt = now,
+                Attempts = existing.Attempts + 1,
+                Late = late,
+            };
     }
 
     /// <summary>Records how the posting ended. False when the claim was taken over meanwhile.</summary>
-    public Task<bool> RecordOutcomeAsync(DigestClaim claim, DigestPosting outcome, CancellationToken cancellationToken) =>
-        Claims.RecordAsync(_table, ToEntity(outcome), claim.ETag, cancellationToken);
+    public Task<bool> RecordOutcomeAsync(
+        DigestClaim claim,
+        DigestPosting outcome,
+        CancellationToken cancellationToken
+    ) => Claims.RecordAsync(_table, ToEntity(outcome), claim.ETag, cancellationToken);
 
     /// <summary>A subscription's postings, oldest week first: one partition read.</summary>
-    public async Task<IReadOnlyList<DigestPosting>> GetForSubscriptionAsync(string subscription, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DigestPosting>> GetForSubscriptionAsync(
+        string subscription,
+        CancellationToken cancellationToken
+    )
     {
         var list = new List<DigestPosting>();
-        await foreach (var e in _table.QueryAsync<DigestPostingEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {subscription}"), cancellationToken: cancellationToken))
+        await foreach (
+            var e in _table.QueryAsync<DigestPostingEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {subscription}"),
+                cancellationToken: cancellationToken
+            )
+        )
         {
             list.Add(ToDomain(e));
         }
@@ -101,22 +136,36 @@ public sealed class DigestStore(PmfTables tables)
         return [.. list.OrderBy(p => p.Week, StringComparer.Ordinal)];
     }
 
-    private static DigestPostingEntity ToEntity(DigestPosting p) => new()
-    {
-        PartitionKey = p.Subscription,
-        RowKey = p.Week,
-        State = p.State.ToString(),
-        ClaimedBy = p.ClaimedBy,
-        ClaimedAt = p.ClaimedAt,
-        Attempts = p.Attempts,
-        DueAt = p.DueAt,
-        Late = p.Late,
-        PostedAt = p.PostedAt,
-        ConversationId = p.ConversationId,
-        ActivityId = p.ActivityId,
-        Note = p.Note,
-    };
+    private static DigestPostingEntity ToEntity(DigestPosting p) =>
+        new()
+        {
+            PartitionKey = p.Subscription,
+            RowKey = p.Week,
+            State = p.State.ToString(),
+            ClaimedBy = p.ClaimedBy,
+            ClaimedAt = p.ClaimedAt,
+            Attempts = p.Attempts,
+            DueAt = p.DueAt,
+            Late = p.Late,
+            PostedAt = p.PostedAt,
+            ConversationId = p.ConversationId,
+            ActivityId = p.ActivityId,
+            Note = p.Note,
+        };
 
-    private static DigestPosting ToDomain(DigestPostingEntity e) => new(
-        e.PartitionKey, e.RowKey, Enum.Parse<DigestPostingState>(e.State), e.ClaimedBy, e.ClaimedAt, e.Attempts, e.DueAt, e.Late, e.PostedAt, e.ConversationId, e.ActivityId, e.Note);
+    private static DigestPosting ToDomain(DigestPostingEntity e) =>
+        new(
+            e.PartitionKey,
+            e.RowKey,
+            Enum.Parse<DigestPostingState>(e.State),
+            e.ClaimedBy,
+            e.ClaimedAt,
+            e.Attempts,
+            e.DueAt,
+            e.Late,
+            e.PostedAt,
+            e.ConversationId,
+            e.ActivityId,
+            e.Note
+        );
 }

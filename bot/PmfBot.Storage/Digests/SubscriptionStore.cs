@@ -33,9 +33,16 @@ public sealed class SubscriptionStore(PmfTables tables)
 
     private readonly TableClient _table = tables.Subscriptions;
 
-    /// <summary>Adds a subscription, or replaces the channel's subscription to the same scope (a new schedule, or resuming a paused one).</summary>
+    /// <summary>
+    /// Adds a subscription, or replaces the channel's subscription to the same scope (a new schedule, or resuming a
+    /// paused one).
+    /// </summary>
     public async Task SaveAsync(DigestSubscription subscription, CancellationToken cancellationToken) =>
-        await _table.UpsertEntityAsync(TableLimits.EnsureFits(ToEntity(subscription)), TableUpdateMode.Replace, cancellationToken);
+        await _table.UpsertEntityAsync(
+            TableLimits.EnsureFits(ToEntity(subscription)),
+            TableUpdateMode.Replace,
+            cancellationToken
+        );
 
     /// <summary>Removes one; false when it wasn't there.</summary>
     public async Task<bool> RemoveAsync(DigestSubscription subscription, CancellationToken cancellationToken)
@@ -52,8 +59,10 @@ public sealed class SubscriptionStore(PmfTables tables)
     }
 
     /// <summary>A channel's subscriptions: one RowKey prefix read.</summary>
-    public async Task<IReadOnlyList<DigestSubscription>> GetForChannelAsync(string channelId, CancellationToken cancellationToken) =>
-        await QueryAsync(RowKeyPrefix.Filter(Partition, channelId + "|"), cancellationToken);
+    public async Task<IReadOnlyList<DigestSubscription>> GetForChannelAsync(
+        string channelId,
+        CancellationToken cancellationToken
+    ) => await QueryAsync(RowKeyPrefix.Filter(Partition, channelId + "|"), cancellationToken);
 
     /// <summary>Every subscription: one partition read.</summary>
     public async Task<IReadOnlyList<DigestSubscription>> GetAllAsync(CancellationToken cancellationToken) =>
@@ -73,30 +82,47 @@ public sealed class SubscriptionStore(PmfTables tables)
         return list;
     }
 
-    private static SubscriptionEntity ToEntity(DigestSubscription s) => new()
-    {
-        PartitionKey = Partition,
-        RowKey = s.Key,
-        TeamId = s.TeamId,
-        ChannelId = s.ChannelId,
-        ChannelName = s.ChannelName,
-        Scope = s.Scope.Key,
-        Day = s.Schedule.Day.ToString(),
-        Time = s.Schedule.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-        SubscribedBy = s.SubscribedBy?.Value,
-        SubscribedByAadObjectId = s.SubscribedByAadObjectId,
-        SubscribedAt = s.SubscribedAt,
-        State = s.State.ToString(),
-        PausedWhy = s.PausedWhy,
-    };
+    private static SubscriptionEntity ToEntity(DigestSubscription s) =>
+        new()
+        {
+            PartitionKey = Partition,
+            RowKey = s.Key,
+            TeamId = s.TeamId,
+            ChannelId = s.ChannelId,
+            ChannelName = s.ChannelName,
+            Scope = s.Scope.Key,
+            Day = s.Schedule.Day.ToString(),
+            Time = s.Schedule.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            SubscribedBy = s.SubscribedBy?.Value,
+            SubscribedByAadObjectId = s.SubscribedByAadObjectId,
+            SubscribedAt = s.SubscribedAt,
+            State = s.State.ToString(),
+            PausedWhy = s.PausedWhy,
+        };
 
     // A row edited by hand into nonsense is skipped rather than stopping every channel's digest.
     private static DigestSubscription? ToDomain(SubscriptionEntity e) =>
         DigestScope.TryParseKey(e.Scope, out var scope)
         && Enum.TryParse<DayOfWeek>(e.Day, out var day)
-        && TimeOnly.TryParseExact(e.Time, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
+        && TimeOnly.TryParseExact(
+            e.Time,
+            "HH:mm",
+            System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None,
+            out var time
+        )
         && Enum.TryParse<SubscriptionState>(e.State, out var state)
-            ? new DigestSubscription(e.TeamId, e.ChannelId, e.ChannelName, scope, new DigestSchedule(day, time),
-                PersonId.TryParse(e.SubscribedBy, out var by) ? by : null, e.SubscribedByAadObjectId, e.SubscribedAt, state, e.PausedWhy)
+            ? new DigestSubscription(
+                e.TeamId,
+                e.ChannelId,
+                e.ChannelName,
+                scope,
+                new DigestSchedule(day, time),
+                PersonId.TryParse(e.SubscribedBy, out var by) ? by : null,
+                e.SubscribedByAadObjectId,
+                e.SubscribedAt,
+                state,
+                e.PausedWhy
+            )
             : null;
 }

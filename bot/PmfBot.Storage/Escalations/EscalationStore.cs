@@ -28,7 +28,9 @@ internal sealed class EscalationEntity : StoredEntity
     public string? ProposedAction { get; set; }
     public string State { get; set; } = string.Empty;
 
-    /// <summary>The decisions and answers in order, as JSON: a handful per escalation, read and written whole.</summary>
+    /// <summary>
+    /// The decisions and answers in order, as JSON: a handful per escalation, read and written whole.
+    /// </summary>
     public string Decisions { get; set; } = "[]";
     public string Answers { get; set; } = "[]";
     public DateTimeOffset? RaisedToNextLevelAt { get; set; }
@@ -40,16 +42,24 @@ internal sealed class EscalationEntity : StoredEntity
 /// <summary>An escalation as stored, with the ETag that a change must match.</summary>
 public sealed record StoredEscalation(Escalation Escalation, ETag ETag);
 
-/// <summary>Escalations: raised once per measure and period, changed only where nobody else has changed them since.</summary>
+/// <summary>
+/// Escalations: raised once per measure and period, changed only where nobody else has changed them since.
+/// </summary>
 public sealed class EscalationStore(PmfTables tables)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly TableClient _table = tables.Escalations;
 
-    /// <summary>Raises an escalation. When one is already there for the measure and period, it is left alone and returned instead.</summary>
+    /// <summary>
+    /// Raises an escalation. When one is already there for the measure and period, it is left alone and returned
+    /// instead.
+    /// </summary>
     /// <returns>The stored escalation and whether this call raised it.</returns>
-    public async Task<(StoredEscalation Stored, bool Raised)> RaiseAsync(Escalation escalation, CancellationToken cancellationToken)
+    public async Task<(StoredEscalation Stored, bool Raised)> RaiseAsync(
+        Escalation escalation,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
@@ -58,22 +68,44 @@ public sealed class EscalationStore(PmfTables tables)
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return (await GetAsync(escalation.Measure, escalation.Period, cancellationToken)
-                ?? throw new InvalidOperationException($"Raising {escalation.Key} conflicted, but no escalation is stored.", e), false);
+            return (
+                await GetAsync(escalation.Measure, escalation.Period, cancellationToken)
+                    ?? throw new InvalidOperationException(
+                        $"Raising {escalation.Key} conflicted, but no escalation is stored.",
+                        e
+                    ),
+                false
+            );
         }
     }
 
-    public async Task<StoredEscalation?> GetAsync(MeasureReference measure, ReportingPeriod period, CancellationToken cancellationToken)
+    public async Task<StoredEscalation?> GetAsync(
+        MeasureReference measure,
+        ReportingPeriod period,
+        CancellationToken cancellationToken
+    )
     {
-        var found = await _table.GetEntityIfExistsAsync<EscalationEntity>(measure.Key, period.Code, cancellationToken: cancellationToken);
+        var found = await _table.GetEntityIfExistsAsync<EscalationEntity>(
+            measure.Key,
+            period.Code,
+            cancellationToken: cancellationToken
+        );
         return found.HasValue ? ToStored(found.Value!) : null;
     }
 
     /// <summary>Every escalation of a measure, oldest period first: one partition read.</summary>
-    public async Task<IReadOnlyList<StoredEscalation>> GetForMeasureAsync(MeasureReference measure, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredEscalation>> GetForMeasureAsync(
+        MeasureReference measure,
+        CancellationToken cancellationToken
+    )
     {
         var list = new List<StoredEscalation>();
-        await foreach (var e in _table.QueryAsync<EscalationEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {measure.Key}"), cancellationToken: cancellationToken))
+        await foreach (
+            var e in _table.QueryAsync<EscalationEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {measure.Key}"),
+                cancellationToken: cancellationToken
+            )
+        )
         {
             list.Add(ToStored(e));
         }
@@ -98,10 +130,15 @@ public sealed class EscalationStore(PmfTables tables)
     /// Escalations not yet closed, and any changed since an instant (raised, decided or closed):
     /// what a weekly digest reports. One cross-partition query; the table holds a few per measure a year.
     /// </summary>
-    public async Task<IReadOnlyList<Escalation>> GetOpenOrChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Escalation>> GetOpenOrChangedSinceAsync(
+        DateTimeOffset since,
+        CancellationToken cancellationToken
+    )
     {
         var list = new List<Escalation>();
-        var filter = TableClient.CreateQueryFilter($"State ne {nameof(EscalationState.Closed)} or Timestamp ge {since}");
+        var filter = TableClient.CreateQueryFilter(
+            $"State ne {nameof(EscalationState.Closed)} or Timestamp ge {since}"
+        );
         await foreach (var e in _table.QueryAsync<EscalationEntity>(filter, cancellationToken: cancellationToken))
         {
             list.Add(ToStored(e).Escalation);
@@ -110,18 +147,32 @@ public sealed class EscalationStore(PmfTables tables)
         return list;
     }
 
-    /// <summary>Stores a change, only if nobody has changed the escalation since <paramref name="read"/> was read.</summary>
+    /// <summary>
+    /// Stores a change, only if nobody has changed the escalation since <paramref name="read"/> was read.
+    /// </summary>
     /// <returns>The change as stored, or null when someone else changed it first (read it again and see).</returns>
-    public async Task<StoredEscalation?> TryChangeAsync(StoredEscalation read, Escalation changed, CancellationToken cancellationToken)
+    public async Task<StoredEscalation?> TryChangeAsync(
+        StoredEscalation read,
+        Escalation changed,
+        CancellationToken cancellationToken
+    )
     {
         if (changed.Key != read.Escalation.Key)
         {
-            throw new ArgumentException("A change can't move an escalation to another measure or period.", nameof(changed));
+            throw new ArgumentException(
+                "A change can't move an escalation to another measure or period.",
+                nameof(changed)
+            );
         }
 
         try
         {
-            var response = await _table.UpdateEntityAsync(TableLimits.EnsureFits(ToEntity(changed)), read.ETag, TableUpdateMode.Replace, cancellationToken);
+            var response = await _table.UpdateEntityAsync(
+                TableLimits.EnsureFits(ToEntity(changed)),
+                read.ETag,
+                TableUpdateMode.Replace,
+                cancellationToken
+            );
             return new StoredEscalation(changed, response.Headers.ETag ?? ETag.All);
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
@@ -130,45 +181,79 @@ public sealed class EscalationStore(PmfTables tables)
         }
     }
 
-    private static EscalationEntity ToEntity(Escalation x) => new()
-    {
-        PartitionKey = x.Measure.Key,
-        RowKey = x.Period.Code,
-        Measure = x.Measure.Value,
-        Period = x.Period.Code,
-        Trigger = x.Trigger.ToString(),
-        EscalationOwner = x.EscalationOwner.Value,
-        Owner = x.Owner.Value,
-        RaisedAt = x.RaisedAt,
-        RaisedBy = x.RaisedBy?.Value,
-        Reason = x.Reason,
-        ProposedAction = x.ProposedAction,
-        State = x.State.ToString(),
-        Decisions = JsonSerializer.Serialize(x.Decisions.Select(d => new DecisionJson(d.Kind.ToString(), d.By.Value, d.At, d.Note, d.Until)), Json),
-        Answers = JsonSerializer.Serialize(x.Answers.Select(a => new AnswerJson(a.By.Value, a.At, a.Text)), Json),
-        RaisedToNextLevelAt = x.RaisedToNextLevelAt,
-        ClosedAt = x.Closure?.At,
-        ClosedWhy = x.Closure?.Why,
-        ClosedBy = x.Closure?.By?.Value,
-    };
+    private static EscalationEntity ToEntity(Escalation x) =>
+        new()
+        {
+            PartitionKey = x.Measure.Key,
+            RowKey = x.Period.Code,
+            Measure = x.Measure.Value,
+            Period = x.Period.Code,
+            Trigger = x.Trigger.ToString(),
+            EscalationOwner = x.EscalationOwner.Value,
+            Owner = x.Owner.Value,
+            RaisedAt = x.RaisedAt,
+            RaisedBy = x.RaisedBy?.Value,
+            Reason = x.Reason,
+            ProposedAction = x.ProposedAction,
+            State = x.State.ToString(),
+            Decisions = JsonSerializer.Serialize(
+                x.Decisions.Select(d => new DecisionJson(d.Kind.ToString(), d.By.Value, d.At, d.Note, d.Until)),
+                Json
+            ),
+            Answers = JsonSerializer.Serialize(x.Answers.Select(a => new AnswerJson(a.By.Value, a.At, a.Text)), Json),
+            RaisedToNextLevelAt = x.RaisedToNextLevelAt,
+            ClosedAt = x.Closure?.At,
+            ClosedWhy = x.Closure?.Why,
+            ClosedBy = x.Closure?.By?.Value,
+        };
 
-    private static StoredEscalation ToStored(EscalationEntity e) => new(new Escalation
-    {
-        Measure = MeasureReference.Parse(e.Measure),
-        Period = ReportingPeriod.TryParseCode(e.Period, out var period) ? period : throw new FormatException($"Stored escalation {e.PartitionKey}/{e.RowKey} has an unreadable period \"{e.Period}\"."),
-        Trigger = Enum.Parse<EscalationTrigger>(e.Trigger),
-        EscalationOwner = PersonId.Parse(e.EscalationOwner),
-        Owner = PersonId.Parse(e.Owner),
-        RaisedAt = e.RaisedAt,
-        RaisedBy = e.RaisedBy is null ? null : PersonId.Parse(e.RaisedBy),
-        Reason = e.Reason,
-        ProposedAction = e.ProposedAction,
-        State = Enum.Parse<EscalationState>(e.State),
-        Decisions = [.. (JsonSerializer.Deserialize<List<DecisionJson>>(e.Decisions, Json) ?? []).Select(d => new EscalationDecision(Enum.Parse<DecisionKind>(d.Kind), PersonId.Parse(d.By), d.At, d.Note, d.Until))],
-        Answers = [.. (JsonSerializer.Deserialize<List<AnswerJson>>(e.Answers, Json) ?? []).Select(a => new EscalationAnswer(PersonId.Parse(a.By), a.At, a.Text))],
-        RaisedToNextLevelAt = e.RaisedToNextLevelAt,
-        Closure = e.ClosedAt is { } at ? new EscalationClosure(at, e.ClosedWhy ?? string.Empty, e.ClosedBy is null ? null : PersonId.Parse(e.ClosedBy)) : null,
-    }, e.ETag);
+    private static StoredEscalation ToStored(EscalationEntity e) =>
+        new(
+            new Escalation
+            {
+                Measure = MeasureReference.Parse(e.Measure),
+                Period = ReportingPeriod.TryParseCode(e.Period, out var period)
+                    ? period
+                    : throw new FormatException(
+                        $"Stored escalation {e.PartitionKey}/{e.RowKey} has an unreadable period \"{e.Period}\"."
+                    ),
+                Trigger = Enum.Parse<EscalationTrigger>(e.Trigger),
+                EscalationOwner = PersonId.Parse(e.EscalationOwner),
+                Owner = PersonId.Parse(e.Owner),
+                RaisedAt = e.RaisedAt,
+                RaisedBy = e.RaisedBy is null ? null : PersonId.Parse(e.RaisedBy),
+                Reason = e.Reason,
+                ProposedAction = e.ProposedAction,
+                State = Enum.Parse<EscalationState>(e.State),
+                Decisions =
+                [
+                    .. (JsonSerializer.Deserialize<List<DecisionJson>>(e.Decisions, Json) ?? []).Select(
+                        d => new EscalationDecision(
+                            Enum.Parse<DecisionKind>(d.Kind),
+                            PersonId.Parse(d.By),
+                            d.At,
+                            d.Note,
+                            d.Until
+                        )
+                    ),
+                ],
+                Answers =
+                [
+                    .. (JsonSerializer.Deserialize<List<AnswerJson>>(e.Answers, Json) ?? []).Select(
+                        a => new EscalationAnswer(PersonId.Parse(a.By), a.At, a.Text)
+                    ),
+                ],
+                RaisedToNextLevelAt = e.RaisedToNextLevelAt,
+                Closure = e.ClosedAt is { } at
+                    ? new EscalationClosure(
+                        at,
+                        e.ClosedWhy ?? string.Empty,
+                        e.ClosedBy is null ? null : PersonId.Parse(e.ClosedBy)
+                    )
+                    : null,
+            },
+            e.ETag
+        );
 
     private sealed record DecisionJson(string Kind, string By, DateTimeOffset At, string? Note, DateOnly? Until);
 

@@ -21,9 +21,7 @@ public sealed class LeaderLease
     private readonly BlobLeaseClient _lease;
 
     public LeaderLease(IOptions<StorageOptions> options, string name)
-        : this(new BlobServiceClient(options.Value.ConnectionString), options.Value.TablePrefix + name)
-    {
-    }
+        : this(new BlobServiceClient(options.Value.ConnectionString), options.Value.TablePrefix + name) { }
 
     public LeaderLease(BlobServiceClient service, string blobName)
     {

@@ -8,7 +8,12 @@ namespace PmfBot.Storage.Outbox;
 
 /// <summary>A pending event, as its marker names it.</summary>
 public sealed record PendingEvent(
-    string Key, MeasureReference Measure, ReportingPeriod Period, int Version, DateTimeOffset At);
+    string Key,
+    MeasureReference Measure,
+    ReportingPeriod Period,
+    int Version,
+    DateTimeOffset At
+);
 
 /// <summary>
 /// The figure events not yet handled (key design in OutboxEntities.cs): finding them, reading
@@ -23,16 +28,22 @@ public sealed class OutboxStore(PmfTables tables)
     /// Pending events marked at or before <paramref name="markedBy"/>, oldest first: one partition read.
     /// </summary>
     public async Task<IReadOnlyList<PendingEvent>> GetPendingAsync(
-        DateTimeOffset markedBy, int max, CancellationToken cancellationToken)
+        DateTimeOffset markedBy,
+        int max,
+        CancellationToken cancellationToken
+    )
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {PendingMarkerEntity.Partition} and At le {markedBy}");
+            $"PartitionKey eq {PendingMarkerEntity.Partition} and At le {markedBy}"
+        );
         var found = new List<PendingEvent>();
         var markers = _pending.QueryAsync<PendingMarkerEntity>(filter, cancellationToken: cancellationToken);
         await foreach (var marker in markers)
         {
-            if (MeasureReference.TryParse(marker.Measure, out var measure)
-                && ReportingPeriod.TryParseCode(marker.Period, out var period))
+            if (
+                MeasureReference.TryParse(marker.Measure, out var measure)
+                && ReportingPeriod.TryParseCode(marker.Period, out var period)
+            )
             {
                 found.Add(new PendingEvent(marker.RowKey, measure, period, marker.Version, marker.At));
             }
@@ -59,7 +70,8 @@ public sealed class OutboxStore(PmfTables tables)
         var row = await _results.GetEntityIfExistsAsync<OutboxEntity>(
             pending.Measure.Key,
             OutboxKeys.EventRow(pending.Period, pending.Version),
-            cancellationToken: cancellationToken);
+            cancellationToken: cancellationToken
+        );
         return row.HasValue ? OutboxKeys.ToDomain(row.Value!) : null;
     }
 
@@ -86,14 +98,18 @@ public sealed class OutboxStore(PmfTables tables)
     public async Task<int> RemarkStrayEventsAsync(CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"RowKey ge {OutboxEntity.Prefix} and RowKey lt {RowKeyPrefix.After(OutboxEntity.Prefix)}");
+            $"RowKey ge {OutboxEntity.Prefix} and RowKey lt {RowKeyPrefix.After(OutboxEntity.Prefix)}"
+        );
         var remarked = 0;
         await foreach (var row in _results.QueryAsync<OutboxEntity>(filter, cancellationToken: cancellationToken))
         {
             var stray = OutboxKeys.ToDomain(row);
             var marker = OutboxKeys.Marker(stray, row.At);
             var found = await _pending.GetEntityIfExistsAsync<PendingMarkerEntity>(
-                marker.PartitionKey, marker.RowKey, cancellationToken: cancellationToken);
+                marker.PartitionKey,
+                marker.RowKey,
+                cancellationToken: cancellationToken
+            );
             if (!found.HasValue)
             {
                 await _pending.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken);
@@ -105,7 +121,11 @@ public sealed class OutboxStore(PmfTables tables)
     }
 
     private static async Task DeleteAsync(
-        TableClient table, string partition, string row, CancellationToken cancellationToken)
+        TableClient table,
+        string partition,
+        string row,
+        CancellationToken cancellationToken
+    )
     {
         try
         {

@@ -48,12 +48,19 @@ public sealed class PlanActivityProgressStore(PmfTables tables)
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            var existing = await _table.GetEntityAsync<PlanActivityProgressEntity>(PartitionOf(progress.ActivityCode), PlanActivityProgressEntity.Prefix + progress.Period.Code, cancellationToken: cancellationToken);
+            var existing = await _table.GetEntityAsync<PlanActivityProgressEntity>(
+                PartitionOf(progress.ActivityCode),
+                PlanActivityProgressEntity.Prefix + progress.Period.Code,
+                cancellationToken: cancellationToken
+            );
             return new ProgressOutcome.AlreadyRecorded(ToDomain(existing.Value));
         }
     }
 
-    public async Task<int> RecordManyAsync(IEnumerable<PlanActivityProgress> reports, CancellationToken cancellationToken)
+    public async Task<int> RecordManyAsync(
+        IEnumerable<PlanActivityProgress> reports,
+        CancellationToken cancellationToken
+    )
     {
         var written = 0;
         foreach (var report in reports)
@@ -65,10 +72,18 @@ public sealed class PlanActivityProgressStore(PmfTables tables)
     }
 
     /// <summary>An activity's reports, oldest quarter first: one partition range read.</summary>
-    public async Task<IReadOnlyList<PlanActivityProgress>> GetHistoryAsync(string activityCode, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PlanActivityProgress>> GetHistoryAsync(
+        string activityCode,
+        CancellationToken cancellationToken
+    )
     {
         var list = new List<PlanActivityProgress>();
-        await foreach (var e in _table.QueryAsync<PlanActivityProgressEntity>(RowKeyPrefix.Filter(PartitionOf(activityCode), PlanActivityProgressEntity.Prefix), cancellationToken: cancellationToken))
+        await foreach (
+            var e in _table.QueryAsync<PlanActivityProgressEntity>(
+                RowKeyPrefix.Filter(PartitionOf(activityCode), PlanActivityProgressEntity.Prefix),
+                cancellationToken: cancellationToken
+            )
+        )
         {
             list.Add(ToDomain(e));
         }
@@ -76,27 +91,34 @@ public sealed class PlanActivityProgressStore(PmfTables tables)
         return [.. list.OrderBy(p => p.Period)];
     }
 
-    private static PlanActivityProgressEntity ToEntity(PlanActivityProgress p) => new()
-    {
-        PartitionKey = PartitionOf(p.ActivityCode),
-        RowKey = PlanActivityProgressEntity.Prefix + p.Period.Code,
-        Activity = p.ActivityCode,
-        Period = p.Period.Code,
-        Status = p.Status.ToString(),
-        PercentComplete = p.PercentComplete,
-        Commentary = p.Commentary,
-        ActionNote = p.ActionNote,
-        RecordedBy = p.RecordedBy.Value,
-        RecordedAt = p.RecordedAt,
-    };
+    private static PlanActivityProgressEntity ToEntity(PlanActivityProgress p) =>
+        new()
+        {
+            PartitionKey = PartitionOf(p.ActivityCode),
+            RowKey = PlanActivityProgressEntity.Prefix + p.Period.Code,
+            Activity = p.ActivityCode,
+            Period = p.Period.Code,
+            Status = p.Status.ToString(),
+            PercentComplete = p.PercentComplete,
+            Commentary = p.Commentary,
+            ActionNote = p.ActionNote,
+            RecordedBy = p.RecordedBy.Value,
+            RecordedAt = p.RecordedAt,
+        };
 
-    private static PlanActivityProgress ToDomain(PlanActivityProgressEntity e) => new(
-        e.Activity,
-        ReportingPeriod.TryParseCode(e.Period, out var period) ? period : throw new FormatException($"Stored progress {e.PartitionKey}/{e.RowKey} has an unreadable period \"{e.Period}\"."),
-        Enum.Parse<PlanActivityStatus>(e.Status),
-        e.PercentComplete,
-        e.Commentary,
-        e.ActionNote,
-        PersonId.Parse(e.RecordedBy),
-        e.RecordedAt);
+    private static PlanActivityProgress ToDomain(PlanActivityProgressEntity e) =>
+        new(
+            e.Activity,
+            ReportingPeriod.TryParseCode(e.Period, out var period)
+                ? period
+                : throw new FormatException(
+                    $"Stored progress {e.PartitionKey}/{e.RowKey} has an unreadable period \"{e.Period}\"."
+                ),
+            Enum.Parse<PlanActivityStatus>(e.Status),
+            e.PercentComplete,
+            e.Commentary,
+            e.ActionNote,
+            PersonId.Parse(e.RecordedBy),
+            e.RecordedAt
+        );
 }

@@ -13,7 +13,9 @@ public enum PromptState
     /// <summary>Delivered; <see cref="PromptRecord.ActivityId"/> is the card, for updating it in place.</summary>
     Sent,
 
-    /// <summary>The person has never opened the bot, so there is no chat to write into yet. Retried every scan.</summary>
+    /// <summary>
+    /// The person has never opened the bot, so there is no chat to write into yet. Retried every scan.
+    /// </summary>
     WaitingForInstall,
 
     /// <summary>The person removed or blocked the app. Not retried.</summary>
@@ -23,7 +25,9 @@ public enum PromptState
     Failed,
 }
 
-/// <summary>One step of one measure's period for one person: claimed before it is sent, its outcome recorded after.</summary>
+/// <summary>
+/// One step of one measure's period for one person: claimed before it is sent, its outcome recorded after.
+/// </summary>
 /// <param name="Step">The reminder step's key: "prompt", "reminder-3", "due-today", "overdue-1", "chase-7".</param>
 /// <param name="ClaimedBy">Which instance holds (or last held) the claim.</param>
 public sealed record PromptRecord(
@@ -39,7 +43,8 @@ public sealed record PromptRecord(
     string? ServiceUrl = null,
     string? ConversationId = null,
     string? ActivityId = null,
-    string? Note = null);
+    string? Note = null
+);
 
 /// <summary>A claim this instance holds: the record and the ETag that proves no one has taken it over since.</summary>
 /// <param name="Previous">The state it was taken over from; null for a first claim.</param>

@@ -45,42 +45,70 @@ public sealed class PromptStore(PmfTables tables)
     /// left, or a person now perhaps installed is taken over (ETag-checked, so only one taker wins).
     /// </summary>
     public async Task<PromptClaim?> TryClaimAsync(
-        PromptSubject subject, ReportingPeriod period, string step, PersonId recipient, ClaimTerms terms, CancellationToken cancellationToken)
+        PromptSubject subject,
+        ReportingPeriod period,
+        string step,
+        PersonId recipient,
+        ClaimTerms terms,
+        CancellationToken cancellationToken
+    )
     {
         var (claimant, now) = (terms.Claimant, terms.Now);
         var fresh = new PromptRecord(subject, period, step, recipient, PromptState.Claimed, claimant, now, Attempts: 1);
-        var claimed = await Claims.TryClaimAsync(_table, fresh, ToEntity, ToDomain, existing =>
-        {
-            var mayTakeOver = existing.State switch
+        var claimed = await Claims.TryClaimAsync(
+            _table,
+            fresh,
+            ToEntity,
+            ToDomain,
+            existing =>
             {
-                PromptState.Claimed => terms.HasLapsed(existing.ClaimedAt),
-                PromptState.Failed => existing.Attempts < terms.MaxAttempts,
-                PromptState.WaitingForInstall => true,
-                _ => false,
-            };
-            return mayTakeOver
-                ? existing with
+                var mayTakeOver = existing.State switch
                 {
-                    State = PromptState.Claimed,
-                    ClaimedBy = claimant,
-                    ClaimedAt = now,
-                    Recipient = recipient,
-                    Attempts = existing.State == PromptState.WaitingForInstall ? existing.Attempts : existing.Attempts + 1,
-                }
-                : null;
-        }, cancellationToken);
+                    PromptState.Claimed => terms.HasLapsed(existing.ClaimedAt),
+                    PromptState.Failed => existing.Attempts < terms.MaxAttempts,
+                    PromptState.WaitingForInstall => true,
+                    _ => false,
+                };
+                return mayTakeOver
+                    ? existing with
+                    {
+                        State = PromptState.Claimed,
+                        ClaimedBy = claimant,
+                        ClaimedAt = now,
+                        Recipient = recipient,
+                        Attempts =
+                            existing.State == PromptState.WaitingForInstall ? existing.Attempts : existing.Attempts + 1,
+                    }
+                    : null;
+            },
+            cancellationToken
+        );
         return claimed is null ? null : new PromptClaim(claimed.Record, claimed.ETag, claimed.Previous?.State);
     }
 
-    /// <summary>Records how the send ended. False when the claim was taken over meanwhile (this instance overran its lease).</summary>
-    public Task<bool> RecordOutcomeAsync(PromptClaim claim, PromptRecord outcome, CancellationToken cancellationToken) =>
-        Claims.RecordAsync(_table, ToEntity(outcome), claim.ETag, cancellationToken);
+    /// <summary>
+    /// Records how the send ended. False when the claim was taken over meanwhile (this instance overran its lease).
+    /// </summary>
+    public Task<bool> RecordOutcomeAsync(
+        PromptClaim claim,
+        PromptRecord outcome,
+        CancellationToken cancellationToken
+    ) => Claims.RecordAsync(_table, ToEntity(outcome), claim.ETag, cancellationToken);
 
     /// <summary>Every step sent or attempted for a measure's period: one partition range read.</summary>
-    public async Task<IReadOnlyList<PromptRecord>> GetForPeriodAsync(PromptSubject subject, ReportingPeriod period, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PromptRecord>> GetForPeriodAsync(
+        PromptSubject subject,
+        ReportingPeriod period,
+        CancellationToken cancellationToken
+    )
     {
         var records = new List<PromptRecord>();
-        await foreach (var e in _table.QueryAsync<PromptEntity>(RowKeyPrefix.Filter(subject.Key, period.Code + "|"), cancellationToken: cancellationToken))
+        await foreach (
+            var e in _table.QueryAsync<PromptEntity>(
+                RowKeyPrefix.Filter(subject.Key, period.Code + "|"),
+                cancellationToken: cancellationToken
+            )
+        )
         {
             records.Add(ToDomain(e));
         }
@@ -88,11 +116,21 @@ public sealed class PromptStore(PmfTables tables)
         return records;
     }
 
-    /// <summary>Steps in a given state across all measures (e.g. who is waiting for install). Cross-partition: for reports.</summary>
-    public async Task<IReadOnlyList<PromptRecord>> GetInStateAsync(PromptState state, CancellationToken cancellationToken)
+    /// <summary>
+    /// Steps in a given state across all measures (e.g. who is waiting for install). Cross-partition: for reports.
+    /// </summary>
+    public async Task<IReadOnlyList<PromptRecord>> GetInStateAsync(
+        PromptState state,
+        CancellationToken cancellationToken
+    )
     {
         var records = new List<PromptRecord>();
-        await foreach (var e in _table.QueryAsync<PromptEntity>(TableClient.CreateQueryFilter($"State eq {state.ToString()}"), cancellationToken: cancellationToken))
+        await foreach (
+            var e in _table.QueryAsync<PromptEntity>(
+                TableClient.CreateQueryFilter($"State eq {state.ToString()}"),
+                cancellationToken: cancellationToken
+            )
+        )
         {
             records.Add(ToDomain(e));
         }
@@ -102,37 +140,44 @@ public sealed class PromptStore(PmfTables tables)
 
     private static string RowKey(ReportingPeriod period, string step) => $"{period.Code}|{step}";
 
-    private static PromptEntity ToEntity(PromptRecord r) => new()
-    {
-        PartitionKey = r.Subject.Key,
-        RowKey = RowKey(r.Period, r.Step),
-        Measure = r.Subject.Label,
-        Period = r.Period.Code,
-        Step = r.Step,
-        Recipient = r.Recipient.Value,
-        State = r.State.ToString(),
-        ClaimedBy = r.ClaimedBy,
-        ClaimedAt = r.ClaimedAt,
-        Attempts = r.Attempts,
-        SentAt = r.SentAt,
-        ServiceUrl = r.ServiceUrl,
-        ConversationId = r.ConversationId,
-        ActivityId = r.ActivityId,
-        Note = r.Note,
-    };
+    private static PromptEntity ToEntity(PromptRecord r) =>
+        new()
+        {
+            PartitionKey = r.Subject.Key,
+            RowKey = RowKey(r.Period, r.Step),
+            Measure = r.Subject.Label,
+            Period = r.Period.Code,
+            Step = r.Step,
+            Recipient = r.Recipient.Value,
+            State = r.State.ToString(),
+            ClaimedBy = r.ClaimedBy,
+            ClaimedAt = r.ClaimedAt,
+            Attempts = r.Attempts,
+            SentAt = r.SentAt,
+            ServiceUrl = r.ServiceUrl,
+            ConversationId = r.ConversationId,
+            ActivityId = r.ActivityId,
+            Note = r.Note,
+        };
 
-    private static PromptRecord ToDomain(PromptEntity e) => new(
-        new PromptSubject(e.PartitionKey, e.Measure),
-        ReportingPeriod.TryParseCode(e.Period, out var period) ? period : throw new FormatException($"Stored prompt {e.PartitionKey}/{e.RowKey} has an unreadable period \"{e.Period}\"."),
-        e.Step,
-        PersonId.Parse(e.Recipient),
-        Enum.Parse<PromptState>(e.State),
-        e.ClaimedBy,
-        e.ClaimedAt,
-        e.Attempts,
-        e.SentAt,
-        e.ServiceUrl,
-        e.ConversationId,
-        e.ActivityId,
-        e.Note);
+    private static PromptRecord ToDomain(PromptEntity e) =>
+        new(
+            new PromptSubject(e.PartitionKey, e.Measure),
+            ReportingPeriod.TryParseCode(e.Period, out var period)
+                ? period
+                : throw new FormatException(
+                    $"Stored prompt {e.PartitionKey}/{e.RowKey} has an unreadable period \"{e.Period}\"."
+                ),
+            e.Step,
+            PersonId.Parse(e.Recipient),
+            Enum.Parse<PromptState>(e.State),
+            e.ClaimedBy,
+            e.ClaimedAt,
+            e.Attempts,
+            e.SentAt,
+            e.ServiceUrl,
+            e.ConversationId,
+            e.ActivityId,
+            e.Note
+        );
 }

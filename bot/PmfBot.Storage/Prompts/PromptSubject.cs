@@ -8,7 +8,8 @@ namespace PmfBot.Storage.Prompts;
 /// </summary>
 public readonly record struct PromptSubject(string Key, string Label)
 {
-    public static PromptSubject PlanActivity(string code) => new($"activity|{code.ToUpperInvariant()}", $"activity {code}");
+    public static PromptSubject PlanActivity(string code) =>
+        new($"activity|{code.ToUpperInvariant()}", $"activity {code}");
 
     public static implicit operator PromptSubject(MeasureReference measure) => new(measure.Key, measure.Value);
 

@@ -5,9 +5,7 @@ namespace PmfBot.Storage.Results;
 /// <summary>What happened to a first recording. A closed set.</summary>
 public abstract record RecordOutcome
 {
-    private RecordOutcome()
-    {
-    }
+    private RecordOutcome() { }
 
     public sealed record Recorded(MeasureResult Result) : RecordOutcome;
 
@@ -18,13 +16,13 @@ public abstract record RecordOutcome
 /// <summary>What happened to a correction. A closed set.</summary>
 public abstract record CorrectionOutcome
 {
-    private CorrectionOutcome()
-    {
-    }
+    private CorrectionOutcome() { }
 
     public sealed record Corrected(MeasureResult Result) : CorrectionOutcome;
 
-    /// <summary>The value changed since the person saw it (another correction landed first): nothing was written.</summary>
+    /// <summary>
+    /// The value changed since the person saw it (another correction landed first): nothing was written.
+    /// </summary>
     public sealed record ChangedSinceRead(MeasureResult Current) : CorrectionOutcome;
 
     /// <summary>There is no recorded value to correct.</summary>

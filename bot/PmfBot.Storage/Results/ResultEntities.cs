@@ -17,7 +17,9 @@ public sealed class ResultEntity : StoredEntity
     public string Measure { get; set; } = string.Empty;
     public string Period { get; set; } = string.Empty;
 
-    /// <summary>Decimal as invariant text: Table storage has no decimal type, and a double would lose exactness.</summary>
+    /// <summary>
+    /// Decimal as invariant text: Table storage has no decimal type, and a double would lose exactness.
+    /// </summary>
     public string Value { get; set; } = string.Empty;
     public string? Commentary { get; set; }
     public string? ActionNote { get; set; }

@@ -19,14 +19,25 @@ public sealed class ResultStore(PmfTables tables)
     private readonly TableClient _table = tables.Results;
     private readonly TableClient _pending = tables.Outbox;
 
-    public async Task<MeasureResult?> GetAsync(MeasureReference measure, ReportingPeriod period, CancellationToken cancellationToken)
+    public async Task<MeasureResult?> GetAsync(
+        MeasureReference measure,
+        ReportingPeriod period,
+        CancellationToken cancellationToken
+    )
     {
-        var found = await _table.GetEntityIfExistsAsync<ResultEntity>(ResultMapping.PartitionOf(measure), ResultMapping.ResultKey(period), cancellationToken: cancellationToken);
+        var found = await _table.GetEntityIfExistsAsync<ResultEntity>(
+            ResultMapping.PartitionOf(measure),
+            ResultMapping.ResultKey(period),
+            cancellationToken: cancellationToken
+        );
         return found.HasValue ? ResultMapping.ToDomain(found.Value!) : null;
     }
 
     /// <summary>A measure's results, oldest first: one partition, one RowKey range.</summary>
-    public async Task<IReadOnlyList<MeasureResult>> GetHistoryAsync(MeasureReference measure, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MeasureResult>> GetHistoryAsync(
+        MeasureReference measure,
+        CancellationToken cancellationToken
+    )
     {
         var results = new List<MeasureResult>();
         await foreach (var e in QueryRangeAsync<ResultEntity>(measure, ResultEntity.Prefix, cancellationToken))
@@ -42,10 +53,16 @@ public sealed class ResultStore(PmfTables tables)
     /// ("extension|…", "result|…") are neighbours, and the audit rows ("audit|…") sort before both.
     /// What the due scan, digests and the update cycle read for every measure.
     /// </summary>
-    public async Task<(IReadOnlyList<MeasureResult> History, IReadOnlyList<DeadlineExtension> Extensions)> GetHistoryAndExtensionsAsync(
-        MeasureReference measure, CancellationToken cancellationToken)
+    public async Task<(
+        IReadOnlyList<MeasureResult> History,
+        IReadOnlyList<DeadlineExtension> Extensions
+    )> GetHistoryAndExtensionsAsync(MeasureReference measure, CancellationToken cancellationToken)
     {
-        var filter = RowKeyPrefix.Filter(ResultMapping.PartitionOf(measure), ExtensionEntity.Prefix, ResultEntity.Prefix);
+        var filter = RowKeyPrefix.Filter(
+            ResultMapping.PartitionOf(measure),
+            ExtensionEntity.Prefix,
+            ResultEntity.Prefix
+        );
         var results = new List<MeasureResult>();
         var extensions = new List<DeadlineExtension>();
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -64,10 +81,16 @@ public sealed class ResultStore(PmfTables tables)
     }
 
     /// <summary>Every version of one period's value, oldest first.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(MeasureReference measure, ReportingPeriod period, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(
+        MeasureReference measure,
+        ReportingPeriod period,
+        CancellationToken cancellationToken
+    )
     {
         var entries = new List<AuditEntry>();
-        await foreach (var e in QueryRangeAsync<AuditEntity>(measure, $"{AuditEntity.Prefix}{period.Code}|", cancellationToken))
+        await foreach (
+            var e in QueryRangeAsync<AuditEntity>(measure, $"{AuditEntity.Prefix}{period.Code}|", cancellationToken)
+        )
         {
             entries.Add(ResultMapping.ToDomain(e));
         }
@@ -76,7 +99,10 @@ public sealed class ResultStore(PmfTables tables)
     }
 
     /// <summary>All measures' results for one period. Cross-partition: for exports, not for a person's turn.</summary>
-    public async Task<IReadOnlyList<MeasureResult>> GetForPeriodAsync(ReportingPeriod period, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MeasureResult>> GetForPeriodAsync(
+        ReportingPeriod period,
+        CancellationToken cancellationToken
+    )
     {
         var results = new List<MeasureResult>();
         var filter = TableClient.CreateQueryFilter($"RowKey eq {ResultMapping.ResultKey(period)}");
@@ -98,19 +124,27 @@ public sealed class ResultStore(PmfTables tables)
     /// <inheritdoc cref="RecordAsync(MeasureResult, CancellationToken)"/>
     /// <param name="enteredOn">The card it was entered on, carried by its event.</param>
     public async Task<RecordOutcome> RecordAsync(
-        MeasureResult result, PressedCard? enteredOn, CancellationToken cancellationToken)
+        MeasureResult result,
+        PressedCard? enteredOn,
+        CancellationToken cancellationToken
+    )
     {
         if (result.Version != 1)
         {
-            throw new ArgumentException("A first recording is version 1; use CorrectAsync to change a value.", nameof(result));
+            throw new ArgumentException(
+                "A first recording is version 1; use CorrectAsync to change a value.",
+                nameof(result)
+            );
         }
 
         var recorded = FigureEvent.Of(result, enteredOn);
         TableTransactionAction[] actions =
         [
             new(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(result))),
-            new(TableTransactionActionType.Add,
-                TableLimits.EnsureFits(ResultMapping.ToEntity(AuditEntry.ForRecording(result)))),
+            new(
+                TableTransactionActionType.Add,
+                TableLimits.EnsureFits(ResultMapping.ToEntity(AuditEntry.ForRecording(result)))
+            ),
             new(TableTransactionActionType.Add, TableLimits.EnsureFits(OutboxKeys.Event(recorded, result.RecordedAt))),
         ];
         var marking = MarkPendingAsync(recorded, result.RecordedAt, cancellationToken);
@@ -125,7 +159,10 @@ public sealed class ResultStore(PmfTables tables)
             await marking;
             var existing = await GetAsync(result.Measure, result.Period, cancellationToken);
             return existing is null
-                ? throw new InvalidOperationException($"Recording {result.Measure} {result.Period} conflicted, but no value is stored.", e)
+                ? throw new InvalidOperationException(
+                    $"Recording {result.Measure} {result.Period} conflicted, but no value is stored.",
+                    e
+                )
                 : new RecordOutcome.AlreadyRecorded(existing);
         }
     }
@@ -134,16 +171,29 @@ public sealed class ResultStore(PmfTables tables)
     /// Replaces a value with a correction, adding its audit entry in the same transaction, only if
     /// the stored version is still <paramref name="expectedVersion"/> (the one the person corrected).
     /// </summary>
-    public async Task<CorrectionOutcome> CorrectAsync(MeasureResult corrected, AuditEntry audit, int expectedVersion, CancellationToken cancellationToken)
+    public async Task<CorrectionOutcome> CorrectAsync(
+        MeasureResult corrected,
+        AuditEntry audit,
+        int expectedVersion,
+        CancellationToken cancellationToken
+    )
     {
         var partition = ResultMapping.PartitionOf(corrected.Measure);
-        var stored = await _table.GetEntityIfExistsAsync<ResultEntity>(partition, ResultMapping.ResultKey(corrected.Period), cancellationToken: cancellationToken);
+        var stored = await _table.GetEntityIfExistsAsync<ResultEntity>(
+            partition,
+            ResultMapping.ResultKey(corrected.Period),
+            cancellationToken: cancellationToken
+        );
         if (!stored.HasValue)
         {
             return new CorrectionOutcome.NothingRecorded();
         }
 
-        if (stored.Value!.Version != expectedVersion || corrected.Version != expectedVersion + 1 || audit.Version != corrected.Version)
+        if (
+            stored.Value!.Version != expectedVersion
+            || corrected.Version != expectedVersion + 1
+            || audit.Version != corrected.Version
+        )
         {
             return new CorrectionOutcome.ChangedSinceRead(ResultMapping.ToDomain(stored.Value));
         }
@@ -151,8 +201,11 @@ public sealed class ResultStore(PmfTables tables)
         var correctedEvent = FigureEvent.Of(corrected);
         TableTransactionAction[] actions =
         [
-            new(TableTransactionActionType.UpdateReplace,
-                TableLimits.EnsureFits(ResultMapping.ToEntity(corrected)), stored.Value.ETag),
+            new(
+                TableTransactionActionType.UpdateReplace,
+                TableLimits.EnsureFits(ResultMapping.ToEntity(corrected)),
+                stored.Value.ETag
+            ),
             new(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(audit))),
             new(TableTransactionActionType.Add, TableLimits.EnsureFits(OutboxKeys.Event(correctedEvent, audit.At))),
         ];
@@ -183,11 +236,22 @@ public sealed class ResultStore(PmfTables tables)
         foreach (var measure in results.GroupBy(r => r.Measure))
         {
             var existing = (await GetHistoryAsync(measure.Key, cancellationToken)).Select(r => r.Period).ToHashSet();
-            var actions = measure.Where(r => !existing.Contains(r.Period)).SelectMany(r => new[]
-            {
-                new TableTransactionAction(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(r))),
-                new TableTransactionAction(TableTransactionActionType.Add, TableLimits.EnsureFits(ResultMapping.ToEntity(AuditEntry.ForRecording(r)))),
-            }).ToList();
+            var actions = measure
+                .Where(r => !existing.Contains(r.Period))
+                .SelectMany(r =>
+                    new[]
+                    {
+                        new TableTransactionAction(
+                            TableTransactionActionType.Add,
+                            TableLimits.EnsureFits(ResultMapping.ToEntity(r))
+                        ),
+                        new TableTransactionAction(
+                            TableTransactionActionType.Add,
+                            TableLimits.EnsureFits(ResultMapping.ToEntity(AuditEntry.ForRecording(r)))
+                        ),
+                    }
+                )
+                .ToList();
 
             // Pairs stay together: a batch of 100 holds 50 whole results.
             foreach (var batch in TableLimits.Batches(actions))
@@ -200,10 +264,20 @@ public sealed class ResultStore(PmfTables tables)
         return written;
     }
 
-    public async Task<IReadOnlyList<DeadlineExtension>> GetExtensionsAsync(MeasureReference measure, ReportingPeriod period, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeadlineExtension>> GetExtensionsAsync(
+        MeasureReference measure,
+        ReportingPeriod period,
+        CancellationToken cancellationToken
+    )
     {
         var list = new List<DeadlineExtension>();
-        await foreach (var e in QueryRangeAsync<ExtensionEntity>(measure, $"{ExtensionEntity.Prefix}{period.Code}|", cancellationToken))
+        await foreach (
+            var e in QueryRangeAsync<ExtensionEntity>(
+                measure,
+                $"{ExtensionEntity.Prefix}{period.Code}|",
+                cancellationToken
+            )
+        )
         {
             list.Add(ResultMapping.ToDomain(e));
         }
@@ -214,11 +288,20 @@ public sealed class ResultStore(PmfTables tables)
     public async Task AddExtensionRequestAsync(DeadlineExtension request, CancellationToken cancellationToken) =>
         await _table.AddEntityAsync(TableLimits.EnsureFits(ResultMapping.ToEntity(request)), cancellationToken);
 
-    /// <summary>Stores a decision, only if the request is still pending as stored (two deciders cannot both win).</summary>
+    /// <summary>
+    /// Stores a decision, only if the request is still pending as stored (two deciders cannot both win).
+    /// </summary>
     /// <returns>False when it had already been decided (or changed) by someone else.</returns>
-    public async Task<bool> TryRecordExtensionDecisionAsync(DeadlineExtension decided, CancellationToken cancellationToken)
+    public async Task<bool> TryRecordExtensionDecisionAsync(
+        DeadlineExtension decided,
+        CancellationToken cancellationToken
+    )
     {
-        var stored = await _table.GetEntityIfExistsAsync<ExtensionEntity>(ResultMapping.PartitionOf(decided.Measure), ResultMapping.ExtensionKey(decided.Period, decided.Id), cancellationToken: cancellationToken);
+        var stored = await _table.GetEntityIfExistsAsync<ExtensionEntity>(
+            ResultMapping.PartitionOf(decided.Measure),
+            ResultMapping.ExtensionKey(decided.Period, decided.Id),
+            cancellationToken: cancellationToken
+        );
         if (!stored.HasValue || stored.Value!.Decision != nameof(ExtensionDecision.Pending))
         {
             return false;
@@ -226,7 +309,12 @@ public sealed class ResultStore(PmfTables tables)
 
         try
         {
-            await _table.UpdateEntityAsync(TableLimits.EnsureFits(ResultMapping.ToEntity(decided)), stored.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+            await _table.UpdateEntityAsync(
+                TableLimits.EnsureFits(ResultMapping.ToEntity(decided)),
+                stored.Value.ETag,
+                TableUpdateMode.Replace,
+                cancellationToken
+            );
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 412)
@@ -243,16 +331,29 @@ public sealed class ResultStore(PmfTables tables)
     /// <returns>How many entries were deleted.</returns>
     public async Task<int> DeleteAuditEntriesBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {AuditEntity.Prefix} and RowKey lt {RowKeyPrefix.After(AuditEntity.Prefix)} and At lt {before}");
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey ge {AuditEntity.Prefix} and RowKey lt {RowKeyPrefix.After(AuditEntity.Prefix)} and At lt {before}"
+        );
         var expired = new List<TableEntity>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        await foreach (
+            var row in _table.QueryAsync<TableEntity>(
+                filter,
+                select: ["PartitionKey", "RowKey"],
+                cancellationToken: cancellationToken
+            )
+        )
         {
             expired.Add(row);
         }
 
         var deleted = 0;
-        var batches = expired.GroupBy(e => e.PartitionKey)
-            .SelectMany(partition => TableLimits.Batches([.. partition.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, e.ETag))]));
+        var batches = expired
+            .GroupBy(e => e.PartitionKey)
+            .SelectMany(partition =>
+                TableLimits.Batches([
+                    .. partition.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, e.ETag)),
+                ])
+            );
         foreach (var batch in batches)
         {
             try
@@ -279,7 +380,11 @@ public sealed class ResultStore(PmfTables tables)
     {
         try
         {
-            await _pending.UpsertEntityAsync(OutboxKeys.Marker(pending, at), TableUpdateMode.Replace, cancellationToken);
+            await _pending.UpsertEntityAsync(
+                OutboxKeys.Marker(pending, at),
+                TableUpdateMode.Replace,
+                cancellationToken
+            );
         }
         catch (RequestFailedException)
         {
@@ -287,9 +392,16 @@ public sealed class ResultStore(PmfTables tables)
         }
     }
 
-    private AsyncPageable<T> QueryRangeAsync<T>(MeasureReference measure, string prefix, CancellationToken cancellationToken)
+    private AsyncPageable<T> QueryRangeAsync<T>(
+        MeasureReference measure,
+        string prefix,
+        CancellationToken cancellationToken
+    )
         where T : class, ITableEntity, new()
     {
-        return _table.QueryAsync<T>(RowKeyPrefix.Filter(ResultMapping.PartitionOf(measure), prefix), cancellationToken: cancellationToken);
+        return _table.QueryAsync<T>(
+            RowKeyPrefix.Filter(ResultMapping.PartitionOf(measure), prefix),
+            cancellationToken: cancellationToken
+        );
     }
 }

@@ -20,8 +20,8 @@ internal static class StoredJson
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutKeys } },
     };
 
-    public static string Figure(
-        MeasureResult figure) => JsonSerializer.Serialize(ResultMapping.ToEntity(figure), Options);
+    public static string Figure(MeasureResult figure) =>
+        JsonSerializer.Serialize(ResultMapping.ToEntity(figure), Options);
 
     public static MeasureResult Figure(string json) => ResultMapping.ToDomain(Read<ResultEntity>(json));
 
@@ -50,8 +50,12 @@ internal static class StoredJson
 
         for (var i = type.Properties.Count - 1; i >= 0; i--)
         {
-            if (type.Properties[i].Name is nameof(StoredEntity.PartitionKey) or nameof(StoredEntity.Timestamp)
-                or nameof(StoredEntity.ETag))
+            if (
+                type.Properties[i].Name
+                is nameof(StoredEntity.PartitionKey)
+                    or nameof(StoredEntity.Timestamp)
+                    or nameof(StoredEntity.ETag)
+            )
             {
                 type.Properties.RemoveAt(i);
             }

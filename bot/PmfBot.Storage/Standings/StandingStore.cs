@@ -30,7 +30,9 @@ public sealed class StandingStore(PmfTables tables)
 
     /// <summary>Every standing in one service: one partition read.</summary>
     public async Task<IReadOnlyList<MeasureStanding>> GetServiceAsync(
-        string service, CancellationToken cancellationToken)
+        string service,
+        CancellationToken cancellationToken
+    )
     {
         var found = new List<MeasureStanding>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Key(service)}");
@@ -55,10 +57,16 @@ public sealed class StandingStore(PmfTables tables)
     }
 
     public async Task<StoredStanding?> GetAsync(
-        string service, MeasureReference measure, CancellationToken cancellationToken)
+        string service,
+        MeasureReference measure,
+        CancellationToken cancellationToken
+    )
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(
-            Key(service), measure.Key, cancellationToken: cancellationToken);
+            Key(service),
+            measure.Key,
+            cancellationToken: cancellationToken
+        );
         return row.HasValue ? ToDomain(row.Value!) : null;
     }
 
@@ -67,7 +75,11 @@ public sealed class StandingStore(PmfTables tables)
     /// there". False when someone else wrote it first (read again and re-apply).
     /// </summary>
     public async Task<bool> TryWriteAsync(
-        string service, MeasureStanding standing, ETag? readAs, CancellationToken cancellationToken)
+        string service,
+        MeasureStanding standing,
+        ETag? readAs,
+        CancellationToken cancellationToken
+    )
     {
         var row = ToEntity(service, standing);
         try
@@ -95,7 +107,11 @@ public sealed class StandingStore(PmfTables tables)
         try
         {
             await _table.DeleteEntityAsync(
-                Key(stored.Service), stored.Standing.Measure.Key, stored.ETag, cancellationToken);
+                Key(stored.Service),
+                stored.Standing.Measure.Key,
+                stored.ETag,
+                cancellationToken
+            );
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -136,7 +152,8 @@ public sealed class StandingStore(PmfTables tables)
         var standing = new MeasureStanding(
             measure,
             StoredJson.Figures(series.ToString()),
-            StoredJson.Extensions(row.GetString(ExtensionsProperty) ?? "[]"));
+            StoredJson.Extensions(row.GetString(ExtensionsProperty) ?? "[]")
+        );
         return new StoredStanding(row.PartitionKey, standing, row.ETag);
     }
 }

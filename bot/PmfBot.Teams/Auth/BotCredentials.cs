@@ -10,7 +10,8 @@ namespace PmfBot.Teams.Auth;
 /// </summary>
 public static class BotCredentials
 {
-    /// <param name="resource">The resource's address, e.g. https://api.botframework.com; the scope asked for is its "/.default".</param>
+    /// <param name="resource">The resource's address, e.g. https://api.botframework.com; the scope asked for is its
+    /// "/.default".</param>
     /// <returns>A function that gets a current access token.</returns>
     public static Func<CancellationToken, Task<string>> TokensFor(BotOptions bot, string resource)
     {
@@ -23,7 +24,8 @@ public static class BotCredentials
             return async ct => (await app.AcquireTokenForManagedIdentity(resource).ExecuteAsync(ct)).AccessToken;
         }
 
-        var client = ConfidentialClientApplicationBuilder.Create(bot.AppId)
+        var client = ConfidentialClientApplicationBuilder
+            .Create(bot.AppId)
             .WithClientSecret(bot.AppSecret)
             .WithAuthority($"https://login.microsoftonline.com/{bot.TenantId}")
             .Build();

@@ -24,7 +24,10 @@ public static class BotFrameworkAuthentication
 
     internal const string EndorsementsItem = "PmfBot.Teams.Endorsements";
 
-    public static IServiceCollection AddBotFrameworkAuthentication(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBotFrameworkAuthentication(
+        this IServiceCollection services,
+        IConfiguration configuration
+    )
     {
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidation>();
@@ -34,79 +37,118 @@ public static class BotFrameworkAuthentication
         // Teams waits about 15 s for an answer: a metadata endpoint that doesn't answer must not hold requests longer.
         services.AddHttpClient(Scheme, http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddAuthentication().AddJwtBearer(Scheme, _ => { });
-        services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<BotOptions>, IHttpClientFactory, TimeProvider>((jwt, bot, http, time) =>
-        {
-            var options = bot.Value;
-            var requireHttps = !Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var url) || !url.IsLoopback;
-            jwt.ConfigurationManager = new BotFrameworkMetadata(options.OpenIdMetadataUrl, requireHttps, http.CreateClient(Scheme), time);
-            jwt.RequireHttpsMetadata = requireHttps;
-            jwt.RefreshOnIssuerKeyNotFound = true;
-            jwt.MapInboundClaims = false;
-            jwt.SaveToken = false;
-            jwt.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidIssuer = options.TokenIssuer,
-                ValidAudience = options.AppId,
-                ValidateIssuer = true,
-                ValidateAudience = true,
-                ValidateLifetime = true,
-                RequireExpirationTime = true,
-                ClockSkew = options.ClockSkew,
-                ValidateIssuerSigningKey = true,
-                RequireSignedTokens = true,
-                ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512],
-            };
-            jwt.Events = new JwtBearerEvents
-            {
-                // Nothing from the header is logged or echoed: a rejected token is a bare 401.
-                OnChallenge = context =>
+        services
+            .AddOptions<JwtBearerOptions>(Scheme)
+            .Configure<IOptions<BotOptions>, IHttpClientFactory, TimeProvider>(
+                (jwt, bot, http, time) =>
                 {
-                    context.HandleResponse();
-                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    return Task.CompletedTask;
-                },
-                OnTokenValidated = async context =>
-                {
-                    var configuration = await context.Options.ConfigurationManager!.GetConfigurationAsync(context.HttpContext.RequestAborted);
-                    RecordEndorsements(context.HttpContext, configuration, (context.SecurityToken as JsonWebToken)?.Kid);
-                },
-
-                // A key id we don't know is usually a key rotation: JwtBearer has asked for fresh
-                // metadata; fetch it and validate this same request again, as the Bot Framework SDK does.
-                OnAuthenticationFailed = async context =>
-                {
-                    // No keys to check the token with: a failure of ours, not the caller's (the endpoint answers 503).
-                    if (context.Exception is BotMetadataUnavailableException)
+                    var options = bot.Value;
+                    var requireHttps =
+                        !Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var url) || !url.IsLoopback;
+                    jwt.ConfigurationManager = new BotFrameworkMetadata(
+                        options.OpenIdMetadataUrl,
+                        requireHttps,
+                        http.CreateClient(Scheme),
+                        time
+                    );
+                    jwt.RequireHttpsMetadata = requireHttps;
+                    jwt.RefreshOnIssuerKeyNotFound = true;
+                    jwt.MapInboundClaims = false;
+                    jwt.SaveToken = false;
+                    jwt.TokenValidationParameters = new TokenValidationParameters
                     {
-                        context.Fail(context.Exception);
-                        return;
-                    }
-
-                    if (context.Exception is not SecurityTokenSignatureKeyNotFoundException
-                        || context.Request.Headers.Authorization.ToString() is not { } header
-                        || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                        ValidIssuer = options.TokenIssuer,
+                        ValidAudience = options.AppId,
+                        ValidateIssuer = true,
+                        ValidateAudience = true,
+                        ValidateLifetime = true,
+                        RequireExpirationTime = true,
+                        ClockSkew = options.ClockSkew,
+                        ValidateIssuerSigningKey = true,
+                        RequireSignedTokens = true,
+                        ValidAlgorithms =
+                        [
+                            SecurityAlgorithms.RsaSha256,
+                            SecurityAlgorithms.RsaSha384,
+                            SecurityAlgorithms.RsaSha512,
+                        ],
+                    };
+                    jwt.Events = new JwtBearerEvents
                     {
-                        return;
-                    }
+                        // Nothing from the header is logged or echoed: a rejected token is a bare 401.
+                        OnChallenge = context =>
+                        {
+                            context.HandleResponse();
+                            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                            return Task.CompletedTask;
+                        },
+                        OnTokenValidated = async context =>
+                        {
+                            var configuration = await context.Options.ConfigurationManager!.GetConfigurationAsync(
+                                context.HttpContext.RequestAborted
+                            );
+                            RecordEndorsements(
+                                context.HttpContext,
+                                configuration,
+                                (context.SecurityToken as JsonWebToken)?.Kid
+                            );
+                        },
 
-                    var configuration = await context.Options.ConfigurationManager!.GetConfigurationAsync(context.HttpContext.RequestAborted);
-                    var parameters = context.Options.TokenValidationParameters.Clone();
-                    parameters.IssuerSigningKeys = configuration.SigningKeys;
-                    var result = await new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(header["Bearer ".Length..].Trim(), parameters);
-                    if (result.IsValid)
-                    {
-                        RecordEndorsements(context.HttpContext, configuration, (result.SecurityToken as JsonWebToken)?.Kid);
-                        context.Principal = new System.Security.Claims.ClaimsPrincipal(result.ClaimsIdentity);
-                        context.Success();
-                    }
-                },
-            };
-        });
+                        // A key id we don't know is usually a key rotation: JwtBearer has asked for fresh
+                        // metadata; fetch it and validate this same request again, as the Bot Framework SDK does.
+                        OnAuthenticationFailed = async context =>
+                        {
+                            // No keys to check the token with: a failure of ours, not the caller's (the endpoint
+                            // answers 503).
+                            if (context.Exception is BotMetadataUnavailableException)
+                            {
+                                context.Fail(context.Exception);
+                                return;
+                            }
+
+                            if (
+                                context.Exception is not SecurityTokenSignatureKeyNotFoundException
+                                || context.Request.Headers.Authorization.ToString() is not { } header
+                                || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                            )
+                            {
+                                return;
+                            }
+
+                            var configuration = await context.Options.ConfigurationManager!.GetConfigurationAsync(
+                                context.HttpContext.RequestAborted
+                            );
+                            var parameters = context.Options.TokenValidationParameters.Clone();
+                            parameters.IssuerSigningKeys = configuration.SigningKeys;
+                            var result = await new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(
+                                header["Bearer ".Length..].Trim(),
+                                parameters
+                            );
+                            if (result.IsValid)
+                            {
+                                RecordEndorsements(
+                                    context.HttpContext,
+                                    configuration,
+                                    (result.SecurityToken as JsonWebToken)?.Kid
+                                );
+                                context.Principal = new System.Security.Claims.ClaimsPrincipal(result.ClaimsIdentity);
+                                context.Success();
+                            }
+                        },
+                    };
+                }
+            );
         return services;
     }
 
-    private static void RecordEndorsements(HttpContext context, OpenIdConnectConfiguration configuration, string? kid) =>
-        context.Items[EndorsementsItem] = Endorsements(configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == kid));
+    private static void RecordEndorsements(
+        HttpContext context,
+        OpenIdConnectConfiguration configuration,
+        string? kid
+    ) =>
+        context.Items[EndorsementsItem] = Endorsements(
+            configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == kid)
+        );
 
     /// <summary>The channels a signing key is endorsed for, from the JWKS entry's "endorsements" array.</summary>
     internal static IReadOnlyList<string> Endorsements(JsonWebKey? key)
@@ -118,7 +160,10 @@ public static class BotFrameworkAuthentication
 
         return value switch
         {
-            JsonElement { ValueKind: JsonValueKind.Array } array => [.. array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)],
+            JsonElement { ValueKind: JsonValueKind.Array } array =>
+            [
+                .. array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!),
+            ],
             IEnumerable<object> list => [.. list.Select(o => o?.ToString()).OfType<string>()],
             string single => [single],
             _ => [],

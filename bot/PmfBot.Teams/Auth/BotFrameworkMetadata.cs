@@ -12,7 +12,8 @@ namespace PmfBot.Teams.Auth;
 /// the next request after it fetches again: the keys come back without a restart.
 /// </summary>
 internal sealed class BotFrameworkMetadata(string metadataUrl, bool requireHttps, HttpClient http, TimeProvider time)
-    : IConfigurationManager<OpenIdConnectConfiguration>, IDisposable
+    : IConfigurationManager<OpenIdConnectConfiguration>,
+        IDisposable
 {
     public static readonly TimeSpan AutomaticRefreshInterval = TimeSpan.FromHours(12);
     public static readonly TimeSpan MinimumForcedRefreshInterval = TimeSpan.FromSeconds(30);

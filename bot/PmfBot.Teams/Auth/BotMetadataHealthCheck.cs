@@ -8,9 +8,13 @@ namespace PmfBot.Teams.Auth;
 /// Ready when Bot Framework's signing keys have been fetched (so a request from Teams can be
 /// checked). The first check fetches them; later ones read the cache. Local mode checks no tokens.
 /// </summary>
-public sealed class BotMetadataHealthCheck(IOptions<BotOptions> bot, IOptionsMonitor<JwtBearerOptions> jwt) : IHealthCheck
+public sealed class BotMetadataHealthCheck(IOptions<BotOptions> bot, IOptionsMonitor<JwtBearerOptions> jwt)
+    : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default
+    )
     {
         if (string.IsNullOrWhiteSpace(bot.Value.AppId))
         {
@@ -19,14 +23,20 @@ public sealed class BotMetadataHealthCheck(IOptions<BotOptions> bot, IOptionsMon
 
         try
         {
-            var metadata = await jwt.Get(BotFrameworkAuthentication.Scheme).ConfigurationManager!.GetConfigurationAsync(cancellationToken);
+            var metadata = await jwt.Get(BotFrameworkAuthentication.Scheme)
+                .ConfigurationManager!.GetConfigurationAsync(cancellationToken);
             return metadata.SigningKeys.Count > 0
-                ? HealthCheckResult.Healthy($"{metadata.SigningKeys.Count} signing keys from {bot.Value.OpenIdMetadataUrl}.")
+                ? HealthCheckResult.Healthy(
+                    $"{metadata.SigningKeys.Count} signing keys from {bot.Value.OpenIdMetadataUrl}."
+                )
                 : HealthCheckResult.Unhealthy($"{bot.Value.OpenIdMetadataUrl} gave no signing keys.");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"Bot Framework's signing keys could not be fetched from {bot.Value.OpenIdMetadataUrl}.", e);
+            return HealthCheckResult.Unhealthy(
+                $"Bot Framework's signing keys could not be fetched from {bot.Value.OpenIdMetadataUrl}.",
+                e
+            );
         }
     }
 }

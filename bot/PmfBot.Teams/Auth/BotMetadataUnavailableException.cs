@@ -5,8 +5,10 @@ namespace PmfBot.Teams.Auth;
 /// checked: the request is answered 503 with Retry-After, never 401 (the token may be fine) or 500.
 /// </summary>
 public sealed class BotMetadataUnavailableException(string metadataUrl, DateTimeOffset retryAt, Exception? cause)
-    : Exception($"Bot Framework's signing keys could not be fetched from {metadataUrl}; trying again from {retryAt:u}.",
-        cause)
+    : Exception(
+        $"Bot Framework's signing keys could not be fetched from {metadataUrl}; trying again from {retryAt:u}.",
+        cause
+    )
 {
     /// <summary>When the keys will next be fetched: what Retry-After says.</summary>
     public DateTimeOffset RetryAt { get; } = retryAt;

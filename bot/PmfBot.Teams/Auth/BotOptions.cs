@@ -11,7 +11,9 @@ public sealed class BotOptions
     /// <summary>The Entra tenant the (single-tenant) bot belongs to.</summary>
     public string? TenantId { get; set; }
 
-    /// <summary>The app registration's client secret (from Key Vault in Azure; never in the repo). Or use a managed identity.</summary>
+    /// <summary>
+    /// The app registration's client secret (from Key Vault in Azure; never in the repo). Or use a managed identity.
+    /// </summary>
     public string? AppSecret { get; set; }
 
     /// <summary>Get connector tokens as the App Service's managed identity instead of with a secret.</summary>
@@ -20,12 +22,17 @@ public sealed class BotOptions
     /// <summary>A user-assigned managed identity's client id; empty for the system-assigned one.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
-    /// <summary>Bot Framework's OpenID metadata (signing keys and their endorsements). Change for sovereign clouds.</summary>
+    /// <summary>
+    /// Bot Framework's OpenID metadata (signing keys and their endorsements). Change for sovereign clouds.
+    /// </summary>
     public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
     /// <summary>The public cloud's Bot Framework and Teams service hosts.</summary>
     public static readonly IReadOnlyList<string> PublicCloudServiceUrlHosts =
-        ["smba.trafficmanager.net", "*.botframework.com"];
+    [
+        "smba.trafficmanager.net",
+        "*.botframework.com",
+    ];
 
     /// <summary>
     /// The hosts an activity's serviceUrl may name outside Development ("*.domain" for any host

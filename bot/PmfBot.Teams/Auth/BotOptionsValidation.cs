@@ -13,17 +13,26 @@ internal sealed class BotOptionsValidation(IHostEnvironment environment) : IVali
         {
             if (!environment.IsDevelopment())
             {
-                failures.Add($"Bot:AllowUnauthenticatedLocalRequests is for local development only and is refused in the {environment.EnvironmentName} environment.");
+                failures.Add(
+                    "Bot:AllowUnauthenticatedLocalRequests is for local development only and is refused in the "
+                        + $"{environment.EnvironmentName} environment."
+                );
             }
 
             if (!string.IsNullOrWhiteSpace(options.AppId))
             {
-                failures.Add("Bot:AllowUnauthenticatedLocalRequests cannot be used with Bot:AppId: with credentials configured, every request is authenticated.");
+                failures.Add(
+                    "Bot:AllowUnauthenticatedLocalRequests cannot be used with Bot:AppId: with credentials configured, "
+                        + "every request is authenticated."
+                );
             }
         }
         else if (string.IsNullOrWhiteSpace(options.AppId))
         {
-            failures.Add("Bot:AppId is required (the Azure Bot's Microsoft App ID). For the local Playground only, set Bot:AllowUnauthenticatedLocalRequests=true in Development.");
+            failures.Add(
+                "Bot:AppId is required (the Azure Bot's Microsoft App ID). For the local Playground only, set "
+                    + "Bot:AllowUnauthenticatedLocalRequests=true in Development."
+            );
         }
 
         if (!string.IsNullOrWhiteSpace(options.AppId) && !options.UseManagedIdentity)
@@ -39,10 +48,14 @@ internal sealed class BotOptionsValidation(IHostEnvironment environment) : IVali
             }
         }
 
-        if (!Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var metadata)
-            || (metadata.Scheme != Uri.UriSchemeHttps && !metadata.IsLoopback))
+        if (
+            !Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var metadata)
+            || (metadata.Scheme != Uri.UriSchemeHttps && !metadata.IsLoopback)
+        )
         {
-            failures.Add("Bot:OpenIdMetadataUrl must be an https URL (plain http only on a loopback address, for tests).");
+            failures.Add(
+                "Bot:OpenIdMetadataUrl must be an https URL (plain http only on a loopback address, for tests)."
+            );
         }
 
         foreach (var host in options.ServiceUrlHosts ?? [])
@@ -50,8 +63,10 @@ internal sealed class BotOptionsValidation(IHostEnvironment environment) : IVali
             var hostName = host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host;
             if (Uri.CheckHostName(hostName) != UriHostNameType.Dns || !hostName.Contains('.', StringComparison.Ordinal))
             {
-                failures.Add($"Bot:ServiceUrlHosts: \"{host}\" is not a host name "
-                    + "(write smba.trafficmanager.net, or *.botframework.com for any host under it).");
+                failures.Add(
+                    $"Bot:ServiceUrlHosts: \"{host}\" is not a host name "
+                        + "(write smba.trafficmanager.net, or *.botframework.com for any host under it)."
+                );
             }
         }
 

@@ -6,11 +6,16 @@ namespace PmfBot.Teams.Auth;
 /// <summary>The checks that tie a validated token to the activity it came with.</summary>
 internal static class BotRequestClaims
 {
-    /// <summary>Null when the activity may proceed; otherwise why it may not (for the log, never for the caller).</summary>
+    /// <summary>
+    /// Null when the activity may proceed; otherwise why it may not (for the log, never for the caller).
+    /// </summary>
     public static string? Problem(HttpContext context, Activity activity)
     {
         var endorsements = context.Items[BotFrameworkAuthentication.EndorsementsItem] as IReadOnlyList<string> ?? [];
-        if (string.IsNullOrEmpty(activity.ChannelId) || !endorsements.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase))
+        if (
+            string.IsNullOrEmpty(activity.ChannelId)
+            || !endorsements.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase)
+        )
         {
             return $"the signing key is not endorsed for channel '{activity.ChannelId}'";
         }

@@ -19,17 +19,23 @@ internal sealed class MsalBotTokenProvider(IOptions<BotOptions> options) : IBotT
     private const string BotFrameworkResource = "https://api.botframework.com";
 
     // Local mode (no AppId): the Playground takes calls without a token.
-    private readonly Func<CancellationToken, Task<string>>? _acquire =
-        string.IsNullOrWhiteSpace(options.Value.AppId) ? null : BotCredentials.TokensFor(options.Value, BotFrameworkResource);
+    private readonly Func<CancellationToken, Task<string>>? _acquire = string.IsNullOrWhiteSpace(options.Value.AppId)
+        ? null
+        : BotCredentials.TokensFor(options.Value, BotFrameworkResource);
 
     public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken) =>
         _acquire is null ? null : await _acquire(cancellationToken);
 }
 
-/// <summary>Puts the bot's token on each attempt of a connector call (inside the retry, so a retry gets a fresh one).</summary>
+/// <summary>
+/// Puts the bot's token on each attempt of a connector call (inside the retry, so a retry gets a fresh one).
+/// </summary>
 internal sealed class BotTokenHandler(IBotTokenProvider tokens) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken
+    )
     {
         var token = await tokens.GetTokenAsync(cancellationToken);
         if (token is not null)

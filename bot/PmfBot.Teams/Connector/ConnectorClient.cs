@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Polly.Timeout;
 using PmfBot.Teams.Schema;
+using Polly.Timeout;
 
 namespace PmfBot.Teams.Connector;
 
@@ -17,23 +17,33 @@ public sealed record ConnectorResponse<T>(SendOutcome Outcome, T? Value);
 public sealed class ConnectorClient(HttpClient http, TimeProvider time)
 {
     public Task<SendOutcome> SendAsync(
-        string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        string serviceUrl,
+        string conversationId,
+        Activity activity,
+        CancellationToken cancellationToken
+    ) =>
         ActivityCallAsync(
-            HttpMethod.Post, serviceUrl,
-            $"v3/conversations/{E(conversationId)}/activities", activity, cancellationToken);
+            HttpMethod.Post,
+            serviceUrl,
+            $"v3/conversations/{E(conversationId)}/activities",
+            activity,
+            cancellationToken
+        );
 
     public Task<SendOutcome> ReplyAsync(
         string serviceUrl,
         string conversationId,
         string replyToId,
         Activity activity,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken
+    ) =>
         ActivityCallAsync(
             HttpMethod.Post,
             serviceUrl,
             $"v3/conversations/{E(conversationId)}/activities/{E(replyToId)}",
             activity,
-            cancellationToken);
+            cancellationToken
+        );
 
     /// <summary>Replaces a sent activity (the whole activity, e.g. a card now showing "recorded").</summary>
     public Task<SendOutcome> UpdateAsync(
@@ -41,22 +51,36 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
         string conversationId,
         string activityId,
         Activity activity,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken
+    ) =>
         ActivityCallAsync(
             HttpMethod.Put,
             serviceUrl,
             $"v3/conversations/{E(conversationId)}/activities/{E(activityId)}",
-            activity with { Id = activityId },
-            cancellationToken);
+            activity with
+            {
+                Id = activityId,
+            },
+            cancellationToken
+        );
 
     public async Task<ConnectorResponse<ConversationResourceResponse>> CreateConversationAsync(
-        string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+        string serviceUrl,
+        ConversationParameters parameters,
+        CancellationToken cancellationToken
+    )
     {
-        var (outcome, body) = await CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters,
-            cancellationToken);
-        var created = outcome is SendOutcome.Sent && body is { } json
-            ? json.Deserialize<ConversationResourceResponse>(TeamsJson.Options)
-            : null;
+        var (outcome, body) = await CallAsync(
+            HttpMethod.Post,
+            serviceUrl,
+            "v3/conversations",
+            parameters,
+            cancellationToken
+        );
+        var created =
+            outcome is SendOutcome.Sent && body is { } json
+                ? json.Deserialize<ConversationResourceResponse>(TeamsJson.Options)
+                : null;
         return new(outcome, created);
     }
 
@@ -65,14 +89,15 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
         string conversationId,
         int pageSize,
         string? continuationToken,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
-        var query = $"v3/conversations/{E(conversationId)}/pagedmembers?pageSize={pageSize}"
+        var query =
+            $"v3/conversations/{E(conversationId)}/pagedmembers?pageSize={pageSize}"
             + (continuationToken is null ? string.Empty : $"&continuationToken={E(continuationToken)}");
         var (outcome, body) = await CallAsync(HttpMethod.Get, serviceUrl, query, null, cancellationToken);
-        var members = outcome is SendOutcome.Sent && body is { } json
-            ? json.Deserialize<PagedMembers>(TeamsJson.Options)
-            : null;
+        var members =
+            outcome is SendOutcome.Sent && body is { } json ? json.Deserialize<PagedMembers>(TeamsJson.Options) : null;
         return new(outcome, members);
     }
 
@@ -81,15 +106,16 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
         string serviceUrl,
         string relative,
         Activity activity,
-        CancellationToken cancellationToken) =>
-        (await CallAsync(method, serviceUrl, relative, activity, cancellationToken)).Outcome;
+        CancellationToken cancellationToken
+    ) => (await CallAsync(method, serviceUrl, relative, activity, cancellationToken)).Outcome;
 
     private async Task<(SendOutcome Outcome, JsonElement? Body)> CallAsync(
         HttpMethod method,
         string serviceUrl,
         string relative,
         object? content,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         if (Url(serviceUrl, relative) is not { } url)
         {
@@ -129,25 +155,44 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
         {
-            return new SendOutcome.Sent(body is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("id", out var id) ? id.GetString() : null);
+            return new SendOutcome.Sent(
+                body is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("id", out var id)
+                    ? id.GetString()
+                    : null
+            );
         }
 
         var (code, message) = ErrorOf(body);
         return response.StatusCode switch
         {
-            HttpStatusCode.TooManyRequests => new SendOutcome.Throttled(time.GetUtcNow() + (RetryAfterHeader.Wait(response, time) ?? TimeSpan.FromSeconds(1))),
-            HttpStatusCode.Forbidden when code is "BotNotInConversationRoster" or "ConversationBlockedByUser" => new SendOutcome.RecipientGone(status, code),
+            HttpStatusCode.TooManyRequests => new SendOutcome.Throttled(
+                time.GetUtcNow() + (RetryAfterHeader.Wait(response, time) ?? TimeSpan.FromSeconds(1))
+            ),
+            HttpStatusCode.Forbidden when code is "BotNotInConversationRoster" or "ConversationBlockedByUser" =>
+                new SendOutcome.RecipientGone(status, code),
             HttpStatusCode.NotFound when code is "ConversationNotFound" => new SendOutcome.RecipientGone(status, code),
-            _ => new SendOutcome.Failed(status, code, message ?? response.ReasonPhrase ?? "The connector refused the call."),
+            _ => new SendOutcome.Failed(
+                status,
+                code,
+                message ?? response.ReasonPhrase ?? "The connector refused the call."
+            ),
         };
     }
 
     private static (string? Code, string? Message) ErrorOf(JsonElement? body) =>
-        body is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
-            ? (error.TryGetProperty("code", out var c) ? c.GetString() : null, error.TryGetProperty("message", out var m) ? m.GetString() : null)
+        body is { ValueKind: JsonValueKind.Object } o
+        && o.TryGetProperty("error", out var error)
+        && error.ValueKind == JsonValueKind.Object
+            ? (
+                error.TryGetProperty("code", out var c) ? c.GetString() : null,
+                error.TryGetProperty("message", out var m) ? m.GetString() : null
+            )
             : (null, null);
 
-    private static async Task<JsonElement?> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<JsonElement?> ReadJsonAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken
+    )
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(text))

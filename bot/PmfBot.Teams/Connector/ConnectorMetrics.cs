@@ -18,8 +18,16 @@ public sealed class ConnectorMetrics
     public ConnectorMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        _throttled = meter.CreateCounter<long>("pmfbot.connector.throttled", "{response}", "429 Too Many Requests answers from the Bot Connector.");
-        _retries = meter.CreateCounter<long>("pmfbot.connector.retries", "{attempt}", "Bot Connector calls tried again, by who retried (http, paced-sender) and why.");
+        _throttled = meter.CreateCounter<long>(
+            "pmfbot.connector.throttled",
+            "{response}",
+            "429 Too Many Requests answers from the Bot Connector."
+        );
+        _retries = meter.CreateCounter<long>(
+            "pmfbot.connector.retries",
+            "{attempt}",
+            "Bot Connector calls tried again, by who retried (http, paced-sender) and why."
+        );
     }
 
     public void Throttled() => _throttled.Add(1);
@@ -27,13 +35,22 @@ public sealed class ConnectorMetrics
     /// <param name="by">"http" (the resilience pipeline) or "paced-sender" (after waiting out Retry-After).</param>
     /// <param name="reason">An HTTP status code, "timeout" or "network".</param>
     public void Retried(string by, string reason) =>
-        _retries.Add(1, new KeyValuePair<string, object?>("pmfbot.retry.by", by), new KeyValuePair<string, object?>("pmfbot.retry.reason", reason));
+        _retries.Add(
+            1,
+            new KeyValuePair<string, object?>("pmfbot.retry.by", by),
+            new KeyValuePair<string, object?>("pmfbot.retry.reason", reason)
+        );
 }
 
-/// <summary>Counts each attempt's 429 (inside the retry, so a throttled attempt that is retried still counts).</summary>
+/// <summary>
+/// Counts each attempt's 429 (inside the retry, so a throttled attempt that is retried still counts).
+/// </summary>
 internal sealed class ConnectorMetricsHandler(ConnectorMetrics metrics) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken
+    )
     {
         var response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)

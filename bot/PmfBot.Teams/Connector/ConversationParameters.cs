@@ -16,23 +16,33 @@ public sealed record ConversationParameters
     public Activity? Activity { get; init; }
 
     /// <summary>A personal (1:1) chat between the bot and one user ("29:…" id).</summary>
-    public static ConversationParameters Personal(string botId, string userId, string tenantId) => new()
-    {
-        Bot = new ChannelAccount(botId),
-        Members = [new ChannelAccount(userId)],
-        TenantId = tenantId,
-        ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = tenantId } }, TeamsJson.Options),
-    };
+    public static ConversationParameters Personal(string botId, string userId, string tenantId) =>
+        new()
+        {
+            Bot = new ChannelAccount(botId),
+            Members = [new ChannelAccount(userId)],
+            TenantId = tenantId,
+            ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = tenantId } }, TeamsJson.Options),
+        };
 
     /// <summary>A new thread in a Teams channel, starting with <paramref name="firstPost"/>.</summary>
-    public static ConversationParameters ChannelThread(string botId, string channelId, string tenantId, Activity firstPost) => new()
-    {
-        IsGroup = true,
-        Bot = new ChannelAccount(botId),
-        TenantId = tenantId,
-        ChannelData = JsonSerializer.SerializeToElement(new { channel = new { id = channelId }, tenant = new { id = tenantId } }, TeamsJson.Options),
-        Activity = firstPost,
-    };
+    public static ConversationParameters ChannelThread(
+        string botId,
+        string channelId,
+        string tenantId,
+        Activity firstPost
+    ) =>
+        new()
+        {
+            IsGroup = true,
+            Bot = new ChannelAccount(botId),
+            TenantId = tenantId,
+            ChannelData = JsonSerializer.SerializeToElement(
+                new { channel = new { id = channelId }, tenant = new { id = tenantId } },
+                TeamsJson.Options
+            ),
+            Activity = firstPost,
+        };
 }
 
 /// <summary>POST /v3/conversations' answer.</summary>

@@ -6,14 +6,13 @@ namespace PmfBot.Teams.Connector;
 /// </summary>
 public abstract record SendOutcome
 {
-    private SendOutcome()
-    {
-    }
+    private SendOutcome() { }
 
     /// <summary>What happened, for a person reading a log or a claim's note.</summary>
     public abstract string Why { get; }
 
-    /// <param name="ActivityId">The id of the activity sent (keep it to update the card later), when the connector gave one.</param>
+    /// <param name="ActivityId">The id of the activity sent (keep it to update the card later), when the connector gave
+    /// one.</param>
     public sealed record Sent(string? ActivityId) : SendOutcome
     {
         /// <summary>Where it went, once the proactive messenger has found the conversation.</summary>
@@ -56,7 +55,9 @@ public abstract record SendOutcome
         public override string Why => $"Withdrawn before it was sent: {Reason}";
     }
 
-    /// <summary>No conversation with the recipient is known (they have never opened PmfBot): nothing was sent.</summary>
+    /// <summary>
+    /// No conversation with the recipient is known (they have never opened PmfBot): nothing was sent.
+    /// </summary>
     public sealed record NoConversation : SendOutcome
     {
         public override string Why => "Has never opened PmfBot in Teams: no chat to write into yet.";

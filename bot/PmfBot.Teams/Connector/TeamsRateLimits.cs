@@ -40,29 +40,40 @@ public sealed class TeamsRateLimits : IAsyncDisposable
     public TeamsRateLimits(int tenantPerSecond = 50)
     {
         // RateLimitPartition.Get keeps the limiter's own timer; a new one replaces it after it has idled.
-        _tenant = PartitionedRateLimiter.Create<HttpRequestMessage, string>(_ => RateLimitPartition.Get(
-            "tenant", _ => new SlidingWindowRateLimiter(
-                Window(tenantPerSecond, TimeSpan.FromSeconds(1), TenantSegments, extraSegments: 2))));
-        _conversation = [.. PerConversation.Select(limit =>
-            PartitionedRateLimiter.Create<HttpRequestMessage, string>(request =>
-                ConversationOf(request) is { } conversation
-                    ? RateLimitPartition.GetSlidingWindowLimiter(
-                        conversation, _ => Window(limit.Count, limit.Window, HeartbeatSegments(limit.Window)))
-                    : RateLimitPartition.GetNoLimiter(string.Empty)))];
+        _tenant = PartitionedRateLimiter.Create<HttpRequestMessage, string>(_ =>
+            RateLimitPartition.Get("tenant", _ => new SlidingWindowRateLimiter(
+                Window(tenantPerSecond, TimeSpan.FromSeconds(1), TenantSegments, extraSegments: 2)
+            ))
+        );
+        _conversation =
+        [
+            .. PerConversation.Select(limit =>
+                PartitionedRateLimiter.Create<HttpRequestMessage, string>(request =>
+                    ConversationOf(request) is { } conversation
+                        ? RateLimitPartition.GetSlidingWindowLimiter(conversation, _ =>
+                            Window(limit.Count, limit.Window, HeartbeatSegments(limit.Window))
+                        )
+                        : RateLimitPartition.GetNoLimiter(string.Empty)
+                )
+            ),
+        ];
         // One every 1/50 s (a few at once at most): a burst (120 replies, a batch of card updates)
         // goes out spread over its second instead of all at once, so queueing on the way can't bunch
         // its arrivals into the next second's. Before the window, so a request takes its window
         // permit only as it is about to go.
-        _tenantPace = PartitionedRateLimiter.Create<HttpRequestMessage, string>(_ => RateLimitPartition.Get(
-            "tenant-pace", _ => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = AtOnce,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / tenantPerSecond),
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            })));
+        _tenantPace = PartitionedRateLimiter.Create<HttpRequestMessage, string>(_ =>
+            RateLimitPartition.Get("tenant-pace", _ => new TokenBucketRateLimiter(
+                new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = AtOnce,
+                    TokensPerPeriod = 1,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / tenantPerSecond),
+                    QueueLimit = int.MaxValue,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    AutoReplenishment = true,
+                }
+            ))
+        );
         Limiter = PartitionedRateLimiter.CreateChained([.. _conversation, _tenantPace, _tenant]);
     }
 
@@ -99,13 +110,18 @@ public sealed class TeamsRateLimits : IAsyncDisposable
 
     /// <param name="extraSegments">Segments beyond Teams' window: one makes sure a whole window has passed.</param>
     private static SlidingWindowRateLimiterOptions Window(
-        int count, TimeSpan teamsWindow, int segments, int extraSegments = 1) => new()
-    {
-        PermitLimit = count,
-        Window = teamsWindow + (teamsWindow / segments * extraSegments),
-        SegmentsPerWindow = segments + extraSegments,
-        QueueLimit = int.MaxValue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    };
+        int count,
+        TimeSpan teamsWindow,
+        int segments,
+        int extraSegments = 1
+    ) =>
+        new()
+        {
+            PermitLimit = count,
+            Window = teamsWindow + (teamsWindow / segments * extraSegments),
+            SegmentsPerWindow = segments + extraSegments,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        };
 }

@@ -23,7 +23,10 @@ public static partial class BotEndpoint
     /// <summary>Teams' activities are far smaller; anything bigger is not from Teams.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
-    public static RouteHandlerBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages")
+    public static RouteHandlerBuilder MapBotMessages(
+        this IEndpointRouteBuilder endpoints,
+        string pattern = "/api/messages"
+    )
     {
         return endpoints.MapPost(pattern, HandleAsync).DisableAntiforgery();
     }
@@ -34,7 +37,8 @@ public static partial class BotEndpoint
         IOptions<BotOptions> options,
         IHostEnvironment environment,
         TimeProvider time,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers
+    )
     {
         var logger = loggers.CreateLogger(typeof(BotEndpoint));
         var authenticated = !options.Value.AllowUnauthenticatedLocalRequests;
@@ -65,7 +69,11 @@ public static partial class BotEndpoint
         if (activity is null)
         {
             LogMalformed(logger, "unreadable activity");
-            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, new { error = "The body is not a Bot Framework activity." });
+            await WriteJsonAsync(
+                context,
+                StatusCodes.Status400BadRequest,
+                new { error = "The body is not a Bot Framework activity." }
+            );
             return;
         }
 
@@ -86,18 +94,24 @@ public static partial class BotEndpoint
         }
 
         var correlationId = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
-        using var scope = logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["ActivityId"] = activity.Id,
-            ["ConversationId"] = activity.Conversation?.Id,
-            ["CorrelationId"] = correlationId,
-        });
+        using var scope = logger.BeginScope(
+            new Dictionary<string, object?>
+            {
+                ["ActivityId"] = activity.Id,
+                ["ConversationId"] = activity.Conversation?.Id,
+                ["CorrelationId"] = correlationId,
+            }
+        );
         try
         {
             var response = await bot.OnTurnAsync(activity, context.RequestAborted);
             if (activity.IsType(ActivityTypes.Invoke))
             {
-                var invoke = response ?? new InvokeResponse(StatusCodes.Status501NotImplemented, new { error = $"No handler for invoke '{activity.Name}'." });
+                var invoke = response
+                    ?? new InvokeResponse(
+                        StatusCodes.Status501NotImplemented,
+                        new { error = $"No handler for invoke '{activity.Name}'." }
+                    );
                 await WriteJsonAsync(context, invoke.Status, invoke.Body);
                 return;
             }
@@ -107,21 +121,34 @@ public static partial class BotEndpoint
         catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
         {
             LogTurnFailed(logger, e, correlationId);
-            var message = $"Sorry, something went wrong on our side. If it keeps happening, quote reference {correlationId}.";
+            var message =
+                $"Sorry, something went wrong on our side. If it keeps happening, quote reference {correlationId}.";
             if (activity.IsType(ActivityTypes.Invoke))
             {
-                await WriteJsonAsync(context, StatusCodes.Status200OK, AdaptiveCardInvokeResponse.Error(500, "InternalError", message));
+                await WriteJsonAsync(
+                    context,
+                    StatusCodes.Status200OK,
+                    AdaptiveCardInvokeResponse.Error(500, "InternalError", message)
+                );
             }
             else
             {
-                await WriteJsonAsync(context, StatusCodes.Status500InternalServerError, new { error = message, correlationId });
+                await WriteJsonAsync(
+                    context,
+                    StatusCodes.Status500InternalServerError,
+                    new { error = message, correlationId }
+                );
             }
         }
     }
 
     /// <summary>The bearer token checked; keys that can't be fetched are a failure, never an exception.</summary>
     private static async Task<AuthenticateResult> AuthenticateAsync(
-        HttpContext context, string metadataUrl, TimeProvider time, ILogger logger)
+        HttpContext context,
+        string metadataUrl,
+        TimeProvider time,
+        ILogger logger
+    )
     {
         try
         {
@@ -157,7 +184,11 @@ public static partial class BotEndpoint
             }
 
             limited.Position = 0;
-            var activity = await JsonSerializer.DeserializeAsync<Activity>(limited, TeamsJson.Options, context.RequestAborted);
+            var activity = await JsonSerializer.DeserializeAsync<Activity>(
+                limited,
+                TeamsJson.Options,
+                context.RequestAborted
+            );
             return string.IsNullOrWhiteSpace(activity?.Type) ? null : activity;
         }
         catch (JsonException)
@@ -173,7 +204,10 @@ public static partial class BotEndpoint
         await JsonSerializer.SerializeAsync(context.Response.Body, body, TeamsJson.Options, context.RequestAborted);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to the bot endpoint with {Status}: {Reason}")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Rejected a request to the bot endpoint with {Status}: {Reason}"
+    )]
     private static partial void LogRejected(ILogger logger, int status, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a malformed activity with 400: {Reason}")]

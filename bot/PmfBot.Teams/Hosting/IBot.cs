@@ -9,7 +9,9 @@ public interface IBot
     Task<InvokeResponse?> OnTurnAsync(Activity activity, CancellationToken cancellationToken);
 }
 
-/// <summary>The HTTP answer to an invoke activity: a status and a JSON body (e.g. an <see cref="AdaptiveCardInvokeResponse"/>).</summary>
+/// <summary>
+/// The HTTP answer to an invoke activity: a status and a JSON body (e.g. an <see cref="AdaptiveCardInvokeResponse"/>).
+/// </summary>
 public sealed record InvokeResponse(int Status, object? Body)
 {
     public static InvokeResponse For(AdaptiveCardInvokeResponse response) => new(200, response);

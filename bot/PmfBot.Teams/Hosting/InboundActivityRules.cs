@@ -28,7 +28,9 @@ public static class InboundActivityRules
 
         // Someone said or pressed something, or installed PmfBot: the bot answers them. A
         // conversationUpdate (a team renamed, a member added) only refreshes where the conversation is.
-        var answered = activity.IsType(ActivityTypes.Message) || activity.IsType(ActivityTypes.Invoke)
+        var answered =
+            activity.IsType(ActivityTypes.Message)
+            || activity.IsType(ActivityTypes.Invoke)
             || activity.IsType(ActivityTypes.InstallationUpdate);
         var aboutAConversation = answered || activity.IsType(ActivityTypes.ConversationUpdate);
         if (activity.ServiceUrl is { } serviceUrl)
@@ -75,7 +77,8 @@ public static class InboundActivityRules
     private static string? Required(bool required, string name, string? id, bool absent) =>
         absent ? (required ? $"{name} is missing" : null)
         : id is null ? $"{name}.id is missing"
-        : IsId(id) ? null : $"{name}.id is not an id";
+        : IsId(id) ? null
+        : $"{name}.id is not an id";
 
     private static string? Optional(string name, string? id) => id is null || IsId(id) ? null : $"{name} is not an id";
 

@@ -17,8 +17,12 @@ public sealed record ServiceUrlRule(IReadOnlyList<string> AllowedHosts, bool IsD
     /// <summary>Null when the bot may call it; otherwise why not, in a few words for the caller and the log.</summary>
     public string? Problem(string serviceUrl)
     {
-        if (serviceUrl.Length > MaxLength || !Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url)
-            || url.IsFile || url.IsUnc)
+        if (
+            serviceUrl.Length > MaxLength
+            || !Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url)
+            || url.IsFile
+            || url.IsUnc
+        )
         {
             return "serviceUrl is not an absolute URL";
         }

@@ -20,13 +20,23 @@ namespace PmfBot.Teams.Proactive;
 /// it can have arrived), and keep conversation windows <see cref="Safety"/> wider for clock
 /// granularity, so arrivals stay inside the limits however the network's latency varies.
 /// </remarks>
-public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetrics metrics, IOptions<PacedSenderOptions> options, TimeProvider time, ILogger<PacedSender> logger)
-    : BackgroundService
+public sealed partial class PacedSender(
+    ConnectorClient connector,
+    ConnectorMetrics metrics,
+    IOptions<PacedSenderOptions> options,
+    TimeProvider time,
+    ILogger<PacedSender> logger
+) : BackgroundService
 {
     public static readonly TimeSpan Safety = TimeSpan.FromMilliseconds(50);
 
     private static readonly (int Count, TimeSpan Window)[] ConversationLimits =
-        [(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1))];
+    [
+        (7, TimeSpan.FromSeconds(1)),
+        (8, TimeSpan.FromSeconds(2)),
+        (60, TimeSpan.FromSeconds(30)),
+        (1800, TimeSpan.FromHours(1)),
+    ];
 
     // Conversations with messages waiting. A message joins its conversation's backlog when it is
     // queued (so each chat's messages keep the order they were sent in); a worker takes a whole
@@ -57,7 +67,10 @@ public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetr
     /// </param>
     public Task<ProactiveResult> SendAsync(ProactiveMessage message, CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(message, new TaskCompletionSource<ProactiveResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(
+            message,
+            new TaskCompletionSource<ProactiveResult>(TaskCreationOptions.RunContinuationsAsynchronously)
+        );
         lock (_gate)
         {
             if (_stopped)
@@ -77,7 +90,12 @@ public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetr
         if (cancellationToken.CanBeCanceled)
         {
             var withdrawal = cancellationToken.Register(static p => ((Pending)p!).TryWithdraw(), pending);
-            _ = pending.Result.Task.ContinueWith(_ => withdrawal.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _ = pending.Result.Task.ContinueWith(
+                _ => withdrawal.Dispose(),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default
+            );
         }
 
         return pending.Result.Task;
@@ -89,9 +107,7 @@ public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetr
         {
             await Task.WhenAll(Enumerable.Range(0, options.Value.MaxConcurrency).Select(_ => WorkAsync(stoppingToken)));
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
         finally
         {
             ReportUnsent();
@@ -119,7 +135,10 @@ public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetr
         base.Dispose();
     }
 
-    /// <summary>Nothing is left hanging: whatever was not sent is reported as such (the caller's claim stays open for a restart).</summary>
+    /// <summary>
+    /// Nothing is left hanging: whatever was not sent is reported as such (the caller's claim stays open for a
+    /// restart).
+    /// </summary>
     private void ReportUnsent()
     {
         lock (_gate)
@@ -170,7 +189,11 @@ public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetr
         }
     }
 
-    private async Task<ProactiveResult> SendPacedAsync(Pending pending, ConversationPace pace, CancellationToken stoppingToken)
+    private async Task<ProactiveResult> SendPacedAsync(
+        Pending pending,
+        ConversationPace pace,
+        CancellationToken stoppingToken
+    )
     {
         var message = pending.Message;
         for (var attempt = 1; ; attempt++)
@@ -181,7 +204,12 @@ public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetr
                 return Withdrawn(attempt - 1); // taken back while it waited: never sent
             }
 
-            var outcome = await connector.SendAsync(message.ServiceUrl, message.ConversationId, message.Activity, _inFlight.Token);
+            var outcome = await connector.SendAsync(
+                message.ServiceUrl,
+                message.ConversationId,
+                message.Activity,
+                _inFlight.Token
+            );
             lock (_gate)
             {
                 var completed = time.GetUtcNow();
@@ -278,7 +306,10 @@ public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetr
         }
     }
 
-    /// <summary>How long until a send to this conversation (and, with <paramref name="tenantToo"/>, the tenant) is allowed; null when it is now. Under the lock.</summary>
+    /// <summary>
+    /// How long until a send to this conversation (and, with <paramref name="tenantToo"/>, the tenant) is allowed; null
+    /// when it is now. Under the lock.
+    /// </summary>
     private TimeSpan? TimeUntil(ConversationPace pace, bool tenantToo)
     {
         var now = time.GetUtcNow();
@@ -300,10 +331,14 @@ public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetr
     private static ProactiveResult Withdrawn(int attempts) =>
         new(new SendOutcome.Withdrawn("the sender took it back."), attempts);
 
-    /// <summary>A queued message. Once a worker takes it off (it is on the wire) it can no longer be withdrawn, and vice versa.</summary>
+    /// <summary>
+    /// A queued message. Once a worker takes it off (it is on the wire) it can no longer be withdrawn, and vice versa.
+    /// </summary>
     private sealed record Pending(ProactiveMessage Message, TaskCompletionSource<ProactiveResult> Result)
     {
-        private const int Queued = 0, TakenOff = 1, Withdrawn = 2;
+        private const int Queued = 0,
+            TakenOff = 1,
+            Withdrawn = 2;
         private int _state;
 
         public bool IsWithdrawn => Volatile.Read(ref _state) == Withdrawn;
@@ -323,7 +358,10 @@ public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetr
     /// <summary>One conversation's limits and backlog. Guarded by the sender's lock.</summary>
     private sealed class ConversationPace
     {
-        private readonly SlidingWindowLimit[] _limits = [.. ConversationLimits.Select(l => new SlidingWindowLimit(l.Count, l.Window + Safety))];
+        private readonly SlidingWindowLimit[] _limits =
+        [
+            .. ConversationLimits.Select(l => new SlidingWindowLimit(l.Count, l.Window + Safety)),
+        ];
 
         public bool Busy { get; set; }
 
@@ -345,7 +383,10 @@ public sealed partial class PacedSender(ConnectorClient connector, ConnectorMetr
         public IEnumerable<Stamp> Record(DateTimeOffset at) => [.. _limits.Select(l => l.Record(at))];
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Teams throttled a send to {ConversationId}; trying again at {RetryAt}")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Teams throttled a send to {ConversationId}; trying again at {RetryAt}"
+    )]
     private static partial void LogThrottled(ILogger logger, string conversationId, DateTimeOffset retryAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up sending {Key} to {ConversationId}: {Outcome}")]

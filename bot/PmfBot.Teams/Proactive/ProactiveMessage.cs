@@ -7,7 +7,9 @@ namespace PmfBot.Teams.Proactive;
 /// <param name="Key">The caller's name for it (e.g. "NI 192|FY2026-Q2|prompt"), for logs.</param>
 public sealed record ProactiveMessage(string ServiceUrl, string ConversationId, Activity Activity, string? Key = null);
 
-/// <summary>How a proactive send ended: the connector's final outcome (never Throttled) and how many attempts it took.</summary>
+/// <summary>
+/// How a proactive send ended: the connector's final outcome (never Throttled) and how many attempts it took.
+/// </summary>
 public sealed record ProactiveResult(SendOutcome Outcome, int Attempts)
 {
     public bool Sent => Outcome is SendOutcome.Sent;

@@ -10,10 +10,21 @@ public sealed record ChannelAccount(string Id, string? Name = null, string? AadO
 
 /// <summary>The conversation an activity belongs to.</summary>
 /// <param name="ConversationType">"personal", "groupChat" or "channel" in Teams.</param>
-public sealed record ConversationAccount(string Id, string? ConversationType = null, string? TenantId = null, string? Name = null, bool? IsGroup = null);
+public sealed record ConversationAccount(
+    string Id,
+    string? ConversationType = null,
+    string? TenantId = null,
+    string? Name = null,
+    bool? IsGroup = null
+);
 
 /// <summary>An attachment; for PmfBot, an Adaptive Card (<see cref="AdaptiveCardContentType"/>).</summary>
-public sealed record Attachment(string ContentType, JsonElement? Content = null, string? ContentUrl = null, string? Name = null)
+public sealed record Attachment(
+    string ContentType,
+    JsonElement? Content = null,
+    string? ContentUrl = null,
+    string? Name = null
+)
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 
@@ -21,7 +32,9 @@ public sealed record Attachment(string ContentType, JsonElement? Content = null,
     public static Attachment AdaptiveCard(JsonElement card) => new(AdaptiveCardContentType, card);
 }
 
-/// <summary>An entity attached to an activity: a mention (<c>type: "mention"</c>), client info, and others kept as they came.</summary>
+/// <summary>
+/// An entity attached to an activity: a mention (<c>type: "mention"</c>), client info, and others kept as they came.
+/// </summary>
 public sealed record Entity
 {
     public const string MentionType = "mention";

@@ -65,8 +65,14 @@ public sealed partial record Activity
         {
             if (mention.Text is { Length: > 0 } markup)
             {
-                var isBot = Recipient is not null && string.Equals(mention.Mentioned?.Id, Recipient.Id, StringComparison.OrdinalIgnoreCase);
-                text = text.Replace(markup, isBot ? " " : AtTag().Replace(markup, "$1"), StringComparison.OrdinalIgnoreCase);
+                var isBot =
+                    Recipient is not null
+                    && string.Equals(mention.Mentioned?.Id, Recipient.Id, StringComparison.OrdinalIgnoreCase);
+                text = text.Replace(
+                    markup,
+                    isBot ? " " : AtTag().Replace(markup, "$1"),
+                    StringComparison.OrdinalIgnoreCase
+                );
             }
         }
 
@@ -76,28 +82,33 @@ public sealed partial record Activity
     }
 
     /// <summary>Where this activity came from, to reply or to write later (proactively).</summary>
-    public ConversationReference GetConversationReference() => new(
-        ServiceUrl ?? throw new InvalidOperationException("An activity without a serviceUrl cannot be answered."),
-        ChannelId ?? "msteams",
-        Conversation ?? throw new InvalidOperationException("An activity without a conversation cannot be answered."),
-        Recipient ?? throw new InvalidOperationException("An activity without a recipient (the bot) cannot be answered."),
-        From,
-        Id,
-        TenantId);
+    public ConversationReference GetConversationReference() =>
+        new(
+            ServiceUrl ?? throw new InvalidOperationException("An activity without a serviceUrl cannot be answered."),
+            ChannelId ?? "msteams",
+            Conversation
+                ?? throw new InvalidOperationException("An activity without a conversation cannot be answered."),
+            Recipient
+                ?? throw new InvalidOperationException("An activity without a recipient (the bot) cannot be answered."),
+            From,
+            Id,
+            TenantId
+        );
 
     /// <summary>A message in reply to this activity, in the same conversation.</summary>
-    public Activity CreateReply(string? text = null, IReadOnlyList<Attachment>? attachments = null) => new()
-    {
-        Type = ActivityTypes.Message,
-        From = Recipient,
-        Recipient = From,
-        Conversation = Conversation,
-        ServiceUrl = ServiceUrl,
-        ChannelId = ChannelId,
-        ReplyToId = Id,
-        Text = text,
-        Attachments = attachments,
-    };
+    public Activity CreateReply(string? text = null, IReadOnlyList<Attachment>? attachments = null) =>
+        new()
+        {
+            Type = ActivityTypes.Message,
+            From = Recipient,
+            Recipient = From,
+            Conversation = Conversation,
+            ServiceUrl = ServiceUrl,
+            ChannelId = ChannelId,
+            ReplyToId = Id,
+            Text = text,
+            Attachments = attachments,
+        };
 
     [GeneratedRegex(@"<at[^>]*>(.*?)</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex AtTag();

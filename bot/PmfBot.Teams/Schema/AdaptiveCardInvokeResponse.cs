@@ -17,7 +17,8 @@ public sealed record AdaptiveCardInvokeResponse(int StatusCode, string Type, obj
 
     public static AdaptiveCardInvokeResponse Message(string text) => new(200, MessageType, text);
 
-    public static AdaptiveCardInvokeResponse Error(int statusCode, string code, string message) => new(statusCode, ErrorType, new InvokeError(code, message));
+    public static AdaptiveCardInvokeResponse Error(int statusCode, string code, string message) =>
+        new(statusCode, ErrorType, new InvokeError(code, message));
 
     public sealed record InvokeError(string Code, string Message);
 }

@@ -44,8 +44,10 @@ public sealed record TeamsChannelData
 
     /// <summary>A non-empty string property of an object; null otherwise (or when there is no object).</summary>
     private static string? Text(JsonElement data, string name) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value)
-        && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+        data.ValueKind == JsonValueKind.Object
+        && data.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String
+        && value.GetString() is { Length: > 0 } text
             ? text
             : null;
 }

@@ -16,7 +16,8 @@ namespace PmfBot.Admin;
 /// The performance team's command line: the same binary as the bot, the same configuration
 /// (appsettings.json, environment variables such as Storage__ConnectionString).
 /// </summary>
-/// <remarks>Exit codes: 0 done; 1 could not run (configuration, storage, file); 2 usage; 3 done, but some rows were refused.</remarks>
+/// <remarks>Exit codes: 0 done; 1 could not run (configuration, storage, file); 2 usage; 3 done, but some rows were
+/// refused.</remarks>
 public static class AdminCommandLine
 {
     public const string Usage = """
@@ -34,33 +35,56 @@ public static class AdminCommandLine
               and rebuild those that disagree. The bot also does this daily.
           demo seed [--as-of yyyy-MM-dd]
               Seed Northmere District Council (catalogue and two years of history).
-          app-package --bot-id <guid> --domain <host> [--app-id <guid>] [--council <name>] [--version 1.0.0] [--out <zip>] [--template <folder>]
+          app-package --bot-id <guid> --domain <host> [--app-id <guid>] [--council <name>]
+                      [--version 1.0.0] [--out <zip>] [--template <folder>]
               Build the Teams app package (appPackage/build.sh runs this).
 
         Storage comes from Storage__ConnectionString (for Azurite: UseDevelopmentStorage=true).
         """;
 
-    /// <summary>A first argument that is a word (not an ASP.NET option like --urls or a Key=Value setting) is a command; unknown ones get the usage.</summary>
+    /// <summary>
+    /// A first argument that is a word (not an ASP.NET option like --urls or a Key=Value setting) is a command; unknown
+    /// ones get the usage.
+    /// </summary>
     public static bool IsAdminCommand(string[] args) =>
-        args.Length > 0 && (args[0] is "--help" or "-h" || (!args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal)));
+        args.Length > 0
+        && (
+            args[0] is "--help" or "-h"
+            || (!args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal))
+        );
 
     /// <param name="settings">Configuration laid over appsettings and the environment (tests).</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextWriter? output = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var @out = output ?? Console.Out;
-        Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> command) => AdminCommandLine.WithServicesAsync(settings, command);
+        Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> command) =>
+            AdminCommandLine.WithServicesAsync(settings, command);
         var words = args.Select(a => a.ToLowerInvariant()).Take(2).ToArray();
         var rest = args.Skip(2).ToList();
         try
         {
             return words switch
             {
-                ["catalogue", "import"] when Positional(rest) is [var file] => await WithServicesAsync(s => ImportAsync(s, file, rest.Contains("--dry-run"), Option(rest, "--report"), @out, cancellationToken)),
-                ["catalogue", "export"] when Positional(rest) is [var file] => await WithServicesAsync(s => ExportCatalogueAsync(s, file, @out, cancellationToken)),
-                ["results", "export"] when Positional(rest) is [var period, var file] => await WithServicesAsync(s => ExportResultsAsync(s, period, file, @out, cancellationToken)),
-                ["standings", "rebuild"] when Positional(rest) is [] =>
-                    await WithServicesAsync(s => RebuildStandingsAsync(s, @out, cancellationToken)),
-                ["demo", "seed"] when Positional(rest) is [] => await WithServicesAsync(s => SeedAsync(s, Option(rest, "--as-of"), @out, cancellationToken)),
+                ["catalogue", "import"] when Positional(rest) is [var file] => await WithServicesAsync(s =>
+                    ImportAsync(s, file, rest.Contains("--dry-run"), Option(rest, "--report"), @out, cancellationToken)
+                ),
+                ["catalogue", "export"] when Positional(rest) is [var file] => await WithServicesAsync(s =>
+                    ExportCatalogueAsync(s, file, @out, cancellationToken)
+                ),
+                ["results", "export"] when Positional(rest) is [var period, var file] => await WithServicesAsync(s =>
+                    ExportResultsAsync(s, period, file, @out, cancellationToken)
+                ),
+                ["standings", "rebuild"] when Positional(rest) is [] => await WithServicesAsync(s =>
+                    RebuildStandingsAsync(s, @out, cancellationToken)
+                ),
+                ["demo", "seed"] when Positional(rest) is [] => await WithServicesAsync(s =>
+                    SeedAsync(s, Option(rest, "--as-of"), @out, cancellationToken)
+                ),
                 ["app-package", ..] => await AppPackageAsync(args.Skip(1).ToList(), @out),
                 ["help"] or ["--help"] or ["-h"] => Help(@out, 0),
                 _ => Help(@out, 2),
@@ -73,29 +97,46 @@ public static class AdminCommandLine
         }
         catch (Exception e) when (Storage.StorageFault.Is(e))
         {
-            await @out.WriteLineAsync($"Table storage could not be reached ({e.GetBaseException().Message}). Is Azurite running, and is Storage__ConnectionString right?");
+            await @out.WriteLineAsync(
+                $"Table storage could not be reached ({e.GetBaseException().Message}). Is Azurite running, and is "
+                    + "Storage__ConnectionString right?"
+            );
             return 1;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FileFormatException)
+        catch (Exception e)
+            when (e is IOException or UnauthorizedAccessException or InvalidDataException or FileFormatException)
         {
             await @out.WriteLineAsync($"Could not read or write the file: {e.Message}");
             return 1;
         }
     }
 
-    private static async Task<int> WithServicesAsync(IReadOnlyDictionary<string, string?>? settings, Func<IServiceProvider, Task<int>> command)
+    private static async Task<int> WithServicesAsync(
+        IReadOnlyDictionary<string, string?>? settings,
+        Func<IServiceProvider, Task<int>> command
+    )
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        var builder = Host.CreateApplicationBuilder(
+            new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory }
+        );
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPmfBot(builder.Configuration);
         using var host = builder.Build();
-        _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value; // validates: a clear message before any I/O
+        // validates: a clear message before any I/O
+        _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         await host.Services.GetRequiredService<PmfTables>().EnsureCreatedAsync(CancellationToken.None);
         return await command(host.Services);
     }
 
-    private static async Task<int> ImportAsync(IServiceProvider services, string file, bool dryRun, string? reportPath, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> ImportAsync(
+        IServiceProvider services,
+        string file,
+        bool dryRun,
+        string? reportPath,
+        TextWriter output,
+        CancellationToken cancellationToken
+    )
     {
         if (!File.Exists(file))
         {
@@ -103,12 +144,24 @@ public static class AdminCommandLine
             return 1;
         }
 
-        var report = await services.GetRequiredService<CatalogueImporter>()
-            .ImportAsync(TabularFile.Read(file), Path.GetFileName(file), dryRun, services.GetRequiredService<CouncilRules>().DefaultTolerance, cancellationToken);
+        var report = await services
+            .GetRequiredService<CatalogueImporter>()
+            .ImportAsync(
+                TabularFile.Read(file),
+                Path.GetFileName(file),
+                dryRun,
+                services.GetRequiredService<CouncilRules>().DefaultTolerance,
+                cancellationToken
+            );
         foreach (var row in report.Rows)
         {
             var details = row.Details.Count == 0 ? string.Empty : "  " + string.Join("; ", row.Details);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Row {row.Row,-4} {row.Reference,-10} {row.Outcome.ToString().ToLowerInvariant(),-9}{details}"));
+            await output.WriteLineAsync(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Row {row.Row, -4} {row.Reference, -10} {row.Outcome.ToString().ToLowerInvariant(), -9}{details}"
+                )
+            );
         }
 
         await output.WriteLineAsync(report.Summary);
@@ -118,7 +171,8 @@ public static class AdminCommandLine
             await services.GetRequiredService<Standings.StandingsRepair>().RebuildAsync(cancellationToken);
         }
 
-        // With Graph on, the catalogue's people are matched to their Entra accounts, so the first prompt reaches everyone.
+        // With Graph on, the catalogue's people are matched to their Entra accounts, so the first prompt reaches
+        // everyone.
         if (report.FileProblems.Count == 0 && services.GetService<Features.People.PeopleResolver>() is { } people)
         {
             var matched = await people.ResolveAsync(dryRun, cancellationToken);
@@ -142,7 +196,12 @@ public static class AdminCommandLine
 
             foreach (var row in report.Rows)
             {
-                csv.WriteRecord([row.Row.ToString(CultureInfo.InvariantCulture), row.Reference, row.Outcome.ToString(), string.Join("; ", row.Details)]);
+                csv.WriteRecord([
+                    row.Row.ToString(CultureInfo.InvariantCulture),
+                    row.Reference,
+                    row.Outcome.ToString(),
+                    string.Join("; ", row.Details),
+                ]);
             }
 
             await output.WriteLineAsync($"Report written to {reportPath}.");
@@ -151,7 +210,12 @@ public static class AdminCommandLine
         return report.HasRefusals ? 3 : 0;
     }
 
-    private static async Task<int> ExportCatalogueAsync(IServiceProvider services, string file, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> ExportCatalogueAsync(
+        IServiceProvider services,
+        string file,
+        TextWriter output,
+        CancellationToken cancellationToken
+    )
     {
         var catalogue = await services.GetRequiredService<CatalogueStore>().LoadAsync(cancellationToken);
         await using (var writer = new StreamWriter(file))
@@ -163,7 +227,13 @@ public static class AdminCommandLine
         return 0;
     }
 
-    private static async Task<int> ExportResultsAsync(IServiceProvider services, string periodText, string file, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> ExportResultsAsync(
+        IServiceProvider services,
+        string periodText,
+        string file,
+        TextWriter output,
+        CancellationToken cancellationToken
+    )
     {
         if (!ReportingPeriod.TryParse(periodText, out var period))
         {
@@ -175,7 +245,9 @@ public static class AdminCommandLine
         int count;
         await using (var writer = new StreamWriter(file))
         {
-            (count, _) = await services.GetRequiredService<ResultsExporter>().WriteAsync(catalogue, period, writer, cancellationToken);
+            (count, _) = await services
+                .GetRequiredService<ResultsExporter>()
+                .WriteAsync(catalogue, period, writer, cancellationToken);
         }
 
         await output.WriteLineAsync($"{count} measures' results for {period} written to {file}.");
@@ -183,19 +255,35 @@ public static class AdminCommandLine
     }
 
     private static async Task<int> RebuildStandingsAsync(
-        IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+        IServiceProvider services,
+        TextWriter output,
+        CancellationToken cancellationToken
+    )
     {
         var summary = await services.GetRequiredService<Standings.StandingsRepair>().RepairAsync(cancellationToken);
         await output.WriteLineAsync(summary.ToString());
         return 0;
     }
 
-    private static async Task<int> SeedAsync(IServiceProvider services, string? asOfText, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> SeedAsync(
+        IServiceProvider services,
+        string? asOfText,
+        TextWriter output,
+        CancellationToken cancellationToken
+    )
     {
         var options = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (asOfText is not null)
         {
-            if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (
+                !DateOnly.TryParseExact(
+                    asOfText,
+                    "yyyy-MM-dd",
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.None,
+                    out _
+                )
+            )
             {
                 await output.WriteLineAsync($"--as-of \"{asOfText}\" must be a date written yyyy-MM-dd.");
                 return 2;
@@ -204,7 +292,9 @@ public static class AdminCommandLine
             options = new DemoOptions { AsOf = asOfText };
         }
 
-        var summary = await services.GetRequiredService<DemoSeeder>().SeedAsync(DemoStartup.AsOf(options, services.GetRequiredService<TimeProvider>()), cancellationToken);
+        var summary = await services
+            .GetRequiredService<DemoSeeder>()
+            .SeedAsync(DemoStartup.AsOf(options, services.GetRequiredService<TimeProvider>()), cancellationToken);
         await output.WriteLineAsync(summary.ToString());
         return 0;
     }
@@ -217,7 +307,8 @@ public static class AdminCommandLine
             Option(options, "--app-id") ?? botId,
             Option(options, "--domain") ?? string.Empty,
             Option(options, "--council") ?? "Northmere District Council",
-            Option(options, "--version") ?? "1.0.0");
+            Option(options, "--version") ?? "1.0.0"
+        );
         var problems = AppPackageBuilder.Problems(settings);
         if (problems.Count > 0)
         {
@@ -228,7 +319,9 @@ public static class AdminCommandLine
         var template = Option(options, "--template") ?? "appPackage";
         var zip = Option(options, "--out") ?? Path.Combine(template, "build", "pmfbot.zip");
         AppPackageBuilder.Build(template, settings, zip);
-        await output.WriteLineAsync($"Teams app package written to {zip}: upload it in Teams Admin Center (or Developer Portal).");
+        await output.WriteLineAsync(
+            $"Teams app package written to {zip}: upload it in Teams Admin Center (or Developer Portal)."
+        );
         return 0;
     }
 
@@ -243,7 +336,18 @@ public static class AdminCommandLine
         var positional = new List<string>();
         for (var i = 0; i < rest.Count; i++)
         {
-            if (rest[i] is "--report" or "--as-of" or "--bot-id" or "--app-id" or "--domain" or "--council" or "--version" or "--out" or "--template")
+            if (
+                rest[i]
+                is "--report"
+                    or "--as-of"
+                    or "--bot-id"
+                    or "--app-id"
+                    or "--domain"
+                    or "--council"
+                    or "--version"
+                    or "--out"
+                    or "--template"
+            )
             {
                 i++;
             }

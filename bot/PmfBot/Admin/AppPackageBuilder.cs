@@ -9,7 +9,9 @@ namespace PmfBot.Admin;
 /// <param name="Domain">The bot's host name, e.g. pmfbot-northmere.azurewebsites.net (no scheme, no path).</param>
 public sealed record AppPackageSettings(string BotId, string AppId, string Domain, string CouncilName, string Version);
 
-/// <summary>Fills appPackage/manifest.json's placeholders and zips it with the icons, as Teams expects (files at the root).</summary>
+/// <summary>
+/// Fills appPackage/manifest.json's placeholders and zips it with the icons, as Teams expects (files at the root).
+/// </summary>
 public static partial class AppPackageBuilder
 {
     public static readonly string[] Files = ["manifest.json", "color.png", "outline.png"];
@@ -29,7 +31,9 @@ public static partial class AppPackageBuilder
 
         if (!HostName().IsMatch(settings.Domain))
         {
-            problems.Add($"--domain \"{settings.Domain}\" must be the bot's host name only, e.g. pmfbot.azurewebsites.net.");
+            problems.Add(
+                $"--domain \"{settings.Domain}\" must be the bot's host name only, e.g. pmfbot.azurewebsites.net."
+            );
         }
 
         if (!SemVer().IsMatch(settings.Version))

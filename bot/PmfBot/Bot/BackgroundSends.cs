@@ -47,7 +47,12 @@ public sealed partial class BackgroundSends(ILogger<BackgroundSends> logger) : I
     {
         var running = RunAsync(what, send);
         _running.TryAdd(running, what);
-        _ = running.ContinueWith(done => _running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = running.ContinueWith(
+            done => _running.TryRemove(done, out _),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default
+        );
     }
 
     /// <summary>Completes when every send started so far has finished.</summary>
@@ -77,16 +82,15 @@ public sealed partial class BackgroundSends(ILogger<BackgroundSends> logger) : I
         {
             await send(_stopping.Token);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested) { }
         catch (Exception e)
         {
             LogFailed(logger, e, what);
         }
     }
 
-    private sealed class Scope(BackgroundSends sends, List<(string What, Func<CancellationToken, Task> Send)> held) : IDisposable
+    private sealed class Scope(BackgroundSends sends, List<(string What, Func<CancellationToken, Task> Send)> held)
+        : IDisposable
     {
         public void Dispose()
         {
@@ -103,6 +107,9 @@ public sealed partial class BackgroundSends(ILogger<BackgroundSends> logger) : I
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {What} after the turn failed; the next due scan sends what is still owed")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Sending {What} after the turn failed; the next due scan sends what is still owed"
+    )]
     private static partial void LogFailed(ILogger logger, Exception exception, string what);
 }

@@ -17,7 +17,8 @@ public static class BotStartup
         services.AddPacedSender(configuration);
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<BackgroundSends>();
-        services.AddHostedService(sp => sp.GetRequiredService<BackgroundSends>()); // after the paced sender, so it stops first
+        // after the paced sender, so it stops first
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundSends>());
         services.AddSingleton<ConversationCapture>();
         services.AddSingleton<IBot, PmfBotTurnHandler>();
         return services;

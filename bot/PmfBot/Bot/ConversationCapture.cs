@@ -8,7 +8,10 @@ namespace PmfBot.Bot;
 /// (serviceUrl included) on every inbound activity, so proactive messages can reach them.
 /// </summary>
 public sealed partial class ConversationCapture(
-    ConversationStore store, TimeProvider time, ILogger<ConversationCapture> logger)
+    ConversationStore store,
+    TimeProvider time,
+    ILogger<ConversationCapture> logger
+)
 {
     /// <returns>
     /// True for the install that should be welcomed: the first, or the first after the app was
@@ -35,11 +38,20 @@ public sealed partial class ConversationCapture(
     }
 
     private async Task<bool> SaveAsync(
-        Activity activity, StoredConversation conversation, CancellationToken cancellationToken)
+        Activity activity,
+        StoredConversation conversation,
+        CancellationToken cancellationToken
+    )
     {
         var install = activity.IsType(ActivityTypes.InstallationUpdate);
         var removed = install && activity.Action == "remove";
-        await store.SaveAsync(conversation with { State = removed ? ConversationState.Gone : ConversationState.Active }, cancellationToken);
+        await store.SaveAsync(
+            conversation with
+            {
+                State = removed ? ConversationState.Gone : ConversationState.Active,
+            },
+            cancellationToken
+        );
         if (removed)
         {
             await store.ClearWelcomeAsync(conversation, cancellationToken);
@@ -62,11 +74,33 @@ public sealed partial class ConversationCapture(
         {
             case ConversationTypes.Channel when activity.TeamsData is { Team.Id: { } team, Channel.Id: { } channel }:
                 // Proactive posts start a new thread in the channel, so the channel (not this thread) is what we keep.
-                return new StoredConversation(activity.ServiceUrl, channel, tenant, activity.Recipient.Id, ConversationTypes.Channel,
-                    null, null, team, channel, ConversationState.Active, now);
+                return new StoredConversation(
+                    activity.ServiceUrl,
+                    channel,
+                    tenant,
+                    activity.Recipient.Id,
+                    ConversationTypes.Channel,
+                    null,
+                    null,
+                    team,
+                    channel,
+                    ConversationState.Active,
+                    now
+                );
             case null or ConversationTypes.Personal when activity.From?.AadObjectId is { Length: > 0 } aad:
-                return new StoredConversation(activity.ServiceUrl, activity.Conversation.Id, tenant, activity.Recipient.Id, ConversationTypes.Personal,
-                    activity.From.Id, aad, null, null, ConversationState.Active, now);
+                return new StoredConversation(
+                    activity.ServiceUrl,
+                    activity.Conversation.Id,
+                    tenant,
+                    activity.Recipient.Id,
+                    ConversationTypes.Personal,
+                    activity.From.Id,
+                    aad,
+                    null,
+                    null,
+                    ConversationState.Active,
+                    now
+                );
             default:
                 return null;
         }
@@ -74,6 +108,7 @@ public sealed partial class ConversationCapture(
 
     [LoggerMessage(
         Level = LogLevel.Warning,
-        Message = "Storage failed: the reference for {ConversationId} was not refreshed; the turn goes on")]
+        Message = "Storage failed: the reference for {ConversationId} was not refreshed; the turn goes on"
+    )]
     private static partial void LogNotCaptured(ILogger logger, Exception exception, string conversationId);
 }

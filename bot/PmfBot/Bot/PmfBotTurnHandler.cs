@@ -23,7 +23,8 @@ public sealed partial class PmfBotTurnHandler(
     ConnectorClient connector,
     BackgroundSends background,
     TimeProvider time,
-    ILogger<PmfBotTurnHandler> logger) : IBot
+    ILogger<PmfBotTurnHandler> logger
+) : IBot
 {
     public async Task<InvokeResponse?> OnTurnAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -57,7 +58,9 @@ public sealed partial class PmfBotTurnHandler(
             LogTurnFailed(logger, e, activity.Type, reference);
             if (activity.IsType(ActivityTypes.Invoke))
             {
-                return InvokeResponse.For(AdaptiveCardInvokeResponse.Card(CardJson.ToElement(ApologyCard.Build(reference))));
+                return InvokeResponse.For(
+                    AdaptiveCardInvokeResponse.Card(CardJson.ToElement(ApologyCard.Build(reference)))
+                );
             }
 
             if (activity.IsType(ActivityTypes.Message))
@@ -72,7 +75,11 @@ public sealed partial class PmfBotTurnHandler(
     private async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
         var welcome = await capture.CaptureAsync(activity, cancellationToken);
-        if (!activity.IsType(ActivityTypes.InstallationUpdate) && !activity.IsType(ActivityTypes.Invoke) && !activity.IsType(ActivityTypes.Message))
+        if (
+            !activity.IsType(ActivityTypes.InstallationUpdate)
+            && !activity.IsType(ActivityTypes.Invoke)
+            && !activity.IsType(ActivityTypes.Message)
+        )
         {
             return null; // conversationUpdate, typing, …: captured above, nothing to say
         }
@@ -85,7 +92,11 @@ public sealed partial class PmfBotTurnHandler(
         {
             if (welcome)
             {
-                await AnswerAsync(activity, await onboarding.WelcomeAsync(new Turn(activity, person, string.Empty, council, cancellationToken)), cancellationToken);
+                await AnswerAsync(
+                    activity,
+                    await onboarding.WelcomeAsync(new Turn(activity, person, string.Empty, council, cancellationToken)),
+                    cancellationToken
+                );
             }
 
             return null;
@@ -93,7 +104,9 @@ public sealed partial class PmfBotTurnHandler(
 
         if (activity.IsType(ActivityTypes.Invoke))
         {
-            return activity.Name == InvokeNames.AdaptiveCardAction ? await OnCardActionAsync(activity, person, council, cancellationToken) : null;
+            return activity.Name == InvokeNames.AdaptiveCardAction
+                ? await OnCardActionAsync(activity, person, council, cancellationToken)
+                : null;
         }
 
         // A typed command, or an Action.Submit (the fallback of a card button) carrying its verb.
@@ -142,23 +155,38 @@ public sealed partial class PmfBotTurnHandler(
         return OnboardingHandlers.NotUnderstood(turn);
     }
 
-    private async Task<InvokeResponse> OnCardActionAsync(Activity activity, Domain.Catalogue.Person? person, CouncilCatalogue council, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> OnCardActionAsync(
+        Activity activity,
+        Domain.Catalogue.Person? person,
+        CouncilCatalogue council,
+        CancellationToken cancellationToken
+    )
     {
-        var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) ? a : default;
-        var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v)
+        var action =
+            activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a)
+                ? a
+                : default;
+        var verb =
+            action.ValueKind == JsonValueKind.Object
+            && action.TryGetProperty("verb", out var v)
             && v.ValueKind == JsonValueKind.String
                 ? v.GetString()
                 : null;
         if (verb is null || router.ForVerb(verb) is not { } handler)
         {
-            return InvokeResponse.For(AdaptiveCardInvokeResponse.Message("That button isn't something I can do. Type help to see what I can."));
+            return InvokeResponse.For(
+                AdaptiveCardInvokeResponse.Message("That button isn't something I can do. Type help to see what I can.")
+            );
         }
 
-        var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : (JsonElement?)null;
+        var data =
+            action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : (JsonElement?)null;
         var answer = await handler(new Turn(activity, person, verb, council, cancellationToken) { Data = data });
-        return InvokeResponse.For(answer.Card is { } card
-            ? AdaptiveCardInvokeResponse.Card(CardJson.ToElement(card))
-            : AdaptiveCardInvokeResponse.Message(answer.Text ?? string.Empty));
+        return InvokeResponse.For(
+            answer.Card is { } card
+                ? AdaptiveCardInvokeResponse.Card(CardJson.ToElement(card))
+                : AdaptiveCardInvokeResponse.Message(answer.Text ?? string.Empty)
+        );
     }
 
     /// <summary>Answers in the same conversation: a thread reply in a channel, a new message in a chat.</summary>
@@ -166,11 +194,13 @@ public sealed partial class PmfBotTurnHandler(
     {
         var reply = inbound.CreateReply(
             answer.Text,
-            answer.Card is { } card ? [Attachment.AdaptiveCard(CardJson.ToElement(card))] : null);
+            answer.Card is { } card ? [Attachment.AdaptiveCard(CardJson.ToElement(card))] : null
+        );
         var conversation = inbound.Conversation!.Id;
-        var outcome = inbound.Conversation.ConversationType == ConversationTypes.Channel && inbound.Id is { } id
-            ? await connector.ReplyAsync(inbound.ServiceUrl!, conversation, id, reply, cancellationToken)
-            : await connector.SendAsync(inbound.ServiceUrl!, conversation, reply, cancellationToken);
+        var outcome =
+            inbound.Conversation.ConversationType == ConversationTypes.Channel && inbound.Id is { } id
+                ? await connector.ReplyAsync(inbound.ServiceUrl!, conversation, id, reply, cancellationToken)
+                : await connector.SendAsync(inbound.ServiceUrl!, conversation, reply, cancellationToken);
         if (outcome is not SendOutcome.Sent)
         {
             LogAnswerNotSent(logger, conversation, outcome);
@@ -179,18 +209,31 @@ public sealed partial class PmfBotTurnHandler(
 
     private Domain.Values.TypedIntent? ReadIntent(string text, CouncilCatalogue council) =>
         Domain.Values.TypedIntents.Read(
-            text, [.. council.Measures.Select(m => m.Reference)], Domain.Calendar.UkTime.DateAt(time.GetUtcNow()));
+            text,
+            [.. council.Measures.Select(m => m.Reference)],
+            Domain.Calendar.UkTime.DateAt(time.GetUtcNow())
+        );
 
     private static string? VerbOf(JsonElement? value) =>
-        value is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String
+        value is { ValueKind: JsonValueKind.Object } data
+        && data.TryGetProperty("verb", out var verb)
+        && verb.ValueKind == JsonValueKind.String
             ? verb.GetString()
             : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A {ActivityType} turn found storage down; told: not saved")]
     private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string activityType);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn failed; the person was given reference {Reference}")]
-    private static partial void LogTurnFailed(ILogger logger, Exception exception, string activityType, string reference);
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "A {ActivityType} turn failed; the person was given reference {Reference}"
+    )]
+    private static partial void LogTurnFailed(
+        ILogger logger,
+        Exception exception,
+        string activityType,
+        string reference
+    );
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The answer to {ConversationId} was not delivered: {Outcome}")]
     private static partial void LogAnswerNotSent(ILogger logger, string conversationId, SendOutcome outcome);

@@ -13,24 +13,39 @@ namespace PmfBot.Bot;
 /// until the next install or message re-captures it.
 /// </summary>
 public sealed partial class ProactiveMessenger(
-    ConversationStore conversations, PacedSender sender, ConnectorClient connector, TimeProvider time, ILogger<ProactiveMessenger> logger, IPersonalChatInstaller? installer = null)
+    ConversationStore conversations,
+    PacedSender sender,
+    ConnectorClient connector,
+    TimeProvider time,
+    ILogger<ProactiveMessenger> logger,
+    IPersonalChatInstaller? installer = null
+)
 {
     /// <summary>A conversation already known to be gone: the app was removed or blocked there.</summary>
     private static readonly SendOutcome.RecipientGone Gone = new(403, "KnownGone");
 
     /// <summary>Names this instance in claims ("host/1234/ab12cd"), so a stuck claim says who held it.</summary>
-    public string Claimant { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
+    public string Claimant { get; } =
+        $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
 
-    /// <summary>Whether a card to this person would reach them now: they have a personal chat with PmfBot that is still there.</summary>
+    /// <summary>
+    /// Whether a card to this person would reach them now: they have a personal chat with PmfBot that is still there.
+    /// </summary>
     public async Task<bool> CanReachPersonAsync(string aadObjectId, CancellationToken cancellationToken) =>
         await conversations.GetPersonalAsync(aadObjectId, cancellationToken) is { State: ConversationState.Active };
 
-    public async Task<SendOutcome> SendToPersonAsync(string aadObjectId, Activity activity, string key, CancellationToken cancellationToken)
+    public async Task<SendOutcome> SendToPersonAsync(
+        string aadObjectId,
+        Activity activity,
+        string key,
+        CancellationToken cancellationToken
+    )
     {
         var conversation = await conversations.GetPersonalAsync(aadObjectId, cancellationToken);
         if (conversation is null && installer is not null)
         {
-            conversation = await installer.InstallAsync(aadObjectId, cancellationToken); // they never opened PmfBot: install it for them
+            // they never opened PmfBot: install it for them
+            conversation = await installer.InstallAsync(aadObjectId, cancellationToken);
         }
 
         if (conversation is null)
@@ -47,11 +62,20 @@ public sealed partial class ProactiveMessenger(
         {
             Type = ActivityTypes.Message,
             ServiceUrl = conversation.ServiceUrl,
-            Conversation = new ConversationAccount(conversation.ConversationId, conversation.ConversationType, conversation.TenantId),
+            Conversation = new ConversationAccount(
+                conversation.ConversationId,
+                conversation.ConversationType,
+                conversation.TenantId
+            ),
             From = new ChannelAccount(conversation.BotId),
-            Recipient = conversation.UserId is null ? null : new ChannelAccount(conversation.UserId, AadObjectId: conversation.AadObjectId),
+            Recipient = conversation.UserId is null
+                ? null
+                : new ChannelAccount(conversation.UserId, AadObjectId: conversation.AadObjectId),
         };
-        var result = await sender.SendAsync(new ProactiveMessage(conversation.ServiceUrl, conversation.ConversationId, message, key), cancellationToken);
+        var result = await sender.SendAsync(
+            new ProactiveMessage(conversation.ServiceUrl, conversation.ConversationId, message, key),
+            cancellationToken
+        );
         switch (result.Outcome)
         {
             case SendOutcome.Sent sent:
@@ -69,7 +93,13 @@ public sealed partial class ProactiveMessenger(
     /// Starts a new thread in a channel with <paramref name="activity"/> as its first post (a
     /// weekly digest). Few and far between, so sent at once rather than through the paced sender.
     /// </summary>
-    public async Task<SendOutcome> StartThreadAsync(string teamId, string channelId, Activity activity, string key, CancellationToken cancellationToken)
+    public async Task<SendOutcome> StartThreadAsync(
+        string teamId,
+        string channelId,
+        Activity activity,
+        string key,
+        CancellationToken cancellationToken
+    )
     {
         var channel = await conversations.GetChannelAsync(teamId, channelId, cancellationToken);
         if (channel is null)
@@ -83,13 +113,25 @@ public sealed partial class ProactiveMessenger(
         }
 
         var created = await connector.CreateConversationAsync(
-            channel.ServiceUrl, ConversationParameters.ChannelThread(channel.BotId, channelId, channel.TenantId, activity with { Type = ActivityTypes.Message }), cancellationToken);
+            channel.ServiceUrl,
+            ConversationParameters.ChannelThread(
+                channel.BotId,
+                channelId,
+                channel.TenantId,
+                activity with
+                {
+                    Type = ActivityTypes.Message,
+                }
+            ),
+            cancellationToken
+        );
         switch (created.Outcome)
         {
             case SendOutcome.Sent:
                 return new SendOutcome.Sent(created.Value?.ActivityId)
                 {
-                    ServiceUrl = channel.ServiceUrl, ConversationId = created.Value?.Id ?? channelId,
+                    ServiceUrl = channel.ServiceUrl,
+                    ConversationId = created.Value?.Id ?? channelId,
                 };
             case SendOutcome.RecipientGone gone:
                 await conversations.MarkGoneAsync(channel, time.GetUtcNow(), cancellationToken);
@@ -100,6 +142,9 @@ public sealed partial class ProactiveMessenger(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Key}: the conversation is gone ({Code}); marked so until someone talks to the bot there again")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "{Key}: the conversation is gone ({Code}); marked so until someone talks to the bot there again"
+    )]
     private static partial void LogGone(ILogger logger, string key, string code);
 }

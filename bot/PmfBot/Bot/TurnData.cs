@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using PmfBot.Cards.Payloads;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
-using PmfBot.Cards.Payloads;
 
 namespace PmfBot.Bot;
 
@@ -22,11 +22,19 @@ public static class TurnData
             }
             : null;
 
-    /// <summary>The measure and period a button is about (its data's "measure" and "period"), when both name real ones.</summary>
-    public static bool TryGetMeasurePeriod(this Turn turn, [NotNullWhen(true)] out Measure? measure, out ReportingPeriod period)
+    /// <summary>
+    /// The measure and period a button is about (its data's "measure" and "period"), when both name real ones.
+    /// </summary>
+    public static bool TryGetMeasurePeriod(
+        this Turn turn,
+        [NotNullWhen(true)] out Measure? measure,
+        out ReportingPeriod period
+    )
     {
         var (measureText, periodText) = MeasurePeriodData.Read(turn.DataText);
-        measure = MeasureReference.TryParse(measureText, out var reference) ? turn.Catalogue.FindMeasure(reference) : null;
+        measure = MeasureReference.TryParse(measureText, out var reference)
+            ? turn.Catalogue.FindMeasure(reference)
+            : null;
         period = default;
         return measure is not null && ReportingPeriod.TryParseCode(periodText, out period);
     }

@@ -52,5 +52,6 @@ public sealed class TurnRouter
 
     /// <summary>"  Help! " and "help" are the same command; "My  measures?" and "my measures" too.</summary>
     public static string Normalise(string text) =>
-        string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim(' ', '!', '?', '.');
+        string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Trim(' ', '!', '?', '.');
 }

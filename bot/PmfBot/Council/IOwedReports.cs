@@ -11,11 +11,20 @@ namespace PmfBot.Council;
 /// <param name="What">"Q2 2026/27 progress".</param>
 /// <param name="Data">What the button sends, with <paramref name="Verb"/>, to open its card.</param>
 public sealed record OwedReport(
-    Deadline Deadline, string Subject, string Title, string What, IReadOnlyDictionary<string, string> Data, string Verb);
+    Deadline Deadline,
+    string Subject,
+    string Title,
+    string What,
+    IReadOnlyDictionary<string, string> Data,
+    string Verb
+);
 
 /// <summary>A feature whose reports people owe: "what's due" asks each, without knowing them.</summary>
 public interface IOwedReports
 {
     Task<IReadOnlyList<OwedReport>> OwedByAsync(
-        PersonId person, CouncilCatalogue council, CancellationToken cancellationToken);
+        PersonId person,
+        CouncilCatalogue council,
+        CancellationToken cancellationToken
+    );
 }

@@ -16,16 +16,33 @@ namespace PmfBot.Delivery;
 /// answer) exactly once: claimed in storage before it is sent, its outcome recorded after, so
 /// restarts and several instances never send a step twice or skip one.
 /// </summary>
-public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger messenger, Scheduling.SchedulerLeader leader, TimeProvider time, IOptions<DeliveryOptions> options, ILogger<ClaimedSend> logger)
+public sealed partial class ClaimedSend(
+    PromptStore prompts,
+    ProactiveMessenger messenger,
+    Scheduling.SchedulerLeader leader,
+    TimeProvider time,
+    IOptions<DeliveryOptions> options,
+    ILogger<ClaimedSend> logger
+)
 {
-    /// <summary>Claims, sends and records one step. Null when it was not this caller's to send (already handled, or held by another instance).</summary>
-    /// <param name="council">Where the recipient is looked up: someone without an Entra object id can't be reached yet.</param>
+    /// <summary>
+    /// Claims, sends and records one step. Null when it was not this caller's to send (already handled, or held by
+    /// another instance).
+    /// </summary>
+    /// <param name="council">Where the recipient is looked up: someone without an Entra object id can't be reached
+    /// yet.</param>
     /// <param name="card">Built only once the claim is won.</param>
     public Task<PromptState?> SendAsync(
-        PromptSubject subject, ReportingPeriod period, string step, PersonId recipientId, CouncilCatalogue council, Func<AdaptiveCard> card, CancellationToken cancellationToken) =>
-        SendAsync(subject, period, step, recipientId, council, card, text: null, cancellationToken);
+        PromptSubject subject,
+        ReportingPeriod period,
+        string step,
+        PersonId recipientId,
+        CouncilCatalogue council,
+        Func<AdaptiveCard> card,
+        CancellationToken cancellationToken
+    ) => SendAsync(subject, period, step, recipientId, council, card, text: null, cancellationToken);
 
-    /// <inheritdoc cref="SendAsync(PromptSubject, ReportingPeriod, string, PersonId, CouncilCatalogue, Func{AdaptiveCard}, CancellationToken)"/>
+    /// <summary>Claims, sends and records one step, with a line of text above its card.</summary>
     /// <param name="text">A line above the card.</param>
     public async Task<PromptState?> SendAsync(
         PromptSubject subject,
@@ -35,12 +52,21 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
         CouncilCatalogue council,
         Func<AdaptiveCard> card,
         string? text,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var settings = options.Value;
         // Steps name their recipient by email (they are storage keys); logs name people by Entra object id only.
-        var logKey = $"{subject.Key}|{period.Code}|{step.Replace(recipientId.Value, "recipient", StringComparison.Ordinal)}";
-        var claim = await prompts.TryClaimAsync(subject, period, step, recipientId, leader.ClaimTerms(messenger.Claimant, time.GetUtcNow(), settings.ClaimLease, settings.MaxSendAttempts), cancellationToken);
+        var logKey =
+            $"{subject.Key}|{period.Code}|{step.Replace(recipientId.Value, "recipient", StringComparison.Ordinal)}";
+        var claim = await prompts.TryClaimAsync(
+            subject,
+            period,
+            step,
+            recipientId,
+            leader.ClaimTerms(messenger.Claimant, time.GetUtcNow(), settings.ClaimLease, settings.MaxSendAttempts),
+            cancellationToken
+        );
         if (claim is null)
         {
             return null;
@@ -49,13 +75,19 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
         PromptRecord outcome;
         if (council.FindPerson(recipientId)?.AadObjectId is not { Length: > 0 } aad)
         {
-            outcome = claim.Record with { State = PromptState.WaitingForInstall, Note = "The catalogue has no Entra object id for this person, so Teams can't reach them." };
+            outcome = claim.Record with
+            {
+                State = PromptState.WaitingForInstall,
+                Note = "The catalogue has no Entra object id for this person, so Teams can't reach them.",
+            };
         }
         else
         {
             var message = new Activity
             {
-                Type = ActivityTypes.Message, Text = text, Attachments = [Attachment.AdaptiveCard(CardJson.ToElement(card()))],
+                Type = ActivityTypes.Message,
+                Text = text,
+                Attachments = [Attachment.AdaptiveCard(CardJson.ToElement(card()))],
             };
             SendOutcome sent;
             try
@@ -73,13 +105,27 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
             {
                 SendOutcome.Sent s => claim.Record with
                 {
-                    State = PromptState.Sent, SentAt = time.GetUtcNow(), ServiceUrl = s.ServiceUrl, ConversationId = s.ConversationId, ActivityId = s.ActivityId, Note = null,
+                    State = PromptState.Sent,
+                    SentAt = time.GetUtcNow(),
+                    ServiceUrl = s.ServiceUrl,
+                    ConversationId = s.ConversationId,
+                    ActivityId = s.ActivityId,
+                    Note = null,
                 },
-                SendOutcome.NoConversation => claim.Record with { State = PromptState.WaitingForInstall, Note = sent.Why },
+                SendOutcome.NoConversation => claim.Record with
+                {
+                    State = PromptState.WaitingForInstall,
+                    Note = sent.Why,
+                },
                 SendOutcome.RecipientGone => claim.Record with { State = PromptState.Gone, Note = sent.Why },
 
                 // Released, not failed: the attempt is given back and the next leader's scan sends it.
-                SendOutcome.Withdrawn => claim.Record with { State = PromptState.Failed, Attempts = claim.Record.Attempts - 1, Note = sent.Why },
+                SendOutcome.Withdrawn => claim.Record with
+                {
+                    State = PromptState.Failed,
+                    Attempts = claim.Record.Attempts - 1,
+                    Note = sent.Why,
+                },
                 _ => claim.Record with { State = PromptState.Failed, Note = sent.Why },
             };
         }
@@ -91,15 +137,27 @@ public sealed partial class ClaimedSend(PromptStore prompts, ProactiveMessenger 
 
         if (outcome.State == PromptState.WaitingForInstall && claim.Previous != PromptState.WaitingForInstall)
         {
-            LogWaiting(logger, logKey, council.FindPerson(recipientId)?.AadObjectId ?? "(no Entra object id in the catalogue)");
+            LogWaiting(
+                logger,
+                logKey,
+                council.FindPerson(recipientId)?.AadObjectId ?? "(no Entra object id in the catalogue)"
+            );
         }
 
         return outcome.State;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{ClaimKey}: the claim was taken over before its outcome was recorded; the claim lease (Updates:ClaimLease) is too short for this load")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "{ClaimKey}: the claim was taken over before its outcome was recorded; the claim lease "
+            + "(Updates:ClaimLease) is too short for this load"
+    )]
     private static partial void LogClaimLost(ILogger logger, string claimKey);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{ClaimKey}: the recipient ({AadObjectId}) has not opened PmfBot in Teams; waiting for install, retried every scan")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "{ClaimKey}: the recipient ({AadObjectId}) has not opened PmfBot in Teams; waiting for install, "
+            + "retried every scan"
+    )]
     private static partial void LogWaiting(ILogger logger, string claimKey, string aadObjectId);
 }

@@ -14,7 +14,9 @@ public sealed class DeliveryOptions : IValidatableObject
     /// <summary>Run the due jobs on a schedule. Off in tests, which run them by hand.</summary>
     public bool ScanOnSchedule { get; set; } = true;
 
-    /// <summary>How often each due job asks what is due. Steps go out at 09:00 UK time, so a few minutes late is fine.</summary>
+    /// <summary>
+    /// How often each due job asks what is due. Steps go out at 09:00 UK time, so a few minutes late is fine.
+    /// </summary>
     public TimeSpan ScanEvery { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -31,13 +33,18 @@ public sealed class DeliveryOptions : IValidatableObject
     {
         if (ScanEvery < TimeSpan.FromSeconds(5) || ScanEvery > TimeSpan.FromHours(1))
         {
-            yield return new ValidationResult("Updates:ScanEvery must be between 00:00:05 and 01:00:00.", [nameof(ScanEvery)]);
+            yield return new ValidationResult(
+                "Updates:ScanEvery must be between 00:00:05 and 01:00:00.",
+                [nameof(ScanEvery)]
+            );
         }
 
         if (ClaimLease < TimeSpan.FromMinutes(1))
         {
             yield return new ValidationResult(
-                "Updates:ClaimLease must be at least 00:01:00: a claim must outlive a send.", [nameof(ClaimLease)]);
+                "Updates:ClaimLease must be at least 00:01:00: a claim must outlive a send.",
+                [nameof(ClaimLease)]
+            );
         }
     }
 }

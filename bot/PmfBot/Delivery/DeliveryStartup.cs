@@ -7,8 +7,11 @@ public static class DeliveryStartup
     /// </summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName))
-            .ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<DeliveryOptions>()
+            .Bind(configuration.GetSection(DeliveryOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<ClaimedSend>();
         services.AddSingleton<SentCards>();
         return services;

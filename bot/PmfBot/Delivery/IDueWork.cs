@@ -15,7 +15,10 @@ public interface IDueWork : IScheduledWork
 public static class DueWork
 {
     /// <summary>Runs every due job now, one after another (the demo's "run the scan", and tests).</summary>
-    public static async Task<SendReport> RunAllAsync(this IEnumerable<IDueWork> work, CancellationToken cancellationToken)
+    public static async Task<SendReport> RunAllAsync(
+        this IEnumerable<IDueWork> work,
+        CancellationToken cancellationToken
+    )
     {
         var report = SendReport.None;
         foreach (var one in work)
@@ -31,7 +34,10 @@ public static class DueWork
     /// <see cref="DeliveryOptions.ScanOnSchedule"/> is off.
     /// </summary>
     public static IServiceCollection AddDueWork<TWork>(
-        this IServiceCollection services, IConfiguration configuration, string name)
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string name
+    )
         where TWork : class, IDueWork
     {
         services.AddSingleton<TWork>();

@@ -31,7 +31,8 @@ public sealed partial class SentCards(PromptStore prompts, ConnectorClient conne
         ReportingPeriod period,
         AdaptiveCard card,
         PressedCard? pressed,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         static bool PromptSteps(string step) => Domain.Deadlines.ReminderOffset.IsKey(step);
         return await ReplaceAsync(measure, period, PromptSteps, card, pressed, cancellationToken);
@@ -41,17 +42,28 @@ public sealed partial class SentCards(PromptStore prompts, ConnectorClient conne
     /// Replaces the sent cards of a measure's period whose step <paramref name="which"/> picks, and
     /// the pressed one.
     /// </summary>
-    /// <returns>False when one of them could not be updated for now (Teams unreachable or busy): worth another try.</returns>
-    public async Task<bool> ReplaceAsync(PromptSubject subject, ReportingPeriod period, Func<string, bool> which,
-        AdaptiveCard card, PressedCard? pressed, CancellationToken cancellationToken)
+    /// <returns>False when one of them could not be updated for now (Teams unreachable or busy): worth another
+    /// try.</returns>
+    public async Task<bool> ReplaceAsync(
+        PromptSubject subject,
+        ReportingPeriod period,
+        Func<string, bool> which,
+        AdaptiveCard card,
+        PressedCard? pressed,
+        CancellationToken cancellationToken
+    )
     {
         // An Action.Execute press is answered with the new card, which Teams shows in place of the
         // pressed one for whoever pressed it: in a personal chat that is everyone who sees it, so
         // updating that card too would only spend the tenant's 50 requests a second twice.
         var answeredInPlace = pressed is { AnsweredInPlace: true } ? pressed.ActivityId : null;
         var targets = (await prompts.GetForPeriodAsync(subject, period, cancellationToken))
-            .Where(p => which(p.Step) && p.ActivityId != answeredInPlace
-                && p is { State: PromptState.Sent, ActivityId: not null, ServiceUrl: not null, ConversationId: not null })
+            .Where(p =>
+                which(p.Step)
+                && p.ActivityId != answeredInPlace
+                && p
+                    is { State: PromptState.Sent, ActivityId: not null, ServiceUrl: not null, ConversationId: not null }
+            )
             .Select(p => (ServiceUrl: p.ServiceUrl!, ConversationId: p.ConversationId!, ActivityId: p.ActivityId!))
             .ToList();
         if (pressed is { AnsweredInPlace: false })
@@ -63,8 +75,19 @@ public sealed partial class SentCards(PromptStore prompts, ConnectorClient conne
         var allShown = true;
         foreach (var (serviceUrl, conversationId, activityId) in targets.Distinct())
         {
-            var update = new Activity { Type = ActivityTypes.Message, Id = activityId, Attachments = [attachment] };
-            var outcome = await connector.UpdateAsync(serviceUrl, conversationId, activityId, update, cancellationToken);
+            var update = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Id = activityId,
+                Attachments = [attachment],
+            };
+            var outcome = await connector.UpdateAsync(
+                serviceUrl,
+                conversationId,
+                activityId,
+                update,
+                cancellationToken
+            );
             if (outcome is not SendOutcome.Sent)
             {
                 allShown = allShown && !WorthRetrying(outcome);
@@ -81,6 +104,15 @@ public sealed partial class SentCards(PromptStore prompts, ConnectorClient conne
     private static bool AnsweredInPlace(Activity pressed) =>
         pressed is { Type: ActivityTypes.Invoke, Conversation.ConversationType: "personal" };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject} {Period}: card {ActivityId} could not be updated in place: {Outcome}")]
-    private static partial void LogNotUpdated(ILogger logger, string subject, string period, string activityId, SendOutcome outcome);
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "{Subject} {Period}: card {ActivityId} could not be updated in place: {Outcome}"
+    )]
+    private static partial void LogNotUpdated(
+        ILogger logger,
+        string subject,
+        string period,
+        string activityId,
+        SendOutcome outcome
+    );
 }

@@ -21,7 +21,8 @@ public sealed class FigureEventContext
     private FigureEventContext(
         FigureEvent figureEvent,
         Func<CancellationToken, Task<CouncilCatalogue>> readCouncil,
-        Func<Measure, CancellationToken, Task<MeasureState>> readState)
+        Func<Measure, CancellationToken, Task<MeasureState>> readState
+    )
     {
         Event = figureEvent;
         _readCouncil = readCouncil;

@@ -18,7 +18,8 @@ public sealed partial class FigureEvents(
     CatalogueStore catalogue,
     ResultStore results,
     Bot.BackgroundSends background,
-    ILogger<FigureEvents> logger)
+    ILogger<FigureEvents> logger
+)
 {
     /// <summary>
     /// For the turn that has just stored <paramref name="figureEvent"/>'s figure: what its handlers
@@ -28,7 +29,12 @@ public sealed partial class FigureEvents(
     /// <param name="state">The measure's figures including this one.</param>
     /// <returns>The handlers' sentences, or null when none has anything to say.</returns>
     public async Task<string?> AfterTurnAsync(
-        FigureEvent figureEvent, CouncilCatalogue council, MeasureState state, PersonId toldTo, CancellationToken cancellationToken)
+        FigureEvent figureEvent,
+        CouncilCatalogue council,
+        MeasureState state,
+        PersonId toldTo,
+        CancellationToken cancellationToken
+    )
     {
         var context = FigureEventContext.Known(figureEvent, council, state);
         var sentences = new List<string>();
@@ -85,7 +91,9 @@ public sealed partial class FigureEvents(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Forecast} could not say what follows {Event}")]
     private static partial void LogForecastFailed(ILogger logger, Exception exception, string forecast, string @event);
 
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "The {Handler} handler failed on {Event}; the outbox run tries again")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "The {Handler} handler failed on {Event}; the outbox run tries again"
+    )]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string handler, string @event);
 }

@@ -33,8 +33,8 @@ public sealed partial class OutboxRun(
     FigureEvents events,
     TimeProvider time,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxRun> logger)
-    : IScheduledWork
+    ILogger<OutboxRun> logger
+) : IScheduledWork
 {
     public string What => "The outbox run";
 

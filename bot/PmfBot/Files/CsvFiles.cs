@@ -12,7 +12,13 @@ public static class CsvFiles
     public static CsvWriterOptions WriterOptions { get; } = new() { Injection = CsvInjection.Escape, NewLine = "\r\n" };
 
     /// <summary>Blank lines are kept (and skipped later) so reported row numbers match the spreadsheet's.</summary>
-    public static CsvReaderOptions ReaderOptions { get; } = new() { HasHeader = false, SkipEmptyLines = false, DetectSeparatorHint = true };
+    public static CsvReaderOptions ReaderOptions { get; } =
+        new()
+        {
+            HasHeader = false,
+            SkipEmptyLines = false,
+            DetectSeparatorHint = true,
+        };
 
     /// <summary>Undoes <see cref="WriterOptions"/>' escaping, so an exported file imports back unchanged.</summary>
     public static string Unescape(string cell) =>

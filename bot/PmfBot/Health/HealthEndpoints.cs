@@ -13,14 +13,17 @@ namespace PmfBot.Health;
 public static class HealthEndpoints
 {
     private const string Ready = "ready";
-    private const string Liveness = "/healthz", Readiness = "/readyz";
+    private const string Liveness = "/healthz",
+        Readiness = "/readyz";
 
     /// <summary>The platform's probes: polled every few seconds by every instance, so kept out of traces.</summary>
-    public static bool IsProbe(PathString path) => path.StartsWithSegments(Liveness) || path.StartsWithSegments(Readiness);
+    public static bool IsProbe(PathString path) =>
+        path.StartsWithSegments(Liveness) || path.StartsWithSegments(Readiness);
 
     public static IServiceCollection AddPmfHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks()
+        services
+            .AddHealthChecks()
             .AddCheck<TableStorageHealthCheck>("table-storage", tags: [Ready])
             .AddCheck<LeadershipHealthCheck>("scheduler-lease", tags: [Ready])
             .AddCheck<BotMetadataHealthCheck>("bot-framework-keys", tags: [Ready]);
@@ -30,17 +33,27 @@ public static class HealthEndpoints
     public static WebApplication MapPmfHealthChecks(this WebApplication app)
     {
         app.MapHealthChecks(Liveness, new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks(Readiness, new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync });
+        app.MapHealthChecks(
+            Readiness,
+            new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync }
+        );
         return app;
     }
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        }));
+        return context.Response.WriteAsync(
+            JsonSerializer.Serialize(
+                new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.ToDictionary(
+                        e => e.Key,
+                        e => new { status = e.Value.Status.ToString(), description = e.Value.Description }
+                    ),
+                }
+            )
+        );
     }
 }

@@ -6,11 +6,22 @@ namespace PmfBot.Health;
 /// <summary>Healthy when the catalogue table answers a one-row query.</summary>
 public sealed class TableStorageHealthCheck(PmfTables tables) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default
+    )
     {
         try
         {
-            await foreach (var _ in tables.Catalogue.QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+            await foreach (
+                var _ in tables
+                    .Catalogue.QueryAsync<Azure.Data.Tables.TableEntity>(
+                        maxPerPage: 1,
+                        select: ["PartitionKey"],
+                        cancellationToken: cancellationToken
+                    )
+                    .AsPages(pageSizeHint: 1)
+            )
             {
                 break;
             }

@@ -18,13 +18,27 @@ public static class RepeatingJobs
     /// scheduler leader only (see <see cref="SchedulerLeader"/>), and the scheduler as a hosted
     /// service: added once, however many features schedule work.
     /// </summary>
-    public static IServiceCollection AddRepeatingJob<TWork>(this IServiceCollection services, string name, TimeSpan every)
+    public static IServiceCollection AddRepeatingJob<TWork>(
+        this IServiceCollection services,
+        string name,
+        TimeSpan every
+    )
         where TWork : class, IScheduledWork
     {
-        services.AddQuartz(q => q.ScheduleJob<RepeatingJob<TWork>>(
-            trigger => trigger.WithIdentity(name).StartNow().WithSimpleSchedule(s => s.WithInterval(every).RepeatForever()),
-            job => job.WithIdentity(name)));
-        if (services.FirstOrDefault(d => d.ServiceType == typeof(ScheduledJobNames))?.ImplementationInstance is ScheduledJobNames names)
+        services.AddQuartz(q =>
+            q.ScheduleJob<RepeatingJob<TWork>>(
+                trigger =>
+                    trigger
+                        .WithIdentity(name)
+                        .StartNow()
+                        .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever()),
+                job => job.WithIdentity(name)
+            )
+        );
+        if (
+            services.FirstOrDefault(d => d.ServiceType == typeof(ScheduledJobNames))?.ImplementationInstance
+            is ScheduledJobNames names
+        )
         {
             names.Add(name);
         }
@@ -43,11 +57,13 @@ public sealed class ScheduledJobNames(IEnumerable<string> names) : List<string>(
 
 /// <summary>
 /// One scheduled run, on the scheduler leader only and one at a time, in a trace and a log scope
-/// of its own (<see cref="ScheduledRuns"/>). It stops when the leader's tenure ends. A failure (storage or Teams down) is logged and the next run tries again; claims
+/// of its own (<see cref="ScheduledRuns"/>). It stops when the leader's tenure ends. A failure (storage or Teams down)
+/// is logged and the next run tries again; claims
 /// in storage make that safe.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class RepeatingJob<TWork>(TWork work, SchedulerLeader leader, ILogger<RepeatingJob<TWork>> logger) : IJob
+public sealed partial class RepeatingJob<TWork>(TWork work, SchedulerLeader leader, ILogger<RepeatingJob<TWork>> logger)
+    : IJob
     where TWork : IScheduledWork
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
@@ -59,13 +75,16 @@ public sealed partial class RepeatingJob<TWork>(TWork work, SchedulerLeader lead
 
         var job = context.JobDetail.Key.Name;
         using var run = ScheduledRuns.Start(job);
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["Job"] = job, ["CorrelationId"] = run.TraceId.ToString() });
+        using var scope = logger.BeginScope(
+            new Dictionary<string, object?> { ["Job"] = job, ["CorrelationId"] = run.TraceId.ToString() }
+        );
         using var asLeader = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leader.Tenure);
         try
         {
             await work.RunScheduledAsync(asLeader.Token);
         }
-        catch (OperationCanceledException) when (asLeader.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
+            when (asLeader.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             LogStoppedLeading(logger, work.What);
         }
@@ -76,7 +95,10 @@ public sealed partial class RepeatingJob<TWork>(TWork work, SchedulerLeader lead
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{What} stopped: this instance no longer leads; the new leader resumes it")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "{What} stopped: this instance no longer leads; the new leader resumes it"
+    )]
     private static partial void LogStoppedLeading(ILogger logger, string what);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{What} failed; the next run will try again")]

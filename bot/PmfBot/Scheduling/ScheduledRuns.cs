@@ -13,7 +13,10 @@ public static class ScheduledRuns
 
     private static readonly ActivitySource Source = new(SourceName);
 
-    /// <summary>Starts the run's activity: recorded when something listens, and there for the logs' correlation id when nothing does.</summary>
+    /// <summary>
+    /// Starts the run's activity: recorded when something listens, and there for the logs' correlation id when nothing
+    /// does.
+    /// </summary>
     public static Activity Start(string job)
     {
         var run = Source.StartActivity(job, ActivityKind.Internal, parentContext: default)

@@ -15,11 +15,16 @@ public sealed class LeadershipOptions : System.ComponentModel.DataAnnotations.IV
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext validationContext)
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(
+        System.ComponentModel.DataAnnotations.ValidationContext validationContext
+    )
     {
         if (LeaseDuration < TimeSpan.FromSeconds(15) || LeaseDuration > TimeSpan.FromSeconds(60))
         {
-            yield return new("Leadership:LeaseDuration must be between 00:00:15 and 00:01:00 (Azure's limits for a blob lease).", [nameof(LeaseDuration)]);
+            yield return new(
+                "Leadership:LeaseDuration must be between 00:00:15 and 00:01:00 (Azure's limits for a blob lease).",
+                [nameof(LeaseDuration)]
+            );
         }
     }
 }
@@ -36,7 +41,9 @@ public enum LeadershipState
     /// <summary>Another instance holds the lease; this one serves /api/messages only.</summary>
     Follower,
 
-    /// <summary>The lease could not be reached (storage down); this instance runs no scheduled work until it can.</summary>
+    /// <summary>
+    /// The lease could not be reached (storage down); this instance runs no scheduled work until it can.
+    /// </summary>
     Unknown,
 }
 
@@ -49,8 +56,12 @@ public enum LeadershipState
 /// and, because claims made before its tenure began are known to be abandoned, resumes them.
 /// </summary>
 public sealed partial class SchedulerLeader(
-    IOptions<StorageOptions> storage, IOptions<LeadershipOptions> options, IServiceProvider services, TimeProvider time, ILogger<SchedulerLeader> logger)
-    : BackgroundService
+    IOptions<StorageOptions> storage,
+    IOptions<LeadershipOptions> options,
+    IServiceProvider services,
+    TimeProvider time,
+    ILogger<SchedulerLeader> logger
+) : BackgroundService
 {
     private readonly LeaderLease _lease = new(storage, "scheduler-leader");
     private readonly Lock _gate = new();
@@ -96,7 +107,9 @@ public sealed partial class SchedulerLeader(
         {
             try
             {
-                var held = IsLeader ? await _lease.TryRenewAsync(stoppingToken) : await _lease.TryAcquireAsync(duration, stoppingToken);
+                var held = IsLeader
+                    ? await _lease.TryRenewAsync(stoppingToken)
+                    : await _lease.TryAcquireAsync(duration, stoppingToken);
                 if (held)
                 {
                     BeginTenure();
@@ -126,7 +139,9 @@ public sealed partial class SchedulerLeader(
         }
     }
 
-    /// <summary>Graceful shutdown: ends the tenure, then gives the lease up, so another instance takes over at once.</summary>
+    /// <summary>
+    /// Graceful shutdown: ends the tenure, then gives the lease up, so another instance takes over at once.
+    /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         var wasLeader = IsLeader;
@@ -139,7 +154,8 @@ public sealed partial class SchedulerLeader(
                 await _lease.ReleaseAsync(cancellationToken);
                 LogReleased(logger);
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or OperationCanceledException)
+            catch (Exception e)
+                when (e is Azure.RequestFailedException or HttpRequestException or OperationCanceledException)
             {
                 LogReleaseFailed(logger, e); // it lapses on its own
             }
@@ -164,10 +180,15 @@ public sealed partial class SchedulerLeader(
         _ = RunScheduledWorkNowAsync();
     }
 
-    /// <summary>A new leader runs the scheduled work at once, to resume what the last one left, rather than at its next turn.</summary>
+    /// <summary>
+    /// A new leader runs the scheduled work at once, to resume what the last one left, rather than at its next turn.
+    /// </summary>
     private async Task RunScheduledWorkNowAsync()
     {
-        if (services.GetService<ScheduledJobNames>() is not { } names || services.GetService<Quartz.ISchedulerFactory>() is not { } factory)
+        if (
+            services.GetService<ScheduledJobNames>() is not { } names
+            || services.GetService<Quartz.ISchedulerFactory>() is not { } factory
+        )
         {
             return;
         }
@@ -208,21 +229,36 @@ public sealed partial class SchedulerLeader(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "This instance now leads (lease {LeaseId}): it runs the scheduled work")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "This instance now leads (lease {LeaseId}): it runs the scheduled work"
+    )]
     private static partial void LogLeading(ILogger logger, string leaseId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "This instance no longer leads ({State}): its scheduled work is cancelled")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "This instance no longer leads ({State}): its scheduled work is cancelled"
+    )]
     private static partial void LogStepDown(ILogger logger, LeadershipState state);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The scheduler's lease could not be reached (was {State}); no scheduled work runs here until it can")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "The scheduler's lease could not be reached (was {State}); no scheduled work runs here until it can"
+    )]
     private static partial void LogLeaseUnreachable(ILogger logger, Exception exception, LeadershipState state);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not start the scheduled work at once on becoming leader; it runs at its next turn")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Could not start the scheduled work at once on becoming leader; it runs at its next turn"
+    )]
     private static partial void LogTriggerFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Gave up the leader's lease on shutdown")]
     private static partial void LogReleased(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give up the leader's lease on shutdown; it lapses on its own")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Could not give up the leader's lease on shutdown; it lapses on its own"
+    )]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 }

@@ -9,7 +9,11 @@ public static class SchedulingStartup
     /// </summary>
     public static IServiceCollection AddSchedulerLeader(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LeadershipOptions>().Bind(configuration.GetSection(LeadershipOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<LeadershipOptions>()
+            .Bind(configuration.GetSection(LeadershipOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<SchedulerLeader>();
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerLeader>());
         return services;

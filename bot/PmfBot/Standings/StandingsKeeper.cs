@@ -28,19 +28,25 @@ public sealed class StandingsKeeper(StandingStore standings, CatalogueStore cata
     /// (yet): should this fail, the repair pass puts it right.
     /// </summary>
     public void TakeInAfterTurn(DeadlineExtension extension) =>
-        background.Start(
-            $"{extension.Measure} {extension.Period} extension standing", ct => TakeInAsync(extension, ct));
+        background.Start($"{extension.Measure} {extension.Period} extension standing", ct =>
+            TakeInAsync(extension, ct)
+        );
 
     /// <summary>Takes in an extension request or decision.</summary>
     public async Task TakeInAsync(DeadlineExtension extension, CancellationToken cancellationToken) =>
         await UpdateAsync(
-            await catalogue.LoadAsync(cancellationToken), extension.Measure, s => s.With(extension), cancellationToken);
+            await catalogue.LoadAsync(cancellationToken),
+            extension.Measure,
+            s => s.With(extension),
+            cancellationToken
+        );
 
     private async Task UpdateAsync(
         CouncilCatalogue council,
         MeasureReference measure,
         Func<MeasureStanding, MeasureStanding> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         if (council.FindMeasure(measure)?.ServiceCode is not { } service)
         {

@@ -11,22 +11,30 @@ public sealed class StandingsReader(StandingStore standings)
 
     /// <summary>The standings of these measures (an empty one for a measure with none yet), in their order.</summary>
     public async Task<IReadOnlyList<MeasureStanding>> ForAsync(
-        IReadOnlyList<Measure> measures, CancellationToken cancellationToken)
+        IReadOnlyList<Measure> measures,
+        CancellationToken cancellationToken
+    )
     {
         var services = measures.Select(m => m.ServiceCode).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var found = new MeasureStanding[services.Count][];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, services.Count),
             new ParallelOptions { MaxDegreeOfParallelism = AtOnce, CancellationToken = cancellationToken },
-            async (i, ct) => found[i] = [.. await standings.GetServiceAsync(services[i], ct)]);
+            async (i, ct) => found[i] = [.. await standings.GetServiceAsync(services[i], ct)]
+        );
         // A measure that moved service may briefly stand in both partitions: its current service's counts.
-        var byMeasure = services.Zip(found)
+        var byMeasure = services
+            .Zip(found)
             .SelectMany(s => s.Second.Select(standing => (Service: s.First, Standing: standing)))
             .ToLookup(s => s.Standing.Measure);
-        return [.. measures.Select(m =>
-            byMeasure[m.Reference]
-                .FirstOrDefault(s => string.Equals(s.Service, m.ServiceCode, StringComparison.OrdinalIgnoreCase))
-                .Standing
-            ?? MeasureStanding.Empty(m.Reference))];
+        return
+        [
+            .. measures.Select(m =>
+                byMeasure[m.Reference]
+                    .FirstOrDefault(s => string.Equals(s.Service, m.ServiceCode, StringComparison.OrdinalIgnoreCase))
+                    .Standing
+                ?? MeasureStanding.Empty(m.Reference)
+            ),
+        ];
     }
 }

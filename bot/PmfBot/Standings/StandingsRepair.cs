@@ -47,8 +47,8 @@ public sealed partial class StandingsRepair(
     ResultStore results,
     StandingStore standings,
     OutboxStore outbox,
-    ILogger<StandingsRepair> logger)
-    : IScheduledWork
+    ILogger<StandingsRepair> logger
+) : IScheduledWork
 {
     private const int AtOnce = 16;
 
@@ -109,8 +109,11 @@ public sealed partial class StandingsRepair(
 
         var inCatalogue = council.Measures.ToDictionary(m => m.Reference, m => m.ServiceCode);
         var removed = 0;
-        foreach (var misplaced in stored.Where(s =>
-            !inCatalogue.TryGetValue(s.Standing.Measure, out var service) || !SameService(s.Service, service)))
+        foreach (
+            var misplaced in stored.Where(s =>
+                !inCatalogue.TryGetValue(s.Standing.Measure, out var service) || !SameService(s.Service, service)
+            )
+        )
         {
             removed += await standings.TryDeleteAsync(misplaced, cancellationToken) ? 1 : 0;
         }
@@ -121,9 +124,11 @@ public sealed partial class StandingsRepair(
     private static bool SameService(string stored, string service) =>
         string.Equals(stored, service, StringComparison.OrdinalIgnoreCase);
 
-    [LoggerMessage(Level = LogLevel.Information,
+    [LoggerMessage(
+        Level = LogLevel.Information,
         Message = "Standings repair: {Checked} checked, {Rebuilt} rebuilt, {Removed} removed, "
-            + "{Remarked} events marked again")]
+            + "{Remarked} events marked again"
+    )]
     private static partial void LogRepaired(ILogger logger, int @checked, int rebuilt, int removed, int remarked);
 }
 
@@ -132,10 +137,16 @@ public static class StandingsStartup
     /// <summary>The figure event's handlers and outbox run, the standings and their repair pass.</summary>
     public static IServiceCollection AddStandings(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<Events.OutboxOptions>().Bind(configuration.GetSection(Events.OutboxOptions.SectionName))
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StandingsOptions>().Bind(configuration.GetSection(StandingsOptions.SectionName))
-            .ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<Events.OutboxOptions>()
+            .Bind(configuration.GetSection(Events.OutboxOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services
+            .AddOptions<StandingsOptions>()
+            .Bind(configuration.GetSection(StandingsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<Events.FigureEvents>();
         services.AddSingleton<Events.OutboxRun>();
         services.AddSingleton<StandingsKeeper>();

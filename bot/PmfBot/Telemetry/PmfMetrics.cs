@@ -25,25 +25,56 @@ public sealed class PmfMetrics
     public PmfMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        _promptsSent = meter.CreateCounter<long>("pmfbot.prompts.sent", "{prompt}", "Update prompts, reminders, overdue chasers and Head of Service chases delivered, by subject and kind.");
-        _updatesAnswered = meter.CreateCounter<long>("pmfbot.updates.answered", "{update}", "Figures recorded for a measure's period, by timeliness (on_time, late) and status.");
-        _updatesOverdue = meter.CreateGauge<int>("pmfbot.updates.overdue", "{update}", "Updates past their deadline with no figure, as of the last due scan.");
-        _escalationsRaised = meter.CreateCounter<long>("pmfbot.escalations.raised", "{escalation}", "Escalations raised to an escalation owner, by trigger.");
-        _escalationsDecided = meter.CreateCounter<long>("pmfbot.escalations.decided", "{decision}", "Escalation owners' decisions, by kind.");
-        _digests = meter.CreateCounter<long>("pmfbot.digests", "{digest}", "Weekly digests owed to channels, by outcome (posted, posted_late, failed, paused).");
+        _promptsSent = meter.CreateCounter<long>(
+            "pmfbot.prompts.sent",
+            "{prompt}",
+            "Update prompts, reminders, overdue chasers and Head of Service chases delivered, by subject and kind."
+        );
+        _updatesAnswered = meter.CreateCounter<long>(
+            "pmfbot.updates.answered",
+            "{update}",
+            "Figures recorded for a measure's period, by timeliness (on_time, late) and status."
+        );
+        _updatesOverdue = meter.CreateGauge<int>(
+            "pmfbot.updates.overdue",
+            "{update}",
+            "Updates past their deadline with no figure, as of the last due scan."
+        );
+        _escalationsRaised = meter.CreateCounter<long>(
+            "pmfbot.escalations.raised",
+            "{escalation}",
+            "Escalations raised to an escalation owner, by trigger."
+        );
+        _escalationsDecided = meter.CreateCounter<long>(
+            "pmfbot.escalations.decided",
+            "{decision}",
+            "Escalation owners' decisions, by kind."
+        );
+        _digests = meter.CreateCounter<long>(
+            "pmfbot.digests",
+            "{digest}",
+            "Weekly digests owed to channels, by outcome (posted, posted_late, failed, paused)."
+        );
     }
 
     /// <param name="subject">"measure" or "activity" (a project or action plan's progress report).</param>
-    public void PromptSent(string subject, PromptKind kind) => _promptsSent.Add(1, Tag("pmfbot.prompt.subject", subject), Tag("pmfbot.prompt.kind", Name(kind)));
+    public void PromptSent(string subject, PromptKind kind) =>
+        _promptsSent.Add(1, Tag("pmfbot.prompt.subject", subject), Tag("pmfbot.prompt.kind", Name(kind)));
 
     public void UpdateAnswered(bool late, RagStatus? status) =>
-        _updatesAnswered.Add(1, Tag("pmfbot.update.timeliness", late ? "late" : "on_time"), Tag("pmfbot.update.status", status is { } s ? Name(s) : "no_target"));
+        _updatesAnswered.Add(
+            1,
+            Tag("pmfbot.update.timeliness", late ? "late" : "on_time"),
+            Tag("pmfbot.update.status", status is { } s ? Name(s) : "no_target")
+        );
 
     public void UpdatesOverdue(int count) => _updatesOverdue.Record(count);
 
-    public void EscalationRaised(EscalationTrigger trigger) => _escalationsRaised.Add(1, Tag("pmfbot.escalation.trigger", Name(trigger)));
+    public void EscalationRaised(EscalationTrigger trigger) =>
+        _escalationsRaised.Add(1, Tag("pmfbot.escalation.trigger", Name(trigger)));
 
-    public void EscalationDecided(DecisionKind kind) => _escalationsDecided.Add(1, Tag("pmfbot.decision.kind", Name(kind)));
+    public void EscalationDecided(DecisionKind kind) =>
+        _escalationsDecided.Add(1, Tag("pmfbot.decision.kind", Name(kind)));
 
     /// <param name="outcome">posted, posted_late (a posting missed while the bot was down), failed or paused.</param>
     public void Digest(string outcome) => _digests.Add(1, Tag("pmfbot.digest.outcome", outcome));

@@ -13,7 +13,9 @@ public static class TelemetryStartup
     /// <summary>Application Insights' standard setting: App Service sets it from the Bicep.</summary>
     public const string ApplicationInsightsSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
-    /// <summary>OpenTelemetry's standard setting, for any other collector (OTEL_EXPORTER_OTLP_PROTOCOL and the rest apply too).</summary>
+    /// <summary>
+    /// OpenTelemetry's standard setting, for any other collector (OTEL_EXPORTER_OTLP_PROTOCOL and the rest apply too).
+    /// </summary>
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>
@@ -36,11 +38,15 @@ public static class TelemetryStartup
         }
 
         void ToApplicationInsights(AzureMonitorExporterOptions o) => o.ConnectionString = applicationInsights;
-        services.AddOpenTelemetry()
+        services
+            .AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("PmfBot", serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(PmfMetrics.MeterName, ConnectorMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                metrics
+                    .AddMeter(PmfMetrics.MeterName, ConnectorMetrics.MeterName)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation();
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();
@@ -53,19 +59,23 @@ public static class TelemetryStartup
             })
             .WithTracing(tracing =>
             {
-                tracing.AddSource(Scheduling.ScheduledRuns.SourceName)
+                tracing
+                    .AddSource(Scheduling.ScheduledRuns.SourceName)
                     .AddAspNetCoreInstrumentation(o =>
                     {
                         o.Filter = http => !Health.HealthEndpoints.IsProbe(http.Request.Path);
-                        o.EnrichWithHttpRequest = (call, request) => call.SetTag("url.path", PathWithoutPeople(request.Path.Value ?? string.Empty));
+                        o.EnrichWithHttpRequest = (call, request) =>
+                            call.SetTag("url.path", PathWithoutPeople(request.Path.Value ?? string.Empty));
                     })
-                    .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (call, request) =>
-                    {
-                        if (request.RequestUri is { } url)
+                    .AddHttpClientInstrumentation(o =>
+                        o.EnrichWithHttpRequestMessage = (call, request) =>
                         {
-                            call.SetTag("url.full", WithoutPeople(url));
+                            if (request.RequestUri is { } url)
+                            {
+                                call.SetTag("url.full", WithoutPeople(url));
+                            }
                         }
-                    });
+                    );
                 if (otlp)
                 {
                     tracing.AddOtlpExporter();
@@ -89,7 +99,8 @@ public static class TelemetryStartup
                         logging.AddAzureMonitorLogExporter(ToApplicationInsights);
                     }
                 },
-                options => options.IncludeScopes = true); // the turn's or run's ids, as custom dimensions
+                options => options.IncludeScopes = true
+            ); // the turn's or run's ids, as custom dimensions
         return services;
     }
 
@@ -98,8 +109,17 @@ public static class TelemetryStartup
     /// and some storage keys are emails, so a path segment with an @ in it is left out of traces,
     /// and so is the query (storage filters name people too).
     /// </summary>
-    internal static string WithoutPeople(Uri url) => $"{url.Scheme}://{url.Authority}{PathWithoutPeople(url.AbsolutePath)}";
+    internal static string WithoutPeople(Uri url) =>
+        $"{url.Scheme}://{url.Authority}{PathWithoutPeople(url.AbsolutePath)}";
 
     internal static string PathWithoutPeople(string path) =>
-        string.Join('/', path.Split('/').Select(s => s.Contains('@', StringComparison.Ordinal) || s.Contains("%40", StringComparison.OrdinalIgnoreCase) ? "{person}" : s));
+        string.Join(
+            '/',
+            path.Split('/')
+                .Select(s =>
+                    s.Contains('@', StringComparison.Ordinal) || s.Contains("%40", StringComparison.OrdinalIgnoreCase)
+                        ? "{person}"
+                        : s
+                )
+        );
 }

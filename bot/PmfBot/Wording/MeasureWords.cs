@@ -11,24 +11,30 @@ public static class MeasureWords
     /// Direction of travel in words: "better than Aug 2026 (72.9%)", "no figure for Aug 2026 to compare".
     /// </summary>
     public static string Against(
-        Measure measure, decimal value, ReportingPeriod earlier, decimal? earlierValue, Margin stableBand) =>
-        Comparison.Of(value, earlier, earlierValue, measure.Polarity, stableBand).Describe(measure);
+        Measure measure,
+        decimal value,
+        ReportingPeriod earlier,
+        decimal? earlierValue,
+        Margin stableBand
+    ) => Comparison.Of(value, earlier, earlierValue, measure.Polarity, stableBand).Describe(measure);
 
     /// <summary>"80.0% or more (Amber down to 76.0%, Red below)".</summary>
-    public static string Target(Measure measure, Thresholds thresholds) => thresholds.Polarity == Polarity.LowerIsBetter
-        ? $"{measure.Format(thresholds.Target)} or less "
-            + $"(Amber up to {measure.Format(thresholds.AmberLimit)}, Red above)"
-        : $"{measure.Format(thresholds.Target)} or more "
-            + $"(Amber down to {measure.Format(thresholds.AmberLimit)}, Red below)";
+    public static string Target(Measure measure, Thresholds thresholds) =>
+        thresholds.Polarity == Polarity.LowerIsBetter
+            ? $"{measure.Format(thresholds.Target)} or less "
+                + $"(Amber up to {measure.Format(thresholds.AmberLimit)}, Red above)"
+            : $"{measure.Format(thresholds.Target)} or more "
+                + $"(Amber down to {measure.Format(thresholds.AmberLimit)}, Red below)";
 
     /// <summary>
     /// A measure without a target stands by its direction of travel: "Improving", "Worsening", "Stable".
     /// </summary>
-    public static string NoTargetStatus(DirectionOfTravel direction) => direction switch
-    {
-        DirectionOfTravel.Better => "Improving",
-        DirectionOfTravel.Worse => "Worsening",
-        DirectionOfTravel.Stable => "Stable",
-        _ => "No target",
-    };
+    public static string NoTargetStatus(DirectionOfTravel direction) =>
+        direction switch
+        {
+            DirectionOfTravel.Better => "Improving",
+            DirectionOfTravel.Worse => "Worsening",
+            DirectionOfTravel.Stable => "Stable",
+            _ => "No target",
+        };
 }

@@ -18,12 +18,13 @@ public static class Said
     }
 
     /// <summary>An escalation owner's decision as the council's framework names it.</summary>
-    public static string DecisionWords(DecisionKind kind) => kind switch
-    {
-        DecisionKind.ApproveAction => "Remedial action approved",
-        DecisionKind.AllocateResource => "Resource allocated / action changed",
-        DecisionKind.AskForInformation => "More information asked for",
-        DecisionKind.Stop => "Activity stopped",
-        _ => "Risk accepted",
-    };
+    public static string DecisionWords(DecisionKind kind) =>
+        kind switch
+        {
+            DecisionKind.ApproveAction => "Remedial action approved",
+            DecisionKind.AllocateResource => "Resource allocated / action changed",
+            DecisionKind.AskForInformation => "More information asked for",
+            DecisionKind.Stop => "Activity stopped",
+            _ => "Risk accepted",
+        };
 }

@@ -20,8 +20,10 @@ public sealed record DecisionEntry(string? Note, string? Until);
 /// <param name="Outcome">The decision or closure in a sentence; null while open.</param>
 /// <param name="Settled">True decided or closed: colours the outcome.</param>
 /// <param name="Waiting">"Waiting 3 days for Priya Shah's decision"; null once settled.</param>
-/// <param name="DecideData">For a decider of an open escalation: what the decision buttons carry back. Null shows none.</param>
-/// <param name="OpenData">On the card everyone may see: what "Decide" carries back (the deciders get their buttons from it). Null shows none.</param>
+/// <param name="DecideData">For a decider of an open escalation: what the decision buttons carry back. Null shows
+/// none.</param>
+/// <param name="OpenData">On the card everyone may see: what "Decide" carries back (the deciders get their buttons from
+/// it). Null shows none.</param>
 /// <param name="Refresh">Universal Actions: the Teams user ids ("29:…") shown the decider's view automatically.</param>
 public sealed record EscalationView(
     string Headline,
@@ -48,9 +50,12 @@ public sealed record EscalationView(
     IReadOnlyList<string>? Refresh = null,
     string? Notice = null,
     IReadOnlyList<string>? Problems = null,
-    DecisionEntry? Entry = null)
+    DecisionEntry? Entry = null
+)
 {
-    /// <summary>On the review card of a decided escalation: what "Close it" carries back. Null shows no button.</summary>
+    /// <summary>
+    /// On the review card of a decided escalation: what "Close it" carries back. Null shows no button.
+    /// </summary>
     public IReadOnlyDictionary<string, string>? CloseData { get; init; }
 }
 
@@ -80,11 +85,23 @@ public static class EscalationCard
         var body = new List<CardElement>();
         if (view.Notice is not null)
         {
-            body.Add(new Container([new TextBlock(CardText.Plain(view.Notice)) { Weight = "Bolder" }]) { Style = "accent" });
+            body.Add(
+                new Container([new TextBlock(CardText.Plain(view.Notice)) { Weight = "Bolder" }]) { Style = "accent" }
+            );
         }
 
-        body.Add(new TextBlock(CardText.Plain(view.Headline)) { Size = "Medium", Weight = "Bolder", Style = "heading", Color = view.Settled ? "Good" : "Attention" });
-        body.Add(new TextBlock($"**{CardText.Plain(view.Reference)}** {CardText.Plain(view.Title)}") { Spacing = "Small" });
+        body.Add(
+            new TextBlock(CardText.Plain(view.Headline))
+            {
+                Size = "Medium",
+                Weight = "Bolder",
+                Style = "heading",
+                Color = view.Settled ? "Good" : "Attention",
+            }
+        );
+        body.Add(
+            new TextBlock($"**{CardText.Plain(view.Reference)}** {CardText.Plain(view.Title)}") { Spacing = "Small" }
+        );
 
         var facts = new List<Fact>
         {
@@ -99,7 +116,19 @@ public static class EscalationCard
 
         if (view.Trend.Count > 0)
         {
-            facts.Add(new("Trend", CardText.Plain(string.Join(" · ", view.Trend.Select(t => t.Status is null ? $"{t.Period} {t.Value}" : $"{t.Period} {t.Value} ({t.Status})")))));
+            facts.Add(
+                new(
+                    "Trend",
+                    CardText.Plain(
+                        string.Join(
+                            " · ",
+                            view.Trend.Select(t =>
+                                t.Status is null ? $"{t.Period} {t.Value}" : $"{t.Period} {t.Value} ({t.Status})"
+                            )
+                        )
+                    )
+                )
+            );
         }
 
         facts.Add(new("Escalated because", CardText.Plain(view.Why)));
@@ -110,23 +139,44 @@ public static class EscalationCard
 
         facts.Add(new("Owner", CardText.Plain(view.Owner)));
         facts.Add(new("Commentary", view.Commentary is null ? "—" : CardText.Plain(view.Commentary)));
-        facts.Add(new("Proposed action", view.ProposedAction is null ? "— (none given)" : CardText.Plain(view.ProposedAction)));
+        facts.Add(
+            new("Proposed action", view.ProposedAction is null ? "— (none given)" : CardText.Plain(view.ProposedAction))
+        );
         facts.Add(new("Escalation owner", CardText.Plain(view.EscalationOwner)));
         body.Add(new FactSet(facts));
 
         if (view.Thread.Count > 0)
         {
             body.Add(new TextBlock("So far") { Weight = "Bolder", Separator = true });
-            body.Add(new FactSet([.. view.Thread.Select(t => new Fact(CardText.Plain(t.Who), CardText.Plain(t.What)))]) { Spacing = "Small" });
+            body.Add(
+                new FactSet([.. view.Thread.Select(t => new Fact(CardText.Plain(t.Who), CardText.Plain(t.What)))])
+                {
+                    Spacing = "Small",
+                }
+            );
         }
 
         if (view.Outcome is not null)
         {
-            body.Add(new TextBlock(CardText.Plain(view.Outcome)) { Weight = "Bolder", Color = "Good", Separator = true });
+            body.Add(
+                new TextBlock(CardText.Plain(view.Outcome))
+                {
+                    Weight = "Bolder",
+                    Color = "Good",
+                    Separator = true,
+                }
+            );
         }
         else if (view.Waiting is not null)
         {
-            body.Add(new TextBlock(CardText.Plain(view.Waiting)) { Weight = "Bolder", Color = "Warning", Separator = true });
+            body.Add(
+                new TextBlock(CardText.Plain(view.Waiting))
+                {
+                    Weight = "Bolder",
+                    Color = "Warning",
+                    Separator = true,
+                }
+            );
         }
 
         if (view.DecideData is { } decide)
@@ -135,40 +185,115 @@ public static class EscalationCard
         }
         else if (view.CloseData is { } close)
         {
-            body.Add(new ActionSet([ActionExecute.WithSubmitFallback("Close it: reviewed", Verbs.CloseEscalation, close) with { Style = "positive" }]));
-            body.Add(new TextBlock("If it still needs action, escalate it again with the next figure (type escalate and its reference).") { Size = "Small", IsSubtle = true, Spacing = "Small" });
+            body.Add(
+                new ActionSet([
+                    ActionExecute.WithSubmitFallback("Close it: reviewed", Verbs.CloseEscalation, close) with
+                    {
+                        Style = "positive",
+                    },
+                ])
+            );
+            body.Add(
+                new TextBlock(
+                    "If it still needs action, escalate it again with the next figure (type escalate and its "
+                        + "reference)."
+                )
+                {
+                    Size = "Small",
+                    IsSubtle = true,
+                    Spacing = "Small",
+                }
+            );
         }
         else if (view.OpenData is { } open)
         {
             body.Add(new ActionSet([ActionExecute.WithSubmitFallback("Decide", Verbs.OpenEscalation, open)]));
-            body.Add(new TextBlock(CardText.Plain(view.WhoDecides)) { Size = "Small", IsSubtle = true, Spacing = "Small" });
+            body.Add(
+                new TextBlock(CardText.Plain(view.WhoDecides))
+                {
+                    Size = "Small",
+                    IsSubtle = true,
+                    Spacing = "Small",
+                }
+            );
         }
 
         return new AdaptiveCard
         {
             Body = body,
-            Refresh = view is { OpenData: { } data, Refresh: { Count: > 0 } ids } ? new CardRefresh(new ActionExecute("Decide", Verbs.OpenEscalation, System.Text.Json.JsonSerializer.SerializeToElement(data)), ids) : null,
+            Refresh = view is { OpenData: { } data, Refresh: { Count: > 0 } ids }
+                ? new CardRefresh(
+                    new ActionExecute(
+                        "Decide",
+                        Verbs.OpenEscalation,
+                        System.Text.Json.JsonSerializer.SerializeToElement(data)
+                    ),
+                    ids
+                )
+                : null,
         };
     }
 
-    private static void AddDecision(List<CardElement> body, EscalationView view, IReadOnlyDictionary<string, string> data)
+    private static void AddDecision(
+        List<CardElement> body,
+        EscalationView view,
+        IReadOnlyDictionary<string, string> data
+    )
     {
         if (view.Problems is { Count: > 0 } problems)
         {
-            body.Add(new Container([.. problems.Select(p => new TextBlock(CardText.Plain(p)) { Color = "Attention", Weight = "Bolder" })]) { Style = "attention", Separator = true });
+            body.Add(
+                new Container([
+                    .. problems.Select(p => new TextBlock(CardText.Plain(p))
+                    {
+                        Color = "Attention",
+                        Weight = "Bolder",
+                    }),
+                ])
+                {
+                    Style = "attention",
+                    Separator = true,
+                }
+            );
         }
 
-        body.Add(new InputText(NoteInput, "Note (required to allocate resource, ask, or stop)")
-        {
-            IsMultiline = true,
-            MaxLength = 2000,
-            Placeholder = "e.g. Approved: two agency crews until January. Or: what you'd like the owner to tell you.",
-            Value = view.Entry?.Note,
-            Separator = view.Problems is not { Count: > 0 },
-        });
-        body.Add(new InputDate(UntilInput, "Review date (optional when approving; required to accept the risk)") { Value = view.Entry?.Until });
-        body.Add(new ActionSet([.. Decisions.Select(d =>
-            ActionExecute.WithSubmitFallback(d.Title, Verbs.DecideEscalation, new Dictionary<string, string>(data) { [DecisionKey] = d.Value }) with { Style = d.Style })]));
-        body.Add(new TextBlock("Every decision is recorded with your name and note, and the owner is told.") { Size = "Small", IsSubtle = true });
+        body.Add(
+            new InputText(NoteInput, "Note (required to allocate resource, ask, or stop)")
+            {
+                IsMultiline = true,
+                MaxLength = 2000,
+                Placeholder =
+                    "e.g. Approved: two agency crews until January. Or: what you'd like the owner to tell you.",
+                Value = view.Entry?.Note,
+                Separator = view.Problems is not { Count: > 0 },
+            }
+        );
+        body.Add(
+            new InputDate(UntilInput, "Review date (optional when approving; required to accept the risk)")
+            {
+                Value = view.Entry?.Until,
+            }
+        );
+        body.Add(
+            new ActionSet([
+                .. Decisions.Select(d =>
+                    ActionExecute.WithSubmitFallback(
+                        d.Title,
+                        Verbs.DecideEscalation,
+                        new Dictionary<string, string>(data) { [DecisionKey] = d.Value }
+                    ) with
+                    {
+                        Style = d.Style,
+                    }
+                ),
+            ])
+        );
+        body.Add(
+            new TextBlock("Every decision is recorded with your name and note, and the owner is told.")
+            {
+                Size = "Small",
+                IsSubtle = true,
+            }
+        );
     }
 }

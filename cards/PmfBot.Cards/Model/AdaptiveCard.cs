@@ -33,11 +33,15 @@ public sealed record CardRefresh(CardAction Action, IReadOnlyList<string> UserId
 
 public sealed record TeamsCardOptions(string Width)
 {
-    /// <summary>People @mentioned in the card's text ("&lt;at&gt;Sam Taylor&lt;/at&gt;"): Teams notifies them.</summary>
+    /// <summary>
+    /// People @mentioned in the card's text ("&lt;at&gt;Sam Taylor&lt;/at&gt;"): Teams notifies them.
+    /// </summary>
     public IReadOnlyList<CardMention>? Entities { get; init; }
 }
 
-/// <summary>An @mention: the text as it stands in a TextBlock, and who it is (an Entra object id works for bots).</summary>
+/// <summary>
+/// An @mention: the text as it stands in a TextBlock, and who it is (an Entra object id works for bots).
+/// </summary>
 public sealed record CardMention(string Text, MentionedPerson Mentioned)
 {
     public string Type { get; } = "mention";

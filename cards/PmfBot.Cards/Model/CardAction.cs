@@ -16,13 +16,20 @@ public abstract record CardAction(string Title)
 }
 
 /// <summary>Universal Actions: sends an adaptiveCard/action invoke; the answer replaces the card.</summary>
-/// <param name="Fallback">What clients without Universal Actions show instead (an Action.Submit with the same data).</param>
+/// <param name="Fallback">What clients without Universal Actions show instead (an Action.Submit with the same
+/// data).</param>
 public sealed record ActionExecute(string Title, string Verb, JsonElement? Data = null) : CardAction(Title)
 {
     public CardAction? Fallback { get; init; }
 
-    /// <summary>An Action.Execute that older clients replace with an Action.Submit carrying the verb in its data.</summary>
-    public static ActionExecute WithSubmitFallback(string title, string verb, IReadOnlyDictionary<string, string>? data = null)
+    /// <summary>
+    /// An Action.Execute that older clients replace with an Action.Submit carrying the verb in its data.
+    /// </summary>
+    public static ActionExecute WithSubmitFallback(
+        string title,
+        string verb,
+        IReadOnlyDictionary<string, string>? data = null
+    )
     {
         var payload = new Dictionary<string, string>(data ?? new Dictionary<string, string>()) { ["verb"] = verb };
         var json = JsonSerializer.SerializeToElement(payload);

@@ -7,7 +7,12 @@ namespace PmfBot.Cards.Payloads;
 /// inputs (figure, commentary, action note) merged in by Teams. Nothing in it is trusted yet.
 /// </summary>
 public sealed record SubmitUpdateData(
-    string? Measure, string? Period, string? Value, string? Commentary, string? ActionNote)
+    string? Measure,
+    string? Period,
+    string? Value,
+    string? Commentary,
+    string? ActionNote
+)
 {
     /// <summary>Reads it from a pressed button's fields.</summary>
     /// <param name="field">Reads one field of the pressed button's data as text (numbers as their JSON text).</param>
@@ -19,19 +24,21 @@ public sealed record SubmitUpdateData(
             period,
             field(UpdatePromptCard.ValueInput),
             field(UpdatePromptCard.CommentaryInput),
-            field(UpdatePromptCard.ActionNoteInput));
+            field(UpdatePromptCard.ActionNoteInput)
+        );
     }
 
     /// <summary>
     /// The data for a button that submits an entry already typed (the "which measure is this for?"
     /// list): one press records it.
     /// </summary>
-    public IReadOnlyDictionary<string, string> ToData() => new Dictionary<string, string>
-    {
-        [MeasurePeriodData.MeasureKey] = Measure ?? string.Empty,
-        [MeasurePeriodData.PeriodKey] = Period ?? string.Empty,
-        [UpdatePromptCard.ValueInput] = Value ?? string.Empty,
-        [UpdatePromptCard.CommentaryInput] = Commentary ?? string.Empty,
-        [UpdatePromptCard.ActionNoteInput] = ActionNote ?? string.Empty,
-    };
+    public IReadOnlyDictionary<string, string> ToData() =>
+        new Dictionary<string, string>
+        {
+            [MeasurePeriodData.MeasureKey] = Measure ?? string.Empty,
+            [MeasurePeriodData.PeriodKey] = Period ?? string.Empty,
+            [UpdatePromptCard.ValueInput] = Value ?? string.Empty,
+            [UpdatePromptCard.CommentaryInput] = Commentary ?? string.Empty,
+            [UpdatePromptCard.ActionNoteInput] = ActionNote ?? string.Empty,
+        };
 }

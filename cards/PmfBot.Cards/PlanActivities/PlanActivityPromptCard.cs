@@ -8,7 +8,12 @@ public sealed record MilestoneLine(string Title, string Due, string Status);
 /// <summary>What the owner typed, kept when the card comes back with problems.</summary>
 public sealed record PlanActivityEntry(string? Status, string? Percent, string? Commentary, string? ActionNote);
 
-public sealed record PlanActivityInputProblems(IReadOnlyList<string> Status, IReadOnlyList<string> Percent, IReadOnlyList<string> Commentary, IReadOnlyList<string> ActionNote)
+public sealed record PlanActivityInputProblems(
+    IReadOnlyList<string> Status,
+    IReadOnlyList<string> Percent,
+    IReadOnlyList<string> Commentary,
+    IReadOnlyList<string> ActionNote
+)
 {
     public bool Any => Status.Count + Percent.Count + Commentary.Count + ActionNote.Count > 0;
 }
@@ -30,9 +35,13 @@ public sealed record PlanActivityPromptView(
     IReadOnlyList<(string Title, string Value)> Statuses,
     IReadOnlyDictionary<string, string> Data,
     PlanActivityEntry? Entry = null,
-    PlanActivityInputProblems? Problems = null);
+    PlanActivityInputProblems? Problems = null
+);
 
-/// <summary>Asks an activity's owner for the quarter's progress: status, % complete, commentary, and an action note when it is slipping.</summary>
+/// <summary>
+/// Asks an activity's owner for the quarter's progress: status, % complete, commentary, and an action note when it is
+/// slipping.
+/// </summary>
 public static class PlanActivityPromptCard
 {
     public const string StatusInput = "status";
@@ -44,10 +53,15 @@ public static class PlanActivityPromptCard
     {
         var body = new List<CardElement>
         {
-            new TextBlock(CardText.Plain(view.Headline)) { Size = "Medium", Weight = "Bolder", Style = "heading", Color = view.IsOverdue ? "Attention" : null },
+            new TextBlock(CardText.Plain(view.Headline))
+            {
+                Size = "Medium",
+                Weight = "Bolder",
+                Style = "heading",
+                Color = view.IsOverdue ? "Attention" : null,
+            },
             new TextBlock($"**{CardText.Plain(view.Title)}**") { Spacing = "Small" },
-            new FactSet(
-            [
+            new FactSet([
                 new Fact("Service", CardText.Plain(view.Service)),
                 new Fact("Quarter", CardText.Plain(view.Period)),
                 new Fact("Report by", CardText.Plain(view.Deadline) + (view.IsOverdue ? " (overdue)" : string.Empty)),
@@ -56,50 +70,97 @@ public static class PlanActivityPromptCard
         };
         if (view.Milestones.Count > 0)
         {
-            body.Add(new FactSet([.. view.Milestones.Select(m => new Fact(CardText.Plain(m.Due), CardText.Plain($"{m.Title} ({m.Status})")))]) { Spacing = "Small" });
+            body.Add(
+                new FactSet([
+                    .. view.Milestones.Select(m => new Fact(
+                        CardText.Plain(m.Due),
+                        CardText.Plain($"{m.Title} ({m.Status})")
+                    )),
+                ])
+                {
+                    Spacing = "Small",
+                }
+            );
         }
 
         if (view.LastReport is not null)
         {
-            body.Add(new TextBlock($"Last report: {CardText.Plain(view.LastReport)}") { IsSubtle = true, Size = "Small" });
+            body.Add(
+                new TextBlock($"Last report: {CardText.Plain(view.LastReport)}") { IsSubtle = true, Size = "Small" }
+            );
         }
 
         if (view.Problems is { Any: true })
         {
-            body.Add(new Container([new TextBlock("Nothing has been saved yet. Please fix what's marked below and submit again.") { Weight = "Bolder", Color = "Attention" }]) { Style = "attention" });
+            body.Add(
+                new Container([
+                    new TextBlock("Nothing has been saved yet. Please fix what's marked below and submit again.")
+                    {
+                        Weight = "Bolder",
+                        Color = "Attention",
+                    },
+                ])
+                {
+                    Style = "attention",
+                }
+            );
         }
 
         var entry = view.Entry;
-        body.Add(new InputChoiceSet(StatusInput, "Where does it stand?", [.. view.Statuses.Select(s => new Choice(s.Title, s.Value))])
-        {
-            Style = "expanded",
-            IsRequired = true,
-            ErrorMessage = "Pick where the activity stands.",
-            Value = entry?.Status,
-            Separator = true,
-        });
+        body.Add(
+            new InputChoiceSet(
+                StatusInput,
+                "Where does it stand?",
+                [.. view.Statuses.Select(s => new Choice(s.Title, s.Value))]
+            )
+            {
+                Style = "expanded",
+                IsRequired = true,
+                ErrorMessage = "Pick where the activity stands.",
+                Value = entry?.Status,
+                Separator = true,
+            }
+        );
         AddProblems(body, view.Problems?.Status);
-        body.Add(new InputText(PercentInput, "% complete (if it helps)") { Placeholder = "e.g. 60", MaxLength = 4, Value = entry?.Percent });
+        body.Add(
+            new InputText(PercentInput, "% complete (if it helps)")
+            {
+                Placeholder = "e.g. 60",
+                MaxLength = 4,
+                Value = entry?.Percent,
+            }
+        );
         AddProblems(body, view.Problems?.Percent);
-        body.Add(new InputText(CommentaryInput, "Commentary (required)")
-        {
-            Placeholder = "What happened this quarter?",
-            IsMultiline = true,
-            IsRequired = true,
-            ErrorMessage = "Commentary is required.",
-            MaxLength = 4000,
-            Value = entry?.Commentary,
-        });
+        body.Add(
+            new InputText(CommentaryInput, "Commentary (required)")
+            {
+                Placeholder = "What happened this quarter?",
+                IsMultiline = true,
+                IsRequired = true,
+                ErrorMessage = "Commentary is required.",
+                MaxLength = 4000,
+                Value = entry?.Commentary,
+            }
+        );
         AddProblems(body, view.Problems?.Commentary);
-        body.Add(new InputText(ActionNoteInput, "Action note (required if at risk or off track)")
-        {
-            Placeholder = "What is being done to recover it, by whom, by when?",
-            IsMultiline = true,
-            MaxLength = 4000,
-            Value = entry?.ActionNote,
-        });
+        body.Add(
+            new InputText(ActionNoteInput, "Action note (required if at risk or off track)")
+            {
+                Placeholder = "What is being done to recover it, by whom, by when?",
+                IsMultiline = true,
+                MaxLength = 4000,
+                Value = entry?.ActionNote,
+            }
+        );
         AddProblems(body, view.Problems?.ActionNote);
-        body.Add(new ActionSet([ActionExecute.WithSubmitFallback("Submit progress", Verbs.SubmitPlanActivity, view.Data) with { Style = "positive" }]));
+        body.Add(
+            new ActionSet([
+                ActionExecute.WithSubmitFallback("Submit progress", Verbs.SubmitPlanActivity, view.Data) with
+                {
+                    Style = "positive",
+                },
+            ])
+        );
         return new AdaptiveCard { Body = body };
     }
 
@@ -107,7 +168,14 @@ public static class PlanActivityPromptCard
     {
         foreach (var problem in problems ?? [])
         {
-            body.Add(new TextBlock(CardText.Plain(problem)) { Color = "Attention", Size = "Small", Spacing = "None" });
+            body.Add(
+                new TextBlock(CardText.Plain(problem))
+                {
+                    Color = "Attention",
+                    Size = "Small",
+                    Spacing = "None",
+                }
+            );
         }
     }
 }

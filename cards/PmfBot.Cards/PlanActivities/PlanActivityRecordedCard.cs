@@ -17,7 +17,8 @@ public sealed record PlanActivityRecordedView(
     string RecordedBy,
     string RecordedAt,
     string Next,
-    string? Notice = null);
+    string? Notice = null
+);
 
 /// <summary>A quarter's progress report, once recorded: replaces the prompt so it no longer looks open.</summary>
 public static class PlanActivityRecordedCard
@@ -30,7 +31,15 @@ public static class PlanActivityRecordedCard
             body.Add(new TextBlock(CardText.Plain(view.Notice)) { Weight = "Bolder", Color = "Accent" });
         }
 
-        body.Add(new TextBlock($"Recorded: {CardText.Plain(view.Status)} for {CardText.Plain(view.Period)}") { Size = "Medium", Weight = "Bolder", Style = "heading", Color = view.StatusColor });
+        body.Add(
+            new TextBlock($"Recorded: {CardText.Plain(view.Status)} for {CardText.Plain(view.Period)}")
+            {
+                Size = "Medium",
+                Weight = "Bolder",
+                Style = "heading",
+                Color = view.StatusColor,
+            }
+        );
         body.Add(new TextBlock($"**{CardText.Plain(view.Title)}**") { Spacing = "Small" });
         var facts = new List<Fact> { new("Status", CardText.Plain(view.Status)) };
         if (view.Percent is not null)

@@ -9,7 +9,16 @@ namespace PmfBot.Cards.Scorecards;
 /// <param name="Direction">"↘ worse than Sep 2026 (81.0%)".</param>
 /// <param name="Trend">"▆▇█▅▁ worsening over 5 months".</param>
 /// <param name="Escalation">"Escalated to Priya Shah: waiting for a decision".</param>
-public sealed record ScorecardItem(string Reference, string Title, string? Latest, string Target, string Status, string? Direction, string? Trend, string? Escalation);
+public sealed record ScorecardItem(
+    string Reference,
+    string Title,
+    string? Latest,
+    string Target,
+    string Status,
+    string? Direction,
+    string? Trend,
+    string? Escalation
+);
 
 /// <summary>A service's measures (a heading, when the scorecard covers more than one service).</summary>
 public sealed record ScorecardGroup(string? Heading, IReadOnlyList<ScorecardItem> Items);
@@ -18,17 +27,36 @@ public sealed record ScorecardGroup(string? Heading, IReadOnlyList<ScorecardItem
 /// <param name="Summary">"As at 23 November 2026 · 2 measures: 1 Green, 1 Red".</param>
 /// <param name="More">Measures left off to keep the card readable; the note says how to see them.</param>
 /// <param name="MoreHint">"Ask for one service, e.g. how is Waste doing".</param>
-public sealed record ScorecardView(string Title, string Summary, IReadOnlyList<ScorecardGroup> Groups, int More = 0, string? MoreHint = null);
+public sealed record ScorecardView(
+    string Title,
+    string Summary,
+    IReadOnlyList<ScorecardGroup> Groups,
+    int More = 0,
+    string? MoreHint = null
+);
 
-/// <summary>"How is my service doing?": each measure's latest figure against target, its direction of travel and trend, and any open escalation.</summary>
+/// <summary>
+/// "How is my service doing?": each measure's latest figure against target, its direction of travel and trend, and any
+/// open escalation.
+/// </summary>
 public static class ScorecardCard
 {
     public static AdaptiveCard Build(ScorecardView view)
     {
         var body = new List<CardElement>
         {
-            new TextBlock(CardText.Plain(view.Title)) { Size = "Medium", Weight = "Bolder", Style = "heading" },
-            new TextBlock(CardText.Plain(view.Summary)) { IsSubtle = true, Spacing = "None", Size = "Small" },
+            new TextBlock(CardText.Plain(view.Title))
+            {
+                Size = "Medium",
+                Weight = "Bolder",
+                Style = "heading",
+            },
+            new TextBlock(CardText.Plain(view.Summary))
+            {
+                IsSubtle = true,
+                Spacing = "None",
+                Size = "Small",
+            },
         };
         if (view.Groups.All(g => g.Items.Count == 0))
         {
@@ -39,7 +67,14 @@ public static class ScorecardCard
         {
             if (group.Heading is not null)
             {
-                body.Add(new TextBlock(CardText.Plain(group.Heading)) { Weight = "Bolder", Separator = true, Spacing = "Medium" });
+                body.Add(
+                    new TextBlock(CardText.Plain(group.Heading))
+                    {
+                        Weight = "Bolder",
+                        Separator = true,
+                        Spacing = "Medium",
+                    }
+                );
             }
 
             foreach (var item in group.Items)
@@ -50,7 +85,14 @@ public static class ScorecardCard
 
         if (view.More > 0)
         {
-            body.Add(new TextBlock($"…and {view.More} more. {CardText.Plain(view.MoreHint ?? string.Empty)}".TrimEnd()) { IsSubtle = true, Size = "Small", Separator = true });
+            body.Add(
+                new TextBlock($"…and {view.More} more. {CardText.Plain(view.MoreHint ?? string.Empty)}".TrimEnd())
+                {
+                    IsSubtle = true,
+                    Size = "Small",
+                    Separator = true,
+                }
+            );
         }
 
         return new AdaptiveCard { Body = body };
@@ -61,12 +103,34 @@ public static class ScorecardCard
         var lines = new List<CardElement>
         {
             new TextBlock($"**{CardText.Plain(item.Reference)}** {CardText.Plain(item.Title)}"),
-            new ColumnSet(
-            [
-                new Column([new TextBlock(CardText.Plain(item.Latest ?? "No figure recorded yet")) { Spacing = "None" }]) { Width = "stretch" },
-                new Column([new TextBlock(CardText.Plain(item.Status)) { Weight = "Bolder", Color = CardText.ColorOf(item.Status), Spacing = "None" }]) { Width = "auto" },
-            ]) { Spacing = "Small" },
-            new TextBlock(CardText.Plain(item.Target)) { IsSubtle = true, Spacing = "None", Size = "Small" },
+            new ColumnSet([
+                new Column([
+                    new TextBlock(CardText.Plain(item.Latest ?? "No figure recorded yet")) { Spacing = "None" },
+                ])
+                {
+                    Width = "stretch",
+                },
+                new Column([
+                    new TextBlock(CardText.Plain(item.Status))
+                    {
+                        Weight = "Bolder",
+                        Color = CardText.ColorOf(item.Status),
+                        Spacing = "None",
+                    },
+                ])
+                {
+                    Width = "auto",
+                },
+            ])
+            {
+                Spacing = "Small",
+            },
+            new TextBlock(CardText.Plain(item.Target))
+            {
+                IsSubtle = true,
+                Spacing = "None",
+                Size = "Small",
+            },
         };
         if (item.Direction is not null)
         {
@@ -75,12 +139,26 @@ public static class ScorecardCard
 
         if (item.Trend is not null)
         {
-            lines.Add(new TextBlock(CardText.Plain(item.Trend)) { Spacing = "None", Size = "Small", FontType = "Monospace" });
+            lines.Add(
+                new TextBlock(CardText.Plain(item.Trend))
+                {
+                    Spacing = "None",
+                    Size = "Small",
+                    FontType = "Monospace",
+                }
+            );
         }
 
         if (item.Escalation is not null)
         {
-            lines.Add(new TextBlock(CardText.Plain(item.Escalation)) { Spacing = "None", Size = "Small", Color = "Attention" });
+            lines.Add(
+                new TextBlock(CardText.Plain(item.Escalation))
+                {
+                    Spacing = "None",
+                    Size = "Small",
+                    Color = "Attention",
+                }
+            );
         }
 
         return new Container(lines) { Separator = true, Spacing = "Medium" };

@@ -10,7 +10,11 @@ public sealed record PastFigure(string Period, string Value, string? Status);
 public sealed record UpdateEntry(decimal? Value, string? Commentary, string? ActionNote);
 
 /// <summary>What was wrong with an entry, next to the input it concerns. Nothing was stored.</summary>
-public sealed record UpdateProblems(IReadOnlyList<string> Value, IReadOnlyList<string> Commentary, IReadOnlyList<string> ActionNote)
+public sealed record UpdateProblems(
+    IReadOnlyList<string> Value,
+    IReadOnlyList<string> Commentary,
+    IReadOnlyList<string> ActionNote
+)
 {
     public bool Any => Value.Count + Commentary.Count + ActionNote.Count > 0;
 }
@@ -20,7 +24,8 @@ public sealed record UpdateProblems(IReadOnlyList<string> Value, IReadOnlyList<s
 /// <param name="Deadline">"Monday 10 November 2026".</param>
 /// <param name="Target">"80.0% (Amber from 76.0%)", or null when the measure has no target.</param>
 /// <param name="ValueLabel">"Oct 2026 figure (%)".</param>
-/// <param name="ActionNoteRule">When an action note is required, before the figure is known: "Required if below the target (80.0%)".</param>
+/// <param name="ActionNoteRule">When an action note is required, before the figure is known: "Required if below the
+/// target (80.0%)".</param>
 /// <param name="Data">What the submit button carries back: the measure and period (verb added by the card).</param>
 /// <param name="NotSaved">Why the entry wasn't saved (storage unreachable): said at the top, the entry kept.</param>
 public sealed record UpdatePromptView(
@@ -42,7 +47,8 @@ public sealed record UpdatePromptView(
     IReadOnlyDictionary<string, string> Data,
     UpdateEntry? Entry = null,
     UpdateProblems? Problems = null,
-    string? NotSaved = null);
+    string? NotSaved = null
+);
 
 /// <summary>
 /// The card that asks a measure's owner for a period's figure, commentary and action note, and
@@ -58,7 +64,13 @@ public static class UpdatePromptCard
     {
         var body = new List<CardElement>
         {
-            new TextBlock(CardText.Plain(view.Headline)) { Size = "Medium", Weight = "Bolder", Style = "heading", Color = view.IsOverdue ? "Attention" : null },
+            new TextBlock(CardText.Plain(view.Headline))
+            {
+                Size = "Medium",
+                Weight = "Bolder",
+                Style = "heading",
+                Color = view.IsOverdue ? "Attention" : null,
+            },
             new TextBlock($"**{CardText.Plain(view.Reference)}** {CardText.Plain(view.Title)}") { Spacing = "Small" },
         };
 
@@ -66,11 +78,26 @@ public static class UpdatePromptCard
         {
             new("Period", CardText.Plain(view.Period)),
             new("Due by", CardText.Plain(view.Deadline) + (view.IsOverdue ? " (overdue)" : string.Empty)),
-            new("Target", view.Target is null ? "No target: judged on direction of travel" : CardText.Plain(view.Target)),
+            new(
+                "Target",
+                view.Target is null ? "No target: judged on direction of travel" : CardText.Plain(view.Target)
+            ),
         };
         if (view.Recent.Count > 0)
         {
-            facts.Add(new("Recent figures", string.Join("; ", view.Recent.Select(p => CardText.Plain($"{p.Period} {p.Value}{(p.Status is null ? string.Empty : $" ({p.Status})")}")))));
+            facts.Add(
+                new(
+                    "Recent figures",
+                    string.Join(
+                        "; ",
+                        view.Recent.Select(p =>
+                            CardText.Plain(
+                                $"{p.Period} {p.Value}{(p.Status is null ? string.Empty : $" ({p.Status})")}"
+                            )
+                        )
+                    )
+                )
+            );
         }
 
         if (view.Direction is not null)
@@ -81,7 +108,13 @@ public static class UpdatePromptCard
         body.Add(new FactSet(facts));
         if (view.PreviousCommentary is not null)
         {
-            body.Add(new TextBlock($"Your last commentary: {CardText.Plain(view.PreviousCommentary)}") { IsSubtle = true, Size = "Small" });
+            body.Add(
+                new TextBlock($"Your last commentary: {CardText.Plain(view.PreviousCommentary)}")
+                {
+                    IsSubtle = true,
+                    Size = "Small",
+                }
+            );
         }
 
         if (view.NotSaved is not null)
@@ -91,49 +124,89 @@ public static class UpdatePromptCard
         }
         else if (view.Problems is { Any: true })
         {
-            body.Add(new Container([new TextBlock("Nothing has been saved yet. Please fix what's marked below and submit again.") { Weight = "Bolder", Color = "Attention" }]) { Style = "attention" });
+            body.Add(
+                new Container([
+                    new TextBlock("Nothing has been saved yet. Please fix what's marked below and submit again.")
+                    {
+                        Weight = "Bolder",
+                        Color = "Attention",
+                    },
+                ])
+                {
+                    Style = "attention",
+                }
+            );
         }
 
         var entry = view.Entry;
-        body.Add(new InputNumber(ValueInput, view.ValueLabel)
-        {
-            IsRequired = true,
-            ErrorMessage = "Enter this period's figure.",
-            Min = view.Min,
-            Max = view.Max,
-            Value = entry?.Value is { } typed ? (double)typed : null,
-            Separator = true,
-            Spacing = "Medium",
-        });
+        body.Add(
+            new InputNumber(ValueInput, view.ValueLabel)
+            {
+                IsRequired = true,
+                ErrorMessage = "Enter this period's figure.",
+                Min = view.Min,
+                Max = view.Max,
+                Value = entry?.Value is { } typed ? (double)typed : null,
+                Separator = true,
+                Spacing = "Medium",
+            }
+        );
         AddProblems(body, view.Problems?.Value);
 
-        body.Add(new InputText(CommentaryInput, view.CommentaryRequired ? "Commentary (required)" : "Commentary")
-        {
-            Placeholder = "What lies behind this figure?",
-            IsMultiline = true,
-            IsRequired = view.CommentaryRequired ? true : null,
-            ErrorMessage = view.CommentaryRequired ? "Commentary is required." : null,
-            MaxLength = 4000,
-            Value = entry?.Commentary,
-        });
+        body.Add(
+            new InputText(CommentaryInput, view.CommentaryRequired ? "Commentary (required)" : "Commentary")
+            {
+                Placeholder = "What lies behind this figure?",
+                IsMultiline = true,
+                IsRequired = view.CommentaryRequired ? true : null,
+                ErrorMessage = view.CommentaryRequired ? "Commentary is required." : null,
+                MaxLength = 4000,
+                Value = entry?.Commentary,
+            }
+        );
         AddProblems(body, view.Problems?.Commentary);
 
-        body.Add(new InputText(ActionNoteInput, view.ActionNoteRule is null ? "Action note" : "Action note (required if off target)")
-        {
-            Placeholder = "What is being done about it, by whom, by when?",
-            IsMultiline = true,
-            MaxLength = 4000,
-            Value = entry?.ActionNote,
-        });
+        body.Add(
+            new InputText(
+                ActionNoteInput,
+                view.ActionNoteRule is null ? "Action note" : "Action note (required if off target)"
+            )
+            {
+                Placeholder = "What is being done about it, by whom, by when?",
+                IsMultiline = true,
+                MaxLength = 4000,
+                Value = entry?.ActionNote,
+            }
+        );
         if (view.ActionNoteRule is not null)
         {
-            body.Add(new TextBlock(CardText.Plain(view.ActionNoteRule)) { Size = "Small", IsSubtle = true, Spacing = "None" });
+            body.Add(
+                new TextBlock(CardText.Plain(view.ActionNoteRule))
+                {
+                    Size = "Small",
+                    IsSubtle = true,
+                    Spacing = "None",
+                }
+            );
         }
 
         AddProblems(body, view.Problems?.ActionNote);
 
-        body.Add(new ActionSet([ActionExecute.WithSubmitFallback("Submit update", Verbs.SubmitUpdate, view.Data) with { Style = "positive" }]));
-        body.Add(new TextBlock("Or just type it here, e.g. 42.5 — two crews off sick; action: agency cover from Monday") { Size = "Small", IsSubtle = true });
+        body.Add(
+            new ActionSet([
+                ActionExecute.WithSubmitFallback("Submit update", Verbs.SubmitUpdate, view.Data) with
+                {
+                    Style = "positive",
+                },
+            ])
+        );
+        body.Add(
+            new TextBlock("Or just type it here, e.g. 42.5 — two crews off sick; action: agency cover from Monday")
+            {
+                Size = "Small",
+                IsSubtle = true,
+            }
+        );
         return new AdaptiveCard { Body = body };
     }
 
@@ -141,7 +214,14 @@ public static class UpdatePromptCard
     {
         foreach (var problem in problems ?? [])
         {
-            body.Add(new TextBlock(CardText.Plain(problem)) { Color = "Attention", Size = "Small", Spacing = "None" });
+            body.Add(
+                new TextBlock(CardText.Plain(problem))
+                {
+                    Color = "Attention",
+                    Size = "Small",
+                    Spacing = "None",
+                }
+            );
         }
     }
 }

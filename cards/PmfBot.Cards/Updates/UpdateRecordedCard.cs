@@ -8,7 +8,8 @@ namespace PmfBot.Cards.Updates;
 /// <param name="Direction">"better than Sep 2026 (72.9%)".</param>
 /// <param name="RecordedWhen">"10:42 on 20 Nov 2026".</param>
 /// <param name="Next">What happens next, in a sentence or two.</param>
-/// <param name="Notice">Shown first when nothing new was stored: "This was already recorded at 10:42 by Priya Shah."</param>
+/// <param name="Notice">Shown first when nothing new was stored: "This was already recorded at 10:42 by Priya
+/// Shah."</param>
 public sealed record UpdateRecordedView(
     string Reference,
     string Title,
@@ -23,9 +24,12 @@ public sealed record UpdateRecordedView(
     string RecordedBy,
     string RecordedWhen,
     string Next,
-    string? Notice = null);
+    string? Notice = null
+);
 
-/// <summary>The prompt, answered: the recorded figure, its status and direction of travel, and what happens next.</summary>
+/// <summary>
+/// The prompt, answered: the recorded figure, its status and direction of travel, and what happens next.
+/// </summary>
 public static class UpdateRecordedCard
 {
     public static AdaptiveCard Build(UpdateRecordedView view)
@@ -33,16 +37,37 @@ public static class UpdateRecordedCard
         var body = new List<CardElement>();
         if (view.Notice is not null)
         {
-            body.Add(new Container([new TextBlock(CardText.Plain(view.Notice)) { Weight = "Bolder" }]) { Style = "accent" });
+            body.Add(
+                new Container([new TextBlock(CardText.Plain(view.Notice)) { Weight = "Bolder" }]) { Style = "accent" }
+            );
         }
 
-        body.Add(new TextBlock($"Recorded: {CardText.Plain(view.Value)} for {CardText.Plain(view.Period)}") { Size = "Medium", Weight = "Bolder", Style = "heading" });
-        body.Add(new TextBlock($"**{CardText.Plain(view.Reference)}** {CardText.Plain(view.Title)}") { Spacing = "Small" });
-        body.Add(new ColumnSet(
-        [
-            new Column([new TextBlock("Status") { IsSubtle = true }]) { Width = "auto" },
-            new Column([new TextBlock(CardText.Plain(view.Status ?? "No target")) { Weight = "Bolder", Color = CardText.ColorOf(view.Status) }]) { Width = "stretch" },
-        ]));
+        body.Add(
+            new TextBlock($"Recorded: {CardText.Plain(view.Value)} for {CardText.Plain(view.Period)}")
+            {
+                Size = "Medium",
+                Weight = "Bolder",
+                Style = "heading",
+            }
+        );
+        body.Add(
+            new TextBlock($"**{CardText.Plain(view.Reference)}** {CardText.Plain(view.Title)}") { Spacing = "Small" }
+        );
+        body.Add(
+            new ColumnSet([
+                new Column([new TextBlock("Status") { IsSubtle = true }]) { Width = "auto" },
+                new Column([
+                    new TextBlock(CardText.Plain(view.Status ?? "No target"))
+                    {
+                        Weight = "Bolder",
+                        Color = CardText.ColorOf(view.Status),
+                    },
+                ])
+                {
+                    Width = "stretch",
+                },
+            ])
+        );
 
         var facts = new List<Fact>();
         if (view.Target is not null)

@@ -1,6 +1,8 @@
 namespace PmfBot.Features.Catalogue;
 
-/// <summary>The catalogue spreadsheet's columns, as the performance team writes them. Import and export share them.</summary>
+/// <summary>
+/// The catalogue spreadsheet's columns, as the performance team writes them. Import and export share them.
+/// </summary>
 /// <remarks>
 /// People are written "Name &lt;email&gt;" (or just the email once the person is known).
 /// Targets: a bare number is the standing target; "period=value" pairs add yearly or profiled
@@ -30,24 +32,43 @@ public static class CatalogueColumns
 
     public static IReadOnlyList<string> All { get; } =
     [
-        Reference, Title, Department, ChiefOfficer, Service, HeadOfService, Unit, Decimals, Polarity, Frequency, Target, Tolerance,
-        Owner, Delegates, EscalationOwner, Priorities, ActiveFrom, ActiveTo, Deadline,
+        Reference,
+        Title,
+        Department,
+        ChiefOfficer,
+        Service,
+        HeadOfService,
+        Unit,
+        Decimals,
+        Polarity,
+        Frequency,
+        Target,
+        Tolerance,
+        Owner,
+        Delegates,
+        EscalationOwner,
+        Priorities,
+        ActiveFrom,
+        ActiveTo,
+        Deadline,
     ];
 
-    public static IReadOnlyList<string> Required { get; } = [Reference, Title, Department, Service, Unit, Polarity, Frequency, Owner];
+    public static IReadOnlyList<string> Required { get; } =
+    [Reference, Title, Department, Service, Unit, Polarity, Frequency, Owner];
 
     /// <summary>Other names people give the same column.</summary>
-    public static IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Ref"] = Reference,
-        ["Indicator"] = Title,
-        ["Measure"] = Title,
-        ["Polarity"] = Polarity,
-        ["Freq"] = Frequency,
-        ["Escalation"] = EscalationOwner,
-        ["Chief officer email"] = ChiefOfficer,
-        ["Owner email"] = Owner,
-        ["Deadline rule"] = Deadline,
-        ["Corporate priorities"] = Priorities,
-    };
+    public static IReadOnlyDictionary<string, string> Aliases { get; } =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Ref"] = Reference,
+            ["Indicator"] = Title,
+            ["Measure"] = Title,
+            ["Polarity"] = Polarity,
+            ["Freq"] = Frequency,
+            ["Escalation"] = EscalationOwner,
+            ["Chief officer email"] = ChiefOfficer,
+            ["Owner email"] = Owner,
+            ["Deadline rule"] = Deadline,
+            ["Corporate priorities"] = Priorities,
+        };
 }

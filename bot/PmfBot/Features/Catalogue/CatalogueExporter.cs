@@ -6,7 +6,9 @@ using C = PmfBot.Features.Catalogue.CatalogueColumns;
 
 namespace PmfBot.Features.Catalogue;
 
-/// <summary>Writes the catalogue in the import's own columns, so an export edited and imported again round-trips.</summary>
+/// <summary>
+/// Writes the catalogue in the import's own columns, so an export edited and imported again round-trips.
+/// </summary>
 public static class CatalogueExporter
 {
     public static void Write(CouncilCatalogue catalogue, TextWriter writer)
@@ -20,7 +22,11 @@ public static class CatalogueExporter
         csv.EndRecord();
         string PersonText(PersonId id) => catalogue.FindPerson(id) is { } p ? PersonCell.Format(p) : id.Value;
 
-        foreach (var measure in catalogue.Measures.OrderBy(m => m.ServiceCode, StringComparer.Ordinal).ThenBy(m => m.Reference.Key, StringComparer.Ordinal))
+        foreach (
+            var measure in catalogue
+                .Measures.OrderBy(m => m.ServiceCode, StringComparer.Ordinal)
+                .ThenBy(m => m.Reference.Key, StringComparer.Ordinal)
+        )
         {
             var service = catalogue.FindService(measure.ServiceCode);
             var department = service is null ? null : catalogue.FindDepartment(service.DepartmentCode);
@@ -41,8 +47,14 @@ public static class CatalogueExporter
                 [C.Owner] = PersonText(measure.Owner),
                 [C.Delegates] = string.Join("; ", measure.Delegates.Select(PersonText)),
                 [C.EscalationOwner] = PersonText(measure.EscalationOwner),
-                [C.Priorities] = string.Join("; ", measure.PriorityCodes.Select(code => catalogue.Priorities.FirstOrDefault(p => p.Code == code)?.Title ?? code)),
-                [C.ActiveFrom] = measure.ActiveFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+                [C.Priorities] = string.Join(
+                    "; ",
+                    measure.PriorityCodes.Select(code =>
+                        catalogue.Priorities.FirstOrDefault(p => p.Code == code)?.Title ?? code
+                    )
+                ),
+                [C.ActiveFrom] = measure.ActiveFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    ?? string.Empty,
                 [C.ActiveTo] = measure.ActiveTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
                 [C.Deadline] = measure.DeadlineRule?.ToText() ?? string.Empty,
             };

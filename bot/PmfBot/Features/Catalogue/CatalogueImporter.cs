@@ -9,12 +9,29 @@ namespace PmfBot.Features.Catalogue;
 /// </summary>
 public sealed class CatalogueImporter(CatalogueStore store)
 {
-    public async Task<ImportReport> ImportAsync(TabularFile file, string source, bool dryRun, Margin defaultTolerance, CancellationToken cancellationToken)
+    public async Task<ImportReport> ImportAsync(
+        TabularFile file,
+        string source,
+        bool dryRun,
+        Margin defaultTolerance,
+        CancellationToken cancellationToken
+    )
     {
-        var missingColumns = CatalogueColumns.Required.Where(c => !file.Headers.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+        var missingColumns = CatalogueColumns
+            .Required.Where(c => !file.Headers.Contains(c, StringComparer.OrdinalIgnoreCase))
+            .ToList();
         if (missingColumns.Count > 0)
         {
-            return new ImportReport(source, dryRun, [], [$"The header row has no {string.Join(", ", missingColumns)} column{(missingColumns.Count > 1 ? "s" : string.Empty)}. Expected: {string.Join(", ", CatalogueColumns.All)}."]);
+            return new ImportReport(
+                source,
+                dryRun,
+                [],
+                [
+                    $"The header row has no {string.Join(", ", missingColumns)} "
+                        + $"column{(missingColumns.Count > 1 ? "s" : string.Empty)}. Expected: "
+                        + $"{string.Join(", ", CatalogueColumns.All)}.",
+                ]
+            );
         }
 
         var editor = await store.OpenAsync(cancellationToken);
@@ -27,7 +44,14 @@ public sealed class CatalogueImporter(CatalogueStore store)
             var reference = row[CatalogueColumns.Reference];
             if (MeasureReference.TryParse(reference, out var parsed) && !firstRowOf.TryAdd(parsed.Key, row.Number))
             {
-                reports.Add(new ImportRowReport(row.Number, reference, RowOutcome.Refused, [$"duplicate reference {parsed}: already on row {firstRowOf[parsed.Key]}"]));
+                reports.Add(
+                    new ImportRowReport(
+                        row.Number,
+                        reference,
+                        RowOutcome.Refused,
+                        [$"duplicate reference {parsed}: already on row {firstRowOf[parsed.Key]}"]
+                    )
+                );
                 continue;
             }
 
@@ -39,10 +63,22 @@ public sealed class CatalogueImporter(CatalogueStore store)
             }
 
             var apply = (RowPlan.Apply)plan;
-            if (!dryRun && await editor.TryWriteAsync(apply.Change, cancellationToken) == CatalogueWriteOutcome.ChangedByOthers)
+            if (
+                !dryRun
+                && await editor.TryWriteAsync(apply.Change, cancellationToken) == CatalogueWriteOutcome.ChangedByOthers
+            )
             {
-                reports.Add(new ImportRowReport(row.Number, reference, RowOutcome.Refused,
-                    ["someone changed the catalogue while this import ran; nothing was written for this row: run the import again"]));
+                reports.Add(
+                    new ImportRowReport(
+                        row.Number,
+                        reference,
+                        RowOutcome.Refused,
+                        [
+                            "someone changed the catalogue while this import ran; nothing was written for this row: "
+                                + "run the import again",
+                        ]
+                    )
+                );
                 continue;
             }
 

@@ -3,7 +3,9 @@ using PmfBot.Domain.Catalogue;
 
 namespace PmfBot.Features.Catalogue;
 
-/// <summary>A person as written in a spreadsheet cell: "Sam Taylor &lt;sam.taylor@council.gov.uk&gt;" or just the email.</summary>
+/// <summary>
+/// A person as written in a spreadsheet cell: "Sam Taylor &lt;sam.taylor@council.gov.uk&gt;" or just the email.
+/// </summary>
 public static partial class PersonCell
 {
     public static bool TryParse(string text, out PersonId id, out string? name)

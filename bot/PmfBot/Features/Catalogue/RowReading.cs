@@ -10,7 +10,14 @@ namespace PmfBot.Features.Catalogue;
 /// </summary>
 internal sealed class RowReading(SheetRow row, CouncilCatalogue catalogue)
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "d MMM yyyy", "d MMMM yyyy"];
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd",
+        "dd/MM/yyyy",
+        "d/M/yyyy",
+        "d MMM yyyy",
+        "d MMMM yyyy",
+    ];
 
     private readonly Dictionary<PersonId, Person> _people = [];
 
@@ -30,7 +37,10 @@ internal sealed class RowReading(SheetRow row, CouncilCatalogue catalogue)
     public IReadOnlyList<Person> PeopleToWrite() =>
         [.. _people.Values.Where(p => catalogue.FindPerson(p.Id) is not { } known || known.Name != p.Name)];
 
-    /// <summary>Reads a cell with a TryParse-style reader; on failure records <paramref name="problem"/> and returns the fallback.</summary>
+    /// <summary>
+    /// Reads a cell with a TryParse-style reader; on failure records <paramref name="problem"/> and returns the
+    /// fallback.
+    /// </summary>
     public T Read<T>(string column, TryRead<T> reader, T fallback, string problem)
     {
         if (!Has(column))
@@ -54,7 +64,15 @@ internal sealed class RowReading(SheetRow row, CouncilCatalogue catalogue)
             return null;
         }
 
-        if (DateOnly.TryParseExact(row[column], DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (
+            DateOnly.TryParseExact(
+                row[column],
+                DateFormats,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var date
+            )
+        )
         {
             return date;
         }
@@ -91,7 +109,8 @@ internal sealed class RowReading(SheetRow row, CouncilCatalogue catalogue)
         return id;
     }
 
-    public static string[] Split(string text) => text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public static string[] Split(string text) =>
+        text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public delegate bool TryRead<T>(string text, out T value);
 }

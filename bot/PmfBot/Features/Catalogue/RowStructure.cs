@@ -3,7 +3,9 @@ using C = PmfBot.Features.Catalogue.CatalogueColumns;
 
 namespace PmfBot.Features.Catalogue;
 
-/// <summary>The department, service and priorities a row needs: found, created, or refused when they contradict the catalogue.</summary>
+/// <summary>
+/// The department, service and priorities a row needs: found, created, or refused when they contradict the catalogue.
+/// </summary>
 internal sealed record RowStructure(
     string DepartmentCode,
     Department? Department,
@@ -11,7 +13,8 @@ internal sealed record RowStructure(
     string ServiceCode,
     Service? ServiceChange,
     IReadOnlyList<CorporatePriority> NewPriorities,
-    IReadOnlyList<string> PriorityCodes)
+    IReadOnlyList<string> PriorityCodes
+)
 {
     /// <summary>The escalation owner when the row names none: the department's chief officer.</summary>
     public PersonId? ChiefOfficer => DepartmentChange?.ChiefOfficer ?? Department?.ChiefOfficer;
@@ -31,8 +34,16 @@ internal sealed record RowStructure(
             }
             else if (chiefOfficer is { } chief && (department is null || department.ChiefOfficer != chief))
             {
-                departmentChange = new Department(departmentCode, department?.Name ?? reading[C.Department].Trim(), chief);
-                reading.Notes.Add(department is null ? $"new department {departmentChange.Name}" : $"department {department.Name}: chief officer changed");
+                departmentChange = new Department(
+                    departmentCode,
+                    department?.Name ?? reading[C.Department].Trim(),
+                    chief
+                );
+                reading.Notes.Add(
+                    department is null
+                        ? $"new department {departmentChange.Name}"
+                        : $"department {department.Name}: chief officer changed"
+                );
             }
         }
 
@@ -45,12 +56,23 @@ internal sealed record RowStructure(
             if (service is not null && service.DepartmentCode != departmentCode)
             {
                 var owningDepartment = catalogue.FindDepartment(service.DepartmentCode)?.Name ?? service.DepartmentCode;
-                reading.Problems.Add($"service {service.Name} belongs to {owningDepartment}, not {reading[C.Department].Trim()}");
+                reading.Problems.Add(
+                    $"service {service.Name} belongs to {owningDepartment}, not {reading[C.Department].Trim()}"
+                );
             }
             else if (service is null || (headOfService is { } head && service.HeadOfService != head))
             {
-                serviceChange = new Service(serviceCode, service?.Name ?? reading[C.Service].Trim(), departmentCode, headOfService ?? service?.HeadOfService);
-                reading.Notes.Add(service is null ? $"new service {serviceChange.Name}" : $"service {service.Name}: head of service changed");
+                serviceChange = new Service(
+                    serviceCode,
+                    service?.Name ?? reading[C.Service].Trim(),
+                    departmentCode,
+                    headOfService ?? service?.HeadOfService
+                );
+                reading.Notes.Add(
+                    service is null
+                        ? $"new service {serviceChange.Name}"
+                        : $"service {service.Name}: head of service changed"
+                );
             }
         }
 
@@ -77,6 +99,14 @@ internal sealed record RowStructure(
             }
         }
 
-        return new RowStructure(departmentCode, department, departmentChange, serviceCode, serviceChange, newPriorities, codes);
+        return new RowStructure(
+            departmentCode,
+            department,
+            departmentChange,
+            serviceCode,
+            serviceChange,
+            newPriorities,
+            codes
+        );
     }
 }

@@ -6,19 +6,25 @@ using PmfBot.Files;
 
 namespace PmfBot.Features.Catalogue;
 
-/// <summary>One spreadsheet row: its number as the person sees it (header = row 1) and its cells by column name.</summary>
+/// <summary>
+/// One spreadsheet row: its number as the person sees it (header = row 1) and its cells by column name.
+/// </summary>
 public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string> Cells)
 {
     public string this[string column] => Cells.TryGetValue(column, out var value) ? value : string.Empty;
 }
 
-/// <summary>A spreadsheet read as rows under a header: CSV (CsvHelper) or the first sheet of an .xlsx (Open XML SDK).</summary>
+/// <summary>
+/// A spreadsheet read as rows under a header: CSV (CsvHelper) or the first sheet of an .xlsx (Open XML SDK).
+/// </summary>
 public sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<SheetRow> Rows)
 {
     public static TabularFile Read(string path)
     {
         using var stream = File.OpenRead(path);
-        return Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(stream) : ReadCsv(stream);
+        return Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase)
+            ? ReadXlsx(stream)
+            : ReadCsv(stream);
     }
 
     public static TabularFile ReadCsv(Stream stream)
@@ -38,9 +44,14 @@ public sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<Sh
     {
         using var document = SpreadsheetDocument.Open(stream, isEditable: false);
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("The .xlsx file has no workbook.");
-        var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("The .xlsx file has no sheets.");
+        var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
+            ?? throw new InvalidDataException("The .xlsx file has no sheets.");
         var part = (WorksheetPart)workbook.GetPartById(firstSheet.Id!);
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
+        var shared = workbook
+            .SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>()
+            .Select(s => s.InnerText)
+            .ToArray()
+            ?? [];
 
         var grid = new List<string[]>();
         foreach (var row in part.Worksheet.Descendants<Row>())
@@ -48,8 +59,11 @@ public sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<Sh
             var cells = new SortedDictionary<int, string>();
             foreach (var cell in row.Elements<Cell>())
             {
-                var value = cell.DataType?.Value == CellValues.SharedString && int.TryParse(cell.CellValue?.Text, out var index) && index < shared.Length
-                    ? shared[index]
+                var value =
+                    cell.DataType?.Value == CellValues.SharedString
+                    && int.TryParse(cell.CellValue?.Text, out var index)
+                    && index < shared.Length
+                        ? shared[index]
                     : cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? string.Empty
                     : cell.CellValue?.Text ?? string.Empty;
                 cells[ColumnIndex(cell.CellReference?.Value)] = value.Trim();

@@ -17,8 +17,23 @@ namespace PmfBot.Features.Cover;
 /// </summary>
 public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger messenger, TimeProvider time)
 {
-    public static readonly string[] ListPhrases = ["my delegations", "delegations", "who covers for me", "who is covering"];
-    public static readonly string[] StopPhrases = ["stop delegating", "end delegation", "end my delegation", "cancel delegation", "cancel my delegation", "i'm back", "im back"];
+    public static readonly string[] ListPhrases =
+    [
+        "my delegations",
+        "delegations",
+        "who covers for me",
+        "who is covering",
+    ];
+    public static readonly string[] StopPhrases =
+    [
+        "stop delegating",
+        "end delegation",
+        "end my delegation",
+        "cancel delegation",
+        "cancel my delegation",
+        "i'm back",
+        "im back",
+    ];
 
     public async Task<TurnAnswer?> TypedDelegationAsync(Turn turn)
     {
@@ -29,7 +44,9 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
 
         if (turn.Person is not { } owner)
         {
-            return TurnAnswer.Say("I can't find you in the council's performance catalogue, so you have no measures to delegate.");
+            return TurnAnswer.Say(
+                "I can't find you in the council's performance catalogue, so you have no measures to delegate."
+            );
         }
 
         var owned = turn.Catalogue.Measures.Where(m => m.Owner == owner.Id).ToList();
@@ -42,24 +59,36 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
         Measure? measure = null;
         if (typed.Measure is { } words)
         {
-            measure = MeasureReference.TryParse(words, out var reference) ? turn.Catalogue.FindMeasure(reference) : null;
+            measure = MeasureReference.TryParse(words, out var reference)
+                ? turn.Catalogue.FindMeasure(reference)
+                : null;
             if (measure is null)
             {
-                return TurnAnswer.Say($"I couldn't find a measure called \"{words}\". Use its reference, or \"all my measures\", e.g. {example}.");
+                return TurnAnswer.Say(
+                    $"I couldn't find a measure called \"{words}\". Use its reference, or \"all my measures\", e.g. "
+                        + $"{example}."
+                );
             }
 
             if (measure.Owner != owner.Id)
             {
-                return TurnAnswer.Say($"{measure.Reference} is owned by {turn.Catalogue.NameOf(measure.Owner)}, so only they can delegate it.");
+                return TurnAnswer.Say(
+                    $"{measure.Reference} is owned by {turn.Catalogue.NameOf(measure.Owner)}, so only they can "
+                        + "delegate it."
+                );
             }
         }
 
         var candidates = PeopleByName.Find(typed.Delegate, turn.Catalogue.People);
         if (candidates.Count != 1)
         {
-            return TurnAnswer.Say(candidates.Count == 0
-                ? $"I can't find \"{typed.Delegate}\" in the catalogue. Use their full name or work email, e.g. {example}."
-                : $"More than one person is called \"{typed.Delegate}\" ({string.Join(", ", candidates.Select(c => c.Name))}). Use their full name or work email.");
+            return TurnAnswer.Say(
+                candidates.Count == 0
+                    ? $"I can't find \"{typed.Delegate}\" in the catalogue. Use their full name or work email, e.g. "
+                        + $"{example}."
+                    : $"More than one person is called \"{typed.Delegate}\" "
+                        + $"({string.Join(", ", candidates.Select(c => c.Name))}). Use their full name or work email."
+            );
         }
 
         var today = UkTime.DateAt(time.GetUtcNow());
@@ -74,46 +103,99 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
             return TurnAnswer.Say($"{problem} Nothing was delegated.");
         }
 
-        var delegation = new Delegation(Delegation.NewId(), owner.Id, colleague.Id, measure?.Reference, until, time.GetUtcNow());
+        var delegation = new Delegation(
+            Delegation.NewId(),
+            owner.Id,
+            colleague.Id,
+            measure?.Reference,
+            until,
+            time.GetUtcNow()
+        );
         await cover.AddAsync(delegation, turn.Cancellation);
 
-        var what = measure is null ? $"all your measures ({string.Join(", ", owned.Select(m => m.Reference.Value))})" : measure.Reference.Value;
-        var told = await TellAsync(colleague, $"{owner.Name} has asked you to cover {(measure is null ? $"their measures ({string.Join(", ", owned.Select(m => m.Reference.Value))})" : $"{measure.Reference} {measure.Title}")} until {Dates.LongDate(until)}. " +
-            "Their update prompts will come to you here, and you can enter the figures; type **what's due** to see what is open.", delegation.Id, turn.Cancellation);
+        var what = measure is null
+            ? $"all your measures ({string.Join(", ", owned.Select(m => m.Reference.Value))})"
+            : measure.Reference.Value;
+        var told = await TellAsync(
+            colleague,
+            $"{owner.Name} has asked you to cover "
+                + (
+                    measure is null
+                        ? $"their measures ({string.Join(", ", owned.Select(m => m.Reference.Value))})"
+                        : $"{measure.Reference} {measure.Title}"
+                )
+                + $" until {Dates.LongDate(until)}. "
+                + "Their update prompts will come to you here, and you can enter the figures; type **what's due** to "
+                + "see what is open.",
+            delegation.Id,
+            turn.Cancellation
+        );
         return TurnAnswer.Say(
-            $"Done: {colleague.Name} covers {what} until {Dates.LongDate(until)}. Prompts and reminders go to them and they can enter the figures; " +
-            "you stay accountable and I'll show you each figure they enter. Type **stop delegating** to end it early."
-            + (told ? string.Empty : $"\n\n{colleague.Name} hasn't opened PmfBot in Teams yet, so I couldn't tell them: please let them know, and ask them to open it so the cards reach them."));
+            $"Done: {colleague.Name} covers {what} until {Dates.LongDate(until)}. Prompts and reminders go to them and "
+                + "they can enter the figures; "
+                + "you stay accountable and I'll show you each figure they enter. Type **stop delegating** to end it "
+                + "early."
+                + (
+                    told
+                        ? string.Empty
+                        : $"\n\n{colleague.Name} hasn't opened PmfBot in Teams yet, so I couldn't tell them: please "
+                            + "let them know, and ask them to open it so the cards reach them."
+                )
+        );
     }
 
     public async Task<TurnAnswer> ListAsync(Turn turn)
     {
         if (turn.Person is not { } person)
         {
-            return TurnAnswer.Say("I can't find you in the council's performance catalogue, so you have no delegations.");
+            return TurnAnswer.Say(
+                "I can't find you in the council's performance catalogue, so you have no delegations."
+            );
         }
 
         var today = UkTime.DateAt(time.GetUtcNow());
         var inForce = await cover.GetDelegationsInForceAsync(today, turn.Cancellation);
-        var mine = inForce.Where(d => d.Owner == person.Id).Select(d => $"- {Describe(d)} covered by **{turn.Catalogue.NameOf(d.Delegate)}** until {Dates.LongDate(d.Until)}");
-        var theirs = inForce.Where(d => d.Delegate == person.Id).Select(d => $"- you cover {turn.Catalogue.NameOf(d.Owner)}'s {Describe(d)} until {Dates.LongDate(d.Until)}");
+        var mine = inForce
+            .Where(d => d.Owner == person.Id)
+            .Select(d =>
+                $"- {Describe(d)} covered by **{turn.Catalogue.NameOf(d.Delegate)}** until {Dates.LongDate(d.Until)}"
+            );
+        var theirs = inForce
+            .Where(d => d.Delegate == person.Id)
+            .Select(d =>
+                $"- you cover {turn.Catalogue.NameOf(d.Owner)}'s {Describe(d)} until {Dates.LongDate(d.Until)}"
+            );
         var lines = mine.Concat(theirs).ToList();
-        return TurnAnswer.Say(lines.Count == 0
-            ? "No delegations are in force for you. To hand your updates to a colleague while you're away: delegate all my measures to Fiona Grant until Friday."
-            : "Delegations in force:\n\n" + string.Join("\n", lines) + "\n\nType **stop delegating** to end yours early.");
+        return TurnAnswer.Say(
+            lines.Count == 0
+                ? "No delegations are in force for you. To hand your updates to a colleague while you're away: "
+                    + "delegate all my measures to Fiona Grant until Friday."
+                : "Delegations in force:\n\n"
+                    + string.Join("\n", lines)
+                    + "\n\nType **stop delegating** to end yours early."
+        );
     }
 
     public async Task<TurnAnswer> StopAsync(Turn turn)
     {
         if (turn.Person is not { } owner)
         {
-            return TurnAnswer.Say("I can't find you in the council's performance catalogue, so you have no delegations to end.");
+            return TurnAnswer.Say(
+                "I can't find you in the council's performance catalogue, so you have no delegations to end."
+            );
         }
 
         var ended = await cover.EndAsync(owner.Id, UkTime.DateAt(time.GetUtcNow()), turn.Cancellation);
-        return TurnAnswer.Say(ended.Count == 0
-            ? "You have no delegations in force, so there was nothing to end."
-            : $"Ended: {string.Join("; ", ended.Select(d => $"{Describe(d)} covered by {turn.Catalogue.NameOf(d.Delegate)}"))}. Prompts come to you again from the next scan.");
+        return TurnAnswer.Say(
+            ended.Count == 0
+                ? "You have no delegations in force, so there was nothing to end."
+                : "Ended: "
+                    + string.Join(
+                        "; ",
+                        ended.Select(d => $"{Describe(d)} covered by {turn.Catalogue.NameOf(d.Delegate)}")
+                    )
+                    + ". Prompts come to you again from the next scan."
+        );
     }
 
     private async Task<bool> TellAsync(Person colleague, string text, string key, CancellationToken cancellationToken)
@@ -123,7 +205,12 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
             return false;
         }
 
-        var outcome = await messenger.SendToPersonAsync(aad, new Activity { Type = ActivityTypes.Message, Text = text }, $"delegation|{key}", cancellationToken);
+        var outcome = await messenger.SendToPersonAsync(
+            aad,
+            new Activity { Type = ActivityTypes.Message, Text = text },
+            $"delegation|{key}",
+            cancellationToken
+        );
         return outcome is Teams.Connector.SendOutcome.Sent;
     }
 

@@ -2,7 +2,9 @@ using PmfBot.Domain.Catalogue;
 
 namespace PmfBot.Features.Cover;
 
-/// <summary>Finds a colleague from what someone typed: their email, full name, or a first name only one person has.</summary>
+/// <summary>
+/// Finds a colleague from what someone typed: their email, full name, or a first name only one person has.
+/// </summary>
 public static class PeopleByName
 {
     /// <returns>The people it could be: one when it is clear, none or several when it isn't.</returns>
@@ -16,6 +18,8 @@ public static class PeopleByName
         }
 
         var byName = everyone.Where(p => string.Equals(p.Name, typed, StringComparison.OrdinalIgnoreCase)).ToList();
-        return byName.Count > 0 ? byName : [.. everyone.Where(p => string.Equals(p.Name.Split(' ')[0], typed, StringComparison.OrdinalIgnoreCase))];
+        return byName.Count > 0
+            ? byName
+            : [.. everyone.Where(p => string.Equals(p.Name.Split(' ')[0], typed, StringComparison.OrdinalIgnoreCase))];
     }
 }

@@ -14,13 +14,20 @@ public sealed class DemoClockOptions
     /// Where "now" starts, UK time: "2026-11-07" (09:00 that day, when prompts and reminders go
     /// out) or "2026-11-07T08:59". Empty: the real clock. Development only.
     /// </summary>
-    [RegularExpression(@"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$", ErrorMessage = "Clock:StartAt must be yyyy-MM-dd or yyyy-MM-ddTHH:mm (UK time).")]
+    [RegularExpression(
+        @"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$",
+        ErrorMessage = "Clock:StartAt must be yyyy-MM-dd or yyyy-MM-ddTHH:mm (UK time)."
+    )]
     public string? StartAt { get; set; }
 
-    public DateTimeOffset? StartInstant => StartAt is not { Length: > 0 } text ? null
+    public DateTimeOffset? StartInstant =>
+        StartAt is not { Length: > 0 } text ? null
         : text.Length == 10
             ? UkTime.At(DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture), new TimeOnly(9, 0))
-            : UkTime.At(DateOnly.ParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture), TimeOnly.ParseExact(text[11..], "HH:mm", CultureInfo.InvariantCulture));
+        : UkTime.At(
+            DateOnly.ParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            TimeOnly.ParseExact(text[11..], "HH:mm", CultureInfo.InvariantCulture)
+        );
 }
 
 /// <summary>
@@ -54,12 +61,19 @@ public static class DemoClockStartup
     /// <summary>The system clock, or the demo clock when Clock:StartAt is set (refused outside Development).</summary>
     public static IServiceCollection AddClock(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DemoClockOptions>().Bind(configuration.GetSection(DemoClockOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<DemoClockOptions>()
+            .Bind(configuration.GetSection(DemoClockOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DemoClockOptions>, DevelopmentOnly>();
         var startAt = configuration.GetSection(DemoClockOptions.SectionName).Get<DemoClockOptions>()?.StartAt;
         if (startAt is { Length: > 0 })
         {
-            services.AddSingleton(sp => new DemoClock(TimeProvider.System, sp.GetRequiredService<IOptions<DemoClockOptions>>().Value.StartInstant!.Value));
+            services.AddSingleton(sp => new DemoClock(
+                TimeProvider.System,
+                sp.GetRequiredService<IOptions<DemoClockOptions>>().Value.StartInstant!.Value
+            ));
             services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>());
         }
         else
@@ -74,7 +88,10 @@ public static class DemoClockStartup
     {
         public ValidateOptionsResult Validate(string? name, DemoClockOptions options) =>
             options.StartAt is { Length: > 0 } && !environment.IsDevelopment()
-                ? ValidateOptionsResult.Fail($"Clock:StartAt moves the bot's clock for demos and tests; it is refused in the {environment.EnvironmentName} environment.")
+                ? ValidateOptionsResult.Fail(
+                    "Clock:StartAt moves the bot's clock for demos and tests; it is refused in the "
+                        + $"{environment.EnvironmentName} environment."
+                )
                 : ValidateOptionsResult.Success;
     }
 }

@@ -17,10 +17,13 @@ public static class DemoEndpoints
             return app;
         }
 
-        var demo = app.MapGroup("/_demo").AddEndpointFilter(async (context, next) =>
-            context.HttpContext.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip)
-                ? await next(context)
-                : Results.StatusCode(StatusCodes.Status403Forbidden));
+        var demo = app.MapGroup("/_demo")
+            .AddEndpointFilter(
+                async (context, next) =>
+                    context.HttpContext.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip)
+                        ? await next(context)
+                        : Results.StatusCode(StatusCodes.Status403Forbidden)
+            );
 
         demo.MapGet("/clock", (DemoClock clock) => Results.Ok(Now(clock)));
 
@@ -28,9 +31,21 @@ public static class DemoEndpoints
         demo.MapPost("/clock", (DemoClock clock, string? to, string? advance) =>
         {
             DateTimeOffset target;
-            if (to is { Length: > 0 } && DateTime.TryParseExact(to, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            if (
+                to is { Length: > 0 }
+                && DateTime.TryParseExact(
+                    to,
+                    ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"],
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.None,
+                    out var local
+                )
+            )
             {
-                target = UkTime.At(DateOnly.FromDateTime(local), to.Length == 10 ? new TimeOnly(9, 0) : TimeOnly.FromDateTime(local));
+                target = UkTime.At(
+                    DateOnly.FromDateTime(local),
+                    to.Length == 10 ? new TimeOnly(9, 0) : TimeOnly.FromDateTime(local)
+                );
             }
             else if (advance is { Length: > 0 } && TimeSpan.TryParse(advance, CultureInfo.InvariantCulture, out var by))
             {
@@ -41,20 +56,33 @@ public static class DemoEndpoints
                 return Results.BadRequest("Give ?to=yyyy-MM-ddTHH:mm (UK time) or ?advance=d.hh:mm:ss.");
             }
 
-            return clock.MoveTo(target) ? Results.Ok(Now(clock)) : Results.BadRequest("The demo clock only moves forward.");
+            return clock.MoveTo(target)
+                ? Results.Ok(Now(clock))
+                : Results.BadRequest("The demo clock only moves forward.");
         });
 
         demo.MapPost("/due-scan", async (IEnumerable<IDueWork> due, CancellationToken cancellationToken) =>
-            Results.Ok($"Due scan: {await due.RunAllAsync(cancellationToken)}"));
+            Results.Ok($"Due scan: {await due.RunAllAsync(cancellationToken)}")
+        );
         // The digests' job, found by its name: features meet through the host, not each other's types.
-        demo.MapPost("/digests", async (
-            [FromKeyedServices("digests")] Scheduling.IScheduledWork digests, CancellationToken cancellationToken) =>
-        {
-            await digests.RunScheduledAsync(cancellationToken);
-            return Results.Ok("Posted the digests owed now.");
-        });
+        demo.MapPost(
+            "/digests",
+            async (
+                [FromKeyedServices("digests")] Scheduling.IScheduledWork digests,
+                CancellationToken cancellationToken
+            ) =>
+            {
+                await digests.RunScheduledAsync(cancellationToken);
+                return Results.Ok("Posted the digests owed now.");
+            }
+        );
         return app;
     }
 
-    private static object Now(DemoClock clock) => new { utc = clock.GetUtcNow(), uk = UkTime.LocalAt(clock.GetUtcNow()).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) };
+    private static object Now(DemoClock clock) =>
+        new
+        {
+            utc = clock.GetUtcNow(),
+            uk = UkTime.LocalAt(clock.GetUtcNow()).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        };
 }

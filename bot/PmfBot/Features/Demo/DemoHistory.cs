@@ -33,7 +33,13 @@ public static class DemoHistory
     public static bool LeftOpen(Measure measure) =>
         measure.Owner == DemoPeople.PriyaShah.Id || StableHash(measure.Reference.Key) % 4 == 0;
 
-    private static IEnumerable<MeasureResult> ForMeasure(Measure measure, DemoStory story, DateOnly asOf, DeadlinePolicy deadlines, StatusPolicy status)
+    private static IEnumerable<MeasureResult> ForMeasure(
+        Measure measure,
+        DemoStory story,
+        DateOnly asOf,
+        DeadlinePolicy deadlines,
+        StatusPolicy status
+    )
     {
         var latest = measure.LatestEndedPeriodAsOf(asOf);
         var count = 2 * measure.PeriodKind.PerYear();
@@ -48,7 +54,9 @@ public static class DemoHistory
             // Seeded by measure and period, not by position: seeding again as of a later date
             // gives each period the same wobble, so new periods never copy an old one's value.
             var random = RandomFor(measure, period);
-            var value = story.Start + ((story.End - story.Start) * progress)
+            var value =
+                story.Start
+                + ((story.End - story.Start) * progress)
                 + (story.Noise * (decimal)((random.NextDouble() * 2) - 1))
                 + (story.Seasonal * (decimal)Math.Cos(2 * Math.PI * (period.End.Month - 7) / 12.0));
             if (story.RelativeToTarget)
@@ -76,7 +84,16 @@ public static class DemoHistory
             var (commentary, actionNote) = DemoCommentary.For(measure, judgement, random);
             var recordedOn = deadline.Date.AddDays(-random.Next(0, 6));
             var recordedAt = UkTime.At(recordedOn, new TimeOnly(random.Next(9, 17), random.Next(0, 60)));
-            yield return MeasureResult.Record(measure, period, value, commentary, actionNote, judgement, measure.Owner, recordedAt);
+            yield return MeasureResult.Record(
+                measure,
+                period,
+                value,
+                commentary,
+                actionNote,
+                judgement,
+                measure.Owner,
+                recordedAt
+            );
         }
     }
 
@@ -93,14 +110,17 @@ public static class DemoHistory
         return period;
     }
 
-    private static decimal Clamp(decimal value, MeasureUnit unit) => unit.Kind switch
-    {
-        UnitKind.Percentage => Math.Clamp(value, 0, 100),
-        _ when !unit.AllowsNegative => Math.Max(0, value),
-        _ => value,
-    };
+    private static decimal Clamp(decimal value, MeasureUnit unit) =>
+        unit.Kind switch
+        {
+            UnitKind.Percentage => Math.Clamp(value, 0, 100),
+            _ when !unit.AllowsNegative => Math.Max(0, value),
+            _ => value,
+        };
 
-    /// <summary>A hash that is the same on every run and machine (string.GetHashCode is randomised per process).</summary>
+    /// <summary>
+    /// A hash that is the same on every run and machine (string.GetHashCode is randomised per process).
+    /// </summary>
     private static int StableHash(string text)
     {
         unchecked

@@ -9,7 +9,9 @@ namespace PmfBot.Features.Demo;
 /// </summary>
 public static class DemoPeople
 {
-    /// <summary>The Playground's current user: Director of Resources, and owner of the Customer Services and FOI measures.</summary>
+    /// <summary>
+    /// The Playground's current user: Director of Resources, and owner of the Customer Services and FOI measures.
+    /// </summary>
     public static readonly Person PriyaShah = Make("Priya Shah", "priya.shah", 1);
 
     /// <summary>Director of Place.</summary>
@@ -27,7 +29,8 @@ public static class DemoPeople
     /// <summary>Revenues, Benefits, Housing and Finance Manager.</summary>
     public static readonly Person FionaGrant = Make("Fiona Grant", "fiona.grant", 6);
 
-    public static IReadOnlyList<Person> All { get; } = [PriyaShah, DanielOkoro, HelenPrice, SamTaylor, ChrisEvans, FionaGrant];
+    public static IReadOnlyList<Person> All { get; } =
+    [PriyaShah, DanielOkoro, HelenPrice, SamTaylor, ChrisEvans, FionaGrant];
 
     public const string Domain = "northmere.gov.uk";
 

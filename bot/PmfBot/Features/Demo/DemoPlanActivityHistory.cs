@@ -25,10 +25,28 @@ public static class DemoPlanActivityHistory
                     continue;
                 }
 
-                var (status, commentary, action) = period == latest
-                    ? (activity.Status, activity.Commentary ?? "Progress as planned.", activity.Status is PlanActivityStatus.AtRisk or PlanActivityStatus.OffTrack ? "Recovery plan agreed with the supplier; reviewed fortnightly." : null)
-                    : (PlanActivityStatus.OnTrack, "The quarter's milestones were met.", (string?)null);
-                reports.Add(new PlanActivityProgress(activity.Code, period, status, null, commentary, action, activity.Owner, UkTime.At(deadline.AddDays(-2), new TimeOnly(10, 0))));
+                var (status, commentary, action) =
+                    period == latest
+                        ? (
+                            activity.Status,
+                            activity.Commentary ?? "Progress as planned.",
+                            activity.Status is PlanActivityStatus.AtRisk or PlanActivityStatus.OffTrack
+                                ? "Recovery plan agreed with the supplier; reviewed fortnightly."
+                                : null
+                        )
+                        : (PlanActivityStatus.OnTrack, "The quarter's milestones were met.", (string?)null);
+                reports.Add(
+                    new PlanActivityProgress(
+                        activity.Code,
+                        period,
+                        status,
+                        null,
+                        commentary,
+                        action,
+                        activity.Owner,
+                        UkTime.At(deadline.AddDays(-2), new TimeOnly(10, 0))
+                    )
+                );
             }
         }
 

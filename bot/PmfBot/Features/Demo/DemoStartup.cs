@@ -8,7 +8,11 @@ public static partial class DemoStartup
 {
     public static IServiceCollection AddDemoCouncil(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<DemoOptions>()
+            .Bind(configuration.GetSection(DemoOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<SeedOnStart>();
         return services;
@@ -20,8 +24,15 @@ public static partial class DemoStartup
             ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
             : UkTime.DateAt(time.GetUtcNow());
 
-    /// <summary>Seeds before the host starts serving (hosted services start in order, after the tables are created).</summary>
-    private sealed partial class SeedOnStart(DemoSeeder seeder, IOptions<DemoOptions> options, TimeProvider time, ILogger<SeedOnStart> logger) : IHostedService
+    /// <summary>
+    /// Seeds before the host starts serving (hosted services start in order, after the tables are created).
+    /// </summary>
+    private sealed partial class SeedOnStart(
+        DemoSeeder seeder,
+        IOptions<DemoOptions> options,
+        TimeProvider time,
+        ILogger<SeedOnStart> logger
+    ) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {

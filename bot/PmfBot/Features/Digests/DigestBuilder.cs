@@ -12,10 +12,15 @@ namespace PmfBot.Features.Digests;
 /// escalation query. A standing's figures carry when each was recorded, so the week's changes are
 /// judged on what was known at each end of it.
 /// </remarks>
-public sealed class DigestBuilder(
-    StandingsReader standings, EscalationStore escalations, CouncilRules rules)
+public sealed class DigestBuilder(StandingsReader standings, EscalationStore escalations, CouncilRules rules)
 {
-    public async Task<Digest> ComposeAsync(DigestScope scope, CouncilCatalogue council, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public async Task<Digest> ComposeAsync(
+        DigestScope scope,
+        CouncilCatalogue council,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken cancellationToken
+    )
     {
         var measures = scope.MeasuresIn(council);
         var stand = standings.ForAsync(measures, cancellationToken);

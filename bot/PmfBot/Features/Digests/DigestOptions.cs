@@ -3,7 +3,9 @@ using PmfBot.Domain.Catalogue;
 
 namespace PmfBot.Features.Digests;
 
-/// <summary>Weekly digests: who may change a channel's subscriptions, and how postings are checked, claimed and retried.</summary>
+/// <summary>
+/// Weekly digests: who may change a channel's subscriptions, and how postings are checked, claimed and retried.
+/// </summary>
 public sealed class DigestOptions : IValidatableObject
 {
     public const string SectionName = "Digests";
@@ -14,7 +16,10 @@ public sealed class DigestOptions : IValidatableObject
     /// </summary>
     public List<string> Managers { get; set; } = [];
 
-    /// <summary>@mention the owners of overdue updates in the digest, so Teams notifies them. Off: they are named, without the noise.</summary>
+    /// <summary>
+    /// @mention the owners of overdue updates in the digest, so Teams notifies them. Off: they are named, without the
+    /// noise.
+    /// </summary>
     public bool MentionOwners { get; set; }
 
     /// <summary>Check for digests on a schedule. Off in tests, which run the check by hand.</summary>
@@ -23,7 +28,9 @@ public sealed class DigestOptions : IValidatableObject
     /// <summary>How often the job asks whether a digest is owed: a digest goes out within this of its time.</summary>
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>A digest posted more than this after its time says it is late (the service was down at the time).</summary>
+    /// <summary>
+    /// A digest posted more than this after its time says it is late (the service was down at the time).
+    /// </summary>
     public TimeSpan LateAfter { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>How long a claim protects a posting in progress; after it, another instance takes over.</summary>
@@ -39,22 +46,34 @@ public sealed class DigestOptions : IValidatableObject
     {
         foreach (var id in Managers.Where(id => !PersonId.TryParse(id, out _)))
         {
-            yield return new ValidationResult($"Digests:Managers has \"{id}\", which is not a person's id (their work email address).", [nameof(Managers)]);
+            yield return new ValidationResult(
+                $"Digests:Managers has \"{id}\", which is not a person's id (their work email address).",
+                [nameof(Managers)]
+            );
         }
 
         if (CheckEvery < TimeSpan.FromSeconds(5) || CheckEvery > TimeSpan.FromMinutes(30))
         {
-            yield return new ValidationResult("Digests:CheckEvery must be between 00:00:05 and 00:30:00.", [nameof(CheckEvery)]);
+            yield return new ValidationResult(
+                "Digests:CheckEvery must be between 00:00:05 and 00:30:00.",
+                [nameof(CheckEvery)]
+            );
         }
 
         if (LateAfter < CheckEvery)
         {
-            yield return new ValidationResult("Digests:LateAfter must be at least Digests:CheckEvery: an on-time digest can be a check late.", [nameof(LateAfter)]);
+            yield return new ValidationResult(
+                "Digests:LateAfter must be at least Digests:CheckEvery: an on-time digest can be a check late.",
+                [nameof(LateAfter)]
+            );
         }
 
         if (ClaimLease < TimeSpan.FromMinutes(1))
         {
-            yield return new ValidationResult("Digests:ClaimLease must be at least 00:01:00: a claim must outlive a posting.", [nameof(ClaimLease)]);
+            yield return new ValidationResult(
+                "Digests:ClaimLease must be at least 00:01:00: a claim must outlive a posting.",
+                [nameof(ClaimLease)]
+            );
         }
     }
 }

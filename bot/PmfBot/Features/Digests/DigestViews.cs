@@ -12,10 +12,15 @@ namespace PmfBot.Features.Digests;
 /// <summary>A composed digest in words, as the channel reads it.</summary>
 public static class DigestViews
 {
-    /// <summary>Lines shown per section; the rest are counted, and the full scorecard is a button away. Keeps the whole council's digest small.</summary>
+    /// <summary>
+    /// Lines shown per section; the rest are counted, and the full scorecard is a button away. Keeps the whole
+    /// council's digest small.
+    /// </summary>
     public const int MaxLinesPerSection = 8;
 
-    /// <summary>Commentary and action notes are cut to this in a digest (the scorecard and escalation cards carry them whole).</summary>
+    /// <summary>
+    /// Commentary and action notes are cut to this in a digest (the scorecard and escalation cards carry them whole).
+    /// </summary>
     public const int MaxNoteLength = 280;
 
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
@@ -23,20 +28,36 @@ public static class DigestViews
     private static readonly Standing[] Always = [Standing.Green, Standing.Amber, Standing.Red];
 
     /// <param name="late">Posted well after <see cref="Digest.To"/>: it says so.</param>
-    /// <param name="mentionOwners">@mention whoever owes an overdue update (Teams notifies them), rather than only naming them.</param>
-    public static DigestView Of(Digest digest, DigestScope scope, CouncilCatalogue council, string councilName, bool late, bool mentionOwners = false)
+    /// <param name="mentionOwners">@mention whoever owes an overdue update (Teams notifies them), rather than only
+    /// naming them.</param>
+    public static DigestView Of(
+        Digest digest,
+        DigestScope scope,
+        CouncilCatalogue council,
+        string councilName,
+        bool late,
+        bool mentionOwners = false
+    )
     {
         var name = scope.NameIn(council);
         var title = $"Weekly digest: {scope.TitleIn(council, councilName)}";
-        var week = $"Week to {UkTime.LocalAt(digest.To).ToString("dddd d MMMM yyyy, HH:mm", English)} · {Plural(digest.Measures, "measure")}, {Plural(digest.NewFigures, "new figure")}";
+        var week =
+            $"Week to {UkTime.LocalAt(digest.To).ToString("dddd d MMMM yyyy, HH:mm", English)} · "
+            + $"{Plural(digest.Measures, "measure")}, {Plural(digest.NewFigures, "new figure")}";
         var lateNote = late
-            ? $"Posted late: PmfBot was unavailable at {UkTime.LocalAt(digest.To).ToString("HH:mm 'on' dddd d MMMM", English)}. This covers the week to then."
+            ? "Posted late: PmfBot was unavailable at "
+                + $"{UkTime.LocalAt(digest.To).ToString("HH:mm 'on' dddd d MMMM", English)}. This covers the week to "
+                + "then."
             : null;
 
         if (digest.IsQuiet)
         {
-            var standing = string.Join(", ", Enum.GetValues<Standing>().Where(s => digest.Now[s] > 0).Select(s => $"{digest.Now[s]} {s.Words()}"));
-            var quiet = $"A quiet week for {name}: no new figures, no changes, nothing overdue and nothing due next week."
+            var standing = string.Join(
+                ", ",
+                Enum.GetValues<Standing>().Where(s => digest.Now[s] > 0).Select(s => $"{digest.Now[s]} {s.Words()}")
+            );
+            var quiet =
+                $"A quiet week for {name}: no new figures, no changes, nothing overdue and nothing due next week."
                 + (standing.Length > 0 ? $" Standing: {standing}." : string.Empty);
             return new DigestView(title, week, lateNote, quiet, [], [], scope.Key);
         }
@@ -48,18 +69,29 @@ public static class DigestViews
 
         var sections = new List<DigestSection>();
         Add(sections, "Changed status this week", digest.Changes, c => new DigestItem(
-            Title(c.Measure), $"{c.From.Words()} → {c.To.Words()} · {Figure(c.Measure, c.Latest)}", c.To.Words()));
+            Title(c.Measure),
+            $"{c.From.Words()} → {c.To.Words()} · {Figure(c.Measure, c.Latest)}",
+            c.To.Words()
+        ));
         Add(sections, "Red", digest.Reds, r => new DigestItem(
-            Title(r.Measure), Figure(r.Measure, r.Latest) + Against(r.Measure, r.Latest), "Red", Notes(r.Latest)));
+            Title(r.Measure),
+            Figure(r.Measure, r.Latest) + Against(r.Measure, r.Latest),
+            "Red",
+            Notes(r.Latest)
+        ));
         var mentions = new Dictionary<string, Cards.Model.CardMention>(StringComparer.OrdinalIgnoreCase);
         Add(sections, "Overdue updates", digest.Overdue, o => new DigestItem(
             Title(o.Measure),
-            $"{o.Period} · {Days(o.Deadline.DaysOverdueAt(digest.To))} overdue · owed by {Owner(o.Measure.PromptsGoTo)}"));
+            $"{o.Period} · {Days(o.Deadline.DaysOverdueAt(digest.To))} overdue · owed by {Owner(o.Measure.PromptsGoTo)}"
+        ));
         var escalationsHeading =
             $"Escalations: {digest.Opened} opened, {digest.Decided} decided, {digest.StillOpen} waiting for a decision";
         Add(sections, escalationsHeading, digest.Escalations, e => Escalation(e, council), counted: false);
         Add(sections, "Due next week", digest.DueNextWeek, o => new DigestItem(
-            Title(o.Measure), $"{o.Period} · due {o.Deadline.Date.ToString("ddd d MMM", English)} · {council.NameOf(o.Measure.PromptsGoTo)}"));
+            Title(o.Measure),
+            $"{o.Period} · due {o.Deadline.Date.ToString("ddd d MMM", English)} · "
+                + $"{council.NameOf(o.Measure.PromptsGoTo)}"
+        ));
 
         return new DigestView(title, week, lateNote, null, counts, sections, scope.Key, [.. mentions.Values]);
 
@@ -71,7 +103,9 @@ public static class DigestViews
                 return council.NameOf(id);
             }
 
-            var mention = mentions.TryGetValue(aad, out var known) ? known : mentions[aad] = Cards.Model.CardMention.Of(aad, person.Name);
+            var mention = mentions.TryGetValue(aad, out var known)
+                ? known
+                : mentions[aad] = Cards.Model.CardMention.Of(aad, person.Name);
             return mention.Text;
         }
 
@@ -91,35 +125,57 @@ public static class DigestViews
         }
     }
 
-    private static void Add<T>(List<DigestSection> sections, string heading, IReadOnlyList<T> items, Func<T, DigestItem> line, bool counted = true)
+    private static void Add<T>(
+        List<DigestSection> sections,
+        string heading,
+        IReadOnlyList<T> items,
+        Func<T, DigestItem> line,
+        bool counted = true
+    )
     {
         if (items.Count > 0)
         {
-            sections.Add(new DigestSection(counted ? $"{heading} ({items.Count})" : heading, [.. items.Take(MaxLinesPerSection).Select(line)], Math.Max(0, items.Count - MaxLinesPerSection)));
+            sections.Add(
+                new DigestSection(
+                    counted ? $"{heading} ({items.Count})" : heading,
+                    [.. items.Take(MaxLinesPerSection).Select(line)],
+                    Math.Max(0, items.Count - MaxLinesPerSection)
+                )
+            );
         }
     }
 
-    private static string Title(Domain.Catalogue.Measure? measure) => measure is null ? "A measure no longer in the catalogue" : $"{measure.Reference} {measure.Title}";
+    private static string Title(Domain.Catalogue.Measure? measure) =>
+        measure is null ? "A measure no longer in the catalogue" : $"{measure.Reference} {measure.Title}";
 
-    private static string Figure(Domain.Catalogue.Measure measure, MeasureResult result) => $"{measure.Format(result.Value)} for {result.Period}";
+    private static string Figure(Domain.Catalogue.Measure measure, MeasureResult result) =>
+        $"{measure.Format(result.Value)} for {result.Period}";
 
     private static string Against(Domain.Catalogue.Measure measure, MeasureResult result) =>
         result.Thresholds is { } t ? $" · target {MeasureWords.Target(measure, t)}" : string.Empty;
 
     private static string? Notes(MeasureResult result)
     {
-        var parts = new[] { result.Commentary is { } c ? $"Commentary: {Cut(c)}" : null, result.ActionNote is { } a ? $"Action: {Cut(a)}" : null }.OfType<string>().ToList();
+        var parts = new[]
+        {
+            result.Commentary is { } c ? $"Commentary: {Cut(c)}" : null,
+            result.ActionNote is { } a ? $"Action: {Cut(a)}" : null,
+        }
+            .OfType<string>()
+            .ToList();
         return parts.Count == 0 ? "No commentary given." : string.Join("\n", parts);
     }
 
-    private static string? Cut(string? text) => text is null || text.Length <= MaxNoteLength ? text : text[..(MaxNoteLength - 1)].TrimEnd() + "…";
+    private static string? Cut(string? text) =>
+        text is null || text.Length <= MaxNoteLength ? text : text[..(MaxNoteLength - 1)].TrimEnd() + "…";
 
-    private static string? Change(int by) => by switch
-    {
-        0 => null,
-        > 0 => $"+{by}",
-        _ => $"−{-by}",
-    };
+    private static string? Change(int by) =>
+        by switch
+        {
+            0 => null,
+            > 0 => $"+{by}",
+            _ => $"−{-by}",
+        };
 
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 

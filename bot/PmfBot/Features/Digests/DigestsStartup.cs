@@ -17,10 +17,16 @@ public static class DigestsStartup
     /// </remarks>
     public static IServiceCollection AddDigests(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<DigestOptions>()
+            .Bind(configuration.GetSection(DigestOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<DigestPoster>();
-        services.AddKeyedSingleton<IScheduledWork>(DigestPoster.JobName, (s, _) => s.GetRequiredService<DigestPoster>());
+        services.AddKeyedSingleton<IScheduledWork>(DigestPoster.JobName, (s, _) =>
+            s.GetRequiredService<DigestPoster>()
+        );
         services.AddSingleton<SubscriptionCommands>();
 
         var settings = configuration.GetSection(DigestOptions.SectionName).Get<DigestOptions>() ?? new DigestOptions();

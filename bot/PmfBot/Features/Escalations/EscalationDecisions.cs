@@ -18,7 +18,13 @@ namespace PmfBot.Features.Escalations;
 /// change is stored only if nobody changed the escalation since it was read, so a second press or
 /// a second decider changes nothing and is shown who settled it.
 /// </summary>
-public sealed class EscalationDecisions(EscalationStore store, EscalationNotices notices, EscalationContexts contexts, Telemetry.PmfMetrics metrics, TimeProvider time)
+public sealed class EscalationDecisions(
+    EscalationStore store,
+    EscalationNotices notices,
+    EscalationContexts contexts,
+    Telemetry.PmfMetrics metrics,
+    TimeProvider time
+)
 {
     private static readonly Dictionary<string, DecisionKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -29,7 +35,10 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
         ["accept"] = DecisionKind.AcceptRisk,
     };
 
-    /// <summary>"Decide", "Show", and the card's refresh: a decider of an open escalation gets the decision view; anyone else where it stands.</summary>
+    /// <summary>
+    /// "Decide", "Show", and the card's refresh: a decider of an open escalation gets the decision view; anyone else
+    /// where it stands.
+    /// </summary>
     public async Task<TurnAnswer> OpenAsync(Turn turn)
     {
         if (await FindAsync(turn) is not var (read, measure))
@@ -41,20 +50,32 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
         var context = await contexts.ForAsync(x, measure, turn.Catalogue, null, turn.Cancellation);
         if (turn.Person is { } person && contexts.MayDecide(x, person.Id))
         {
-            return Card(x, context, x.State == EscalationState.Open ? EscalationAudience.Decider : EscalationAudience.Everyone);
+            return Card(
+                x,
+                context,
+                x.State == EscalationState.Open ? EscalationAudience.Decider : EscalationAudience.Everyone
+            );
         }
 
-        // Teams refreshes the card for everyone listed; anyone else who presses "Decide" is told why they only see its state.
-        var notice = IsAutomaticRefresh(turn) || turn.Person is { } p && (p.Id == x.Owner || p.Id == x.RaisedBy) ? null
-            : x.State == EscalationState.Open ? $"{Refusal(context, "decide")} Here is where it stands." : null;
+        // Teams refreshes the card for everyone listed; anyone else who presses "Decide" is told why they only see its
+        // state.
+        var notice =
+            IsAutomaticRefresh(turn) || turn.Person is { } p && (p.Id == x.Owner || p.Id == x.RaisedBy) ? null
+            : x.State == EscalationState.Open ? $"{Refusal(context, "decide")} Here is where it stands."
+            : null;
         return Card(x, context, EscalationAudience.Reader, notice: notice);
     }
 
     public async Task<TurnAnswer> DecideAsync(Turn turn)
     {
-        if (await FindAsync(turn) is not var (read, measure) || !Kinds.TryGetValue(turn.DataText(EscalationCard.DecisionKey) ?? string.Empty, out var kind))
+        if (
+            await FindAsync(turn) is not var (read, measure)
+            || !Kinds.TryGetValue(turn.DataText(EscalationCard.DecisionKey) ?? string.Empty, out var kind)
+        )
         {
-            return TurnAnswer.Say("I couldn't tell which escalation that button was for, or what it decided. Nothing was changed.");
+            return TurnAnswer.Say(
+                "I couldn't tell which escalation that button was for, or what it decided. Nothing was changed."
+            );
         }
 
         var context = await contexts.ForAsync(read.Escalation, measure, turn.Catalogue, null, turn.Cancellation);
@@ -69,21 +90,41 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
         DateOnly? until = null;
         if (!string.IsNullOrWhiteSpace(untilText))
         {
-            if (!DateOnly.TryParseExact(untilText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (
+                !DateOnly.TryParseExact(
+                    untilText.Trim(),
+                    "yyyy-MM-dd",
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.None,
+                    out var date
+                )
+            )
             {
-                return Card(read.Escalation, context, EscalationAudience.Decider, problems: ["I couldn't read that date. Pick one from the calendar."], entry: entry);
+                return Card(
+                    read.Escalation,
+                    context,
+                    EscalationAudience.Decider,
+                    problems: ["I couldn't read that date. Pick one from the calendar."],
+                    entry: entry
+                );
             }
 
             until = date;
         }
 
-        // A decision either lands on the escalation as it is now, or (changed meanwhile) is checked again against the fresh one.
+        // A decision either lands on the escalation as it is now, or (changed meanwhile) is checked again against the
+        // fresh one.
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var today = UkTime.DateAt(time.GetUtcNow());
             if (read.Escalation.State != EscalationState.Open)
             {
-                return Card(read.Escalation, context, EscalationAudience.Everyone, notice: AlreadySettled(read.Escalation, turn.Catalogue));
+                return Card(
+                    read.Escalation,
+                    context,
+                    EscalationAudience.Everyone,
+                    notice: AlreadySettled(read.Escalation, turn.Catalogue)
+                );
             }
 
             if (read.Escalation.ProblemWith(kind, note, until, today) is { } problem)
@@ -95,14 +136,27 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
             if (await store.TryChangeAsync(read, read.Escalation.Decide(decision), turn.Cancellation) is { } stored)
             {
                 metrics.EscalationDecided(kind);
-                return await AfterChangeAsync(turn, stored.Escalation, context, kind == DecisionKind.AskForInformation ? EscalationAudience.Decider : EscalationAudience.Everyone);
+                return await AfterChangeAsync(
+                    turn,
+                    stored.Escalation,
+                    context,
+                    kind == DecisionKind.AskForInformation ? EscalationAudience.Decider : EscalationAudience.Everyone
+                );
             }
 
             read = await store.GetAsync(read.Escalation.Measure, read.Escalation.Period, turn.Cancellation) ?? read;
-            context = await contexts.ForAsync(read.Escalation, measure, turn.Catalogue, context.State, turn.Cancellation);
+            context = await contexts.ForAsync(
+                read.Escalation,
+                measure,
+                turn.Catalogue,
+                context.State,
+                turn.Cancellation
+            );
         }
 
-        return TurnAnswer.Say("Storage didn't take the decision just now. Nothing was changed; please press again in a minute.");
+        return TurnAnswer.Say(
+            "Storage didn't take the decision just now. Nothing was changed; please press again in a minute."
+        );
     }
 
     /// <summary>The owner's answer to the escalation owner's question.</summary>
@@ -115,7 +169,10 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
 
         if (turn.Person is null || (turn.Person.Id != read.Escalation.Owner && !measure.MayBeUpdatedBy(turn.Person.Id)))
         {
-            return TurnAnswer.Say($"This question is for {turn.Catalogue.NameOf(read.Escalation.Owner)}, {measure.Reference}'s owner, so your answer wasn't sent.");
+            return TurnAnswer.Say(
+                $"This question is for {turn.Catalogue.NameOf(read.Escalation.Owner)}, {measure.Reference}'s owner, so "
+                    + "your answer wasn't sent."
+            );
         }
 
         // An answer changes neither who decides nor the figures, so one context serves the whole turn.
@@ -129,8 +186,19 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
             {
                 return question is null
                     ? TurnAnswer.Say(problem)
-                    : TurnAnswer.Of(EscalationQuestionCard.Build(EscalationViews.Question(x, question, context.State, turn.Catalogue,
-                        x.OpenQuestion is null ? problem : null, x.OpenQuestion is null ? null : [problem], text)));
+                    : TurnAnswer.Of(
+                        EscalationQuestionCard.Build(
+                            EscalationViews.Question(
+                                x,
+                                question,
+                                context.State,
+                                turn.Catalogue,
+                                x.OpenQuestion is null ? problem : null,
+                                x.OpenQuestion is null ? null : [problem],
+                                text
+                            )
+                        )
+                    );
             }
 
             var answered = x.Answer(new EscalationAnswer(turn.Person.Id, time.GetUtcNow(), text!));
@@ -139,18 +207,24 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
                 await notices.ShowAsync(stored.Escalation, context, null, turn.Cancellation);
                 var told = await notices.DeliverAsync(stored.Escalation, context, turn.Cancellation);
                 var asker = turn.Catalogue.NameOf(question!.By);
-                var notice = question.By == turn.Person.Id
-                    ? "Your answer is on record, with the escalation card to decide it."
+                var notice =
+                    question.By == turn.Person.Id ? "Your answer is on record, with the escalation card to decide it."
                     : told.Any(t => t.Person == question.By && t.State is PromptState.WaitingForInstall)
                         ? $"Your answer is on record; {asker} will get it once they open PmfBot in Teams."
                     : $"Sent to {asker}.";
-                return TurnAnswer.Of(EscalationQuestionCard.Build(EscalationViews.Question(stored.Escalation, question, context.State, turn.Catalogue, notice)));
+                return TurnAnswer.Of(
+                    EscalationQuestionCard.Build(
+                        EscalationViews.Question(stored.Escalation, question, context.State, turn.Catalogue, notice)
+                    )
+                );
             }
 
             read = await store.GetAsync(read.Escalation.Measure, read.Escalation.Period, turn.Cancellation) ?? read;
         }
 
-        return TurnAnswer.Say("Storage didn't take your answer just now. Nothing was lost from the card; please press again in a minute.");
+        return TurnAnswer.Say(
+            "Storage didn't take your answer just now. Nothing was lost from the card; please press again in a minute."
+        );
     }
 
     /// <summary>"Close it: reviewed" on a decided escalation's review card.</summary>
@@ -169,24 +243,40 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
 
         if (read.Escalation.State != EscalationState.Decided)
         {
-            return Card(read.Escalation, context, EscalationAudience.Everyone, notice: read.Escalation.State == EscalationState.Closed
-                ? AlreadySettled(read.Escalation, turn.Catalogue)
-                : "It hasn't been decided yet, so it can't be closed on review.");
+            return Card(
+                read.Escalation,
+                context,
+                EscalationAudience.Everyone,
+                notice: read.Escalation.State == EscalationState.Closed
+                    ? AlreadySettled(read.Escalation, turn.Catalogue)
+                    : "It hasn't been decided yet, so it can't be closed on review."
+            );
         }
 
         var closure = new EscalationClosure(time.GetUtcNow(), $"reviewed by {turn.Person.Name}.", turn.Person.Id);
         if (await store.TryChangeAsync(read, read.Escalation.Close(closure), turn.Cancellation) is not { } closed)
         {
             var fresh = await store.GetAsync(read.Escalation.Measure, read.Escalation.Period, turn.Cancellation);
-            return Card(fresh?.Escalation ?? read.Escalation, context, EscalationAudience.Everyone, notice: "It changed while you were looking; here it is now. Nothing was changed by your press.");
+            return Card(
+                fresh?.Escalation ?? read.Escalation,
+                context,
+                EscalationAudience.Everyone,
+                notice: "It changed while you were looking; here it is now. Nothing was changed by your press."
+            );
         }
 
         return await AfterChangeAsync(turn, closed.Escalation, context, EscalationAudience.Everyone);
     }
 
     /// <summary>After a decision or closure: every card shows it, and whoever it owes a card gets one.</summary>
-    /// <param name="context">As read for the change: a decision or closure changes neither who decides nor the figures.</param>
-    private async Task<TurnAnswer> AfterChangeAsync(Turn turn, Escalation x, EscalationContext context, EscalationAudience audience)
+    /// <param name="context">As read for the change: a decision or closure changes neither who decides nor the
+    /// figures.</param>
+    private async Task<TurnAnswer> AfterChangeAsync(
+        Turn turn,
+        Escalation x,
+        EscalationContext context,
+        EscalationAudience audience
+    )
     {
         await notices.ShowAsync(x, context, turn.Activity, turn.Cancellation);
         var told = await notices.DeliverAsync(x, context, turn.Cancellation);
@@ -194,33 +284,53 @@ public sealed class EscalationDecisions(EscalationStore store, EscalationNotices
         // The owner who is also the escalation owner (or a deputy) has nobody else to tell.
         var ownDecision = turn.Person?.Id == x.Owner;
         var toSelf = $"Your question is on record; as {x.Measure}'s owner too, you'll get it as a card to answer.";
-        var notice = x.State == EscalationState.Closed ? "Closed."
+        var notice =
+            x.State == EscalationState.Closed ? "Closed."
             : ownDecision ? (x.IsAwaitingOwner ? toSelf : "Recorded.")
             : told.Any(t => t.Person == x.Owner && t.State is PromptState.WaitingForInstall)
                 ? $"Recorded. {owner} can't get PmfBot cards yet and will be told once they open PmfBot in Teams."
-            : x.IsAwaitingOwner ? $"Your question has gone to {owner}; their answer will come back here." : $"Recorded. {owner} has been told.";
+            : x.IsAwaitingOwner ? $"Your question has gone to {owner}; their answer will come back here."
+            : $"Recorded. {owner} has been told.";
         return Card(x, context, audience, notice: notice);
     }
 
-    /// <summary>The escalation a button is about (its data's measure and period), with its measure; null when either is unknown.</summary>
+    /// <summary>
+    /// The escalation a button is about (its data's measure and period), with its measure; null when either is unknown.
+    /// </summary>
     private async Task<(StoredEscalation Read, Measure Measure)?> FindAsync(Turn turn) =>
-        turn.TryGetMeasurePeriod(out var measure, out var period) && await store.GetAsync(measure.Reference, period, turn.Cancellation) is { } read
+        turn.TryGetMeasurePeriod(out var measure, out var period)
+        && await store.GetAsync(measure.Reference, period, turn.Cancellation) is { } read
             ? (read, measure)
             : null;
 
-    private static TurnAnswer Card(Escalation x, EscalationContext context, EscalationAudience audience, string? notice = null, IReadOnlyList<string>? problems = null, DecisionEntry? entry = null) =>
-        TurnAnswer.Of(EscalationCard.Build(EscalationViews.Of(x, context, audience, EscalationOccasion.Shown, notice, problems, entry)));
+    private static TurnAnswer Card(
+        Escalation x,
+        EscalationContext context,
+        EscalationAudience audience,
+        string? notice = null,
+        IReadOnlyList<string>? problems = null,
+        DecisionEntry? entry = null
+    ) =>
+        TurnAnswer.Of(
+            EscalationCard.Build(
+                EscalationViews.Of(x, context, audience, EscalationOccasion.Shown, notice, problems, entry)
+            )
+        );
 
     /// <param name="what">"decide" or "close".</param>
     private static string Refusal(EscalationContext context, string what) =>
-        $"Only {Said.Names(context.Deciders.Select(context.Council.NameOf))} can {what} {context.State.Measure.Reference}'s escalation.";
+        $"Only {Said.Names(context.Deciders.Select(context.Council.NameOf))} can {what} "
+        + $"{context.State.Measure.Reference}'s escalation.";
 
     private static string AlreadySettled(Escalation x, CouncilCatalogue council) =>
         x.State == EscalationState.Closed
             ? $"This escalation was already closed at {Dates.When(x.Closure!.At)}; nothing was changed."
-            : $"This escalation was already decided by {council.NameOf(x.Outcome!.By)} at {Dates.When(x.Outcome.At)}; nothing was changed.";
+            : $"This escalation was already decided by {council.NameOf(x.Outcome!.By)} at {Dates.When(x.Outcome.At)}; "
+                + "nothing was changed.";
 
     private static bool IsAutomaticRefresh(Turn turn) =>
-        turn.Activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("trigger", out var trigger)
-        && trigger.ValueKind == JsonValueKind.String && trigger.GetString() == "automatic";
+        turn.Activity.Value is { ValueKind: JsonValueKind.Object } value
+        && value.TryGetProperty("trigger", out var trigger)
+        && trigger.ValueKind == JsonValueKind.String
+        && trigger.GetString() == "automatic";
 }

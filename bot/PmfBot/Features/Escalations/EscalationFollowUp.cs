@@ -27,12 +27,13 @@ public sealed partial class EscalationFollowUp(
     EscalationContexts contexts,
     TimeProvider time,
     CouncilRules rules,
-    ILogger<EscalationFollowUp> logger)
-    : IDueWork
+    ILogger<EscalationFollowUp> logger
+) : IDueWork
 {
     public string What => "The escalation follow-up";
 
-    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
+    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) =>
+        RunAsync(cancellationToken);
 
     public async Task<SendReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -57,13 +58,20 @@ public sealed partial class EscalationFollowUp(
             }
 
             var policy = contexts.Policies.For(measure);
-            var raised = x.IsDueForRaiseAt(now, policy) && contexts.NextLevelFor(x).Count > 0
-                ? await store.TryChangeAsync(read, x with { RaisedToNextLevelAt = now }, cancellationToken)
-                : null;
+            var raised =
+                x.IsDueForRaiseAt(now, policy) && contexts.NextLevelFor(x).Count > 0
+                    ? await store.TryChangeAsync(read, x with { RaisedToNextLevelAt = now }, cancellationToken)
+                    : null;
             x = raised?.Escalation ?? x;
 
             // Read after any raise: the next level are deciders from then on.
-            var context = await contexts.ForAsync(x, measure, council, states.GetValueOrDefault(x.Measure), cancellationToken);
+            var context = await contexts.ForAsync(
+                x,
+                measure,
+                council,
+                states.GetValueOrDefault(x.Measure),
+                cancellationToken
+            );
             if (raised is not null)
             {
                 await notices.ShowAsync(x, context, null, cancellationToken);
@@ -92,14 +100,22 @@ public sealed partial class EscalationFollowUp(
 
     /// <summary>Measures whose standing has an update overdue beyond their policy's days, not yet escalated.</summary>
     private async Task<IEnumerable<Domain.Catalogue.Measure>> LongOverdueAsync(
-        CouncilCatalogue council, HashSet<string> known, CancellationToken cancellationToken)
+        CouncilCatalogue council,
+        HashSet<string> known,
+        CancellationToken cancellationToken
+    )
     {
         var now = time.GetUtcNow();
         var standing = await standings.ForAsync(council.Measures, cancellationToken);
-        return council.Measures.Zip(standing)
-            .Where(m => m.Second.OpenAt(m.First, now, rules.Cycle).Any(o =>
-                EscalationRules.OverdueEscalates(o.Deadline, now, contexts.Policies.For(m.First))
-                && !known.Contains(Escalation.KeyOf(m.First.Reference, o.Period))))
+        return council
+            .Measures.Zip(standing)
+            .Where(m =>
+                m.Second.OpenAt(m.First, now, rules.Cycle)
+                    .Any(o =>
+                        EscalationRules.OverdueEscalates(o.Deadline, now, contexts.Policies.For(m.First))
+                        && !known.Contains(Escalation.KeyOf(m.First.Reference, o.Period))
+                    )
+            )
             .Select(m => m.First)
             .ToList();
     }

@@ -15,8 +15,14 @@ namespace PmfBot.Features.Escalations;
 /// </summary>
 public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, EscalationContexts contexts)
 {
-    /// <summary>Sends whatever this escalation still owes anyone. Returns each recipient's outcome (null: handled before).</summary>
-    public async Task<IReadOnlyList<(PersonId Person, PromptState? State)>> DeliverAsync(Escalation x, EscalationContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends whatever this escalation still owes anyone. Returns each recipient's outcome (null: handled before).
+    /// </summary>
+    public async Task<IReadOnlyList<(PersonId Person, PromptState? State)>> DeliverAsync(
+        Escalation x,
+        EscalationContext context,
+        CancellationToken cancellationToken
+    )
     {
         var sent = new List<(PersonId, PromptState?)>();
         if (x.State == EscalationState.Closed)
@@ -24,12 +30,36 @@ public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, E
             return sent;
         }
 
-        sent.Add((x.EscalationOwner, await SendEscalationAsync(x, context, EscalationSteps.Raised(x.EscalationOwner), x.EscalationOwner, EscalationOccasion.Raised, cancellationToken)));
+        sent.Add(
+            (
+                x.EscalationOwner,
+                await SendEscalationAsync(
+                    x,
+                    context,
+                    EscalationSteps.Raised(x.EscalationOwner),
+                    x.EscalationOwner,
+                    EscalationOccasion.Raised,
+                    cancellationToken
+                )
+            )
+        );
         if (x.RaisedToNextLevelAt is not null)
         {
             foreach (var person in contexts.NextLevelFor(x))
             {
-                sent.Add((person, await SendEscalationAsync(x, context, EscalationSteps.NextLevel(person), person, EscalationOccasion.NextLevel, cancellationToken)));
+                sent.Add(
+                    (
+                        person,
+                        await SendEscalationAsync(
+                            x,
+                            context,
+                            EscalationSteps.NextLevel(person),
+                            person,
+                            EscalationOccasion.NextLevel,
+                            cancellationToken
+                        )
+                    )
+                );
             }
         }
 
@@ -37,47 +67,151 @@ public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, E
         for (var n = 1; n <= questions.Count; n++)
         {
             var question = questions[n - 1];
-            sent.Add((x.Owner, await sender.SendAsync(x.Measure, x.Period, EscalationSteps.Ask(n), x.Owner, context.Council,
-                () => EscalationQuestionCard.Build(EscalationViews.Question(x, question, context.State, context.Council)), cancellationToken)));
+            sent.Add(
+                (
+                    x.Owner,
+                    await sender.SendAsync(
+                        x.Measure,
+                        x.Period,
+                        EscalationSteps.Ask(n),
+                        x.Owner,
+                        context.Council,
+                        () =>
+                            EscalationQuestionCard.Build(
+                                EscalationViews.Question(x, question, context.State, context.Council)
+                            ),
+                        cancellationToken
+                    )
+                )
+            );
             if (n <= x.Answers.Count)
             {
-                sent.Add((question.By, await SendEscalationAsync(x, context, EscalationSteps.Answered(n, question.By), question.By, EscalationOccasion.Answered, cancellationToken)));
+                sent.Add(
+                    (
+                        question.By,
+                        await SendEscalationAsync(
+                            x,
+                            context,
+                            EscalationSteps.Answered(n, question.By),
+                            question.By,
+                            EscalationOccasion.Answered,
+                            cancellationToken
+                        )
+                    )
+                );
             }
         }
 
         // The owner hears of the decision, unless they took it themselves (the owner who is also the escalation owner).
         if (x.State == EscalationState.Decided && x.Outcome?.By != x.Owner)
         {
-            sent.Add((x.Owner, await SendEscalationAsync(x, context, EscalationSteps.Decided(x, x.Owner), x.Owner, EscalationOccasion.Shown, cancellationToken)));
+            sent.Add(
+                (
+                    x.Owner,
+                    await SendEscalationAsync(
+                        x,
+                        context,
+                        EscalationSteps.Decided(x, x.Owner),
+                        x.Owner,
+                        EscalationOccasion.Shown,
+                        cancellationToken
+                    )
+                )
+            );
         }
 
         return sent;
     }
 
     /// <summary>Reminds the escalation owner once that it is waiting for their decision.</summary>
-    public Task<PromptState?> RemindAsync(Escalation x, EscalationContext context, CancellationToken cancellationToken) =>
-        SendEscalationAsync(x, context, EscalationSteps.Reminder, x.EscalationOwner, EscalationOccasion.Reminder, cancellationToken);
+    public Task<PromptState?> RemindAsync(
+        Escalation x,
+        EscalationContext context,
+        CancellationToken cancellationToken
+    ) =>
+        SendEscalationAsync(
+            x,
+            context,
+            EscalationSteps.Reminder,
+            x.EscalationOwner,
+            EscalationOccasion.Reminder,
+            cancellationToken
+        );
 
-    /// <summary>Tells the escalation owner once that a decision's review date has come, with "Close" on the card.</summary>
-    public Task<PromptState?> ReviewAsync(Escalation x, EscalationContext context, CancellationToken cancellationToken) =>
-        sender.SendAsync(x.Measure, x.Period, EscalationSteps.Review, x.EscalationOwner, context.Council,
-            () => EscalationCard.Build(EscalationViews.Of(x, context, EscalationAudience.Everyone, EscalationOccasion.Review) with { CloseData = EscalationViews.DataFor(x) }), cancellationToken);
+    /// <summary>
+    /// Tells the escalation owner once that a decision's review date has come, with "Close" on the card.
+    /// </summary>
+    public Task<PromptState?> ReviewAsync(
+        Escalation x,
+        EscalationContext context,
+        CancellationToken cancellationToken
+    ) =>
+        sender.SendAsync(
+            x.Measure,
+            x.Period,
+            EscalationSteps.Review,
+            x.EscalationOwner,
+            context.Council,
+            () =>
+                EscalationCard.Build(
+                    EscalationViews.Of(x, context, EscalationAudience.Everyone, EscalationOccasion.Review) with
+                    {
+                        CloseData = EscalationViews.DataFor(x),
+                    }
+                ),
+            cancellationToken
+        );
 
-    /// <summary>Updates every card already sent about this escalation (and the pressed one) to show where it stands now.</summary>
-    public async Task ShowAsync(Escalation x, EscalationContext context, Activity? pressedFrom, CancellationToken cancellationToken)
+    /// <summary>
+    /// Updates every card already sent about this escalation (and the pressed one) to show where it stands now.
+    /// </summary>
+    public async Task ShowAsync(
+        Escalation x,
+        EscalationContext context,
+        Activity? pressedFrom,
+        CancellationToken cancellationToken
+    )
     {
-        await sentCards.ReplaceAsync(x.Measure, x.Period, EscalationSteps.ShowsEscalation,
-            EscalationCard.Build(EscalationViews.Of(x, context, EscalationAudience.Everyone)), SentCards.Pressed(pressedFrom), cancellationToken);
+        await sentCards.ReplaceAsync(
+            x.Measure,
+            x.Period,
+            EscalationSteps.ShowsEscalation,
+            EscalationCard.Build(EscalationViews.Of(x, context, EscalationAudience.Everyone)),
+            SentCards.Pressed(pressedFrom),
+            cancellationToken
+        );
         var questions = x.Questions;
         for (var n = 1; n <= questions.Count; n++)
         {
             var step = EscalationSteps.Ask(n);
-            await sentCards.ReplaceAsync(x.Measure, x.Period, s => s == step,
-                EscalationQuestionCard.Build(EscalationViews.Question(x, questions[n - 1], context.State, context.Council)), null, cancellationToken);
+            await sentCards.ReplaceAsync(
+                x.Measure,
+                x.Period,
+                s => s == step,
+                EscalationQuestionCard.Build(
+                    EscalationViews.Question(x, questions[n - 1], context.State, context.Council)
+                ),
+                null,
+                cancellationToken
+            );
         }
     }
 
-    private Task<PromptState?> SendEscalationAsync(Escalation x, EscalationContext context, string step, PersonId to, EscalationOccasion occasion, CancellationToken cancellationToken) =>
-        sender.SendAsync(x.Measure, x.Period, step, to, context.Council,
-            () => EscalationCard.Build(EscalationViews.Of(x, context, EscalationAudience.Everyone, occasion)), cancellationToken);
+    private Task<PromptState?> SendEscalationAsync(
+        Escalation x,
+        EscalationContext context,
+        string step,
+        PersonId to,
+        EscalationOccasion occasion,
+        CancellationToken cancellationToken
+    ) =>
+        sender.SendAsync(
+            x.Measure,
+            x.Period,
+            step,
+            to,
+            context.Council,
+            () => EscalationCard.Build(EscalationViews.Of(x, context, EscalationAudience.Everyone, occasion)),
+            cancellationToken
+        );
 }

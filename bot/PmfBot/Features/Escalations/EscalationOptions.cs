@@ -9,7 +9,9 @@ public sealed class EscalationOptions : IValidatableObject
 {
     public const string SectionName = "Escalations";
 
-    /// <summary>The council's policy. Every number has the PMF default (see <see cref="EscalationPolicy.Default"/>).</summary>
+    /// <summary>
+    /// The council's policy. Every number has the PMF default (see <see cref="EscalationPolicy.Default"/>).
+    /// </summary>
     public PolicySettings Policy { get; set; } = new();
 
     /// <summary>A measure's own policy, by reference ("NI 192"): whatever it sets overrides the council's.</summary>
@@ -25,12 +27,20 @@ public sealed class EscalationOptions : IValidatableObject
     /// </summary>
     public List<string> NextLevel { get; set; } = [];
 
-    public EscalationPolicies ToPolicies() => new(
-        Policy.Over(EscalationPolicy.Default),
-        Measures.ToDictionary(m => MeasureReference.Parse(m.Key), m => m.Value.Over(Policy.Over(EscalationPolicy.Default))));
+    public EscalationPolicies ToPolicies() =>
+        new(
+            Policy.Over(EscalationPolicy.Default),
+            Measures.ToDictionary(
+                m => MeasureReference.Parse(m.Key),
+                m => m.Value.Over(Policy.Over(EscalationPolicy.Default))
+            )
+        );
 
     public IReadOnlyList<PersonId> DeputiesOf(PersonId escalationOwner) =>
-        Deputies.FirstOrDefault(d => string.Equals(d.Key, escalationOwner.Value, StringComparison.OrdinalIgnoreCase)).Value is { } deputies
+        Deputies
+            .FirstOrDefault(d => string.Equals(d.Key, escalationOwner.Value, StringComparison.OrdinalIgnoreCase))
+            .Value
+            is { } deputies
             ? [.. deputies.Select(PersonId.Parse)]
             : [];
 
@@ -48,7 +58,12 @@ public sealed class EscalationOptions : IValidatableObject
         {
             if (!MeasureReference.TryParse(reference, out _))
             {
-                problems.Add(new($"Escalations:Measures has \"{reference}\", which is not a measure reference (like NI 192).", [nameof(Measures)]));
+                problems.Add(
+                    new(
+                        $"Escalations:Measures has \"{reference}\", which is not a measure reference (like NI 192).",
+                        [nameof(Measures)]
+                    )
+                );
             }
             else if (settings.Over(Policy.Over(EscalationPolicy.Default)).Problem() is { } own)
             {
@@ -56,10 +71,18 @@ public sealed class EscalationOptions : IValidatableObject
             }
         }
 
-        var people = Deputies.Keys.Concat(Deputies.Values.SelectMany(d => d)).Select(id => (Setting: "Escalations:Deputies", Id: id))
+        var people = Deputies
+            .Keys.Concat(Deputies.Values.SelectMany(d => d))
+            .Select(id => (Setting: "Escalations:Deputies", Id: id))
             .Concat(NextLevel.Select(id => (Setting: "Escalations:NextLevel", Id: id)));
-        problems.AddRange(people.Where(p => !PersonId.TryParse(p.Id, out _))
-            .Select(p => new ValidationResult($"{p.Setting} has \"{p.Id}\", which is not a person's id (their work email address).", [p.Setting])));
+        problems.AddRange(
+            people
+                .Where(p => !PersonId.TryParse(p.Id, out _))
+                .Select(p => new ValidationResult(
+                    $"{p.Setting} has \"{p.Id}\", which is not a person's id (their work email address).",
+                    [p.Setting]
+                ))
+        );
         return problems;
     }
 
@@ -78,11 +101,18 @@ public sealed class EscalationOptions : IValidatableObject
 
         public int? RaiseAfterDays { get; set; }
 
-        public EscalationPolicy Over(EscalationPolicy inherited) => new(
-            EscalateRed ?? inherited.EscalateRed,
-            AmberWorseningPeriods ?? inherited.AmberWorseningPeriods,
-            OverdueDays switch { null => inherited.OverdueDays, -1 => null, var days => days },
-            ChaseAfterDays ?? inherited.ChaseAfterDays,
-            RaiseAfterDays ?? inherited.RaiseAfterDays);
+        public EscalationPolicy Over(EscalationPolicy inherited) =>
+            new(
+                EscalateRed ?? inherited.EscalateRed,
+                AmberWorseningPeriods ?? inherited.AmberWorseningPeriods,
+                OverdueDays switch
+                {
+                    null => inherited.OverdueDays,
+                    -1 => null,
+                    var days => days,
+                },
+                ChaseAfterDays ?? inherited.ChaseAfterDays,
+                RaiseAfterDays ?? inherited.RaiseAfterDays
+            );
     }
 }

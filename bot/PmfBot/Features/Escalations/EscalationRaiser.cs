@@ -11,7 +11,8 @@ namespace PmfBot.Features.Escalations;
 
 /// <summary>
 /// Raises escalations: when a recorded figure escalates under the policy (see
-/// <see cref="EscalationsFollowFigures"/>), when an update is long overdue, or by hand. Raising is storage-first (one per measure and period, however many try),
+/// <see cref="EscalationsFollowFigures"/>), when an update is long overdue, or by hand. Raising is storage-first (one
+/// per measure and period, however many try),
 /// then the escalation owner's card goes out. A figure back within tolerance (a later period's,
 /// a correction, or an overdue figure arriving) closes the measure's escalations up to it.
 /// </summary>
@@ -22,7 +23,8 @@ public sealed class EscalationRaiser(
     Bot.ProactiveMessenger messenger,
     Bot.BackgroundSends background,
     Telemetry.PmfMetrics metrics,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     /// <summary>
     /// An update overdue beyond the policy's days escalates once. (A figure's own escalation
@@ -31,17 +33,26 @@ public sealed class EscalationRaiser(
     /// instance sees the same work and the claims decide who sends.
     /// </summary>
     public async Task<IReadOnlyList<StoredEscalation>> RaiseOverdueAsync(
-        MeasureState state, IReadOnlySet<string> alreadyRaised, Domain.Deadlines.UpdateCyclePolicy updates, CancellationToken cancellationToken)
+        MeasureState state,
+        IReadOnlySet<string> alreadyRaised,
+        Domain.Deadlines.UpdateCyclePolicy updates,
+        CancellationToken cancellationToken
+    )
     {
         var now = time.GetUtcNow();
         var policy = contexts.Policies.For(state.Measure);
         var raised = new List<StoredEscalation>();
-        var overdue = state.OpenAt(now, updates).Where(o => EscalationRules.OverdueEscalates(o.Deadline, now, policy))
+        var overdue = state
+            .OpenAt(now, updates)
+            .Where(o => EscalationRules.OverdueEscalates(o.Deadline, now, policy))
             .Select(o => New(state.Measure, o.Period, EscalationTrigger.Overdue, null));
         foreach (var escalation in overdue)
         {
-            if (!alreadyRaised.Contains(escalation.Key)
-                && (await RaiseAsync(escalation, cancellationToken)).Stored is { Escalation.State: not EscalationState.Closed } stored)
+            if (
+                !alreadyRaised.Contains(escalation.Key)
+                && (await RaiseAsync(escalation, cancellationToken)).Stored
+                    is { Escalation.State: not EscalationState.Closed } stored
+            )
             {
                 raised.Add(stored);
             }
@@ -50,13 +61,25 @@ public sealed class EscalationRaiser(
         return raised;
     }
 
-    /// <summary>An owner escalates by hand. The period is the latest with a figure, or the latest ended when none is in yet.</summary>
+    /// <summary>
+    /// An owner escalates by hand. The period is the latest with a figure, or the latest ended when none is in yet.
+    /// </summary>
     public async Task<(Escalation Escalation, bool Raised, string Sentence)> ByHandAsync(
-        Measure measure, MeasureState state, Person by, string? reason, CouncilCatalogue council, CancellationToken cancellationToken)
+        Measure measure,
+        MeasureState state,
+        Person by,
+        string? reason,
+        CouncilCatalogue council,
+        CancellationToken cancellationToken
+    )
     {
         var latest = state.History.OrderByDescending(r => r.Period).FirstOrDefault();
         var period = latest?.Period ?? measure.LatestEndedPeriodAsOf(UkTime.DateAt(time.GetUtcNow()));
-        var escalation = New(measure, period, EscalationTrigger.ByHand, latest?.ActionNote) with { RaisedBy = by.Id, Reason = reason };
+        var escalation = New(measure, period, EscalationTrigger.ByHand, latest?.ActionNote) with
+        {
+            RaisedBy = by.Id,
+            Reason = reason,
+        };
         var (stored, raised) = await RaiseAsync(escalation, cancellationToken);
         if (!raised)
         {
@@ -68,14 +91,26 @@ public sealed class EscalationRaiser(
     }
 
     /// <summary>Closes an escalation if nobody has changed it since it was read; its cards then say so.</summary>
-    public async Task<bool> CloseAsync(StoredEscalation read, EscalationClosure closure, Measure measure, CouncilCatalogue council, MeasureState? state, CancellationToken cancellationToken)
+    public async Task<bool> CloseAsync(
+        StoredEscalation read,
+        EscalationClosure closure,
+        Measure measure,
+        CouncilCatalogue council,
+        MeasureState? state,
+        CancellationToken cancellationToken
+    )
     {
         if (await store.TryChangeAsync(read, read.Escalation.Close(closure), cancellationToken) is not { } closed)
         {
             return false;
         }
 
-        await notices.ShowAsync(closed.Escalation, await contexts.ForAsync(closed.Escalation, measure, council, state, cancellationToken), null, cancellationToken);
+        await notices.ShowAsync(
+            closed.Escalation,
+            await contexts.ForAsync(closed.Escalation, measure, council, state, cancellationToken),
+            null,
+            cancellationToken
+        );
         return true;
     }
 
@@ -85,12 +120,22 @@ public sealed class EscalationRaiser(
     /// </summary>
     /// <param name="toldTo">Who the returned sentence is for: whoever escalated by hand.</param>
     private async Task<string> DeliverAsync(
-        Escalation escalation, EscalationContext context, PersonId toldTo, CancellationToken cancellationToken)
+        Escalation escalation,
+        EscalationContext context,
+        PersonId toldTo,
+        CancellationToken cancellationToken
+    )
     {
         var sentence = await ToldOfRaisingAsync(
-            escalation.Measure, escalation.EscalationOwner, toldTo, context.Council, cancellationToken);
-        background.Start($"{escalation.Measure} {escalation.Period.Code} escalation cards",
-            ct => notices.DeliverAsync(escalation, context, ct));
+            escalation.Measure,
+            escalation.EscalationOwner,
+            toldTo,
+            context.Council,
+            cancellationToken
+        );
+        background.Start($"{escalation.Measure} {escalation.Period.Code} escalation cards", ct =>
+            notices.DeliverAsync(escalation, context, ct)
+        );
         return sentence;
     }
 
@@ -99,7 +144,12 @@ public sealed class EscalationRaiser(
     /// escalation owner will see it now or once they open PmfBot, or that it is theirs to decide.
     /// </summary>
     public async Task<string> ToldOfRaisingAsync(
-        MeasureReference measure, PersonId escalationOwner, PersonId toldTo, CouncilCatalogue council, CancellationToken cancellationToken)
+        MeasureReference measure,
+        PersonId escalationOwner,
+        PersonId toldTo,
+        CouncilCatalogue council,
+        CancellationToken cancellationToken
+    )
     {
         if (toldTo == escalationOwner)
         {
@@ -107,7 +157,8 @@ public sealed class EscalationRaiser(
         }
 
         var chief = council.NameOf(escalationOwner);
-        var reachable = council.FindPerson(escalationOwner)?.AadObjectId is { Length: > 0 } aad
+        var reachable =
+            council.FindPerson(escalationOwner)?.AadObjectId is { Length: > 0 } aad
             && await messenger.CanReachPersonAsync(aad, cancellationToken);
         return reachable
             ? $"Escalated to {chief} (escalation owner) for a decision; you'll hear what they decide."
@@ -116,7 +167,10 @@ public sealed class EscalationRaiser(
     }
 
     /// <summary>Stores it if the measure's period has none yet: one escalation however many try.</summary>
-    public async Task<(StoredEscalation Stored, bool Raised)> RaiseAsync(Escalation escalation, CancellationToken cancellationToken)
+    public async Task<(StoredEscalation Stored, bool Raised)> RaiseAsync(
+        Escalation escalation,
+        CancellationToken cancellationToken
+    )
     {
         var (stored, raised) = await store.RaiseAsync(escalation, cancellationToken);
         if (raised)
@@ -127,14 +181,15 @@ public sealed class EscalationRaiser(
         return (stored, raised);
     }
 
-    public Escalation New(Measure measure, ReportingPeriod period, EscalationTrigger trigger, string? proposedAction) => new()
-    {
-        Measure = measure.Reference,
-        Period = period,
-        Trigger = trigger,
-        EscalationOwner = measure.EscalationOwner,
-        Owner = measure.Owner,
-        RaisedAt = time.GetUtcNow(),
-        ProposedAction = proposedAction,
-    };
+    public Escalation New(Measure measure, ReportingPeriod period, EscalationTrigger trigger, string? proposedAction) =>
+        new()
+        {
+            Measure = measure.Reference,
+            Period = period,
+            Trigger = trigger,
+            EscalationOwner = measure.EscalationOwner,
+            Owner = measure.Owner,
+            RaisedAt = time.GetUtcNow(),
+            ProposedAction = proposedAction,
+        };
 }

@@ -38,6 +38,8 @@ public static class EscalationSteps
 
     public static bool IsQuestion(string step) => step.StartsWith(AskPrefix, StringComparison.Ordinal);
 
-    /// <summary>The cards that show the escalation itself (not the questions to the owner): updated in place as it moves on.</summary>
+    /// <summary>
+    /// The cards that show the escalation itself (not the questions to the owner): updated in place as it moves on.
+    /// </summary>
     public static bool ShowsEscalation(string step) => IsEscalation(step) && !IsQuestion(step);
 }

@@ -21,7 +21,10 @@ public enum EscalationOccasion
     Shown,
 }
 
-/// <summary>Who the card is for: a decider gets the decision inputs; a sent card the state, with "Decide" while it is open; a reader the state alone.</summary>
+/// <summary>
+/// Who the card is for: a decider gets the decision inputs; a sent card the state, with "Decide" while it is open; a
+/// reader the state alone.
+/// </summary>
 public enum EscalationAudience
 {
     Decider,
@@ -29,12 +32,22 @@ public enum EscalationAudience
     Reader,
 }
 
-/// <summary>What an escalation card needs beyond the escalation: the measure's figures, who decides, and how to reach them.</summary>
+/// <summary>
+/// What an escalation card needs beyond the escalation: the measure's figures, who decides, and how to reach them.
+/// </summary>
 /// <param name="Deadline">The period's update deadline (for an overdue escalation's "n days overdue").</param>
-/// <param name="Deciders">Who may decide it now: the escalation owner, their deputies, and the next level once raised.</param>
+/// <param name="Deciders">Who may decide it now: the escalation owner, their deputies, and the next level once
+/// raised.</param>
 /// <param name="RefreshIds">The deciders' Teams user ids, for the card's refresh.</param>
 public sealed record EscalationContext(
-    MeasureState State, CouncilCatalogue Council, Deadline Deadline, EscalationPolicy Policy, IReadOnlyList<PersonId> Deciders, IReadOnlyList<string> RefreshIds, DateTimeOffset Now);
+    MeasureState State,
+    CouncilCatalogue Council,
+    Deadline Deadline,
+    EscalationPolicy Policy,
+    IReadOnlyList<PersonId> Deciders,
+    IReadOnlyList<string> RefreshIds,
+    DateTimeOffset Now
+);
 
 /// <summary>Escalations in words, for the cards. No I/O.</summary>
 public static class EscalationViews
@@ -42,8 +55,14 @@ public static class EscalationViews
     private const int TrendLength = 6;
 
     public static EscalationView Of(
-        Escalation x, EscalationContext context, EscalationAudience audience, EscalationOccasion occasion = EscalationOccasion.Shown,
-        string? notice = null, IReadOnlyList<string>? problems = null, DecisionEntry? entry = null)
+        Escalation x,
+        EscalationContext context,
+        EscalationAudience audience,
+        EscalationOccasion occasion = EscalationOccasion.Shown,
+        string? notice = null,
+        IReadOnlyList<string>? problems = null,
+        DecisionEntry? entry = null
+    )
     {
         var measure = context.State.Measure;
         var council = context.Council;
@@ -60,9 +79,18 @@ public static class EscalationViews
             council.NameOf(x.EscalationOwner),
             Figure(measure, result, context),
             result?.Thresholds is { } t ? MeasureWords.Target(measure, t) : null,
-            [.. context.State.History.Where(r => r.Period <= x.Period).OrderByDescending(r => r.Period).Take(TrendLength).Reverse()
-                .Select(r => new TrendFigure(
-                    r.Period.ToString(), measure.Format(r.Value), r.Rag?.ToString() ?? MeasureWords.NoTargetStatus(r.VsPrevious)))],
+            [
+                .. context
+                    .State.History.Where(r => r.Period <= x.Period)
+                    .OrderByDescending(r => r.Period)
+                    .Take(TrendLength)
+                    .Reverse()
+                    .Select(r => new TrendFigure(
+                        r.Period.ToString(),
+                        measure.Format(r.Value),
+                        r.Rag?.ToString() ?? MeasureWords.NoTargetStatus(r.VsPrevious)
+                    )),
+            ],
             Why(x, council, context.Policy),
             result is null ? null : OffTrack(result, context.State.History),
             result?.Commentary,
@@ -77,11 +105,22 @@ public static class EscalationViews
             open && audience == EscalationAudience.Everyone ? context.RefreshIds : null,
             notice,
             problems,
-            entry);
+            entry
+        );
     }
 
-    /// <summary>The card the owner gets with the escalation owner's question, open for an answer until answered.</summary>
-    public static EscalationQuestionView Question(Escalation x, EscalationDecision question, MeasureState state, CouncilCatalogue council, string? notice = null, IReadOnlyList<string>? problems = null, string? entry = null)
+    /// <summary>
+    /// The card the owner gets with the escalation owner's question, open for an answer until answered.
+    /// </summary>
+    public static EscalationQuestionView Question(
+        Escalation x,
+        EscalationDecision question,
+        MeasureState state,
+        CouncilCatalogue council,
+        string? notice = null,
+        IReadOnlyList<string>? problems = null,
+        string? entry = null
+    )
     {
         var number = QuestionNumber(x, question);
         var answer = number <= x.Answers.Count ? x.Answers[number - 1] : null;
@@ -92,27 +131,36 @@ public static class EscalationViews
             Figure(state.Measure, state.ResultFor(x.Period), null),
             $"{council.NameOf(question.By)} asked at {Dates.When(question.At)}",
             question.Note ?? string.Empty,
-            answer is null && x.State == EscalationState.Open ? new Dictionary<string, string>(DataFor(x)) { ["question"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null,
+            answer is null && x.State == EscalationState.Open
+                ? new Dictionary<string, string>(DataFor(x))
+                {
+                    ["question"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                }
+                : null,
             answer is not null ? $"You answered at {Dates.When(answer.At)}: {answer.Text}"
-                : x.State != EscalationState.Open ? $"No answer is needed now: the escalation was {x.StateWord}." : null,
+                : x.State != EscalationState.Open ? $"No answer is needed now: the escalation was {x.StateWord}."
+                : null,
             notice,
             problems,
-            entry);
+            entry
+        );
     }
 
     /// <summary>A line for "my escalations" and the history.</summary>
-    public static EscalationLine Line(Escalation x, CouncilCatalogue council, DateTimeOffset now) => new(
-        x.Measure.Value,
-        x.Period.ToString(),
-        x.State switch
-        {
-            EscalationState.Open => Waiting(x, council, now),
-            _ => Outcome(x, council)!,
-        },
-        $"{TriggerWords(x.Trigger)}; raised {Dates.When(x.RaisedAt)}. "
-            + $"Owner {council.NameOf(x.Owner)}, escalation owner {council.NameOf(x.EscalationOwner)}.",
-        x.State != EscalationState.Open,
-        DataFor(x));
+    public static EscalationLine Line(Escalation x, CouncilCatalogue council, DateTimeOffset now) =>
+        new(
+            x.Measure.Value,
+            x.Period.ToString(),
+            x.State switch
+            {
+                EscalationState.Open => Waiting(x, council, now),
+                _ => Outcome(x, council)!,
+            },
+            $"{TriggerWords(x.Trigger)}; raised {Dates.When(x.RaisedAt)}. "
+                + $"Owner {council.NameOf(x.Owner)}, escalation owner {council.NameOf(x.EscalationOwner)}.",
+            x.State != EscalationState.Open,
+            DataFor(x)
+        );
 
     public static IReadOnlyDictionary<string, string> DataFor(Escalation x) =>
         new MeasurePeriodData(x.Measure.Value, x.Period.Code).ToData();
@@ -121,7 +169,13 @@ public static class EscalationViews
     public static int QuestionNumber(Escalation x, EscalationDecision question) =>
         x.Questions.ToList().IndexOf(question) + 1;
 
-    private static string Headline(Escalation x, Measure measure, MeasureResult? result, EscalationOccasion occasion, EscalationContext context)
+    private static string Headline(
+        Escalation x,
+        Measure measure,
+        MeasureResult? result,
+        EscalationOccasion occasion,
+        EscalationContext context
+    )
     {
         var reference = measure.Reference;
         if (x.State == EscalationState.Closed)
@@ -132,7 +186,9 @@ public static class EscalationViews
         if (x.State == EscalationState.Decided)
         {
             var decision = Said.DecisionWords(x.Outcome!.Kind).ToLowerInvariant();
-            return occasion == EscalationOccasion.Review ? $"Review due: {reference} ({decision})" : $"Decided: {decision}";
+            return occasion == EscalationOccasion.Review
+                ? $"Review due: {reference} ({decision})"
+                : $"Decided: {decision}";
         }
 
         var days = x.DaysWaitingAt(context.Now);
@@ -141,13 +197,16 @@ public static class EscalationViews
             EscalationOccasion.Raised => x.Trigger switch
             {
                 EscalationTrigger.Red => $"Escalated to you: {reference} is Red",
-                EscalationTrigger.AmberWorsening => $"Escalated to you: {reference} is {(result?.Rag is null ? "worsening" : "Amber and worsening")}",
+                EscalationTrigger.AmberWorsening =>
+                    $"Escalated to you: {reference} is {(result?.Rag is null ? "worsening" : "Amber and worsening")}",
                 EscalationTrigger.Overdue => $"Escalated to you: {reference}'s {x.Period} update is long overdue",
                 _ => $"Escalated to you by {context.Council.NameOf(x.RaisedBy ?? x.Owner)}: {reference}",
             },
             EscalationOccasion.Reminder => $"Reminder: {reference} has waited {Days(days)} for your decision",
             EscalationOccasion.NextLevel => $"Raised to you: {reference}, undecided for {Days(days)}",
-            EscalationOccasion.Answered => $"{context.Council.NameOf((x.Answers.Count > 0 ? x.Answers[^1].By : x.Owner))} answered your question on {reference}",
+            EscalationOccasion.Answered =>
+                $"{context.Council.NameOf((x.Answers.Count > 0 ? x.Answers[^1].By : x.Owner))} answered your question "
+                    + $"on {reference}",
             _ => $"Escalation open: {reference}",
         };
     }
@@ -166,21 +225,25 @@ public static class EscalationViews
             : "No figure yet";
     }
 
-    private static string Why(Escalation x, CouncilCatalogue council, EscalationPolicy policy) => x.Trigger switch
-    {
-        EscalationTrigger.Red => "Red: significantly off track, beyond the tolerance",
-        EscalationTrigger.AmberWorsening => $"Off target and worse than the period before, {policy.AmberWorseningPeriods} periods running",
-        EscalationTrigger.Overdue => $"The update is more than {Days(policy.OverdueDays ?? 0)} overdue",
-        _ => $"Escalated by {council.NameOf(x.RaisedBy ?? x.Owner)}" + (x.Reason is { } reason ? $": {reason}" : string.Empty),
-    };
+    private static string Why(Escalation x, CouncilCatalogue council, EscalationPolicy policy) =>
+        x.Trigger switch
+        {
+            EscalationTrigger.Red => "Red: significantly off track, beyond the tolerance",
+            EscalationTrigger.AmberWorsening =>
+                $"Off target and worse than the period before, {policy.AmberWorseningPeriods} periods running",
+            EscalationTrigger.Overdue => $"The update is more than {Days(policy.OverdueDays ?? 0)} overdue",
+            _ => $"Escalated by {council.NameOf(x.RaisedBy ?? x.Owner)}"
+                + (x.Reason is { } reason ? $": {reason}" : string.Empty),
+        };
 
-    private static string TriggerWords(EscalationTrigger trigger) => trigger switch
-    {
-        EscalationTrigger.Red => "Red",
-        EscalationTrigger.AmberWorsening => "Amber and worsening",
-        EscalationTrigger.Overdue => "Update overdue",
-        _ => "Escalated by hand",
-    };
+    private static string TriggerWords(EscalationTrigger trigger) =>
+        trigger switch
+        {
+            EscalationTrigger.Red => "Red",
+            EscalationTrigger.AmberWorsening => "Amber and worsening",
+            EscalationTrigger.Overdue => "Update overdue",
+            _ => "Escalated by hand",
+        };
 
     private static string? OffTrack(MeasureResult result, IReadOnlyList<MeasureResult> history)
     {
@@ -201,17 +264,31 @@ public static class EscalationViews
 
     private static List<ThreadLine> Thread(Escalation x, CouncilCatalogue council)
     {
-        var lines = x.Decisions.Select(d => (d.At, Line: new ThreadLine(
-                $"{council.NameOf(d.By)}, {Dates.When(d.At)}",
-                d.Kind == DecisionKind.AskForInformation
-                    ? $"Asked: {d.Note}"
-                    : $"{Said.DecisionWords(d.Kind)}." + Note(d))))
-            .Concat(x.Answers.Select(a => (a.At, Line: new ThreadLine(
-                $"{council.NameOf(a.By)}, {Dates.When(a.At)}", $"Answered: {a.Text}"))));
+        var lines = x
+            .Decisions.Select(d =>
+                (
+                    d.At,
+                    Line: new ThreadLine(
+                        $"{council.NameOf(d.By)}, {Dates.When(d.At)}",
+                        d.Kind == DecisionKind.AskForInformation
+                            ? $"Asked: {d.Note}"
+                            : $"{Said.DecisionWords(d.Kind)}." + Note(d)
+                    )
+                )
+            )
+            .Concat(
+                x.Answers.Select(a =>
+                    (a.At, Line: new ThreadLine($"{council.NameOf(a.By)}, {Dates.When(a.At)}", $"Answered: {a.Text}"))
+                )
+            );
         if (x.RaisedToNextLevelAt is { } raised)
         {
-            lines = lines.Append((raised, new ThreadLine(
-                $"PmfBot, {Dates.When(raised)}", "Raised to the next level: no decision in time.")));
+            lines = lines.Append(
+                (
+                    raised,
+                    new ThreadLine($"PmfBot, {Dates.When(raised)}", "Raised to the next level: no decision in time.")
+                )
+            );
         }
 
         return [.. lines.OrderBy(l => l.At).Select(l => l.Line)];
@@ -233,19 +310,25 @@ public static class EscalationViews
 
     private static string Note(EscalationDecision d) =>
         (d.Note is { } note ? $" {note}" : string.Empty)
-        + (d.Until is not { } until ? string.Empty
+        + (
+            d.Until is not { } until ? string.Empty
             : d.Kind == DecisionKind.AcceptRisk ? $" Accepted until {Dates.ShortDate(until)}."
-            : $" Review on {Dates.ShortDate(until)}.");
+            : $" Review on {Dates.ShortDate(until)}."
+        );
 
     private static string Waiting(Escalation x, CouncilCatalogue council, DateTimeOffset now) =>
         x.OpenQuestion is { } question
             ? $"Open: waiting for {council.NameOf(x.Owner)}'s answer to {council.NameOf(question.By)}'s question"
-            : (x.DaysWaitingAt(now) is var days && days == 0
-                ? $"Open: waiting for {council.NameOf(x.EscalationOwner)}'s decision (raised today)"
-                : $"Open: waiting {Days(days)} for {council.NameOf(x.EscalationOwner)}'s decision")
-              + (x.RaisedToNextLevelAt is { } raised
-                  ? $" (raised to the next level on {Dates.ShortDate(UkTime.DateAt(raised))})"
-                  : string.Empty);
+            : (
+                x.DaysWaitingAt(now) is var days && days == 0
+                    ? $"Open: waiting for {council.NameOf(x.EscalationOwner)}'s decision (raised today)"
+                    : $"Open: waiting {Days(days)} for {council.NameOf(x.EscalationOwner)}'s decision"
+            )
+                + (
+                    x.RaisedToNextLevelAt is { } raised
+                        ? $" (raised to the next level on {Dates.ShortDate(UkTime.DateAt(raised))})"
+                        : string.Empty
+                );
 
     private static string WhoDecides(IReadOnlyList<PersonId> deciders, CouncilCatalogue council) =>
         $"Only {Said.Names(deciders.Select(council.NameOf))} can decide this escalation.";

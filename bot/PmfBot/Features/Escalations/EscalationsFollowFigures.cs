@@ -21,8 +21,8 @@ public sealed partial class EscalationsFollowFigures(
     EscalationNotices notices,
     EscalationContexts contexts,
     TimeProvider time,
-    ILogger<EscalationsFollowFigures> logger)
-    : IFigureEventHandler, IFigureEventForecast
+    ILogger<EscalationsFollowFigures> logger
+) : IFigureEventHandler, IFigureEventForecast
 {
     /// <summary>What the person is told when the escalations can't be read: the outbox will see to them.</summary>
     public const string WillFollow = "If it needs escalating, that will happen within a few minutes.";
@@ -30,7 +30,10 @@ public sealed partial class EscalationsFollowFigures(
     public string Name => "escalations";
 
     public async Task<string?> ForetellAsync(
-        FigureEventContext context, PersonId toldTo, CancellationToken cancellationToken)
+        FigureEventContext context,
+        PersonId toldTo,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
@@ -40,15 +43,24 @@ public sealed partial class EscalationsFollowFigures(
             }
 
             var measure = follows.State.Measure;
-            var sentences = follows.Closes
-                .Select(x => $"{measure.Reference}'s {x.Escalation.Period} escalation is closed: "
-                    + $"it is {BackWithinTolerance(context.Figure, measure)}.")
+            var sentences = follows
+                .Closes.Select(x =>
+                    $"{measure.Reference}'s {x.Escalation.Period} escalation is closed: "
+                    + $"it is {BackWithinTolerance(context.Figure, measure)}."
+                )
                 .ToList();
             if (follows.Raises is not null && follows.AlreadyRaised is null)
             {
                 var council = await context.CouncilAsync(cancellationToken);
-                sentences.Add(await raiser.ToldOfRaisingAsync(
-                    measure.Reference, measure.EscalationOwner, toldTo, council, cancellationToken));
+                sentences.Add(
+                    await raiser.ToldOfRaisingAsync(
+                        measure.Reference,
+                        measure.EscalationOwner,
+                        toldTo,
+                        council,
+                        cancellationToken
+                    )
+                );
             }
 
             return sentences.Count == 0 ? null : string.Join(' ', sentences);
@@ -70,7 +82,9 @@ public sealed partial class EscalationsFollowFigures(
         var (state, figure) = (follows.State, context.Figure);
         var council = await context.CouncilAsync(cancellationToken);
         var closure = new EscalationClosure(
-            time.GetUtcNow(), $"{state.Measure.Reference} is {BackWithinTolerance(figure, state.Measure)}.");
+            time.GetUtcNow(),
+            $"{state.Measure.Reference} is {BackWithinTolerance(figure, state.Measure)}."
+        );
         foreach (var earlier in follows.Closes)
         {
             await raiser.CloseAsync(earlier, closure, state.Measure, council, state, cancellationToken);
@@ -79,7 +93,9 @@ public sealed partial class EscalationsFollowFigures(
         if (follows.Raises is { } trigger)
         {
             var (stored, raised) = await raiser.RaiseAsync(
-                raiser.New(state.Measure, figure.Period, trigger, figure.ActionNote), cancellationToken);
+                raiser.New(state.Measure, figure.Period, trigger, figure.ActionNote),
+                cancellationToken
+            );
             var escalation = stored.Escalation;
             var cards = await contexts.ForAsync(escalation, state.Measure, council, state, cancellationToken);
 
@@ -107,7 +123,8 @@ public sealed partial class EscalationsFollowFigures(
         var figure = context.Figure;
         var existing = await store.GetForMeasureAsync(figure.Measure, cancellationToken);
         var closes = EscalationRules.IsBackWithinTolerance(figure)
-            ? existing.Where(s => s.Escalation.State != EscalationState.Closed && s.Escalation.Period <= figure.Period)
+            ? existing
+                .Where(s => s.Escalation.State != EscalationState.Closed && s.Escalation.Period <= figure.Period)
                 .ToList()
             : [];
         var raises = EscalationRules.ForResult(figure, state.History, contexts.Policies.For(state.Measure));
@@ -123,7 +140,8 @@ public sealed partial class EscalationsFollowFigures(
         MeasureState State,
         IReadOnlyList<StoredEscalation> Closes,
         EscalationTrigger? Raises,
-        StoredEscalation? AlreadyRaised);
+        StoredEscalation? AlreadyRaised
+    );
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Event}: escalations unreadable; the event will raise any")]
     private static partial void LogNotForetold(ILogger logger, Exception exception, string @event);

@@ -21,19 +21,21 @@ public sealed partial class ExtensionFollowUp(
     ExtensionNotices notices,
     TimeProvider time,
     CouncilRules rules,
-    ILogger<ExtensionFollowUp> logger)
-    : IDueWork
+    ILogger<ExtensionFollowUp> logger
+) : IDueWork
 {
     public string What => "The extension follow-up";
 
-    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
+    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) =>
+        RunAsync(cancellationToken);
 
     public async Task<SendReport> RunAsync(CancellationToken cancellationToken)
     {
         var council = await catalogue.LoadAsync(cancellationToken);
         var (now, policy) = (time.GetUtcNow(), rules.Cycle);
         var standing = await standings.ForAsync(council.Measures, cancellationToken);
-        var withRequests = council.Measures.Zip(standing)
+        var withRequests = council
+            .Measures.Zip(standing)
             .Where(m => m.Second.Extensions.Any(e => IsOpen(e, m.First, m.Second.ExtensionsFor(e.Period))))
             .Select(m => m.First);
 
@@ -59,7 +61,7 @@ public sealed partial class ExtensionFollowUp(
 
         bool IsOpen(DeadlineExtension e, Domain.Catalogue.Measure measure, IEnumerable<DeadlineExtension> onPeriod) =>
             policy.StateAt(e.Period, policy.Deadlines.DeadlineFor(measure, e.Period, onPeriod), now)
-                == UpdateWindowState.Open;
+            == UpdateWindowState.Open;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Extension follow-up: {Report}")]

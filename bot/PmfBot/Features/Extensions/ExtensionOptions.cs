@@ -23,7 +23,10 @@ public sealed class ExtensionOptions : IValidatableObject
         {
             if (!PersonId.TryParse(approver, out _))
             {
-                yield return new ValidationResult($"Extensions:Approvers has \"{approver}\", which is not a person's id (their work email address).", [nameof(Approvers)]);
+                yield return new ValidationResult(
+                    $"Extensions:Approvers has \"{approver}\", which is not a person's id (their work email address).",
+                    [nameof(Approvers)]
+                );
             }
         }
     }

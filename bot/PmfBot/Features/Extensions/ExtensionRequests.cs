@@ -22,7 +22,8 @@ public sealed class ExtensionRequests(
     ExtensionNotices notices,
     Standings.StandingsKeeper standings,
     TimeProvider time,
-    CouncilRules rules)
+    CouncilRules rules
+)
 {
     private UpdateCyclePolicy Policy => rules.Cycle;
 
@@ -42,34 +43,55 @@ public sealed class ExtensionRequests(
 
         if (turn.Person is null)
         {
-            return TurnAnswer.Say("I can't find you in the council's performance catalogue, so there is no deadline of yours to move. The performance team can add you.");
+            return TurnAnswer.Say(
+                "I can't find you in the council's performance catalogue, so there is no deadline of yours to move. "
+                    + "The performance team can add you."
+            );
         }
 
         var mine = turn.Catalogue.Measures.Where(m => m.MayBeUpdatedBy(turn.Person.Id)).ToList();
 
         if (typed.Measure is { } named && !mine.Any(m => m.Reference == named))
         {
-            return TurnAnswer.Say($"{named} isn't one of yours to update, so you can't ask for more time on it. Its owner can.");
+            return TurnAnswer.Say(
+                $"{named} isn't one of yours to update, so you can't ask for more time on it. Its owner can."
+            );
         }
 
-        var open = await MeasureState.OpenAsync(results, typed.Measure is { } only ? mine.Where(m => m.Reference == only) : mine, now, Policy, turn.Cancellation);
+        var open = await MeasureState.OpenAsync(
+            results,
+            typed.Measure is { } only ? mine.Where(m => m.Reference == only) : mine,
+            now,
+            Policy,
+            turn.Cancellation
+        );
         if (open.Count == 0)
         {
-            return TurnAnswer.Say(typed.Measure is { } measure
-                ? $"{measure} has no update open right now, so there is no deadline to move."
-                : "You have no updates open right now, so there is no deadline to move.");
+            return TurnAnswer.Say(
+                typed.Measure is { } measure
+                    ? $"{measure} has no update open right now, so there is no deadline to move."
+                    : "You have no updates open right now, so there is no deadline to move."
+            );
         }
 
         if (open.Select(o => o.Measure.Reference).Distinct().Count() > 1)
         {
-            return TurnAnswer.Say($"Which measure do you need more time for? You have {string.Join(", ", open.Select(o => o.Measure.Reference.Value).Distinct())} open. Say, for example: I need until Friday for {open[0].Measure.Reference} because …");
+            return TurnAnswer.Say(
+                "Which measure do you need more time for? You have "
+                    + $"{string.Join(", ", open.Select(o => o.Measure.Reference.Value).Distinct())} open. Say, for "
+                    + $"example: I need until Friday for {open[0].Measure.Reference} because …"
+            );
         }
 
         var update = open[0]; // the most pressing period when one measure has two open
         var problems = new List<string>();
         if (typed.NewDeadline is null)
         {
-            problems.Add(typed.DateWords is { Length: > 0 } words ? $"I couldn't read \"{words}\" as a day. Pick it below." : "Which day do you need? Pick it below.");
+            problems.Add(
+                typed.DateWords is { Length: > 0 } words
+                    ? $"I couldn't read \"{words}\" as a day. Pick it below."
+                    : "Which day do you need? Pick it below."
+            );
         }
 
         if (typed.Reason is null)
@@ -87,18 +109,29 @@ public sealed class ExtensionRequests(
     {
         if (turn.Person is null || !turn.TryGetMeasurePeriod(out var measure, out var period))
         {
-            return TurnAnswer.Say("I couldn't tell which update that request was for. Nothing was sent. Type, for example: I need until Friday for CS 02 because …");
+            return TurnAnswer.Say(
+                "I couldn't tell which update that request was for. Nothing was sent. Type, for example: I need until "
+                    + "Friday for CS 02 because …"
+            );
         }
 
         if (!measure.MayBeUpdatedBy(turn.Person.Id))
         {
-            return TurnAnswer.Say($"{measure.Reference} isn't one of yours to update, so you can't ask for more time on it. Nothing was sent.");
+            return TurnAnswer.Say(
+                $"{measure.Reference} isn't one of yours to update, so you can't ask for more time on it. Nothing was "
+                    + "sent."
+            );
         }
 
-        var open = (await MeasureState.OpenAsync(results, [measure], time.GetUtcNow(), Policy, turn.Cancellation)).FirstOrDefault(o => o.Period == period);
+        var open = (
+            await MeasureState.OpenAsync(results, [measure], time.GetUtcNow(), Policy, turn.Cancellation)
+        ).FirstOrDefault(o => o.Period == period);
         if (open is null)
         {
-            return TurnAnswer.Say($"{measure.Reference} {period} isn't open any more (it has been answered, or has closed), so there is no deadline to move. Nothing was sent.");
+            return TurnAnswer.Say(
+                $"{measure.Reference} {period} isn't open any more (it has been answered, or has closed), so there is "
+                    + "no deadline to move. Nothing was sent."
+            );
         }
 
         var typedDate = turn.DataText(ExtensionRequestCard.NewDeadlineInput);
@@ -130,17 +163,34 @@ public sealed class ExtensionRequests(
         var deciders = notices.DecidersFor(person.Id, turn.Catalogue);
         if (deciders.Count == 0)
         {
-            return TurnAnswer.Say("Nobody else is set up to agree extensions, so I can't send your request. Please contact the performance team; your deadline stands.");
+            return TurnAnswer.Say(
+                "Nobody else is set up to agree extensions, so I can't send your request. Please contact the "
+                    + "performance team; your deadline stands."
+            );
         }
 
         var earlier = await results.GetExtensionsAsync(measure.Reference, period, turn.Cancellation);
         if (earlier.FirstOrDefault(e => e.Decision == ExtensionDecision.Pending) is { } pending)
         {
-            return TurnAnswer.Of(ExtensionCard.Build(ExtensionViews.Of(pending, measure, turn.Catalogue, deadline, ExtensionAudience.Requester,
-                $"There is already a request for {measure.Reference} {period} waiting for a decision, so I haven't sent another.")));
+            return TurnAnswer.Of(
+                ExtensionCard.Build(
+                    ExtensionViews.Of(
+                        pending,
+                        measure,
+                        turn.Catalogue,
+                        deadline,
+                        ExtensionAudience.Requester,
+                        $"There is already a request for {measure.Reference} {period} waiting for a decision, so I "
+                            + "haven't sent another."
+                    )
+                )
+            );
         }
 
-        if (DeadlineExtension.ProblemWithRequest(newDeadline, reason, deadline, Policy.LatestExtensionFor(deadline)) is { } problem)
+        if (
+            DeadlineExtension.ProblemWithRequest(newDeadline, reason, deadline, Policy.LatestExtensionFor(deadline)) is
+            { } problem
+        )
         {
             return Form(update, person.Id, turn.Catalogue, newDeadline, reason, [problem]);
         }
@@ -160,15 +210,48 @@ public sealed class ExtensionRequests(
 
         // Stored first: a delivery that fails now is retried by the next due scan.
         var delivered = await notices.DeliverAsync(request, measure, deadline, turn.Catalogue, turn.Cancellation);
-        var unreachable = delivered.Where(d => d.State is PromptState.WaitingForInstall or PromptState.Gone or PromptState.Failed).Select(d => d.Person.Name).ToList();
-        var notice = $"Sent to {Said.Names(deciders.Select(d => d.Name))}. I'll tell you as soon as it is decided; until then your deadline stays {Dates.LongDate(deadline.Date)}."
-            + (unreachable.Count == 0 ? string.Empty : $" {Said.Names(unreachable)} can't get PmfBot cards yet, so it will reach them once they open PmfBot in Teams; you may want to let them know.");
-        return TurnAnswer.Of(ExtensionCard.Build(ExtensionViews.Of(request, measure, turn.Catalogue, deadline, ExtensionAudience.Requester, notice)));
+        var unreachable = delivered
+            .Where(d => d.State is PromptState.WaitingForInstall or PromptState.Gone or PromptState.Failed)
+            .Select(d => d.Person.Name)
+            .ToList();
+        var notice =
+            $"Sent to {Said.Names(deciders.Select(d => d.Name))}. I'll tell you as soon as it is decided; until then "
+            + $"your deadline stays {Dates.LongDate(deadline.Date)}."
+            + (
+                unreachable.Count == 0
+                    ? string.Empty
+                    : $" {Said.Names(unreachable)} can't get PmfBot cards yet, so it will reach them once they open "
+                        + "PmfBot in Teams; you may want to let them know."
+            );
+        return TurnAnswer.Of(
+            ExtensionCard.Build(
+                ExtensionViews.Of(request, measure, turn.Catalogue, deadline, ExtensionAudience.Requester, notice)
+            )
+        );
     }
 
-    private TurnAnswer Form(OpenUpdate update, PersonId requester, CouncilCatalogue council, DateOnly? newDeadline, string? reason, IReadOnlyList<string> problems) =>
-        TurnAnswer.Of(ExtensionRequestCard.Build(ExtensionViews.Form(
-            update.Measure, update.Period, update.Deadline, Policy.LatestExtensionFor(update.Deadline),
-            Said.Names(notices.DecidersFor(requester, council).Select(d => d.Name)) is { Length: > 0 } names ? names : "the performance team",
-            newDeadline?.ToString("yyyy-MM-dd"), reason, problems)));
+    private TurnAnswer Form(
+        OpenUpdate update,
+        PersonId requester,
+        CouncilCatalogue council,
+        DateOnly? newDeadline,
+        string? reason,
+        IReadOnlyList<string> problems
+    ) =>
+        TurnAnswer.Of(
+            ExtensionRequestCard.Build(
+                ExtensionViews.Form(
+                    update.Measure,
+                    update.Period,
+                    update.Deadline,
+                    Policy.LatestExtensionFor(update.Deadline),
+                    Said.Names(notices.DecidersFor(requester, council).Select(d => d.Name)) is { Length: > 0 } names
+                        ? names
+                        : "the performance team",
+                    newDeadline?.ToString("yyyy-MM-dd"),
+                    reason,
+                    problems
+                )
+            )
+        );
 }

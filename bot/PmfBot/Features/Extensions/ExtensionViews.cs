@@ -7,7 +7,10 @@ using PmfBot.Wording;
 
 namespace PmfBot.Features.Extensions;
 
-/// <summary>Who a card about an extension request is for: the deciders see buttons while it is pending; the requester and owner see where it stands.</summary>
+/// <summary>
+/// Who a card about an extension request is for: the deciders see buttons while it is pending; the requester and owner
+/// see where it stands.
+/// </summary>
 public enum ExtensionAudience
 {
     Decider,
@@ -17,7 +20,14 @@ public enum ExtensionAudience
 /// <summary>Extension requests in words, for the cards.</summary>
 public static class ExtensionViews
 {
-    public static ExtensionView Of(DeadlineExtension request, Measure measure, CouncilCatalogue council, Deadline deadline, ExtensionAudience audience, string? notice = null)
+    public static ExtensionView Of(
+        DeadlineExtension request,
+        Measure measure,
+        CouncilCatalogue council,
+        Deadline deadline,
+        ExtensionAudience audience,
+        string? notice = null
+    )
     {
         var original = deadline.ExtendedFrom ?? deadline.Date;
         var later = request.NewDeadline.DayNumber - original.DayNumber;
@@ -32,8 +42,12 @@ public static class ExtensionViews
         var note = request.DecisionNote is { } n ? $" Note: {n}" : string.Empty;
         var decision = request.Decision switch
         {
-            ExtensionDecision.Approved => $"Approved by {decider} at {Dates.When(request.DecidedAt!.Value)}. The deadline is now {Dates.LongDate(request.NewDeadline)}.{note}",
-            ExtensionDecision.Refused => $"Refused by {decider} at {Dates.When(request.DecidedAt!.Value)}. The deadline stays {Dates.LongDate(original)}.{note}",
+            ExtensionDecision.Approved =>
+                $"Approved by {decider} at {Dates.When(request.DecidedAt!.Value)}. The deadline is now "
+                    + $"{Dates.LongDate(request.NewDeadline)}.{note}",
+            ExtensionDecision.Refused =>
+                $"Refused by {decider} at {Dates.When(request.DecidedAt!.Value)}. The deadline stays "
+                    + $"{Dates.LongDate(original)}.{note}",
             _ => null,
         };
         return new ExtensionView(
@@ -46,30 +60,49 @@ public static class ExtensionViews
             $"{Dates.LongDate(request.NewDeadline)} ({later} day{(later == 1 ? string.Empty : "s")} later)",
             request.Reason,
             decision,
-            request.Decision switch { ExtensionDecision.Approved => true, ExtensionDecision.Refused => false, _ => null },
-            audience == ExtensionAudience.Decider && request.Decision == ExtensionDecision.Pending ? DecideData(request) : null,
-            notice);
+            request.Decision switch
+            {
+                ExtensionDecision.Approved => true,
+                ExtensionDecision.Refused => false,
+                _ => null,
+            },
+            audience == ExtensionAudience.Decider && request.Decision == ExtensionDecision.Pending
+                ? DecideData(request)
+                : null,
+            notice
+        );
     }
 
     public static ExtensionRequestView Form(
-        Measure measure, ReportingPeriod period, Deadline deadline, DateOnly latest, string approvers, string? newDeadline = null, string? reason = null, IReadOnlyList<string>? problems = null) => new(
-        measure.Reference.Value,
-        measure.Title,
-        period.ToString(),
-        Dates.LongDate(deadline.Date),
-        deadline.Date.AddDays(1).ToString("yyyy-MM-dd"),
-        latest.ToString("yyyy-MM-dd"),
-        approvers,
-        new MeasurePeriodData(measure.Reference.Value, period.Code).ToData(),
-        newDeadline,
-        reason,
-        problems);
+        Measure measure,
+        ReportingPeriod period,
+        Deadline deadline,
+        DateOnly latest,
+        string approvers,
+        string? newDeadline = null,
+        string? reason = null,
+        IReadOnlyList<string>? problems = null
+    ) =>
+        new(
+            measure.Reference.Value,
+            measure.Title,
+            period.ToString(),
+            Dates.LongDate(deadline.Date),
+            deadline.Date.AddDays(1).ToString("yyyy-MM-dd"),
+            latest.ToString("yyyy-MM-dd"),
+            approvers,
+            new MeasurePeriodData(measure.Reference.Value, period.Code).ToData(),
+            newDeadline,
+            reason,
+            problems
+        );
 
     /// <summary>"Helen Price", "Helen Price or Priya Shah", "A, B or C".</summary>
-    private static Dictionary<string, string> DecideData(DeadlineExtension request) => new()
-    {
-        [MeasurePeriodData.MeasureKey] = request.Measure.Value,
-        [MeasurePeriodData.PeriodKey] = request.Period.Code,
-        ["extension"] = request.Id,
-    };
+    private static Dictionary<string, string> DecideData(DeadlineExtension request) =>
+        new()
+        {
+            [MeasurePeriodData.MeasureKey] = request.Measure.Value,
+            [MeasurePeriodData.PeriodKey] = request.Period.Code,
+            ["extension"] = request.Id,
+        };
 }

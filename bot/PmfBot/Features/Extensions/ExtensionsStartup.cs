@@ -6,10 +6,16 @@ namespace PmfBot.Features.Extensions;
 
 public static class ExtensionsStartup
 {
-    /// <summary>Extension requests: who decides them, asking, deciding, telling people, and the follow-up of what is still owed.</summary>
+    /// <summary>
+    /// Extension requests: who decides them, asking, deciding, telling people, and the follow-up of what is still owed.
+    /// </summary>
     public static IServiceCollection AddExtensions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ExtensionOptions>().Bind(configuration.GetSection(ExtensionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<ExtensionOptions>()
+            .Bind(configuration.GetSection(ExtensionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<ExtensionNotices>();
         services.AddSingleton<ExtensionRequests>();
         services.AddSingleton<ExtensionDecisions>();

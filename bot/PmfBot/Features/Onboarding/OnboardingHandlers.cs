@@ -22,9 +22,12 @@ public sealed class OnboardingHandlers(IOptions<CouncilOptions> council)
     public Task<TurnAnswer> HelpAsync(Turn turn) => Task.FromResult(TurnAnswer.Of(HelpCard.Build(turn.IsChannel)));
 
     /// <summary>Anything the bot did not understand: say so kindly, and say what works.</summary>
-    public static TurnAnswer NotUnderstood(Turn turn) => TurnAnswer.Say(turn.Text.Length == 0
-        ? "I didn't catch that. Type **help** to see what I can do."
-        : $"Sorry, I don't understand \"{Shorten(turn.Text)}\". Type **help** to see what I can do.");
+    public static TurnAnswer NotUnderstood(Turn turn) =>
+        TurnAnswer.Say(
+            turn.Text.Length == 0
+                ? "I didn't catch that. Type **help** to see what I can do."
+                : $"Sorry, I don't understand \"{Shorten(turn.Text)}\". Type **help** to see what I can do."
+        );
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

@@ -8,10 +8,17 @@ namespace PmfBot.Features.People;
 
 public static class DirectoryStartup
 {
-    /// <summary>Graph for the directory and proactive install, when Graph:Enabled. Without it PmfBot still works, for people who open it first.</summary>
+    /// <summary>
+    /// Graph for the directory and proactive install, when Graph:Enabled. Without it PmfBot still works, for people who
+    /// open it first.
+    /// </summary>
     public static IServiceCollection AddDirectory(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<GraphOptions>()
+            .Bind(configuration.GetSection(GraphOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         if (configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>() is not { Enabled: true })
         {
             return services;
@@ -20,7 +27,8 @@ public static class DirectoryStartup
         services.AddSingleton<IAccessTokenProvider, GraphAccessTokens>();
         services.AddSingleton(sp => new GraphServiceClient(
             new BaseBearerTokenAuthenticationProvider(sp.GetRequiredService<IAccessTokenProvider>()),
-            sp.GetRequiredService<IOptions<GraphOptions>>().Value.BaseUrl.TrimEnd('/')));
+            sp.GetRequiredService<IOptions<GraphOptions>>().Value.BaseUrl.TrimEnd('/')
+        ));
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<PeopleResolver>();
         services.AddSingleton<IPersonalChatInstaller, GraphChatInstaller>();

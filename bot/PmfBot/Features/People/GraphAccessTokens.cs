@@ -17,9 +17,15 @@ internal sealed class GraphAccessTokens : IAccessTokenProvider
         var bot = botOptions.Value;
         var resource = new Uri(graphOptions.Value.BaseUrl).GetLeftPart(UriPartial.Authority);
         AllowedHostsValidator = new AllowedHostsValidator([new Uri(resource).Host]);
-        if (!bot.UseManagedIdentity && (string.IsNullOrWhiteSpace(bot.AppId) || string.IsNullOrWhiteSpace(bot.AppSecret)))
+        if (
+            !bot.UseManagedIdentity
+            && (string.IsNullOrWhiteSpace(bot.AppId) || string.IsNullOrWhiteSpace(bot.AppSecret))
+        )
         {
-            throw new InvalidOperationException("Graph:Enabled needs the bot's app registration to act as: set Bot:AppId, Bot:TenantId and Bot:AppSecret, or Bot:UseManagedIdentity=true.");
+            throw new InvalidOperationException(
+                "Graph:Enabled needs the bot's app registration to act as: set Bot:AppId, Bot:TenantId and "
+                    + "Bot:AppSecret, or Bot:UseManagedIdentity=true."
+            );
         }
 
         _acquire = BotCredentials.TokensFor(bot, resource);
@@ -27,6 +33,9 @@ internal sealed class GraphAccessTokens : IAccessTokenProvider
 
     public AllowedHostsValidator AllowedHostsValidator { get; }
 
-    public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default) =>
-        _acquire(cancellationToken);
+    public Task<string> GetAuthorizationTokenAsync(
+        Uri uri,
+        Dictionary<string, object>? additionalAuthenticationContext = null,
+        CancellationToken cancellationToken = default
+    ) => _acquire(cancellationToken);
 }

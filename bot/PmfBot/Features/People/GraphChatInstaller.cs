@@ -11,15 +11,25 @@ namespace PmfBot.Features.People;
 /// stored reference with the person's Teams id and Teams' own service URL.
 /// </summary>
 public sealed partial class GraphChatInstaller(
-    PeopleDirectory directory, ConversationStore conversations, IOptions<BotOptions> bot, IOptions<GraphOptions> graph, TimeProvider time, ILogger<GraphChatInstaller> logger)
-    : IPersonalChatInstaller
+    PeopleDirectory directory,
+    ConversationStore conversations,
+    IOptions<BotOptions> bot,
+    IOptions<GraphOptions> graph,
+    TimeProvider time,
+    ILogger<GraphChatInstaller> logger
+) : IPersonalChatInstaller
 {
     // A person's several prompts go out at once: they share one install rather than racing to make several.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<StoredConversation?>>> _installing = new(StringComparer.OrdinalIgnoreCase);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<
+        string,
+        Lazy<Task<StoredConversation?>>
+    > _installing = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<StoredConversation?> InstallAsync(string aadObjectId, CancellationToken cancellationToken)
     {
-        var install = _installing.GetOrAdd(aadObjectId, id => new Lazy<Task<StoredConversation?>>(() => InstallOnceAsync(id, CancellationToken.None)));
+        var install = _installing.GetOrAdd(aadObjectId, id => new Lazy<Task<StoredConversation?>>(() =>
+            InstallOnceAsync(id, CancellationToken.None)
+        ));
         try
         {
             return await install.Value.WaitAsync(cancellationToken);
@@ -40,14 +50,27 @@ public sealed partial class GraphChatInstaller(
         }
 
         var conversation = new StoredConversation(
-            graph.Value.ServiceUrl, chatId, bot.Value.TenantId ?? string.Empty, "28:" + bot.Value.AppId, Teams.Schema.ConversationTypes.Personal,
-            UserId: null, aadObjectId, TeamId: null, ChannelId: null, ConversationState.Active, time.GetUtcNow());
+            graph.Value.ServiceUrl,
+            chatId,
+            bot.Value.TenantId ?? string.Empty,
+            "28:" + bot.Value.AppId,
+            Teams.Schema.ConversationTypes.Personal,
+            UserId: null,
+            aadObjectId,
+            TeamId: null,
+            ChannelId: null,
+            ConversationState.Active,
+            time.GetUtcNow()
+        );
         await conversations.SaveAsync(conversation, cancellationToken);
         LogInstalled(logger, aadObjectId);
         return conversation;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Installed PmfBot for {AadObjectId}, who had never opened it")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Installed PmfBot for {AadObjectId}, who had never opened it"
+    )]
     private static partial void LogInstalled(ILogger logger, string aadObjectId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not install PmfBot for {AadObjectId}: {Outcome}")]

@@ -9,11 +9,17 @@ namespace PmfBot.Features.People;
 /// as the due scan asks every few minutes and reporting lines change rarely; a failure is not kept,
 /// so the next scan asks again, and meanwhile the chase goes to the escalation owner.
 /// </summary>
-public sealed partial class GraphLineManagers(PeopleDirectory directory, TimeProvider time, ILogger<GraphLineManagers> logger) : ILineManagers
+public sealed partial class GraphLineManagers(
+    PeopleDirectory directory,
+    TimeProvider time,
+    ILogger<GraphLineManagers> logger
+) : ILineManagers
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
 
-    private readonly ConcurrentDictionary<string, (Person? Manager, DateTimeOffset Until)> _known = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (Person? Manager, DateTimeOffset Until)> _known = new(
+        StringComparer.OrdinalIgnoreCase
+    );
 
     public async Task<Person?> ManagerOfAsync(Person person, CancellationToken cancellationToken)
     {
@@ -46,6 +52,10 @@ public sealed partial class GraphLineManagers(PeopleDirectory directory, TimePro
         return manager;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look up the line manager of {AadObjectId}: {Outcome}; chases go to the escalation owner until it can")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Could not look up the line manager of {AadObjectId}: {Outcome}; chases go to the escalation owner "
+            + "until it can"
+    )]
     private static partial void LogNotAsked(ILogger logger, string aadObjectId, string outcome);
 }

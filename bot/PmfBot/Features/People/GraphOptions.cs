@@ -28,7 +28,9 @@ public sealed class GraphOptions : System.ComponentModel.DataAnnotations.IValida
     /// </summary>
     public string ServiceUrl { get; set; } = "https://smba.trafficmanager.net/teams/";
 
-    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext validationContext)
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(
+        System.ComponentModel.DataAnnotations.ValidationContext validationContext
+    )
     {
         if (!Enabled)
         {
@@ -37,14 +39,24 @@ public sealed class GraphOptions : System.ComponentModel.DataAnnotations.IValida
 
         if (string.IsNullOrWhiteSpace(TeamsAppCatalogId))
         {
-            yield return new("Graph:TeamsAppCatalogId is required with Graph:Enabled: PmfBot's id in your org's Teams app catalogue (Teams admin centre > Manage apps > PmfBot > App ID).", [nameof(TeamsAppCatalogId)]);
+            yield return new(
+                "Graph:TeamsAppCatalogId is required with Graph:Enabled: PmfBot's id in your org's Teams app catalogue "
+                    + "(Teams admin centre > Manage apps > PmfBot > App ID).",
+                [nameof(TeamsAppCatalogId)]
+            );
         }
 
         foreach (var (name, value) in new[] { (nameof(BaseUrl), BaseUrl), (nameof(ServiceUrl), ServiceUrl) })
         {
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback))
+            if (
+                !Uri.TryCreate(value, UriKind.Absolute, out var url)
+                || (url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback)
+            )
             {
-                yield return new($"Graph:{name} must be an https URL (plain http only on a loopback address, for tests).", [name]);
+                yield return new(
+                    $"Graph:{name} must be an https URL (plain http only on a loopback address, for tests).",
+                    [name]
+                );
             }
         }
     }

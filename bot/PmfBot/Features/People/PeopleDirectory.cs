@@ -20,7 +20,9 @@ public sealed record TeamChannel(string Id, string Name);
 /// </summary>
 public sealed class PeopleDirectory(GraphServiceClient graph, IOptions<GraphOptions> options)
 {
-    /// <summary>The application permissions PmfBot asks for, and what for (the deployment guide lists the same).</summary>
+    /// <summary>
+    /// The application permissions PmfBot asks for, and what for (the deployment guide lists the same).
+    /// </summary>
     public const string ReadUsers = "User.Read.All";
     public const string InstallForUsers = "TeamsAppInstallation.ReadWriteSelfForUser.All";
     public const string ReadChannels = "Channel.ReadBasic.All";
@@ -30,83 +32,126 @@ public sealed class PeopleDirectory(GraphServiceClient graph, IOptions<GraphOpti
         AskAsync<DirectoryPerson>(ReadUsers, $"looking up {email}", async () =>
         {
             var quoted = email.Value.Replace("'", "''", StringComparison.Ordinal);
-            var found = await graph.Users.GetAsync(r =>
-            {
-                r.QueryParameters.Filter = $"mail eq '{quoted}' or userPrincipalName eq '{quoted}'";
-                r.QueryParameters.Select = ["id", "displayName", "mail", "userPrincipalName"];
-            }, cancellationToken);
+            var found = await graph.Users.GetAsync(
+                r =>
+                {
+                    r.QueryParameters.Filter = $"mail eq '{quoted}' or userPrincipalName eq '{quoted}'";
+                    r.QueryParameters.Select = ["id", "displayName", "mail", "userPrincipalName"];
+                },
+                cancellationToken
+            );
             return found?.Value?.FirstOrDefault() is { Id: { } id } user
                 ? new DirectoryResult<DirectoryPerson>.Found(ToPerson(user, id))
                 : new DirectoryResult<DirectoryPerson>.NotFound($"{email} is not in the directory.");
         });
 
     /// <summary>Someone's line manager, as the directory records it.</summary>
-    public Task<DirectoryResult<DirectoryPerson>> ManagerOfAsync(string aadObjectId, CancellationToken cancellationToken) =>
+    public Task<DirectoryResult<DirectoryPerson>> ManagerOfAsync(
+        string aadObjectId,
+        CancellationToken cancellationToken
+    ) =>
         AskAsync<DirectoryPerson>(ReadUsers, "looking up a manager", async () =>
-            await graph.Users[aadObjectId].Manager.GetAsync(cancellationToken: cancellationToken) is User { Id: { } id } manager
+            await graph.Users[aadObjectId].Manager.GetAsync(cancellationToken: cancellationToken)
+                is User { Id: { } id } manager
                 ? new DirectoryResult<DirectoryPerson>.Found(ToPerson(manager, id))
-                : new DirectoryResult<DirectoryPerson>.NotFound("The directory names no manager."));
+                : new DirectoryResult<DirectoryPerson>.NotFound("The directory names no manager.")
+        );
 
     /// <summary>
     /// Installs PmfBot for someone who never opened it (already installed is fine) and returns
     /// the id of their personal chat with it, to message them there.
     /// </summary>
     public Task<DirectoryResult<string>> InstallForAsync(string aadObjectId, CancellationToken cancellationToken) =>
-        AskAsync<string>(InstallForUsers, "installing PmfBot for someone", async () =>
-        {
-            var catalogId = options.Value.TeamsAppCatalogId;
-            var apps = graph.Users[aadObjectId].Teamwork.InstalledApps;
-            string? installationId;
-            try
+        AskAsync<string>(
+            InstallForUsers,
+            "installing PmfBot for someone",
+            async () =>
             {
-                var installed = await apps.PostAsync(new UserScopeTeamsAppInstallation
+                var catalogId = options.Value.TeamsAppCatalogId;
+                var apps = graph.Users[aadObjectId].Teamwork.InstalledApps;
+                string? installationId;
+                try
                 {
-                    AdditionalData = new Dictionary<string, object> { ["teamsApp@odata.bind"] = $"{options.Value.BaseUrl.TrimEnd('/')}/appCatalogs/teamsApps/{catalogId}" },
-                }, cancellationToken: cancellationToken);
-                installationId = installed?.Id;
-            }
-            catch (ODataError e) when (e.ResponseStatusCode == 409)
-            {
-                installationId = null; // installed already: find that installation
-            }
-
-            if (installationId is null)
-            {
-                var existing = await apps.GetAsync(r =>
+                    var installed = await apps.PostAsync(
+                        new UserScopeTeamsAppInstallation
+                        {
+                            AdditionalData = new Dictionary<string, object>
+                            {
+                                ["teamsApp@odata.bind"] =
+                                    $"{options.Value.BaseUrl.TrimEnd('/')}/appCatalogs/teamsApps/{catalogId}",
+                            },
+                        },
+                        cancellationToken: cancellationToken
+                    );
+                    installationId = installed?.Id;
+                }
+                catch (ODataError e) when (e.ResponseStatusCode == 409)
                 {
-                    r.QueryParameters.Expand = ["teamsApp"];
-                    r.QueryParameters.Filter = $"teamsApp/id eq '{catalogId}'";
-                }, cancellationToken);
-                installationId = existing?.Value?.FirstOrDefault()?.Id;
-            }
+                    installationId = null; // installed already: find that installation
+                }
 
-            if (installationId is null)
-            {
-                return new DirectoryResult<string>.NotFound("Teams reported PmfBot installed, but no installation was found.");
-            }
+                if (installationId is null)
+                {
+                    var existing = await apps.GetAsync(
+                        r =>
+                        {
+                            r.QueryParameters.Expand = ["teamsApp"];
+                            r.QueryParameters.Filter = $"teamsApp/id eq '{catalogId}'";
+                        },
+                        cancellationToken
+                    );
+                    installationId = existing?.Value?.FirstOrDefault()?.Id;
+                }
 
-            var chat = await apps[installationId].Chat.GetAsync(cancellationToken: cancellationToken);
-            return chat?.Id is { } chatId
-                ? new DirectoryResult<string>.Found(chatId)
-                : new DirectoryResult<string>.NotFound("Teams gave no chat for the installation.");
-        }, notFound: $"PmfBot (Graph:TeamsAppCatalogId {options.Value.TeamsAppCatalogId}) is not in the org's app catalogue, or the person is not in the directory: publish the app package to the org catalogue first.");
+                if (installationId is null)
+                {
+                    return new DirectoryResult<string>.NotFound(
+                        "Teams reported PmfBot installed, but no installation was found."
+                    );
+                }
+
+                var chat = await apps[installationId].Chat.GetAsync(cancellationToken: cancellationToken);
+                return chat?.Id is { } chatId
+                    ? new DirectoryResult<string>.Found(chatId)
+                    : new DirectoryResult<string>.NotFound("Teams gave no chat for the installation.");
+            },
+            notFound: $"PmfBot (Graph:TeamsAppCatalogId {options.Value.TeamsAppCatalogId}) is not in the org's app "
+                + "catalogue, or the person is not in the directory: publish the app package to the org catalogue "
+                + "first."
+        );
 
     /// <summary>A team's channels, for subscribing one by name.</summary>
-    public Task<DirectoryResult<IReadOnlyList<TeamChannel>>> ChannelsOfAsync(string teamId, CancellationToken cancellationToken) =>
-        AskAsync<IReadOnlyList<TeamChannel>>(ReadChannels, "listing a team's channels", async () =>
+    public Task<DirectoryResult<IReadOnlyList<TeamChannel>>> ChannelsOfAsync(
+        string teamId,
+        CancellationToken cancellationToken
+    ) => AskAsync<IReadOnlyList<TeamChannel>>(ReadChannels, "listing a team's channels", async () =>
         {
-            var channels = await graph.Teams[teamId].Channels.GetAsync(r => r.QueryParameters.Select = ["id", "displayName"], cancellationToken);
-            return new DirectoryResult<IReadOnlyList<TeamChannel>>.Found(
-                [.. (channels?.Value ?? []).Where(c => c.Id is not null).Select(c => new TeamChannel(c.Id!, c.DisplayName ?? c.Id!))]);
+            var channels = await graph
+                .Teams[teamId]
+                .Channels.GetAsync(r => r.QueryParameters.Select = ["id", "displayName"], cancellationToken);
+            return new DirectoryResult<IReadOnlyList<TeamChannel>>.Found([
+                .. (channels?.Value ?? [])
+                    .Where(c => c.Id is not null)
+                    .Select(c => new TeamChannel(c.Id!, c.DisplayName ?? c.Id!)),
+            ]);
         });
 
     private static DirectoryPerson ToPerson(User user, string id)
     {
         var email = user.Mail ?? user.UserPrincipalName;
-        return new DirectoryPerson(id, user.DisplayName ?? email ?? id, PersonId.TryParse(email, out var parsed) ? parsed : null);
+        return new DirectoryPerson(
+            id,
+            user.DisplayName ?? email ?? id,
+            PersonId.TryParse(email, out var parsed) ? parsed : null
+        );
     }
 
-    private static async Task<DirectoryResult<T>> AskAsync<T>(string permission, string what, Func<Task<DirectoryResult<T>>> ask, string? notFound = null)
+    private static async Task<DirectoryResult<T>> AskAsync<T>(
+        string permission,
+        string what,
+        Func<Task<DirectoryResult<T>>> ask,
+        string? notFound = null
+    )
     {
         try
         {
@@ -118,18 +163,26 @@ public sealed class PeopleDirectory(GraphServiceClient graph, IOptions<GraphOpti
             return e.ResponseStatusCode switch
             {
                 404 => new DirectoryResult<T>.NotFound(notFound ?? $"Not found in the directory ({said})."),
-                403 => new DirectoryResult<T>.MissingPermission(permission,
-                    $"Microsoft Graph refused {what} (403). Grant the app registration the {permission} application permission, with admin consent."),
+                403 => new DirectoryResult<T>.MissingPermission(
+                    permission,
+                    $"Microsoft Graph refused {what} (403). Grant the app registration the {permission} application "
+                        + "permission, with admin consent."
+                ),
                 429 => new DirectoryResult<T>.Throttled($"Microsoft Graph is throttling {what}; try again later."),
-                _ => new DirectoryResult<T>.Failed($"Microsoft Graph failed {what}: {e.ResponseStatusCode} {e.Error?.Code} {said}"),
+                _ => new DirectoryResult<T>.Failed(
+                    $"Microsoft Graph failed {what}: {e.ResponseStatusCode} {e.Error?.Code} {said}"
+                ),
             };
         }
-        catch (AggregateException e) when (e.InnerExceptions.Any(i => i is Microsoft.Kiota.Abstractions.ApiException { ResponseStatusCode: 429 }))
+        catch (AggregateException e)
+            when (e.InnerExceptions.Any(i => i is Microsoft.Kiota.Abstractions.ApiException { ResponseStatusCode: 429 })
+            )
         {
             // The Graph client's retry handler waited out Retry-After three times and gave up.
             return new DirectoryResult<T>.Throttled($"Microsoft Graph is throttling {what}; try again later.");
         }
-        catch (Exception e) when (e is HttpRequestException or Microsoft.Kiota.Abstractions.ApiException or AggregateException)
+        catch (Exception e)
+            when (e is HttpRequestException or Microsoft.Kiota.Abstractions.ApiException or AggregateException)
         {
             return new DirectoryResult<T>.Failed($"Microsoft Graph could not be reached {what}: {e.Message}");
         }

@@ -5,13 +5,20 @@ namespace PmfBot.Features.People;
 
 /// <summary>What matching the catalogue's people to the directory came to, in words for the performance team.</summary>
 /// <param name="Matched">People given their Entra object id now.</param>
-/// <param name="NotFound">People the directory doesn't know, with what they are in the catalogue: "ann.other@… (owner of CS 02)".</param>
+/// <param name="NotFound">People the directory doesn't know, with what they are in the catalogue: "ann.other@… (owner
+/// of CS 02)".</param>
 /// <param name="Stopped">Why matching stopped early (a missing permission, throttling), or null.</param>
-public sealed record PeopleReport(IReadOnlyList<Person> Matched, IReadOnlyList<string> NotFound, string? Stopped, bool DryRun)
+public sealed record PeopleReport(
+    IReadOnlyList<Person> Matched,
+    IReadOnlyList<string> NotFound,
+    string? Stopped,
+    bool DryRun
+)
 {
     public string Summary =>
-        $"Directory{(DryRun ? " (dry run: nothing written)" : string.Empty)}: {Matched.Count} matched to their Entra accounts, {NotFound.Count} not found." +
-        (Stopped is null ? string.Empty : $" Stopped: {Stopped}");
+        $"Directory{(DryRun ? " (dry run: nothing written)" : string.Empty)}: {Matched.Count} matched to their Entra "
+        + $"accounts, {NotFound.Count} not found."
+        + (Stopped is null ? string.Empty : $" Stopped: {Stopped}");
 }
 
 /// <summary>
@@ -65,10 +72,18 @@ public sealed class PeopleResolver(PeopleDirectory directory, CatalogueStore sto
 
     private static string RolesOf(PersonId person, CouncilCatalogue catalogue)
     {
-        var roles = catalogue.Measures.Where(m => m.Owner == person).Select(m => $"owner of {m.Reference}")
-            .Concat(catalogue.Measures.Where(m => m.EscalationOwner == person).Select(m => $"escalation owner of {m.Reference}"))
+        var roles = catalogue
+            .Measures.Where(m => m.Owner == person)
+            .Select(m => $"owner of {m.Reference}")
+            .Concat(
+                catalogue
+                    .Measures.Where(m => m.EscalationOwner == person)
+                    .Select(m => $"escalation owner of {m.Reference}")
+            )
             .Concat(catalogue.Services.Where(s => s.HeadOfService == person).Select(s => $"Head of Service, {s.Name}"))
             .ToList();
-        return roles.Count == 0 ? "in the catalogue" : string.Join(", ", roles.Take(3)) + (roles.Count > 3 ? $" and {roles.Count - 3} more" : string.Empty);
+        return roles.Count == 0
+            ? "in the catalogue"
+            : string.Join(", ", roles.Take(3)) + (roles.Count > 3 ? $" and {roles.Count - 3} more" : string.Empty);
     }
 }

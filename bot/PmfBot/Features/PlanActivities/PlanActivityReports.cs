@@ -18,13 +18,24 @@ namespace PmfBot.Features.PlanActivities;
 /// each open activity's quarterly report, and taking the report from the card — checked, stored
 /// once, the prompt updated in place.
 /// </summary>
-public sealed class PlanActivityReports(PlanActivityProgressStore store, ClaimedSend sender, SentCards sentCards, Telemetry.PmfMetrics metrics, TimeProvider time, CouncilRules rules)
-    : Council.IOwedReports
+public sealed class PlanActivityReports(
+    PlanActivityProgressStore store,
+    ClaimedSend sender,
+    SentCards sentCards,
+    Telemetry.PmfMetrics metrics,
+    TimeProvider time,
+    CouncilRules rules
+) : Council.IOwedReports
 {
     private UpdateCyclePolicy Policy => rules.Cycle;
 
-    /// <summary>For the due scan: sends each activity's due step once. Returns each attempt's outcome (null: handled before).</summary>
-    public async Task<IReadOnlyList<PromptState?>> SendDueAsync(CouncilCatalogue council, CancellationToken cancellationToken)
+    /// <summary>
+    /// For the due scan: sends each activity's due step once. Returns each attempt's outcome (null: handled before).
+    /// </summary>
+    public async Task<IReadOnlyList<PromptState?>> SendDueAsync(
+        CouncilCatalogue council,
+        CancellationToken cancellationToken
+    )
     {
         var now = time.GetUtcNow();
         var outcomes = new List<PromptState?>();
@@ -33,8 +44,15 @@ public sealed class PlanActivityReports(PlanActivityProgressStore store, Claimed
             var history = await store.GetHistoryAsync(activity.Code, cancellationToken);
             if (PlanActivityReviews.OwedAt(activity, history, now, Policy) is { Step: { } step } review)
             {
-                var sent = await sender.SendAsync(PromptSubject.PlanActivity(activity.Code), review.Period, step.Key, activity.Owner, council,
-                    () => PlanActivityPromptCard.Build(PlanActivityViews.Prompt(review, history, council, now)), cancellationToken);
+                var sent = await sender.SendAsync(
+                    PromptSubject.PlanActivity(activity.Code),
+                    review.Period,
+                    step.Key,
+                    activity.Owner,
+                    council,
+                    () => PlanActivityPromptCard.Build(PlanActivityViews.Prompt(review, history, council, now)),
+                    cancellationToken
+                );
                 if (sent == PromptState.Sent)
                 {
                     metrics.PromptSent("activity", step.Kind);
@@ -48,13 +66,25 @@ public sealed class PlanActivityReports(PlanActivityProgressStore store, Claimed
     }
 
     /// <summary>The activity reports a person owes now, for "what's due".</summary>
-    public async Task<IReadOnlyList<PlanActivityReview>> OwedByAsync(PersonId person, CouncilCatalogue council, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PlanActivityReview>> OwedByAsync(
+        PersonId person,
+        CouncilCatalogue council,
+        CancellationToken cancellationToken
+    )
     {
         var now = time.GetUtcNow();
         var owed = new List<PlanActivityReview>();
         foreach (var activity in council.Activities.Where(a => a.Owner == person && !a.IsClosed))
         {
-            if (PlanActivityReviews.OwedAt(activity, await store.GetHistoryAsync(activity.Code, cancellationToken), now, Policy) is { } review)
+            if (
+                PlanActivityReviews.OwedAt(
+                    activity,
+                    await store.GetHistoryAsync(activity.Code, cancellationToken),
+                    now,
+                    Policy
+                ) is
+                { } review
+            )
             {
                 owed.Add(review);
             }
@@ -64,10 +94,20 @@ public sealed class PlanActivityReports(PlanActivityProgressStore store, Claimed
     }
 
     async Task<IReadOnlyList<Council.OwedReport>> Council.IOwedReports.OwedByAsync(
-        PersonId person, CouncilCatalogue council, CancellationToken cancellationToken) =>
-        [.. (await OwedByAsync(person, council, cancellationToken)).Select(r => new Council.OwedReport(
-            r.Deadline, "PlanActivity", r.PlanActivity.Title, $"{r.Period} progress", PlanActivityViews.DataFor(r.PlanActivity, r.Period),
-            Cards.Verbs.OpenPlanActivity))];
+        PersonId person,
+        CouncilCatalogue council,
+        CancellationToken cancellationToken
+    ) =>
+        [
+            .. (await OwedByAsync(person, council, cancellationToken)).Select(r => new Council.OwedReport(
+                r.Deadline,
+                "PlanActivity",
+                r.PlanActivity.Title,
+                $"{r.Period} progress",
+                PlanActivityViews.DataFor(r.PlanActivity, r.Period),
+                Cards.Verbs.OpenPlanActivity
+            )),
+        ];
 
     /// <summary>"Report now" on the what's-due list: the activity's progress card (or its recorded report).</summary>
     public async Task<TurnAnswer> OpenAsync(Turn turn)
@@ -75,17 +115,28 @@ public sealed class PlanActivityReports(PlanActivityProgressStore store, Claimed
         var code = turn.DataText("activity");
         if (turn.Person is null || turn.Catalogue.Activities.FirstOrDefault(a => a.Code == code) is not { } activity)
         {
-            return TurnAnswer.Say("I couldn't tell which activity that button was for. Type **what's due** for a fresh list.");
+            return TurnAnswer.Say(
+                "I couldn't tell which activity that button was for. Type **what's due** for a fresh list."
+            );
         }
 
         var history = await store.GetHistoryAsync(activity.Code, turn.Cancellation);
-        if (ReportingPeriod.TryParseCode(turn.DataText("period"), out var period) && history.FirstOrDefault(h => h.Period == period) is { } recorded)
+        if (
+            ReportingPeriod.TryParseCode(turn.DataText("period"), out var period)
+            && history.FirstOrDefault(h => h.Period == period) is { } recorded
+        )
         {
             return Recorded(recorded, activity, turn, AlreadyNotice(recorded, turn.Catalogue));
         }
 
-        return PlanActivityReviews.OwedAt(activity, history, time.GetUtcNow(), Policy) is { } review && turn.Person.Id == activity.Owner
-            ? TurnAnswer.Of(PlanActivityPromptCard.Build(PlanActivityViews.Prompt(review, history, turn.Catalogue, time.GetUtcNow())))
+        return
+            PlanActivityReviews.OwedAt(activity, history, time.GetUtcNow(), Policy) is { } review
+            && turn.Person.Id == activity.Owner
+            ? TurnAnswer.Of(
+                PlanActivityPromptCard.Build(
+                    PlanActivityViews.Prompt(review, history, turn.Catalogue, time.GetUtcNow())
+                )
+            )
             : TurnAnswer.Say($"No progress report is open for \"{activity.Title}\" from you right now.");
     }
 
@@ -93,14 +144,20 @@ public sealed class PlanActivityReports(PlanActivityProgressStore store, Claimed
     public async Task<TurnAnswer> SubmitAsync(Turn turn)
     {
         var code = turn.DataText("activity");
-        if (turn.Catalogue.Activities.FirstOrDefault(a => a.Code == code) is not { } activity || !ReportingPeriod.TryParseCode(turn.DataText("period"), out var period))
+        if (
+            turn.Catalogue.Activities.FirstOrDefault(a => a.Code == code) is not { } activity
+            || !ReportingPeriod.TryParseCode(turn.DataText("period"), out var period)
+        )
         {
             return TurnAnswer.Say("I couldn't tell which activity that card was for. Nothing was saved.");
         }
 
         if (turn.Person is null || turn.Person.Id != activity.Owner)
         {
-            return TurnAnswer.Say($"\"{activity.Title}\" is reported by {turn.Catalogue.NameOf(activity.Owner)}, its owner. Nothing was saved.");
+            return TurnAnswer.Say(
+                $"\"{activity.Title}\" is reported by {turn.Catalogue.NameOf(activity.Owner)}, its owner. Nothing was "
+                    + "saved."
+            );
         }
 
         var now = time.GetUtcNow();
@@ -112,27 +169,59 @@ public sealed class PlanActivityReports(PlanActivityProgressStore store, Claimed
 
         if (PlanActivityReviews.OwedAt(activity, history, now, Policy) is not { } review || review.Period != period)
         {
-            return TurnAnswer.Say($"The {period} report for \"{activity.Title}\" isn't open: reports are taken for the quarter just ended, until the period closes. Nothing was saved.");
+            return TurnAnswer.Say(
+                $"The {period} report for \"{activity.Title}\" isn't open: reports are taken for the quarter just "
+                    + "ended, until the period closes. Nothing was saved."
+            );
         }
 
         var statusText = turn.DataText(PlanActivityPromptCard.StatusInput);
-        PlanActivityStatus? status = Enum.TryParse<PlanActivityStatus>(statusText, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        PlanActivityStatus? status =
+            Enum.TryParse<PlanActivityStatus>(statusText, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
         var percent = turn.DataText(PlanActivityPromptCard.PercentInput);
         var commentary = turn.DataText(PlanActivityPromptCard.CommentaryInput)?.Trim();
         var actionNote = turn.DataText(PlanActivityPromptCard.ActionNoteInput)?.Trim();
         var problems = PlanActivityProgress.ProblemsWith(status, percent, commentary, actionNote);
         if (problems.Any)
         {
-            return TurnAnswer.Of(PlanActivityPromptCard.Build(PlanActivityViews.Prompt(review, history, turn.Catalogue, now, new PlanActivityEntry(statusText, percent, commentary, actionNote), problems)));
+            return TurnAnswer.Of(
+                PlanActivityPromptCard.Build(
+                    PlanActivityViews.Prompt(
+                        review,
+                        history,
+                        turn.Catalogue,
+                        now,
+                        new PlanActivityEntry(statusText, percent, commentary, actionNote),
+                        problems
+                    )
+                )
+            );
         }
 
-        var progress = new PlanActivityProgress(activity.Code, period, status!.Value, PlanActivityProgress.PercentFor(status.Value, percent), commentary!,
-            WrittenText.Clean(actionNote), turn.Person.Id, now);
+        var progress = new PlanActivityProgress(
+            activity.Code,
+            period,
+            status!.Value,
+            PlanActivityProgress.PercentFor(status.Value, percent),
+            commentary!,
+            WrittenText.Clean(actionNote),
+            turn.Person.Id,
+            now
+        );
         switch (await store.RecordAsync(progress, turn.Cancellation))
         {
             case ProgressOutcome.Recorded recorded:
-                var card = PlanActivityRecordedCard.Build(PlanActivityViews.Recorded(recorded.Progress, activity, turn.Catalogue, Policy));
-                await sentCards.ReplaceAsync(PromptSubject.PlanActivity(activity.Code), period, _ => true, card, SentCards.Pressed(turn.Activity), turn.Cancellation);
+                var card = PlanActivityRecordedCard.Build(
+                    PlanActivityViews.Recorded(recorded.Progress, activity, turn.Catalogue, Policy)
+                );
+                await sentCards.ReplaceAsync(
+                    PromptSubject.PlanActivity(activity.Code),
+                    period,
+                    _ => true,
+                    card,
+                    SentCards.Pressed(turn.Activity),
+                    turn.Cancellation
+                );
                 return TurnAnswer.Of(card);
             case ProgressOutcome.AlreadyRecorded already:
                 return Recorded(already.Existing, activity, turn, AlreadyNotice(already.Existing, turn.Catalogue));
@@ -142,7 +231,11 @@ public sealed class PlanActivityReports(PlanActivityProgressStore store, Claimed
     }
 
     private TurnAnswer Recorded(PlanActivityProgress progress, PlanActivity activity, Turn turn, string notice) =>
-        TurnAnswer.Of(PlanActivityRecordedCard.Build(PlanActivityViews.Recorded(progress, activity, turn.Catalogue, Policy, notice)));
+        TurnAnswer.Of(
+            PlanActivityRecordedCard.Build(
+                PlanActivityViews.Recorded(progress, activity, turn.Catalogue, Policy, notice)
+            )
+        );
 
     private static string AlreadyNotice(PlanActivityProgress recorded, CouncilCatalogue council) =>
         Said.AlreadyRecorded(recorded.RecordedBy, recorded.RecordedAt, council);

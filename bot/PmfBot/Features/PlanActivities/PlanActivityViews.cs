@@ -10,28 +10,38 @@ namespace PmfBot.Features.PlanActivities;
 /// <summary>Activities and their reports in words, for the cards.</summary>
 public static class PlanActivityViews
 {
-    public static string StatusWords(PlanActivityStatus status) => status switch
-    {
-        PlanActivityStatus.NotStarted => "Not started",
-        PlanActivityStatus.OnTrack => "On track",
-        PlanActivityStatus.AtRisk => "At risk",
-        PlanActivityStatus.OffTrack => "Off track",
-        PlanActivityStatus.Completed => "Completed",
-        _ => "Stopped",
-    };
+    public static string StatusWords(PlanActivityStatus status) =>
+        status switch
+        {
+            PlanActivityStatus.NotStarted => "Not started",
+            PlanActivityStatus.OnTrack => "On track",
+            PlanActivityStatus.AtRisk => "At risk",
+            PlanActivityStatus.OffTrack => "Off track",
+            PlanActivityStatus.Completed => "Completed",
+            _ => "Stopped",
+        };
 
     public static IReadOnlyDictionary<string, string> DataFor(PlanActivity activity, ReportingPeriod period) =>
         new Dictionary<string, string> { ["activity"] = activity.Code, ["period"] = period.Code };
 
     public static PlanActivityPromptView Prompt(
-        PlanActivityReview review, IReadOnlyList<PlanActivityProgress> history, CouncilCatalogue council, DateTimeOffset now, PlanActivityEntry? entry = null, PlanActivityProblems? problems = null)
+        PlanActivityReview review,
+        IReadOnlyList<PlanActivityProgress> history,
+        CouncilCatalogue council,
+        DateTimeOffset now,
+        PlanActivityEntry? entry = null,
+        PlanActivityProblems? problems = null
+    )
     {
         var (activity, period, deadline, step) = review;
         var overdue = deadline.IsOverdueAt(now);
         var last = history.MaxBy(h => h.Period);
-        var headline = overdue
-            ? $"Overdue: your {period} progress report was due {deadline.DaysOverdueAt(now)} day{(deadline.DaysOverdueAt(now) == 1 ? string.Empty : "s")} ago"
-            : step?.Kind == PromptKind.Reminder ? $"Reminder: your {period} progress report is due by {Dates.ShortDate(deadline.Date)}"
+        var headline =
+            overdue
+                ? $"Overdue: your {period} progress report was due {deadline.DaysOverdueAt(now)} "
+                    + $"day{(deadline.DaysOverdueAt(now) == 1 ? string.Empty : "s")} ago"
+            : step?.Kind == PromptKind.Reminder
+                ? $"Reminder: your {period} progress report is due by {Dates.ShortDate(deadline.Date)}"
             : $"Your {period} progress report is due";
         return new PlanActivityPromptView(
             activity.Title,
@@ -41,17 +51,37 @@ public static class PlanActivityViews
             Dates.LongDate(deadline.Date),
             overdue,
             Dates.ShortDate(activity.DueDate),
-            [.. activity.Milestones.OrderBy(m => m.DueDate).Select(m => new MilestoneLine(m.Title, Dates.ShortDate(m.DueDate), StatusWords(m.Status)))],
+            [
+                .. activity
+                    .Milestones.OrderBy(m => m.DueDate)
+                    .Select(m => new MilestoneLine(m.Title, Dates.ShortDate(m.DueDate), StatusWords(m.Status))),
+            ],
             last is null
-                ? activity.Commentary is { } c ? $"{StatusWords(activity.Status)}: {c}" : null
+                ? activity.Commentary is { } c
+                    ? $"{StatusWords(activity.Status)}: {c}"
+                    : null
                 : $"{StatusWords(last.Status)} ({last.Period}): {last.Commentary}",
             [.. PlanActivityProgress.Reportable.Select(s => (StatusWords(s), s.ToString()))],
             DataFor(activity, period),
             entry,
-            problems is null ? null : new PlanActivityInputProblems(problems.Status, problems.Percent, problems.Commentary, problems.ActionNote));
+            problems is null
+                ? null
+                : new PlanActivityInputProblems(
+                    problems.Status,
+                    problems.Percent,
+                    problems.Commentary,
+                    problems.ActionNote
+                )
+        );
     }
 
-    public static PlanActivityRecordedView Recorded(PlanActivityProgress progress, PlanActivity activity, CouncilCatalogue council, UpdateCyclePolicy policy, string? notice = null)
+    public static PlanActivityRecordedView Recorded(
+        PlanActivityProgress progress,
+        PlanActivity activity,
+        CouncilCatalogue council,
+        UpdateCyclePolicy policy,
+        string? notice = null
+    )
     {
         var next = progress.Period.Next;
         var nextDeadline = policy.Deadlines.Quarterly.DeadlineFor(next, policy.Deadlines.Calendar);
@@ -59,7 +89,13 @@ public static class PlanActivityViews
             activity.Title,
             progress.Period.ToString(),
             StatusWords(progress.Status),
-            progress.Status switch { PlanActivityStatus.OnTrack or PlanActivityStatus.Completed => "Good", PlanActivityStatus.AtRisk => "Warning", PlanActivityStatus.OffTrack => "Attention", _ => null },
+            progress.Status switch
+            {
+                PlanActivityStatus.OnTrack or PlanActivityStatus.Completed => "Good",
+                PlanActivityStatus.AtRisk => "Warning",
+                PlanActivityStatus.OffTrack => "Attention",
+                _ => null,
+            },
             progress.PercentComplete is { } p ? $"{p}%" : null,
             progress.Commentary,
             progress.ActionNote,
@@ -67,7 +103,9 @@ public static class PlanActivityViews
             Dates.When(progress.RecordedAt),
             progress.Status == PlanActivityStatus.Completed
                 ? "Marked complete: no more progress reports will be asked for."
-                : $"Next report: {next}, due by {Dates.LongDate(nextDeadline)}. I'll send a card when the quarter ends.",
-            notice);
+                : $"Next report: {next}, due by {Dates.LongDate(nextDeadline)}. "
+                    + "I'll send a card when the quarter ends.",
+            notice
+        );
     }
 }

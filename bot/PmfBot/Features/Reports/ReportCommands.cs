@@ -13,7 +13,12 @@ namespace PmfBot.Features.Reports;
 /// department": a period's results as a spreadsheet for Cabinet and Overview &amp; Scrutiny,
 /// per service, department or the whole council, offered as a short-lived download link.
 /// </summary>
-public sealed partial class ReportCommands(ResultsExporter exporter, ReportLinks links, TimeProvider time, Microsoft.Extensions.Options.IOptions<ReportOptions> options)
+public sealed partial class ReportCommands(
+    ResultsExporter exporter,
+    ReportLinks links,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<ReportOptions> options
+)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -27,27 +32,43 @@ public sealed partial class ReportCommands(ResultsExporter exporter, ReportLinks
 
         if (turn.Person is null)
         {
-            return TurnAnswer.Say("Reports are for the council's staff in the performance catalogue, and I can't find you there. The performance team can add you.");
+            return TurnAnswer.Say(
+                "Reports are for the council's staff in the performance catalogue, and I can't find you there. The "
+                    + "performance team can add you."
+            );
         }
 
         var today = UkTime.DateAt(time.GetUtcNow());
         var periodText = match.Groups["period"].Value.Trim();
         if (PeriodFrom(periodText, today) is not { } period)
         {
-            return TurnAnswer.Say($"\"{periodText}\" isn't a period I know. {ReportingPeriod.Examples} Or just \"export\" for the last quarter.");
+            return TurnAnswer.Say(
+                $"\"{periodText}\" isn't a period I know. {ReportingPeriod.Examples} Or just \"export\" for the last "
+                    + "quarter."
+            );
         }
 
         var scopeText = match.Groups["scope"].Value.Trim();
         DigestScope scope;
-        switch (scopeText.Length == 0 ? new ScopeMatch.Found(DigestScope.WholeCouncil) : ScopeFinder.Find(scopeText, turn.Catalogue))
+        switch (
+            scopeText.Length == 0
+                ? new ScopeMatch.Found(DigestScope.WholeCouncil)
+                : ScopeFinder.Find(scopeText, turn.Catalogue)
+        )
         {
             case ScopeMatch.Found found:
                 scope = found.Scope;
                 break;
             case ScopeMatch.Unsure unsure:
-                return TurnAnswer.Say($"\"{scopeText}\" could be {string.Join(" or ", unsure.Choices.Select(c => c.TypedIn(turn.Catalogue)))}: please ask again with the one you mean.");
+                return TurnAnswer.Say(
+                    $"\"{scopeText}\" could be "
+                        + $"{string.Join(" or ", unsure.Choices.Select(c => c.TypedIn(turn.Catalogue)))}: please ask "
+                        + "again with the one you mean."
+                );
             default:
-                return TurnAnswer.Say($"I don't know a service or department called \"{scopeText}\". {ScopeWords.Known(turn.Catalogue)}");
+                return TurnAnswer.Say(
+                    $"I don't know a service or department called \"{scopeText}\". {ScopeWords.Known(turn.Catalogue)}"
+                );
         }
 
         // Counted here; the link's file is written when it is clicked, from the figures as they are then.
@@ -55,16 +76,28 @@ public sealed partial class ReportCommands(ResultsExporter exporter, ReportLinks
         var (measures, noReturn) = (rows.Count, rows.Count(r => r.Result is null));
         var expires = time.GetUtcNow() + options.Value.LinkLifetime;
         var name = scope.Kind == ScopeKind.Council ? "the whole council" : scope.TypedIn(turn.Catalogue);
-        return TurnAnswer.Of(ReportCard.Build(new ReportView(
-            $"{period} report: {char.ToUpperInvariant(name[0])}{name[1..]}",
-            measures == 0
-                ? $"No measures in {name} report for {period}: the file will have only its headings."
-                : $"{(measures == 1 ? "1 measure" : $"{measures} measures")}, {(noReturn == 0 ? "all with figures" : $"{noReturn} with no return yet")}. One row each: target, value, status, direction of travel, the same period last year, commentary and action note, owner.",
-            $"The link works until {UkTime.LocalAt(expires).ToString("HH:mm 'on' d MMM yyyy", English)} (UK time); ask again for a fresh one.",
-            links.LinkFor(new ReportRequest(period, scope)))));
+        return TurnAnswer.Of(
+            ReportCard.Build(
+                new ReportView(
+                    $"{period} report: {char.ToUpperInvariant(name[0])}{name[1..]}",
+                    measures == 0
+                        ? $"No measures in {name} report for {period}: the file will have only its headings."
+                        : $"{(measures == 1 ? "1 measure" : $"{measures} measures")}, "
+                            + $"{(noReturn == 0 ? "all with figures" : $"{noReturn} with no return yet")}. One row "
+                            + "each: target, value, status, direction of travel, the same period last year, "
+                            + "commentary and action note, owner.",
+                    $"The link works until {UkTime.LocalAt(expires).ToString("HH:mm 'on' d MMM yyyy", English)} (UK "
+                        + "time); ask again for a fresh one.",
+                    links.LinkFor(new ReportRequest(period, scope))
+                )
+            )
+        );
     }
 
-    /// <summary>"Q2 2026/27" as written; "Q2" alone is the latest second quarter that has ended; empty is the last quarter ended.</summary>
+    /// <summary>
+    /// "Q2 2026/27" as written; "Q2" alone is the latest second quarter that has ended; empty is the last quarter
+    /// ended.
+    /// </summary>
     private static ReportingPeriod? PeriodFrom(string text, DateOnly today)
     {
         var lastQuarter = ReportingPeriod.Containing(today, PeriodKind.Quarter).Previous;
@@ -88,8 +121,13 @@ public sealed partial class ReportCommands(ResultsExporter exporter, ReportLinks
         return null;
     }
 
-    // "export", "export Q2 2026/27", "quarterly report for Waste", "report Oct 2026 for the Place department", "cabinet report Q2"
-    [GeneratedRegex(@"^(?:export|download|(?:quarterly|cabinet|scrutiny|performance)\s+report|report)(?:\s+(?<period>(?:(?!\bfor\b).)+?))?(?:\s+for\s+(?<scope>.+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "export", "export Q2 2026/27", "quarterly report for Waste", "report Oct 2026 for the Place department", "cabinet
+    // report Q2"
+    [GeneratedRegex(
+        @"^(?:export|download|(?:quarterly|cabinet|scrutiny|performance)\s+report|report)"
+            + @"(?:\s+(?<period>(?:(?!\bfor\b).)+?))?(?:\s+for\s+(?<scope>.+))?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex ReportPattern();
 
     [GeneratedRegex(@"^q(?<n>[1-4])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

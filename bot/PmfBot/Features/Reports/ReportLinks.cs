@@ -21,17 +21,30 @@ public sealed record ReportRequest(ReportingPeriod Period, DigestScope Scope);
 /// Several instances must share the key ring to read each other's links; on Azure App Service
 /// the default key location (the shared home folder) does that.
 /// </remarks>
-public sealed class ReportLinks(IDataProtectionProvider protection, TimeProvider time, IOptions<ReportOptions> options, IServer server)
+public sealed class ReportLinks(
+    IDataProtectionProvider protection,
+    TimeProvider time,
+    IOptions<ReportOptions> options,
+    IServer server
+)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("PmfBot.Reports.Link.v1");
 
     public Uri LinkFor(ReportRequest request)
     {
-        var payload = JsonSerializer.Serialize(new Payload(request.Period.Code, request.Scope.Key, (time.GetUtcNow() + options.Value.LinkLifetime).ToUnixTimeSeconds()));
+        var payload = JsonSerializer.Serialize(
+            new Payload(
+                request.Period.Code,
+                request.Scope.Key,
+                (time.GetUtcNow() + options.Value.LinkLifetime).ToUnixTimeSeconds()
+            )
+        );
         return new Uri(BaseUrl(), $"reports/{_protector.Protect(payload)}");
     }
 
-    /// <summary>The request a link carries, or why it can't be served (in words for the person who clicked it).</summary>
+    /// <summary>
+    /// The request a link carries, or why it can't be served (in words for the person who clicked it).
+    /// </summary>
     public (ReportRequest? Request, string? Problem) Read(string token)
     {
         Payload? payload;
@@ -44,20 +57,32 @@ public sealed class ReportLinks(IDataProtectionProvider protection, TimeProvider
             payload = null;
         }
 
-        if (payload is null || !ReportingPeriod.TryParseCode(payload.P, out var period) || !DigestScope.TryParseKey(payload.S, out var scope))
+        if (
+            payload is null
+            || !ReportingPeriod.TryParseCode(payload.P, out var period)
+            || !DigestScope.TryParseKey(payload.S, out var scope)
+        )
         {
             return (null, "This link isn't one PmfBot made, or it was cut short. Ask PmfBot for the report again.");
         }
 
         return time.GetUtcNow().ToUnixTimeSeconds() > payload.E
-            ? (null, "This link has expired. Ask PmfBot for the report again: links work for a short time, because the link is all it takes.")
+            ? (
+                null,
+                "This link has expired. Ask PmfBot for the report again: links work for a short time, because the link "
+                    + "is all it takes."
+            )
             : (new ReportRequest(period, scope), null);
     }
 
     private Uri BaseUrl()
     {
         var configured = options.Value.BaseUrl?.ToString()
-            ?? (Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME") is { Length: > 0 } host ? $"https://{host}" : null)
+            ?? (
+                Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME") is { Length: > 0 } host
+                    ? $"https://{host}"
+                    : null
+            )
             ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? "http://localhost";
         return new Uri(configured.TrimEnd('/') + "/");

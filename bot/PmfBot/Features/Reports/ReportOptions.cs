@@ -20,12 +20,18 @@ public sealed class ReportOptions : IValidatableObject
     {
         if (BaseUrl is { IsAbsoluteUri: false } or { Scheme: not ("http" or "https") })
         {
-            yield return new ValidationResult("Reports:BaseUrl must be an absolute http(s) address, like https://pmfbot.northmere.gov.uk.", [nameof(BaseUrl)]);
+            yield return new ValidationResult(
+                "Reports:BaseUrl must be an absolute http(s) address, like https://pmfbot.northmere.gov.uk.",
+                [nameof(BaseUrl)]
+            );
         }
 
         if (LinkLifetime < TimeSpan.FromMinutes(1) || LinkLifetime > TimeSpan.FromDays(7))
         {
-            yield return new ValidationResult("Reports:LinkLifetime must be between 00:01:00 and 7.00:00:00.", [nameof(LinkLifetime)]);
+            yield return new ValidationResult(
+                "Reports:LinkLifetime must be between 00:01:00 and 7.00:00:00.",
+                [nameof(LinkLifetime)]
+            );
         }
     }
 }

@@ -6,10 +6,16 @@ namespace PmfBot.Features.Reports;
 
 public static class ReportsStartup
 {
-    /// <summary>Period reports for Cabinet and Overview &amp; Scrutiny: asked for in the chat, downloaded by link.</summary>
+    /// <summary>
+    /// Period reports for Cabinet and Overview &amp; Scrutiny: asked for in the chat, downloaded by link.
+    /// </summary>
     public static IServiceCollection AddReports(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<ReportOptions>()
+            .Bind(configuration.GetSection(ReportOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddDataProtection();
         services.AddSingleton<ResultsExporter>();
         services.AddSingleton<ReportLinks>();
@@ -17,25 +23,43 @@ public static class ReportsStartup
         return services;
     }
 
-    /// <summary>GET /reports/{link}: the spreadsheet a link in the chat names, written from the figures as they are now.</summary>
+    /// <summary>
+    /// GET /reports/{link}: the spreadsheet a link in the chat names, written from the figures as they are now.
+    /// </summary>
     public static WebApplication MapReports(this WebApplication app)
     {
-        app.MapGet("/reports/{token}", async (string token, ReportLinks links, CouncilToday catalogue, ResultsExporter exporter,
-            Microsoft.Extensions.Options.IOptions<CouncilOptions> council, CancellationToken cancellationToken) =>
-        {
-            var (request, problem) = links.Read(token);
-            if (request is null)
+        app.MapGet(
+            "/reports/{token}",
+            async (
+                string token,
+                ReportLinks links,
+                CouncilToday catalogue,
+                ResultsExporter exporter,
+                Microsoft.Extensions.Options.IOptions<CouncilOptions> council,
+                CancellationToken cancellationToken
+            ) =>
             {
-                return Results.Text(problem, statusCode: StatusCodes.Status410Gone);
-            }
+                var (request, problem) = links.Read(token);
+                if (request is null)
+                {
+                    return Results.Text(problem, statusCode: StatusCodes.Status410Gone);
+                }
 
-            var current = await catalogue.LoadAsync(cancellationToken);
-            var text = new StringWriter();
-            await exporter.WriteAsync(current, request.Period, text, cancellationToken, request.Scope);
-            var name = $"{council.Value.Name} {request.Period} {request.Scope.TitleIn(current, "council")}".Replace('/', '-');
-            // With a byte-order mark, so Excel reads "£" and "–" as written.
-            return Results.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())], "text/csv; charset=utf-8", $"{name}.csv");
-        });
+                var current = await catalogue.LoadAsync(cancellationToken);
+                var text = new StringWriter();
+                await exporter.WriteAsync(current, request.Period, text, cancellationToken, request.Scope);
+                var name = $"{council.Value.Name} {request.Period} {request.Scope.TitleIn(current, "council")}".Replace(
+                    '/',
+                    '-'
+                );
+                // With a byte-order mark, so Excel reads "£" and "–" as written.
+                return Results.File(
+                    [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())],
+                    "text/csv; charset=utf-8",
+                    $"{name}.csv"
+                );
+            }
+        );
         return app;
     }
 

@@ -20,14 +20,33 @@ public sealed class ResultsExporter(ResultStore results)
 {
     private static readonly string[] Columns =
     [
-        "Department", "Service", "Reference", "Title", "Period", "Target", "Value", "Status", "Direction of travel",
-        "Vs same period last year", "Commentary", "Action note", "Owner", "Recorded by", "Recorded at (UK time)", "Version",
+        "Department",
+        "Service",
+        "Reference",
+        "Title",
+        "Period",
+        "Target",
+        "Value",
+        "Status",
+        "Direction of travel",
+        "Vs same period last year",
+        "Commentary",
+        "Action note",
+        "Owner",
+        "Recorded by",
+        "Recorded at (UK time)",
+        "Version",
     ];
 
     /// <summary>Writes the report (see <see cref="ReadAsync"/> for what is in it) as CSV.</summary>
     /// <returns>How many measures are in the report, and how many of those have no figure ("No return").</returns>
     public async Task<(int Measures, int NoReturn)> WriteAsync(
-        CouncilCatalogue catalogue, ReportingPeriod period, TextWriter writer, CancellationToken cancellationToken, Domain.Digests.DigestScope? scope = null)
+        CouncilCatalogue catalogue,
+        ReportingPeriod period,
+        TextWriter writer,
+        CancellationToken cancellationToken,
+        Domain.Digests.DigestScope? scope = null
+    )
     {
         var rows = await ReadAsync(catalogue, period, scope, cancellationToken);
         using var csv = CsvWriter.Create(writer, CsvFiles.WriterOptions, leaveOpen: true);
@@ -41,7 +60,9 @@ public sealed class ResultsExporter(ResultStore results)
         {
             var service = catalogue.FindService(measure.ServiceCode);
 
-            csv.WriteField(service is null ? string.Empty : catalogue.FindDepartment(service.DepartmentCode)?.Name ?? string.Empty);
+            csv.WriteField(
+                service is null ? string.Empty : catalogue.FindDepartment(service.DepartmentCode)?.Name ?? string.Empty
+            );
             csv.WriteField(service?.Name ?? measure.ServiceCode);
             csv.WriteField(measure.Reference.Value);
             csv.WriteField(measure.Title);
@@ -56,7 +77,11 @@ public sealed class ResultsExporter(ResultStore results)
             csv.WriteField(result?.ActionNote ?? string.Empty);
             csv.WriteField(catalogue.NameOf(measure.Owner));
             csv.WriteField(result is null ? string.Empty : catalogue.NameOf(result.RecordedBy));
-            csv.WriteField(result is null ? string.Empty : UkTime.LocalAt(result.RecordedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+            csv.WriteField(
+                result is null
+                    ? string.Empty
+                    : UkTime.LocalAt(result.RecordedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            );
             csv.WriteField(result?.Version.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
             csv.EndRecord();
         }
@@ -69,27 +94,38 @@ public sealed class ResultsExporter(ResultStore results)
     /// period ends when <paramref name="period"/> does, with its figure for that period or null.
     /// One point read per measure, a bounded number at a time.
     /// </summary>
-    public async Task<IReadOnlyList<ReportRow>> ReadAsync(CouncilCatalogue catalogue, ReportingPeriod period, Domain.Digests.DigestScope? scope, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReportRow>> ReadAsync(
+        CouncilCatalogue catalogue,
+        ReportingPeriod period,
+        Domain.Digests.DigestScope? scope,
+        CancellationToken cancellationToken
+    )
     {
-        var measures = catalogue.Measures
-            .Where(m => scope is null || scope.Covers(m, catalogue))
+        var measures = catalogue
+            .Measures.Where(m => scope is null || scope.Covers(m, catalogue))
             .Select(m => (Measure: m, Period: ReportingPeriod.Containing(period.End, m.PeriodKind)))
             .Where(x => x.Period.End == period.End && x.Measure.IsReportedFor(x.Period))
-            .OrderBy(x => x.Measure.ServiceCode, StringComparer.Ordinal).ThenBy(x => x.Measure.Reference.Key, StringComparer.Ordinal)
+            .OrderBy(x => x.Measure.ServiceCode, StringComparer.Ordinal)
+            .ThenBy(x => x.Measure.Reference.Key, StringComparer.Ordinal)
             .ToList();
-        var found = await MeasureState.ReadEachAsync(measures, (x, ct) => results.GetAsync(x.Measure.Reference, x.Period, ct), cancellationToken);
+        var found = await MeasureState.ReadEachAsync(
+            measures,
+            (x, ct) => results.GetAsync(x.Measure.Reference, x.Period, ct),
+            cancellationToken
+        );
         return [.. measures.Zip(found, (x, result) => new ReportRow(x.Measure, x.Period, result))];
     }
 
-    private static string Words(DirectionOfTravel direction) => direction switch
-    {
-        DirectionOfTravel.Better => "Better",
-        DirectionOfTravel.Worse => "Worse",
-        DirectionOfTravel.Stable => "About the same",
-        DirectionOfTravel.Higher => "Higher",
-        DirectionOfTravel.Lower => "Lower",
-        _ => "No comparison",
-    };
+    private static string Words(DirectionOfTravel direction) =>
+        direction switch
+        {
+            DirectionOfTravel.Better => "Better",
+            DirectionOfTravel.Worse => "Worse",
+            DirectionOfTravel.Stable => "About the same",
+            DirectionOfTravel.Higher => "Higher",
+            DirectionOfTravel.Lower => "Lower",
+            _ => "No comparison",
+        };
 }
 
 /// <summary>One row of a period's report: the measure, its own period, and its figure (null: no return).</summary>

@@ -9,12 +9,17 @@ namespace PmfBot.Features.Retention;
 /// scheduler leader, once a day. Only the audit trail goes: the figures and their commentary stay
 /// for the council's reports and trends.
 /// </summary>
-public sealed partial class AuditRetention(ResultStore results, TimeProvider time, IOptions<RetentionOptions> options, ILogger<AuditRetention> logger)
-    : Scheduling.IScheduledWork
+public sealed partial class AuditRetention(
+    ResultStore results,
+    TimeProvider time,
+    IOptions<RetentionOptions> options,
+    ILogger<AuditRetention> logger
+) : Scheduling.IScheduledWork
 {
     public string What => "The audit retention check";
 
-    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
+    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) =>
+        RunAsync(cancellationToken);
 
     /// <returns>How many entries were deleted.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -30,6 +35,10 @@ public sealed partial class AuditRetention(ResultStore results, TimeProvider tim
         return deleted;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} audit entries made before {Before:yyyy-MM-dd} (kept for their financial year and {Years} more)")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Deleted {Count} audit entries made before {Before:yyyy-MM-dd} (kept for their financial year and "
+            + "{Years} more)"
+    )]
     private static partial void LogDeleted(ILogger logger, int count, DateTimeOffset before, int years);
 }

@@ -18,10 +18,20 @@ public sealed class RetentionOptions
     /// year + 6", the usual retention for performance management records. Set it from the
     /// council's own retention schedule.
     /// </summary>
-    [Range(1, 100, ErrorMessage = "Retention:AuditFinancialYears must be 1 to 100 (whole financial years kept after the one an entry was made in).")]
+    [Range(
+        1,
+        100,
+        ErrorMessage = "Retention:AuditFinancialYears must be 1 to 100 (whole financial years kept after the one an "
+            + "entry was made in)."
+    )]
     public int AuditFinancialYears { get; set; } = 6;
 
     /// <summary>How often the scheduler leader looks for expired entries.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "Retention:CheckEvery must be between 1 minute and 7 days.")]
+    [Range(
+        typeof(TimeSpan),
+        "00:01:00",
+        "7.00:00:00",
+        ErrorMessage = "Retention:CheckEvery must be between 1 minute and 7 days."
+    )]
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromDays(1);
 }

@@ -12,14 +12,26 @@ namespace PmfBot.Features.Scorecards;
 /// escalations not yet closed (one query).
 /// </summary>
 public sealed class ScorecardQuery(
-    StandingsReader standings, EscalationStore escalations, CouncilRules rules, IOptions<ScorecardOptions> options)
+    StandingsReader standings,
+    EscalationStore escalations,
+    CouncilRules rules,
+    IOptions<ScorecardOptions> options
+)
 {
-    public async Task<Scorecard> ForAsync(DigestScope scope, IReadOnlyList<Measure> measures, CancellationToken cancellationToken)
+    public async Task<Scorecard> ForAsync(
+        DigestScope scope,
+        IReadOnlyList<Measure> measures,
+        CancellationToken cancellationToken
+    )
     {
         var open = escalations.GetNotClosedAsync(cancellationToken);
         var stand = await standings.ForAsync(measures, cancellationToken);
         return Scorecard.For(
-            scope, measures.Zip(stand.Select(s => s.Recent)), (await open).Select(s => s.Escalation), rules.Status);
+            scope,
+            measures.Zip(stand.Select(s => s.Recent)),
+            (await open).Select(s => s.Escalation),
+            rules.Status
+        );
     }
 
     /// <summary>
@@ -29,10 +41,17 @@ public sealed class ScorecardQuery(
     /// </summary>
     public IReadOnlyList<Service> ServicesOf(Person person, CouncilCatalogue council)
     {
-        var codes = council.Measures.Where(m => m.MayBeUpdatedBy(person.Id) || m.EscalationOwner == person.Id).Select(m => m.ServiceCode)
+        var codes = council
+            .Measures.Where(m => m.MayBeUpdatedBy(person.Id) || m.EscalationOwner == person.Id)
+            .Select(m => m.ServiceCode)
             .Concat(council.Services.Where(s => s.HeadOfService == person.Id).Select(s => s.Code))
             .Concat(options.Value.ServicesOf(person.Id))
-            .Concat(council.Departments.Where(d => d.ChiefOfficer == person.Id).SelectMany(d => council.Services.Where(s => s.DepartmentCode == d.Code)).Select(s => s.Code))
+            .Concat(
+                council
+                    .Departments.Where(d => d.ChiefOfficer == person.Id)
+                    .SelectMany(d => council.Services.Where(s => s.DepartmentCode == d.Code))
+                    .Select(s => s.Code)
+            )
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         return [.. council.Services.Where(s => codes.Contains(s.Code))];
     }

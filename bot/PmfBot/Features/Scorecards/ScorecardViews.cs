@@ -10,10 +10,14 @@ using PmfBot.Wording;
 
 namespace PmfBot.Features.Scorecards;
 
-/// <summary>A scorecard in words: each measure's latest figure, target, status, direction of travel, trend and escalation.</summary>
+/// <summary>
+/// A scorecard in words: each measure's latest figure, target, status, direction of travel, trend and escalation.
+/// </summary>
 public static class ScorecardViews
 {
-    /// <summary>Measures shown on one card; beyond this the card says how many more and how to narrow it down.</summary>
+    /// <summary>
+    /// Measures shown on one card; beyond this the card says how many more and how to narrow it down.
+    /// </summary>
     public const int MaxLines = 30;
 
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
@@ -21,26 +25,48 @@ public static class ScorecardViews
     public static ScorecardView Of(Scorecard scorecard, string title, CouncilCatalogue council, DateTimeOffset now)
     {
         var counts = scorecard.Counts;
-        var standing = string.Join(", ", Enum.GetValues<Standing>().Where(s => counts[s] > 0).Select(s => $"{counts[s]} {s.Words()}"));
-        var summary = $"As at {UkTime.DateAt(now).ToString("d MMMM yyyy", English)} · {(scorecard.Lines.Count == 1 ? "1 measure" : $"{scorecard.Lines.Count} measures")}{(standing.Length > 0 ? ": " + standing : string.Empty)}";
+        var standing = string.Join(
+            ", ",
+            Enum.GetValues<Standing>().Where(s => counts[s] > 0).Select(s => $"{counts[s]} {s.Words()}")
+        );
+        var summary =
+            $"As at {UkTime.DateAt(now).ToString("d MMMM yyyy", English)} · "
+            + (scorecard.Lines.Count == 1 ? "1 measure" : $"{scorecard.Lines.Count} measures")
+            + (standing.Length > 0 ? ": " + standing : string.Empty);
         var shown = scorecard.Lines.Take(MaxLines).ToList();
         var byService = shown.GroupBy(l => l.Measure.ServiceCode).ToList();
-        var groups = byService.Select(g => new ScorecardGroup(
-            byService.Count > 1 || scorecard.Scope.Kind != ScopeKind.Service ? council.FindService(g.Key)?.Name ?? g.Key : null,
-            [.. g.Select(l => Item(l, council, UkTime.DateAt(now)))])).ToList();
+        var groups = byService
+            .Select(g => new ScorecardGroup(
+                byService.Count > 1 || scorecard.Scope.Kind != ScopeKind.Service
+                    ? council.FindService(g.Key)?.Name ?? g.Key
+                    : null,
+                [.. g.Select(l => Item(l, council, UkTime.DateAt(now)))]
+            ))
+            .ToList();
         var more = scorecard.Lines.Count - shown.Count;
-        return new ScorecardView(title, summary, groups, more, more > 0 ? "Ask for one service, e.g. \"how is Waste doing\", or one measure, e.g. \"show NI 192\"." : null);
+        return new ScorecardView(
+            title,
+            summary,
+            groups,
+            more,
+            more > 0 ? "Ask for one service, e.g. \"how is Waste doing\", or one measure, e.g. \"show NI 192\"." : null
+        );
     }
 
     public static ScorecardItem Item(ScorecardLine line, CouncilCatalogue council, DateOnly today)
     {
         var (measure, latest) = (line.Measure, line.Latest);
-        var target = latest?.Thresholds is { } t ? $"Target {MeasureWords.Target(measure, t)}"
-            : measure.Targets.For(latest?.Period ?? measure.LatestEndedPeriodAsOf(today)) is { } plain ? $"Target {measure.Format(plain)}"
+        var target =
+            latest?.Thresholds is { } t ? $"Target {MeasureWords.Target(measure, t)}"
+            : measure.Targets.For(latest?.Period ?? measure.LatestEndedPeriodAsOf(today)) is { } plain
+                ? $"Target {measure.Format(plain)}"
             : "No target: reported for context";
         var direction = line.VsPrevious is { } vs ? $"{Arrow(vs.Direction)} {vs.Describe(measure)}" : null;
 
-        var trend = line.Recent.Count < 2 ? null : $"{Sparkline.Of(line.Recent)}  {TrendWords(line.Trend)} over the last {line.Recent.Count} figures";
+        var trend =
+            line.Recent.Count < 2
+                ? null
+                : $"{Sparkline.Of(line.Recent)}  {TrendWords(line.Trend)} over the last {line.Recent.Count} figures";
         return new ScorecardItem(
             measure.Reference.Value,
             measure.Title,
@@ -49,30 +75,36 @@ public static class ScorecardViews
             line.Standing.Words(),
             direction,
             trend,
-            line.Escalation is { } x ? EscalationLine(x, council) : null);
+            line.Escalation is { } x ? EscalationLine(x, council) : null
+        );
     }
 
-    private static string EscalationLine(Escalation x, CouncilCatalogue council) => x.State == EscalationState.Open
-        ? $"Escalated to {council.NameOf(x.EscalationOwner)} on {UkTime.DateAt(x.RaisedAt).ToString("d MMM", English)} ({x.Period}): waiting for a decision"
-        : $"Escalation ({x.Period}): {Said.DecisionWords(x.Outcome!.Kind).ToLowerInvariant()} by {council.NameOf(x.Outcome.By)}";
+    private static string EscalationLine(Escalation x, CouncilCatalogue council) =>
+        x.State == EscalationState.Open
+            ? $"Escalated to {council.NameOf(x.EscalationOwner)} on "
+                + $"{UkTime.DateAt(x.RaisedAt).ToString("d MMM", English)} ({x.Period}): waiting for a decision"
+            : $"Escalation ({x.Period}): {Said.DecisionWords(x.Outcome!.Kind).ToLowerInvariant()} by "
+                + $"{council.NameOf(x.Outcome.By)}";
 
-    private static string Arrow(DirectionOfTravel direction) => direction switch
-    {
-        DirectionOfTravel.Better => "↗",
-        DirectionOfTravel.Worse => "↘",
-        DirectionOfTravel.Higher => "↑",
-        DirectionOfTravel.Lower => "↓",
-        DirectionOfTravel.Stable => "→",
-        _ => "·",
-    };
+    private static string Arrow(DirectionOfTravel direction) =>
+        direction switch
+        {
+            DirectionOfTravel.Better => "↗",
+            DirectionOfTravel.Worse => "↘",
+            DirectionOfTravel.Higher => "↑",
+            DirectionOfTravel.Lower => "↓",
+            DirectionOfTravel.Stable => "→",
+            _ => "·",
+        };
 
-    private static string TrendWords(Trend trend) => trend switch
-    {
-        Trend.Improving => "improving",
-        Trend.Worsening => "worsening",
-        Trend.Stable => "stable",
-        Trend.Rising => "rising",
-        Trend.Falling => "falling",
-        _ => "too few figures to call a trend",
-    };
+    private static string TrendWords(Trend trend) =>
+        trend switch
+        {
+            Trend.Improving => "improving",
+            Trend.Worsening => "worsening",
+            Trend.Stable => "stable",
+            Trend.Rising => "rising",
+            Trend.Falling => "falling",
+            _ => "too few figures to call a trend",
+        };
 }

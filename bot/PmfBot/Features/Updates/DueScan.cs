@@ -32,42 +32,64 @@ public sealed partial class DueScan(
     IOptions<UpdateCycleOptions> options,
     CouncilRules rules,
     ILogger<DueScan> logger,
-    ILineManagers? lineManagers = null) : IDueWork
+    ILineManagers? lineManagers = null
+) : IDueWork
 {
     public string What => "The due scan";
 
-    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
+    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) =>
+        RunAsync(cancellationToken);
 
     public async Task<SendReport> RunAsync(CancellationToken cancellationToken)
     {
-        var (council, managers) = await WithLineManagersAsync(await catalogue.LoadAsync(cancellationToken), cancellationToken);
+        var (council, managers) = await WithLineManagersAsync(
+            await catalogue.LoadAsync(cancellationToken),
+            cancellationToken
+        );
         var now = time.GetUtcNow();
         var policy = rules.Cycle;
         var states = await MeasureState.ReadAsync(results, council.Measures, cancellationToken);
-        var due = DuePlanner.DueAt(
-            council.Measures, council.Services,
-            (m, p) => states[m.Reference].IsAnswered(p),
-            (m, p) => states[m.Reference].ExtensionsFor(p),
-            now, policy, managers).ToList();
+        var due = DuePlanner
+            .DueAt(
+                council.Measures,
+                council.Services,
+                (m, p) => states[m.Reference].IsAnswered(p),
+                (m, p) => states[m.Reference].ExtensionsFor(p),
+                now,
+                policy,
+                managers
+            )
+            .ToList();
 
         // Snoozed reminders wait (never past the deadline); chases to a Head of Service never do.
         var today = Domain.Calendar.UkTime.DateAt(now);
         var snoozes = await cover.GetSnoozesInForceAsync(today, cancellationToken);
-        due.RemoveAll(a => a.Step.Kind != PromptKind.Chase && snoozes.Any(s => s.Holds(a.Recipient, a.Measure.Reference, a.Deadline.Date, today)));
+        due.RemoveAll(a =>
+            a.Step.Kind != PromptKind.Chase
+            && snoozes.Any(s => s.Holds(a.Recipient, a.Measure.Reference, a.Deadline.Date, today))
+        );
 
         metrics.UpdatesOverdue(states.Values.Sum(s => s.OpenAt(now, policy).Count(o => o.Deadline.IsOverdueAt(now))));
 
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<PromptState?>();
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.SendConcurrency, CancellationToken = cancellationToken }, async (action, ct) =>
-        {
-            var sent = await SendAsync(action, states[action.Measure.Reference], council, now, ct);
-            if (sent == PromptState.Sent)
+        await Parallel.ForEachAsync(
+            due,
+            new ParallelOptions
             {
-                metrics.PromptSent("measure", action.Step.Kind);
-            }
+                MaxDegreeOfParallelism = options.Value.SendConcurrency,
+                CancellationToken = cancellationToken,
+            },
+            async (action, ct) =>
+            {
+                var sent = await SendAsync(action, states[action.Measure.Reference], council, now, ct);
+                if (sent == PromptState.Sent)
+                {
+                    metrics.PromptSent("measure", action.Step.Kind);
+                }
 
-            outcomes.Add(sent);
-        });
+                outcomes.Add(sent);
+            }
+        );
 
         var report = SendReport.Of(outcomes);
         if (report.Due > 0)
@@ -78,18 +100,46 @@ public sealed partial class DueScan(
         return report;
     }
 
-    private Task<PromptState?> SendAsync(DueAction action, MeasureState state, CouncilCatalogue council, DateTimeOffset now, CancellationToken cancellationToken) =>
-        sender.SendAsync(action.Measure.Reference, action.Period, action.Step.Key, action.Recipient, council, () => action.Step.Kind == PromptKind.Chase
-            ? OverdueChaseCard.Build(PromptViews.Chase(action.Measure, action.Period, action.Deadline, action.Recipient, council, now))
-            : UpdatePromptCard.Build(PromptViews.Prompt(state, action.Period, action.Deadline, now, rules.Status, action.Step)), cancellationToken);
+    private Task<PromptState?> SendAsync(
+        DueAction action,
+        MeasureState state,
+        CouncilCatalogue council,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    ) =>
+        sender.SendAsync(
+            action.Measure.Reference,
+            action.Period,
+            action.Step.Key,
+            action.Recipient,
+            council,
+            () =>
+                action.Step.Kind == PromptKind.Chase
+                    ? OverdueChaseCard.Build(
+                        PromptViews.Chase(
+                            action.Measure,
+                            action.Period,
+                            action.Deadline,
+                            action.Recipient,
+                            council,
+                            now
+                        )
+                    )
+                    : UpdatePromptCard.Build(
+                        PromptViews.Prompt(state, action.Period, action.Deadline, now, rules.Status, action.Step)
+                    ),
+            cancellationToken
+        );
 
     /// <summary>
     /// With the directory on: the line managers of owners whose service has no Head of Service, for
     /// the chase, and those managers added to the council's people so their cards can be sent and
     /// name them. Without it the chase goes to the escalation owner, as before.
     /// </summary>
-    private async Task<(CouncilCatalogue Council, IReadOnlyDictionary<PersonId, PersonId>? Managers)> WithLineManagersAsync(
-        CouncilCatalogue council, CancellationToken cancellationToken)
+    private async Task<(
+        CouncilCatalogue Council,
+        IReadOnlyDictionary<PersonId, PersonId>? Managers
+    )> WithLineManagersAsync(CouncilCatalogue council, CancellationToken cancellationToken)
     {
         if (lineManagers is null)
         {
@@ -98,7 +148,10 @@ public sealed partial class DueScan(
 
         var managers = new Dictionary<PersonId, PersonId>();
         var outsiders = new Dictionary<PersonId, Person>();
-        var owners = council.Measures.Where(m => DuePlanner.NeedsLineManager(m, council.Services)).Select(m => m.Owner).Distinct();
+        var owners = council
+            .Measures.Where(m => DuePlanner.NeedsLineManager(m, council.Services))
+            .Select(m => m.Owner)
+            .Distinct();
         foreach (var owner in owners.Select(council.FindPerson).OfType<Person>())
         {
             if (await lineManagers.ManagerOfAsync(owner, cancellationToken) is { } manager)
@@ -111,7 +164,10 @@ public sealed partial class DueScan(
             }
         }
 
-        return (outsiders.Count == 0 ? council : council with { People = [.. council.People, .. outsiders.Values] }, managers);
+        return (
+            outsiders.Count == 0 ? council : council with { People = [.. council.People, .. outsiders.Values] },
+            managers
+        );
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Due scan: {Report}")]

@@ -14,7 +14,6 @@ namespace PmfBot.Features.Updates;
 /// <summary>Puts a measure's period into words for the prompt, recorded and chase cards. No I/O.</summary>
 public static class PromptViews
 {
-
     /// <summary>What the card's submit button carries back.</summary>
     public static IReadOnlyDictionary<string, string> DataFor(Measure measure, ReportingPeriod period) =>
         new MeasurePeriodData(measure.Reference.Value, period.Code).ToData();
@@ -27,14 +26,22 @@ public static class PromptViews
         StatusPolicy status,
         ScheduledReminder? step,
         UpdateEntry? entry = null,
-        UpdateProblems? problems = null)
+        UpdateProblems? problems = null
+    )
     {
         var measure = state.Measure;
         var earlier = state.History.Where(r => r.Period < period).OrderByDescending(r => r.Period).ToList();
         var latest = earlier.FirstOrDefault();
-        var direction = latest is null ? null
-            : $"{latest.Period} was " + MeasureWords.Against(
-                measure, latest.Value, latest.Period.Previous, state.ResultFor(latest.Period.Previous)?.Value, status.StableBand);
+        var direction = latest is null
+            ? null
+            : $"{latest.Period} was "
+                + MeasureWords.Against(
+                    measure,
+                    latest.Value,
+                    latest.Period.Previous,
+                    state.ResultFor(latest.Period.Previous)?.Value,
+                    status.StableBand
+                );
         var thresholds = Thresholds.For(measure, period);
 
         return new UpdatePromptView(
@@ -43,20 +50,31 @@ public static class PromptViews
             period.ToString(),
             Headline(period, deadline, now, step),
             Dates.LongDate(deadline.Date)
-                + (deadline.IsExtended ? $" (extended from {Dates.ShortDate(deadline.ExtendedFrom!.Value)})" : string.Empty),
+                + (
+                    deadline.IsExtended
+                        ? $" (extended from {Dates.ShortDate(deadline.ExtendedFrom!.Value)})"
+                        : string.Empty
+                ),
             deadline.IsOverdueAt(now),
             thresholds is null ? null : MeasureWords.Target(measure, thresholds),
-            [.. earlier.Take(3).Select(r => new PastFigure(r.Period.ToString(), measure.Format(r.Value), r.Rag?.ToString()))],
+            [
+                .. earlier
+                    .Take(3)
+                    .Select(r => new PastFigure(r.Period.ToString(), measure.Format(r.Value), r.Rag?.ToString())),
+            ],
             direction,
             latest?.Commentary is { } said ? $"({latest.Period}) {said}" : null,
             $"{period} figure ({UnitName(measure.Unit)})",
-            measure.Unit.Kind == UnitKind.Percentage ? 0 : measure.Unit.AllowsNegative ? null : 0,
+            measure.Unit.Kind == UnitKind.Percentage ? 0
+                : measure.Unit.AllowsNegative ? null
+                : 0,
             measure.Unit.Kind == UnitKind.Percentage && !measure.Unit.AllowsAbove100 ? 100 : null,
             status.Commentary == CommentaryPolicy.Always,
             ActionNoteRule(measure, thresholds, latest),
             DataFor(measure, period),
             entry,
-            problems);
+            problems
+        );
     }
 
     public static UpdateRecordedView Recorded(
@@ -65,7 +83,8 @@ public static class PromptViews
         CouncilCatalogue catalogue,
         DateTimeOffset now,
         CouncilRules rules,
-        string? notice = null)
+        string? notice = null
+    )
     {
         var policy = rules.Cycle;
         var measure = state.Measure;
@@ -76,7 +95,8 @@ public static class PromptViews
             : $"Next: the {next} figure, due by {Dates.LongDate(nextDeadline.Date)}. "
                 + $"I'll send a card when {next} ends.";
         var escalationOwner = catalogue.FindPerson(measure.EscalationOwner)?.Name ?? "the escalation owner";
-        var offTrack = result.Rag is not (RagStatus.Red or RagStatus.Amber) ? string.Empty
+        var offTrack =
+            result.Rag is not (RagStatus.Red or RagStatus.Amber) ? string.Empty
             : result.RecordedBy == measure.EscalationOwner
                 ? " Your action note is on record for the management reports."
             : $" Your action note is on record for {escalationOwner} (escalation owner) and the management reports.";
@@ -89,21 +109,39 @@ public static class PromptViews
             result.Rag?.ToString() ?? MeasureWords.NoTargetStatus(result.VsPrevious),
             result.Thresholds is { } t ? MeasureWords.Target(measure, t) : null,
             MeasureWords.Against(
-                measure, result.Value, result.Period.Previous, state.ResultFor(result.Period.Previous)?.Value, rules.Status.StableBand),
+                measure,
+                result.Value,
+                result.Period.Previous,
+                state.ResultFor(result.Period.Previous)?.Value,
+                rules.Status.StableBand
+            ),
             state.ResultFor(result.Period.SamePeriodLastYear) is { } lastYear
                 ? MeasureWords.Against(
-                    measure, result.Value, result.Period.SamePeriodLastYear, lastYear.Value, rules.Status.StableBand)
+                    measure,
+                    result.Value,
+                    result.Period.SamePeriodLastYear,
+                    lastYear.Value,
+                    rules.Status.StableBand
+                )
                 : null,
             result.Commentary,
             result.ActionNote,
             catalogue.NameOf(result.RecordedBy),
             Dates.When(result.RecordedAt),
             nextText + offTrack,
-            notice);
+            notice
+        );
     }
 
     /// <param name="to">Who is chased (see DuePlanner.ChaserOf): the card says in what role.</param>
-    public static OverdueChaseView Chase(Measure measure, ReportingPeriod period, Deadline deadline, PersonId to, CouncilCatalogue catalogue, DateTimeOffset now)
+    public static OverdueChaseView Chase(
+        Measure measure,
+        ReportingPeriod period,
+        Deadline deadline,
+        PersonId to,
+        CouncilCatalogue catalogue,
+        DateTimeOffset now
+    )
     {
         var service = catalogue.FindService(measure.ServiceCode);
         var owner = catalogue.NameOf(measure.Owner);
@@ -114,10 +152,18 @@ public static class PromptViews
             service?.Name ?? measure.ServiceCode,
             owner,
             $"{Days(deadline.DaysOverdueAt(now))} overdue (due by {Dates.ShortDate(deadline.Date)})",
-            service?.HeadOfService == to ? "As Head of Service" : to == measure.EscalationOwner ? "As escalation owner" : $"As {owner}'s line manager");
+            service?.HeadOfService == to ? "As Head of Service"
+                : to == measure.EscalationOwner ? "As escalation owner"
+                : $"As {owner}'s line manager"
+        );
     }
 
-    private static string Headline(ReportingPeriod period, Deadline deadline, DateTimeOffset now, ScheduledReminder? step)
+    private static string Headline(
+        ReportingPeriod period,
+        Deadline deadline,
+        DateTimeOffset now,
+        ScheduledReminder? step
+    )
     {
         var today = UkTime.DateAt(now);
         if (deadline.IsOverdueAt(now))
@@ -139,14 +185,16 @@ public static class PromptViews
         thresholds is not null ? $"Required if the figure misses the target ({measure.Format(thresholds.Target)})."
         : measure.Polarity == Polarity.None ? null
         : latest is null ? null
-        : $"Required if the figure is worse than {latest.Period} ({measure.Format(latest.Value)}): there is no target, so the direction of travel decides.";
+        : $"Required if the figure is worse than {latest.Period} ({measure.Format(latest.Value)}): there is no target, "
+            + "so the direction of travel decides.";
 
-    private static string UnitName(MeasureUnit unit) => unit.Kind switch
-    {
-        UnitKind.Percentage => "%",
-        UnitKind.Money => "£",
-        _ => unit.Label,
-    };
+    private static string UnitName(MeasureUnit unit) =>
+        unit.Kind switch
+        {
+            UnitKind.Percentage => "%",
+            UnitKind.Money => "£",
+            _ => unit.Label,
+        };
 
     private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 }

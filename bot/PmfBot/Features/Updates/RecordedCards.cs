@@ -28,8 +28,15 @@ public sealed class RecordedCards(SentCards sentCards, ClaimedSend sender, TimeP
 
         var (figure, council) = (context.Figure, await context.CouncilAsync(cancellationToken));
         var card = UpdateRecordedCard.Build(PromptViews.Recorded(figure, state, council, time.GetUtcNow(), rules));
-        if (!await sentCards.ShowAnsweredAsync(
-            figure.Measure, figure.Period, card, context.Event.EnteredOn, cancellationToken))
+        if (
+            !await sentCards.ShowAnsweredAsync(
+                figure.Measure,
+                figure.Period,
+                card,
+                context.Event.EnteredOn,
+                cancellationToken
+            )
+        )
         {
             throw new InvalidOperationException($"{context.Event.Key}: Teams did not take every card update.");
         }
@@ -38,9 +45,17 @@ public sealed class RecordedCards(SentCards sentCards, ClaimedSend sender, TimeP
         var measure = state.Measure;
         if (context.Event.Kind == FigureEventKind.Recorded && figure.RecordedBy != measure.Owner)
         {
-            await sender.SendAsync(measure.Reference, figure.Period, OwnerCopyStep(figure.Version), measure.Owner,
-                council, () => card, $"{council.NameOf(figure.RecordedBy)} entered {measure.Reference}'s "
-                    + $"{figure.Period} figure for you:", cancellationToken);
+            await sender.SendAsync(
+                measure.Reference,
+                figure.Period,
+                OwnerCopyStep(figure.Version),
+                measure.Owner,
+                council,
+                () => card,
+                $"{council.NameOf(figure.RecordedBy)} entered {measure.Reference}'s "
+                    + $"{figure.Period} figure for you:",
+                cancellationToken
+            );
         }
     }
 }

@@ -19,13 +19,17 @@ public sealed class UpdateCycleOptions
     [Range(1, 366, ErrorMessage = "Updates:ClosesDaysAfterDeadline must be 1 to 366 days.")]
     public int ClosesDaysAfterDeadline { get; set; } = UpdateCyclePolicy.Default.ClosesDaysAfterDeadline;
 
-    /// <summary>How many steps are claimed and in the paced sender at once: enough to keep it at Teams' pace, few enough that a claim is sent long before its lease ends.</summary>
+    /// <summary>
+    /// How many steps are claimed and in the paced sender at once: enough to keep it at Teams' pace, few enough that a
+    /// claim is sent long before its lease ends.
+    /// </summary>
     [Range(1, 500, ErrorMessage = "Updates:SendConcurrency must be 1 to 500.")]
     public int SendConcurrency { get; set; } = 64;
 
-    public UpdateCyclePolicy ToPolicy() => UpdateCyclePolicy.Default with
-    {
-        ChaseAfterDaysOverdue = ChaseAfterDaysOverdue,
-        ClosesDaysAfterDeadline = ClosesDaysAfterDeadline,
-    };
+    public UpdateCyclePolicy ToPolicy() =>
+        UpdateCyclePolicy.Default with
+        {
+            ChaseAfterDaysOverdue = ChaseAfterDaysOverdue,
+            ClosesDaysAfterDeadline = ClosesDaysAfterDeadline,
+        };
 }

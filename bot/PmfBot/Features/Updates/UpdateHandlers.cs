@@ -24,9 +24,21 @@ public sealed class UpdateHandlers(
     IEnumerable<Council.IOwedReports> owedReports,
     Events.FigureEvents events,
     TimeProvider time,
-    CouncilRules rules)
+    CouncilRules rules
+)
 {
-    public static readonly string[] WhatsDuePhrases = ["what's due", "whats due", "what is due", "due", "my updates", "what do i owe", "open updates", "todo", "to do"];
+    public static readonly string[] WhatsDuePhrases =
+    [
+        "what's due",
+        "whats due",
+        "what is due",
+        "due",
+        "my updates",
+        "what do i owe",
+        "open updates",
+        "todo",
+        "to do",
+    ];
 
     private UpdateCyclePolicy Policy => rules.Cycle;
 
@@ -41,12 +53,17 @@ public sealed class UpdateHandlers(
         return await AnswerAsync(turn, attempt);
     }
 
-    /// <summary>"what's due": the person's open updates with their deadlines, each one button away from its card.</summary>
+    /// <summary>
+    /// "what's due": the person's open updates with their deadlines, each one button away from its card.
+    /// </summary>
     public async Task<TurnAnswer> WhatsDueAsync(Turn turn)
     {
         if (turn.Person is null)
         {
-            return TurnAnswer.Say("I can't find you in the council's performance catalogue, so nothing is due from you. The performance team can add you.");
+            return TurnAnswer.Say(
+                "I can't find you in the council's performance catalogue, so nothing is due from you. The performance "
+                    + "team can add you."
+            );
         }
 
         var open = await OpenForAsync(turn.Person, turn.Catalogue, turn.Cancellation);
@@ -58,43 +75,93 @@ public sealed class UpdateHandlers(
 
         if (open.Count + reports.Count == 0)
         {
-            return TurnAnswer.Say("Nothing is due from you right now: every figure and progress report you owe is in. I'll send a card when the next one falls due.");
+            return TurnAnswer.Say(
+                "Nothing is due from you right now: every figure and progress report you owe is in. I'll send a card "
+                    + "when the next one falls due."
+            );
         }
 
         var now = time.GetUtcNow();
         var lines = open.Select(o => (o.Deadline.Date, Line(o, now, PromptViews.DataFor(o.Measure, o.Period))))
-            .Concat(reports.Select(r => (r.Deadline.Date,
-                new DueLine(r.Subject, r.Title, r.What, Due(r.Deadline, now), r.Deadline.IsOverdueAt(now), r.Data, r.Verb))))
+            .Concat(
+                reports.Select(r =>
+                    (
+                        r.Deadline.Date,
+                        new DueLine(
+                            r.Subject,
+                            r.Title,
+                            r.What,
+                            Due(r.Deadline, now),
+                            r.Deadline.IsOverdueAt(now),
+                            r.Data,
+                            r.Verb
+                        )
+                    )
+                )
+            )
             .OrderBy(l => l.Item1)
             .Select(l => l.Item2)
             .ToList();
-        return TurnAnswer.Of(WhatsDueCard.Build(new DueListView($"What's due ({lines.Count})", "Your open updates and progress reports, oldest deadline first.", lines, "Update now", Verbs.OpenUpdate)));
+        return TurnAnswer.Of(
+            WhatsDueCard.Build(
+                new DueListView(
+                    $"What's due ({lines.Count})",
+                    "Your open updates and progress reports, oldest deadline first.",
+                    lines,
+                    "Update now",
+                    Verbs.OpenUpdate
+                )
+            )
+        );
     }
 
-    /// <summary>"Update now" on the what's-due list: the prompt card for that measure and period (or its recorded state).</summary>
+    /// <summary>
+    /// "Update now" on the what's-due list: the prompt card for that measure and period (or its recorded state).
+    /// </summary>
     public async Task<TurnAnswer> OpenUpdateAsync(Turn turn)
     {
         if (turn.Person is null || !turn.TryGetMeasurePeriod(out var measure, out var period))
         {
-            return TurnAnswer.Say("I couldn't tell which update that button was for. Type **what's due** for a fresh list.");
+            return TurnAnswer.Say(
+                "I couldn't tell which update that button was for. Type **what's due** for a fresh list."
+            );
         }
 
         if (!measure.MayBeUpdatedBy(turn.Person.Id))
         {
-            return TurnAnswer.Say($"{measure.Reference} isn't one of yours to update. Type **what's due** for your own.");
+            return TurnAnswer.Say(
+                $"{measure.Reference} isn't one of yours to update. Type **what's due** for your own."
+            );
         }
 
         var state = await MeasureState.ReadAsync(results, measure, turn.Cancellation);
         var now = time.GetUtcNow();
         if (state.ResultFor(period) is { } recorded)
         {
-            return TurnAnswer.Of(UpdateRecordedCard.Build(PromptViews.Recorded(recorded, state, turn.Catalogue, now, rules, AlreadyNotice(recorded, turn.Catalogue))));
+            return TurnAnswer.Of(
+                UpdateRecordedCard.Build(
+                    PromptViews.Recorded(
+                        recorded,
+                        state,
+                        turn.Catalogue,
+                        now,
+                        rules,
+                        AlreadyNotice(recorded, turn.Catalogue)
+                    )
+                )
+            );
         }
 
-        return TurnAnswer.Of(UpdatePromptCard.Build(PromptViews.Prompt(state, period, state.DeadlineFor(period, Policy), now, rules.Status, step: null)));
+        return TurnAnswer.Of(
+            UpdatePromptCard.Build(
+                PromptViews.Prompt(state, period, state.DeadlineFor(period, Policy), now, rules.Status, step: null)
+            )
+        );
     }
 
-    /// <summary>A figure typed in the personal chat. Null when the text isn't a figure: then it is for another reader.</summary>
+    /// <summary>
+    /// A figure typed in the personal chat. Null when the text isn't a figure: then it is for another reader.
+    /// </summary>
     public async Task<TurnAnswer?> TypedAnswerAsync(Turn turn)
     {
         if (!turn.IsPersonal)
@@ -113,8 +180,11 @@ public sealed class UpdateHandlers(
             return TurnAnswer.Say(UpdateSubmission.Stranger);
         }
 
-        if (typed.Measure is { } reference && turn.Catalogue.FindMeasure(reference) is { } measure
-            && !measure.MayBeUpdatedBy(turn.Person.Id))
+        if (
+            typed.Measure is { } reference
+            && turn.Catalogue.FindMeasure(reference) is { } measure
+            && !measure.MayBeUpdatedBy(turn.Person.Id)
+        )
         {
             return TurnAnswer.Say(UpdateSubmission.NotYours(measure, turn.Catalogue));
         }
@@ -124,27 +194,58 @@ public sealed class UpdateHandlers(
         if (candidates.Count == 1)
         {
             var only = candidates[0];
-            return await AnswerAsync(turn, new UpdateAttempt(only.Measure.Reference.Value, only.Period.Code, typed.Figure, typed.Commentary, typed.ActionNote));
+            return await AnswerAsync(
+                turn,
+                new UpdateAttempt(
+                    only.Measure.Reference.Value,
+                    only.Period.Code,
+                    typed.Figure,
+                    typed.Commentary,
+                    typed.ActionNote
+                )
+            );
         }
 
         if (candidates.Count == 0)
         {
-            return TurnAnswer.Say(typed.Measure is { } named
-                ? $"{named} has no update open right now, so I haven't stored {typed.Figure}. "
-                    + "Type **my measures** to see its latest figure."
-                : $"You have no updates open right now, so I can't tell which measure {typed.Figure} is for. Type **my measures** to see yours.");
+            return TurnAnswer.Say(
+                typed.Measure is { } named
+                    ? $"{named} has no update open right now, so I haven't stored {typed.Figure}. "
+                        + "Type **my measures** to see its latest figure."
+                    : $"You have no updates open right now, so I can't tell which measure {typed.Figure} is for. Type "
+                        + "**my measures** to see yours."
+            );
         }
 
         // Several open: ask which, each button carrying the typed answer so one press submits it.
         var now = time.GetUtcNow();
-        var lines = candidates.Select(o => Line(o, now, new SubmitUpdateData(
-            o.Measure.Reference.Value, o.Period.Code, typed.Figure, typed.Commentary, typed.ActionNote).ToData())).ToList();
-        return TurnAnswer.Of(WhatsDueCard.Build(new DueListView(
-            $"Which measure is {typed.Figure} for?",
-            "You have more than one update open. Pick the one this figure belongs to, or type it again starting with the measure's reference (e.g. CS 02: 73.7 — …).",
-            lines,
-            $"Record {typed.Figure} here",
-            Verbs.SubmitUpdate)));
+        var lines = candidates
+            .Select(o =>
+                Line(
+                    o,
+                    now,
+                    new SubmitUpdateData(
+                        o.Measure.Reference.Value,
+                        o.Period.Code,
+                        typed.Figure,
+                        typed.Commentary,
+                        typed.ActionNote
+                    ).ToData()
+                )
+            )
+            .ToList();
+        return TurnAnswer.Of(
+            WhatsDueCard.Build(
+                new DueListView(
+                    $"Which measure is {typed.Figure} for?",
+                    "You have more than one update open. Pick the one this figure belongs to, or type it again "
+                        + "starting with the measure's reference (e.g. CS 02: 73.7 — …).",
+                    lines,
+                    $"Record {typed.Figure} here",
+                    Verbs.SubmitUpdate
+                )
+            )
+        );
     }
 
     private async Task<TurnAnswer> AnswerAsync(Turn turn, UpdateAttempt attempt)
@@ -162,14 +263,26 @@ public sealed class UpdateHandlers(
                     turn.Catalogue,
                     recorded.State,
                     turn.Person!.Id,
-                    turn.Cancellation);
+                    turn.Cancellation
+                );
                 var view = PromptViews.Recorded(recorded.Result, recorded.State, turn.Catalogue, now, rules);
-                return TurnAnswer.Of(UpdateRecordedCard.Build(follows is null ? view : view with { Next = $"{view.Next} {follows}" }));
+                return TurnAnswer.Of(
+                    UpdateRecordedCard.Build(follows is null ? view : view with { Next = $"{view.Next} {follows}" })
+                );
             }
 
             case SubmissionOutcome.AlreadyRecorded already:
             {
-                var card = UpdateRecordedCard.Build(PromptViews.Recorded(already.Existing, already.State, turn.Catalogue, now, rules, AlreadyNotice(already.Existing, turn.Catalogue)));
+                var card = UpdateRecordedCard.Build(
+                    PromptViews.Recorded(
+                        already.Existing,
+                        already.State,
+                        turn.Catalogue,
+                        now,
+                        rules,
+                        AlreadyNotice(already.Existing, turn.Catalogue)
+                    )
+                );
                 return TurnAnswer.Of(card);
             }
 
@@ -184,14 +297,32 @@ public sealed class UpdateHandlers(
         }
     }
 
-    private Task<IReadOnlyList<OpenUpdate>> OpenForAsync(Person person, CouncilCatalogue council, CancellationToken cancellationToken) =>
-        MeasureState.OpenAsync(results, council.Measures.Where(m => m.MayBeUpdatedBy(person.Id)), time.GetUtcNow(), Policy, cancellationToken);
+    private Task<IReadOnlyList<OpenUpdate>> OpenForAsync(
+        Person person,
+        CouncilCatalogue council,
+        CancellationToken cancellationToken
+    ) =>
+        MeasureState.OpenAsync(
+            results,
+            council.Measures.Where(m => m.MayBeUpdatedBy(person.Id)),
+            time.GetUtcNow(),
+            Policy,
+            cancellationToken
+        );
 
     private static DueLine Line(OpenUpdate open, DateTimeOffset now, IReadOnlyDictionary<string, string> data) =>
-        new(open.Measure.Reference.Value, open.Measure.Title, open.Period.ToString(), Due(open.Deadline, now), open.Deadline.IsOverdueAt(now), data);
+        new(
+            open.Measure.Reference.Value,
+            open.Measure.Title,
+            open.Period.ToString(),
+            Due(open.Deadline, now),
+            open.Deadline.IsOverdueAt(now),
+            data
+        );
 
     private static string Due(Deadline deadline, DateTimeOffset now) =>
-        $"due by {Dates.ShortDate(deadline.Date)}" + (deadline.IsOverdueAt(now) ? $" — {deadline.DaysOverdueAt(now)} days overdue" : string.Empty);
+        $"due by {Dates.ShortDate(deadline.Date)}"
+        + (deadline.IsOverdueAt(now) ? $" — {deadline.DaysOverdueAt(now)} days overdue" : string.Empty);
 
     private static string AlreadyNotice(Domain.Results.MeasureResult recorded, CouncilCatalogue council) =>
         Said.AlreadyRecorded(recorded.RecordedBy, recorded.RecordedAt, council);

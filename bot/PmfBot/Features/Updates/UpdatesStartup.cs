@@ -7,10 +7,16 @@ namespace PmfBot.Features.Updates;
 
 public static class UpdatesStartup
 {
-    /// <summary>The update cycle: options, the due scan (prompts, reminders, chases) on its schedule, taking answers.</summary>
+    /// <summary>
+    /// The update cycle: options, the due scan (prompts, reminders, chases) on its schedule, taking answers.
+    /// </summary>
     public static IServiceCollection AddUpdateCycle(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<UpdateCycleOptions>().Bind(configuration.GetSection(UpdateCycleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<UpdateCycleOptions>()
+            .Bind(configuration.GetSection(UpdateCycleOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<UpdateSubmission>();
         services.AddSingleton<UpdateHandlers>();
         services.AddSingleton<MyMeasuresQuery>();
@@ -34,7 +40,10 @@ public static class UpdatesStartup
             .OnVerb(Verbs.WhatsDue, updates.WhatsDueAsync)
             .OnVerb(Verbs.OpenUpdate, updates.OpenUpdateAsync)
             .OnVerb(Verbs.SubmitUpdate, updates.SubmitAsync)
-            .OnCommand(WaitingForInstallQuery.Phrases, services.GetRequiredService<WaitingForInstallQuery>().AnswerAsync)
+            .OnCommand(
+                WaitingForInstallQuery.Phrases,
+                services.GetRequiredService<WaitingForInstallQuery>().AnswerAsync
+            )
             .OnFreeText(services.GetRequiredService<CorrectionHandler>().TypedCorrectionAsync)
             .OnFreeText(updates.TypedAnswerAsync);
     }

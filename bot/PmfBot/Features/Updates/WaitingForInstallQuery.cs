@@ -9,7 +9,15 @@ namespace PmfBot.Features.Updates;
 /// </summary>
 public sealed class WaitingForInstallQuery(PromptStore prompts)
 {
-    public static readonly string[] Phrases = ["not installed", "waiting for install", "who is waiting for install", "who can't you reach", "who cant you reach", "unreachable"];
+    public static readonly string[] Phrases =
+    [
+        "not installed",
+        "waiting for install",
+        "who is waiting for install",
+        "who can't you reach",
+        "who cant you reach",
+        "unreachable",
+    ];
 
     public async Task<TurnAnswer> AnswerAsync(Turn turn)
     {
@@ -21,11 +29,20 @@ public sealed class WaitingForInstallQuery(PromptStore prompts)
 
         var lines = waiting
             .GroupBy(w => w.Recipient)
-            .Select(g => (Name: turn.Catalogue.NameOf(g.Key), Updates: g.Select(w => $"{w.Subject} {w.Period}").Distinct().Order(StringComparer.Ordinal).ToList()))
+            .Select(g =>
+                (
+                    Name: turn.Catalogue.NameOf(g.Key),
+                    Updates: g.Select(w => $"{w.Subject} {w.Period}").Distinct().Order(StringComparer.Ordinal).ToList()
+                )
+            )
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => $"- **{p.Name}**: {string.Join(", ", p.Updates)}");
         return TurnAnswer.Say(
-            "These people have updates due but have never opened PmfBot in Teams, so I can't send them their cards yet. " +
-            "Ask them to open PmfBot in Teams (or install it for them); I'll send what's due at the next scan.\n\n" + string.Join("\n", lines));
+            "These people have updates due but have never opened PmfBot in Teams, so I can't send them their cards "
+                + "yet. "
+                + "Ask them to open PmfBot in Teams (or install it for them); I'll send what's due at the next "
+                + "scan.\n\n"
+                + string.Join("\n", lines)
+        );
     }
 }
