@@ -343,4 +343,25 @@ public class AnswerTests : UpdateCycleHost
         Assert.Contains("Oct 2026 figure (%)", card, StringComparison.Ordinal);
         Assert.Contains("Required if the figure misses the target (80.0%).", card, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WhatsDue_ReadsTheStandings_NotEachMeasuresHistory()
+    {
+        // CS 02's standing already holds an October figure; its history doesn't (only a standing is written).
+        var council = await new Storage.Catalogue.CatalogueStore(Storage.Tables).LoadAsync(default);
+        var cs02 = council.FindMeasure(Cs02)!;
+        var standings = new Storage.Standings.StandingStore(Storage.Tables);
+        var stored = await standings.GetAsync(cs02.ServiceCode, Cs02, default);
+        var judged = Domain.Status.StatusRules.Judge(cs02, October, 85m, null, null, Domain.Status.StatusPolicy.Default);
+        var figure = Domain.Results.MeasureResult.Record(
+            cs02, October, 85m, "On track.", null, judged, DemoPeople.PriyaShah.Id, Clock.GetUtcNow());
+        Assert.True(await standings.TryWriteAsync(cs02.ServiceCode, stored!.Standing.With(figure), stored.ETag, default));
+
+        await PostAsync(Personal("message", "what's due"));
+
+        var list = CardsPostedTo()[^1];
+        Assert.Contains("What's due (5)", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("**CS 02**", list, StringComparison.Ordinal);
+        await AssertNothingStoredAsync(); // and its history has none: the list followed the standing
+    }
 }

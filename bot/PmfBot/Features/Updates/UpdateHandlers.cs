@@ -21,6 +21,7 @@ namespace PmfBot.Features.Updates;
 public sealed class UpdateHandlers(
     UpdateSubmission submission,
     ResultStore results,
+    Standings.StandingsReader standings,
     IEnumerable<Council.IOwedReports> owedReports,
     Events.FigureEvents events,
     TimeProvider time,
@@ -297,18 +298,27 @@ public sealed class UpdateHandlers(
         }
     }
 
-    private Task<IReadOnlyList<OpenUpdate>> OpenForAsync(
+    /// <summary>
+    /// The updates a person owes, oldest deadline first, from the standings: one read per service
+    /// of their measures, not one per measure. (A figure recorded a moment ago may still show as
+    /// owed; entering it again is answered "already recorded".)
+    /// </summary>
+    private async Task<IReadOnlyList<OpenUpdate>> OpenForAsync(
         Person person,
         CouncilCatalogue council,
         CancellationToken cancellationToken
-    ) =>
-        MeasureState.OpenAsync(
-            results,
-            council.Measures.Where(m => m.MayBeUpdatedBy(person.Id)),
-            time.GetUtcNow(),
-            Policy,
-            cancellationToken
-        );
+    )
+    {
+        var mine = council.Measures.Where(m => m.MayBeUpdatedBy(person.Id)).ToList();
+        var now = time.GetUtcNow();
+        return
+        [
+            .. mine.Zip(await standings.ForAsync(mine, cancellationToken))
+                .SelectMany(m => m.Second.OpenAt(m.First, now, Policy))
+                .OrderBy(o => o.Deadline.Date)
+                .ThenBy(o => o.Measure.Reference.Key, StringComparer.Ordinal),
+        ];
+    }
 
     private static DueLine Line(OpenUpdate open, DateTimeOffset now, IReadOnlyDictionary<string, string> data) =>
         new(
