@@ -96,9 +96,10 @@ public class FollowUpTests : EscalationHost
         var hr01 = Domain.Catalogue.MeasureReference.Parse("HR 01");
         var council = await new Storage.Catalogue.CatalogueStore(Storage.Tables).LoadAsync(default);
         var q2 = Domain.Calendar.ReportingPeriod.Parse("FY2026-Q2");
-        var judged = Domain.Status.StatusRules.Judge(council.FindMeasure(hr01)!, q2, 8.4m, null, null, Domain.Status.StatusPolicy.Default);
+        var measure = council.FindMeasure(hr01)!;
+        var judged = Domain.Status.StatusRules.Judge(measure, q2, 8.4m, null, null, Domain.Status.StatusPolicy.Default);
         var figure = Domain.Results.MeasureResult.Record(
-            council.FindMeasure(hr01)!, q2, 8.4m, "Back on track.", null, judged, DemoPeople.PriyaShah.Id, Clock.GetUtcNow());
+            measure, q2, 8.4m, "Back on track.", null, judged, DemoPeople.PriyaShah.Id, Clock.GetUtcNow());
         await new Storage.Results.ResultStore(Storage.Tables).RecordAsync(figure, default); // its event not yet handled
 
         await Scan.RunAsync(default); // the standing still says Q2 is 28 days overdue

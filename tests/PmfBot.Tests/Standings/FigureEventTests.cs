@@ -208,8 +208,8 @@ public class FigureEventTests : UpdateCycleHost
         Assert.Equal((0, 0), await run.RunOnceAsync(default));
 
         var update = Assert.Single(UpdatesIn()); // the prompt, once; the pressed card shows the answer already
-        Assert.Contains("Recorded: 85.0%", AllText(update.Body!.Value.GetProperty("attachments")[0].GetProperty("content")),
-            StringComparison.Ordinal);
+        var shown = AllText(update.Body!.Value.GetProperty("attachments")[0].GetProperty("content"));
+        Assert.Contains("Recorded: 85.0%", shown, StringComparison.Ordinal);
         Assert.Empty(await PendingAsync());
     }
 

@@ -352,10 +352,13 @@ public class AnswerTests : UpdateCycleHost
         var cs02 = council.FindMeasure(Cs02)!;
         var standings = new Storage.Standings.StandingStore(Storage.Tables);
         var stored = await standings.GetAsync(cs02.ServiceCode, Cs02, default);
-        var judged = Domain.Status.StatusRules.Judge(cs02, October, 85m, null, null, Domain.Status.StatusPolicy.Default);
+        var judged = Domain.Status.StatusRules.Judge(
+            cs02, October, 85m, null, null, Domain.Status.StatusPolicy.Default);
         var figure = Domain.Results.MeasureResult.Record(
             cs02, October, 85m, "On track.", null, judged, DemoPeople.PriyaShah.Id, Clock.GetUtcNow());
-        Assert.True(await standings.TryWriteAsync(cs02.ServiceCode, stored!.Standing.With(figure), stored.ETag, default));
+        var written = await standings.TryWriteAsync(
+            cs02.ServiceCode, stored!.Standing.With(figure), stored.ETag, default);
+        Assert.True(written);
 
         await PostAsync(Personal("message", "what's due"));
 
