@@ -1,15 +1,11 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Benchmarks.Answers;
 using PmfBot.Benchmarks.Council;
 using PmfBot.Benchmarks.Harness;
-using PmfBot.Delivery;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Digests;
 using PmfBot.Storage.Conversations;
 using PmfBot.Storage.Digests;
-using PmfBot.Storage.Prompts;
 using PmfBot.Storage.Results;
 using PmfBot.Testing;
 
@@ -137,7 +133,15 @@ public static class MixedTrafficBenchmark
         );
         var posting = Task.Run(() => digests.RunScheduledAsync(cancellationToken), cancellationToken);
         await Task.Delay(stagger, cancellationToken);
-        var latencies = await AnswerAsync(host, council, answers, cancellationToken);
+        var (latencies, _, _) = await AnswersBenchmark.SubmitAsync(
+            host,
+            council,
+            [.. council.Catalogue.Measures.Take(answers)],
+            ReportingPeriod.Parse(BenchCouncil.SubmissionPeriodCode),
+            AnswersPerSecond,
+            cancellationToken,
+            promptsStillArriving: true
+        );
 
         await Task.WhenAll(scanning, posting);
         await host.Services.GetRequiredService<Bot.BackgroundSends>().WhenIdleAsync();
@@ -173,7 +177,7 @@ public static class MixedTrafficBenchmark
             DigestsDuplicated: Math.Max(0, threads - seeded), // a claim per channel and week: more is a duplicate
             answers,
             recorded,
-            EscalationsExpected: Enumerable.Range(0, answers).Count(OffTarget),
+            EscalationsExpected: Enumerable.Range(0, answers).Count(AnswersBenchmark.OffTarget),
             EscalationCards: chiefChats.Sum(chat => perChat.GetValueOrDefault(chat)),
             Throttled: calls.Count(c => c.Status == 429),
             accepted.Count(c => c.At >= from && c.At <= to),
@@ -181,58 +185,6 @@ public static class MixedTrafficBenchmark
             prompts.Count,
             [.. latencies.Order()]
         );
-    }
-
-    private static bool OffTarget(int index) => index % 10 == 0;
-
-    /// <summary>Owners press Submit on their prompt cards at a steady rate, each once its prompt has arrived.</summary>
-    private static async Task<double[]> AnswerAsync(
-        BenchHost host,
-        BenchCouncil council,
-        int answers,
-        CancellationToken cancellationToken
-    )
-    {
-        var prompts = host.Services.GetRequiredService<PromptStore>();
-        var period = ReportingPeriod.Parse(BenchCouncil.SubmissionPeriodCode);
-        var latencies = new double[answers];
-        var started = Stopwatch.StartNew();
-        var interval = TimeSpan.FromSeconds(1 / AnswersPerSecond);
-        var inFlight = new List<Task>(answers);
-        for (var i = 0; i < answers; i++)
-        {
-            var due = interval * i;
-            if (due > started.Elapsed)
-            {
-                await Task.Delay(due - started.Elapsed, cancellationToken);
-            }
-
-            var index = i;
-            inFlight.Add(
-                Task.Run(
-                    async () =>
-                    {
-                        var measure = council.Catalogue.Measures[index];
-                        var owner = council.Catalogue.FindPerson(measure.Owner)!;
-                        var prompt = (await prompts.GetForPeriodAsync(measure.Reference, period, cancellationToken))
-                            .FirstOrDefault(p => p.ActivityId is not null)
-                            ?.ActivityId;
-                        var body = AnswersBenchmark.Invoke(host, owner, measure, period, prompt, OffTarget(index));
-                        var clock = Stopwatch.StartNew();
-                        using var response = await host.Client.PostAsync(
-                            new Uri("/api/messages", UriKind.Relative),
-                            JsonContent.Create(body),
-                            cancellationToken
-                        );
-                        latencies[index] = clock.Elapsed.TotalMilliseconds;
-                    },
-                    cancellationToken
-                )
-            );
-        }
-
-        await Task.WhenAll(inFlight);
-        return latencies;
     }
 
     public static BenchReport Report(MixedResult result) =>
