@@ -24,7 +24,8 @@ const string Usage = """
       --no-tokens        answers without inbound JWT validation (to see what it costs)
     """;
 
-var which = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all"; // the command comes first
+// the command comes first
+var which = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 if (which is not ("all" or "fan-out" or "answers" or "mixed" or "scale" or "rules"))
 {
     Console.WriteLine(Usage);
@@ -32,7 +33,10 @@ if (which is not ("all" or "fan-out" or "answers" or "mixed" or "scale" or "rule
 }
 
 var wrong = new[] { "--owners", "--submissions", "--rate", "--measures", "--years", "--answers" }
-    .Where(name => Array.IndexOf(args, name) is >= 0 and var at && (at + 1 >= args.Length || !int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var n) || n < 1))
+    .Where(name =>
+        Array.IndexOf(args, name) is >= 0 and var at
+        && (at + 1 >= args.Length || !int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var n) || n < 1)
+    )
     .ToList();
 if (wrong.Count > 0)
 {
@@ -47,10 +51,17 @@ int Option(string name, int fallback)
 }
 
 var outAt = Array.IndexOf(args, "--out");
-var folder = outAt >= 0 && outAt + 1 < args.Length ? Path.GetFullPath(args[outAt + 1]) : Repo.Path("tests", "PmfBot.Benchmarks", "Results");
+var folder =
+    outAt >= 0 && outAt + 1 < args.Length
+        ? Path.GetFullPath(args[outAt + 1])
+        : Repo.Path("tests", "PmfBot.Benchmarks", "Results");
 Directory.CreateDirectory(folder);
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
 
 var reports = new List<BenchReport>();
 async Task Write(BenchReport report)
@@ -67,7 +78,12 @@ if (which is "all" or "fan-out" or "answers")
     Console.WriteLine($"Fan-out: seeding {owners:N0} owners, then one due scan…");
     var council = BenchCouncil.Quarterly(owners);
     await using var host = await BenchHost.StartAsync(
-        council, "2026-10-01T10:00", withChats: true, stop.Token, checkTokens: !args.Contains("--no-tokens"));
+        council,
+        "2026-10-01T10:00",
+        withChats: true,
+        stop.Token,
+        checkTokens: !args.Contains("--no-tokens")
+    );
     var fanOut = await FanOutBenchmark.MeasureAsync(host, council, stop.Token);
     if (which is not "answers")
     {
@@ -79,25 +95,44 @@ if (which is "all" or "fan-out" or "answers")
         var submissions = Math.Min(Option("--submissions", 3_000), owners);
         var rate = Option("--rate", 50);
         Console.WriteLine($"Answers: {submissions:N0} submissions at {rate}/s…");
-        await Write(AnswersBenchmark.Report(await AnswersBenchmark.RunAsync(host, council, submissions, rate, stop.Token), owners));
+        await Write(
+            AnswersBenchmark.Report(
+                await AnswersBenchmark.RunAsync(host, council, submissions, rate, stop.Token),
+                owners
+            )
+        );
     }
 }
 
 if (which is "all" or "mixed")
 {
-    Console.WriteLine($"Mixed: seeding {owners:N0} owners and {MixedTrafficBenchmark.Digests} digest channels, then everything at once…");
+    Console.WriteLine(
+        $"Mixed: seeding {owners:N0} owners and {MixedTrafficBenchmark.Digests} digest channels, then everything at "
+            + "once…"
+    );
     var council = BenchCouncil.Quarterly(owners);
-    await using var host = await BenchHost.StartAsync(council, "2026-10-01T10:00", withChats: true, stop.Token,
+    await using var host = await BenchHost.StartAsync(
+        council,
+        "2026-10-01T10:00",
+        withChats: true,
+        stop.Token,
         seedMore: (storage, serviceUrl) => MixedTrafficBenchmark.SeedDigestsAsync(storage, council, serviceUrl),
-        checkTokens: !args.Contains("--no-tokens"));
+        checkTokens: !args.Contains("--no-tokens")
+    );
     var answers = Math.Min(Option("--answers", 3_000), owners);
-    await Write(MixedTrafficBenchmark.Report(await MixedTrafficBenchmark.RunAsync(host, council, answers, TimeSpan.FromSeconds(5), stop.Token)));
+    await Write(
+        MixedTrafficBenchmark.Report(
+            await MixedTrafficBenchmark.RunAsync(host, council, answers, TimeSpan.FromSeconds(5), stop.Token)
+        )
+    );
 }
 
 if (which is "all" or "scale")
 {
     Console.WriteLine("Scale: seeding the big council and its history…");
-    await Write(await ScaleBenchmark.RunAndReportAsync(Option("--measures", 2_000), Option("--years", 5), runs: 5, stop.Token));
+    await Write(
+        await ScaleBenchmark.RunAndReportAsync(Option("--measures", 2_000), Option("--years", 5), runs: 5, stop.Token)
+    );
 }
 
 if (which is "all" or "rules")
@@ -106,7 +141,10 @@ if (which is "all" or "rules")
 }
 
 // The summary is of each benchmark's latest run, so running one benchmark again keeps the others' rows.
-var summary = new StringBuilder("# Benchmark summary\n\nThe latest run of each benchmark; its file has the details.\n\n| Benchmark | Target | Goal | Measured | Kept |\n|---|---|---|---|---|\n");
+var summary = new StringBuilder(
+    "# Benchmark summary\n\nThe latest run of each benchmark; its file has the details.\n\n| Benchmark | Target | Goal "
+        + "| Measured | Kept |\n|---|---|---|---|---|\n"
+);
 foreach (var name in new[] { "fan-out", "answers", "mixed", "scale", "rules" })
 {
     var file = Path.Combine(folder, name + ".md");
@@ -117,7 +155,12 @@ foreach (var name in new[] { "fan-out", "answers", "mixed", "scale", "rules" })
 
     var lines = await File.ReadAllLinesAsync(file, stop.Token);
     var run = lines.FirstOrDefault(l => l.StartsWith("Run ", StringComparison.Ordinal))?.Split(" UTC")[0][4..] ?? "?";
-    foreach (var row in lines.SkipWhile(l => !l.StartsWith("| Target |", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('|')))
+    foreach (
+        var row in lines
+            .SkipWhile(l => !l.StartsWith("| Target |", StringComparison.Ordinal))
+            .Skip(2)
+            .TakeWhile(l => l.StartsWith('|'))
+    )
     {
         summary.Append(CultureInfo.InvariantCulture, $"| [{name}]({name}.md) ({run}) {row}\n");
     }

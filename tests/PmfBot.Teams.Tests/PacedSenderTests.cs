@@ -23,12 +23,16 @@ public class PacedSenderTests : IAsyncLifetime
         _connector = await FakeConnector.StartAsync();
         var tokens = new Mock<IBotTokenProvider>();
         tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync((string?)null);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Connector:RetryBaseDelay"] = "00:00:00.020",
-            ["Connector:MaxRetryAfter"] = "00:00:00", // throttling goes back to the sender, which must pace it
-            ["ProactiveSender:TenantSendsPerSecond"] = "45",
-        }).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?>
+                {
+                    ["Connector:RetryBaseDelay"] = "00:00:00.020",
+                    ["Connector:MaxRetryAfter"] = "00:00:00", // throttling goes back to the sender, which must pace it
+                    ["ProactiveSender:TenantSendsPerSecond"] = "45",
+                }
+            )
+            .Build();
         var services = new ServiceCollection();
         services.AddLogging(l => l.ClearProviders());
         services.AddSingleton(tokens.Object);
@@ -47,7 +51,12 @@ public class PacedSenderTests : IAsyncLifetime
     }
 
     private ProactiveMessage To(string conversation, int n = 0) =>
-        new(_connector.ServiceUrl, conversation, new Activity { Type = ActivityTypes.Message, Text = $"message {n}" }, $"{conversation}#{n}");
+        new(
+            _connector.ServiceUrl,
+            conversation,
+            new Activity { Type = ActivityTypes.Message, Text = $"message {n}" },
+            $"{conversation}#{n}"
+        );
 
     [Fact]
     public async Task FanOut_ToManyConversations_AllSent_WithoutEverBeingThrottled()
@@ -67,14 +76,21 @@ public class PacedSenderTests : IAsyncLifetime
 
         Assert.All(results, r => Assert.True(r.Sent));
         Assert.Equal(0, _connector.RateLimited);
-        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"message {i}"), _connector.CallsTo("one-chat").Select(c => c.Body!.Value.GetProperty("text").GetString()));
+        Assert.Equal(
+            Enumerable.Range(0, 12).Select(i => $"message {i}"),
+            _connector.CallsTo("one-chat").Select(c => c.Body!.Value.GetProperty("text").GetString())
+        );
     }
 
     [Fact]
     public async Task Throttled_IsCounted_AndSoIsTheSendersRetry()
     {
         var meters = _services.GetRequiredService<IMeterFactory>();
-        using var throttled = new MetricCollector<long>(meters, ConnectorMetrics.MeterName, "pmfbot.connector.throttled");
+        using var throttled = new MetricCollector<long>(
+            meters,
+            ConnectorMetrics.MeterName,
+            "pmfbot.connector.throttled"
+        );
         using var retries = new MetricCollector<long>(meters, ConnectorMetrics.MeterName, "pmfbot.connector.retries");
         _connector.FailNext(429, "Throttled", retryAfter: "1");
 
@@ -140,8 +156,12 @@ public class PacedSenderTests : IAsyncLifetime
     [Fact]
     public async Task StoppedBeforeItStarted_ReportsEveryMessage()
     {
-        await using var services = new ServiceCollection().AddLogging().AddSingleton(Mock.Of<IBotTokenProvider>())
-            .AddBotConnector(new ConfigurationBuilder().Build()).AddPacedSender(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(Mock.Of<IBotTokenProvider>())
+            .AddBotConnector(new ConfigurationBuilder().Build())
+            .AddPacedSender(new ConfigurationBuilder().Build())
+            .BuildServiceProvider();
         var sender = services.GetRequiredService<PacedSender>();
         await sender.StartAsync(default);
         var pending = Enumerable.Range(0, 5).Select(i => sender.SendAsync(To("never", i))).ToList();
@@ -149,16 +169,18 @@ public class PacedSenderTests : IAsyncLifetime
         await sender.StopAsync(default);
 
         Assert.All(await Task.WhenAll(pending), r => Assert.True(r.Sent || IsStopped(r.Outcome)));
-        Assert.True(IsStopped((await sender.SendAsync(To("after"))).Outcome)); // not sent, not failed: for the next instance
+        // not sent, not failed: for the next instance
+        Assert.True(IsStopped((await sender.SendAsync(To("after"))).Outcome));
     }
 
     [Fact]
     public async Task Stopped_ReportsWhatWasStillQueued()
     {
-        var pending = Enumerable.Range(0, 20).Select(i => _sender.SendAsync(To("slow-chat", i))).ToList(); // ~4 a second allowed here
+        // ~4 a second allowed here
+        var pending = Enumerable.Range(0, 20).Select(i => _sender.SendAsync(To("slow-chat", i))).ToList();
 
         Assert.True((await pending[0]).Sent); // the first goes out…
-        await _sender.StopAsync(default);    // …the rest are still waiting for their turn (about four a second here)
+        await _sender.StopAsync(default); // …the rest are still waiting for their turn (about four a second here)
         var results = await Task.WhenAll(pending);
 
         Assert.Contains(results, r => r.Sent);
@@ -182,7 +204,13 @@ public class PacedSenderTests : IAsyncLifetime
         var results = await Task.WhenAll(pending);
 
         Assert.True(results[0].Sent); // Teams has it: reported sent, so it is never sent again
-        Assert.All(results.Skip(1), r => Assert.Contains("took it back", Assert.IsType<SendOutcome.Withdrawn>(r.Outcome).Reason, StringComparison.Ordinal));
+        Assert.All(results.Skip(1), r =>
+            Assert.Contains(
+                "took it back",
+                Assert.IsType<SendOutcome.Withdrawn>(r.Outcome).Reason,
+                StringComparison.Ordinal
+            )
+        );
         await Task.Delay(500);
         Assert.Single(_connector.CallsTo("one-chat"));
     }

@@ -7,9 +7,19 @@ using PmfBot.Features.Updates;
 namespace PmfBot.Benchmarks.FanOut;
 
 /// <summary>What a fan-out run did, for the report and for the test that keeps the harness honest.</summary>
-public sealed record FanOutResult(PmfBot.Delivery.SendReport Scan, int Delivered, int Lost, int Duplicated, int Throttled, TimeSpan Total, TimeSpan BeforeFirstSend, TimeSpan SendWindow)
+public sealed record FanOutResult(
+    PmfBot.Delivery.SendReport Scan,
+    int Delivered,
+    int Lost,
+    int Duplicated,
+    int Throttled,
+    TimeSpan Total,
+    TimeSpan BeforeFirstSend,
+    TimeSpan SendWindow
+)
 {
-    public double PromptsPerSecond => Delivered <= 1 || SendWindow <= TimeSpan.Zero ? 0 : (Delivered - 1) / SendWindow.TotalSeconds;
+    public double PromptsPerSecond =>
+        Delivered <= 1 || SendWindow <= TimeSpan.Zero ? 0 : (Delivered - 1) / SendWindow.TotalSeconds;
 
     /// <summary>Teams' ceiling: 50 requests a second per app per tenant.</summary>
     public double OfCeiling => PromptsPerSecond / 50;
@@ -22,7 +32,11 @@ public sealed record FanOutResult(PmfBot.Delivery.SendReport Scan, int Delivered
 /// </summary>
 public static class FanOutBenchmark
 {
-    public static async Task<FanOutResult> RunAsync(BenchHost host, BenchCouncil council, CancellationToken cancellationToken)
+    public static async Task<FanOutResult> RunAsync(
+        BenchHost host,
+        BenchCouncil council,
+        CancellationToken cancellationToken
+    )
     {
         var scan = host.Services.GetRequiredService<DueScan>();
         var stopwatch = Stopwatch.StartNew();
@@ -32,7 +46,9 @@ public static class FanOutBenchmark
 
         var calls = host.Connector.Calls.ToList();
         var delivered = calls.Where(c => c.Method == "POST" && c.Status is >= 200 and < 300).ToList();
-        var perChat = delivered.GroupBy(c => c.ConversationId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var perChat = delivered
+            .GroupBy(c => c.ConversationId)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var ownerChats = council.Owners.Select(BenchCouncil.ChatOf).ToList();
 
         return new FanOutResult(
@@ -43,11 +59,16 @@ public static class FanOutBenchmark
             Throttled: calls.Count(c => c.Status == 429),
             stopwatch.Elapsed,
             BeforeFirstSend: delivered.Count == 0 ? TimeSpan.Zero : delivered.Min(c => c.At) - startedAt,
-            SendWindow: delivered.Count == 0 ? TimeSpan.Zero : delivered.Max(c => c.At) - delivered.Min(c => c.At));
+            SendWindow: delivered.Count == 0 ? TimeSpan.Zero : delivered.Max(c => c.At) - delivered.Min(c => c.At)
+        );
     }
 
     /// <summary>Runs the scan on a freshly seeded host and reports it, with what it cost in memory.</summary>
-    public static async Task<BenchReport> MeasureAsync(BenchHost host, BenchCouncil council, CancellationToken cancellationToken)
+    public static async Task<BenchReport> MeasureAsync(
+        BenchHost host,
+        BenchCouncil council,
+        CancellationToken cancellationToken
+    )
     {
         var owners = council.Owners.Count;
         GC.Collect();
@@ -58,8 +79,13 @@ public static class FanOutBenchmark
         var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
         using var process = Process.GetCurrentProcess();
 
-        return new BenchReport("fan-out", "Fan-out: quarter-end prompts to every owner",
-                $"{owners:N0} quarterly measures, one per owner, all owed for Q2 2026/27; the real due scan, Azurite (in memory) and a fake connector enforcing Teams' limits (per conversation 7/1 s, 8/2 s, 60/30 s, 1,800/h; 50/s per tenant; 429 with Retry-After beyond).")
+        return new BenchReport(
+            "fan-out",
+            "Fan-out: quarter-end prompts to every owner",
+            $"{owners:N0} quarterly measures, one per owner, all owed for Q2 2026/27; the real due scan, Azurite (in "
+                + "memory) and a fake connector enforcing Teams' limits (per conversation 7/1 s, 8/2 s, 60/30 s, "
+                + "1,800/h; 50/s per tenant; 429 with Retry-After beyond)."
+        )
             .Figure("Prompts due", $"{result.Scan.Due:N0}")
             .Figure("Prompts delivered", $"{result.Delivered:N0}")
             .Figure("Whole scan", $"{result.Total.TotalSeconds:N1} s")
@@ -67,7 +93,10 @@ public static class FanOutBenchmark
             .Figure("Send window (first to last prompt arriving)", $"{result.SendWindow.TotalSeconds:N1} s")
             .Figure("Prompts per second in the send window", $"{result.PromptsPerSecond:N1}")
             .Figure("429s received", $"{result.Throttled}")
-            .Figure("Managed heap after the scan (fake connector included)", $"{heapAfter / 1048576.0:N0} MiB (before: {heapBefore / 1048576.0:N0} MiB)")
+            .Figure(
+                "Managed heap after the scan (fake connector included)",
+                $"{heapAfter / 1048576.0:N0} MiB (before: {heapBefore / 1048576.0:N0} MiB)"
+            )
             .Figure("Allocated during the scan", $"{allocated / 1048576.0:N0} MiB")
             .Figure("Peak working set of the process", $"{process.PeakWorkingSet64 / 1048576.0:N0} MiB")
             .Held("Rate against Teams' 50/s ceiling", "≥ 90%", $"{result.OfCeiling:P1}", result.OfCeiling >= 0.9)

@@ -11,7 +11,13 @@ namespace PmfBot.Benchmarks.Harness;
 /// </summary>
 public sealed class BenchHost : IAsyncDisposable
 {
-    private BenchHost(TestStorage storage, FakeConnector connector, WebApplication app, BotFrameworkLogin? login, string? token)
+    private BenchHost(
+        TestStorage storage,
+        FakeConnector connector,
+        WebApplication app,
+        BotFrameworkLogin? login,
+        string? token
+    )
     {
         Storage = storage;
         Connector = connector;
@@ -20,14 +26,19 @@ public sealed class BenchHost : IAsyncDisposable
         Client = new HttpClient { BaseAddress = app.Address(), Timeout = TimeSpan.FromSeconds(30) };
         if (token is not null)
         {
-            Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+                "Bearer",
+                token
+            );
         }
     }
 
     /// <summary>The stand-in for login.botframework.com when inbound JWTs are checked; null when they aren't.</summary>
     public BotFrameworkLogin? Login { get; }
 
-    /// <summary>Whether every request to /api/messages carries a signed token that the bot validates, as in production.</summary>
+    /// <summary>
+    /// Whether every request to /api/messages carries a signed token that the bot validates, as in production.
+    /// </summary>
     public bool ChecksTokens => Login is not null;
 
     public TestStorage Storage { get; }
@@ -40,14 +51,23 @@ public sealed class BenchHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    /// <summary>Seeds the council, then starts the host with its clock at <paramref name="clockStartsAt"/> (UK time, yyyy-MM-ddTHH:mm).</summary>
+    /// <summary>
+    /// Seeds the council, then starts the host with its clock at <paramref name="clockStartsAt"/> (UK time,
+    /// yyyy-MM-ddTHH:mm).
+    /// </summary>
     /// <param name="checkTokens">
     /// Validate inbound JWTs as in production: tokens signed by a key served from a loopback OpenID
     /// metadata endpoint, with the serviceurl claim checked. Outbound, a fixed bearer token stands
     /// in for MSAL's (cached in production too).
     /// </param>
-    public static async Task<BenchHost> StartAsync(BenchCouncil council, string clockStartsAt, bool withChats, CancellationToken cancellationToken,
-        Func<TestStorage, string, Task>? seedMore = null, bool checkTokens = false)
+    public static async Task<BenchHost> StartAsync(
+        BenchCouncil council,
+        string clockStartsAt,
+        bool withChats,
+        CancellationToken cancellationToken,
+        Func<TestStorage, string, Task>? seedMore = null,
+        bool checkTokens = false
+    )
     {
         var storage = await TestStorage.CreateAsync();
         var connector = await FakeConnector.StartAsync();
@@ -59,8 +79,14 @@ public sealed class BenchHost : IAsyncDisposable
         }
 
         var login = checkTokens ? await BotFrameworkLogin.StartAsync() : null;
-        var token = login is null ? null : BotFrameworkLogin.Token(login.AddKey("msteams"), BenchCouncil.BotId, connector.ServiceUrl,
-            expires: DateTime.UtcNow.AddHours(6));
+        var token = login is null
+            ? null
+            : BotFrameworkLogin.Token(
+                login.AddKey("msteams"),
+                BenchCouncil.BotId,
+                connector.ServiceUrl,
+                expires: DateTime.UtcNow.AddHours(6)
+            );
         var auth = login is null
             ? new Dictionary<string, string?> { ["Bot:AllowUnauthenticatedLocalRequests"] = "true" }
             : new Dictionary<string, string?>
@@ -70,25 +96,31 @@ public sealed class BenchHost : IAsyncDisposable
                 ["Bot:TenantId"] = BenchCouncil.Tenant,
                 ["Bot:OpenIdMetadataUrl"] = login.MetadataUrl,
             };
-        var app = PmfBotHost.Build(LoopbackHost.Args(new Dictionary<string, string?>(auth)
-        {
-            ["Storage:ConnectionString"] = storage.ConnectionString,
-            ["Storage:TablePrefix"] = storage.Prefix,
-            ["Updates:ScanOnSchedule"] = "false", // the benchmark runs the due scan itself, once
-            ["Digests:PostOnSchedule"] = "false",
-            ["Standings:RepairOnSchedule"] = "false", // the scale benchmark times the rebuild itself
-            ["Outbox:Every"] = "01:00:00", // once at start-up, outside every count
-            ["Retention:DeleteExpiredAuditEntries"] = "false", // its table scan would count in the storage-request yardsticks
-            ["Clock:StartAt"] = clockStartsAt,
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-        }), services =>
-        {
-            if (login is not null)
+        var app = PmfBotHost.Build(
+            LoopbackHost.Args(
+                new Dictionary<string, string?>(auth)
+                {
+                    ["Storage:ConnectionString"] = storage.ConnectionString,
+                    ["Storage:TablePrefix"] = storage.Prefix,
+                    ["Updates:ScanOnSchedule"] = "false", // the benchmark runs the due scan itself, once
+                    ["Digests:PostOnSchedule"] = "false",
+                    ["Standings:RepairOnSchedule"] = "false", // the scale benchmark times the rebuild itself
+                    ["Outbox:Every"] = "01:00:00", // once at start-up, outside every count
+                    // Its table scan would count in the storage-request yardsticks.
+                    ["Retention:DeleteExpiredAuditEntries"] = "false",
+                    ["Clock:StartAt"] = clockStartsAt,
+                    ["Logging:LogLevel:Default"] = "Warning",
+                    ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                }
+            ),
+            services =>
             {
-                services.AddSingleton<PmfBot.Teams.Connector.IBotTokenProvider>(new FixedToken());
+                if (login is not null)
+                {
+                    services.AddSingleton<PmfBot.Teams.Connector.IBotTokenProvider>(new FixedToken());
+                }
             }
-        });
+        );
         await app.StartAsync(cancellationToken);
         return new BenchHost(storage, connector, app, login, token);
     }
@@ -107,6 +139,7 @@ public sealed class BenchHost : IAsyncDisposable
 
     private sealed class FixedToken : PmfBot.Teams.Connector.IBotTokenProvider
     {
-        public ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>("bench-connector-token");
+        public ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken) =>
+            ValueTask.FromResult<string?>("bench-connector-token");
     }
 }

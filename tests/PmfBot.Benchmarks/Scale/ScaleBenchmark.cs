@@ -32,7 +32,12 @@ public static class ScaleBenchmark
 {
     private const int WarmUps = 1;
 
-    public static async Task<IReadOnlyList<Timed>> RunAsync(BenchHost host, BenchCouncil council, int runs, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Timed>> RunAsync(
+        BenchHost host,
+        BenchCouncil council,
+        int runs,
+        CancellationToken cancellationToken
+    )
     {
         var owner = council.Owners[0];
         var chief = council.ChiefOfficers[0];
@@ -45,26 +50,44 @@ public static class ScaleBenchmark
         var measure = council.Catalogue.Measures[0].Reference;
         var service = DigestScope.OfService(council.Catalogue.Measures[0].ServiceCode);
         var department = DigestScope.OfDepartment(ChiefsDepartment(council));
-        var ownerAsks = $"\"How is my service doing?\" from a service owner ({CountFor(council, owner)} measures), the whole turn";
-        var chiefAsks = $"\"How is my service doing?\" from a Chief Officer (their department, {CountFor(council, chief)} measures), "
+        var ownerAsks =
+            $"\"How is my service doing?\" from a service owner ({CountFor(council, owner)} measures), the whole turn";
+        var chiefAsks =
+            $"\"How is my service doing?\" from a Chief Officer (their department, {CountFor(council, chief)} "
+            + "measures), "
             + "the whole turn";
         return
         [
-            await TimeAsync("One partition read of a measure's history (for comparison: one storage request)", runs, async () =>
-            {
-                await results.GetHistoryAsync(measure, cancellationToken);
-                return 0;
-            }, host),
+            await TimeAsync(
+                "One partition read of a measure's history (for comparison: one storage request)",
+                runs,
+                async () =>
+                {
+                    await results.GetHistoryAsync(measure, cancellationToken);
+                    return 0;
+                },
+                host
+            ),
             await TimeAsync(ownerAsks, runs, () => AskAsync(host, owner, cancellationToken), host),
             await TimeAsync(chiefAsks, runs, () => AskAsync(host, chief, cancellationToken), host),
-            await TimeAsync($"The whole council's weekly digest ({council.Catalogue.Measures.Count:N0} measures)", runs, () => DigestAsync(host, council, to, cancellationToken), host),
+            await TimeAsync(
+                $"The whole council's weekly digest ({council.Catalogue.Measures.Count:N0} measures)",
+                runs,
+                () => DigestAsync(host, council, to, cancellationToken),
+                host
+            ),
             await TimeAsync(
                 "A service's scorecard, read (standings and open escalations)",
                 runs,
                 () => ScorecardAsync(scorecards, service, council, cancellationToken),
-                host),
+                host
+            ),
             await TimeAsync(
-                "A department's scorecard, read", runs, () => ScorecardAsync(scorecards, department, council, cancellationToken), host),
+                "A department's scorecard, read",
+                runs,
+                () => ScorecardAsync(scorecards, department, council, cancellationToken),
+                host
+            ),
         ];
     }
 
@@ -73,7 +96,11 @@ public static class ScaleBenchmark
         council.Catalogue.Departments.First(d => d.ChiefOfficer == council.ChiefOfficers[0].Id).Code;
 
     private static async Task<int> ScorecardAsync(
-        ScorecardQuery query, DigestScope scope, BenchCouncil council, CancellationToken cancellationToken)
+        ScorecardQuery query,
+        DigestScope scope,
+        BenchCouncil council,
+        CancellationToken cancellationToken
+    )
     {
         var scorecard = await query.ForAsync(scope, scope.MeasuresIn(council.Catalogue), cancellationToken);
         return scorecard.Lines.Count == 0 ? throw new InvalidOperationException($"{scope} has no measures.") : 0;
@@ -81,11 +108,19 @@ public static class ScaleBenchmark
 
     private static int CountFor(BenchCouncil council, Person person)
     {
-        var departments = council.Catalogue.Departments.Where(d => d.ChiefOfficer == person.Id).Select(d => d.Code).ToHashSet();
-        var services = council.Catalogue.Services.Where(s => departments.Contains(s.DepartmentCode)).Select(s => s.Code).ToHashSet();
+        var departments = council
+            .Catalogue.Departments.Where(d => d.ChiefOfficer == person.Id)
+            .Select(d => d.Code)
+            .ToHashSet();
+        var services = council
+            .Catalogue.Services.Where(s => departments.Contains(s.DepartmentCode))
+            .Select(s => s.Code)
+            .ToHashSet();
         return departments.Count > 0
             ? council.Catalogue.Measures.Count(m => services.Contains(m.ServiceCode))
-            : council.Catalogue.Measures.Count(m => m.ServiceCode == council.Catalogue.Measures.First(x => x.Owner == person.Id).ServiceCode);
+            : council.Catalogue.Measures.Count(m =>
+                m.ServiceCode == council.Catalogue.Measures.First(x => x.Owner == person.Id).ServiceCode
+            );
     }
 
     private static async Task<Timed> TimeAsync(string what, int runs, Func<Task<int>> run, BenchHost host)
@@ -110,25 +145,48 @@ public static class ScaleBenchmark
         return new Timed(what, [.. times.Order()], operations.Requests, bytes);
     }
 
-    /// <summary>The person types the question in their chat; done when the bot's answer has been posted (the HTTP turn ends after the reply).</summary>
+    /// <summary>
+    /// The person types the question in their chat; done when the bot's answer has been posted (the HTTP turn ends
+    /// after the reply).
+    /// </summary>
     private static async Task<int> AskAsync(BenchHost host, Person person, CancellationToken cancellationToken)
     {
         var chat = BenchCouncil.ChatOf(person);
         var before = host.Connector.CallsTo(chat).Count;
-        using var response = await host.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), JsonContent.Create(new
-        {
-            type = "message",
-            id = Guid.NewGuid().ToString("N"),
-            text = "how is my service doing?",
-            channelId = "msteams",
-            serviceUrl = host.Connector.ServiceUrl,
-            from = new { id = $"29:{person.Id.Value}", name = person.Name, aadObjectId = person.AadObjectId },
-            recipient = new { id = BenchCouncil.BotId, name = "PmfBot" },
-            conversation = new { id = chat, conversationType = "personal", tenantId = BenchCouncil.Tenant },
-            channelData = new { tenant = new { id = BenchCouncil.Tenant } },
-        }), cancellationToken);
+        using var response = await host.Client.PostAsync(
+            new Uri("/api/messages", UriKind.Relative),
+            JsonContent.Create(
+                new
+                {
+                    type = "message",
+                    id = Guid.NewGuid().ToString("N"),
+                    text = "how is my service doing?",
+                    channelId = "msteams",
+                    serviceUrl = host.Connector.ServiceUrl,
+                    from = new
+                    {
+                        id = $"29:{person.Id.Value}",
+                        name = person.Name,
+                        aadObjectId = person.AadObjectId,
+                    },
+                    recipient = new { id = BenchCouncil.BotId, name = "PmfBot" },
+                    conversation = new
+                    {
+                        id = chat,
+                        conversationType = "personal",
+                        tenantId = BenchCouncil.Tenant,
+                    },
+                    channelData = new { tenant = new { id = BenchCouncil.Tenant } },
+                }
+            ),
+            cancellationToken
+        );
         response.EnsureSuccessStatusCode();
-        var replies = host.Connector.CallsTo(chat).Skip(before).Where(c => c.Method == "POST" && c.Status < 300).ToList();
+        var replies = host
+            .Connector.CallsTo(chat)
+            .Skip(before)
+            .Where(c => c.Method == "POST" && c.Status < 300)
+            .ToList();
         if (replies.Count != 1)
         {
             throw new InvalidOperationException($"Expected one scorecard posted to {chat}, saw {replies.Count}.");
@@ -138,22 +196,54 @@ public static class ScaleBenchmark
     }
 
     /// <summary>Exactly what the digest poster does for a whole-council subscription, short of posting it.</summary>
-    private static async Task<int> DigestAsync(BenchHost host, BenchCouncil council, DateTimeOffset to, CancellationToken cancellationToken)
+    private static async Task<int> DigestAsync(
+        BenchHost host,
+        BenchCouncil council,
+        DateTimeOffset to,
+        CancellationToken cancellationToken
+    )
     {
-        var digest = await host.Services.GetRequiredService<DigestBuilder>().ComposeAsync(DigestScope.WholeCouncil, council.Catalogue, to.AddDays(-7), to, cancellationToken);
-        var card = DigestCard.Build(DigestViews.Of(digest, DigestScope.WholeCouncil, council.Catalogue, "Benchmark Borough Council", late: false));
+        var digest = await host
+            .Services.GetRequiredService<DigestBuilder>()
+            .ComposeAsync(DigestScope.WholeCouncil, council.Catalogue, to.AddDays(-7), to, cancellationToken);
+        var card = DigestCard.Build(
+            DigestViews.Of(
+                digest,
+                DigestScope.WholeCouncil,
+                council.Catalogue,
+                "Benchmark Borough Council",
+                late: false
+            )
+        );
         return Encoding.UTF8.GetByteCount(CardJson.ToJson(card));
     }
 
     private static string Times(int n) => n == 1 ? "once" : $"{n} times";
 
-    public static async Task<BenchReport> RunAndReportAsync(int measures, int years, int runs, CancellationToken cancellationToken)
+    public static async Task<BenchReport> RunAndReportAsync(
+        int measures,
+        int years,
+        int runs,
+        CancellationToken cancellationToken
+    )
     {
         var council = BenchCouncil.Monthly(measures);
         var seeded = 0;
         var seeding = Stopwatch.StartNew();
-        await using var host = await BenchHost.StartAsync(council, "2026-11-09T09:00", withChats: true, cancellationToken, async (storage, _) =>
-            seeded = await council.SeedHistoryAsync(storage.Tables, ReportingPeriod.CalendarMonth(2026, 10), years * 12, UkTime.At(new DateOnly(2026, 11, 4), new TimeOnly(11, 0)), cancellationToken));
+        await using var host = await BenchHost.StartAsync(
+            council,
+            "2026-11-09T09:00",
+            withChats: true,
+            cancellationToken,
+            async (storage, _) =>
+                seeded = await council.SeedHistoryAsync(
+                    storage.Tables,
+                    ReportingPeriod.CalendarMonth(2026, 10),
+                    years * 12,
+                    UkTime.At(new DateOnly(2026, 11, 4), new TimeOnly(11, 0)),
+                    cancellationToken
+                )
+        );
         seeding.Stop();
 
         // History was written as an import writes it, without events: the standings are rebuilt from it, timed.
@@ -166,39 +256,57 @@ public static class ScaleBenchmark
         var services = council.Catalogue.Services.Count;
         var chiefsDepartment = ChiefsDepartment(council);
         var department = council.Catalogue.Services.Count(s => s.DepartmentCode == chiefsDepartment);
-        var report = new BenchReport("scale", "Scale: scorecards and digests for a big council",
-            $"{measures:N0} monthly measures in {services} services and {council.Catalogue.Departments.Count} departments, "
-            + $"{years} years of history each ({seeded:N0} figures, seeded in {seeding.Elapsed.TotalSeconds:N0} s); Azurite in "
-            + $"memory; each question asked {Times(WarmUps)} to warm up, then {Times(runs)} timed. "
-            + "Scorecards and digests read the standings (a partition per service); a whole turn also reads the catalogue "
-            + "and delegations and captures the conversation.");
+        var report = new BenchReport(
+            "scale",
+            "Scale: scorecards and digests for a big council",
+            $"{measures:N0} monthly measures in {services} services and {council.Catalogue.Departments.Count} "
+                + "departments, "
+                + $"{years} years of history each ({seeded:N0} figures, seeded in {seeding.Elapsed.TotalSeconds:N0} "
+                + "s); Azurite in "
+                + $"memory; each question asked {Times(WarmUps)} to warm up, then {Times(runs)} timed. "
+                + "Scorecards and digests read the standings (a partition per service); a whole turn also reads the "
+                + "catalogue "
+                + "and delegations and captures the conversation."
+        );
         report.Figure(
-            "Standings rebuilt from history for every measure", $"{rebuilding.Elapsed.TotalSeconds:N1} s ({rebuilt})");
+            "Standings rebuilt from history for every measure",
+            $"{rebuilding.Elapsed.TotalSeconds:N1} s ({rebuilt})"
+        );
         foreach (var t in timed)
         {
             var requests = $"{t.StorageRequests:N0} storage request{(t.StorageRequests == 1 ? string.Empty : "s")}";
             var card = t.CardBytes > 0 ? $", card {t.CardBytes / 1024.0:N1} KB" : string.Empty;
+            var ratio = t.Median / yardstick;
             report.Figure(
                 t.What,
-                $"median {t.Median:N0} ms ({t.Median / yardstick:N1}× one partition read), worst {t.Worst:N0} ms, {requests}{card}");
+                $"median {t.Median:N0} ms ({ratio:N1}× one partition read), worst {t.Worst:N0} ms, {requests}{card}"
+            );
         }
 
         return report
-            .Held("Service owner's scorecard", "median ≤ 3× one partition read, ≤ 2 storage requests",
+            .Held(
+                "Service owner's scorecard",
+                "median ≤ 3× one partition read, ≤ 2 storage requests",
                 $"{timed[4].Median / yardstick:N1}×, {timed[4].StorageRequests} requests",
-                timed[4].Median <= 3 * yardstick && timed[4].StorageRequests <= 2)
+                timed[4].Median <= 3 * yardstick && timed[4].StorageRequests <= 2
+            )
             .Held(
                 "Chief Officer's department, the whole turn",
                 $"median ≤ 300 ms, ≤ {department + 2} storage requests (services + 2) for the scorecard",
                 $"{timed[2].Median:N0} ms, {timed[5].StorageRequests} requests",
-                timed[2].Median <= 300 && timed[5].StorageRequests <= department + 2)
-            .Held("Whole-council digest", $"median ≤ 1 s, ≤ {services + 5} storage requests, card ≤ 28 KB",
+                timed[2].Median <= 300 && timed[5].StorageRequests <= department + 2
+            )
+            .Held(
+                "Whole-council digest",
+                $"median ≤ 1 s, ≤ {services + 5} storage requests, card ≤ 28 KB",
                 $"{timed[3].Median:N0} ms, {timed[3].StorageRequests} requests, {timed[3].CardBytes / 1024.0:N1} KB",
-                timed[3].Median <= 1000 && timed[3].StorageRequests <= services + 5 && timed[3].CardBytes <= 28 * 1024)
+                timed[3].Median <= 1000 && timed[3].StorageRequests <= services + 5 && timed[3].CardBytes <= 28 * 1024
+            )
             .Held(
                 "Standings rebuild for the whole seed",
                 "< 2 minutes",
                 $"{rebuilding.Elapsed.TotalSeconds:N1} s",
-                rebuilding.Elapsed < TimeSpan.FromMinutes(2));
+                rebuilding.Elapsed < TimeSpan.FromMinutes(2)
+            );
     }
 }

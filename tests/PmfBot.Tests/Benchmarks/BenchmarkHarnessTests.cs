@@ -20,16 +20,32 @@ public class BenchmarkHarnessTests
     {
         var council = BenchCouncil.Quarterly(120);
         await using var host = await BenchHost.StartAsync(
-            council, "2026-10-01T10:00", withChats: true, CancellationToken.None, checkTokens: true);
+            council,
+            "2026-10-01T10:00",
+            withChats: true,
+            CancellationToken.None,
+            checkTokens: true
+        );
 
         var fanOut = await FanOutBenchmark.RunAsync(host, council, CancellationToken.None);
-        var answers = await AnswersBenchmark.RunAsync(host, council, submissions: 30, perSecond: 30, CancellationToken.None);
+        var answers = await AnswersBenchmark.RunAsync(
+            host,
+            council,
+            submissions: 30,
+            perSecond: 30,
+            CancellationToken.None
+        );
 
-        Assert.Equal((120, 120, 120, 0, 0, 0), (fanOut.Scan.Due, fanOut.Scan.Sent, fanOut.Delivered, fanOut.Lost, fanOut.Duplicated, fanOut.Throttled));
-        Assert.Equal((30, 30, 30, 3), (answers.Submitted, answers.Answered, answers.Recorded, answers.Escalated)); // one in ten off target, escalated
+        Assert.Equal(
+            (120, 120, 120, 0, 0, 0),
+            (fanOut.Scan.Due, fanOut.Scan.Sent, fanOut.Delivered, fanOut.Lost, fanOut.Duplicated, fanOut.Throttled)
+        );
+        // one in ten off target, escalated
+        Assert.Equal((30, 30, 30, 3), (answers.Submitted, answers.Answered, answers.Recorded, answers.Escalated));
         Assert.Equal(30, answers.LatenciesMs.Count);
         Assert.True(answers.TokensChecked);
-        Assert.InRange(answers.StorageRequestsPerAnswer, 3, 60); // at least the catalogue, the figure's transaction, its event
+        // at least the catalogue, the figure's transaction, its event
+        Assert.InRange(answers.StorageRequestsPerAnswer, 3, 60);
     }
 
     [Fact]
@@ -42,10 +58,16 @@ public class BenchmarkHarnessTests
             withChats: true,
             CancellationToken.None,
             (storage, serviceUrl) => MixedTrafficBenchmark.SeedDigestsAsync(storage, council, serviceUrl),
-            checkTokens: true);
+            checkTokens: true
+        );
 
         var mixed = await MixedTrafficBenchmark.RunAsync(
-            host, council, answers: 20, TimeSpan.Zero, CancellationToken.None);
+            host,
+            council,
+            answers: 20,
+            TimeSpan.Zero,
+            CancellationToken.None
+        );
 
         Assert.Equal((120, 0, 0), (mixed.PromptsDelivered, mixed.PromptsLost, mixed.PromptsDuplicated));
         Assert.Equal((20, 2, 2), (mixed.AnswersRecorded, mixed.EscalationsExpected, mixed.EscalationCards));
@@ -59,10 +81,24 @@ public class BenchmarkHarnessTests
     public async Task ABigCouncilsQuestions_AreAnswered_AndTheirStorageRequestsCounted()
     {
         var council = BenchCouncil.Monthly(100);
-        await using var host = await BenchHost.StartAsync(council, "2026-11-09T09:00", withChats: true, CancellationToken.None, (storage, _) =>
-            council.SeedHistoryAsync(storage.Tables, Domain.Calendar.ReportingPeriod.CalendarMonth(2026, 10), 12, DateTimeOffset.UtcNow.AddDays(-5), CancellationToken.None));
+        await using var host = await BenchHost.StartAsync(
+            council,
+            "2026-11-09T09:00",
+            withChats: true,
+            CancellationToken.None,
+            (storage, _) =>
+                council.SeedHistoryAsync(
+                    storage.Tables,
+                    Domain.Calendar.ReportingPeriod.CalendarMonth(2026, 10),
+                    12,
+                    DateTimeOffset.UtcNow.AddDays(-5),
+                    CancellationToken.None
+                )
+        );
 
-        await host.Services.GetRequiredService<global::PmfBot.Standings.StandingsRepair>().RepairAsync(CancellationToken.None);
+        await host
+            .Services.GetRequiredService<global::PmfBot.Standings.StandingsRepair>()
+            .RepairAsync(CancellationToken.None);
         var timed = await ScaleBenchmark.RunAsync(host, council, runs: 1, CancellationToken.None);
 
         Assert.Equal(6, timed.Count);

@@ -36,12 +36,25 @@ public class ProactiveMessengerTests : StorageTestBase, IAsyncLifetime
 
     private async Task<StoredConversation> StoredChatAsync(string aad = "aad-sam")
     {
-        var chat = new StoredConversation(_connector.ServiceUrl, $"a:chat-{aad}", "tenant-1", "28:bot", "personal", "29:sam", aad, null, null, ConversationState.Active, DateTimeOffset.UtcNow);
+        var chat = new StoredConversation(
+            _connector.ServiceUrl,
+            $"a:chat-{aad}",
+            "tenant-1",
+            "28:bot",
+            "personal",
+            "29:sam",
+            aad,
+            null,
+            null,
+            ConversationState.Active,
+            DateTimeOffset.UtcNow
+        );
         await Conversations.SaveAsync(chat, default);
         return chat;
     }
 
-    private static Activity Prompt => new() { Type = ActivityTypes.Message, Text = "Your update for NI 192, Q2 2026/27, is due by 10 Oct." };
+    private static Activity Prompt =>
+        new() { Type = ActivityTypes.Message, Text = "Your update for NI 192, Q2 2026/27, is due by 10 Oct." };
 
     [Fact]
     public async Task Send_ToSomeoneWhoHasTalkedToTheBot_IsDelivered()
@@ -52,8 +65,12 @@ public class ProactiveMessengerTests : StorageTestBase, IAsyncLifetime
 
         var sent = Assert.IsType<SendOutcome.Sent>(outcome);
         var call = Assert.Single(_connector.CallsTo(chat.ConversationId));
-        Assert.Equal(("activity-1", chat.ConversationId), (sent.ActivityId, sent.ConversationId)); // where, for updates in place
-        Assert.Equal("Your update for NI 192, Q2 2026/27, is due by 10 Oct.", call.Body!.Value.GetProperty("text").GetString());
+        // where, for updates in place
+        Assert.Equal(("activity-1", chat.ConversationId), (sent.ActivityId, sent.ConversationId));
+        Assert.Equal(
+            "Your update for NI 192, Q2 2026/27, is due by 10 Oct.",
+            call.Body!.Value.GetProperty("text").GetString()
+        );
         Assert.Equal("28:bot", call.Body.Value.GetProperty("from").GetProperty("id").GetString());
     }
 

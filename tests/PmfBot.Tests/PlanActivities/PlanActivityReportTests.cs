@@ -18,8 +18,21 @@ public class PlanActivityReportTests : UpdateCycleHost
 
     private PlanActivityProgressStore Store => new(Storage.Tables);
 
-    private static object Report(string? status, string? commentary, string? actionNote = null, string? percent = null) =>
-        new { activity = Code, period = "FY2026-Q2", status, percentComplete = percent, commentary, actionNote };
+    private static object Report(
+        string? status,
+        string? commentary,
+        string? actionNote = null,
+        string? percent = null
+    ) =>
+        new
+        {
+            activity = Code,
+            period = "FY2026-Q2",
+            status,
+            percentComplete = percent,
+            commentary,
+            actionNote,
+        };
 
     [Fact]
     public async Task TheScan_PromptsTheOwner_AndTheReportIsRecordedOnce()
@@ -27,22 +40,45 @@ public class PlanActivityReportTests : UpdateCycleHost
         await InstallAsync();
         await Scan.RunAsync(default);
         var prompt = Assert.Single(CardsPostedTo(), c => c.Contains("progress report", StringComparison.Ordinal));
-        Assert.Contains("Overdue: your Q2 2026/27 progress report was due 28 days ago", prompt, StringComparison.Ordinal);
+        Assert.Contains(
+            "Overdue: your Q2 2026/27 progress report was due 28 days ago",
+            prompt,
+            StringComparison.Ordinal
+        );
         Assert.Contains("All request handlers trained (On track)", prompt, StringComparison.Ordinal);
         Assert.Contains("Off track", prompt, StringComparison.Ordinal); // a choice
 
-        var recorded = CardOf(await PressAsync("submitActivity", Report("OnTrack", "Training half done.", percent: "55"), replyToId: "pressed-card"));
+        var recorded = CardOf(
+            await PressAsync(
+                "submitActivity",
+                Report("OnTrack", "Training half done.", percent: "55"),
+                replyToId: "pressed-card"
+            )
+        );
 
         Assert.Contains("Recorded: On track for Q2 2026/27", recorded, StringComparison.Ordinal);
         Assert.Contains("55%", recorded, StringComparison.Ordinal);
         Assert.Contains("Next report: Q3 2026/27, due by Sunday 10 January 2027.", recorded, StringComparison.Ordinal);
         var stored = Assert.Single(await Store.GetHistoryAsync(Code, default), p => p.Period == Q2);
-        Assert.Equal((PlanActivityStatus.OnTrack, (int?)55, DemoPeople.PriyaShah.Id), (stored.Status, stored.PercentComplete, stored.RecordedBy));
-        Assert.Equal(1, UpdatesIn().Count(u => AllText(u.Body!.Value.GetProperty("attachments")[0].GetProperty("content")).Contains("Recorded: On track", StringComparison.Ordinal))); // the prompt; the pressed card shows the answer already
+        Assert.Equal(
+            (PlanActivityStatus.OnTrack, (int?)55, DemoPeople.PriyaShah.Id),
+            (stored.Status, stored.PercentComplete, stored.RecordedBy)
+        );
+        Assert.Equal(
+            1,
+            UpdatesIn()
+                .Count(u =>
+                    AllText(u.Body!.Value.GetProperty("attachments")[0].GetProperty("content"))
+                        .Contains("Recorded: On track", StringComparison.Ordinal)
+                )
+        ); // the prompt; the pressed card shows the answer already
 
         var again = CardOf(await PressAsync("submitActivity", Report("OffTrack", "Changed my mind.", "x")));
         Assert.Contains("This was already recorded at", again, StringComparison.Ordinal);
-        Assert.Equal(PlanActivityStatus.OnTrack, (await Store.GetHistoryAsync(Code, default)).Single(p => p.Period == Q2).Status);
+        Assert.Equal(
+            PlanActivityStatus.OnTrack,
+            (await Store.GetHistoryAsync(Code, default)).Single(p => p.Period == Q2).Status
+        );
 
         var second = await Scan.RunAsync(default);
         Assert.Single(CardsPostedTo(), c => c.Contains("progress report", StringComparison.Ordinal));
@@ -87,11 +123,37 @@ public class PlanActivityReportTests : UpdateCycleHost
     [Fact]
     public async Task SomeoneElsesActivity_OrAQuarterNotOpen_IsRefused()
     {
-        var notMine = MessageOf(await PressAsync("submitActivity", new { activity = "food-waste-rollout", period = "FY2026-Q2", status = "OnTrack", commentary = "x" }));
+        var notMine = MessageOf(
+            await PressAsync(
+                "submitActivity",
+                new
+                {
+                    activity = "food-waste-rollout",
+                    period = "FY2026-Q2",
+                    status = "OnTrack",
+                    commentary = "x",
+                }
+            )
+        );
         Assert.Contains("is reported by Sam Taylor, its owner. Nothing was saved.", notMine, StringComparison.Ordinal);
 
-        var future = MessageOf(await PressAsync("submitActivity", new { activity = Code, period = "FY2026-Q3", status = "OnTrack", commentary = "x" }));
-        Assert.Contains("The Q3 2026/27 report for \"Act on the internal audit of FOI handling\" isn't open", future, StringComparison.Ordinal);
+        var future = MessageOf(
+            await PressAsync(
+                "submitActivity",
+                new
+                {
+                    activity = Code,
+                    period = "FY2026-Q3",
+                    status = "OnTrack",
+                    commentary = "x",
+                }
+            )
+        );
+        Assert.Contains(
+            "The Q3 2026/27 report for \"Act on the internal audit of FOI handling\" isn't open",
+            future,
+            StringComparison.Ordinal
+        );
         Assert.DoesNotContain(await Store.GetHistoryAsync(Code, default), p => p.Period >= Q2);
     }
 }
