@@ -168,7 +168,7 @@ public sealed class FakeConnector : IAsyncDisposable
             return Record(injected.Status, Results.Json(new { error = new { code = injected.Code ?? "Injected", message = "Injected by the test." } }, statusCode: injected.Status));
         }
 
-        if (EnforceRateLimits && OverLimit(conversationId, now))
+        if (EnforceRateLimits && OverLimit(ThreadOf(conversationId, body), ref now))
         {
             context.Response.Headers.RetryAfter = "1";
             return Record(429, Results.Json(new { error = new { code = "Throttled", message = "Too many requests." } }, statusCode: 429));
@@ -195,15 +195,38 @@ public sealed class FakeConnector : IAsyncDisposable
         return Record(context.Request.Method == HttpMethods.Put ? 200 : 201, Results.Json(new { id }, statusCode: context.Request.Method == HttpMethods.Put ? 200 : 201));
     }
 
+    /// <summary>
+    /// The thread a call counts against: its conversation, or for making one, the channel the thread starts in
+    /// or the user the chat is with (each counted apart).
+    /// </summary>
+    private static string ThreadOf(string conversationId, JsonElement? body)
+    {
+        if (conversationId != "(new)" || body is not { ValueKind: JsonValueKind.Object } made)
+        {
+            return conversationId;
+        }
+
+        var channel = made.TryGetProperty("channelData", out var data) && data.ValueKind == JsonValueKind.Object
+            && data.TryGetProperty("channel", out var c) && c.TryGetProperty("id", out var id) ? id.GetString() : null;
+        var member = made.TryGetProperty("members", out var members) && members.ValueKind == JsonValueKind.Array
+            && members.GetArrayLength() > 0 && members[0].TryGetProperty("id", out var m) ? m.GetString() : null;
+        return $"(new) in {channel ?? member ?? "?"}";
+    }
+
     private static bool HasTextOrAttachment(JsonElement activity) =>
         (activity.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String && text.GetString()!.Length > 0)
         || (activity.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array && attachments.GetArrayLength() > 0)
         || (activity.TryGetProperty("type", out var type) && type.GetString() != "message");
 
-    private bool OverLimit(string conversationId, DateTimeOffset now)
+    /// <summary>
+    /// Counts the call as it arrives, in the order calls arrive: the clock is read under the lock, as one
+    /// gateway would, so a call whose body was slow to read isn't counted before calls that came after it.
+    /// </summary>
+    private bool OverLimit(string conversationId, ref DateTimeOffset arrived)
     {
         lock (_limitsGate)
         {
+            var now = arrived = DateTimeOffset.UtcNow;
             _all.RemoveAll(t => now - t >= TimeSpan.FromSeconds(1));
             if (!_byConversation.TryGetValue(conversationId, out var sent))
             {

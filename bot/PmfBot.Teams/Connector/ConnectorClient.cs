@@ -75,7 +75,8 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
             serviceUrl,
             "v3/conversations",
             parameters,
-            cancellationToken
+            cancellationToken,
+            madeIn: parameters.MadeIn
         );
         var created =
             outcome is SendOutcome.Sent && body is { } json
@@ -114,7 +115,8 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
         string serviceUrl,
         string relative,
         object? content,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        string? madeIn = null
     )
     {
         if (Url(serviceUrl, relative) is not { } url)
@@ -124,6 +126,11 @@ public sealed class ConnectorClient(HttpClient http, TimeProvider time)
         }
 
         using var request = new HttpRequestMessage(method, url);
+        if (madeIn is not null)
+        {
+            request.Options.Set(TeamsRateLimits.MadeIn, madeIn);
+        }
+
         if (content is not null)
         {
             request.Content = JsonContent.Create(content, content.GetType(), options: TeamsJson.Options);

@@ -15,6 +15,13 @@ public sealed record ConversationParameters
     /// <summary>For a channel thread: the first post.</summary>
     public Activity? Activity { get; init; }
 
+    /// <summary>
+    /// Where the conversation is made, for Teams' per-thread limits: the channel a thread starts in, or the user a
+    /// personal chat is with. Not sent.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? MadeIn { get; init; }
+
     /// <summary>A personal (1:1) chat between the bot and one user ("29:…" id).</summary>
     public static ConversationParameters Personal(string botId, string userId, string tenantId) =>
         new()
@@ -23,6 +30,7 @@ public sealed record ConversationParameters
             Members = [new ChannelAccount(userId)],
             TenantId = tenantId,
             ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = tenantId } }, TeamsJson.Options),
+            MadeIn = userId,
         };
 
     /// <summary>A new thread in a Teams channel, starting with <paramref name="firstPost"/>.</summary>
@@ -42,6 +50,7 @@ public sealed record ConversationParameters
                 TeamsJson.Options
             ),
             Activity = firstPost,
+            MadeIn = channelId,
         };
 }
 
