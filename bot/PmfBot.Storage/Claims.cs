@@ -18,12 +18,33 @@ internal static class Claims
 {
     /// <param name="takeOver">Given the stored record, the claim to put in its place, or null when it isn't this
     /// caller's.</param>
-    public static async Task<Claimed<T>?> TryClaimAsync<T, TEntity>(
+    public static Task<Claimed<T>?> TryClaimAsync<T, TEntity>(
         TableClient table,
         T fresh,
         Func<T, TEntity> toEntity,
         Func<TEntity, T> toRecord,
         Func<T, T?> takeOver,
+        CancellationToken cancellationToken
+    )
+        where T : class
+        where TEntity : class, ITableEntity, new() =>
+        TryClaimAsync(
+            table,
+            fresh,
+            toEntity,
+            toRecord,
+            (existing, _) => ValueTask.FromResult(takeOver(existing)),
+            cancellationToken
+        );
+
+    /// <param name="takeOver">Given the stored record, the claim to put in its place, or null when it isn't this
+    /// caller's; it may look something up first (the update is ETag-checked all the same).</param>
+    public static async Task<Claimed<T>?> TryClaimAsync<T, TEntity>(
+        TableClient table,
+        T fresh,
+        Func<T, TEntity> toEntity,
+        Func<TEntity, T> toRecord,
+        Func<T, CancellationToken, ValueTask<T?>> takeOver,
         CancellationToken cancellationToken
     )
         where T : class
@@ -55,7 +76,7 @@ internal static class Claims
         }
 
         var existing = toRecord(stored.Value!);
-        if (takeOver(existing) is not { } taken)
+        if (await takeOver(existing, cancellationToken) is not { } taken)
         {
             return null;
         }
@@ -114,12 +135,17 @@ internal static class Claims
 /// When this claimant's tenure as scheduler leader began: a claim made before then was the
 /// previous leader's, whose tenure is over, so it is abandoned whatever its lease says.
 /// </param>
+/// <param name="RetryWaitingEvery">
+/// How long a step waiting for its recipient to install PmfBot rests before it is tried again, unless they can be
+/// reached sooner.
+/// </param>
 public sealed record ClaimTerms(
     string Claimant,
     DateTimeOffset Now,
     TimeSpan Lease,
     int MaxAttempts,
-    DateTimeOffset? AbandonedBefore = null
+    DateTimeOffset? AbandonedBefore = null,
+    TimeSpan RetryWaitingEvery = default
 )
 {
     /// <summary>Whether a claim made at <paramref name="claimedAt"/>, never finished, may be taken over.</summary>

@@ -77,7 +77,7 @@ public class PromptStoreTests : StorageTestBase
     }
 
     [Fact]
-    public async Task WaitingForInstall_IsRetriedEveryScan_AndListedForThePerformanceTeam()
+    public async Task WaitingForInstall_IsListedForThePerformanceTeam_AndTriedAgainWithoutCountingAsAFailure()
     {
         var claim = (await ClaimAsync("a", Nine))!;
         await Store.RecordOutcomeAsync(claim, claim.Record with { State = PromptState.WaitingForInstall }, default);
@@ -87,6 +87,35 @@ public class PromptStoreTests : StorageTestBase
 
         var retry = await ClaimAsync("a", Nine.AddMinutes(5));
         Assert.Equal(1, retry!.Record.Attempts); // waiting is not a failure
+    }
+
+    [Fact]
+    public async Task WaitingForInstall_Rests_UntilTheRecipientCanBeReached_OrItsRestIsOver()
+    {
+        var rest = TimeSpan.FromHours(6);
+        Task<PromptClaim?> ClaimAsync(DateTimeOffset at, bool reachable, List<DateTimeOffset>? asked = null) =>
+            Store.TryClaimAsync(
+                Cs02, October, "prompt", Priya, new ClaimTerms("a", at, Lease, 3, RetryWaitingEvery: rest), default, _ =>
+                {
+                    asked?.Add(at);
+                    return Task.FromResult(reachable);
+                });
+        async Task WaitAsync(PromptClaim claim) =>
+            await Store.RecordOutcomeAsync(claim, claim.Record with { State = PromptState.WaitingForInstall }, default);
+
+        var asked = new List<DateTimeOffset>();
+        var first = (await ClaimAsync(Nine, reachable: false, asked))!;
+        Assert.Empty(asked); // a fresh claim asks nothing
+        await WaitAsync(first);
+
+        Assert.Null(await ClaimAsync(Nine.AddMinutes(5), reachable: false, asked)); // the next scan: still nobody there
+        Assert.Equal([Nine.AddMinutes(5)], asked);
+        var installed = await ClaimAsync(Nine.AddMinutes(10), reachable: true);
+        Assert.NotNull(installed); // they opened PmfBot: sent at once
+
+        await WaitAsync(installed);
+        Assert.Null(await ClaimAsync(Nine.AddMinutes(10) + rest - TimeSpan.FromMinutes(1), reachable: false));
+        Assert.NotNull(await ClaimAsync(Nine.AddMinutes(10) + rest, reachable: false)); // rested: tried again
     }
 
     [Fact]

@@ -40,17 +40,21 @@ public sealed class PromptStore(PmfTables tables)
 
     /// <summary>
     /// Claims a step on the given terms. Null when it is not this caller's to send: already sent
-    /// (or the person is gone), claimed by someone else and not lapsed, or failed too often. A
-    /// lapsed claim (its instance died, or its leader's tenure ended), a failure with attempts
-    /// left, or a person now perhaps installed is taken over (ETag-checked, so only one taker wins).
+    /// (or the person is gone), claimed by someone else and not lapsed, failed too often, or still
+    /// waiting for its recipient to install PmfBot. A lapsed claim (its instance died, or its leader's
+    /// tenure ended) or a failure with attempts left is taken over (ETag-checked, so only one taker
+    /// wins); so is a step waiting for install once <paramref name="recipientReachable"/> says they can be
+    /// reached now, or when it has rested for <see cref="ClaimTerms.RetryWaitingEvery"/>.
     /// </summary>
+    /// <param name="recipientReachable">Asked only for a step that waits for install: one read, not a send.</param>
     public async Task<PromptClaim?> TryClaimAsync(
         PromptSubject subject,
         ReportingPeriod period,
         string step,
         PersonId recipient,
         ClaimTerms terms,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        Func<CancellationToken, Task<bool>>? recipientReachable = null
     )
     {
         var (claimant, now) = (terms.Claimant, terms.Now);
@@ -60,13 +64,14 @@ public sealed class PromptStore(PmfTables tables)
             fresh,
             ToEntity,
             ToDomain,
-            existing =>
+            async (existing, ct) =>
             {
                 var mayTakeOver = existing.State switch
                 {
                     PromptState.Claimed => terms.HasLapsed(existing.ClaimedAt),
                     PromptState.Failed => existing.Attempts < terms.MaxAttempts,
-                    PromptState.WaitingForInstall => true,
+                    PromptState.WaitingForInstall => now - existing.ClaimedAt >= terms.RetryWaitingEvery
+                        || (recipientReachable is not null && await recipientReachable(ct)),
                     _ => false,
                 };
                 return mayTakeOver

@@ -64,8 +64,18 @@ public sealed partial class ClaimedSend(
             period,
             step,
             recipientId,
-            leader.ClaimTerms(messenger.Claimant, time.GetUtcNow(), settings.ClaimLease, settings.MaxSendAttempts),
-            cancellationToken
+            leader.ClaimTerms(
+                messenger.Claimant,
+                time.GetUtcNow(),
+                settings.ClaimLease,
+                settings.MaxSendAttempts,
+                settings.RetryWaitingForInstallEvery
+            ),
+            cancellationToken,
+            recipientReachable: ct =>
+                council.FindPerson(recipientId)?.AadObjectId is { Length: > 0 } aad
+                    ? messenger.CanReachPersonAsync(aad, ct)
+                    : Task.FromResult(false)
         );
         if (claim is null)
         {
@@ -157,7 +167,7 @@ public sealed partial class ClaimedSend(
     [LoggerMessage(
         Level = LogLevel.Warning,
         Message = "{ClaimKey}: the recipient ({AadObjectId}) has not opened PmfBot in Teams; waiting for install, "
-            + "retried every scan"
+            + "sent once they open it, tried again after Updates:RetryWaitingForInstallEvery"
     )]
     private static partial void LogWaiting(ILogger logger, string claimKey, string aadObjectId);
 }

@@ -29,6 +29,12 @@ public sealed class DeliveryOptions : IValidatableObject
     [Range(1, 20, ErrorMessage = "Updates:MaxSendAttempts must be 1 to 20.")]
     public int MaxSendAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// How long a step waiting for its recipient to install PmfBot rests before it is tried again (the Graph
+    /// install with it). A recipient who opens PmfBot meanwhile is sent it at the next scan.
+    /// </summary>
+    public TimeSpan RetryWaitingForInstallEvery { get; set; } = TimeSpan.FromHours(1);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (ScanEvery < TimeSpan.FromSeconds(5) || ScanEvery > TimeSpan.FromHours(1))
@@ -36,6 +42,14 @@ public sealed class DeliveryOptions : IValidatableObject
             yield return new ValidationResult(
                 "Updates:ScanEvery must be between 00:00:05 and 01:00:00.",
                 [nameof(ScanEvery)]
+            );
+        }
+
+        if (RetryWaitingForInstallEvery < TimeSpan.Zero || RetryWaitingForInstallEvery > TimeSpan.FromDays(7))
+        {
+            yield return new ValidationResult(
+                "Updates:RetryWaitingForInstallEvery must be between 00:00:00 and 7.00:00:00.",
+                [nameof(RetryWaitingForInstallEvery)]
             );
         }
 

@@ -96,8 +96,13 @@ public sealed partial class SchedulerLeader(
     /// lease after that, so its claims are at least two thirds of a lease older than this tenure.
     /// Half a lease leaves room for the instances' clocks to differ a little.
     /// </summary>
-    public ClaimTerms ClaimTerms(string claimant, DateTimeOffset now, TimeSpan lease, int maxAttempts) =>
-        new(claimant, now, lease, maxAttempts, LeaderSince - options.Value.LeaseDuration / 2);
+    public ClaimTerms ClaimTerms(
+        string claimant,
+        DateTimeOffset now,
+        TimeSpan lease,
+        int maxAttempts,
+        TimeSpan retryWaitingEvery = default
+    ) => new(claimant, now, lease, maxAttempts, LeaderSince - options.Value.LeaseDuration / 2, retryWaitingEvery);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -41,10 +41,15 @@ public sealed class ProactiveInstallTests : GraphHost
         Assert.True(report.WaitingForInstall > 0);
         Assert.Null(await App.Services.GetRequiredService<ConversationStore>().GetPersonalAsync(PriyasAad, default));
 
-        // Once the permission is granted, the next scan delivers.
+        // Once the permission is granted, the first scan after the prompt's rest (an hour) installs and delivers; the
+        // scans in between don't ask Graph again.
         Graph.Server.Reset();
         Graph.Answers("POST", $"/users/{PriyasAad}/teamwork/installedApps", 201, """{"id":"install-priya"}""");
         Graph.Answers("GET", $"/users/{PriyasAad}/teamwork/installedApps/install-priya/chat", 200, $$"""{"id":"{{PriyasNewChat}}"}""");
+        Clock.MoveTo(Clock.GetUtcNow().AddMinutes(5));
+        await Scan.RunAsync(default);
+        Assert.DoesNotContain(Graph.Requests, r => r.Contains("installedApps", StringComparison.Ordinal));
+        Clock.MoveTo(Clock.GetUtcNow().AddHours(1));
         await Scan.RunAsync(default);
         Assert.Contains(CardsPostedTo(PriyasNewChat), c => c.Contains("**CS 02**", StringComparison.Ordinal));
     }
