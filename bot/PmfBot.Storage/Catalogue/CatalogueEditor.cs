@@ -78,6 +78,7 @@ public sealed class CatalogueEditor
         try
         {
             responses = await _table.SubmitTransactionAsync(actions, cancellationToken);
+            LocalWrites.Made(_table);
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {

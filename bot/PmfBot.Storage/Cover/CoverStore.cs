@@ -39,8 +39,14 @@ public sealed class CoverStore(PmfTables tables)
 {
     private readonly TableClient _table = tables.Cover;
 
-    public async Task AddAsync(Delegation delegation, CancellationToken cancellationToken) =>
+    /// <summary>This process's writes of delegations, for a copy kept in memory (<see cref="LocalWrites"/>).</summary>
+    public long DelegationWrites => LocalWrites.Of(_table);
+
+    public async Task AddAsync(Delegation delegation, CancellationToken cancellationToken)
+    {
         await _table.AddEntityAsync(TableLimits.EnsureFits(ToEntity(delegation)), cancellationToken);
+        LocalWrites.Made(_table);
+    }
 
     /// <summary>Delegations in force on a day or later (not yet ended), across all owners.</summary>
     public async Task<IReadOnlyList<Delegation>> GetDelegationsInForceAsync(
@@ -76,6 +82,7 @@ public sealed class CoverStore(PmfTables tables)
         {
             e.Until = Day(today.AddDays(-1));
             await _table.UpdateEntityAsync(e, e.ETag, TableUpdateMode.Replace, cancellationToken);
+            LocalWrites.Made(_table);
             ended.Add(ToDomain(e));
         }
 

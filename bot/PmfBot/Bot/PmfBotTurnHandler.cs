@@ -74,18 +74,21 @@ public sealed partial class PmfBotTurnHandler(
 
     private async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var welcome = await capture.CaptureAsync(activity, cancellationToken);
+        var capturing = capture.CaptureAsync(activity, cancellationToken);
         if (
             !activity.IsType(ActivityTypes.InstallationUpdate)
             && !activity.IsType(ActivityTypes.Invoke)
             && !activity.IsType(ActivityTypes.Message)
         )
         {
-            return null; // conversationUpdate, typing, …: captured above, nothing to say
+            await capturing;
+            return null; // conversationUpdate, typing, …: captured, nothing to say
         }
 
-        // Read once per turn; every handler works from this snapshot.
-        var council = await LoadCouncilAsync(cancellationToken);
+        // Read once per turn, while the reference is saved; every handler works from this snapshot.
+        var loading = LoadCouncilAsync(cancellationToken);
+        await Task.WhenAll(capturing, loading);
+        var (welcome, council) = (await capturing, await loading);
         var person = activity.From?.AadObjectId is { Length: > 0 } aad ? council.FindPersonByAadObjectId(aad) : null;
 
         if (activity.IsType(ActivityTypes.InstallationUpdate))
