@@ -76,19 +76,44 @@ public sealed class OutboxStore(PmfTables tables)
     }
 
     /// <summary>
-    /// Every handler has done its part: the event, then its marker, are deleted (either may be gone already).
+    /// Every handler has done its part: the event is deleted (it may be gone already). Its marker now points at
+    /// nothing; <see cref="ForgetAllAsync"/> lets it go, with others.
     /// </summary>
     public async Task CompleteAsync(FigureEvent handled, CancellationToken cancellationToken)
     {
         var figure = handled.Figure;
         var row = OutboxKeys.EventRow(figure.Period, figure.Version);
         await DeleteAsync(_results, figure.Measure.Key, row, cancellationToken);
-        await DeleteAsync(_pending, PendingMarkerEntity.Partition, handled.Key, cancellationToken);
     }
 
-    /// <summary>A marker that points at nothing is let go.</summary>
-    public Task ForgetAsync(PendingEvent pending, CancellationToken cancellationToken) =>
-        DeleteAsync(_pending, PendingMarkerEntity.Partition, pending.Key, cancellationToken);
+    /// <summary>
+    /// Lets go the markers of handled events (by <see cref="FigureEvent.Key"/>): a hundred to a transaction, all
+    /// markers being in one partition; a transaction that finds one already gone is done one by one instead.
+    /// </summary>
+    public async Task ForgetAllAsync(IReadOnlyList<string> handled, CancellationToken cancellationToken)
+    {
+        foreach (var batch in handled.Distinct(StringComparer.Ordinal).Chunk(100))
+        {
+            try
+            {
+                await _pending.SubmitTransactionAsync(
+                    batch.Select(key => new TableTransactionAction(
+                        TableTransactionActionType.Delete,
+                        new TableEntity(PendingMarkerEntity.Partition, key),
+                        ETag.All
+                    )),
+                    cancellationToken
+                );
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                foreach (var key in batch)
+                {
+                    await DeleteAsync(_pending, PendingMarkerEntity.Partition, key, cancellationToken);
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// Events left in measures' partitions without a marker (a marker deleted by hand, a restore):

@@ -55,8 +55,14 @@ public sealed partial class BackgroundSends(ILogger<BackgroundSends> logger) : I
         );
     }
 
-    /// <summary>Completes when every send started so far has finished.</summary>
-    public Task WhenIdleAsync() => Task.WhenAll(_running.Keys);
+    /// <summary>Completes when nothing is running: every send started so far, and any they started, is done.</summary>
+    public async Task WhenIdleAsync()
+    {
+        while (!_running.IsEmpty)
+        {
+            await Task.WhenAll(_running.Keys);
+        }
+    }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Results;
 using PmfBot.Measures;
@@ -15,6 +16,7 @@ public sealed class FigureEventContext
 {
     private readonly Func<CancellationToken, Task<CouncilCatalogue>> _readCouncil;
     private readonly Func<Measure, CancellationToken, Task<MeasureState>> _readState;
+    private readonly ConcurrentDictionary<string, object> _readOnce = new(StringComparer.Ordinal);
     private CouncilCatalogue? _council;
     private MeasureState? _state;
 
@@ -58,6 +60,29 @@ public sealed class FigureEventContext
         }
 
         return _state;
+    }
+
+    /// <summary>
+    /// A handler's own read, made once for this event: the forecast in the turn and the handling after it share it.
+    /// Whatever the handler then writes is checked against storage as always (ETags, claims), so a read grown stale
+    /// in between fails the write, and the outbox handles the event again with a fresh context.
+    /// </summary>
+    /// <param name="what">Names the read, unique to the handler ("escalations").</param>
+    public async Task<T> ReadOnceAsync<T>(
+        string what,
+        Func<CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken
+    )
+        where T : class
+    {
+        if (_readOnce.TryGetValue(what, out var known))
+        {
+            return (T)known;
+        }
+
+        var value = await read(cancellationToken);
+        _readOnce[what] = value;
+        return value;
     }
 
     /// <summary>

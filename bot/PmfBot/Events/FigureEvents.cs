@@ -18,9 +18,17 @@ public sealed partial class FigureEvents(
     CatalogueStore catalogue,
     ResultStore results,
     Bot.BackgroundSends background,
+    HandledMarkers markers,
     ILogger<FigureEvents> logger
-)
+) : IDisposable
 {
+    // Events handled after turns, a few at a time: a burst of answers queues its after-turn work here rather than
+    // in storage's queue, ahead of the next person's turn. The outbox has every event should the process stop.
+    private readonly SemaphoreSlim _afterTurns = new(AfterTurnsAtOnce);
+
+    /// <summary>How many events are handled after their turns at once.</summary>
+    public const int AfterTurnsAtOnce = 2;
+
     /// <summary>
     /// For the turn that has just stored <paramref name="figureEvent"/>'s figure: what its handlers
     /// are about to do, in words for the person, and then the handling itself once the turn has
@@ -54,14 +62,35 @@ public sealed partial class FigureEvents(
             }
         }
 
-        background.Start($"{figureEvent.Key} event", ct => HandleAsync(context, ct));
+        background.Start($"{figureEvent.Key} event", ct => HandleAfterTurnAsync(context, ct));
         return sentences.Count == 0 ? null : string.Join(' ', sentences);
     }
 
     /// <summary>Handles an event found in the outbox, reading what its handlers need.</summary>
-    /// <returns>True when every handler succeeded and the event is done.</returns>
+    /// <returns>
+    /// True when every handler succeeded and the event is done; its marker is then the caller's to let go
+    /// (<see cref="OutboxStore.ForgetAllAsync"/>).
+    /// </returns>
     public Task<bool> HandleAsync(FigureEvent figureEvent, CancellationToken cancellationToken) =>
         HandleAsync(FigureEventContext.Reading(figureEvent, catalogue, results), cancellationToken);
+
+    public void Dispose() => _afterTurns.Dispose();
+
+    private async Task HandleAfterTurnAsync(FigureEventContext context, CancellationToken cancellationToken)
+    {
+        await _afterTurns.WaitAsync(cancellationToken);
+        try
+        {
+            if (await HandleAsync(context, cancellationToken))
+            {
+                markers.Add(context.Event.Key);
+            }
+        }
+        finally
+        {
+            _afterTurns.Release();
+        }
+    }
 
     private async Task<bool> HandleAsync(FigureEventContext context, CancellationToken cancellationToken)
     {

@@ -52,16 +52,16 @@ public sealed partial class OutboxRun(
     {
         var markedBy = time.GetUtcNow() - options.Value.Grace;
         var (handled, pending) = (0, 0);
+        var done = new List<string>(); // handled, or pointing at nothing: let go together at the end
         foreach (var marker in await outbox.GetPendingAsync(markedBy, options.Value.PerRun, cancellationToken))
         {
             if (await outbox.ReadAsync(marker, cancellationToken) is not { } figureEvent)
             {
-                await outbox.ForgetAsync(marker, cancellationToken);
-                continue;
+                done.Add(marker.Key);
             }
-
-            if (await events.HandleAsync(figureEvent, cancellationToken))
+            else if (await events.HandleAsync(figureEvent, cancellationToken))
             {
+                done.Add(marker.Key);
                 handled++;
             }
             else
@@ -70,6 +70,7 @@ public sealed partial class OutboxRun(
             }
         }
 
+        await outbox.ForgetAllAsync(done, cancellationToken);
         return (handled, pending);
     }
 

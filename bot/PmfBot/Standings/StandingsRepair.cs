@@ -148,6 +148,7 @@ public static class StandingsStartup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<Events.FigureEvents>();
+        services.AddSingleton<Events.HandledMarkers>();
         services.AddSingleton<Events.OutboxRun>();
         services.AddSingleton<StandingsKeeper>();
         services.AddSingleton<Events.IFigureEventHandler>(s => s.GetRequiredService<StandingsKeeper>());

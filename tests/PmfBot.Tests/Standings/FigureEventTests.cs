@@ -162,6 +162,28 @@ public class FigureEventTests : UpdateCycleHost
     }
 
     [Fact]
+    public async Task HandledMarkers_AreLetGoTogether_EvenWhenOneIsAlreadyGone()
+    {
+        var keys = new List<string>();
+        foreach (var measure in new[] { "CS 02", "CS 03", "CS 04" })
+        {
+            var marker = new PendingMarkerEntity
+            {
+                PartitionKey = PendingMarkerEntity.Partition, RowKey = $"{measure}|{October.Code}|000001",
+                Measure = measure, Period = October.Code, Version = 1, At = Clock.GetUtcNow(),
+            };
+            await Storage.Tables.Outbox.AddEntityAsync(marker);
+            keys.Add(marker.RowKey);
+        }
+
+        await Storage.Tables.Outbox.DeleteEntityAsync(PendingMarkerEntity.Partition, keys[1]); // let go by a run
+
+        await Outbox.ForgetAllAsync(keys, default);
+
+        Assert.Empty(await PendingAsync());
+    }
+
+    [Fact]
     public async Task AnOlderEvent_HandledAfterANewerOne_ChangesNothing()
     {
         await InstallAsync();

@@ -121,7 +121,11 @@ public sealed partial class EscalationsFollowFigures(
         }
 
         var figure = context.Figure;
-        var existing = await store.GetForMeasureAsync(figure.Measure, cancellationToken);
+        var existing = await context.ReadOnceAsync(
+            "escalations",
+            ct => store.GetForMeasureAsync(figure.Measure, ct),
+            cancellationToken
+        );
         var closes = EscalationRules.IsBackWithinTolerance(figure)
             ? existing
                 .Where(s => s.Escalation.State != EscalationState.Closed && s.Escalation.Period <= figure.Period)
