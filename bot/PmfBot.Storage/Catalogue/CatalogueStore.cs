@@ -17,7 +17,7 @@ public sealed class CatalogueStore(PmfTables tables)
     /// The whole catalogue: one point read of its version, and only when that has changed (here or
     /// on another instance) six RowKey-range reads of the one catalogue partition.
     /// </summary>
-    /// <summary>This process's writes of the catalogue, for a copy kept in memory (<see cref="LocalWrites"/>).</summary>
+    /// <summary>This process's writes of the catalogue, for a copy kept in memory (see LocalWrites).</summary>
     public long Writes => LocalWrites.Of(_table);
 
     public async Task<CouncilCatalogue> LoadAsync(CancellationToken cancellationToken)

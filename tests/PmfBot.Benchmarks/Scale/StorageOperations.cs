@@ -17,7 +17,11 @@ public sealed class StorageOperations : IDisposable
     private readonly ConcurrentDictionary<string, int> _byKind = new(StringComparer.Ordinal);
     private int _requests;
 
-    public StorageOperations(Uri tableEndpoint, string tablePrefix)
+    /// <param name="countTransactions">
+    /// Count entity-group transactions too. Their address names no table, so only where nothing else in the
+    /// process uses the same storage (the benchmark process, not the tests running side by side).
+    /// </param>
+    public StorageOperations(Uri tableEndpoint, string tablePrefix, bool countTransactions = false)
     {
         var tables = tableEndpoint.AbsoluteUri.TrimEnd('/') + "/";
         _listener = new AzureEventSourceListener(
@@ -29,7 +33,8 @@ public sealed class StorageOperations : IDisposable
                 }
 
                 var path = uri.StartsWith(tables, StringComparison.OrdinalIgnoreCase) ? uri[tables.Length..] : "";
-                if (path.StartsWith(tablePrefix, StringComparison.OrdinalIgnoreCase) || path.StartsWith("$batch"))
+                if (path.StartsWith(tablePrefix, StringComparison.OrdinalIgnoreCase)
+                    || (countTransactions && path.StartsWith("$batch", StringComparison.Ordinal)))
                 {
                     Interlocked.Increment(ref _requests);
                     var table = TableOf(path.StartsWith('$') ? path : path[tablePrefix.Length..]);
