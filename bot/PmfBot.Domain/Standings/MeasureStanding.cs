@@ -98,6 +98,39 @@ public sealed record MeasureStanding(
 
     public MeasureResult? ResultFor(ReportingPeriod period) => Recent.FirstOrDefault(r => r.Period == period);
 
+    /// <summary>
+    /// Whether the standing alone can say what a period's figure is, as a report prints it: the figure with its
+    /// commentary, or that there is none (null). It can't for a period older than its span, for a figure there
+    /// that has lost its commentary (only the newest keep it), or for a standing never built: history can.
+    /// The figure is null whenever it returns false.
+    /// </summary>
+    public bool TryGetFigure(ReportingPeriod period, out MeasureResult? figure)
+    {
+        figure = null;
+        var periods = Recent.Select(r => r.Period).Concat(Extensions.Select(e => e.Period)).ToList();
+        if (periods.Count == 0 || period.Kind != periods[0].Kind)
+        {
+            return false;
+        }
+
+        var newest = periods.Max();
+        var oldest = newest;
+        for (var i = 1; i < SeriesLength(newest.Kind); i++)
+        {
+            oldest = oldest.Previous;
+        }
+
+        var at = Recent.Count - 1;
+        while (at >= 0 && Recent[at].Period != period)
+        {
+            at--;
+        }
+
+        var says = period >= oldest && (at < 0 || Recent.Count - at <= WithCommentary);
+        figure = says && at >= 0 ? Recent[at] : null;
+        return says;
+    }
+
     public IEnumerable<DeadlineExtension> ExtensionsFor(ReportingPeriod period) =>
         Extensions.Where(e => e.Period == period);
 

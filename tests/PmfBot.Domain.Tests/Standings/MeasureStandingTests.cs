@@ -179,4 +179,28 @@ public class MeasureStandingTests
 
     private static string Describe(MeasureStanding s) =>
         string.Join(", ", s.Recent.Select(r => $"{r.Period.Code} v{r.Version}={r.Value}"));
+
+    /// <summary>What a report may print from the standing alone, and what it must ask history for.</summary>
+    [Theory]
+    [InlineData("Oct 2026", true, "60")] // the newest figure
+    [InlineData("Aug 2026", true, "58")] // the third newest: still with its commentary
+    [InlineData("Jul 2026", false, null)] // within the 13 months, but its commentary is history's now
+    [InlineData("Nov 2026", true, null)] // newer than any figure: no return
+    [InlineData("Sep 2025", false, null)] // before the standing's 13 months
+    public void AReport_TakesFromTheStanding_OnlyWhatItHoldsInFull(string period, bool says, string? value)
+    {
+        var (history, month) = (new List<MeasureResult>(), ReportingPeriod.Parse("Jul 2025"));
+        for (var i = 0; i < 16; i++, month = month.Next)
+        {
+            history.Add(Figure(month, 45 + i)); // Jul 2025 to Oct 2026
+        }
+
+        var standing = MeasureStanding.FromHistory(Ni192, history, []);
+
+        var told = standing.TryGetFigure(ReportingPeriod.Parse(period), out var figure);
+
+        Assert.Equal(says, told);
+        Assert.Equal(value, figure?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(figure is null || figure.Commentary is not null);
+    }
 }

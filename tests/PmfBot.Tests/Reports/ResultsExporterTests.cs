@@ -4,12 +4,17 @@ using PmfBot.Features.Reports;
 using PmfBot.Features.Catalogue;
 using PmfBot.Features.Demo;
 using PmfBot.Storage.Catalogue;
+using PmfBot.Standings;
 using PmfBot.Storage.Results;
+using PmfBot.Storage.Standings;
 
 namespace PmfBot.Tests.Reports;
 
 public class ResultsExporterTests : StorageTestBase
 {
+    private ResultsExporter Exporter =>
+        new(new ResultStore(Storage.Tables), new StandingsReader(new StandingStore(Storage.Tables)));
+
     [Fact]
     public async Task Write_Quarter_ListsQuarterlyAndMonthlyMeasuresEndingThen_WithGapsAsNoReturn()
     {
@@ -18,7 +23,7 @@ public class ResultsExporterTests : StorageTestBase
         var catalogue = await new CatalogueStore(Storage.Tables).LoadAsync(default);
         var writer = new StringWriter();
 
-        var (count, _) = await new ResultsExporter(new ResultStore(Storage.Tables)).WriteAsync(catalogue, ReportingPeriod.Parse("Q2 2026/27"), writer, default);
+        var (count, _) = await Exporter.WriteAsync(catalogue, ReportingPeriod.Parse("Q2 2026/27"), writer, default);
 
         var table = TabularFile.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(writer.ToString())));
         Assert.Equal(25, count); // every demo measure is monthly or quarterly: all end on 30 Sep
@@ -43,8 +48,38 @@ public class ResultsExporterTests : StorageTestBase
         await DemoSeeder().SeedAsync(new DateOnly(2026, 11, 22), default);
         var catalogue = await new CatalogueStore(Storage.Tables).LoadAsync(default);
 
-        var (count, _) = await new ResultsExporter(new ResultStore(Storage.Tables)).WriteAsync(catalogue, ReportingPeriod.Parse("Aug 2026"), new StringWriter(), default);
+        var (count, _) = await Exporter.WriteAsync(catalogue, ReportingPeriod.Parse("Aug 2026"), new StringWriter(), default);
 
         Assert.Equal(DemoCouncil.Measures.Count(m => m.Measure.Frequency == Domain.Catalogue.Frequency.Monthly), count);
+    }
+
+    [Fact]
+    public async Task TheLatestQuarter_IsReadFromTheStandings_AnOlderOneFromHistory()
+    {
+        await DemoSeeder().SeedAsync(new DateOnly(2026, 11, 22), default);
+        var catalogue = await new CatalogueStore(Storage.Tables).LoadAsync(default);
+        var history = new ResultStore(Storage.Tables);
+        var september = await history.GetAsync(Cs02, ReportingPeriod.Parse("Sep 2026"), default);
+        // Gone from history, still in CS 02's standing: a report that prints it read the standing.
+        await Storage.Tables.Results.DeleteEntityAsync("CS 02", "result|" + september!.Period.Code);
+
+        var latest = await ReportAsync(catalogue, "Q2 2026/27");
+        var older = await ReportAsync(catalogue, "Q2 2025/26"); // Sep 2025: before the standing's 13 months
+
+        Assert.Equal(catalogue.FindMeasure(Cs02)!.Format(september.Value), latest["Value"]);
+        Assert.Equal(september.Commentary, latest["Commentary"]);
+        var fromHistory = await history.GetAsync(Cs02, ReportingPeriod.Parse("Sep 2025"), default);
+        Assert.Equal(catalogue.FindMeasure(Cs02)!.Format(fromHistory!.Value), older["Value"]);
+    }
+
+    private static readonly Domain.Catalogue.MeasureReference Cs02 = Domain.Catalogue.MeasureReference.Parse("CS 02");
+
+    private async Task<SheetRow> ReportAsync(
+        Domain.Catalogue.CouncilCatalogue catalogue, string period)
+    {
+        var writer = new StringWriter();
+        await Exporter.WriteAsync(catalogue, ReportingPeriod.Parse(period), writer, default);
+        var table = TabularFile.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(writer.ToString())));
+        return table.Rows.Single(r => r["Reference"] == "CS 02");
     }
 }

@@ -16,7 +16,7 @@ namespace PmfBot.Features.Reports;
 /// "Q2 2026/27", the quarterly measures' Q2, the monthly measures' September and the half-yearly
 /// measures' H1. Measures with no value for their period are listed as "No return", so gaps show.
 /// </remarks>
-public sealed class ResultsExporter(ResultStore results)
+public sealed class ResultsExporter(ResultStore results, Standings.StandingsReader standings)
 {
     private static readonly string[] Columns =
     [
@@ -92,7 +92,8 @@ public sealed class ResultsExporter(ResultStore results)
     /// <summary>
     /// The report's rows: each measure (of <paramref name="scope"/>, or all when null) whose own
     /// period ends when <paramref name="period"/> does, with its figure for that period or null.
-    /// One point read per measure, a bounded number at a time.
+    /// From the standings, one read per service; a point read of history for each figure they can't
+    /// give (an older period, or one whose commentary only history keeps), a bounded number at a time.
     /// </summary>
     public async Task<IReadOnlyList<ReportRow>> ReadAsync(
         CouncilCatalogue catalogue,
@@ -108,12 +109,32 @@ public sealed class ResultsExporter(ResultStore results)
             .OrderBy(x => x.Measure.ServiceCode, StringComparer.Ordinal)
             .ThenBy(x => x.Measure.Reference.Key, StringComparer.Ordinal)
             .ToList();
+        var standing = await standings.ForAsync([.. measures.Select(x => x.Measure)], cancellationToken);
+        var rows = new ReportRow[measures.Count];
+        var fromHistory = new List<int>();
+        for (var i = 0; i < measures.Count; i++)
+        {
+            if (standing[i].TryGetFigure(measures[i].Period, out var figure))
+            {
+                rows[i] = new ReportRow(measures[i].Measure, measures[i].Period, figure);
+            }
+            else
+            {
+                fromHistory.Add(i);
+            }
+        }
+
         var found = await MeasureState.ReadEachAsync(
-            measures,
-            (x, ct) => results.GetAsync(x.Measure.Reference, x.Period, ct),
+            fromHistory,
+            (i, ct) => results.GetAsync(measures[i].Measure.Reference, measures[i].Period, ct),
             cancellationToken
         );
-        return [.. measures.Zip(found, (x, result) => new ReportRow(x.Measure, x.Period, result))];
+        foreach (var (i, figure) in fromHistory.Zip(found))
+        {
+            rows[i] = new ReportRow(measures[i].Measure, measures[i].Period, figure);
+        }
+
+        return rows;
     }
 
     private static string Words(DirectionOfTravel direction) =>
