@@ -18,12 +18,14 @@ public sealed class ArrivalWindowRateLimiter : RateLimiter
 {
     private readonly (int Count, TimeSpan Window)[] _limits;
     private readonly TimeSpan _longest;
+    private readonly int _mostAtOnce;
     private readonly TimeProvider _time;
     private readonly object _gate = new();
     private readonly Queue<long> _released = new(); // when each permit came back from its request, oldest first
     private readonly LinkedList<Waiter> _waiting = new();
     private ITimer? _wake; // made when someone first has to wait
     private long _lastTaken;
+    private long _lastReleased; // the newest in _released: asked of every conversation's limiter ten times a second
     private int _held;
     private long _successful;
     private long _failed;
@@ -40,11 +42,12 @@ public sealed class ArrivalWindowRateLimiter : RateLimiter
 
         _limits = limits;
         _longest = limits.Max(limit => limit.Window);
+        _mostAtOnce = limits.Min(limit => limit.Count);
         _time = time;
         _lastTaken = time.GetTimestamp();
     }
 
-    private int MostAtOnce => _limits.Min(limit => limit.Count);
+    private int MostAtOnce => _mostAtOnce;
 
     /// <summary>Null while a request is on the way, waiting, or still counted in a window.</summary>
     public override TimeSpan? IdleDuration
@@ -59,7 +62,7 @@ public sealed class ArrivalWindowRateLimiter : RateLimiter
                 }
 
                 var now = _time.GetTimestamp();
-                var since = _released.Count == 0 ? _lastTaken : _released.Last() + ToTicks(_longest);
+                var since = _released.Count == 0 ? _lastTaken : _lastReleased + ToTicks(_longest);
                 return since > now ? null : _time.GetElapsedTime(since, now);
             }
         }
@@ -179,11 +182,37 @@ public sealed class ArrivalWindowRateLimiter : RateLimiter
         foreach (var (count, window) in _limits)
         {
             var since = now - ToTicks(window);
-            var counted = _released.Count(released => released > since);
+            var counted = CountSince(since);
             available = Math.Min(available, count - _held - counted);
         }
 
         return Math.Max(0, available);
+    }
+
+    /// <summary>How many permits were released after <paramref name="since"/> (a loop: this runs per request).</summary>
+    private int CountSince(long since)
+    {
+        var counted = 0;
+        foreach (var released in _released)
+        {
+            counted += released > since ? 1 : 0;
+        }
+
+        return counted;
+    }
+
+    /// <summary>When the <paramref name="n"/>th permit released after <paramref name="since"/> came back.</summary>
+    private long NthSince(long since, int n)
+    {
+        foreach (var released in _released)
+        {
+            if (released > since && --n == 0)
+            {
+                return released;
+            }
+        }
+
+        throw new InvalidOperationException("Fewer permits were released in the window than counted.");
     }
 
     private Lease Take(int permitCount)
@@ -204,6 +233,8 @@ public sealed class ArrivalWindowRateLimiter : RateLimiter
             {
                 _released.Enqueue(now);
             }
+
+            _lastReleased = now;
 
             WakeWhenRoom();
         }
@@ -263,9 +294,9 @@ public sealed class ArrivalWindowRateLimiter : RateLimiter
         {
             // Of the releases still in this window, the one whose leaving makes room for the first waiter.
             var since = now - ToTicks(window);
-            var counted = _released.Where(released => released > since).ToArray();
-            var mustLeave = _held + counted.Length + first.Count - count;
-            if (mustLeave > counted.Length)
+            var counted = CountSince(since);
+            var mustLeave = _held + counted + first.Count - count;
+            if (mustLeave > counted)
             {
                 _wake.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                 return; // held permits have to come back first, and their release wakes us
@@ -273,7 +304,7 @@ public sealed class ArrivalWindowRateLimiter : RateLimiter
 
             if (mustLeave > 0)
             {
-                at = Math.Max(at, counted[mustLeave - 1] + ToTicks(window));
+                at = Math.Max(at, NthSince(since, mustLeave) + ToTicks(window));
             }
         }
 
