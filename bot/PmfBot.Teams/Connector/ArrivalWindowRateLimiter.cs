@@ -189,7 +189,7 @@ public sealed class ArrivalWindowRateLimiter : RateLimiter
         return Math.Max(0, available);
     }
 
-    /// <summary>How many permits were released after <paramref name="since"/> (a loop: this runs per request).</summary>
+    /// <summary>How many permits came back after <paramref name="since"/> (a loop: this runs per request).</summary>
     private int CountSince(long since)
     {
         var counted = 0;
