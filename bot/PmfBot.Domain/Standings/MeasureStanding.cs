@@ -113,13 +113,7 @@ public sealed record MeasureStanding(
             return false;
         }
 
-        var newest = periods.Max();
-        var oldest = newest;
-        for (var i = 1; i < SeriesLength(newest.Kind); i++)
-        {
-            oldest = oldest.Previous;
-        }
-
+        var oldest = OldestKept(periods.Max());
         var at = Recent.Count - 1;
         while (at >= 0 && Recent[at].Period != period)
         {
@@ -144,6 +138,18 @@ public sealed record MeasureStanding(
     public bool SameAs(MeasureStanding other) =>
         Measure == other.Measure && Recent.SequenceEqual(other.Recent) && Extensions.SequenceEqual(other.Extensions);
 
+    /// <summary>The oldest period a standing keeps when <paramref name="newest"/> is the newest it knows.</summary>
+    private static ReportingPeriod OldestKept(ReportingPeriod newest)
+    {
+        var oldest = newest;
+        for (var i = 1; i < SeriesLength(newest.Kind); i++)
+        {
+            oldest = oldest.Previous;
+        }
+
+        return oldest;
+    }
+
     private static MeasureStanding Normalise(
         MeasureReference measure,
         IEnumerable<MeasureResult> figures,
@@ -162,13 +168,7 @@ public sealed record MeasureStanding(
             return Empty(measure);
         }
 
-        var newest = periods.Max();
-        var oldest = newest;
-        for (var i = 1; i < SeriesLength(newest.Kind); i++)
-        {
-            oldest = oldest.Previous;
-        }
-
+        var oldest = OldestKept(periods.Max());
         var kept = newestPerPeriod.Where(r => r.Period >= oldest).ToList();
         var recent = kept.Select(
             (r, i) => i >= kept.Count - WithCommentary ? r : r with { Commentary = null, ActionNote = null }

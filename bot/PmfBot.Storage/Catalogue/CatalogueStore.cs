@@ -13,13 +13,13 @@ public sealed class CatalogueStore(PmfTables tables)
     // for a council of thousands of measures, reading the partition each time cost more than the turn.
     private volatile Cached? _cached;
 
+    /// <summary>This process's writes of the catalogue, for a copy kept in memory (see LocalWrites).</summary>
+    public long Writes => LocalWrites.Of(_table);
+
     /// <summary>
     /// The whole catalogue: one point read of its version, and only when that has changed (here or
     /// on another instance) six RowKey-range reads of the one catalogue partition.
     /// </summary>
-    /// <summary>This process's writes of the catalogue, for a copy kept in memory (see LocalWrites).</summary>
-    public long Writes => LocalWrites.Of(_table);
-
     public async Task<CouncilCatalogue> LoadAsync(CancellationToken cancellationToken)
     {
         var version = await _table.GetEntityIfExistsAsync<CatalogueVersionEntity>(

@@ -47,8 +47,6 @@ public sealed class ArrivalWindowRateLimiter : RateLimiter
         _lastTaken = time.GetTimestamp();
     }
 
-    private int MostAtOnce => _mostAtOnce;
-
     /// <summary>Null while a request is on the way, waiting, or still counted in a window.</summary>
     public override TimeSpan? IdleDuration
     {
@@ -167,7 +165,7 @@ public sealed class ArrivalWindowRateLimiter : RateLimiter
     private void CheckCount(int permitCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(permitCount);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, MostAtOnce);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, _mostAtOnce);
     }
 
     /// <summary>Permits free in every window: not held, and not released within the window.</summary>
