@@ -74,10 +74,13 @@ public static class CardGallery
         ["activity-prompt-needs-fixing"] = PlanActivityPromptCard.Build(FoiAuditPrompt with
         {
             Entry = new PlanActivityEntry("AtRisk", "30", "Two trainers off sick.", null),
-            Problems = new PlanActivityInputProblems([], [], [], ["At risk: an action note is required — what is being done to recover it?"]),
+            Problems = new PlanActivityInputProblems(
+                [], [], [], ["At risk: an action note is required — what is being done to recover it?"]),
         }),
-        ["activity-recorded"] = PlanActivityRecordedCard.Build(new PlanActivityRecordedView("Act on the internal audit of FOI handling", "Q2 2026/27", "On track", "Good", "55%",
-            "Training half done.", null, "Priya Shah", "09:40 on 7 Nov 2026", "Next report: Q3 2026/27, due by Sunday 10 January 2027. I'll send a card when the quarter ends.")),
+        ["activity-recorded"] = PlanActivityRecordedCard.Build(new PlanActivityRecordedView(
+            "Act on the internal audit of FOI handling", "Q2 2026/27", "On track", "Good", "55%",
+            "Training half done.", null, "Priya Shah", "09:40 on 7 Nov 2026",
+            "Next report: Q3 2026/27, due by Sunday 10 January 2027. I'll send a card when the quarter ends.")),
         ["extension-request-form"] = ExtensionRequestCard.Build(new ExtensionRequestView("CS 02", "Calls answered within 5 minutes", "Oct 2026", "Tuesday 10 November 2026", "2026-11-11", "2027-01-09", "Helen Price",
             new Dictionary<string, string> { ["measure"] = "CS 02", ["period"] = "FY2026-M07" }, "2026-11-13", null, ["Give a reason below: extensions are agreed on it."])),
         ["extension-to-decide"] = ExtensionCard.Build(Cs02Extension),

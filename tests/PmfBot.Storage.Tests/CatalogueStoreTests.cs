@@ -15,7 +15,8 @@ public class CatalogueStoreTests : StorageTestBase
         {
             Code = "food-waste", Title = "Roll out food waste collections", ServiceCode = "waste", Owner = Samples.Owner,
             DueDate = new DateOnly(2027, 3, 31), Status = PlanActivityStatus.AtRisk, Commentary = "Vehicles late",
-            Milestones = [new Milestone("West | first", new DateOnly(2026, 9, 30), PlanActivityStatus.Completed)], PriorityCodes = ["greener"],
+            Milestones = [new Milestone("West | first", new DateOnly(2026, 9, 30), PlanActivityStatus.Completed)],
+            PriorityCodes = ["greener"],
         };
         var change = new CatalogueChange
         {

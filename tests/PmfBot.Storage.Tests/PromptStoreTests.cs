@@ -95,7 +95,8 @@ public class PromptStoreTests : StorageTestBase
         var rest = TimeSpan.FromHours(6);
         Task<PromptClaim?> ClaimAsync(DateTimeOffset at, bool reachable, List<DateTimeOffset>? asked = null) =>
             Store.TryClaimAsync(
-                Cs02, October, "prompt", Priya, new ClaimTerms("a", at, Lease, 3, RetryWaitingEvery: rest), default, _ =>
+                Cs02, October, "prompt", Priya, new ClaimTerms("a", at, Lease, 3, RetryWaitingEvery: rest), default,
+                _ =>
                 {
                     asked?.Add(at);
                     return Task.FromResult(reachable);

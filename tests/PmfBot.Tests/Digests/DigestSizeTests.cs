@@ -43,7 +43,8 @@ public class DigestSizeTests
             Owner = people[i % 200].Id,
             EscalationOwner = chief,
         }).ToList();
-        var council = new CouncilCatalogue(departments, services, [], [.. people, new Person(chief, "Chief")], measures, []);
+        var council = new CouncilCatalogue(
+            departments, services, [], [.. people, new Person(chief, "Chief")], measures, []);
 
         var commentary = new string('x', 1900) + " the end.";
         var october = ReportingPeriod.CalendarMonth(2026, 10);

@@ -48,7 +48,8 @@ public class ResultsExporterTests : StorageTestBase
         await DemoSeeder().SeedAsync(new DateOnly(2026, 11, 22), default);
         var catalogue = await new CatalogueStore(Storage.Tables).LoadAsync(default);
 
-        var (count, _) = await Exporter.WriteAsync(catalogue, ReportingPeriod.Parse("Aug 2026"), new StringWriter(), default);
+        var (count, _) = await Exporter.WriteAsync(
+            catalogue, ReportingPeriod.Parse("Aug 2026"), new StringWriter(), default);
 
         Assert.Equal(DemoCouncil.Measures.Count(m => m.Measure.Frequency == Domain.Catalogue.Frequency.Monthly), count);
     }
