@@ -31,6 +31,7 @@ public abstract class StorageTestBase : IAsyncLifetime
             catalogue,
             results,
             new global::PmfBot.Storage.Standings.StandingStore(tables),
+            new global::PmfBot.Storage.Escalations.EscalationStore(tables),
             new global::PmfBot.Storage.Outbox.OutboxStore(tables),
             NullLogger<global::PmfBot.Standings.StandingsRepair>.Instance);
         return new Features.Demo.DemoSeeder(

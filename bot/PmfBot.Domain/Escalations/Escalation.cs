@@ -99,6 +99,16 @@ public sealed record Escalation
 
     public string Key => KeyOf(Measure, Period);
 
+    /// <summary>
+    /// How many times it has changed since it was raised: every change adds a decision, an answer, the raise to the
+    /// next level or the closure, so of two copies the one with the higher revision is the newer.
+    /// </summary>
+    public int Revision =>
+        Decisions.Count
+        + Answers.Count
+        + (RaisedToNextLevelAt is null ? 0 : 1)
+        + (State == EscalationState.Closed ? 1 : 0);
+
     /// <summary>The key of the escalation a measure's period has, or would have.</summary>
     public static string KeyOf(MeasureReference measure, ReportingPeriod period) => $"{measure.Key}|{period.Code}";
 

@@ -1,20 +1,23 @@
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Results;
 
 namespace PmfBot.Domain.Standings;
 
 /// <summary>
 /// Where one measure stands: the tail of its history that scorecards, digests, "what's due" and
-/// trend charts read — its newest figures (each as judged when recorded) and the deadline
-/// extensions on those periods. Kept by the "figure recorded" event; rebuilt from history when in doubt.
+/// trend charts read — its newest figures (each as judged when recorded), the deadline extensions
+/// on those periods, and its escalations. Kept by the "figure recorded" event (and by extensions and
+/// escalations as they change); rebuilt from history when in doubt.
 /// </summary>
 /// <remarks>
-/// What it holds is a pure function of the figures and extensions it has been given, whatever
-/// their order: the newest version of each period, for the periods within
-/// <see cref="SeriesLength"/> of the newest one known. So events applied late, twice or out of
-/// order end where a rebuild from history ends, and an older version never replaces a newer one.
+/// What it holds is a pure function of the figures, extensions and escalations it has been given,
+/// whatever their order: the newest version of each period's figure, for the periods within
+/// <see cref="SeriesLength"/> of the newest one known, and the newest revision of each
+/// escalation. So events applied late, twice or out of order end where a rebuild from history
+/// ends, and an older version never replaces a newer one.
 /// </remarks>
 /// <param name="Recent">
 /// Figures, oldest period first; commentary kept on the newest <see cref="WithCommentary"/> only.
@@ -33,6 +36,15 @@ public sealed record MeasureStanding(
 
     /// <summary>The latest figure: the newest period's.</summary>
     public MeasureResult? Latest => Recent.Count > 0 ? Recent[^1] : null;
+
+    /// <summary>
+    /// Its escalations, oldest period first, each at its newest revision. Those closed on periods before the series'
+    /// span keep their facts (state, decisions, dates) but not their words.
+    /// </summary>
+    public IReadOnlyList<Escalation> Escalations { get; init; } = [];
+
+    /// <summary>The escalations waiting for a decision or decided, not yet closed: what scorecards list.</summary>
+    public IEnumerable<Escalation> NotClosed => Escalations.Where(x => x.State != EscalationState.Closed);
 
     /// <summary>
     /// How many periods a standing spans: 13 months, 8 quarters, 4 halves, 3 years — a year and
@@ -55,8 +67,9 @@ public sealed record MeasureStanding(
     public static MeasureStanding FromHistory(
         MeasureReference measure,
         IEnumerable<MeasureResult> history,
-        IEnumerable<DeadlineExtension> extensions
-    ) => Normalise(measure, history, extensions);
+        IEnumerable<DeadlineExtension> extensions,
+        IEnumerable<Escalation> escalations
+    ) => Normalise(measure, history, extensions, escalations);
 
     /// <summary>
     /// The standing with a figure taken in: unchanged (the same instance) if it knows that version or a newer one.
@@ -77,7 +90,12 @@ public sealed record MeasureStanding(
             return this;
         }
 
-        var next = Normalise(Measure, Recent.Where(r => r.Period != figure.Period).Append(figure), Extensions);
+        var next = Normalise(
+            Measure,
+            Recent.Where(r => r.Period != figure.Period).Append(figure),
+            Extensions,
+            Escalations
+        );
         return next.SameAs(this) ? this : next;
     }
 
@@ -92,7 +110,31 @@ public sealed record MeasureStanding(
             return this;
         }
 
-        var next = Normalise(Measure, Recent, Extensions.Where(e => e != known).Append(extension));
+        var next = Normalise(Measure, Recent, Extensions.Where(e => e != known).Append(extension), Escalations);
+        return next.SameAs(this) ? this : next;
+    }
+
+    /// <summary>
+    /// The standing with an escalation taken in as it now is: unchanged (the same instance) if it knows that revision
+    /// or a newer one.
+    /// </summary>
+    public MeasureStanding With(Escalation escalation)
+    {
+        if (escalation.Measure != Measure)
+        {
+            throw new ArgumentException(
+                $"{escalation.Measure}'s escalation can't change {Measure}'s standing.",
+                nameof(escalation)
+            );
+        }
+
+        var known = Escalations.FirstOrDefault(x => x.Period == escalation.Period);
+        if (known is not null && known.Revision >= escalation.Revision)
+        {
+            return this;
+        }
+
+        var next = Normalise(Measure, Recent, Extensions, Escalations.Where(x => x != known).Append(escalation));
         return next.SameAs(this) ? this : next;
     }
 
@@ -107,7 +149,11 @@ public sealed record MeasureStanding(
     public bool TryGetFigure(ReportingPeriod period, out MeasureResult? figure)
     {
         figure = null;
-        var periods = Recent.Select(r => r.Period).Concat(Extensions.Select(e => e.Period)).ToList();
+        var periods = Recent
+            .Select(r => r.Period)
+            .Concat(Extensions.Select(e => e.Period))
+            .Concat(Escalations.Select(x => x.Period))
+            .ToList();
         if (periods.Count == 0 || period.Kind != periods[0].Kind)
         {
             return false;
@@ -134,9 +180,24 @@ public sealed record MeasureStanding(
     public IEnumerable<OpenUpdate> OpenAt(Measure measure, DateTimeOffset now, UpdateCyclePolicy policy) =>
         OpenUpdates.For(measure, (_, p) => ResultFor(p) is not null, (_, p) => ExtensionsFor(p), now, policy);
 
-    /// <summary>Holds the same figures (versions, values, texts) and extensions.</summary>
+    /// <summary>Holds the same figures (versions, values, texts), extensions and escalation revisions.</summary>
     public bool SameAs(MeasureStanding other) =>
-        Measure == other.Measure && Recent.SequenceEqual(other.Recent) && Extensions.SequenceEqual(other.Extensions);
+        Measure == other.Measure
+        && Recent.SequenceEqual(other.Recent)
+        && Extensions.SequenceEqual(other.Extensions)
+        && Escalations
+            .Select(x => (x.Period, x.Revision))
+            .SequenceEqual(other.Escalations.Select(x => (x.Period, x.Revision)));
+
+    private static Escalation WithoutWords(Escalation closed) =>
+        closed with
+        {
+            Reason = null,
+            ProposedAction = null,
+            Decisions = [.. closed.Decisions.Select(d => d with { Note = null })],
+            Answers = [.. closed.Answers.Select(a => a with { Text = string.Empty })],
+            Closure = closed.Closure is { } closure ? closure with { Why = string.Empty } : null,
+        };
 
     /// <summary>The oldest period a standing keeps when <paramref name="newest"/> is the newest it knows.</summary>
     private static ReportingPeriod OldestKept(ReportingPeriod newest)
@@ -153,7 +214,8 @@ public sealed record MeasureStanding(
     private static MeasureStanding Normalise(
         MeasureReference measure,
         IEnumerable<MeasureResult> figures,
-        IEnumerable<DeadlineExtension> extensions
+        IEnumerable<DeadlineExtension> extensions,
+        IEnumerable<Escalation> escalations
     )
     {
         var newestPerPeriod = figures
@@ -162,7 +224,16 @@ public sealed record MeasureStanding(
             .OrderBy(r => r.Period)
             .ToList();
         var requests = extensions.ToList();
-        var periods = newestPerPeriod.Select(r => r.Period).Concat(requests.Select(e => e.Period)).ToList();
+        var newestEscalations = escalations
+            .GroupBy(x => x.Period)
+            .Select(g => g.MaxBy(x => x.Revision)!)
+            .OrderBy(x => x.Period)
+            .ToList();
+        var periods = newestPerPeriod
+            .Select(r => r.Period)
+            .Concat(requests.Select(e => e.Period))
+            .Concat(newestEscalations.Select(x => x.Period))
+            .ToList();
         if (periods.Count == 0)
         {
             return Empty(measure);
@@ -178,6 +249,11 @@ public sealed record MeasureStanding(
             .OrderBy(e => e.Period)
             .ThenBy(e => e.RequestedAt)
             .ThenBy(e => e.Id, StringComparer.Ordinal);
-        return new MeasureStanding(measure, [.. recent], [.. keptExtensions]);
+        // Before the span, one not closed is still someone's to decide; one closed keeps its facts without its words,
+        // so that a late copy of an earlier revision can't reopen it.
+        var keptEscalations = newestEscalations.Select(x =>
+            x.Period >= oldest || x.State != EscalationState.Closed ? x : WithoutWords(x)
+        );
+        return new MeasureStanding(measure, [.. recent], [.. keptExtensions]) { Escalations = [.. keptEscalations] };
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using PmfBot.Domain.Calendar;
@@ -12,8 +11,9 @@ namespace PmfBot.Storage.Escalations;
 // Why: raising is an insert of exactly that key, so however many results, scans or instances
 // try, an escalation is raised once; a measure's history is one partition read. Each change is
 // an ETag-checked replace, so of two simultaneous decisions exactly one lands. "Not closed"
-// across all measures (the scan's follow-up, "my escalations") is a cross-partition filter on
-// State: escalations are few, and closed ones fall out of it.
+// across all measures (the follow-up, "my escalations") is a cross-partition filter on State:
+// escalations are few, and closed ones fall out of it. Scorecards and digests read escalations
+// from the standings instead, which every change refreshes (EscalationWrites).
 
 internal sealed class EscalationEntity : StoredEntity
 {
@@ -47,8 +47,6 @@ public sealed record StoredEscalation(Escalation Escalation, ETag ETag);
 /// </summary>
 public sealed class EscalationStore(PmfTables tables)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private readonly TableClient _table = tables.Escalations;
 
     /// <summary>
@@ -113,6 +111,18 @@ public sealed class EscalationStore(PmfTables tables)
         return [.. list.OrderBy(s => s.Escalation.Period)];
     }
 
+    /// <summary>Every escalation, of every measure: a scan of the table, for the standings' repair pass.</summary>
+    public async Task<IReadOnlyList<Escalation>> GetAllAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<Escalation>();
+        await foreach (var e in _table.QueryAsync<EscalationEntity>(cancellationToken: cancellationToken))
+        {
+            list.Add(ToStored(e).Escalation);
+        }
+
+        return list;
+    }
+
     /// <summary>Escalations not yet closed (open or decided), across all measures.</summary>
     public async Task<IReadOnlyList<StoredEscalation>> GetNotClosedAsync(CancellationToken cancellationToken)
     {
@@ -121,27 +131,6 @@ public sealed class EscalationStore(PmfTables tables)
         await foreach (var e in _table.QueryAsync<EscalationEntity>(filter, cancellationToken: cancellationToken))
         {
             list.Add(ToStored(e));
-        }
-
-        return list;
-    }
-
-    /// <summary>
-    /// Escalations not yet closed, and any changed since an instant (raised, decided or closed):
-    /// what a weekly digest reports. One cross-partition query; the table holds a few per measure a year.
-    /// </summary>
-    public async Task<IReadOnlyList<Escalation>> GetOpenOrChangedSinceAsync(
-        DateTimeOffset since,
-        CancellationToken cancellationToken
-    )
-    {
-        var list = new List<Escalation>();
-        var filter = TableClient.CreateQueryFilter(
-            $"State ne {nameof(EscalationState.Closed)} or Timestamp ge {since}"
-        );
-        await foreach (var e in _table.QueryAsync<EscalationEntity>(filter, cancellationToken: cancellationToken))
-        {
-            list.Add(ToStored(e).Escalation);
         }
 
         return list;
@@ -196,11 +185,8 @@ public sealed class EscalationStore(PmfTables tables)
             Reason = x.Reason,
             ProposedAction = x.ProposedAction,
             State = x.State.ToString(),
-            Decisions = JsonSerializer.Serialize(
-                x.Decisions.Select(d => new DecisionJson(d.Kind.ToString(), d.By.Value, d.At, d.Note, d.Until)),
-                Json
-            ),
-            Answers = JsonSerializer.Serialize(x.Answers.Select(a => new AnswerJson(a.By.Value, a.At, a.Text)), Json),
+            Decisions = EscalationJson.Decisions(x.Decisions),
+            Answers = EscalationJson.Answers(x.Answers),
             RaisedToNextLevelAt = x.RaisedToNextLevelAt,
             ClosedAt = x.Closure?.At,
             ClosedWhy = x.Closure?.Why,
@@ -225,24 +211,8 @@ public sealed class EscalationStore(PmfTables tables)
                 Reason = e.Reason,
                 ProposedAction = e.ProposedAction,
                 State = Enum.Parse<EscalationState>(e.State),
-                Decisions =
-                [
-                    .. (JsonSerializer.Deserialize<List<DecisionJson>>(e.Decisions, Json) ?? []).Select(
-                        d => new EscalationDecision(
-                            Enum.Parse<DecisionKind>(d.Kind),
-                            PersonId.Parse(d.By),
-                            d.At,
-                            d.Note,
-                            d.Until
-                        )
-                    ),
-                ],
-                Answers =
-                [
-                    .. (JsonSerializer.Deserialize<List<AnswerJson>>(e.Answers, Json) ?? []).Select(
-                        a => new EscalationAnswer(PersonId.Parse(a.By), a.At, a.Text)
-                    ),
-                ],
+                Decisions = EscalationJson.Decisions(e.Decisions),
+                Answers = EscalationJson.Answers(e.Answers),
                 RaisedToNextLevelAt = e.RaisedToNextLevelAt,
                 Closure = e.ClosedAt is { } at
                     ? new EscalationClosure(
@@ -254,8 +224,4 @@ public sealed class EscalationStore(PmfTables tables)
             },
             e.ETag
         );
-
-    private sealed record DecisionJson(string Kind, string By, DateTimeOffset At, string? Note, DateOnly? Until);
-
-    private sealed record AnswerJson(string By, DateTimeOffset At, string Text);
 }

@@ -9,6 +9,10 @@ namespace PmfBot.Storage.Outbox;
 //     Finding what is pending is then one partition read, however many thousands of measures
 //     there are. A marker whose transaction failed points at nothing and is cleared when next
 //     looked at; an event whose marker failed is marked again by the daily repair.
+// A marker can also stand alone, as a refresh: "refresh|escalation|NI 192|FY2026-M07" says a
+// standing must take in what its source now holds (an escalation, a period's extensions). It is
+// written before the change, so a change the process stopped halfway through is still taken in:
+// the refresh reads the source itself, so a marker whose change never happened does no harm.
 
 /// <summary>A figure event in its measure's partition, until handled.</summary>
 public sealed class OutboxEntity : StoredEntity
@@ -30,6 +34,10 @@ public sealed class OutboxEntity : StoredEntity
 public sealed class PendingMarkerEntity : StoredEntity
 {
     public const string Partition = "pending";
+    public const string RefreshPrefix = "refresh|";
+
+    /// <summary>What a refresh marker's standing takes in ("escalation", "extensions"); null for a figure.</summary>
+    public string? Refresh { get; set; }
 
     public string Measure { get; set; } = string.Empty;
     public string Period { get; set; } = string.Empty;

@@ -7,13 +7,19 @@ using PmfBot.Domain.Results;
 namespace PmfBot.Storage.Outbox;
 
 /// <summary>A pending event, as its marker names it.</summary>
+/// <param name="Refresh">For a refresh marker, what its standing takes in; null for a figure event.</param>
 public sealed record PendingEvent(
     string Key,
     MeasureReference Measure,
     ReportingPeriod Period,
     int Version,
-    DateTimeOffset At
-);
+    DateTimeOffset At,
+    string? Refresh = null
+)
+{
+    /// <summary>The marker's ETag when read: a refresh marker is let go only if nobody has marked it again.</summary>
+    public ETag ETag { get; init; } = ETag.All;
+}
 
 /// <summary>
 /// The figure events not yet handled (key design in OutboxEntities.cs): finding them, reading
@@ -45,7 +51,12 @@ public sealed class OutboxStore(PmfTables tables)
                 && ReportingPeriod.TryParseCode(marker.Period, out var period)
             )
             {
-                found.Add(new PendingEvent(marker.RowKey, measure, period, marker.Version, marker.At));
+                found.Add(
+                    new PendingEvent(marker.RowKey, measure, period, marker.Version, marker.At, marker.Refresh)
+                    {
+                        ETag = marker.ETag,
+                    }
+                );
             }
             else
             {
@@ -60,6 +71,56 @@ public sealed class OutboxStore(PmfTables tables)
         }
 
         return [.. found.OrderBy(p => p.At)];
+    }
+
+    /// <summary>
+    /// Marks that <paramref name="measure"/>'s standing must take in what <paramref name="refresh"/> now holds for
+    /// the period (see OutboxEntities.cs): before the change, so that the change is never missed. One marker per
+    /// source, whatever the number of changes.
+    /// </summary>
+    public async Task<PendingEvent> MarkRefreshAsync(
+        string refresh,
+        MeasureReference measure,
+        ReportingPeriod period,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    )
+    {
+        var marker = new PendingMarkerEntity
+        {
+            PartitionKey = PendingMarkerEntity.Partition,
+            RowKey = $"{PendingMarkerEntity.RefreshPrefix}{refresh}|{measure.Key}|{period.Code}",
+            Refresh = refresh,
+            Measure = measure.Value,
+            Period = period.Code,
+            At = at,
+        };
+        var written = await _pending.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken);
+        return new PendingEvent(marker.RowKey, measure, period, 0, at, refresh)
+        {
+            ETag = written.Headers.ETag ?? ETag.All,
+        };
+    }
+
+    /// <summary>
+    /// Lets a refresh marker go once its standing has taken the change in, unless it was marked again meanwhile
+    /// (that change is then still to be taken in).
+    /// </summary>
+    public async Task ForgetRefreshAsync(PendingEvent refreshed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _pending.DeleteEntityAsync(
+                PendingMarkerEntity.Partition,
+                refreshed.Key,
+                refreshed.ETag,
+                cancellationToken
+            );
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Gone already, or marked again: the next refresh takes it.
+        }
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Standings;
+using PmfBot.Storage.Escalations;
 using PmfBot.Storage.Results;
 
 namespace PmfBot.Storage.Standings;
@@ -13,7 +14,7 @@ public sealed record StoredStanding(string Service, MeasureStanding Standing, ET
 // Key design (table "Standings"): a partition per service, PartitionKey = the service code
 // upper-cased, RowKey = the measure reference upper-cased. Properties: Measure, the figures as
 // JSON in "Series" (continued in "Series1", "Series2"… should commentary make it longer than one
-// property holds), and "Extensions" as JSON.
+// property holds), "Extensions" as JSON, and "Escalations" as JSON (continued the same way).
 // Why: a service's scorecard is one partition read; a department or the council is one read per
 // service, in parallel (40 for a 2,000-measure council) — never one per measure. A measure that
 // moves service is moved by the repair pass. Concurrency: each write is conditional on the ETag
@@ -24,6 +25,7 @@ public sealed class StandingStore(PmfTables tables)
 {
     private const string SeriesProperty = "Series";
     private const string ExtensionsProperty = "Extensions";
+    private const string EscalationsProperty = "Escalations";
     private const string MeasureProperty = "Measure";
 
     private readonly TableClient _table = tables.Standings;
@@ -129,11 +131,10 @@ public sealed class StandingStore(PmfTables tables)
             [MeasureProperty] = standing.Measure.Value,
             [ExtensionsProperty] = StoredJson.Extensions(standing.Extensions),
         };
-        var series = StoredJson.Figures(standing.Recent);
-        var parts = series.Chunk(TableLimits.MaxStringChars).Select(c => new string(c)).ToList();
-        for (var i = 0; i < parts.Count; i++)
+        WriteLong(row, SeriesProperty, StoredJson.Figures(standing.Recent));
+        if (standing.Escalations.Count > 0)
         {
-            row[i == 0 ? SeriesProperty : SeriesProperty + i] = parts[i];
+            WriteLong(row, EscalationsProperty, EscalationJson.Escalations(standing.Escalations));
         }
 
         TableLimits.EnsureFits(row, row.Where(p => p.Key is not ("PartitionKey" or "RowKey")).ToDictionary());
@@ -142,18 +143,43 @@ public sealed class StandingStore(PmfTables tables)
 
     private static StoredStanding ToDomain(TableEntity row)
     {
-        var series = new StringBuilder(row.GetString(SeriesProperty));
-        for (var i = 1; row.GetString(SeriesProperty + i) is { } more; i++)
-        {
-            series.Append(more);
-        }
-
         var measure = MeasureReference.Parse(row.GetString(MeasureProperty));
         var standing = new MeasureStanding(
             measure,
-            StoredJson.Figures(series.ToString()),
+            StoredJson.Figures(ReadLong(row, SeriesProperty) ?? "[]"),
             StoredJson.Extensions(row.GetString(ExtensionsProperty) ?? "[]")
-        );
+        )
+        {
+            Escalations = ReadLong(row, EscalationsProperty) is { } escalations
+                ? EscalationJson.Escalations(escalations)
+                : [],
+        };
         return new StoredStanding(row.PartitionKey, standing, row.ETag);
+    }
+
+    // A JSON value longer than one property holds goes on in "Name1", "Name2"…
+    private static void WriteLong(TableEntity row, string name, string json)
+    {
+        var parts = json.Chunk(TableLimits.MaxStringChars).Select(c => new string(c)).ToList();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            row[i == 0 ? name : name + i] = parts[i];
+        }
+    }
+
+    private static string? ReadLong(TableEntity row, string name)
+    {
+        if (row.GetString(name) is not { } first)
+        {
+            return null;
+        }
+
+        var json = new StringBuilder(first);
+        for (var i = 1; row.GetString(name + i) is { } more; i++)
+        {
+            json.Append(more);
+        }
+
+        return json.ToString();
     }
 }

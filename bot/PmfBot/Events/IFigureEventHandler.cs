@@ -25,3 +25,13 @@ public interface IFigureEventForecast
     /// <returns>A sentence for <paramref name="toldTo"/>, or null when there is nothing to say.</returns>
     Task<string?> ForetellAsync(FigureEventContext context, PersonId toldTo, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Takes in what a refresh marker names (see OutboxEntities.cs): what its source now holds, read from the source
+/// itself, so running it twice, or for a change that never happened, changes nothing.
+/// </summary>
+public interface IOutboxRefresh
+{
+    /// <summary>Takes the source in and lets the marker go; throws to leave it for the next outbox run.</summary>
+    Task RefreshAsync(Storage.Outbox.PendingEvent marker, CancellationToken cancellationToken);
+}

@@ -26,11 +26,13 @@ public sealed class OutboxOptions
 
 /// <summary>
 /// The scheduler's outbox run: re-handles figure events whose handling didn't finish after the
-/// turn (a handler failed, the instance stopped). One partition read finds them.
+/// turn (a handler failed, the instance stopped), and refreshes standings whose escalation or
+/// extension changed without being taken in. One partition read finds them.
 /// </summary>
 public sealed partial class OutboxRun(
     OutboxStore outbox,
     FigureEvents events,
+    IOutboxRefresh refreshes,
     TimeProvider time,
     IOptions<OutboxOptions> options,
     ILogger<OutboxRun> logger
@@ -55,7 +57,13 @@ public sealed partial class OutboxRun(
         var done = new List<string>(); // handled, or pointing at nothing: let go together at the end
         foreach (var marker in await outbox.GetPendingAsync(markedBy, options.Value.PerRun, cancellationToken))
         {
-            if (await outbox.ReadAsync(marker, cancellationToken) is not { } figureEvent)
+            if (marker.Refresh is not null)
+            {
+                (handled, pending) = await RefreshAsync(marker, cancellationToken)
+                    ? (handled + 1, pending)
+                    : (handled, pending + 1);
+            }
+            else if (await outbox.ReadAsync(marker, cancellationToken) is not { } figureEvent)
             {
                 done.Add(marker.Key);
             }
@@ -73,6 +81,23 @@ public sealed partial class OutboxRun(
         await outbox.ForgetAllAsync(done, cancellationToken);
         return (handled, pending);
     }
+
+    private async Task<bool> RefreshAsync(PendingEvent marker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await refreshes.RefreshAsync(marker, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogRefreshFailed(logger, e, marker.Key);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing {Marker} failed; the next outbox run tries again")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, string marker);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: {Handled} events handled, {Pending} still pending")]
     private static partial void LogRun(ILogger logger, int handled, int pending);

@@ -1,54 +1,125 @@
+using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
-using PmfBot.Domain.Deadlines;
-using PmfBot.Domain.Results;
 using PmfBot.Domain.Standings;
 using PmfBot.Events;
-using PmfBot.Storage.Catalogue;
+using PmfBot.Storage.Escalations;
+using PmfBot.Storage.Outbox;
+using PmfBot.Storage.Results;
 using PmfBot.Storage.Standings;
 
 namespace PmfBot.Standings;
 
+/// <summary>What a standing holds besides figures, each in its own row: an escalation, a period's extensions.</summary>
+public enum StandingSource
+{
+    Escalation,
+    Extensions,
+}
+
 /// <summary>
-/// Keeps each measure's standing as figures are recorded and corrected (and extensions asked for
-/// and decided): read, take the figure in, write back only if unchanged since read.
+/// Keeps each measure's standing as figures are recorded and corrected, extensions asked for and
+/// decided, and escalations raised, decided and closed: read, take the change in, write back only
+/// if unchanged since read.
 /// </summary>
-public sealed class StandingsKeeper(StandingStore standings, CatalogueStore catalogue, Bot.BackgroundSends background)
-    : IFigureEventHandler
+/// <remarks>
+/// A figure comes with its own event in the outbox. An escalation or an extension changes in its
+/// own row, so its change is made through <see cref="ChangeAsync{T}"/>: a refresh marker is written
+/// first, and once the change is made the standing takes in what the source then holds. Should the
+/// process stop in between, the outbox run finds the marker and does the same.
+/// </remarks>
+public sealed partial class StandingsKeeper(
+    StandingStore standings,
+    Council.CouncilToday council,
+    OutboxStore outbox,
+    EscalationStore escalations,
+    ResultStore results,
+    Bot.BackgroundSends background,
+    TimeProvider time,
+    ILogger<StandingsKeeper> logger
+) : IFigureEventHandler, IOutboxRefresh
 {
     public string Name => "standings";
 
     public async Task HandleAsync(FigureEventContext context, CancellationToken cancellationToken)
     {
-        var council = await context.CouncilAsync(cancellationToken);
-        await UpdateAsync(council, context.Figure.Measure, s => s.With(context.Figure), cancellationToken);
+        var catalogue = await context.CouncilAsync(cancellationToken);
+        await UpdateAsync(catalogue, context.Figure.Measure, s => s.With(context.Figure), cancellationToken);
     }
 
     /// <summary>
-    /// Takes in an extension request or decision once the turn has answered. Not an outbox event
-    /// (yet): should this fail, the repair pass puts it right.
+    /// Makes a change to a standing's source — an escalation, a period's extensions — so that the
+    /// standing takes it in: marked first, changed, then taken in once the caller has moved on (the
+    /// person never waits on it).
     /// </summary>
-    public void TakeInAfterTurn(DeadlineExtension extension) =>
-        background.Start($"{extension.Measure} {extension.Period} extension standing", ct =>
-            TakeInAsync(extension, ct)
-        );
-
-    /// <summary>Takes in an extension request or decision.</summary>
-    public async Task TakeInAsync(DeadlineExtension extension, CancellationToken cancellationToken) =>
-        await UpdateAsync(
-            await catalogue.LoadAsync(cancellationToken),
-            extension.Measure,
-            s => s.With(extension),
+    public async Task<T> ChangeAsync<T>(
+        StandingSource source,
+        MeasureReference measure,
+        ReportingPeriod period,
+        Func<CancellationToken, Task<T>> change,
+        CancellationToken cancellationToken
+    )
+    {
+        var marker = await outbox.MarkRefreshAsync(
+            KindOf(source),
+            measure,
+            period,
+            time.GetUtcNow(),
             cancellationToken
         );
+        try
+        {
+            return await change(cancellationToken);
+        }
+        finally
+        {
+            // Made or not, the source says what stands: a change that failed leaves nothing to take in.
+            background.Start($"{measure} {period.Code} {KindOf(source)} standing", ct => RefreshAsync(marker, ct));
+        }
+    }
+
+    /// <summary>
+    /// Takes in what a refresh marker's source now holds, then lets the marker go (unless marked again meanwhile).
+    /// </summary>
+    public async Task RefreshAsync(PendingEvent marker, CancellationToken cancellationToken)
+    {
+        var (measure, period) = (marker.Measure, marker.Period);
+        var catalogue = await council.LoadAsync(cancellationToken);
+        switch (marker.Refresh)
+        {
+            case var kind when kind == KindOf(StandingSource.Escalation):
+                if (await escalations.GetAsync(measure, period, cancellationToken) is { } stored)
+                {
+                    await UpdateAsync(catalogue, measure, s => s.With(stored.Escalation), cancellationToken);
+                }
+
+                break;
+            case var kind when kind == KindOf(StandingSource.Extensions):
+                var extensions = await results.GetExtensionsAsync(measure, period, cancellationToken);
+                await UpdateAsync(
+                    catalogue,
+                    measure,
+                    s => extensions.Aggregate(s, (standing, e) => standing.With(e)),
+                    cancellationToken
+                );
+                break;
+            default:
+                LogUnknownRefresh(logger, marker.Refresh, marker.Key);
+                break;
+        }
+
+        await outbox.ForgetRefreshAsync(marker, cancellationToken);
+    }
+
+    private static string KindOf(StandingSource source) => source.ToString().ToLowerInvariant();
 
     private async Task UpdateAsync(
-        CouncilCatalogue council,
+        CouncilCatalogue catalogue,
         MeasureReference measure,
         Func<MeasureStanding, MeasureStanding> change,
         CancellationToken cancellationToken
     )
     {
-        if (council.FindMeasure(measure)?.ServiceCode is not { } service)
+        if (catalogue.FindMeasure(measure)?.ServiceCode is not { } service)
         {
             return; // not in the catalogue any more: nothing stands
         }
@@ -75,4 +146,7 @@ public sealed class StandingsKeeper(StandingStore standings, CatalogueStore cata
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh marker {Marker} names an unknown source {Source}")]
+    private static partial void LogUnknownRefresh(ILogger logger, string? source, string marker);
 }

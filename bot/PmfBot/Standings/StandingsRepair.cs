@@ -3,6 +3,7 @@ using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Standings;
 using PmfBot.Scheduling;
 using PmfBot.Storage.Catalogue;
+using PmfBot.Storage.Escalations;
 using PmfBot.Storage.Outbox;
 using PmfBot.Storage.Results;
 using PmfBot.Storage.Standings;
@@ -46,6 +47,7 @@ public sealed partial class StandingsRepair(
     CatalogueStore catalogue,
     ResultStore results,
     StandingStore standings,
+    EscalationStore escalations,
     OutboxStore outbox,
     ILogger<StandingsRepair> logger
 ) : IScheduledWork
@@ -82,6 +84,7 @@ public sealed partial class StandingsRepair(
         // Standings first, history after: a standing changed by an event in between fails its ETag check.
         var stored = await standings.GetAllAsync(cancellationToken);
         var byMeasure = stored.ToLookup(s => s.Standing.Measure);
+        var escalated = (await escalations.GetAllAsync(cancellationToken)).ToLookup(x => x.Measure);
         var rebuilt = 0;
         var atOnce = new ParallelOptions { MaxDegreeOfParallelism = AtOnce, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(measures, atOnce, async (measure, ct) =>
@@ -90,7 +93,12 @@ public sealed partial class StandingsRepair(
             for (var attempt = 1; attempt <= 3; attempt++)
             {
                 var (history, extensions) = await results.GetHistoryAndExtensionsAsync(measure.Reference, ct);
-                var truth = MeasureStanding.FromHistory(measure.Reference, history, extensions);
+                // Read again after a conflict: the escalation may be what changed meanwhile.
+                var itsEscalations =
+                    attempt == 1
+                        ? escalated[measure.Reference]
+                        : (await escalations.GetForMeasureAsync(measure.Reference, ct)).Select(x => x.Escalation);
+                var truth = MeasureStanding.FromHistory(measure.Reference, history, extensions, itsEscalations);
                 if (kept is not null && kept.Standing.SameAs(truth))
                 {
                     return;
@@ -152,6 +160,7 @@ public static class StandingsStartup
         services.AddSingleton<Events.OutboxRun>();
         services.AddSingleton<StandingsKeeper>();
         services.AddSingleton<Events.IFigureEventHandler>(s => s.GetRequiredService<StandingsKeeper>());
+        services.AddSingleton<Events.IOutboxRefresh>(s => s.GetRequiredService<StandingsKeeper>());
         services.AddSingleton<StandingsRepair>();
         services.AddSingleton<StandingsReader>();
 

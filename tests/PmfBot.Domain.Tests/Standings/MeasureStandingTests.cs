@@ -1,6 +1,7 @@
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Results;
 using PmfBot.Domain.Standings;
 using PmfBot.Domain.Status;
@@ -87,7 +88,7 @@ public class MeasureStandingTests
 
             var delivered = events.Concat(events.Where(_ => random.Next(5) == 0)).OrderBy(_ => random.Next()).ToList();
             var folded = delivered.Aggregate(MeasureStanding.Empty(Ni192), (s, e) => s.With(e));
-            var truth = MeasureStanding.FromHistory(Ni192, history.Values, []);
+            var truth = MeasureStanding.FromHistory(Ni192, history.Values, [], []);
 
             Assert.True(truth.SameAs(folded), $"Round {round}: {Describe(folded)} ≠ {Describe(truth)}");
             Assert.True(truth.Recent.Count <= MeasureStanding.SeriesLength(kind));
@@ -175,6 +176,73 @@ public class MeasureStandingTests
         Assert.DoesNotContain(september, owed);
     }
 
+    /// <summary>An escalation on a period, at a revision: decided once, then closed.</summary>
+    private static Escalation EscalationAt(ReportingPeriod period, int revision)
+    {
+        var raised = new Escalation
+        {
+            Measure = Ni192, Period = period, Trigger = EscalationTrigger.Red,
+            EscalationOwner = TestMeasures.Chief, Owner = TestMeasures.Owner, RaisedAt = Start,
+        };
+        var decided = revision < 1 ? raised : raised.Decide(
+            new EscalationDecision(DecisionKind.ApproveAction, TestMeasures.Chief, Start.AddDays(1), "Agreed.", null));
+        return revision < 2
+            ? decided
+            : decided.Close(new EscalationClosure(Start.AddDays(30), "Back within tolerance."));
+    }
+
+    [Fact]
+    public void EscalationChanges_InAnyOrder_EndAtTheNewestRevisionOfEach()
+    {
+        var random = new Random(7);
+        var periods = new List<ReportingPeriod> { ReportingPeriod.CalendarMonth(2025, 1) };
+        while (periods.Count < 20)
+        {
+            periods.Add(periods[^1].Next);
+        }
+
+        for (var round = 0; round < 200; round++)
+        {
+            var finals = periods.Where(_ => random.Next(3) == 0).ToDictionary(p => p, _ => random.Next(3));
+            var changes = finals.SelectMany(f => Enumerable.Range(0, f.Value + 1).Select(r => EscalationAt(f.Key, r)))
+                .OrderBy(_ => random.Next()).ToList();
+            var figure = Figure(periods[^1], 60m);
+
+            var folded = changes.Aggregate(MeasureStanding.Empty(Ni192).With(figure), (s, x) => s.With(x));
+            var truth = MeasureStanding.FromHistory(
+                Ni192, [figure], [], finals.Select(f => EscalationAt(f.Key, f.Value)));
+
+            Assert.True(truth.SameAs(folded), $"Round {round}");
+            Assert.All(folded.Escalations, x => Assert.Equal(finals[x.Period], x.Revision));
+        }
+    }
+
+    [Fact]
+    public void AnOlderRevision_ArrivingAfterTheClosure_DoesNotReopenIt()
+    {
+        var october = ReportingPeriod.CalendarMonth(2026, 10);
+        var closed = MeasureStanding.Empty(Ni192).With(EscalationAt(october, 2));
+
+        Assert.Same(closed, closed.With(EscalationAt(october, 0)));
+        Assert.Empty(closed.NotClosed);
+    }
+
+    [Fact]
+    public void BeyondTheSeries_AClosedEscalationKeepsItsFactsWithoutItsWords_AndOneNotClosedIsKeptWhole()
+    {
+        var old = ReportingPeriod.CalendarMonth(2025, 2);
+        var standing = MeasureStanding.Empty(Ni192)
+            .With(EscalationAt(old, 1))
+            .With(EscalationAt(old.Previous, 2))
+            .With(Figure(ReportingPeriod.CalendarMonth(2026, 10), 60m));
+
+        Assert.Equal(old, Assert.Single(standing.NotClosed).Period);
+        Assert.Equal("Agreed.", standing.NotClosed.Single().Outcome!.Note);
+        var closed = standing.Escalations.Single(x => x.State == EscalationState.Closed);
+        Assert.Equal((old.Previous, 2, null), (closed.Period, closed.Revision, closed.Outcome!.Note));
+        Assert.Same(standing, standing.With(EscalationAt(old.Previous, 0))); // a late copy doesn't reopen it
+    }
+
     private static ReportingPeriod Next(ReportingPeriod period) => period.Next;
 
     private static string Describe(MeasureStanding s) =>
@@ -195,7 +263,7 @@ public class MeasureStandingTests
             history.Add(Figure(month, 45 + i)); // Jul 2025 to Oct 2026
         }
 
-        var standing = MeasureStanding.FromHistory(Ni192, history, []);
+        var standing = MeasureStanding.FromHistory(Ni192, history, [], []);
 
         var told = standing.TryGetFigure(ReportingPeriod.Parse(period), out var figure);
 

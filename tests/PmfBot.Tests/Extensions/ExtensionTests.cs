@@ -55,6 +55,37 @@ public class ExtensionTests : UpdateCycleHost
     }
 
     [Fact]
+    public async Task WithTheStandingsTableDown_TheRequestAndItsDecisionAreKept_AndTheOutboxRunTakesThemIn()
+    {
+        await HelenInstallsAsync();
+        var council = await new Storage.Catalogue.CatalogueStore(Storage.Tables).LoadAsync(default);
+        var standings = new Storage.Standings.StandingStore(Storage.Tables);
+        var service = council.FindMeasure(Cs02)!.ServiceCode;
+        var before = await standings.GetAsync(service, Cs02, default);
+        await Storage.Tables.Standings.DeleteAsync();
+
+        await PostAsync(Personal("message", "I need until Friday for CS 02 because the telephony report is late"));
+        Assert.Contains("Sent to Helen Price.", LastPostedText(), StringComparison.Ordinal);
+        await HelenPressesAsync("approve", (await OnlyRequestAsync()).Id, "Fine.");
+
+        Assert.Equal(ExtensionDecision.Approved, (await OnlyRequestAsync()).Decision);
+        var outbox = new Storage.Outbox.OutboxStore(Storage.Tables);
+        var marker = Assert.Single(await outbox.GetPendingAsync(DateTimeOffset.MaxValue, 10, default)); // one for both
+        Assert.Equal(("extensions", Cs02, October), (marker.Refresh, marker.Measure, marker.Period));
+
+        await Storage.Tables.Standings.CreateIfNotExistsAsync();
+        Assert.True(await standings.TryWriteAsync(service, before!.Standing, null, default)); // back, as it was
+        Clock.MoveTo(Clock.GetUtcNow().AddMinutes(1));
+        var run = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Events.OutboxRun>(App.Services);
+        Assert.Equal((1, 0), await run.RunOnceAsync(default));
+
+        var stands = (await standings.GetAsync(service, Cs02, default))!.Standing;
+        Assert.Equal(ExtensionDecision.Approved, Assert.Single(stands.ExtensionsFor(October)).Decision);
+        Assert.Empty(await outbox.GetPendingAsync(DateTimeOffset.MaxValue, 10, default));
+    }
+
+    [Fact]
     public async Task Approval_MovesTheDeadline_TellsTheOwner_AndShowsOnEveryDecidersCard()
     {
         await HelenInstallsAsync();

@@ -40,7 +40,9 @@ public class FigureEventTests : UpdateCycleHost
     private async Task<MeasureStanding> TruthAsync()
     {
         var (history, extensions) = await Results.GetHistoryAndExtensionsAsync(Cs02, default);
-        return MeasureStanding.FromHistory(Cs02, history, extensions);
+        var escalations = await new Storage.Escalations.EscalationStore(Storage.Tables)
+            .GetForMeasureAsync(Cs02, default);
+        return MeasureStanding.FromHistory(Cs02, history, extensions, escalations.Select(x => x.Escalation));
     }
 
     private async Task AssertStandsAsHistoryAsync()
@@ -261,7 +263,10 @@ public class FigureEventTests : UpdateCycleHost
         foreach (var (measure, standing) in council.Measures.Zip(stands))
         {
             var (history, extensions) = await Results.GetHistoryAndExtensionsAsync(measure.Reference, default);
-            var truth = MeasureStanding.FromHistory(measure.Reference, history, extensions);
+            var escalations = await new Storage.Escalations.EscalationStore(Storage.Tables)
+                .GetForMeasureAsync(measure.Reference, default);
+            var truth = MeasureStanding.FromHistory(
+                measure.Reference, history, extensions, escalations.Select(x => x.Escalation));
             Assert.True(truth.SameAs(standing), measure.Reference.Value);
         }
 

@@ -2,17 +2,16 @@ using Microsoft.Extensions.Options;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Digests;
 using PmfBot.Standings;
-using PmfBot.Storage.Escalations;
 
 namespace PmfBot.Features.Digests;
 
 /// <summary>Reads what a scope's digest needs and composes it (Domain's <see cref="Digest.Compose"/>).</summary>
 /// <remarks>
-/// Storage: where the scope's measures stand (one read per service, in parallel) and one
-/// escalation query. A standing's figures carry when each was recorded, so the week's changes are
-/// judged on what was known at each end of it.
+/// Storage: where the scope's measures stand, their escalations included (one read per service, in
+/// parallel). A standing's figures carry when each was recorded, so the week's changes are judged
+/// on what was known at each end of it.
 /// </remarks>
-public sealed class DigestBuilder(StandingsReader standings, EscalationStore escalations, CouncilRules rules)
+public sealed class DigestBuilder(StandingsReader standings, CouncilRules rules)
 {
     public async Task<Digest> ComposeAsync(
         DigestScope scope,
@@ -23,11 +22,9 @@ public sealed class DigestBuilder(StandingsReader standings, EscalationStore esc
     )
     {
         var measures = scope.MeasuresIn(council);
-        var stand = standings.ForAsync(measures, cancellationToken);
-        var moved = escalations.GetOpenOrChangedSinceAsync(from, cancellationToken);
+        var read = await standings.ForAsync(measures, cancellationToken);
         var policy = rules.Cycle;
-        var read = await stand;
         var facts = measures.Zip(read, (m, s) => new MeasureFacts(m, s.Recent, [.. s.OpenAt(m, to, policy)])).ToList();
-        return Digest.Compose(facts, await moved, from, to);
+        return Digest.Compose(facts, read.SelectMany(s => s.Escalations), from, to);
     }
 }

@@ -4,6 +4,7 @@ using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Values;
 using PmfBot.Measures;
+using PmfBot.Standings;
 using PmfBot.Storage.Escalations;
 using PmfBot.Storage.Results;
 using PmfBot.Wording;
@@ -13,6 +14,7 @@ namespace PmfBot.Features.Escalations;
 /// <summary>"my escalations", "escalation history for NI 192", and "escalate NI 192 because …".</summary>
 public sealed class EscalationCommands(
     EscalationStore store,
+    StandingsReader standings,
     EscalationRaiser raiser,
     EscalationContexts contexts,
     ResultStore results,
@@ -29,7 +31,8 @@ public sealed class EscalationCommands(
     ];
 
     /// <summary>
-    /// Open and decided escalations the person decides, owns the measure of, or raised: waiting on them first.
+    /// Open and decided escalations the person decides, owns the measure of, or raised: waiting on them first. Read
+    /// from the standings of the measures that escalate to them or that they update (one read per service).
     /// </summary>
     public async Task<TurnAnswer> MineAsync(Turn turn)
     {
@@ -41,8 +44,9 @@ public sealed class EscalationCommands(
             );
         }
 
-        var mine = (await store.GetNotClosedAsync(turn.Cancellation))
-            .Select(s => s.Escalation)
+        var measures = contexts.MeasuresEscalatingTo(person.Id, turn.Catalogue);
+        var mine = (await standings.ForAsync(measures, turn.Cancellation))
+            .SelectMany(s => s.NotClosed)
             .Where(x => contexts.MayDecide(x, person.Id) || x.Owner == person.Id || x.RaisedBy == person.Id)
             .OrderByDescending(x =>
                 x.State == EscalationState.Open

@@ -31,6 +31,24 @@ public sealed class EscalationContexts(
 
     public bool MayDecide(Escalation x, PersonId person) => x.MayBeDecidedBy(person, DecidersOf(x));
 
+    /// <summary>
+    /// The measures whose escalations a person may find theirs: those they own or update, those they are escalation
+    /// owner (or a deputy) of, and every measure for the next level, to whom any escalation may go.
+    /// </summary>
+    public IReadOnlyList<Measure> MeasuresEscalatingTo(PersonId person, CouncilCatalogue council)
+    {
+        var nextLevel = options.Value.NextLevelIds().Contains(person);
+        return
+        [
+            .. council.Measures.Where(m =>
+                nextLevel
+                || m.MayBeUpdatedBy(person)
+                || m.EscalationOwner == person
+                || options.Value.DeputiesOf(m.EscalationOwner).Contains(person)
+            ),
+        ];
+    }
+
     /// <summary>The next level to raise to: the configured people, less the escalation owner.</summary>
     public IReadOnlyList<PersonId> NextLevelFor(Escalation x) =>
         [.. options.Value.NextLevelIds().Where(p => p != x.EscalationOwner)];

@@ -22,6 +22,7 @@ public sealed partial class EscalationFollowUp(
     StandingsReader standings,
     ResultStore results,
     EscalationStore store,
+    EscalationWrites writes,
     EscalationRaiser raiser,
     EscalationNotices notices,
     EscalationContexts contexts,
@@ -60,7 +61,7 @@ public sealed partial class EscalationFollowUp(
             var policy = contexts.Policies.For(measure);
             var raised =
                 x.IsDueForRaiseAt(now, policy) && contexts.NextLevelFor(x).Count > 0
-                    ? await store.TryChangeAsync(read, x with { RaisedToNextLevelAt = now }, cancellationToken)
+                    ? await writes.TryChangeAsync(read, x with { RaisedToNextLevelAt = now }, cancellationToken)
                     : null;
             x = raised?.Escalation ?? x;
 

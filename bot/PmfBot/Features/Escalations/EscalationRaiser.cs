@@ -17,7 +17,7 @@ namespace PmfBot.Features.Escalations;
 /// a correction, or an overdue figure arriving) closes the measure's escalations up to it.
 /// </summary>
 public sealed class EscalationRaiser(
-    EscalationStore store,
+    EscalationWrites writes,
     EscalationNotices notices,
     EscalationContexts contexts,
     Bot.ProactiveMessenger messenger,
@@ -100,7 +100,7 @@ public sealed class EscalationRaiser(
         CancellationToken cancellationToken
     )
     {
-        if (await store.TryChangeAsync(read, read.Escalation.Close(closure), cancellationToken) is not { } closed)
+        if (await writes.TryChangeAsync(read, read.Escalation.Close(closure), cancellationToken) is not { } closed)
         {
             return false;
         }
@@ -172,7 +172,7 @@ public sealed class EscalationRaiser(
         CancellationToken cancellationToken
     )
     {
-        var (stored, raised) = await store.RaiseAsync(escalation, cancellationToken);
+        var (stored, raised) = await writes.RaiseAsync(escalation, cancellationToken);
         if (raised)
         {
             metrics.EscalationRaised(escalation.Trigger);

@@ -20,6 +20,7 @@ public static class EscalationsStartup
         services.AddSingleton<EscalationContexts>();
         services.AddSingleton<EscalationNotices>();
         services.AddSingleton<EscalationRaiser>();
+        services.AddSingleton<EscalationWrites>();
         services.AddSingleton<Events.IFigureEventHandler, EscalationsFollowFigures>();
         services.AddSingleton<EscalationDecisions>();
         services.AddSingleton<EscalationCommands>();

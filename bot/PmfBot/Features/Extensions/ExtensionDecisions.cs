@@ -73,7 +73,14 @@ public sealed class ExtensionDecisions(
             time.GetUtcNow(),
             turn.DataText(ExtensionCard.NoteInput)
         );
-        if (!await results.TryRecordExtensionDecisionAsync(decided, turn.Cancellation))
+        var recorded = await standings.ChangeAsync(
+            Standings.StandingSource.Extensions,
+            measure.Reference,
+            period,
+            ct => results.TryRecordExtensionDecisionAsync(decided, ct),
+            turn.Cancellation
+        );
+        if (!recorded)
         {
             var fresh = await MeasureState.ReadAsync(results, measure, turn.Cancellation);
             return
@@ -85,7 +92,6 @@ public sealed class ExtensionDecisions(
                 );
         }
 
-        standings.TakeInAfterTurn(decided);
         var after = state with { Extensions = [.. state.Extensions.Where(e => e.Id != decided.Id), decided] };
         var deadline = after.DeadlineFor(period, policy);
         await notices.ShowDecidedAsync(decided, measure, deadline, turn.Catalogue, turn.Activity, turn.Cancellation);

@@ -205,8 +205,17 @@ public sealed class ExtensionRequests(
             RequestedBy = person.Id,
             RequestedAt = time.GetUtcNow(),
         };
-        await results.AddExtensionRequestAsync(request, turn.Cancellation);
-        standings.TakeInAfterTurn(request);
+        await standings.ChangeAsync(
+            Standings.StandingSource.Extensions,
+            measure.Reference,
+            period,
+            async ct =>
+            {
+                await results.AddExtensionRequestAsync(request, ct);
+                return request;
+            },
+            turn.Cancellation
+        );
 
         // Stored first: a delivery that fails now is retried by the next due scan.
         var delivered = await notices.DeliverAsync(request, measure, deadline, turn.Catalogue, turn.Cancellation);

@@ -3,20 +3,14 @@ using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Digests;
 using PmfBot.Domain.Scorecards;
 using PmfBot.Standings;
-using PmfBot.Storage.Escalations;
 
 namespace PmfBot.Features.Scorecards;
 
 /// <summary>
-/// Reads what a scorecard needs: where its measures stand (one read per service) and the
-/// escalations not yet closed (one query).
+/// Reads what a scorecard needs: where its measures stand, their escalations not yet closed
+/// included (one read per service).
 /// </summary>
-public sealed class ScorecardQuery(
-    StandingsReader standings,
-    EscalationStore escalations,
-    CouncilRules rules,
-    IOptions<ScorecardOptions> options
-)
+public sealed class ScorecardQuery(StandingsReader standings, CouncilRules rules, IOptions<ScorecardOptions> options)
 {
     public async Task<Scorecard> ForAsync(
         DigestScope scope,
@@ -24,12 +18,11 @@ public sealed class ScorecardQuery(
         CancellationToken cancellationToken
     )
     {
-        var open = escalations.GetNotClosedAsync(cancellationToken);
         var stand = await standings.ForAsync(measures, cancellationToken);
         return Scorecard.For(
             scope,
             measures.Zip(stand.Select(s => s.Recent)),
-            (await open).Select(s => s.Escalation),
+            stand.SelectMany(s => s.NotClosed),
             rules.Status
         );
     }
