@@ -13,6 +13,8 @@ namespace PmfBot.Storage.Outbox;
 // standing must take in what its source now holds (an escalation, a period's extensions). It is
 // written before the change, so a change the process stopped halfway through is still taken in:
 // the refresh reads the source itself, so a marker whose change never happened does no harm.
+// A progress report's marker, "progress|ACT-01|FY2026-Q2", points at its event in the activity's
+// partition (PlanActivityProgressStore.cs).
 
 /// <summary>A figure event in its measure's partition, until handled.</summary>
 public sealed class OutboxEntity : StoredEntity
@@ -35,6 +37,11 @@ public sealed class PendingMarkerEntity : StoredEntity
 {
     public const string Partition = "pending";
     public const string RefreshPrefix = "refresh|";
+
+    public const string ProgressPrefix = "progress|";
+
+    /// <summary>For a progress report's marker, the activity's code; null for any other.</summary>
+    public string? PlanActivity { get; set; }
 
     /// <summary>What a refresh marker's standing takes in ("escalation", "extensions"); null for a figure.</summary>
     public string? Refresh { get; set; }

@@ -3,8 +3,12 @@ using Azure.Data.Tables;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Results;
+using PmfBot.Storage.PlanActivities;
 
 namespace PmfBot.Storage.Outbox;
+
+/// <summary>A progress report's pending event, as its marker names it.</summary>
+public sealed record PendingProgress(string Key, string PlanActivity, ReportingPeriod Period, DateTimeOffset At);
 
 /// <summary>A pending event, as its marker names it.</summary>
 /// <param name="Refresh">For a refresh marker, what its standing takes in; null for a figure event.</param>
@@ -31,7 +35,8 @@ public sealed class OutboxStore(PmfTables tables)
     private readonly TableClient _pending = tables.Outbox;
 
     /// <summary>
-    /// Pending events marked at or before <paramref name="markedBy"/>, oldest first: one partition read.
+    /// Pending figure events and refreshes marked at or before <paramref name="markedBy"/>, oldest first: one partition
+    /// read (progress reports' markers are <see cref="GetPendingProgressAsync"/>'s).
     /// </summary>
     public async Task<IReadOnlyList<PendingEvent>> GetPendingAsync(
         DateTimeOffset markedBy,
@@ -39,9 +44,15 @@ public sealed class OutboxStore(PmfTables tables)
         CancellationToken cancellationToken
     )
     {
-        var filter = TableClient.CreateQueryFilter(
+        var (progress, afterProgress) = (
+            PendingMarkerEntity.ProgressPrefix,
+            RowKeyPrefix.After(PendingMarkerEntity.ProgressPrefix)
+        );
+        var due = TableClient.CreateQueryFilter(
             $"PartitionKey eq {PendingMarkerEntity.Partition} and At le {markedBy}"
         );
+        var notProgress = TableClient.CreateQueryFilter($"RowKey lt {progress} or RowKey ge {afterProgress}");
+        var filter = $"{due} and ({notProgress})";
         var found = new List<PendingEvent>();
         var markers = _pending.QueryAsync<PendingMarkerEntity>(filter, cancellationToken: cancellationToken);
         await foreach (var marker in markers)
@@ -62,6 +73,42 @@ public sealed class OutboxStore(PmfTables tables)
             {
                 // Unreadable: nothing to do.
                 await DeleteAsync(_pending, marker.PartitionKey, marker.RowKey, cancellationToken);
+            }
+
+            if (found.Count == max)
+            {
+                break;
+            }
+        }
+
+        return [.. found.OrderBy(p => p.At)];
+    }
+
+    /// <summary>Progress reports' pending events marked by <paramref name="markedBy"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<PendingProgress>> GetPendingProgressAsync(
+        DateTimeOffset markedBy,
+        int max,
+        CancellationToken cancellationToken
+    )
+    {
+        var filter =
+            TableClient.CreateQueryFilter($"PartitionKey eq {PendingMarkerEntity.Partition} and At le {markedBy}")
+            + " and "
+            + RowsStartingWith(PendingMarkerEntity.ProgressPrefix);
+        var found = new List<PendingProgress>();
+        var markers = _pending.QueryAsync<PendingMarkerEntity>(filter, cancellationToken: cancellationToken);
+        await foreach (var marker in markers)
+        {
+            if (
+                marker.PlanActivity is { Length: > 0 } code
+                && ReportingPeriod.TryParseCode(marker.Period, out var period)
+            )
+            {
+                found.Add(new PendingProgress(marker.RowKey, code, period, marker.At));
+            }
+            else
+            {
+                await DeleteAsync(_pending, marker.PartitionKey, marker.RowKey, cancellationToken); // unreadable
             }
 
             if (found.Count == max)
@@ -177,11 +224,46 @@ public sealed class OutboxStore(PmfTables tables)
     }
 
     /// <summary>
-    /// Events left in measures' partitions without a marker (a marker deleted by hand, a restore):
-    /// marked again. A scan of the whole results table, for the daily repair, never for a turn.
+    /// Events left in measures' and activities' partitions without a marker (a marker deleted by hand, a restore):
+    /// marked again. Scans of the whole results table, for the daily repair, never for a turn.
     /// </summary>
     /// <returns>How many were marked again.</returns>
-    public async Task<int> RemarkStrayEventsAsync(CancellationToken cancellationToken)
+    public async Task<int> RemarkStrayEventsAsync(CancellationToken cancellationToken) =>
+        await RemarkStrayFigureEventsAsync(cancellationToken) + await RemarkStrayProgressEventsAsync(cancellationToken);
+
+    private async Task<int> RemarkStrayProgressEventsAsync(CancellationToken cancellationToken)
+    {
+        var remarked = 0;
+        var filter = RowsStartingWith(ProgressEventEntity.Prefix);
+        await foreach (var row in _results.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var code = row.PartitionKey[PlanActivityProgressStore.PartitionOf(string.Empty).Length..];
+            var period = row.RowKey[ProgressEventEntity.Prefix.Length..];
+            var key = Domain.PlanActivities.ProgressReported.KeyOf(code, period);
+            var found = await _pending.GetEntityIfExistsAsync<PendingMarkerEntity>(
+                PendingMarkerEntity.Partition,
+                key,
+                cancellationToken: cancellationToken
+            );
+            if (!found.HasValue)
+            {
+                var marker = new PendingMarkerEntity
+                {
+                    PartitionKey = PendingMarkerEntity.Partition,
+                    RowKey = key,
+                    PlanActivity = code,
+                    Period = period,
+                    At = row.GetDateTimeOffset(nameof(ProgressEventEntity.At)) ?? DateTimeOffset.UnixEpoch,
+                };
+                await _pending.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken);
+                remarked++;
+            }
+        }
+
+        return remarked;
+    }
+
+    private async Task<int> RemarkStrayFigureEventsAsync(CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
             $"RowKey ge {OutboxEntity.Prefix} and RowKey lt {RowKeyPrefix.After(OutboxEntity.Prefix)}"
@@ -205,6 +287,9 @@ public sealed class OutboxStore(PmfTables tables)
 
         return remarked;
     }
+
+    private static string RowsStartingWith(string prefix) =>
+        TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {RowKeyPrefix.After(prefix)}");
 
     private static async Task DeleteAsync(
         TableClient table,

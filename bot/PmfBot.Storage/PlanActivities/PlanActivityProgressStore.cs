@@ -1,8 +1,11 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.PlanActivities;
+using PmfBot.Domain.Results;
+using PmfBot.Storage.Outbox;
 
 namespace PmfBot.Storage.PlanActivities;
 
@@ -10,6 +13,9 @@ namespace PmfBot.Storage.PlanActivities;
 // PartitionKey = "activity|" + the code upper-cased, RowKey = "progress|FY2026-Q2".
 // Why: an activity's history is one partition range read; one report per quarter is enforced
 // by the key (insert-if-absent), so a second press can't write twice.
+// A report is an event too: "outbox-progress|FY2026-Q2" in the same partition, written in the
+// same transaction as the report and deleted once handled, with a marker in the Outbox table's
+// "pending" partition ("progress|ACT-01|FY2026-Q2", see OutboxEntities.cs) written alongside.
 
 public sealed class PlanActivityProgressEntity : StoredEntity
 {
@@ -33,30 +39,135 @@ public abstract record ProgressOutcome
     public sealed record AlreadyRecorded(PlanActivityProgress Existing) : ProgressOutcome;
 }
 
+/// <summary>A report's event until handled: when it was reported, and the card it was entered on (JSON).</summary>
+public sealed class ProgressEventEntity : StoredEntity
+{
+    public const string Prefix = "outbox-progress|";
+
+    public DateTimeOffset At { get; set; }
+    public string? EnteredOn { get; set; }
+}
+
 public sealed class PlanActivityProgressStore(PmfTables tables)
 {
     private readonly TableClient _table = tables.Results;
+    private readonly TableClient _pending = tables.Outbox;
 
     public static string PartitionOf(string activityCode) => $"activity|{activityCode.ToUpperInvariant()}";
 
-    public async Task<ProgressOutcome> RecordAsync(PlanActivityProgress progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a quarter's report with its event, in one transaction: both or neither. A quarter already reported is
+    /// left as it was, and returned.
+    /// </summary>
+    public async Task<ProgressOutcome> RecordAsync(ProgressReported reported, CancellationToken cancellationToken)
     {
+        var progress = reported.Progress;
+        var at = progress.RecordedAt;
+        var marker = new PendingMarkerEntity
+        {
+            PartitionKey = PendingMarkerEntity.Partition,
+            RowKey = reported.Key,
+            PlanActivity = progress.ActivityCode,
+            Period = progress.Period.Code,
+            At = at,
+        };
+        var evented = new ProgressEventEntity
+        {
+            PartitionKey = PartitionOf(progress.ActivityCode),
+            RowKey = ProgressEventEntity.Prefix + progress.Period.Code,
+            At = at,
+            EnteredOn = reported.EnteredOn is { } card ? JsonSerializer.Serialize(card) : null,
+        };
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.Add, TableLimits.EnsureFits(ToEntity(progress))),
+            new(TableTransactionActionType.Add, evented),
+        ];
+
+        var marked = MarkPendingAsync(marker, cancellationToken);
         try
         {
-            await _table.AddEntityAsync(TableLimits.EnsureFits(ToEntity(progress)), cancellationToken);
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+            await marked;
             return new ProgressOutcome.Recorded(progress);
         }
-        catch (RequestFailedException e) when (e.Status == 409)
+        catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            var existing = await _table.GetEntityAsync<PlanActivityProgressEntity>(
-                PartitionOf(progress.ActivityCode),
-                PlanActivityProgressEntity.Prefix + progress.Period.Code,
-                cancellationToken: cancellationToken
-            );
-            return new ProgressOutcome.AlreadyRecorded(ToDomain(existing.Value));
+            await marked;
+            return await AlreadyRecordedAsync(progress, cancellationToken);
         }
     }
 
+    /// <summary>
+    /// Marks the event pending at the same time as the report's transaction, so the person doesn't wait twice. One
+    /// pointing at nothing is let go by the outbox run; should the marker alone fail, the turn still handles the
+    /// event, and the daily repair marks any left unmarked. Never fails the report.
+    /// </summary>
+    private async Task MarkPendingAsync(PendingMarkerEntity marker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _pending.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException)
+        {
+            // Storage refused the marker: the report's own transaction says whether anything was written.
+        }
+    }
+
+    /// <summary>A reported event still to be handled, read whole; null once handled (or never written).</summary>
+    public async Task<ProgressReported?> ReadEventAsync(
+        string activityCode,
+        ReportingPeriod period,
+        CancellationToken cancellationToken
+    )
+    {
+        var partition = PartitionOf(activityCode);
+        var evented = await _table.GetEntityIfExistsAsync<ProgressEventEntity>(
+            partition,
+            ProgressEventEntity.Prefix + period.Code,
+            cancellationToken: cancellationToken
+        );
+        if (!evented.HasValue)
+        {
+            return null;
+        }
+
+        var progress = await _table.GetEntityAsync<PlanActivityProgressEntity>(
+            partition,
+            PlanActivityProgressEntity.Prefix + period.Code,
+            cancellationToken: cancellationToken
+        );
+        return new ProgressReported(ToDomain(progress.Value))
+        {
+            EnteredOn = evented.Value!.EnteredOn is { Length: > 0 } card
+                ? JsonSerializer.Deserialize<PressedCard>(card)
+                : null,
+        };
+    }
+
+    /// <summary>Every handler has done its part: the event is deleted (it may be gone already).</summary>
+    public async Task CompleteEventAsync(ProgressReported handled, CancellationToken cancellationToken)
+    {
+        var progress = handled.Progress;
+        try
+        {
+            await _table.DeleteEntityAsync(
+                PartitionOf(progress.ActivityCode),
+                ProgressEventEntity.Prefix + progress.Period.Code,
+                ETag.All,
+                cancellationToken
+            );
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already handled by another run.
+        }
+    }
+
+    /// <summary>
+    /// Reports written as history (the demo seed): no event, nothing follows. Returns how many were new.
+    /// </summary>
     public async Task<int> RecordManyAsync(
         IEnumerable<PlanActivityProgress> reports,
         CancellationToken cancellationToken
@@ -65,10 +176,31 @@ public sealed class PlanActivityProgressStore(PmfTables tables)
         var written = 0;
         foreach (var report in reports)
         {
-            written += await RecordAsync(report, cancellationToken) is ProgressOutcome.Recorded ? 1 : 0;
+            try
+            {
+                await _table.AddEntityAsync(TableLimits.EnsureFits(ToEntity(report)), cancellationToken);
+                written++;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // Seeded before.
+            }
         }
 
         return written;
+    }
+
+    private async Task<ProgressOutcome> AlreadyRecordedAsync(
+        PlanActivityProgress progress,
+        CancellationToken cancellationToken
+    )
+    {
+        var existing = await _table.GetEntityAsync<PlanActivityProgressEntity>(
+            PartitionOf(progress.ActivityCode),
+            PlanActivityProgressEntity.Prefix + progress.Period.Code,
+            cancellationToken: cancellationToken
+        );
+        return new ProgressOutcome.AlreadyRecorded(ToDomain(existing.Value));
     }
 
     /// <summary>An activity's reports, oldest quarter first: one partition range read.</summary>

@@ -94,20 +94,12 @@ public sealed partial class FigureEvents(
 
     private async Task<bool> HandleAsync(FigureEventContext context, CancellationToken cancellationToken)
     {
-        var failed = 0;
-        foreach (var handler in handlers)
-        {
-            try
-            {
-                await handler.HandleAsync(context, cancellationToken);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                failed++;
-                LogHandlerFailed(logger, e, handler.Name, context.Event.Key);
-            }
-        }
-
+        var failed = await EveryHandler.RunAsync(
+            handlers,
+            h => h.HandleAsync(context, cancellationToken),
+            (h, e) => LogHandlerFailed(logger, e, h.Name, context.Event.Key),
+            cancellationToken
+        );
         if (failed > 0)
         {
             return false;

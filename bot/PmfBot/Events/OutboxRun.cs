@@ -26,12 +26,14 @@ public sealed class OutboxOptions
 
 /// <summary>
 /// The scheduler's outbox run: re-handles figure events whose handling didn't finish after the
-/// turn (a handler failed, the instance stopped), and refreshes standings whose escalation or
-/// extension changed without being taken in. One partition read finds them.
+/// turn (a handler failed, the instance stopped), the same for activities' progress reports,
+/// and refreshes standings whose escalation or extension changed without being taken in. Two
+/// queries of one partition find them.
 /// </summary>
 public sealed partial class OutboxRun(
     OutboxStore outbox,
     FigureEvents events,
+    ProgressEvents progress,
     IOutboxRefresh refreshes,
     TimeProvider time,
     IOptions<OutboxOptions> options,
@@ -68,6 +70,24 @@ public sealed partial class OutboxRun(
                 done.Add(marker.Key);
             }
             else if (await events.HandleAsync(figureEvent, cancellationToken))
+            {
+                done.Add(marker.Key);
+                handled++;
+            }
+            else
+            {
+                pending++;
+            }
+        }
+
+        var perRun = options.Value.PerRun;
+        foreach (var marker in await outbox.GetPendingProgressAsync(markedBy, perRun, cancellationToken))
+        {
+            if (await progress.ReadAsync(marker, cancellationToken) is not { } reported)
+            {
+                done.Add(marker.Key);
+            }
+            else if (await progress.HandleAsync(reported, cancellationToken))
             {
                 done.Add(marker.Key);
                 handled++;

@@ -156,6 +156,7 @@ public static class StandingsStartup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<Events.FigureEvents>();
+        services.AddSingleton<Events.ProgressEvents>();
         services.AddSingleton<Events.HandledMarkers>();
         services.AddSingleton<Events.OutboxRun>();
         services.AddSingleton<StandingsKeeper>();

@@ -85,6 +85,66 @@ public class PlanActivityReportTests : UpdateCycleHost
         Assert.Equal(0, second.Sent);
     }
 
+    private Task<IReadOnlyList<Storage.Outbox.PendingProgress>> PendingAsync() =>
+        new Storage.Outbox.OutboxStore(Storage.Tables).GetPendingProgressAsync(DateTimeOffset.MaxValue, 10, default);
+
+    private int PromptsShowingTheReport() =>
+        UpdatesIn().Count(u => AllText(u.Body!.Value.GetProperty("attachments")[0].GetProperty("content"))
+            .Contains("Recorded: On track", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task WithTeamsDown_TheReportIsKept_TheOwnerAnswered_AndTheOutboxRunUpdatesThePromptOnce()
+    {
+        await InstallAsync();
+        await Scan.RunAsync(default);
+        Connector.FailNext(500, "InternalServerError"); // the prompt's update after the answer
+
+        var recorded = CardOf(await PressAsync("submitActivity", Report("OnTrack", "Training half done.")));
+
+        Assert.Contains("Recorded: On track for Q2 2026/27", recorded, StringComparison.Ordinal);
+        Assert.Single(await Store.GetHistoryAsync(Code, default), p => p.Period == Q2);
+        Assert.Equal(0, PromptsShowingTheReport());
+        var pending = Assert.Single(await PendingAsync());
+        Assert.Equal((Code, Q2), (pending.PlanActivity, pending.Period));
+
+        var run = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Events.OutboxRun>(App.Services);
+        Assert.Equal((0, 0), await run.RunOnceAsync(default)); // too young: still the turn's
+        Clock.MoveTo(Clock.GetUtcNow().AddMinutes(1));
+        Assert.Equal((1, 0), await run.RunOnceAsync(default));
+        Assert.Equal((0, 0), await run.RunOnceAsync(default));
+
+        Assert.Equal(1, PromptsShowingTheReport());
+        Assert.Empty(await PendingAsync());
+    }
+
+    [Fact]
+    public async Task AReportWhoseMarkerFailed_IsMarkedAgainByTheDailyRepair_ThenHandled()
+    {
+        await InstallAsync();
+        await Scan.RunAsync(default);
+        await Storage.Tables.Outbox.DeleteAsync(); // the marker can't be written
+        Connector.FailNext(500, "InternalServerError"); // and the turn's handling fails: the event stays
+
+        var recorded = CardOf(await PressAsync("submitActivity", Report("OnTrack", "Training half done.")));
+
+        Assert.Contains("Recorded: On track for Q2 2026/27", recorded, StringComparison.Ordinal);
+        Assert.Single(await Store.GetHistoryAsync(Code, default), p => p.Period == Q2);
+        Assert.Equal(0, PromptsShowingTheReport());
+        await Storage.Tables.Outbox.CreateIfNotExistsAsync();
+        var services = App.Services;
+        var repair = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<global::PmfBot.Standings.StandingsRepair>(services);
+        Assert.Equal(1, (await repair.RepairAsync(default)).Remarked);
+        Clock.MoveTo(Clock.GetUtcNow().AddMinutes(1));
+        var run = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Events.OutboxRun>(services);
+        Assert.Equal((1, 0), await run.RunOnceAsync(default));
+
+        Assert.Equal(1, PromptsShowingTheReport());
+        Assert.Empty(await PendingAsync());
+    }
+
     [Fact]
     public async Task WhatsDue_ListsTheReport_AndOpensItsCard()
     {

@@ -10,6 +10,7 @@ public static class PlanActivitiesStartup
     public static IServiceCollection AddPlanActivities(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<PlanActivityReports>();
+        services.AddSingleton<Events.IProgressEventHandler, ProgressCards>();
         services.AddSingleton<Council.IOwedReports>(s => s.GetRequiredService<PlanActivityReports>());
         services.AddDueWork<PlanActivityScan>(configuration, "activity-scan");
         return services;

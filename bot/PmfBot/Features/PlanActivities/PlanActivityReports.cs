@@ -16,12 +16,12 @@ namespace PmfBot.Features.PlanActivities;
 /// <summary>
 /// Activities and milestones through the update cycle: the due scan's prompts and reminders for
 /// each open activity's quarterly report, and taking the report from the card — checked, stored
-/// once, the prompt updated in place.
+/// once with its event (whose handlers update the prompt in place: <see cref="ProgressCards"/>).
 /// </summary>
 public sealed class PlanActivityReports(
     PlanActivityProgressStore store,
     ClaimedSend sender,
-    SentCards sentCards,
+    Events.ProgressEvents events,
     Telemetry.PmfMetrics metrics,
     TimeProvider time,
     CouncilRules rules
@@ -208,21 +208,16 @@ public sealed class PlanActivityReports(
             turn.Person.Id,
             now
         );
-        switch (await store.RecordAsync(progress, turn.Cancellation))
+        var reported = new ProgressReported(progress) { EnteredOn = SentCards.Pressed(turn.Activity) };
+        switch (await store.RecordAsync(reported, turn.Cancellation))
         {
             case ProgressOutcome.Recorded recorded:
-                var card = PlanActivityRecordedCard.Build(
-                    PlanActivityViews.Recorded(recorded.Progress, activity, turn.Catalogue, Policy)
+                events.AfterTurn(reported); // the cards that asked for it show it
+                return TurnAnswer.Of(
+                    PlanActivityRecordedCard.Build(
+                        PlanActivityViews.Recorded(recorded.Progress, activity, turn.Catalogue, Policy)
+                    )
                 );
-                await sentCards.ReplaceAsync(
-                    PromptSubject.PlanActivity(activity.Code),
-                    period,
-                    _ => true,
-                    card,
-                    SentCards.Pressed(turn.Activity),
-                    turn.Cancellation
-                );
-                return TurnAnswer.Of(card);
             case ProgressOutcome.AlreadyRecorded already:
                 return Recorded(already.Existing, activity, turn, AlreadyNotice(already.Existing, turn.Catalogue));
             default:
