@@ -1,3 +1,4 @@
+using Azure;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Standings;
@@ -49,7 +50,8 @@ public sealed partial class StandingsKeeper(
     /// <summary>
     /// Makes a change to a standing's source — an escalation, a period's extensions — so that the
     /// standing takes it in: marked first, changed, then taken in once the caller has moved on (the
-    /// person never waits on it).
+    /// person never waits on it). A marker storage refuses never stops the change: the standing
+    /// still takes it in after the turn, and the daily repair covers a process stopped meanwhile.
     /// </summary>
     public async Task<T> ChangeAsync<T>(
         StandingSource source,
@@ -59,13 +61,22 @@ public sealed partial class StandingsKeeper(
         CancellationToken cancellationToken
     )
     {
-        var marker = await outbox.MarkRefreshAsync(
-            KindOf(source),
-            measure,
-            period,
-            time.GetUtcNow(),
-            cancellationToken
-        );
+        PendingEvent? marker = null;
+        try
+        {
+            marker = await outbox.MarkRefreshAsync(
+                KindOf(source),
+                measure,
+                period,
+                time.GetUtcNow(),
+                cancellationToken
+            );
+        }
+        catch (RequestFailedException e)
+        {
+            LogNotMarked(logger, e, KindOf(source), measure.Value, period.Code);
+        }
+
         try
         {
             return await change(cancellationToken);
@@ -73,7 +84,14 @@ public sealed partial class StandingsKeeper(
         finally
         {
             // Made or not, the source says what stands: a change that failed leaves nothing to take in.
-            background.Start($"{measure} {period.Code} {KindOf(source)} standing", ct => RefreshAsync(marker, ct));
+            background.Start($"{measure} {period.Code} {KindOf(source)} standing", async ct =>
+            {
+                await TakeInAsync(KindOf(source), measure, period, ct);
+                if (marker is not null)
+                {
+                    await outbox.ForgetRefreshAsync(marker, ct);
+                }
+            });
         }
     }
 
@@ -82,9 +100,21 @@ public sealed partial class StandingsKeeper(
     /// </summary>
     public async Task RefreshAsync(PendingEvent marker, CancellationToken cancellationToken)
     {
-        var (measure, period) = (marker.Measure, marker.Period);
+        await TakeInAsync(marker.Refresh, marker.Measure, marker.Period, cancellationToken);
+        await outbox.ForgetRefreshAsync(marker, cancellationToken);
+    }
+
+    private static string KindOf(StandingSource source) => source.ToString().ToLowerInvariant();
+
+    private async Task TakeInAsync(
+        string? source,
+        MeasureReference measure,
+        ReportingPeriod period,
+        CancellationToken cancellationToken
+    )
+    {
         var catalogue = await council.LoadAsync(cancellationToken);
-        switch (marker.Refresh)
+        switch (source)
         {
             case var kind when kind == KindOf(StandingSource.Escalation):
                 if (await escalations.GetAsync(measure, period, cancellationToken) is { } stored)
@@ -103,14 +133,10 @@ public sealed partial class StandingsKeeper(
                 );
                 break;
             default:
-                LogUnknownRefresh(logger, marker.Refresh, marker.Key);
+                LogUnknownSource(logger, source, measure.Value, period.Code);
                 break;
         }
-
-        await outbox.ForgetRefreshAsync(marker, cancellationToken);
     }
-
-    private static string KindOf(StandingSource source) => source.ToString().ToLowerInvariant();
 
     private async Task UpdateAsync(
         CouncilCatalogue catalogue,
@@ -147,6 +173,21 @@ public sealed partial class StandingsKeeper(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh marker {Marker} names an unknown source {Source}")]
-    private static partial void LogUnknownRefresh(ILogger logger, string? source, string marker);
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "A refresh of {Measure} {Period} names an unknown source {Source}"
+    )]
+    private static partial void LogUnknownSource(ILogger logger, string? source, string measure, string period);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "The {Source} refresh of {Measure} {Period} could not be marked; it is taken in after the turn"
+    )]
+    private static partial void LogNotMarked(
+        ILogger logger,
+        Exception exception,
+        string source,
+        string measure,
+        string period
+    );
 }

@@ -77,7 +77,7 @@ public static class ScaleBenchmark
                 host
             ),
             await TimeAsync(
-                "A service's scorecard, read (standings and open escalations)",
+                "A service's scorecard, read (its standings, escalations included)",
                 runs,
                 () => ScorecardAsync(scorecards, service, council, cancellationToken),
                 host

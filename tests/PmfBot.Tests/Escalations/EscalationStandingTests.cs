@@ -117,6 +117,20 @@ public class EscalationStandingTests : EscalationHost
     }
 
     [Fact]
+    public async Task WithTheOutboxTableDown_TheDecisionIsStillMade_AndTheStandingTakesItIn()
+    {
+        await InstallAsync();
+        await RecordRedAsync();
+        await Storage.Tables.Outbox.DeleteAsync(); // the refresh marker can't be written
+
+        var answer = CardOf(await PressAsync("decideEscalation", Decision("approve", "Agreed.")));
+
+        Assert.Contains("Decided", answer, StringComparison.Ordinal);
+        Assert.Equal(EscalationState.Decided, StateOf(await Cs02OctoberAsync()));
+        Assert.Equal(EscalationState.Decided, (await StandingEscalationAsync())!.State);
+    }
+
+    [Fact]
     public async Task AMarkerMarkedAgainWhileBeingTakenIn_IsKept_ForTheChangeAfterIt()
     {
         await InstallAsync();
