@@ -1,32 +1,35 @@
-using System.Collections.Concurrent;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Results;
 using PmfBot.Measures;
 using PmfBot.Storage.Catalogue;
+using PmfBot.Storage.Escalations;
 using PmfBot.Storage.Results;
 
 namespace PmfBot.Events;
 
 /// <summary>
-/// A figure event with what its handlers read, read once for all of them: the council and the
-/// measure's figures. Right after the turn they are the turn's own (no read at all); from the
-/// outbox they are read when a handler first asks.
+/// A figure event with what its handlers read, read once for all of them: the council, the
+/// measure's figures and its escalations. Right after the turn the council and figures are the
+/// turn's own (no read at all); from the outbox they are read when a handler first asks.
 /// </summary>
 public sealed class FigureEventContext
 {
-    private readonly Func<CancellationToken, Task<CouncilCatalogue>> _readCouncil;
-    private readonly Func<Measure, CancellationToken, Task<MeasureState>> _readState;
-    private readonly ConcurrentDictionary<string, object> _readOnce = new(StringComparer.Ordinal);
+    private readonly Func<CancellationToken, Task<CouncilCatalogue>>? _readCouncil;
+    private readonly Func<Measure, CancellationToken, Task<MeasureState>>? _readState;
+    private readonly EscalationStore _escalationStore;
     private CouncilCatalogue? _council;
     private MeasureState? _state;
+    private IReadOnlyList<StoredEscalation>? _escalations;
 
     private FigureEventContext(
         FigureEvent figureEvent,
-        Func<CancellationToken, Task<CouncilCatalogue>> readCouncil,
-        Func<Measure, CancellationToken, Task<MeasureState>> readState
+        EscalationStore escalations,
+        Func<CancellationToken, Task<CouncilCatalogue>>? readCouncil = null,
+        Func<Measure, CancellationToken, Task<MeasureState>>? readState = null
     )
     {
         Event = figureEvent;
+        _escalationStore = escalations;
         _readCouncil = readCouncil;
         _readState = readState;
     }
@@ -37,52 +40,52 @@ public sealed class FigureEventContext
 
     /// <summary>For an event the turn has just written, with the council and figures it already holds.</summary>
     /// <param name="state">The measure's figures including this one.</param>
-    public static FigureEventContext Known(FigureEvent figureEvent, CouncilCatalogue council, MeasureState state) =>
-        new(figureEvent, _ => Task.FromResult(council), (_, _) => Task.FromResult(state))
-        {
-            _council = council,
-            _state = state,
-        };
+    public static FigureEventContext Known(
+        FigureEvent figureEvent,
+        CouncilCatalogue council,
+        MeasureState state,
+        EscalationStore escalations
+    ) => new(figureEvent, escalations) { _council = council, _state = state };
 
     /// <summary>For an event found in the outbox: what handlers ask for is read from storage.</summary>
-    public static FigureEventContext Reading(FigureEvent figureEvent, CatalogueStore catalogue, ResultStore results) =>
-        new(figureEvent, catalogue.LoadAsync, (measure, ct) => MeasureState.ReadAsync(results, measure, ct));
+    public static FigureEventContext Reading(
+        FigureEvent figureEvent,
+        CatalogueStore catalogue,
+        ResultStore results,
+        EscalationStore escalations
+    ) =>
+        new(figureEvent, escalations, catalogue.LoadAsync, (measure, ct) =>
+            MeasureState.ReadAsync(results, measure, ct)
+        );
 
     public async Task<CouncilCatalogue> CouncilAsync(CancellationToken cancellationToken) =>
-        _council ??= await _readCouncil(cancellationToken);
+        _council ??= await _readCouncil!(cancellationToken);
 
     /// <summary>The measure's figures now; null when it has left the catalogue.</summary>
     public async Task<MeasureState?> StateAsync(CancellationToken cancellationToken)
     {
         if (_state is null && (await CouncilAsync(cancellationToken)).FindMeasure(Figure.Measure) is { } measure)
         {
-            _state = await _readState(measure, cancellationToken);
+            _state = await _readState!(measure, cancellationToken);
         }
 
         return _state;
     }
 
     /// <summary>
-    /// A handler's own read, made once for this event: the forecast in the turn and the handling after it share it.
-    /// Whatever the handler then writes is checked against storage as always (ETags, claims), so a read grown stale
-    /// in between fails the write, and the outbox handles the event again with a fresh context.
+    /// The measure's escalations, read once for this event: the forecast in the turn and every handler after it share
+    /// the read, and a handler that changes one says so (<see cref="Escalated"/>), so that the handlers after it (the
+    /// standings) see it as stored. Whatever a handler writes is checked against storage as always (ETags, claims): a
+    /// read grown stale fails the write, and the outbox handles the event again with a fresh context.
     /// </summary>
-    /// <param name="what">Names the read, unique to the handler ("escalations").</param>
-    public async Task<T> ReadOnceAsync<T>(
-        string what,
-        Func<CancellationToken, Task<T>> read,
-        CancellationToken cancellationToken
-    )
-        where T : class
-    {
-        if (_readOnce.TryGetValue(what, out var known))
-        {
-            return (T)known;
-        }
+    public async Task<IReadOnlyList<StoredEscalation>> EscalationsAsync(CancellationToken cancellationToken) =>
+        _escalations ??= await _escalationStore.GetForMeasureAsync(Figure.Measure, cancellationToken);
 
-        var value = await read(cancellationToken);
-        _readOnce[what] = value;
-        return value;
+    /// <summary>A handler raised or changed one of the measure's escalations while handling this event.</summary>
+    public void Escalated(StoredEscalation changed)
+    {
+        var others = (_escalations ?? []).Where(s => s.Escalation.Period != changed.Escalation.Period);
+        _escalations = [.. others.Append(changed).OrderBy(s => s.Escalation.Period)];
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ public sealed partial class FigureEvents(
     OutboxStore outbox,
     CatalogueStore catalogue,
     ResultStore results,
+    Storage.Escalations.EscalationStore escalations,
     Bot.BackgroundSends background,
     HandledMarkers markers,
     ILogger<FigureEvents> logger
@@ -25,6 +26,9 @@ public sealed partial class FigureEvents(
     // Events handled after turns, a few at a time: a burst of answers queues its after-turn work here rather than
     // in storage's queue, ahead of the next person's turn. The outbox has every event should the process stop.
     private readonly SemaphoreSlim _afterTurns = new(AfterTurnsAtOnce);
+
+    // Those that take in what the others did (the standings) run after them.
+    private readonly IReadOnlyList<IFigureEventHandler> _handlers = [.. handlers.OrderBy(h => h.TakesInTheOthers)];
 
     /// <summary>How many events are handled after their turns at once.</summary>
     public const int AfterTurnsAtOnce = 2;
@@ -44,9 +48,9 @@ public sealed partial class FigureEvents(
         CancellationToken cancellationToken
     )
     {
-        var context = FigureEventContext.Known(figureEvent, council, state);
+        var context = FigureEventContext.Known(figureEvent, council, state, escalations);
         var sentences = new List<string>();
-        foreach (var forecast in handlers.OfType<IFigureEventForecast>())
+        foreach (var forecast in _handlers.OfType<IFigureEventForecast>())
         {
             try
             {
@@ -72,7 +76,7 @@ public sealed partial class FigureEvents(
     /// (<see cref="OutboxStore.ForgetAllAsync"/>).
     /// </returns>
     public Task<bool> HandleAsync(FigureEvent figureEvent, CancellationToken cancellationToken) =>
-        HandleAsync(FigureEventContext.Reading(figureEvent, catalogue, results), cancellationToken);
+        HandleAsync(FigureEventContext.Reading(figureEvent, catalogue, results, escalations), cancellationToken);
 
     public void Dispose() => _afterTurns.Dispose();
 
@@ -95,7 +99,7 @@ public sealed partial class FigureEvents(
     private async Task<bool> HandleAsync(FigureEventContext context, CancellationToken cancellationToken)
     {
         var failed = await EveryHandler.RunAsync(
-            handlers,
+            _handlers,
             h => h.HandleAsync(context, cancellationToken),
             (h, e) => LogHandlerFailed(logger, e, h.Name, context.Event.Key),
             cancellationToken

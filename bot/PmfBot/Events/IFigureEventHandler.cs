@@ -13,6 +13,9 @@ public interface IFigureEventHandler
     /// <summary>What it does, for the log: "standings".</summary>
     string Name { get; }
 
+    /// <summary>Runs after every other handler, to take in what they did (the standings take in escalations).</summary>
+    bool TakesInTheOthers => false;
+
     Task HandleAsync(FigureEventContext context, CancellationToken cancellationToken);
 }
 

@@ -41,10 +41,21 @@ public sealed partial class StandingsKeeper(
 {
     public string Name => "standings";
 
+    /// <summary>
+    /// After the others: the escalations the event raised or closed are taken in with the figure, in one write.
+    /// </summary>
+    public bool TakesInTheOthers => true;
+
     public async Task HandleAsync(FigureEventContext context, CancellationToken cancellationToken)
     {
         var catalogue = await context.CouncilAsync(cancellationToken);
-        await UpdateAsync(catalogue, context.Figure.Measure, s => s.With(context.Figure), cancellationToken);
+        var escalated = await context.EscalationsAsync(cancellationToken);
+        await UpdateAsync(
+            catalogue,
+            context.Figure.Measure,
+            s => escalated.Aggregate(s.With(context.Figure), (standing, x) => standing.With(x.Escalation)),
+            cancellationToken
+        );
     }
 
     /// <summary>

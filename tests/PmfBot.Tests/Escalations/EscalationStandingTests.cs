@@ -65,6 +65,28 @@ public class EscalationStandingTests : EscalationHost
     }
 
     [Fact]
+    public async Task WithTheStandingsTableDown_ARedFigure_IsStillEscalated_AndTheOutboxRunTakesBothIn()
+    {
+        await InstallAsync();
+        var before = await Cs02StandingAsync();
+        await Storage.Tables.Standings.DeleteAsync();
+
+        Assert.Contains("Recorded: 61.5%", await RecordRedAsync(), StringComparison.Ordinal);
+
+        Assert.Equal(EscalationState.Open, StateOf(await Cs02OctoberAsync()));
+        Assert.Null(Assert.Single(await PendingAsync()).Refresh); // the figure's event: no refresh of its own
+        await Storage.Tables.Standings.CreateIfNotExistsAsync();
+        Assert.True(await Standings.TryWriteAsync(before.Service, before.Standing, null, default));
+        Clock.MoveTo(Clock.GetUtcNow().AddMinutes(1));
+        Assert.Equal((1, 0), await App.Services.GetRequiredService<OutboxRun>().RunOnceAsync(default));
+
+        Assert.Equal(61.5m, (await Cs02StandingAsync()).Standing.Latest!.Value);
+        Assert.Equal(EscalationState.Open, (await StandingEscalationAsync())!.State);
+        await AssertStandsAsItsSourcesAsync();
+        Assert.Empty(await PendingAsync());
+    }
+
+    [Fact]
     public async Task ADecisionTheProcessNeverTookIn_IsTakenInByTheOutboxRun_Once()
     {
         await InstallAsync();

@@ -134,7 +134,10 @@ public sealed class EscalationDecisions(
             }
 
             var decision = new EscalationDecision(kind, turn.Person.Id, time.GetUtcNow(), note, until);
-            if (await writes.TryChangeAsync(read, read.Escalation.Decide(decision), turn.Cancellation) is { } stored)
+            if (
+                await writes.TryChangeAsync(read, read.Escalation.Decide(decision), null, turn.Cancellation) is
+                { } stored
+            )
             {
                 metrics.EscalationDecided(kind);
                 return await AfterChangeAsync(
@@ -203,7 +206,7 @@ public sealed class EscalationDecisions(
             }
 
             var answered = x.Answer(new EscalationAnswer(turn.Person.Id, time.GetUtcNow(), text!));
-            if (await writes.TryChangeAsync(read, answered, turn.Cancellation) is { } stored)
+            if (await writes.TryChangeAsync(read, answered, null, turn.Cancellation) is { } stored)
             {
                 await notices.ShowAsync(stored.Escalation, context, null, turn.Cancellation);
                 var told = await notices.DeliverAsync(stored.Escalation, context, turn.Cancellation);
@@ -255,7 +258,9 @@ public sealed class EscalationDecisions(
         }
 
         var closure = new EscalationClosure(time.GetUtcNow(), $"reviewed by {turn.Person.Name}.", turn.Person.Id);
-        if (await writes.TryChangeAsync(read, read.Escalation.Close(closure), turn.Cancellation) is not { } closed)
+        if (
+            await writes.TryChangeAsync(read, read.Escalation.Close(closure), null, turn.Cancellation) is not { } closed
+        )
         {
             var fresh = await store.GetAsync(read.Escalation.Measure, read.Escalation.Period, turn.Cancellation);
             return Card(

@@ -61,7 +61,7 @@ public sealed partial class EscalationFollowUp(
             var policy = contexts.Policies.For(measure);
             var raised =
                 x.IsDueForRaiseAt(now, policy) && contexts.NextLevelFor(x).Count > 0
-                    ? await writes.TryChangeAsync(read, x with { RaisedToNextLevelAt = now }, cancellationToken)
+                    ? await writes.TryChangeAsync(read, x with { RaisedToNextLevelAt = now }, null, cancellationToken)
                     : null;
             x = raised?.Escalation ?? x;
 

@@ -50,7 +50,7 @@ public sealed class EscalationRaiser(
         {
             if (
                 !alreadyRaised.Contains(escalation.Key)
-                && (await RaiseAsync(escalation, cancellationToken)).Stored
+                && (await RaiseAsync(escalation, null, cancellationToken)).Stored
                     is { Escalation.State: not EscalationState.Closed } stored
             )
             {
@@ -80,7 +80,7 @@ public sealed class EscalationRaiser(
             RaisedBy = by.Id,
             Reason = reason,
         };
-        var (stored, raised) = await RaiseAsync(escalation, cancellationToken);
+        var (stored, raised) = await RaiseAsync(escalation, null, cancellationToken);
         if (!raised)
         {
             return (stored.Escalation, false, string.Empty);
@@ -91,16 +91,21 @@ public sealed class EscalationRaiser(
     }
 
     /// <summary>Closes an escalation if nobody has changed it since it was read; its cards then say so.</summary>
+    /// <param name="during">The figure event that closes it.</param>
     public async Task<bool> CloseAsync(
         StoredEscalation read,
         EscalationClosure closure,
         Measure measure,
         CouncilCatalogue council,
         MeasureState? state,
+        Events.FigureEventContext during,
         CancellationToken cancellationToken
     )
     {
-        if (await writes.TryChangeAsync(read, read.Escalation.Close(closure), cancellationToken) is not { } closed)
+        if (
+            await writes.TryChangeAsync(read, read.Escalation.Close(closure), during, cancellationToken)
+            is not { } closed
+        )
         {
             return false;
         }
@@ -167,12 +172,14 @@ public sealed class EscalationRaiser(
     }
 
     /// <summary>Stores it if the measure's period has none yet: one escalation however many try.</summary>
+    /// <param name="during">The figure event that raises it, if any.</param>
     public async Task<(StoredEscalation Stored, bool Raised)> RaiseAsync(
         Escalation escalation,
+        Events.FigureEventContext? during,
         CancellationToken cancellationToken
     )
     {
-        var (stored, raised) = await writes.RaiseAsync(escalation, cancellationToken);
+        var (stored, raised) = await writes.RaiseAsync(escalation, during, cancellationToken);
         if (raised)
         {
             metrics.EscalationRaised(escalation.Trigger);

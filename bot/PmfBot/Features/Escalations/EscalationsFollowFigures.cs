@@ -16,7 +16,6 @@ namespace PmfBot.Features.Escalations;
 /// so handling an event again changes nothing.
 /// </summary>
 public sealed partial class EscalationsFollowFigures(
-    EscalationStore store,
     EscalationRaiser raiser,
     EscalationNotices notices,
     EscalationContexts contexts,
@@ -87,13 +86,14 @@ public sealed partial class EscalationsFollowFigures(
         );
         foreach (var earlier in follows.Closes)
         {
-            await raiser.CloseAsync(earlier, closure, state.Measure, council, state, cancellationToken);
+            await raiser.CloseAsync(earlier, closure, state.Measure, council, state, context, cancellationToken);
         }
 
         if (follows.Raises is { } trigger)
         {
             var (stored, raised) = await raiser.RaiseAsync(
                 raiser.New(state.Measure, figure.Period, trigger, figure.ActionNote),
+                context,
                 cancellationToken
             );
             var escalation = stored.Escalation;
@@ -121,11 +121,7 @@ public sealed partial class EscalationsFollowFigures(
         }
 
         var figure = context.Figure;
-        var existing = await context.ReadOnceAsync(
-            "escalations",
-            ct => store.GetForMeasureAsync(figure.Measure, ct),
-            cancellationToken
-        );
+        var existing = await context.EscalationsAsync(cancellationToken);
         var closes = EscalationRules.IsBackWithinTolerance(figure)
             ? existing
                 .Where(s => s.Escalation.State != EscalationState.Closed && s.Escalation.Period <= figure.Period)
