@@ -69,6 +69,40 @@ public class PayloadTests
         Assert.Equal(("IG 01", "FY2026-M07"), MeasurePeriodData.Read(pressed));
     }
 
+    [Fact]
+    public void AnActivitysSubmitButton_CarriesTheActivityAndQuarter()
+    {
+        var data = new PlanActivityPeriodData("foi-audit-actions", "FY2026-Q2").ToData();
+        var view = new PlanActivities.PlanActivityPromptView(
+            "Act on the FOI audit", "Information Governance", "Q2 2026/27", "Your Q2 report is due", "10 Oct 2026",
+            IsOverdue: false, "31 Mar 2027", [], LastReport: null, [("On track", "OnTrack")], data);
+        var card = new AdaptiveCardJson(PlanActivities.PlanActivityPromptCard.Build(view));
+
+        var pressed = Pressed(card, Verbs.SubmitPlanActivity, new Dictionary<string, string>());
+        var read = PlanActivityPeriodData.Read(pressed);
+
+        Assert.Equal(new PlanActivityPeriodData("foi-audit-actions", "FY2026-Q2"), read);
+    }
+
+    /// <summary>Every button payload reads back what it wrote, whatever else Teams merges in beside it.</summary>
+    [Fact]
+    public void EachPayload_ReadsBackWhatItWrote()
+    {
+        static Func<string, string?> Fields(IReadOnlyDictionary<string, string> data) =>
+            name => name == "someInput" ? "typed" : data.GetValueOrDefault(name);
+
+        var scope = new ScopeData("service:CS");
+        var subscribe = new SubscribeData("department:RES", "Monday", "09:00");
+        var extension = new ExtensionData("CS 02", "FY2026-M07", "x-2b7f");
+        var activity = new PlanActivityPeriodData("foi-audit-actions", "FY2026-Q2");
+
+        Assert.Equal(scope, ScopeData.Read(Fields(scope.ToData())));
+        Assert.Equal(subscribe, SubscribeData.Read(Fields(subscribe.ToData())));
+        Assert.Equal(extension, ExtensionData.Read(Fields(extension.ToData())));
+        Assert.Equal(activity, PlanActivityPeriodData.Read(Fields(activity.ToData())));
+        Assert.Equal(("CS 02", "FY2026-M07"), MeasurePeriodData.Read(Fields(extension.ToData())));
+    }
+
     /// <summary>A card as Teams receives it: its JSON, with every Action.Execute found wherever it sits.</summary>
     private sealed class AdaptiveCardJson(Model.AdaptiveCard card)
     {

@@ -123,7 +123,11 @@ public static class DigestCard
         // Action.Submit, not Execute: the scorecard comes as a reply in the digest's thread instead of replacing the
         // digest.
         var data = System.Text.Json.JsonSerializer.SerializeToElement(
-            new Dictionary<string, string> { ["verb"] = Verbs.ShowScorecard, ["scope"] = view.ScorecardScope }
+            new Dictionary<string, string>
+            {
+                ["verb"] = Verbs.ShowScorecard,
+                [Payloads.ScopeData.ScopeKey] = view.ScorecardScope,
+            }
         );
         return new AdaptiveCard
         {

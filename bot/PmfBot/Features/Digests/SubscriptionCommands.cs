@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PmfBot.Bot;
 using PmfBot.Cards;
 using PmfBot.Cards.Digests;
+using PmfBot.Cards.Payloads;
 using PmfBot.Cards.Scorecards;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
@@ -75,11 +76,12 @@ public sealed class SubscriptionCommands(
     /// <summary>The button on "which did you mean?": data scope, day, time.</summary>
     public async Task<TurnAnswer> SubscribeChosenAsync(Turn turn)
     {
+        var chosen = SubscribeData.Read(turn.DataText);
         if (
-            !DigestScope.TryParseKey(turn.DataText("scope"), out var scope)
-            || !Enum.TryParse<DayOfWeek>(turn.DataText("day"), out var day)
+            !DigestScope.TryParseKey(chosen.Scope, out var scope)
+            || !Enum.TryParse<DayOfWeek>(chosen.Day, out var day)
             || !TimeOnly.TryParseExact(
-                turn.DataText("time"),
+                chosen.Time,
                 "HH:mm",
                 CultureInfo.InvariantCulture,
                 DateTimeStyles.None,
@@ -131,12 +133,11 @@ public sealed class SubscriptionCommands(
                             .. unsure.Choices.Select(c => new ChoiceButton(
                                 c.TitleIn(turn.Catalogue, council.Value.Name),
                                 Verbs.Subscribe,
-                                new Dictionary<string, string>
-                                {
-                                    ["scope"] = c.Key,
-                                    ["day"] = schedule.Day.ToString(),
-                                    ["time"] = schedule.Time.ToString("HH:mm", CultureInfo.InvariantCulture),
-                                }
+                                new SubscribeData(
+                                    c.Key,
+                                    schedule.Day.ToString(),
+                                    schedule.Time.ToString("HH:mm", CultureInfo.InvariantCulture)
+                                ).ToData()
                             )),
                         ]
                     )

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Bot;
 using PmfBot.Cards.Extensions;
+using PmfBot.Cards.Payloads;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
@@ -47,7 +48,10 @@ public sealed class ExtensionDecisions(
 
         var state = await MeasureState.ReadAsync(results, measure, turn.Cancellation);
         var policy = rules.Cycle;
-        if (state.ExtensionsFor(period).FirstOrDefault(e => e.Id == turn.DataText("extension")) is not { } request)
+        if (
+            state.ExtensionsFor(period).FirstOrDefault(e => e.Id == ExtensionData.Read(turn.DataText).Extension)
+            is not { } request
+        )
         {
             return TurnAnswer.Say(
                 $"I can't find that extension request for {measure.Reference} {period}. Nothing was changed."

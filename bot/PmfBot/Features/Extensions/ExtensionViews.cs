@@ -97,12 +97,6 @@ public static class ExtensionViews
             problems
         );
 
-    /// <summary>"Helen Price", "Helen Price or Priya Shah", "A, B or C".</summary>
-    private static Dictionary<string, string> DecideData(DeadlineExtension request) =>
-        new()
-        {
-            [MeasurePeriodData.MeasureKey] = request.Measure.Value,
-            [MeasurePeriodData.PeriodKey] = request.Period.Code,
-            ["extension"] = request.Id,
-        };
+    private static IReadOnlyDictionary<string, string> DecideData(DeadlineExtension request) =>
+        new ExtensionData(request.Measure.Value, request.Period.Code, request.Id).ToData();
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Bot;
+using PmfBot.Cards.Payloads;
 using PmfBot.Cards.PlanActivities;
 using PmfBot.Delivery;
 using PmfBot.Domain.Calendar;
@@ -112,7 +113,7 @@ public sealed class PlanActivityReports(
     /// <summary>"Report now" on the what's-due list: the activity's progress card (or its recorded report).</summary>
     public async Task<TurnAnswer> OpenAsync(Turn turn)
     {
-        var code = turn.DataText("activity");
+        var (code, periodText) = PlanActivityPeriodData.Read(turn.DataText);
         if (turn.Person is null || turn.Catalogue.Activities.FirstOrDefault(a => a.Code == code) is not { } activity)
         {
             return TurnAnswer.Say(
@@ -122,7 +123,7 @@ public sealed class PlanActivityReports(
 
         var history = await store.GetHistoryAsync(activity.Code, turn.Cancellation);
         if (
-            ReportingPeriod.TryParseCode(turn.DataText("period"), out var period)
+            ReportingPeriod.TryParseCode(periodText, out var period)
             && history.FirstOrDefault(h => h.Period == period) is { } recorded
         )
         {
@@ -143,10 +144,10 @@ public sealed class PlanActivityReports(
     /// <summary>"Submit progress" on an activity's card.</summary>
     public async Task<TurnAnswer> SubmitAsync(Turn turn)
     {
-        var code = turn.DataText("activity");
+        var (code, periodText) = PlanActivityPeriodData.Read(turn.DataText);
         if (
             turn.Catalogue.Activities.FirstOrDefault(a => a.Code == code) is not { } activity
-            || !ReportingPeriod.TryParseCode(turn.DataText("period"), out var period)
+            || !ReportingPeriod.TryParseCode(periodText, out var period)
         )
         {
             return TurnAnswer.Say("I couldn't tell which activity that card was for. Nothing was saved.");

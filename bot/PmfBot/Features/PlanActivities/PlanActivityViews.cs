@@ -22,7 +22,7 @@ public static class PlanActivityViews
         };
 
     public static IReadOnlyDictionary<string, string> DataFor(PlanActivity activity, ReportingPeriod period) =>
-        new Dictionary<string, string> { ["activity"] = activity.Code, ["period"] = period.Code };
+        new Cards.Payloads.PlanActivityPeriodData(activity.Code, period.Code).ToData();
 
     public static PlanActivityPromptView Prompt(
         PlanActivityReview review,

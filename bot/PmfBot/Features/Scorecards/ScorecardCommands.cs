@@ -62,7 +62,7 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
                         .. unsure.Choices.Select(c => new ChoiceButton(
                             c.TitleIn(turn.Catalogue, council.Value.Name),
                             Verbs.ShowScorecard,
-                            new Dictionary<string, string> { ["scope"] = c.Key }
+                            new ScopeData(c.Key).ToData()
                         )),
                     ]
                 )
@@ -85,7 +85,7 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
             return await MeasureAsync(turn, measure);
         }
 
-        return DigestScope.TryParseKey(turn.DataText("scope"), out var scope) && scope.IsIn(turn.Catalogue)
+        return DigestScope.TryParseKey(ScopeData.Read(turn.DataText).Scope, out var scope) && scope.IsIn(turn.Catalogue)
             ? await ScopeAsync(turn, scope)
             : TurnAnswer.Say(
                 "That scorecard isn't in the catalogue any more. Ask me \"how is the council doing\" to see everything."
