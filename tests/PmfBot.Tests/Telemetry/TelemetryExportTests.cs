@@ -62,7 +62,7 @@ public sealed class TelemetryExportTests : UpdateCycleHost, IDisposable
 
         var metrics = await EventuallyAsync("metrics", "pmfbot.prompts.sent", "pmfbot.updates.overdue", "pmfbot.updates.answered", "http.server.request.duration");
         var traces = await EventuallyAsync("traces", "PmfBot.Scheduling", "due-scan", "/api/messages");
-        var logs = await EventuallyAsync("logs", "Due scan:");
+        var logs = await EventuallyAsync("logs", "The due scan");
 
         // The due scan, the answer and the Graph-free catalogue all concern Priya Shah; none of it may name her by email.
         foreach (var (signal, text) in new[] { ("metrics", metrics), ("traces", traces), ("logs", logs) })

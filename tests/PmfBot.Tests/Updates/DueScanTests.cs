@@ -49,7 +49,8 @@ public class DueScanTests : UpdateCycleHost
         await using var other = StartHost(seed: false);
         await other.StartAsync();
 
-        var reports = await Task.WhenAll(Scan.RunAsync(default), other.Services.GetServices<IDueWork>().RunAllAsync(default));
+        var otherScan = other.Services.GetRequiredService<DueWorkRunner>();
+        var reports = await Task.WhenAll(Scan.RunAsync(default), otherScan.RunAllAsync(default));
 
         Assert.Equal(PriyasOpen.Length + 3, CardsPostedTo().Count - 1); // her updates, her activity's report, the demo's extension request and HR 01's overdue escalation, once each
         Assert.Single(CardsPostedTo(), c => c.Contains("Extension requested: WM 03", StringComparison.Ordinal));

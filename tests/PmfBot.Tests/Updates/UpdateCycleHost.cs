@@ -202,6 +202,6 @@ public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
     protected sealed class DueJobs(IServiceProvider services)
     {
         public Task<SendReport> RunAsync(CancellationToken cancellationToken) =>
-            services.GetServices<IDueWork>().RunAllAsync(cancellationToken);
+            services.GetRequiredService<DueWorkRunner>().RunAllAsync(cancellationToken);
     }
 }

@@ -61,7 +61,7 @@ public static class DemoEndpoints
                 : Results.BadRequest("The demo clock only moves forward.");
         });
 
-        demo.MapPost("/due-scan", async (IEnumerable<IDueWork> due, CancellationToken cancellationToken) =>
+        demo.MapPost("/due-scan", async (DueWorkRunner due, CancellationToken cancellationToken) =>
             Results.Ok($"Due scan: {await due.RunAllAsync(cancellationToken)}")
         );
         // The digests' job, found by its name: features meet through the host, not each other's types.

@@ -17,7 +17,7 @@ namespace PmfBot.Features.Escalations;
 /// comes. The standings say which updates are overdue (a read per service); each measure found is
 /// confirmed against its own figures before anything is raised.
 /// </summary>
-public sealed partial class EscalationFollowUp(
+public sealed class EscalationFollowUp(
     CouncilToday catalogue,
     StandingsReader standings,
     ResultStore results,
@@ -27,14 +27,10 @@ public sealed partial class EscalationFollowUp(
     EscalationNotices notices,
     EscalationContexts contexts,
     TimeProvider time,
-    CouncilRules rules,
-    ILogger<EscalationFollowUp> logger
+    CouncilRules rules
 ) : IDueWork
 {
     public string What => "The escalation follow-up";
-
-    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) =>
-        RunAsync(cancellationToken);
 
     public async Task<SendReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -91,10 +87,6 @@ public sealed partial class EscalationFollowUp(
         }
 
         var report = SendReport.Of(outcomes);
-        if (report.Due > 0)
-        {
-            LogReport(logger, report);
-        }
 
         return report;
     }
@@ -120,7 +112,4 @@ public sealed partial class EscalationFollowUp(
             .Select(m => m.First)
             .ToList();
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Escalation follow-up: {Report}")]
-    private static partial void LogReport(ILogger logger, SendReport report);
 }

@@ -14,20 +14,16 @@ namespace PmfBot.Features.Extensions;
 /// The standings say which measures have requests (a read per service); each of those measures'
 /// own figures are then read, so a standing a moment behind never sends a stale card.
 /// </summary>
-public sealed partial class ExtensionFollowUp(
+public sealed class ExtensionFollowUp(
     CouncilToday catalogue,
     StandingsReader standings,
     ResultStore results,
     ExtensionNotices notices,
     TimeProvider time,
-    CouncilRules rules,
-    ILogger<ExtensionFollowUp> logger
+    CouncilRules rules
 ) : IDueWork
 {
     public string What => "The extension follow-up";
-
-    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) =>
-        RunAsync(cancellationToken);
 
     public async Task<SendReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -52,10 +48,6 @@ public sealed partial class ExtensionFollowUp(
         }
 
         var report = SendReport.Of(outcomes);
-        if (report.Due > 0)
-        {
-            LogReport(logger, report);
-        }
 
         return report;
 
@@ -63,7 +55,4 @@ public sealed partial class ExtensionFollowUp(
             policy.StateAt(e.Period, policy.Deadlines.DeadlineFor(measure, e.Period, onPeriod), now)
             == UpdateWindowState.Open;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Extension follow-up: {Report}")]
-    private static partial void LogReport(ILogger logger, SendReport report);
 }

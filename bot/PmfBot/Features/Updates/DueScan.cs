@@ -22,7 +22,7 @@ namespace PmfBot.Features.Updates;
 /// These share one read of every measure's figures and one plan, so they are one job; activity
 /// reports, extension notices and escalations have jobs of their own.
 /// </summary>
-public sealed partial class DueScan(
+public sealed class DueScan(
     CouncilToday catalogue,
     CoverStore cover,
     ResultStore results,
@@ -31,14 +31,10 @@ public sealed partial class DueScan(
     TimeProvider time,
     IOptions<UpdateCycleOptions> options,
     CouncilRules rules,
-    ILogger<DueScan> logger,
     ILineManagers? lineManagers = null
 ) : IDueWork
 {
     public string What => "The due scan";
-
-    Task Scheduling.IScheduledWork.RunScheduledAsync(CancellationToken cancellationToken) =>
-        RunAsync(cancellationToken);
 
     public async Task<SendReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -92,10 +88,6 @@ public sealed partial class DueScan(
         );
 
         var report = SendReport.Of(outcomes);
-        if (report.Due > 0)
-        {
-            LogReport(logger, report);
-        }
 
         return report;
     }
@@ -169,7 +161,4 @@ public sealed partial class DueScan(
             managers
         );
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Due scan: {Report}")]
-    private static partial void LogReport(ILogger logger, SendReport report);
 }
