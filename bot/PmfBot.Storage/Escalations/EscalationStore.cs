@@ -170,7 +170,7 @@ public sealed class EscalationStore(PmfTables tables)
         }
     }
 
-    private static EscalationEntity ToEntity(Escalation x) =>
+    internal static EscalationEntity ToEntity(Escalation x) =>
         new()
         {
             PartitionKey = x.Measure.Key,
@@ -193,7 +193,7 @@ public sealed class EscalationStore(PmfTables tables)
             ClosedBy = x.Closure?.By?.Value,
         };
 
-    private static StoredEscalation ToStored(EscalationEntity e) =>
+    internal static StoredEscalation ToStored(EscalationEntity e) =>
         new(
             new Escalation
             {

@@ -7,7 +7,7 @@ using PmfBot.Domain.Results;
 namespace PmfBot.Storage.Results;
 
 /// <summary>
-/// Figures and extensions as JSON, for rows that carry them whole (an outbox entry, a standing):
+/// Figures, extensions and other rows as JSON, for rows that carry them whole (an outbox entry, a standing):
 /// the same fields as their own rows, so one mapping reads both.
 /// </summary>
 internal static class StoredJson
@@ -36,6 +36,13 @@ internal static class StoredJson
 
     public static IReadOnlyList<DeadlineExtension> Extensions(string json) =>
         [.. Read<List<ExtensionEntity>>(json).Select(ResultMapping.ToDomain)];
+
+    /// <summary>Rows of any kind, their keys left out but their RowKey.</summary>
+    public static string Rows<T>(IEnumerable<T> rows)
+        where T : StoredEntity => JsonSerializer.Serialize(rows, Options);
+
+    public static IReadOnlyList<T> Rows<T>(string json)
+        where T : StoredEntity => Read<List<T>>(json);
 
     private static T Read<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidDataException("A stored JSON value is empty.");
