@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Results;
@@ -32,6 +34,38 @@ internal static class OutboxKeys
             Version = figureEvent.Figure.Version,
             At = at,
         };
+
+    /// <summary>A progress report's marker: "progress|ACT-01|FY2026-Q2".</summary>
+    public static PendingMarkerEntity ProgressMarker(string activityCode, string periodCode, DateTimeOffset at) =>
+        new()
+        {
+            PartitionKey = PendingMarkerEntity.Partition,
+            RowKey = Domain.PlanActivities.ProgressReported.KeyOf(activityCode, periodCode),
+            PlanActivity = activityCode,
+            Period = periodCode,
+            At = at,
+        };
+
+    /// <summary>
+    /// Marks an event pending at the same time as the transaction that writes it (neither waits for the other). A
+    /// marker whose transaction failed points at nothing and the outbox run lets it go; should the marker alone fail,
+    /// the turn still handles the event, and the daily repair marks any event left unmarked. Never fails the write.
+    /// </summary>
+    public static async Task TryMarkAsync(
+        TableClient pending,
+        PendingMarkerEntity marker,
+        CancellationToken cancellationToken
+    )
+    {
+        try
+        {
+            await pending.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException)
+        {
+            // Storage refused the marker: the event's own transaction says whether anything was written.
+        }
+    }
 
     public static FigureEvent ToDomain(OutboxEntity row) =>
         new(Enum.Parse<FigureEventKind>(row.Event), Results.StoredJson.Figure(row.Figure))

@@ -91,10 +91,8 @@ public sealed class OutboxStore(PmfTables tables)
         CancellationToken cancellationToken
     )
     {
-        var filter =
-            TableClient.CreateQueryFilter($"PartitionKey eq {PendingMarkerEntity.Partition} and At le {markedBy}")
-            + " and "
-            + RowsStartingWith(PendingMarkerEntity.ProgressPrefix);
+        var progress = RowKeyPrefix.Filter(PendingMarkerEntity.Partition, PendingMarkerEntity.ProgressPrefix);
+        var filter = $"{progress} and {TableClient.CreateQueryFilter($"At le {markedBy}")}";
         var found = new List<PendingProgress>();
         var markers = _pending.QueryAsync<PendingMarkerEntity>(filter, cancellationToken: cancellationToken);
         await foreach (var marker in markers)
@@ -233,31 +231,13 @@ public sealed class OutboxStore(PmfTables tables)
 
     private async Task<int> RemarkStrayProgressEventsAsync(CancellationToken cancellationToken)
     {
-        var remarked = 0;
         var filter = RowsStartingWith(ProgressEventEntity.Prefix);
-        await foreach (var row in _results.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var remarked = 0;
+        var rows = _results.QueryAsync<ProgressEventEntity>(filter, cancellationToken: cancellationToken);
+        await foreach (var row in rows)
         {
-            var code = row.PartitionKey[PlanActivityProgressStore.PartitionOf(string.Empty).Length..];
-            var period = row.RowKey[ProgressEventEntity.Prefix.Length..];
-            var key = Domain.PlanActivities.ProgressReported.KeyOf(code, period);
-            var found = await _pending.GetEntityIfExistsAsync<PendingMarkerEntity>(
-                PendingMarkerEntity.Partition,
-                key,
-                cancellationToken: cancellationToken
-            );
-            if (!found.HasValue)
-            {
-                var marker = new PendingMarkerEntity
-                {
-                    PartitionKey = PendingMarkerEntity.Partition,
-                    RowKey = key,
-                    PlanActivity = code,
-                    Period = period,
-                    At = row.GetDateTimeOffset(nameof(ProgressEventEntity.At)) ?? DateTimeOffset.UnixEpoch,
-                };
-                await _pending.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken);
-                remarked++;
-            }
+            var marker = OutboxKeys.ProgressMarker(row.Activity, row.Period, row.At);
+            remarked += await MarkIfMissingAsync(marker, cancellationToken) ? 1 : 0;
         }
 
         return remarked;
@@ -265,27 +245,31 @@ public sealed class OutboxStore(PmfTables tables)
 
     private async Task<int> RemarkStrayFigureEventsAsync(CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"RowKey ge {OutboxEntity.Prefix} and RowKey lt {RowKeyPrefix.After(OutboxEntity.Prefix)}"
-        );
+        var filter = RowsStartingWith(OutboxEntity.Prefix);
         var remarked = 0;
         await foreach (var row in _results.QueryAsync<OutboxEntity>(filter, cancellationToken: cancellationToken))
         {
-            var stray = OutboxKeys.ToDomain(row);
-            var marker = OutboxKeys.Marker(stray, row.At);
-            var found = await _pending.GetEntityIfExistsAsync<PendingMarkerEntity>(
-                marker.PartitionKey,
-                marker.RowKey,
-                cancellationToken: cancellationToken
-            );
-            if (!found.HasValue)
-            {
-                await _pending.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken);
-                remarked++;
-            }
+            var marker = OutboxKeys.Marker(OutboxKeys.ToDomain(row), row.At);
+            remarked += await MarkIfMissingAsync(marker, cancellationToken) ? 1 : 0;
         }
 
         return remarked;
+    }
+
+    private async Task<bool> MarkIfMissingAsync(PendingMarkerEntity marker, CancellationToken cancellationToken)
+    {
+        var found = await _pending.GetEntityIfExistsAsync<PendingMarkerEntity>(
+            marker.PartitionKey,
+            marker.RowKey,
+            cancellationToken: cancellationToken
+        );
+        if (found.HasValue)
+        {
+            return false;
+        }
+
+        await _pending.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken);
+        return true;
     }
 
     private static string RowsStartingWith(string prefix) =>

@@ -44,6 +44,9 @@ public sealed class ProgressEventEntity : StoredEntity
 {
     public const string Prefix = "outbox-progress|";
 
+    public string Activity { get; set; } = string.Empty;
+    public string Period { get; set; } = string.Empty;
+
     public DateTimeOffset At { get; set; }
     public string? EnteredOn { get; set; }
 }
@@ -63,18 +66,12 @@ public sealed class PlanActivityProgressStore(PmfTables tables)
     {
         var progress = reported.Progress;
         var at = progress.RecordedAt;
-        var marker = new PendingMarkerEntity
-        {
-            PartitionKey = PendingMarkerEntity.Partition,
-            RowKey = reported.Key,
-            PlanActivity = progress.ActivityCode,
-            Period = progress.Period.Code,
-            At = at,
-        };
         var evented = new ProgressEventEntity
         {
             PartitionKey = PartitionOf(progress.ActivityCode),
             RowKey = ProgressEventEntity.Prefix + progress.Period.Code,
+            Activity = progress.ActivityCode,
+            Period = progress.Period.Code,
             At = at,
             EnteredOn = reported.EnteredOn is { } card ? JsonSerializer.Serialize(card) : null,
         };
@@ -84,7 +81,8 @@ public sealed class PlanActivityProgressStore(PmfTables tables)
             new(TableTransactionActionType.Add, evented),
         ];
 
-        var marked = MarkPendingAsync(marker, cancellationToken);
+        var marker = OutboxKeys.ProgressMarker(progress.ActivityCode, progress.Period.Code, at);
+        var marked = OutboxKeys.TryMarkAsync(_pending, marker, cancellationToken);
         try
         {
             await _table.SubmitTransactionAsync(actions, cancellationToken);
@@ -95,23 +93,6 @@ public sealed class PlanActivityProgressStore(PmfTables tables)
         {
             await marked;
             return await AlreadyRecordedAsync(progress, cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// Marks the event pending at the same time as the report's transaction, so the person doesn't wait twice. One
-    /// pointing at nothing is let go by the outbox run; should the marker alone fail, the turn still handles the
-    /// event, and the daily repair marks any left unmarked. Never fails the report.
-    /// </summary>
-    private async Task MarkPendingAsync(PendingMarkerEntity marker, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _pending.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken);
-        }
-        catch (RequestFailedException)
-        {
-            // Storage refused the marker: the report's own transaction says whether anything was written.
         }
     }
 

@@ -370,27 +370,9 @@ public sealed class ResultStore(PmfTables tables)
         return deleted;
     }
 
-    /// <summary>
-    /// Marks the event pending in the Outbox table, at the same time as the figure's transaction
-    /// (neither waits for the other). A marker whose transaction failed points at nothing and the
-    /// outbox run lets it go; should the marker alone fail, the turn still handles the event, and
-    /// the daily repair marks any event left unmarked. Never fails the recording.
-    /// </summary>
-    private async Task MarkPendingAsync(FigureEvent pending, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _pending.UpsertEntityAsync(
-                OutboxKeys.Marker(pending, at),
-                TableUpdateMode.Replace,
-                cancellationToken
-            );
-        }
-        catch (RequestFailedException)
-        {
-            // Storage refused the marker: the figure's own transaction says whether anything was written.
-        }
-    }
+    // The marker beside the figure's transaction: OutboxKeys.TryMarkAsync says why it never fails the recording.
+    private Task MarkPendingAsync(FigureEvent pending, DateTimeOffset at, CancellationToken cancellationToken) =>
+        OutboxKeys.TryMarkAsync(_pending, OutboxKeys.Marker(pending, at), cancellationToken);
 
     private AsyncPageable<T> QueryRangeAsync<T>(
         MeasureReference measure,

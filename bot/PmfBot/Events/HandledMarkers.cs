@@ -20,7 +20,10 @@ public sealed partial class HandledMarkers(
     private List<string> _handled = [];
     private bool _letting;
 
-    /// <param name="handledEvent">The event's <see cref="Domain.Results.FigureEvent.Key"/>.</param>
+    /// <param name="handledEvent">
+    /// The event's marker key: a <see cref="Domain.Results.FigureEvent.Key"/> or a
+    /// <see cref="Domain.PlanActivities.ProgressReported.Key"/>.
+    /// </param>
     public void Add(string handledEvent)
     {
         lock (_gate)

@@ -54,10 +54,10 @@ public sealed partial class OutboxRun(
     /// <returns>Events handled, and events still pending after this run.</returns>
     public async Task<(int Handled, int StillPending)> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var markedBy = time.GetUtcNow() - options.Value.Grace;
+        var (markedBy, perRun) = (time.GetUtcNow() - options.Value.Grace, options.Value.PerRun);
         var (handled, pending) = (0, 0);
         var done = new List<string>(); // handled, or pointing at nothing: let go together at the end
-        foreach (var marker in await outbox.GetPendingAsync(markedBy, options.Value.PerRun, cancellationToken))
+        foreach (var marker in await outbox.GetPendingAsync(markedBy, perRun, cancellationToken))
         {
             if (marker.Refresh is not null)
             {
@@ -65,41 +65,42 @@ public sealed partial class OutboxRun(
                     ? (handled + 1, pending)
                     : (handled, pending + 1);
             }
-            else if (await outbox.ReadAsync(marker, cancellationToken) is not { } figureEvent)
-            {
-                done.Add(marker.Key);
-            }
-            else if (await events.HandleAsync(figureEvent, cancellationToken))
-            {
-                done.Add(marker.Key);
-                handled++;
-            }
             else
             {
-                pending++;
+                await TakeAsync(marker.Key, outbox.ReadAsync(marker, cancellationToken), events.HandleAsync);
             }
         }
 
-        var perRun = options.Value.PerRun;
         foreach (var marker in await outbox.GetPendingProgressAsync(markedBy, perRun, cancellationToken))
         {
-            if (await progress.ReadAsync(marker, cancellationToken) is not { } reported)
-            {
-                done.Add(marker.Key);
-            }
-            else if (await progress.HandleAsync(reported, cancellationToken))
-            {
-                done.Add(marker.Key);
-                handled++;
-            }
-            else
-            {
-                pending++;
-            }
+            await TakeAsync(marker.Key, progress.ReadAsync(marker, cancellationToken), progress.HandleAsync);
         }
 
         await outbox.ForgetAllAsync(done, cancellationToken);
         return (handled, pending);
+
+        // A marker's event: none there (handled, or never written) lets the marker go; handled, likewise.
+        async Task TakeAsync<TEvent>(
+            string key,
+            Task<TEvent?> reading,
+            Func<TEvent, CancellationToken, Task<bool>> handle
+        )
+            where TEvent : class
+        {
+            if (await reading is not { } found)
+            {
+                done.Add(key);
+            }
+            else if (await handle(found, cancellationToken))
+            {
+                done.Add(key);
+                handled++;
+            }
+            else
+            {
+                pending++;
+            }
+        }
     }
 
     private async Task<bool> RefreshAsync(PendingEvent marker, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public interface IProgressEventHandler
 public sealed partial class ProgressEvents(
     IEnumerable<IProgressEventHandler> handlers,
     PlanActivityProgressStore store,
-    OutboxStore outbox,
+    HandledMarkers markers,
     Bot.BackgroundSends background,
     ILogger<ProgressEvents> logger
 )
@@ -33,7 +33,7 @@ public sealed partial class ProgressEvents(
         {
             if (await HandleAsync(reported, ct))
             {
-                await outbox.ForgetAllAsync([reported.Key], ct);
+                markers.Add(reported.Key);
             }
         });
 
