@@ -76,27 +76,16 @@ public sealed record MeasureStanding(
     /// </summary>
     public MeasureStanding With(MeasureResult figure)
     {
-        if (figure.Measure != Measure)
-        {
-            throw new ArgumentException(
-                $"{figure.Measure}'s figure can't change {Measure}'s standing.",
-                nameof(figure)
-            );
-        }
-
+        EnsureOwn(figure.Measure, "figure", nameof(figure));
         var known = Recent.FirstOrDefault(r => r.Period == figure.Period);
         if (known is not null && known.Version >= figure.Version)
         {
             return this;
         }
 
-        var next = Normalise(
-            Measure,
-            Recent.Where(r => r.Period != figure.Period).Append(figure),
-            Extensions,
-            Escalations
+        return NewOrThis(
+            Normalise(Measure, Recent.Where(r => r.Period != figure.Period).Append(figure), Extensions, Escalations)
         );
-        return next.SameAs(this) ? this : next;
     }
 
     /// <summary>
@@ -110,8 +99,7 @@ public sealed record MeasureStanding(
             return this;
         }
 
-        var next = Normalise(Measure, Recent, Extensions.Where(e => e != known).Append(extension), Escalations);
-        return next.SameAs(this) ? this : next;
+        return NewOrThis(Normalise(Measure, Recent, Extensions.Where(e => e != known).Append(extension), Escalations));
     }
 
     /// <summary>
@@ -120,22 +108,14 @@ public sealed record MeasureStanding(
     /// </summary>
     public MeasureStanding With(Escalation escalation)
     {
-        if (escalation.Measure != Measure)
-        {
-            throw new ArgumentException(
-                $"{escalation.Measure}'s escalation can't change {Measure}'s standing.",
-                nameof(escalation)
-            );
-        }
-
+        EnsureOwn(escalation.Measure, "escalation", nameof(escalation));
         var known = Escalations.FirstOrDefault(x => x.Period == escalation.Period);
         if (known is not null && known.Revision >= escalation.Revision)
         {
             return this;
         }
 
-        var next = Normalise(Measure, Recent, Extensions, Escalations.Where(x => x != known).Append(escalation));
-        return next.SameAs(this) ? this : next;
+        return NewOrThis(Normalise(Measure, Recent, Extensions, Escalations.Where(x => x != known).Append(escalation)));
     }
 
     public MeasureResult? ResultFor(ReportingPeriod period) => Recent.FirstOrDefault(r => r.Period == period);
@@ -188,6 +168,17 @@ public sealed record MeasureStanding(
         && Escalations
             .Select(x => (x.Period, x.Revision))
             .SequenceEqual(other.Escalations.Select(x => (x.Period, x.Revision)));
+
+    /// <summary>The next standing, or this same instance when it holds nothing new.</summary>
+    private MeasureStanding NewOrThis(MeasureStanding next) => next.SameAs(this) ? this : next;
+
+    private void EnsureOwn(MeasureReference of, string what, string parameter)
+    {
+        if (of != Measure)
+        {
+            throw new ArgumentException($"{of}'s {what} can't change {Measure}'s standing.", parameter);
+        }
+    }
 
     private static Escalation WithoutWords(Escalation closed) =>
         closed with

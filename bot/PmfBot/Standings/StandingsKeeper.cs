@@ -72,20 +72,15 @@ public sealed partial class StandingsKeeper(
         CancellationToken cancellationToken
     )
     {
+        var kind = KindOf(source);
         PendingEvent? marker = null;
         try
         {
-            marker = await outbox.MarkRefreshAsync(
-                KindOf(source),
-                measure,
-                period,
-                time.GetUtcNow(),
-                cancellationToken
-            );
+            marker = await outbox.MarkRefreshAsync(kind, measure, period, time.GetUtcNow(), cancellationToken);
         }
         catch (RequestFailedException e)
         {
-            LogNotMarked(logger, e, KindOf(source), measure.Value, period.Code);
+            LogNotMarked(logger, e, kind, measure.Value, period.Code);
         }
 
         try
@@ -95,9 +90,9 @@ public sealed partial class StandingsKeeper(
         finally
         {
             // Made or not, the source says what stands: a change that failed leaves nothing to take in.
-            background.Start($"{measure} {period.Code} {KindOf(source)} standing", async ct =>
+            background.Start($"{measure} {period.Code} {kind} standing", async ct =>
             {
-                await TakeInAsync(KindOf(source), measure, period, ct);
+                await TakeInAsync(source, measure, period, ct);
                 if (marker is not null)
                 {
                     await outbox.ForgetRefreshAsync(marker, ct);
@@ -111,42 +106,46 @@ public sealed partial class StandingsKeeper(
     /// </summary>
     public async Task RefreshAsync(PendingEvent marker, CancellationToken cancellationToken)
     {
-        await TakeInAsync(marker.Refresh, marker.Measure, marker.Period, cancellationToken);
+        if (Enum.GetValues<StandingSource>().Where(s => KindOf(s) == marker.Refresh).ToList() is [var source])
+        {
+            await TakeInAsync(source, marker.Measure, marker.Period, cancellationToken);
+        }
+        else
+        {
+            LogUnknownSource(logger, marker.Refresh, marker.Measure.Value, marker.Period.Code);
+        }
+
         await outbox.ForgetRefreshAsync(marker, cancellationToken);
     }
 
+    /// <summary>How a source is named in its refresh marker: "escalation", "extensions".</summary>
     private static string KindOf(StandingSource source) => source.ToString().ToLowerInvariant();
 
     private async Task TakeInAsync(
-        string? source,
+        StandingSource source,
         MeasureReference measure,
         ReportingPeriod period,
         CancellationToken cancellationToken
     )
     {
         var catalogue = await council.LoadAsync(cancellationToken);
-        switch (source)
+        if (source == StandingSource.Escalation)
         {
-            case var kind when kind == KindOf(StandingSource.Escalation):
-                if (await escalations.GetAsync(measure, period, cancellationToken) is { } stored)
-                {
-                    await UpdateAsync(catalogue, measure, s => s.With(stored.Escalation), cancellationToken);
-                }
+            if (await escalations.GetAsync(measure, period, cancellationToken) is { } stored)
+            {
+                await UpdateAsync(catalogue, measure, s => s.With(stored.Escalation), cancellationToken);
+            }
 
-                break;
-            case var kind when kind == KindOf(StandingSource.Extensions):
-                var extensions = await results.GetExtensionsAsync(measure, period, cancellationToken);
-                await UpdateAsync(
-                    catalogue,
-                    measure,
-                    s => extensions.Aggregate(s, (standing, e) => standing.With(e)),
-                    cancellationToken
-                );
-                break;
-            default:
-                LogUnknownSource(logger, source, measure.Value, period.Code);
-                break;
+            return;
         }
+
+        var extensions = await results.GetExtensionsAsync(measure, period, cancellationToken);
+        await UpdateAsync(
+            catalogue,
+            measure,
+            s => extensions.Aggregate(s, (standing, e) => standing.With(e)),
+            cancellationToken
+        );
     }
 
     private async Task UpdateAsync(

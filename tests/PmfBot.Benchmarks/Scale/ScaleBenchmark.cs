@@ -220,7 +220,7 @@ public static class ScaleBenchmark
 
     private static string Times(int n) => n == 1 ? "once" : $"{n} times";
 
-    private static string Requests(int n) => n == 1 ? "1 request" : $"{n:N0} requests";
+    private static string Requests(int n, string kind = "") => $"{n:N0} {kind}request{(n == 1 ? string.Empty : "s")}";
 
     public static async Task<BenchReport> RunAndReportAsync(
         int measures,
@@ -276,7 +276,7 @@ public static class ScaleBenchmark
         );
         foreach (var t in timed)
         {
-            var requests = $"{t.StorageRequests:N0} storage request{(t.StorageRequests == 1 ? string.Empty : "s")}";
+            var requests = Requests(t.StorageRequests, "storage ");
             var card = t.CardBytes > 0 ? $", card {t.CardBytes / 1024.0:N1} KB" : string.Empty;
             var ratio = t.Median / yardstick;
             report.Figure(

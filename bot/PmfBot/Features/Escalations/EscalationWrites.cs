@@ -15,54 +15,47 @@ public sealed class EscalationWrites(EscalationStore store, StandingsKeeper stan
 {
     /// <inheritdoc cref="EscalationStore.RaiseAsync"/>
     /// <param name="during">The figure event being handled, if any.</param>
-    public async Task<(StoredEscalation Stored, bool Raised)> RaiseAsync(
+    public Task<(StoredEscalation Stored, bool Raised)> RaiseAsync(
         Escalation escalation,
         FigureEventContext? during,
         CancellationToken cancellationToken
-    )
-    {
-        if (during is null)
-        {
-            return await standings.ChangeAsync(
-                StandingSource.Escalation,
-                escalation.Measure,
-                escalation.Period,
-                ct => store.RaiseAsync(escalation, ct),
-                cancellationToken
-            );
-        }
-
-        var raised = await store.RaiseAsync(escalation, cancellationToken);
-        during.Escalated(raised.Stored);
-        return raised;
-    }
+    ) => WriteAsync(escalation, ct => store.RaiseAsync(escalation, ct), r => r.Stored, during, cancellationToken);
 
     /// <inheritdoc cref="EscalationStore.TryChangeAsync"/>
     /// <param name="during">The figure event being handled, if any.</param>
-    public async Task<StoredEscalation?> TryChangeAsync(
+    public Task<StoredEscalation?> TryChangeAsync(
         StoredEscalation read,
         Escalation changed,
         FigureEventContext? during,
         CancellationToken cancellationToken
+    ) => WriteAsync(read.Escalation, ct => store.TryChangeAsync(read, changed, ct), s => s, during, cancellationToken);
+
+    /// <param name="stored">What the write stored, if it stored anything.</param>
+    private async Task<T> WriteAsync<T>(
+        Escalation about,
+        Func<CancellationToken, Task<T>> write,
+        Func<T, StoredEscalation?> stored,
+        FigureEventContext? during,
+        CancellationToken cancellationToken
     )
     {
         if (during is null)
         {
             return await standings.ChangeAsync(
                 StandingSource.Escalation,
-                read.Escalation.Measure,
-                read.Escalation.Period,
-                ct => store.TryChangeAsync(read, changed, ct),
+                about.Measure,
+                about.Period,
+                write,
                 cancellationToken
             );
         }
 
-        var stored = await store.TryChangeAsync(read, changed, cancellationToken);
-        if (stored is not null)
+        var written = await write(cancellationToken);
+        if (stored(written) is { } escalation)
         {
-            during.Escalated(stored);
+            during.Escalated(escalation);
         }
 
-        return stored;
+        return written;
     }
 }
