@@ -8,8 +8,12 @@ namespace PmfBot.Cards;
 /// <summary>Cards to JSON, the way the Adaptive Cards schema spells it.</summary>
 public static class CardJson
 {
-    /// <summary>Teams refuses messages over ~100 KB; cards stay under this.</summary>
-    public const int MaxBytes = 80 * 1024;
+    /// <summary>
+    /// The most JSON a card may be. Teams counts a bot message in UTF-16, recommends staying within 80 KB of it and
+    /// refuses one over ~100 KB (413 MessageSizeTooBig): 28 KB leaves room for the activity around the card and for
+    /// text that takes two bytes a character.
+    /// </summary>
+    public const int MaxBytes = 28 * 1024;
 
     public static JsonSerializerOptions Options { get; } =
         new(JsonSerializerDefaults.Web)

@@ -1,3 +1,4 @@
+using PmfBot.Cards.Charts;
 using PmfBot.Cards.Digests;
 using PmfBot.Cards.Escalations;
 using PmfBot.Cards.Extensions;
@@ -188,10 +189,25 @@ public static class CardGallery
                     "↘ worse than Aug 2026 (74.9%)", "█▇▆▅▃▁  worsening over the last 6 figures", "Escalated to Priya Shah on 9 Nov (Oct 2026): waiting for a decision"),
             ]),
             new ScorecardGroup("HR", [new ScorecardItem("HR 01", "Working days lost to sickness per FTE, rolling 12 months", null, "Target 8.5 days", "No figure", null, null, null)]),
-        ])),
+        ])
+        {
+            ByStatus = [Bar("Customer Services", green: 1, red: 1), Bar("HR", noFigure: 1)],
+        }),
+        ["scorecard-service"] = ScorecardCard.Build(new ScorecardView("Customer Services scorecard", "As at 9 November 2026 · 2 measures: 1 Green, 1 Red",
+            [new ScorecardGroup(null, [new ScorecardItem("CS 01", "Stage 1 complaints answered within 10 working days", "91.4% for Sep 2026", "Target 90.0% or more", "Green", null, null, null)])])
+        {
+            ByStatus = [Bar("Customer Services", green: 1, red: 1)],
+        }),
         ["scorecard-long"] = ScorecardCard.Build(new ScorecardView("Northmere District Council scorecard", "As at 9 November 2026 · 31 measures: 20 Green, 6 Amber, 5 Red",
             [new ScorecardGroup(null, [new ScorecardItem("NI 192", "Household waste sent for reuse, recycling and composting", "47.9% for Q2 2026/27", "Target 50.0% or more (Amber down to 47.5%, Red below)", "Amber", "↗ better than Q1 2026/27 (46.1%)", "▃▄▆  improving over the last 3 figures", null)])],
-            30, "Ask for one service, e.g. \"how is Waste doing\", or one measure, e.g. \"show NI 192\".")),
+            30, "Ask for one service, e.g. \"how is Waste doing\", or one measure, e.g. \"show NI 192\".")
+        {
+            ByStatus =
+            [
+                Bar("Customer Services", green: 3, amber: 1, red: 1), Bar("Finance", green: 4, amber: 1), Bar("HR", green: 2, red: 1),
+                Bar("Waste", green: 5, amber: 2, red: 2), Bar("Housing", green: 6, amber: 2, red: 1),
+            ],
+        }),
         ["report"] = ReportCard.Build(new ReportView(
             "Q2 2026/27 report: Customer Services",
             "2 measures, all with figures. One row each: target, value, status, direction of travel, the same period last year, commentary and action note, owner.",
@@ -204,12 +220,15 @@ public static class CardGallery
         ]),
     };
 
+    private static StatusBar Bar(string service, int green = 0, int amber = 0, int red = 0, int noFigure = 0) =>
+        new(service, [new("Green", green), new("Amber", amber), new("Red", red), new("No target", 0), new("No figure", noFigure)]);
+
     private static DigestView ResourcesDigest => new(
         "Weekly digest: Resources department",
         "Week to Monday 9 November 2026, 09:00 · 9 measures, 3 new figures",
         null,
         null,
-        [new DigestCount("Green", 4, "−1"), new DigestCount("Amber", 2, null), new DigestCount("Red", 2, "+1"), new DigestCount("No figure", 1, null)],
+        [new DigestCount("Green", 4, 5, "−1"), new DigestCount("Amber", 2, 2, null), new DigestCount("Red", 2, 1, "+1"), new DigestCount("No figure", 1, 1, null)],
         [
             new DigestSection("Changed status this week (1)", [new DigestItem("CS 02 Calls answered within 5 minutes", "Green → Red · 61.5% for Oct 2026", "Red")]),
             new DigestSection("Red (2)",
@@ -249,7 +268,10 @@ public static class CardGallery
         null,
         false,
         "Open: waiting 2 days for Priya Shah's decision",
-        "Only Priya Shah or Fiona Grant can decide this escalation.");
+        "Only Priya Shah or Fiona Grant can decide this escalation.")
+    {
+        TrendChart = Cs02Trend("Oct 2026", "███▇█▇▇▆▆▅▅▅▁", latest: 61.5),
+    };
 
     private static UpdatePromptView Cs02Prompt => new(
         "CS 02",
@@ -267,7 +289,33 @@ public static class CardGallery
         Max: 100,
         CommentaryRequired: true,
         "Required if the figure misses the target (80.0%).",
-        new Dictionary<string, string> { ["measure"] = "CS 02", ["period"] = "FY2026-M07" });
+        new Dictionary<string, string> { ["measure"] = "CS 02", ["period"] = "FY2026-M07" })
+    {
+        Trend = Cs02Trend("Sep 2026", "█▆▇▆▆▇▅▅▄▃▂▁▂"),
+    };
+
+    /// <summary>CS 02's months as the demo council has them: the slide below target from the spring.</summary>
+    private static (string Period, double Value)[] Cs02Months =>
+    [
+        ("Sep 2025", 83.5), ("Oct 2025", 81.2), ("Nov 2025", 82.0), ("Dec 2025", 80.9), ("Jan 2026", 80.1), ("Feb 2026", 81.6),
+        ("Mar 2026", 79.4), ("Apr 2026", 78.2), ("May 2026", 77.0), ("Jun 2026", 75.8), ("Jul 2026", 74.4), ("Aug 2026", 72.9),
+        ("Sep 2026", 73.7), ("Oct 2026", 73.7),
+    ];
+
+    /// <summary>The 13 months up to <paramref name="upTo"/>, against the 80% target.</summary>
+    public static TrendView Cs02Trend(string upTo, string sparkline, double? latest = null)
+    {
+        var end = Array.FindIndex(Cs02Months, m => m.Period == upTo);
+        var months = Cs02Months[(end - 12)..(end + 1)];
+        months[^1] = (upTo, latest ?? months[^1].Value);
+        return new TrendView(
+            "CS 02 against its target, last 13 months",
+            [.. months.Select(m => new TrendPoint(m.Period, m.Value, 80))],
+            "CS 02 figure",
+            "Target",
+            "Red",
+            $"Trend, last 13 months: {sparkline} from {months[0].Value:0.0}% ({months[0].Period}) to {months[^1].Value:0.0}% ({upTo}); target 80.0%.");
+    }
 
     private static UpdateRecordedView Cs02Recorded => new(
         "CS 02",
@@ -282,7 +330,10 @@ public static class CardGallery
         "Two temporary advisers start on Monday.",
         "Priya Shah",
         "10:42 on 9 Nov 2026",
-        "Next: the Nov 2026 figure, due by Thursday 10 December 2026. I'll send a card when Nov 2026 ends.");
+        "Next: the Nov 2026 figure, due by Thursday 10 December 2026. I'll send a card when Nov 2026 ends.")
+    {
+        Trend = Cs02Trend("Oct 2026", "▇█▇▇█▆▅▄▃▂▁▂▂"),
+    };
 
     private static ExtensionView Cs02Extension => new(
         "Extension requested: CS 02", "CS 02", "Calls answered within 5 minutes", "Oct 2026", "Priya Shah at 09:12 on 7 Nov 2026", "Tuesday 10 November 2026",

@@ -29,7 +29,19 @@ public class CardTests
     [Theory]
     [MemberData(nameof(Names))]
     public void Card_FitsTeamsSizeLimit(string name) =>
-        Assert.True(Encoding.UTF8.GetByteCount(CardJson.ToJson(CardGallery.All[name])) < CardJson.MaxBytes);
+        Assert.InRange(Encoding.UTF8.GetByteCount(CardJson.ToJson(CardGallery.All[name])), 1, CardJson.MaxBytes);
+
+    /// <summary>The cards that show a picture carry their charts (each checked by the validator below).</summary>
+    [Theory]
+    [InlineData("update-prompt", "Chart.Line")]
+    [InlineData("update-recorded", "Chart.Line")]
+    [InlineData("escalation-to-decide", "Chart.Line")]
+    [InlineData("scorecard", "Chart.HorizontalBar.Stacked")]
+    [InlineData("scorecard-service", "Chart.Donut")]
+    [InlineData("scorecard-long", "Chart.HorizontalBar.Stacked")]
+    [InlineData("digest", "Chart.VerticalBar.Grouped")]
+    public void PictureCards_CarryTheirChart(string name, string chartType) =>
+        Assert.Contains($"\"type\": \"{chartType}\"", CardJson.ToJson(CardGallery.All[name]), StringComparison.Ordinal);
 
     [Fact]
     public void EveryCard_ParsesCleanlyInTheOfficialRenderer_AtSchema15()
@@ -60,6 +72,42 @@ public class CardTests
 
         Assert.Equal(1, exit);
         Assert.Contains("Carousel", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A chart Teams mobile couldn't show (no fallback) and one Teams couldn't draw (a colour and a property its card
+    /// types don't have) are both caught; a well-formed chart with a fallback passes.
+    /// </summary>
+    [Fact]
+    public void Validator_ChecksEveryChartAgainstTeamsCardTypes_AndForAFallback()
+    {
+        var folder = Directory.CreateTempSubdirectory("pmfbot-cards-charts-").FullName;
+        const string Words = """{"type":"TextBlock","text":"Green 3, Red 1","wrap":true}""";
+        File.WriteAllText(
+            Path.Combine(folder, "good.json"),
+            Card($$"""{"type":"Chart.Donut","title":"RAG","data":[{"legend":"Red","value":1,"color":"attention"}],"fallback":{{Words}}}"""));
+        File.WriteAllText(Path.Combine(folder, "no-fallback.json"), Card("""{"type":"Chart.Line","title":"Trend","data":[]}"""));
+        File.WriteAllText(
+            Path.Combine(folder, "bad-colour.json"),
+            Card($$"""{"type":"Container","items":[{"type":"Chart.Donut","title":"RAG","data":[{"legend":"Red","value":1,"color":"red"}],"fallback":{{Words}}}]}"""));
+        File.WriteAllText(
+            Path.Combine(folder, "bad-property.json"),
+            Card($$"""{"type":"Chart.Line","title":"Trend","smooth":true,"data":[],"fallback":{{Words}}}"""));
+
+        var (exit, output, errors) = NodeScript.Run(Repo.Path("tests", "PmfBot.Cards.Tests", "validate-cards.js"), folder);
+        Assert.True(exit is 0 or 1, errors);
+
+        var events = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .ToDictionary(r => r.GetProperty("file").GetString()!, r => r.GetProperty("events").ToString());
+        Assert.Equal("[]", events["good.json"]);
+        Assert.Contains("has no fallback in words", events["no-fallback.json"], StringComparison.Ordinal);
+        Assert.Contains("red", events["bad-colour.json"], StringComparison.Ordinal);
+        Assert.Contains("ChartColor", events["bad-colour.json"], StringComparison.Ordinal);
+        Assert.Contains("smooth", events["bad-property.json"], StringComparison.Ordinal);
+        Assert.Equal(1, exit);
+
+        static string Card(string element) => $$"""{"type":"AdaptiveCard","version":"1.5","body":[{{element}}]}""";
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PmfBot.Cards.Charts;
 using PmfBot.Cards.Model;
 
 namespace PmfBot.Cards.Digests;
@@ -11,8 +12,8 @@ public sealed record DigestItem(string Title, string? Detail = null, string? Sta
 /// <summary>A section ("Now Red", "Overdue updates"): its lines, and how many more there were than shown.</summary>
 public sealed record DigestSection(string Heading, IReadOnlyList<DigestItem> Items, int More = 0);
 
-/// <summary>How many measures stand where, and the change since last week ("+2").</summary>
-public sealed record DigestCount(string Standing, int Count, string? Change);
+/// <summary>How many measures stand where, how many a week ago, and the change in words ("+2").</summary>
+public sealed record DigestCount(string Standing, int Count, int WeekAgo, string? Change);
 
 /// <param name="Title">"Weekly digest: Waste".</param>
 /// <param name="Week">"Week to Monday 23 November 2026, 09:00".</param>
@@ -90,6 +91,16 @@ public static class DigestCard
                     Separator = true,
                 }
             );
+            if (view.Counts.Any(c => c.Count != c.WeekAgo))
+            {
+                body.Add(
+                    StatusCharts.SinceLastWeek(
+                        "Measures by status: a week ago and now",
+                        [.. view.Counts.Select(c => new StatusCount(c.Standing, c.WeekAgo))],
+                        [.. view.Counts.Select(c => new StatusCount(c.Standing, c.Count))]
+                    )
+                );
+            }
 
             foreach (var section in view.Sections)
             {

@@ -1,3 +1,4 @@
+using PmfBot.Cards.Charts;
 using PmfBot.Cards.Model;
 
 namespace PmfBot.Cards.Escalations;
@@ -57,6 +58,9 @@ public sealed record EscalationView(
     /// On the review card of a decided escalation: what "Close it" carries back. Null shows no button.
     /// </summary>
     public IReadOnlyDictionary<string, string>? CloseData { get; init; }
+
+    /// <summary>The measure's figures up to the escalated period against its target, seen before deciding.</summary>
+    public TrendView? TrendChart { get; init; }
 }
 
 /// <summary>
@@ -144,6 +148,10 @@ public static class EscalationCard
         );
         facts.Add(new("Escalation owner", CardText.Plain(view.EscalationOwner)));
         body.Add(new FactSet(facts));
+        if (view.TrendChart is not null)
+        {
+            body.Add(Charts.TrendChart.Build(view.TrendChart));
+        }
 
         if (view.Thread.Count > 0)
         {

@@ -13,6 +13,10 @@ namespace PmfBot.Cards.Model;
 [JsonDerivedType(typeof(InputNumber), "Input.Number")]
 [JsonDerivedType(typeof(InputDate), "Input.Date")]
 [JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
+[JsonDerivedType(typeof(LineChart), "Chart.Line")]
+[JsonDerivedType(typeof(DonutChart), "Chart.Donut")]
+[JsonDerivedType(typeof(StackedBarChart), "Chart.HorizontalBar.Stacked")]
+[JsonDerivedType(typeof(GroupedBarChart), "Chart.VerticalBar.Grouped")]
 public abstract record CardElement
 {
     public string? Id { get; init; }

@@ -1,3 +1,4 @@
+using PmfBot.Cards.Charts;
 using PmfBot.Cards.Model;
 
 namespace PmfBot.Cards.Scorecards;
@@ -33,7 +34,11 @@ public sealed record ScorecardView(
     IReadOnlyList<ScorecardGroup> Groups,
     int More = 0,
     string? MoreHint = null
-);
+)
+{
+    /// <summary>Every measure in scope by status: a bar per service (a donut for one), under the summary.</summary>
+    public IReadOnlyList<StatusBar> ByStatus { get; init; } = [];
+}
 
 /// <summary>
 /// "How is my service doing?": each measure's latest figure against target, its direction of travel and trend, and any
@@ -58,6 +63,11 @@ public static class ScorecardCard
                 Size = "Small",
             },
         };
+        if (view.ByStatus.Any(b => b.Counts.Any(c => c.Count > 0)))
+        {
+            body.Add(StatusCharts.ByService("Measures by status", view.ByStatus));
+        }
+
         if (view.Groups.All(g => g.Items.Count == 0))
         {
             body.Add(new TextBlock("There are no measures here yet."));

@@ -1,3 +1,4 @@
+using PmfBot.Cards.Charts;
 using PmfBot.Cards.Model;
 
 namespace PmfBot.Cards.Updates;
@@ -48,7 +49,11 @@ public sealed record UpdatePromptView(
     UpdateEntry? Entry = null,
     UpdateProblems? Problems = null,
     string? NotSaved = null
-);
+)
+{
+    /// <summary>The measure's figures before this period, against its target: the slide before the figure.</summary>
+    public TrendView? Trend { get; init; }
+}
 
 /// <summary>
 /// The card that asks a measure's owner for a period's figure, commentary and action note, and
@@ -106,6 +111,11 @@ public static class UpdatePromptCard
         }
 
         body.Add(new FactSet(facts));
+        if (view.Trend is not null)
+        {
+            body.Add(TrendChart.Build(view.Trend));
+        }
+
         if (view.PreviousCommentary is not null)
         {
             body.Add(

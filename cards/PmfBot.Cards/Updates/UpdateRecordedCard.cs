@@ -1,3 +1,4 @@
+using PmfBot.Cards.Charts;
 using PmfBot.Cards.Model;
 
 namespace PmfBot.Cards.Updates;
@@ -25,7 +26,11 @@ public sealed record UpdateRecordedView(
     string RecordedWhen,
     string Next,
     string? Notice = null
-);
+)
+{
+    /// <summary>The measure's recent figures up to this one, against its target.</summary>
+    public TrendView? Trend { get; init; }
+}
 
 /// <summary>
 /// The prompt, answered: the recorded figure, its status and direction of travel, and what happens next.
@@ -89,6 +94,11 @@ public static class UpdateRecordedCard
 
         facts.Add(new("Recorded by", CardText.Plain($"{view.RecordedBy} at {view.RecordedWhen}")));
         body.Add(new FactSet(facts));
+        if (view.Trend is not null)
+        {
+            body.Add(TrendChart.Build(view.Trend));
+        }
+
         body.Add(new TextBlock(CardText.Plain(view.Next)) { Separator = true, Spacing = "Medium" });
         return new AdaptiveCard { Body = body };
     }

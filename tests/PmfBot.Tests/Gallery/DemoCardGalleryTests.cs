@@ -68,6 +68,11 @@ public partial class DemoCardGalleryTests : DigestHost
         var reports = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         Assert.Equal(_cards.Count, reports.Count);
         Assert.All(reports, r => Assert.True(r.GetProperty("events").GetArrayLength() == 0, r.ToString()));
+
+        // The cards with pictures drew them from the demo council's figures (each chart checked above).
+        var charted = reports.Where(r => r.GetProperty("charts").GetInt32() > 0).Select(r => r.GetProperty("file").GetString()!).ToList();
+        Assert.All(["prompt", "recorded", "escalated", "digest", "scorecard"], step =>
+            Assert.Contains(charted, file => file.Contains($"-{step}-", StringComparison.Ordinal)));
         Assert.All(names, n => Assert.InRange(new FileInfo(Path.Combine(folder, n + ".json")).Length, 1, CardJson.MaxBytes));
     }
 

@@ -64,7 +64,12 @@ public static class DigestViews
 
         var counts = Enum.GetValues<Standing>()
             .Where(s => Always.Contains(s) || digest.Now[s] > 0 || digest.WeekAgo[s] > 0)
-            .Select(s => new DigestCount(s.Words(), digest.Now[s], Change(digest.Now[s] - digest.WeekAgo[s])))
+            .Select(s => new DigestCount(
+                s.Words(),
+                digest.Now[s],
+                digest.WeekAgo[s],
+                Change(digest.Now[s] - digest.WeekAgo[s])
+            ))
             .ToList();
 
         var sections = new List<DigestSection>();

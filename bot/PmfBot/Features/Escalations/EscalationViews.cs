@@ -106,7 +106,10 @@ public static class EscalationViews
             notice,
             problems,
             entry
-        );
+        )
+        {
+            TrendChart = TrendViews.For(measure, context.State.History, x.Period),
+        };
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PmfBot.Cards.Charts;
 using PmfBot.Cards.Scorecards;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
@@ -50,7 +51,21 @@ public static class ScorecardViews
             groups,
             more,
             more > 0 ? "Ask for one service, e.g. \"how is Waste doing\", or one measure, e.g. \"show NI 192\"." : null
-        );
+        )
+        {
+            ByStatus =
+            [
+                .. scorecard
+                    .Lines.GroupBy(l => l.Measure.ServiceCode)
+                    .Select(g => new StatusBar(
+                        council.FindService(g.Key)?.Name ?? g.Key,
+                        [
+                            .. Enum.GetValues<Standing>()
+                                .Select(s => new StatusCount(s.Words(), g.Count(l => l.Standing == s))),
+                        ]
+                    )),
+            ],
+        };
     }
 
     public static ScorecardItem Item(ScorecardLine line, CouncilCatalogue council, DateOnly today)

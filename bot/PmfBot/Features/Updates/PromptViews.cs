@@ -74,7 +74,10 @@ public static class PromptViews
             DataFor(measure, period),
             entry,
             problems
-        );
+        )
+        {
+            Trend = TrendViews.For(measure, earlier, period.Previous),
+        };
     }
 
     public static UpdateRecordedView Recorded(
@@ -130,7 +133,14 @@ public static class PromptViews
             Dates.When(result.RecordedAt),
             nextText + offTrack,
             notice
-        );
+        )
+        {
+            Trend = TrendViews.For(
+                measure,
+                state.History.Where(r => r.Period != result.Period).Append(result),
+                result.Period
+            ),
+        };
     }
 
     /// <param name="to">Who is chased (see DuePlanner.ChaserOf): the card says in what role.</param>

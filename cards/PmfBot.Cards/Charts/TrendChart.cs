@@ -1,0 +1,64 @@
+using PmfBot.Cards.Model;
+
+namespace PmfBot.Cards.Charts;
+
+/// <summary>One period on a trend: its label in the council's words, its figure and target (null: none).</summary>
+public sealed record TrendPoint(string Period, double? Value, double? Target);
+
+/// <summary>A measure's recent figures against its target, as a chart and in words.</summary>
+/// <param name="Title">"CS 02 against its target, last 13 months".</param>
+/// <param name="ValueLegend">"Calls answered (%)": what the figures are.</param>
+/// <param name="TargetLegend">"Target", or "Target (profiled)" when it changes period by period.</param>
+/// <param name="LatestStatus">"Green", "Amber", "Red", or null: colours the figures' line by its meaning.</param>
+/// <param name="InWords">The same in words for clients that can't draw charts: "▂▃▅▇ from 72.0% (Oct 2025) to
+/// 81.0% (Oct 2026); target 80.0%".</param>
+public sealed record TrendView(
+    string Title,
+    IReadOnlyList<TrendPoint> Points,
+    string ValueLegend,
+    string TargetLegend,
+    string? LatestStatus,
+    string InWords
+);
+
+/// <summary>A measure's trend: Teams' line chart, with a line of words as its fallback.</summary>
+public static class TrendChart
+{
+    /// <summary>Under this many figures there is no line to draw: the words alone say it.</summary>
+    public const int FewestFigures = 2;
+
+    public static CardElement Build(TrendView view)
+    {
+        var words = new TextBlock(CardText.Plain(view.InWords)) { Size = "Small", Spacing = "Small" };
+        var figures = view.Points.Where(p => p.Value is not null).ToList();
+        if (figures.Count < FewestFigures)
+        {
+            return words;
+        }
+
+        var series = new List<LineSeries>
+        {
+            new(view.ValueLegend, [.. figures.Select(p => new LinePoint(p.Period, p.Value!.Value))])
+            {
+                Color = view.LatestStatus is null ? ChartColor.Blue : ChartColor.Of(view.LatestStatus),
+            },
+        };
+        var targets = view.Points.Where(p => p.Target is not null).ToList();
+        if (targets.Count > 0)
+        {
+            series.Add(
+                new(view.TargetLegend, [.. targets.Select(p => new LinePoint(p.Period, p.Target!.Value))])
+                {
+                    Color = ChartColor.Neutral,
+                }
+            );
+        }
+
+        return new LineChart(view.Title, series, words)
+        {
+            ShowLegend = true,
+            MaxWidth = "520px",
+            Spacing = "Small",
+        };
+    }
+}
