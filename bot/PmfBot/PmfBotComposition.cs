@@ -9,6 +9,7 @@ using PmfBot.Features.Escalations;
 using PmfBot.Features.Extensions;
 using PmfBot.Features.Onboarding;
 using PmfBot.Features.People;
+using PmfBot.Features.PerformanceTab;
 using PmfBot.Features.PlanActivities;
 using PmfBot.Features.Reports;
 using PmfBot.Features.Retention;
@@ -18,6 +19,7 @@ using PmfBot.Health;
 using PmfBot.Scheduling;
 using PmfBot.Standings;
 using PmfBot.Storage;
+using PmfBot.Tab;
 using PmfBot.Teams.Hosting;
 using PmfBot.Telemetry;
 
@@ -61,6 +63,8 @@ public static class PmfBotComposition
         services.AddDigests(configuration);
         services.AddScorecards(configuration);
         services.AddReports(configuration);
+        services.AddTabSignIn(configuration);
+        services.AddPerformanceTab();
         services.AddRetention(configuration);
         services.AddDemoCouncil(configuration);
         services.AddPmfHealthChecks();
@@ -114,6 +118,8 @@ public static class PmfBotComposition
         app.MapPmfHealthChecks();
         app.MapBotMessages("/api/messages");
         app.MapReports();
+        app.MapPerformanceTab();
+        app.MapEscalationsOnTheTab();
         app.MapDemoEndpoints();
         return app;
     }

@@ -71,6 +71,8 @@ export Extensions__Approvers__1=helen.price@northmere.gov.uk   # Priya (the Play
 export Escalations__NextLevel__0=daniel.okoro@northmere.gov.uk # the Management Team: undecided escalations go up to them
 export Escalations__NextLevel__1=helen.price@northmere.gov.uk
 export Digests__CheckEvery=00:00:10                   # a subscribed channel's digest within seconds of its time
+export Tab__AllowDemoSignIn=true                      # the tab signs in as ?as=<person>; refused outside Development
+export Tab__PerformanceTeam__0=helen.price@northmere.gov.uk   # in the demo, Helen Price is the performance team too
 dotnet bot/PmfBot/bin/Debug/net10.0/PmfBot.dll --urls "http://127.0.0.1:$bot_port" &
 bot_pid=$!
 
@@ -105,6 +107,11 @@ cat >&2 <<MSG
     temporary advisers from Monday. Try also: what's due, my measures, how is my service doing?,
     export Q2 2026/27, help. In the Management Team's Performance channel: @PmfBot subscribe
     Resources department; then move the clock to Monday 09:00 (below) and the digest arrives.
+
+    Performance tab (in a browser, signed in as a demo person):
+                http://127.0.0.1:$bot_port/tab/?as=priya.shah@northmere.gov.uk   (Chief Officer: Resources)
+                http://127.0.0.1:$bot_port/tab/?as=sam.taylor@northmere.gov.uk   (owner: his services)
+                http://127.0.0.1:$bot_port/tab/?as=helen.price@northmere.gov.uk  (performance team: the council)
 
     Bot:        http://127.0.0.1:$bot_port/api/messages   (health: http://127.0.0.1:$bot_port/healthz)
     Storage:    Azurite on 127.0.0.1:$table_port (tables) and :$blob_port (the scheduler's lease), $storage_note

@@ -45,5 +45,5 @@ public abstract class StorageTestBase : IAsyncLifetime
 
     public async Task InitializeAsync() => Storage = await TestStorage.CreateAsync();
 
-    public async Task DisposeAsync() => await Storage.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Storage.DisposeAsync();
 }

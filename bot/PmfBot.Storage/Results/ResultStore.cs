@@ -81,16 +81,26 @@ public sealed class ResultStore(PmfTables tables)
     }
 
     /// <summary>Every version of one period's value, oldest first.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(
+    public Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(
         MeasureReference measure,
         ReportingPeriod period,
+        CancellationToken cancellationToken
+    ) => AuditTrailAsync(measure, $"{AuditEntity.Prefix}{period.Code}|", cancellationToken);
+
+    /// <summary>Every version of every period's value of one measure, by period then version.</summary>
+    public Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(
+        MeasureReference measure,
+        CancellationToken cancellationToken
+    ) => AuditTrailAsync(measure, AuditEntity.Prefix, cancellationToken);
+
+    private async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(
+        MeasureReference measure,
+        string rowKeyPrefix,
         CancellationToken cancellationToken
     )
     {
         var entries = new List<AuditEntry>();
-        await foreach (
-            var e in QueryRangeAsync<AuditEntity>(measure, $"{AuditEntity.Prefix}{period.Code}|", cancellationToken)
-        )
+        await foreach (var e in QueryRangeAsync<AuditEntity>(measure, rowKeyPrefix, cancellationToken))
         {
             entries.Add(ResultMapping.ToDomain(e));
         }

@@ -1,3 +1,4 @@
+using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Escalations;
 
@@ -27,4 +28,19 @@ public static class Said
             DecisionKind.Stop => "Activity stopped",
             _ => "Risk accepted",
         };
+
+    /// <summary>
+    /// Where an escalation not yet closed stands, on a scorecard or the tab: "Escalated to Priya Shah on 9 Nov (Oct
+    /// 2026): waiting for a decision", "Escalation (Oct 2026): remedial action approved by Priya Shah".
+    /// </summary>
+    public static string EscalationStanding(Escalation x, CouncilCatalogue council) =>
+        x.State == EscalationState.Open
+            ? $"Escalated to {council.NameOf(x.EscalationOwner)} on "
+                + $"{UkTime.DateAt(x.RaisedAt).ToString("d MMM", English)} ({x.Period}): waiting for a decision"
+            : $"Escalation ({x.Period}): {DecisionWords(x.Outcome!.Kind).ToLowerInvariant()} by "
+                + $"{council.NameOf(x.Outcome.By)}";
+
+    private static readonly System.Globalization.CultureInfo English = System.Globalization.CultureInfo.GetCultureInfo(
+        "en-GB"
+    );
 }

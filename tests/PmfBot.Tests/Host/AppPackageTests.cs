@@ -31,6 +31,13 @@ public class AppPackageTests
         Assert.Equal(["pmfbot-northmere.azurewebsites.net"], root.GetProperty("validDomains").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal(["personal", "team", "groupChat"], root.GetProperty("bots")[0].GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
         Assert.DoesNotContain("{{", root.ToString(), StringComparison.Ordinal);
+
+        // The Performance tab: personal, and pinnable for a service or department; its sign-in is the app's own API.
+        Assert.Equal("https://pmfbot-northmere.azurewebsites.net/tab/", root.GetProperty("staticTabs")[0].GetProperty("contentUrl").GetString());
+        Assert.Equal("https://pmfbot-northmere.azurewebsites.net/tab/configure.html",
+            root.GetProperty("configurableTabs")[0].GetProperty("configurationUrl").GetString());
+        Assert.Equal((BotId, $"api://pmfbot-northmere.azurewebsites.net/{BotId}"),
+            (root.GetProperty("webApplicationInfo").GetProperty("id").GetString(), root.GetProperty("webApplicationInfo").GetProperty("resource").GetString()));
     }
 
     [Fact]

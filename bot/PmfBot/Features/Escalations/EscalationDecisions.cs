@@ -79,21 +79,89 @@ public sealed class EscalationDecisions(
             );
         }
 
-        var context = await contexts.ForAsync(read.Escalation, measure, turn.Catalogue, null, turn.Cancellation);
-        if (turn.Person is null || !contexts.MayDecide(read.Escalation, turn.Person.Id))
+        var asked = new DecisionAsked(
+            kind,
+            turn.DataText(EscalationCard.NoteInput),
+            turn.DataText(EscalationCard.UntilInput),
+            turn.Person,
+            turn.Activity
+        );
+        return await DecideAsync(read, measure, asked, turn.Catalogue, turn.Cancellation) switch
         {
-            return TurnAnswer.Say($"{Refusal(context, "decide")} Your press changed nothing.");
+            DecisionOutcome.Refused refused => TurnAnswer.Say($"{refused.Why} Your press changed nothing."),
+            DecisionOutcome.Unsaved unsaved => TurnAnswer.Say(unsaved.Why),
+            DecisionOutcome.Shown shown => Card(
+                shown.Escalation,
+                shown.Context,
+                shown.Audience,
+                shown.Notice,
+                shown.Problems,
+                shown.Problems is null ? null : new DecisionEntry(MeasureResult.Clean(asked.Note), asked.Until)
+            ),
+            _ => throw new System.Diagnostics.UnreachableException(),
+        };
+    }
+
+    /// <summary>A decision as asked for: from a card's buttons, or the Performance tab.</summary>
+    /// <param name="PressedOn">The card it was pressed on (updated by the answer itself); null from the tab.</param>
+    public sealed record DecisionAsked(
+        DecisionKind Kind,
+        string? Note,
+        string? Until,
+        Domain.Catalogue.Person? By,
+        Teams.Schema.Activity? PressedOn
+    );
+
+    /// <summary>How a decision ended: refused, not saved, or the escalation as it now stands.</summary>
+    public abstract record DecisionOutcome
+    {
+        private DecisionOutcome() { }
+
+        public sealed record Refused(string Why) : DecisionOutcome;
+
+        public sealed record Unsaved(string Why) : DecisionOutcome;
+
+        /// <param name="Problems">What was wrong with the entry; nothing was changed.</param>
+        public sealed record Shown(
+            Escalation Escalation,
+            EscalationContext Context,
+            EscalationAudience Audience,
+            string? Notice,
+            IReadOnlyList<string>? Problems = null
+        ) : DecisionOutcome;
+    }
+
+    /// <summary>The decision words a card's button or the tab sends: "approve", "resource", "ask", "stop", "accept".
+    /// </summary>
+    public static bool TryReadKind(string? text, out DecisionKind kind) =>
+        Kinds.TryGetValue(text ?? string.Empty, out kind);
+
+    /// <summary>
+    /// Takes a decision on an escalation: only a decider's, only while it is open, only if its entry is complete;
+    /// stored only if nobody changed the escalation since it was read (else checked again against the fresh one).
+    /// </summary>
+    public async Task<DecisionOutcome> DecideAsync(
+        StoredEscalation read,
+        Measure measure,
+        DecisionAsked asked,
+        CouncilCatalogue catalogue,
+        CancellationToken cancellationToken
+    )
+    {
+        var context = await contexts.ForAsync(read.Escalation, measure, catalogue, null, cancellationToken);
+        if (asked.By is not { } person || !contexts.MayDecide(read.Escalation, person.Id))
+        {
+            return new DecisionOutcome.Refused(Refusal(context, "decide"));
         }
 
-        var note = MeasureResult.Clean(turn.DataText(EscalationCard.NoteInput));
-        var untilText = turn.DataText(EscalationCard.UntilInput);
-        var entry = new DecisionEntry(note, untilText);
+        var kind = asked.Kind;
+        var note = MeasureResult.Clean(asked.Note);
         DateOnly? until = null;
-        if (!string.IsNullOrWhiteSpace(untilText))
+        if (!string.IsNullOrWhiteSpace(asked.Until))
         {
             if (
                 !DateOnly.TryParseExact(
-                    untilText.Trim(),
+                    asked.Until.Trim(),
                     "yyyy-MM-dd",
                     CultureInfo.InvariantCulture,
                     DateTimeStyles.None,
@@ -101,65 +169,62 @@ public sealed class EscalationDecisions(
                 )
             )
             {
-                return Card(
+                return new DecisionOutcome.Shown(
                     read.Escalation,
                     context,
                     EscalationAudience.Decider,
-                    problems: ["I couldn't read that date. Pick one from the calendar."],
-                    entry: entry
+                    null,
+                    ["I couldn't read that date. Pick one from the calendar."]
                 );
             }
 
             until = date;
         }
 
-        // A decision either lands on the escalation as it is now, or (changed meanwhile) is checked again against the
-        // fresh one.
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var today = UkTime.DateAt(time.GetUtcNow());
             if (read.Escalation.State != EscalationState.Open)
             {
-                return Card(
+                return new DecisionOutcome.Shown(
                     read.Escalation,
                     context,
                     EscalationAudience.Everyone,
-                    notice: AlreadySettled(read.Escalation, turn.Catalogue)
+                    AlreadySettled(read.Escalation, catalogue)
                 );
             }
 
             if (read.Escalation.ProblemWith(kind, note, until, today) is { } problem)
             {
-                return Card(read.Escalation, context, EscalationAudience.Decider, problems: [problem], entry: entry);
+                return new DecisionOutcome.Shown(read.Escalation, context, EscalationAudience.Decider, null, [problem]);
             }
 
-            var decision = new EscalationDecision(kind, turn.Person.Id, time.GetUtcNow(), note, until);
+            var decision = new EscalationDecision(kind, person.Id, time.GetUtcNow(), note, until);
             if (
-                await writes.TryChangeAsync(read, read.Escalation.Decide(decision), null, turn.Cancellation) is
+                await writes.TryChangeAsync(read, read.Escalation.Decide(decision), null, cancellationToken) is
                 { } stored
             )
             {
                 metrics.EscalationDecided(kind);
-                return await AfterChangeAsync(
-                    turn,
+                var audience =
+                    kind == DecisionKind.AskForInformation ? EscalationAudience.Decider : EscalationAudience.Everyone;
+                var notice = await AfterChangeAsync(
                     stored.Escalation,
                     context,
-                    kind == DecisionKind.AskForInformation ? EscalationAudience.Decider : EscalationAudience.Everyone
+                    person,
+                    asked.PressedOn,
+                    catalogue,
+                    cancellationToken
                 );
+                return new DecisionOutcome.Shown(stored.Escalation, context, audience, notice);
             }
 
-            read = await store.GetAsync(read.Escalation.Measure, read.Escalation.Period, turn.Cancellation) ?? read;
-            context = await contexts.ForAsync(
-                read.Escalation,
-                measure,
-                turn.Catalogue,
-                context.State,
-                turn.Cancellation
-            );
+            read = await store.GetAsync(read.Escalation.Measure, read.Escalation.Period, cancellationToken) ?? read;
+            context = await contexts.ForAsync(read.Escalation, measure, catalogue, context.State, cancellationToken);
         }
 
-        return TurnAnswer.Say(
-            "Storage didn't take the decision just now. Nothing was changed; please press again in a minute."
+        return new DecisionOutcome.Unsaved(
+            "Storage didn't take the decision just now. Nothing was changed; please try again in a minute."
         );
     }
 
@@ -282,22 +347,36 @@ public sealed class EscalationDecisions(
         Escalation x,
         EscalationContext context,
         EscalationAudience audience
+    ) =>
+        Card(
+            x,
+            context,
+            audience,
+            notice: await AfterChangeAsync(x, context, turn.Person, turn.Activity, turn.Catalogue, turn.Cancellation)
+        );
+
+    /// <returns>What the person who changed it is told.</returns>
+    private async Task<string> AfterChangeAsync(
+        Escalation x,
+        EscalationContext context,
+        Domain.Catalogue.Person? by,
+        Teams.Schema.Activity? pressedOn,
+        CouncilCatalogue catalogue,
+        CancellationToken cancellationToken
     )
     {
-        await notices.ShowAsync(x, context, turn.Activity, turn.Cancellation);
-        var told = await notices.DeliverAsync(x, context, turn.Cancellation);
-        var owner = turn.Catalogue.NameOf(x.Owner);
+        await notices.ShowAsync(x, context, pressedOn, cancellationToken);
+        var told = await notices.DeliverAsync(x, context, cancellationToken);
+        var owner = catalogue.NameOf(x.Owner);
         // The owner who is also the escalation owner (or a deputy) has nobody else to tell.
-        var ownDecision = turn.Person?.Id == x.Owner;
+        var ownDecision = by?.Id == x.Owner;
         var toSelf = $"Your question is on record; as {x.Measure}'s owner too, you'll get it as a card to answer.";
-        var notice =
-            x.State == EscalationState.Closed ? "Closed."
+        return x.State == EscalationState.Closed ? "Closed."
             : ownDecision ? (x.IsAwaitingOwner ? toSelf : "Recorded.")
             : told.Any(t => t.Person == x.Owner && t.State is PromptState.WaitingForInstall)
                 ? $"Recorded. {owner} can't get PmfBot cards yet and will be told once they open PmfBot in Teams."
             : x.IsAwaitingOwner ? $"Your question has gone to {owner}; their answer will come back here."
             : $"Recorded. {owner} has been told.";
-        return Card(x, context, audience, notice: notice);
     }
 
     /// <summary>

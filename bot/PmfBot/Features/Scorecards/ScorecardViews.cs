@@ -90,16 +90,9 @@ public static class ScorecardViews
             line.Standing.Words(),
             direction,
             trend,
-            line.Escalation is { } x ? EscalationLine(x, council) : null
+            line.Escalation is { } x ? Said.EscalationStanding(x, council) : null
         );
     }
-
-    private static string EscalationLine(Escalation x, CouncilCatalogue council) =>
-        x.State == EscalationState.Open
-            ? $"Escalated to {council.NameOf(x.EscalationOwner)} on "
-                + $"{UkTime.DateAt(x.RaisedAt).ToString("d MMM", English)} ({x.Period}): waiting for a decision"
-            : $"Escalation ({x.Period}): {Said.DecisionWords(x.Outcome!.Kind).ToLowerInvariant()} by "
-                + $"{council.NameOf(x.Outcome.By)}";
 
     private static string Arrow(DirectionOfTravel direction) =>
         direction switch

@@ -1,0 +1,139 @@
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Escalations;
+using PmfBot.Standings;
+using PmfBot.Storage.Escalations;
+using PmfBot.Tab;
+using PmfBot.Wording;
+
+namespace PmfBot.Features.Escalations;
+
+/// <summary>An escalation waiting for the signed-in person's decision, as the tab lists it.</summary>
+public sealed record TabWaiting(
+    string Reference,
+    string Title,
+    string Period,
+    string PeriodCode,
+    string Figure,
+    string Why,
+    string? Commentary,
+    string? ProposedAction,
+    string Waiting
+);
+
+/// <summary>What the tab sends to decide: the same five decisions as the card, with its note and date.</summary>
+public sealed record TabDecision(string? Decision, string? Note, string? Until);
+
+/// <summary>A decision's answer to the tab: what the card would have said.</summary>
+public sealed record TabDecided(string State, string? Notice, IReadOnlyList<string> Problems);
+
+/// <summary>
+/// Escalations on the Performance tab: those waiting for the signed-in person, and the card's decisions taken from the
+/// page. The server checks who may decide exactly as for the card.
+/// </summary>
+public static class EscalationsOnTheTab
+{
+    public static WebApplication MapEscalationsOnTheTab(this WebApplication app)
+    {
+        var api = app.MapTabApi();
+        api.MapGet("/escalations", WaitingAsync);
+        api.MapPost("/escalations/{reference}/{period}/decide", DecideAsync);
+        return app;
+    }
+
+    private static async Task<TabWaiting[]> WaitingAsync(
+        HttpContext context,
+        EscalationContexts contexts,
+        StandingsReader standings,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
+    {
+        var user = TabUser.Of(context);
+        var person = user.Person.Id;
+        var measures = contexts.MeasuresEscalatingTo(person, user.Council);
+        var stand = await standings.ForAsync(measures, cancellationToken);
+        var now = time.GetUtcNow();
+        return
+        [
+            .. measures
+                .Zip(stand)
+                .SelectMany(m => m.Second.NotClosed.Select(x => (Measure: m.First, Standing: m.Second, x)))
+                .Where(w =>
+                    w.x.State == EscalationState.Open && !w.x.IsAwaitingOwner && contexts.MayDecide(w.x, person)
+                )
+                .OrderBy(w => w.x.RaisedAt)
+                .Select(w =>
+                {
+                    var figure = w.Standing.ResultFor(w.x.Period);
+                    return new TabWaiting(
+                        w.Measure.Reference.Value,
+                        w.Measure.Title,
+                        w.x.Period.ToString(),
+                        w.x.Period.Code,
+                        figure is null
+                            ? "No figure recorded"
+                            : $"{w.Measure.Format(figure.Value)} ({figure.Rag?.ToString() ?? "no target"})",
+                        w.x.Reason ?? w.x.Trigger.ToString(),
+                        figure?.Commentary,
+                        w.x.ProposedAction,
+                        $"Raised {Dates.When(w.x.RaisedAt)}" + Ago((now - w.x.RaisedAt).Days)
+                    );
+                }),
+        ];
+    }
+
+    private static async Task<IResult> DecideAsync(
+        string reference,
+        string period,
+        TabDecision body,
+        HttpContext context,
+        EscalationStore store,
+        EscalationDecisions decisions,
+        CancellationToken cancellationToken
+    )
+    {
+        var user = TabUser.Of(context);
+        if (
+            !MeasureReference.TryParse(reference, out var parsed)
+            || user.Council.FindMeasure(parsed) is not { } measure
+            || !ReportingPeriod.TryParse(period, out var when)
+            || await store.GetAsync(measure.Reference, when, cancellationToken) is not { } read
+        )
+        {
+            return Results.NotFound(new TabProblem("I can't find that escalation. Nothing was changed."));
+        }
+
+        if (!EscalationDecisions.TryReadKind(body.Decision, out var kind))
+        {
+            return Results.BadRequest(new TabProblem("Choose one of the five decisions. Nothing was changed."));
+        }
+
+        var asked = new EscalationDecisions.DecisionAsked(kind, body.Note, body.Until, user.Person, null);
+        return await decisions.DecideAsync(read, measure, asked, user.Council, cancellationToken) switch
+        {
+            EscalationDecisions.DecisionOutcome.Refused refused => Results.Json(
+                new TabProblem($"{refused.Why} Nothing was changed."),
+                statusCode: StatusCodes.Status403Forbidden
+            ),
+            EscalationDecisions.DecisionOutcome.Shown { Problems: { Count: > 0 } problems } shown => Results.BadRequest(
+                new TabDecided(shown.Escalation.State.ToString(), null, problems)
+            ),
+            EscalationDecisions.DecisionOutcome.Shown shown => Results.Ok(
+                new TabDecided(shown.Escalation.State.ToString(), shown.Notice, [])
+            ),
+            var unsaved => Results.Json(
+                new TabProblem(((EscalationDecisions.DecisionOutcome.Unsaved)unsaved).Why),
+                statusCode: StatusCodes.Status503ServiceUnavailable
+            ),
+        };
+    }
+
+    private static string Ago(int days) =>
+        days switch
+        {
+            < 1 => " (today)",
+            1 => ", 1 day ago",
+            _ => $", {days} days ago",
+        };
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+using PmfBot.Features.Demo;
+using PmfBot.Testing;
+
+namespace PmfBot.Tests.PerformanceTab;
+
+/// <summary>
+/// The tab's API takes Teams single sign-on tokens for the app's own API from the council's tenant, and nothing
+/// else: a forged, expired, wrong-audience or other-tenant token is a bare 401; someone the catalogue doesn't know is
+/// told so; each person sees what their role gives them.
+/// </summary>
+public class TabSignInTests : TabHost
+{
+    private const string Measures = "/api/tab/measures";
+
+    [Fact]
+    public async Task ATeamsToken_SignsInByObjectId_OrWorkAddress_AndEachRoleSeesItsOwn()
+    {
+        await StartAsync();
+        var priya = EntraLogin.Token(Entra.Key, ApplicationIdUri, DemoPeople.PriyaShah.AadObjectId, username: null);
+        var sam = EntraLogin.Token(Entra.Key, ApplicationIdUri, objectId: null, "sam.taylor@northmere.gov.uk");
+        var helen = EntraLogin.Token(Entra.Key, ApplicationIdUri, DemoPeople.HelenPrice.AadObjectId, "x@elsewhere.test");
+
+        var (status, chief) = await GetAsync(Measures, $"Bearer {priya}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("your department", chief.GetProperty("reach").GetString());
+        Assert.Equal(
+            ["Customer Services", "Finance", "HR", "Information Governance", "Revenues & Benefits"],
+            chief.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(9, References(chief).Length);
+
+        var (_, owner) = await GetAsync(Measures, $"Bearer {sam}");
+        Assert.Equal("your service", owner.GetProperty("reach").GetString());
+        Assert.Equal(["Environmental Health", "Street Scene", "Waste"],
+            owner.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.DoesNotContain("CS 02", References(owner));
+
+        var (_, team) = await GetAsync(Measures, $"Bearer {helen}");
+        Assert.Equal("the council", team.GetProperty("reach").GetString());
+        Assert.Equal(25, References(team).Length);
+
+        // One measure's page: only for a measure the person may see; anything else is "not one you can see".
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/api/tab/measures/CS%2002", $"Bearer {priya}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/api/tab/measures/CS%2002", $"Bearer {sam}")).Status);
+    }
+
+    public static TheoryData<string> BadTokens => new() { "forged", "expired", "wrong audience", "other tenant", "junk" };
+
+    [Theory]
+    [MemberData(nameof(BadTokens))]
+    public async Task ATokenThatDoesNotPass_IsABare401(string what)
+    {
+        await StartAsync();
+        var stranger = new RsaSecurityKey(RSA.Create(2048)) { KeyId = Entra.Key.KeyId };
+        var oid = DemoPeople.PriyaShah.AadObjectId;
+        var token = what switch
+        {
+            "forged" => EntraLogin.Token(stranger, ApplicationIdUri, oid, null),
+            "expired" => EntraLogin.Token(Entra.Key, ApplicationIdUri, oid, null, expires: DateTime.UtcNow.AddMinutes(-10)),
+            "wrong audience" => EntraLogin.Token(Entra.Key, "api://someone-else/app", oid, null),
+            "other tenant" => EntraLogin.Token(Entra.Key, ApplicationIdUri, oid, null,
+                issuer: "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000001/v2.0"),
+            _ => "not.a.token",
+        };
+
+        var (status, body) = await GetAsync(Measures, $"Bearer {token}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal(default, body.ValueKind);
+    }
+
+    [Fact]
+    public async Task NoToken_Is401_AndSomeoneNotInTheCatalogue_IsToldWhy()
+    {
+        await StartAsync();
+        var outsider = EntraLogin.Token(Entra.Key, ApplicationIdUri, Guid.NewGuid().ToString(), "temp@northmere.gov.uk");
+
+        using var bare = await Client.GetAsync(new Uri(Measures, UriKind.Relative));
+        var (status, body) = await GetAsync(Measures, $"Bearer {outsider}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, bare.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Contains("performance catalogue", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoSignIn_OnlyWhereAllowed_AndNeverOutsideDevelopment()
+    {
+        await StartAsync("--Tab:AllowDemoSignIn", "false");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(Measures, Demo("priya.shah"))).Status);
+
+        var production = PmfBotHost.Build(LoopbackHost.Args(Settings, [
+            "--environment", "Production", "--Bot:AllowUnauthenticatedLocalRequests", "false", "--Bot:AppId", AppId,
+            "--Bot:AppSecret", "s", "--Bot:TenantId", EntraLogin.TenantId, "--Tab:AllowDemoSignIn", "true",
+        ]));
+        await using (production)
+        {
+            var refused = await Assert.ThrowsAnyAsync<Exception>(() => production.StartAsync());
+            Assert.Contains("Tab:AllowDemoSignIn is for local development only", refused.ToString(), StringComparison.Ordinal);
+        }
+    }
+}
