@@ -120,6 +120,7 @@ public static class PmfBotComposition
         app.MapReports();
         app.MapPerformanceTab();
         app.MapEscalationsOnTheTab();
+        app.MapReportsOnTheTab();
         app.MapDemoEndpoints();
         return app;
     }

@@ -40,7 +40,10 @@ param graphEnabled bool = true
 @description('PmfBot\'s id in the org\'s Teams app catalogue (after publishing the app package).')
 param teamsAppCatalogId string = ''
 
-@description('Other settings, e.g. {"Escalations__NextLevel__0": "chief.executive@council.gov.uk"}.')
+@description('The Performance tab\'s sign-in audience: the app registration\'s Application ID URI, as the app package\'s webApplicationInfo.resource says. Empty: api://<name>.azurewebsites.net/<app id>.')
+param tabApplicationIdUri string = ''
+
+@description('Other settings, e.g. {"Escalations__NextLevel__0": "chief.executive@council.gov.uk", "Tab__PerformanceTeam__0": "performance@council.gov.uk"}.')
 param moreSettings object = {}
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -86,6 +89,7 @@ module app 'modules/app.bicep' = {
       Bot__AppSecret: usesIdentity ? '' : '@Microsoft.KeyVault(VaultName=${vault.outputs.name};SecretName=bot-app-secret)'
       Graph__Enabled: graphEnabled
       Graph__TeamsAppCatalogId: teamsAppCatalogId
+      Tab__ApplicationIdUri: empty(tabApplicationIdUri) ? 'api://${name}.azurewebsites.net/${appId}' : tabApplicationIdUri
     }, moreSettings)
   }
 }

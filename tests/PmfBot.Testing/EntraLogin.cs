@@ -95,12 +95,14 @@ public sealed class EntraLogin : IAsyncDisposable
             Issuer = issuer,
             Audience = audience,
             Claims = claims,
-            IssuedAt = until.AddMinutes(-60),
-            NotBefore = until.AddMinutes(-60),
+            IssuedAt = Earlier(now.AddMinutes(-1), until.AddMinutes(-60)),
+            NotBefore = Earlier(now.AddMinutes(-1), until.AddMinutes(-60)),
             Expires = until,
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
         });
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
 }

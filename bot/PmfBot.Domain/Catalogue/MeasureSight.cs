@@ -58,7 +58,10 @@ public sealed record MeasureSight(Person Person, SightReach Reach, IReadOnlyList
         );
     }
 
-    public bool MaySee(MeasureReference reference) => Measures.Any(m => m.Reference == reference);
+    private HashSet<MeasureReference>? _seen;
+
+    public bool MaySee(MeasureReference reference) =>
+        (_seen ??= [.. Measures.Select(m => m.Reference)]).Contains(reference);
 
     private static bool IsTheirs(Measure measure, PersonId id) =>
         measure.MayBeUpdatedBy(id) || measure.EscalationOwner == id || measure.StandIn == id;

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PmfBot.Benchmarks.Council;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Teams.Auth;
 using PmfBot.Testing;
 
 namespace PmfBot.Benchmarks.Harness;
@@ -32,6 +35,24 @@ public sealed class BenchHost : IAsyncDisposable
             );
         }
     }
+
+    /// <summary>The Performance tab's audience: the app's Application ID URI.</summary>
+    public const string TabAudience = $"api://pmfbot.bench.test/{BenchCouncil.BotId}";
+
+    /// <summary>The stand-in for Entra ID that signs the Performance tab's single sign-on tokens.</summary>
+    public required EntraLogin Entra { get; init; }
+
+    /// <summary>A Teams SSO token for the tab, as Teams gives it to a signed-in person ("Bearer …").</summary>
+    public string TabToken(Person person) =>
+        "Bearer "
+        + EntraLogin.Token(
+            Entra.Key,
+            TabAudience,
+            person.AadObjectId,
+            person.Id.Value,
+            issuer: $"https://login.microsoftonline.com/{Services.GetRequiredService<IOptions<BotOptions>>().Value.TenantId}/v2.0",
+            expires: DateTime.UtcNow.AddHours(6)
+        );
 
     /// <summary>The stand-in for login.botframework.com when inbound JWTs are checked; null when they aren't.</summary>
     public BotFrameworkLogin? Login { get; }
@@ -79,6 +100,7 @@ public sealed class BenchHost : IAsyncDisposable
         }
 
         var login = checkTokens ? await BotFrameworkLogin.StartAsync() : null;
+        var entra = await EntraLogin.StartAsync();
         var token = login is null
             ? null
             : BotFrameworkLogin.Token(
@@ -88,7 +110,11 @@ public sealed class BenchHost : IAsyncDisposable
                 expires: DateTime.UtcNow.AddHours(6)
             );
         var auth = login is null
-            ? new Dictionary<string, string?> { ["Bot:AllowUnauthenticatedLocalRequests"] = "true" }
+            ? new Dictionary<string, string?>
+            {
+                ["Bot:AllowUnauthenticatedLocalRequests"] = "true",
+                ["Bot:TenantId"] = EntraLogin.TenantId, // the Performance tab's sign-in: Teams SSO tokens from it
+            }
             : new Dictionary<string, string?>
             {
                 ["Bot:AppId"] = BenchCouncil.BotId,
@@ -109,6 +135,8 @@ public sealed class BenchHost : IAsyncDisposable
                     // Its table scan would count in the storage-request yardsticks.
                     ["Retention:DeleteExpiredAuditEntries"] = "false",
                     ["Clock:StartAt"] = clockStartsAt,
+                    ["Tab:ApplicationIdUri"] = TabAudience,
+                    ["Tab:OpenIdMetadataUrl"] = entra.MetadataUrl,
                     ["Logging:LogLevel:Default"] = "Warning",
                     ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
                 }
@@ -122,7 +150,7 @@ public sealed class BenchHost : IAsyncDisposable
             }
         );
         await app.StartAsync(cancellationToken);
-        return new BenchHost(storage, connector, app, login, token);
+        return new BenchHost(storage, connector, app, login, token) { Entra = entra };
     }
 
     public async ValueTask DisposeAsync()
@@ -131,6 +159,7 @@ public sealed class BenchHost : IAsyncDisposable
         await App.DisposeAsync();
         await Connector.DisposeAsync();
         await Storage.DisposeAsync();
+        await Entra.DisposeAsync();
         if (Login is not null)
         {
             await Login.DisposeAsync();

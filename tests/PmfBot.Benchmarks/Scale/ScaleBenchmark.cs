@@ -88,7 +88,24 @@ public static class ScaleBenchmark
                 () => ScorecardAsync(scorecards, department, council, cancellationToken),
                 host
             ),
+            await TimeAsync(
+                $"The Performance tab's data for a Chief Officer (their department, {CountFor(council, chief)} measures), "
+                    + "over HTTP with a Teams SSO token",
+                runs,
+                () => TabAsync(host, host.TabToken(chief), cancellationToken),
+                host
+            ),
         ];
+    }
+
+    /// <summary>What the tab's page asks for when it opens: every measure the person may see, with its trend.</summary>
+    private static async Task<int> TabAsync(BenchHost host, string token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/tab/measures", UriKind.Relative));
+        request.Headers.Authorization = System.Net.Http.Headers.AuthenticationHeaderValue.Parse(token);
+        using var response = await host.Client.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadAsByteArrayAsync(cancellationToken)).Length;
     }
 
     /// <summary>The department of the first Chief Officer: whose "how is my service doing?" is timed.</summary>
@@ -277,7 +294,8 @@ public static class ScaleBenchmark
         foreach (var t in timed)
         {
             var requests = Requests(t.StorageRequests, "storage ");
-            var card = t.CardBytes > 0 ? $", card {t.CardBytes / 1024.0:N1} KB" : string.Empty;
+            var what = t.What.StartsWith("The Performance tab", StringComparison.Ordinal) ? "JSON" : "card";
+            var card = t.CardBytes > 0 ? $", {what} {t.CardBytes / 1024.0:N1} KB" : string.Empty;
             var ratio = t.Median / yardstick;
             report.Figure(
                 t.What,
@@ -303,6 +321,12 @@ public static class ScaleBenchmark
                 $"median ≤ 1 s, ≤ {services + 5} storage requests, card ≤ 28 KB",
                 $"{timed[3].Median:N0} ms, {Requests(timed[3].StorageRequests)}, {timed[3].CardBytes / 1024.0:N1} KB",
                 timed[3].Median <= 1000 && timed[3].StorageRequests <= services + 5 && timed[3].CardBytes <= 28 * 1024
+            )
+            .Held(
+                "Performance tab, a Chief Officer's department",
+                "median < 500 ms for its data",
+                $"{timed[6].Median:N0} ms, {Requests(timed[6].StorageRequests)}, {timed[6].CardBytes / 1024.0:N0} KB",
+                timed[6].Median < 500
             )
             .Held(
                 "Standings rebuild for the whole seed",

@@ -59,6 +59,17 @@ const fail = message => { throw new Error(message); };
       }
       step(`${reference}'s chart is drawn with ${drawn.points} points ("${drawn.label.slice(0, 60)}…")`);
 
+      // The quarter's report for what the person sees whole: the link downloads the spreadsheet.
+      if (want.report) {
+        const report = page.locator('#report a');
+        await report.waitFor({ timeout: 10000 });
+        if (!(await report.innerText()).includes(want.report)) fail(`the report link says "${await report.innerText()}"`);
+        const response = await page.request.get(await report.getAttribute('href'));
+        if (response.status() !== 200 || !(await response.text()).includes(want.history?.reference ?? ''))
+          fail(`the report link answered ${response.status()}`);
+        step(`"${await report.innerText()}" downloads`);
+      }
+
       if (want.shot) await page.screenshot({ path: path.join(shots, `${want.shot}.png`) });
 
       // A filter narrows the list and is kept in the address: reloading shows the same.

@@ -55,6 +55,7 @@ public class TabBrowserTests : TabHost
                     measures = priyas,
                     points = Points(),
                     shot = "tab-chief-officer",
+                    report = "Q2 2026/27 report: Resources department",
                     filter = new
                     {
                         status = "Red",
@@ -69,6 +70,7 @@ public class TabBrowserTests : TabHost
                 {
                     measures = Of(_ => true),
                     points = Points(),
+                    report = "Q2 2026/27 report: the council",
                     scope = new { scope = "service:waste", measures = Of(m => m.ServiceCode == "waste") },
                     configure = (string[])
                     [

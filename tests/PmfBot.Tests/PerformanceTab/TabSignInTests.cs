@@ -101,4 +101,24 @@ public class TabSignInTests : TabHost
             Assert.Contains("Tab:AllowDemoSignIn is for local development only", refused.ToString(), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task TheReportLink_IsForAScopeThePersonSeesWhole_AndNothingWider()
+    {
+        await StartAsync();
+
+        var (ownStatus, own) = await GetAsync("/api/tab/report", Demo("priya.shah"));
+        var (serviceStatus, service) = await GetAsync("/api/tab/report?scope=service:waste", Demo("sam.taylor"));
+        var (widerStatus, wider) = await GetAsync("/api/tab/report?scope=department:resources", Demo("sam.taylor"));
+
+        Assert.Equal(HttpStatusCode.OK, ownStatus);
+        Assert.Equal("Q2 2026/27 report: Resources department", own.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, serviceStatus);
+        Assert.Equal("Q2 2026/27 report: Waste", service.GetProperty("title").GetString());
+        using var download = await Client.GetAsync(new Uri(service.GetProperty("url").GetString()!));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Contains("NI 192", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, widerStatus);
+        Assert.Contains("see whole", wider.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
 }

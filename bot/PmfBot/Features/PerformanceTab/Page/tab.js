@@ -183,7 +183,7 @@ function renderList(data) {
   const statuses = ['Green', 'Amber', 'Red', 'No target', 'No figure'];
   main.replaceChildren(
     el('p', { class: 'quiet' }, `${data.person}: ${pinned || data.reach} as at ${data.asAt}. `,
-      `${shown.length} of ${scoped.length} measures shown.`),
+      `${shown.length} of ${scoped.length} measures shown. `, reportLink(filters.scope)),
     el('div', { class: 'filters', role: 'group', 'aria-label': 'Filters' },
       choose('service', 'Service', data.services.filter(s => scoped.some(m => m.service === s.code))
         .map(s => [s.code, s.name])),
@@ -208,6 +208,15 @@ function renderList(data) {
         chart);
     })),
   );
+}
+
+// The last quarter's report for what the tab shows, when the person sees all of it (the server decides).
+function reportLink(scope) {
+  const holder = el('span', { id: 'report' });
+  api(`/report${scope ? `?scope=${encodeURIComponent(scope)}` : ''}`).then(({ status, body }) => {
+    if (status === 200) holder.replaceChildren(el('a', { href: body.url, download: '' }, `Download the ${body.title}`));
+  }).catch(() => {});
+  return holder;
 }
 
 // ---- One measure's story.
