@@ -155,6 +155,10 @@ public static class CardGallery
                     new Dictionary<string, string> { ["measure"] = "HR 01", ["period"] = "FY2026-Q2" }),
             ])),
         ["digest"] = DigestCard.Build(ResourcesDigest),
+        ["digest-steady"] = DigestCard.Build(ResourcesDigest with
+        {
+            Counts = [new DigestCount("Green", 4, 4, null), new DigestCount("Amber", 2, 2, null), new DigestCount("Red", 3, 3, null)],
+        }),
         ["digest-late"] = DigestCard.Build(ResourcesDigest with { Late = "Posted late: PmfBot was unavailable at 09:00 on Monday 16 November. This covers the week to then." }),
         ["digest-mentions"] = DigestCard.Build(ResourcesDigest with
         {

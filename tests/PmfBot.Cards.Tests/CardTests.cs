@@ -40,6 +40,7 @@ public class CardTests
     [InlineData("scorecard-service", "Chart.Donut")]
     [InlineData("scorecard-long", "Chart.HorizontalBar.Stacked")]
     [InlineData("digest", "Chart.VerticalBar.Grouped")]
+    [InlineData("digest-steady", "Chart.Donut")]
     public void PictureCards_CarryTheirChart(string name, string chartType) =>
         Assert.Contains($"\"type\": \"{chartType}\"", CardJson.ToJson(CardGallery.All[name]), StringComparison.Ordinal);
 

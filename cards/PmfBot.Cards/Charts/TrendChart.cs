@@ -54,11 +54,26 @@ public static class TrendChart
             );
         }
 
+        var (low, high) = Range(series.SelectMany(s => s.Values).Select(v => v.Y).ToList());
         return new LineChart(view.Title, series, words)
         {
             ShowLegend = true,
             MaxWidth = "520px",
             Spacing = "Small",
+            YMin = low,
+            YMax = high,
         };
+    }
+
+    /// <summary>
+    /// The figures' and targets' span with a margin, on round numbers; never below zero for figures that aren't.
+    /// </summary>
+    private static (double Low, double High) Range(List<double> ys)
+    {
+        var (min, max) = (ys.Min(), ys.Max());
+        var margin = max > min ? (max - min) * 0.2 : Math.Max(Math.Abs(max) * 0.1, 1);
+        var step = Math.Pow(10, Math.Floor(Math.Log10(margin)));
+        var low = Math.Floor((min - margin) / step) * step;
+        return (min >= 0 ? Math.Max(0, low) : low, Math.Ceiling((max + margin) / step) * step);
     }
 }

@@ -91,16 +91,17 @@ public static class DigestCard
                     Separator = true,
                 }
             );
-            if (view.Counts.Any(c => c.Count != c.WeekAgo))
-            {
-                body.Add(
-                    StatusCharts.SinceLastWeek(
+            // What moved since last week when anything did; else where the measures stand.
+            var now = view.Counts.Select(c => new StatusCount(c.Standing, c.Count)).ToList();
+            body.Add(
+                view.Counts.Any(c => c.Count != c.WeekAgo)
+                    ? StatusCharts.SinceLastWeek(
                         "Measures by status: a week ago and now",
                         [.. view.Counts.Select(c => new StatusCount(c.Standing, c.WeekAgo))],
-                        [.. view.Counts.Select(c => new StatusCount(c.Standing, c.Count))]
+                        now
                     )
-                );
-            }
+                    : StatusCharts.ByService("Measures by status", [new StatusBar("Now", now)])
+            );
 
             foreach (var section in view.Sections)
             {

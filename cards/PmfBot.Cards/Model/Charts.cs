@@ -77,6 +77,11 @@ public sealed record LineChart : Chart
     public string? XAxisTitle { get; init; }
 
     public string? YAxisTitle { get; init; }
+
+    /// <summary>The y axis' range: close around the figures, so a slide of a few points shows as one.</summary>
+    public double? YMin { get; init; }
+
+    public double? YMax { get; init; }
 }
 
 /// <summary>A part of a whole: "Red", 3.</summary>

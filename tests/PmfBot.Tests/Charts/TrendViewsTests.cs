@@ -73,6 +73,11 @@ public class TrendViewsTests
         Assert.Equal(13, chart.Data[1].Values.Count);
         Assert.DoesNotContain(chart.Data[0].Values, v => v.X == "Jun 2026");
         Assert.Equal(view.InWords, Assert.IsType<TextBlock>(chart.Fallback).Text);
+
+        // The y axis hugs the figures and the target (not from zero), so a slide of a few points shows.
+        var ys = chart.Data.SelectMany(d => d.Values).Select(v => v.Y).ToList();
+        Assert.InRange(chart.YMin!.Value, 1, ys.Min());
+        Assert.InRange(chart.YMax!.Value, ys.Max(), ys.Max() + (ys.Max() - ys.Min()));
     }
 
     [Fact]

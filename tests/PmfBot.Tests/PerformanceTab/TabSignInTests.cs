@@ -41,6 +41,13 @@ public class TabSignInTests : TabHost
         Assert.Equal("the council", team.GetProperty("reach").GetString());
         Assert.Equal(25, References(team).Length);
 
+        // Compressed for Teams mobile when the client says it can take it.
+        using var compressed = new HttpRequestMessage(HttpMethod.Get, new Uri(Measures, UriKind.Relative));
+        compressed.Headers.Authorization = new("Bearer", priya);
+        compressed.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var gzipped = await Client.SendAsync(compressed);
+        Assert.Equal(["gzip"], gzipped.Content.Headers.ContentEncoding);
+
         // One measure's page: only for a measure the person may see; anything else is "not one you can see".
         Assert.Equal(HttpStatusCode.OK, (await GetAsync("/api/tab/measures/CS%2002", $"Bearer {priya}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/api/tab/measures/CS%2002", $"Bearer {sam}")).Status);

@@ -1,0 +1,69 @@
+// The README's digest and scorecard pictures, taken from the real Playground in Chromium. Start the demo first
+// (infra/local/run.sh --as-of 2026-11-09), then:
+//   node infra/playground/screenshots.js [playground url] [bot url] [folder]
+// In Priya Shah's chat it asks "how is my service doing?"; in the Performance channel it subscribes the Resources
+// department to the weekly digest, moves the demo clock to Monday 16 November 09:00 and posts the digests owed.
+const path = require('path');
+const root = path.resolve(__dirname, '..', '..');
+const { chromium } = require(path.join(root, 'node_modules', 'playwright-core'));
+
+const [playground = 'http://127.0.0.1:56150', bot = 'http://127.0.0.1:3978',
+  shots = path.join(__dirname, 'screenshots')] = process.argv.slice(2);
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM
+      || require('child_process').execSync('command -v chromium', { shell: '/bin/sh' }).toString().trim(),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 3200 } });
+    const cards = page.locator('.ac-adaptiveCard');
+    const card = async (...words) => {
+      for (let attempt = 0; attempt < 60; attempt++) {
+        for (let i = (await cards.count()) - 1; i >= 0; i--) {
+          const text = await cards.nth(i).innerText().catch(() => '');
+          if (words.every(w => text.includes(w))) {
+            await cards.nth(i).scrollIntoViewIfNeeded();
+            return cards.nth(i);
+          }
+        }
+        await page.waitForTimeout(500);
+      }
+      throw new Error(`no card saying ${words.join(' and ')}`);
+    };
+    // The compose box is an editable div: type into it as a person would.
+    const say = async text => {
+      const box = page.locator('[data-lexical-editor="true"]').first();
+      await box.click();
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+    };
+
+    await page.goto(playground, { waitUntil: 'domcontentloaded' });
+    await page.locator('[data-lexical-editor="true"]').first().waitFor();
+    await say('how is my service doing?');
+    await (await card('Resources department scorecard', 'RB 04')).screenshot({
+      path: path.join(shots, 'scorecard.png'),
+    });
+    console.log('step: the scorecard');
+
+    // A channel post mentions the bot: pick it from the mention list, then press Post.
+    await page.getByText('Performance', { exact: true }).click();
+    await page.locator('[data-lexical-editor="true"]').first().click();
+    await page.keyboard.type('@Pmf');
+    await page.waitForTimeout(1000); // the mention list opens
+    await page.getByText('PmfBot', { exact: true }).last().click();
+    await page.keyboard.type(' subscribe Resources department');
+    await page.getByRole('button', { name: 'Post' }).click();
+    await (await card('Subscribed')).screenshot({ path: path.join(shots, 'digest-subscribed.png') });
+    for (const call of ['_demo/clock?to=2026-11-16T09:00', '_demo/digests']) {
+      const answer = await fetch(`${bot}/${call}`, { method: 'POST' });
+      if (!answer.ok) throw new Error(`${call} answered ${answer.status}`);
+    }
+    await (await card('Weekly digest', 'Resources department')).screenshot({ path: path.join(shots, 'digest.png') });
+    console.log('step: the digest');
+  } finally {
+    await browser.close();
+  }
+})().catch(e => { console.error(e.message || e); process.exit(1); });
