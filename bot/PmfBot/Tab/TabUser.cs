@@ -65,10 +65,29 @@ public sealed record TabProblem(string Message);
 
 public static class TabEndpoints
 {
-    /// <summary>The tab's API: every endpoint under /api/tab signs its caller in first.</summary>
+    /// <summary>
+    /// The tab's API: every endpoint under /api/tab signs its caller in first, and a storage outage is a 503 the page
+    /// can put in words, not a 500.
+    /// </summary>
     public static RouteGroupBuilder MapTabApi(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/tab")
             .AddEndpointFilter(
-                async (context, next) => await TabUser.SignInAsync(context.HttpContext) ?? await next(context)
+                async (context, next) =>
+                {
+                    try
+                    {
+                        return await TabUser.SignInAsync(context.HttpContext) ?? await next(context);
+                    }
+                    catch (Exception e) when (Storage.StorageFault.IsOutage(e))
+                    {
+                        return Results.Json(
+                            new TabProblem(
+                                "PmfBot's storage isn't answering just now. Nothing was changed; please try again in "
+                                    + "a minute."
+                            ),
+                            statusCode: StatusCodes.Status503ServiceUnavailable
+                        );
+                    }
+                }
             );
 }

@@ -143,6 +143,16 @@ const fail = message => { throw new Error(message); };
     }
     step('a stranger is refused');
 
+    // Opened outside Teams with no demo person: told to open it in Teams, not left loading.
+    const outside = await browser.newPage();
+    await outside.goto(`${bot}/tab/`);
+    await outside.waitForSelector('body[data-ready="refused"]', { timeout: 15000 });
+    if (!(await outside.locator('[role="alert"]').innerText()).includes('open it in Microsoft Teams')) {
+      fail('outside Teams the page did not say to open it in Teams');
+    }
+    await outside.close();
+    step('outside Teams, the page says to open it in Teams');
+
     // Teams' dark and high-contrast themes, and a phone 320 pixels wide: nothing wider than the screen.
     const [first] = Object.keys(expected.people);
     for (const theme of ['dark', 'contrast']) {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 using PmfBot.Features.Demo;
@@ -31,6 +32,12 @@ public class TabSignInTests : TabHost
             chief.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
         Assert.Equal(9, References(chief).Length);
 
+        // Each measure as the standings have it: status in words, due or overdue on 9 November 2026.
+        var byReference = chief.GetProperty("measures").EnumerateArray().ToDictionary(m => m.GetProperty("reference").GetString()!);
+        Assert.Equal(("Red", "Oct 2026 due by 10 Nov 2026", false), Due(byReference["CS 02"]));
+        Assert.Equal(("Red", "Q2 2026/27 due by 10 Oct 2026 (overdue)", true), Due(byReference["HR 01"]));
+        Assert.Equal("CS 02 against its target, last 13 months", byReference["CS 02"].GetProperty("trend").GetProperty("title").GetString());
+
         var (_, owner) = await GetAsync(Measures, $"Bearer {sam}");
         Assert.Equal("your service", owner.GetProperty("reach").GetString());
         Assert.Equal(["Environmental Health", "Street Scene", "Waste"],
@@ -52,6 +59,10 @@ public class TabSignInTests : TabHost
         Assert.Equal(HttpStatusCode.OK, (await GetAsync("/api/tab/measures/CS%2002", $"Bearer {priya}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/api/tab/measures/CS%2002", $"Bearer {sam}")).Status);
     }
+
+    private static (string?, string?, bool) Due(JsonElement measure) =>
+        (measure.GetProperty("status").GetString(), measure.GetProperty("due").GetProperty("text").GetString(),
+            measure.GetProperty("due").GetProperty("overdue").GetBoolean());
 
     public static TheoryData<string> BadTokens => new() { "forged", "expired", "wrong audience", "other tenant", "junk" };
 

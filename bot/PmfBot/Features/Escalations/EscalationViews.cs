@@ -228,7 +228,8 @@ public static class EscalationViews
             : "No figure yet";
     }
 
-    private static string Why(Escalation x, CouncilCatalogue council, EscalationPolicy policy) =>
+    /// <summary>Why it was escalated, in words: "Red: significantly off track, beyond the tolerance".</summary>
+    public static string Why(Escalation x, CouncilCatalogue council, EscalationPolicy policy) =>
         x.Trigger switch
         {
             EscalationTrigger.Red => "Red: significantly off track, beyond the tolerance",

@@ -54,6 +54,7 @@ public static class EscalationsOnTheTab
         var measures = contexts.MeasuresEscalatingTo(person, user.Council);
         var stand = await standings.ForAsync(measures, cancellationToken);
         var now = time.GetUtcNow();
+        var policies = contexts.Policies;
         return
         [
             .. measures
@@ -74,7 +75,7 @@ public static class EscalationsOnTheTab
                         figure is null
                             ? "No figure recorded"
                             : $"{w.Measure.Format(figure.Value)} ({figure.Rag?.ToString() ?? "no target"})",
-                        w.x.Reason ?? w.x.Trigger.ToString(),
+                        EscalationViews.Why(w.x, user.Council, policies.For(w.Measure)),
                         figure?.Commentary,
                         w.x.ProposedAction,
                         $"Raised {Dates.When(w.x.RaisedAt)}" + Ago((now - w.x.RaisedAt).Days)
@@ -109,21 +110,21 @@ public static class EscalationsOnTheTab
             return Results.BadRequest(new TabProblem("Choose one of the five decisions. Nothing was changed."));
         }
 
-        var asked = new EscalationDecisions.DecisionAsked(kind, body.Note, body.Until, user.Person, null);
+        var asked = new DecisionAsked(kind, body.Note, body.Until, user.Person, null);
         return await decisions.DecideAsync(read, measure, asked, user.Council, cancellationToken) switch
         {
-            EscalationDecisions.DecisionOutcome.Refused refused => Results.Json(
+            DecisionOutcome.Refused refused => Results.Json(
                 new TabProblem($"{refused.Why} Nothing was changed."),
                 statusCode: StatusCodes.Status403Forbidden
             ),
-            EscalationDecisions.DecisionOutcome.Shown { Problems: { Count: > 0 } problems } shown => Results.BadRequest(
+            DecisionOutcome.Shown { Problems: { Count: > 0 } problems } shown => Results.BadRequest(
                 new TabDecided(shown.Escalation.State.ToString(), null, problems)
             ),
-            EscalationDecisions.DecisionOutcome.Shown shown => Results.Ok(
+            DecisionOutcome.Shown shown => Results.Ok(
                 new TabDecided(shown.Escalation.State.ToString(), shown.Notice, [])
             ),
             var unsaved => Results.Json(
-                new TabProblem(((EscalationDecisions.DecisionOutcome.Unsaved)unsaved).Why),
+                new TabProblem(((DecisionOutcome.Unsaved)unsaved).Why),
                 statusCode: StatusCodes.Status503ServiceUnavailable
             ),
         };

@@ -19,7 +19,9 @@ async function signIn() {
     setTheme(here.get('theme') || 'default');
     return `Demo ${here.get('as')}`;
   }
-  await app.initialize();
+  // Outside Teams nobody answers the library's handshake: say so rather than wait for ever.
+  const outsideTeams = new Promise((_, reject) => setTimeout(() => reject(new Error('not in Teams')), 5000));
+  await Promise.race([app.initialize(), outsideTeams]);
   const context = await app.getContext();
   setTheme(context.app.theme);
   app.registerOnThemeChangeHandler(setTheme);
@@ -190,6 +192,10 @@ function renderList(data) {
       choose('status', 'Status', statuses.map(s => [s, s])),
       choose('overdue', 'Updates', [['1', 'Overdue only']]),
       data.priorities.length ? choose('priority', 'Priority', data.priorities.map(p => [p.code, p.name])) : null),
+    data.measures.length === 0
+      ? el('p', {}, 'No measures are yours to see yet: you own, update or oversee none in the catalogue. '
+        + 'The performance team can tell you more.')
+      : null,
     el('ul', { class: 'grid', id: 'measures' }, shown.map(measure => {
       const chart = el('div', {});
       chart.$trend = measure.trend;
