@@ -26,6 +26,16 @@ public static class MeasureWords
             : $"{measure.Format(thresholds.Target)} or more "
                 + $"(Amber down to {measure.Format(thresholds.AmberLimit)}, Red below)";
 
+    /// <summary>What a measure's latest figure was judged against, or the target now set: null with none.</summary>
+    public static string? LatestTarget(Measure measure, Domain.Results.MeasureResult? latest, DateOnly today) =>
+        latest?.Thresholds is { } t ? Target(measure, t)
+        : measure.Targets.For(latest?.Period ?? measure.LatestEndedPeriodAsOf(today)) is { } plain
+            ? measure.Format(plain)
+        : null;
+
+    /// <summary>What a scorecard or the tab says of a measure with no target.</summary>
+    public const string NoTarget = "No target: reported for context";
+
     /// <summary>
     /// A measure without a target stands by its direction of travel: "Improving", "Worsening", "Stable".
     /// </summary>

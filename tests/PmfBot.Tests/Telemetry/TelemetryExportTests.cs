@@ -9,10 +9,20 @@ using WireMock.Settings;
 namespace PmfBot.Tests.Telemetry;
 
 /// <summary>
+/// Runs alone, after the tests that run in parallel. In two full runs (never alone, nor beside a few other classes)
+/// the collector got every metric but pmfbot.updates.answered; most likely because a meter listener is
+/// process-wide, so another test's host with the same "PmfBot" instruments, stopping meanwhile, took this host's
+/// instrument with it. In production there is one host per process.
+/// </summary>
+[CollectionDefinition(nameof(TelemetryExportTests), DisableParallelization = true)]
+public sealed class TelemetryAlone;
+
+/// <summary>
 /// The host with OpenTelemetry's standard settings pointed at a collector on loopback (OTLP over
 /// HTTP, as Grafana Agent or the OpenTelemetry Collector take it): metrics, the scheduled runs'
 /// traces and the logs arrive there, and nothing exported names a person by email.
 /// </summary>
+[Collection(nameof(TelemetryExportTests))]
 public sealed class TelemetryExportTests : UpdateCycleHost, IDisposable
 {
     private readonly WireMockServer _collector = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{LoopbackHost.FreePort()}"] });

@@ -79,10 +79,7 @@ public static class TabRows
             measure.PriorityCodes,
             line.Standing.Words(),
             latest is null ? null : $"{measure.Format(latest.Value)} for {latest.Period}",
-            latest?.Thresholds is { } t ? MeasureWords.Target(measure, t)
-                : measure.Targets.For(latest?.Period ?? measure.LatestEndedPeriodAsOf(today)) is { } plain
-                    ? measure.Format(plain)
-                : "No target: reported for context",
+            MeasureWords.LatestTarget(measure, latest, today) ?? MeasureWords.NoTarget,
             line.VsPrevious?.Describe(measure),
             latest?.Commentary,
             latest?.ActionNote,

@@ -71,11 +71,9 @@ public static class ScorecardViews
     public static ScorecardItem Item(ScorecardLine line, CouncilCatalogue council, DateOnly today)
     {
         var (measure, latest) = (line.Measure, line.Latest);
-        var target =
-            latest?.Thresholds is { } t ? $"Target {MeasureWords.Target(measure, t)}"
-            : measure.Targets.For(latest?.Period ?? measure.LatestEndedPeriodAsOf(today)) is { } plain
-                ? $"Target {measure.Format(plain)}"
-            : "No target: reported for context";
+        var target = MeasureWords.LatestTarget(measure, latest, today) is { } set
+            ? $"Target {set}"
+            : MeasureWords.NoTarget;
         var direction = line.VsPrevious is { } vs ? $"{Arrow(vs.Direction)} {vs.Describe(measure)}" : null;
 
         var trend =
