@@ -34,7 +34,6 @@ public sealed partial class StandingsKeeper(
     OutboxStore outbox,
     EscalationStore escalations,
     ResultStore results,
-    Bot.BackgroundSends background,
     TimeProvider time,
     ILogger<StandingsKeeper> logger
 ) : IFigureEventHandler, IOutboxRefresh
@@ -60,9 +59,9 @@ public sealed partial class StandingsKeeper(
 
     /// <summary>
     /// Makes a change to a standing's source — an escalation, a period's extensions — so that the
-    /// standing takes it in: marked first, changed, then taken in once the caller has moved on (the
-    /// person never waits on it). A marker storage refuses never stops the change: the standing
-    /// still takes it in after the turn, and the daily repair covers a process stopped meanwhile.
+    /// standing takes it in: marked first, changed, then taken in before the caller goes on. A marker
+    /// storage refuses never stops the change; a take-in that fails is left to the outbox run (or,
+    /// unmarked, to the daily repair).
     /// </summary>
     public async Task<T> ChangeAsync<T>(
         StandingSource source,
@@ -89,15 +88,21 @@ public sealed partial class StandingsKeeper(
         }
         finally
         {
-            // Made or not, the source says what stands: a change that failed leaves nothing to take in.
-            background.Start($"{measure} {period.Code} {kind} standing", async ct =>
+            // Made or not, the source says what stands. Taken in before the person is answered, so what they ask next
+            // ("what's due" after an extension) agrees with what they were just told; storage failing here leaves the
+            // marker to the outbox run.
+            try
             {
-                await TakeInAsync(source, measure, period, ct);
+                await TakeInAsync(source, measure, period, cancellationToken);
                 if (marker is not null)
                 {
-                    await outbox.ForgetRefreshAsync(marker, ct);
+                    await outbox.ForgetRefreshAsync(marker, cancellationToken);
                 }
-            });
+            }
+            catch (Exception e) when (Storage.StorageFault.Is(e) || e is OperationCanceledException)
+            {
+                LogNotTakenIn(logger, e, kind, measure.Value, period.Code);
+            }
         }
     }
 
@@ -185,13 +190,25 @@ public sealed partial class StandingsKeeper(
 
     [LoggerMessage(
         Level = LogLevel.Warning,
+        Message = "The {Source} change of {Measure} {Period} was not taken into its standing; the outbox run will"
+    )]
+    private static partial void LogNotTakenIn(
+        ILogger logger,
+        Exception exception,
+        string source,
+        string measure,
+        string period
+    );
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
         Message = "A refresh of {Measure} {Period} names an unknown source {Source}"
     )]
     private static partial void LogUnknownSource(ILogger logger, string? source, string measure, string period);
 
     [LoggerMessage(
         Level = LogLevel.Warning,
-        Message = "The {Source} refresh of {Measure} {Period} could not be marked; it is taken in after the turn"
+        Message = "The {Source} refresh of {Measure} {Period} could not be marked; taken in now, or by the daily repair"
     )]
     private static partial void LogNotMarked(
         ILogger logger,

@@ -273,4 +273,35 @@ public class FigureEventTests : UpdateCycleHost
         Assert.Contains(stands, s => s.Extensions.Count > 0); // the demo's pending extension request
         Assert.All(stands, s => Assert.NotNull(s.Latest));
     }
+
+    /// <summary>
+    /// A change made through the keeper (here an extension request) is in the standing when the keeper returns, not
+    /// after the turn: what the person asks next ("what's due") agrees with what they were just told.
+    /// </summary>
+    [Fact]
+    public async Task AChangeThroughTheKeeper_IsInTheStanding_WhenItReturns_AndItsMarkerIsLetGo()
+    {
+        await InstallAsync();
+        var keeper = App.Services.GetRequiredService<StandingsKeeper>();
+        var request = new Domain.Deadlines.DeadlineExtension
+        {
+            Id = Domain.Deadlines.DeadlineExtension.NewId(),
+            Measure = Cs02,
+            Period = October,
+            NewDeadline = new DateOnly(2026, 11, 13),
+            Reason = "The telephony supplier's report is late.",
+            RequestedBy = PersonId.Parse("priya.shah@northmere.gov.uk"),
+            RequestedAt = DateTimeOffset.Parse("2026-11-07T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        await keeper.ChangeAsync(StandingSource.Extensions, Cs02, October, async ct =>
+        {
+            await Results.AddExtensionRequestAsync(request, ct);
+            return request;
+        }, default);
+        var stored = await Standings.GetAsync(await ServiceOfCs02Async(), Cs02, default); // no waiting on anything
+
+        Assert.Contains(stored!.Standing.Extensions, e => e.Id == request.Id);
+        Assert.Empty(await PendingAsync());
+    }
 }
