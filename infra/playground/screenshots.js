@@ -1,8 +1,9 @@
 // The README's digest and scorecard pictures, taken from the real Playground in Chromium. Start the demo first
 // (infra/local/run.sh --as-of 2026-11-09), then:
 //   node infra/playground/screenshots.js [playground url] [bot url] [folder]
-// In Priya Shah's chat it asks "how is my service doing?"; in the Performance channel it subscribes the Resources
-// department to the weekly digest, moves the demo clock to Monday 16 November 09:00 and posts the digests owed.
+// In Priya Shah's chat it asks "how is my service doing?", then opens HR 01's overdue escalation (raised at the first
+// scan), presses Decide and approves the action; in the Performance channel it subscribes the Resources department to
+// the weekly digest, moves the demo clock to Monday 16 November 09:00 and posts the digests owed.
 const path = require('path');
 const root = path.resolve(__dirname, '..', '..');
 const { chromium } = require(path.join(root, 'node_modules', 'playwright-core'));
@@ -47,6 +48,17 @@ const [playground = 'http://127.0.0.1:56150', bot = 'http://127.0.0.1:3978',
       path: path.join(shots, 'scorecard.png'),
     });
     console.log('step: the scorecard');
+
+    const escalation = await card('Escalated to you', 'HR 01');
+    await escalation.getByRole('button', { name: 'Decide' }).click();
+    const deciding = await card('HR 01', 'Approve the action');
+    await deciding.getByRole('textbox').first().fill('Occupational health contract extended to March; report Q3 on time.');
+    await deciding.screenshot({ path: path.join(shots, 'escalation-to-decide.png') });
+    await deciding.getByRole('button', { name: 'Approve the action' }).click();
+    await (await card('HR 01', 'Remedial action approved')).screenshot({
+      path: path.join(shots, 'escalation-decided.png'),
+    });
+    console.log('step: the escalation decided');
 
     // A channel post mentions the bot: pick it from the mention list, then press Post.
     await page.getByText('Performance', { exact: true }).click();
