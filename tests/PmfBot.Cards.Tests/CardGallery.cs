@@ -157,7 +157,11 @@ public static class CardGallery
         ["digest"] = DigestCard.Build(ResourcesDigest),
         ["digest-steady"] = DigestCard.Build(ResourcesDigest with
         {
-            Counts = [new DigestCount("Green", 4, 4, null), new DigestCount("Amber", 2, 2, null), new DigestCount("Red", 3, 3, null)],
+            Counts =
+            [
+                new DigestCount("Green", 4, 4, null), new DigestCount("Amber", 2, 2, null),
+                new DigestCount("Red", 3, 3, null),
+            ],
         }),
         ["digest-late"] = DigestCard.Build(ResourcesDigest with { Late = "Posted late: PmfBot was unavailable at 09:00 on Monday 16 November. This covers the week to then." }),
         ["digest-mentions"] = DigestCard.Build(ResourcesDigest with
@@ -197,8 +201,14 @@ public static class CardGallery
         {
             ByStatus = [Bar("Customer Services", green: 1, red: 1), Bar("HR", noFigure: 1)],
         }),
-        ["scorecard-service"] = ScorecardCard.Build(new ScorecardView("Customer Services scorecard", "As at 9 November 2026 · 2 measures: 1 Green, 1 Red",
-            [new ScorecardGroup(null, [new ScorecardItem("CS 01", "Stage 1 complaints answered within 10 working days", "91.4% for Sep 2026", "Target 90.0% or more", "Green", null, null, null)])])
+        ["scorecard-service"] = ScorecardCard.Build(new ScorecardView(
+            "Customer Services scorecard",
+            "As at 9 November 2026 · 2 measures: 1 Green, 1 Red",
+            [
+                new ScorecardGroup(null, [new ScorecardItem(
+                    "CS 01", "Stage 1 complaints answered within 10 working days", "91.4% for Sep 2026", "Target 90.0% or more",
+                    "Green", null, null, null)]),
+            ])
         {
             ByStatus = [Bar("Customer Services", green: 1, red: 1)],
         }),
@@ -208,8 +218,9 @@ public static class CardGallery
         {
             ByStatus =
             [
-                Bar("Customer Services", green: 3, amber: 1, red: 1), Bar("Finance", green: 4, amber: 1), Bar("HR", green: 2, red: 1),
-                Bar("Waste", green: 5, amber: 2, red: 2), Bar("Housing", green: 6, amber: 2, red: 1),
+                Bar("Customer Services", green: 3, amber: 1, red: 1), Bar("Finance", green: 4, amber: 1),
+                Bar("HR", green: 2, red: 1), Bar("Waste", green: 5, amber: 2, red: 2),
+                Bar("Housing", green: 6, amber: 2, red: 1),
             ],
         }),
         ["report"] = ReportCard.Build(new ReportView(
@@ -225,14 +236,20 @@ public static class CardGallery
     };
 
     private static StatusBar Bar(string service, int green = 0, int amber = 0, int red = 0, int noFigure = 0) =>
-        new(service, [new("Green", green), new("Amber", amber), new("Red", red), new("No target", 0), new("No figure", noFigure)]);
+        new(service,
+        [
+            new("Green", green), new("Amber", amber), new("Red", red), new("No target", 0), new("No figure", noFigure),
+        ]);
 
     private static DigestView ResourcesDigest => new(
         "Weekly digest: Resources department",
         "Week to Monday 9 November 2026, 09:00 · 9 measures, 3 new figures",
         null,
         null,
-        [new DigestCount("Green", 4, 5, "−1"), new DigestCount("Amber", 2, 2, null), new DigestCount("Red", 2, 1, "+1"), new DigestCount("No figure", 1, 1, null)],
+        [
+            new DigestCount("Green", 4, 5, "−1"), new DigestCount("Amber", 2, 2, null), new DigestCount("Red", 2, 1, "+1"),
+            new DigestCount("No figure", 1, 1, null),
+        ],
         [
             new DigestSection("Changed status this week (1)", [new DigestItem("CS 02 Calls answered within 5 minutes", "Green → Red · 61.5% for Oct 2026", "Red")]),
             new DigestSection("Red (2)",
@@ -301,9 +318,9 @@ public static class CardGallery
     /// <summary>CS 02's months as the demo council has them: the slide below target from the spring.</summary>
     private static (string Period, double Value)[] Cs02Months =>
     [
-        ("Sep 2025", 83.5), ("Oct 2025", 81.2), ("Nov 2025", 82.0), ("Dec 2025", 80.9), ("Jan 2026", 80.1), ("Feb 2026", 81.6),
-        ("Mar 2026", 79.4), ("Apr 2026", 78.2), ("May 2026", 77.0), ("Jun 2026", 75.8), ("Jul 2026", 74.4), ("Aug 2026", 72.9),
-        ("Sep 2026", 73.7), ("Oct 2026", 73.7),
+        ("Sep 2025", 83.5), ("Oct 2025", 81.2), ("Nov 2025", 82.0), ("Dec 2025", 80.9), ("Jan 2026", 80.1),
+        ("Feb 2026", 81.6), ("Mar 2026", 79.4), ("Apr 2026", 78.2), ("May 2026", 77.0), ("Jun 2026", 75.8),
+        ("Jul 2026", 74.4), ("Aug 2026", 72.9), ("Sep 2026", 73.7), ("Oct 2026", 73.7),
     ];
 
     /// <summary>The 13 months up to <paramref name="upTo"/>, against the 80% target.</summary>
@@ -318,7 +335,8 @@ public static class CardGallery
             "CS 02 figure",
             "Target",
             "Red",
-            $"Trend, last 13 months: {sparkline} from {months[0].Value:0.0}% ({months[0].Period}) to {months[^1].Value:0.0}% ({upTo}); target 80.0%.");
+            $"Trend, last 13 months: {sparkline} from {months[0].Value:0.0}% ({months[0].Period}) "
+                + $"to {months[^1].Value:0.0}% ({upTo}); target 80.0%.");
     }
 
     private static UpdateRecordedView Cs02Recorded => new(

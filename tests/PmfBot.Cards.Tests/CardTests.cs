@@ -8,6 +8,8 @@ public class CardTests
 {
     private static readonly string GoldenFolder = Repo.Path("tests", "PmfBot.Cards.Tests", "Golden");
 
+    private static readonly string Validator = Repo.Path("tests", "PmfBot.Cards.Tests", "validate-cards.js");
+
     public static TheoryData<string> Names => new(CardGallery.All.Keys);
 
     /// <summary>The card's JSON is kept under review: set PMFBOT_UPDATE_GOLDEN=1 to accept a deliberate change.</summary>
@@ -53,7 +55,7 @@ public class CardTests
             File.WriteAllText(Path.Combine(folder, name + ".json"), CardJson.ToJson(card));
         }
 
-        var (exit, output, errors) = NodeScript.Run(Repo.Path("tests", "PmfBot.Cards.Tests", "validate-cards.js"), folder);
+        var (exit, output, errors) = NodeScript.Run(Validator, folder);
         Assert.True(exit is 0 or 1, errors);
 
         var reports = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
@@ -68,7 +70,7 @@ public class CardTests
         var folder = Directory.CreateTempSubdirectory("pmfbot-cards-bad-").FullName;
         File.WriteAllText(Path.Combine(folder, "bad.json"), """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Carousel"},{"type":"TextBlock"}]}""");
 
-        var (exit, output, errors) = NodeScript.Run(Repo.Path("tests", "PmfBot.Cards.Tests", "validate-cards.js"), folder);
+        var (exit, output, errors) = NodeScript.Run(Validator, folder);
         Assert.True(exit is 0 or 1, errors);
 
         Assert.Equal(1, exit);
@@ -84,18 +86,17 @@ public class CardTests
     {
         var folder = Directory.CreateTempSubdirectory("pmfbot-cards-charts-").FullName;
         const string Words = """{"type":"TextBlock","text":"Green 3, Red 1","wrap":true}""";
-        File.WriteAllText(
-            Path.Combine(folder, "good.json"),
-            Card($$"""{"type":"Chart.Donut","title":"RAG","data":[{"legend":"Red","value":1,"color":"attention"}],"fallback":{{Words}}}"""));
-        File.WriteAllText(Path.Combine(folder, "no-fallback.json"), Card("""{"type":"Chart.Line","title":"Trend","data":[]}"""));
-        File.WriteAllText(
-            Path.Combine(folder, "bad-colour.json"),
-            Card($$"""{"type":"Container","items":[{"type":"Chart.Donut","title":"RAG","data":[{"legend":"Red","value":1,"color":"red"}],"fallback":{{Words}}}]}"""));
-        File.WriteAllText(
-            Path.Combine(folder, "bad-property.json"),
-            Card($$"""{"type":"Chart.Line","title":"Trend","smooth":true,"data":[],"fallback":{{Words}}}"""));
+        var donut = Card(Donut("attention"));
+        var badColour = Card($$"""{"type":"Container","items":[{{Donut("red")}}]}""");
+        var badProperty = Card(
+            $$"""{"type":"Chart.Line","title":"Trend","smooth":true,"data":[],"fallback":{{Words}}}""");
+        File.WriteAllText(Path.Combine(folder, "good.json"), donut);
+        var noFallback = Card("""{"type":"Chart.Line","title":"Trend","data":[]}""");
+        File.WriteAllText(Path.Combine(folder, "no-fallback.json"), noFallback);
+        File.WriteAllText(Path.Combine(folder, "bad-colour.json"), badColour);
+        File.WriteAllText(Path.Combine(folder, "bad-property.json"), badProperty);
 
-        var (exit, output, errors) = NodeScript.Run(Repo.Path("tests", "PmfBot.Cards.Tests", "validate-cards.js"), folder);
+        var (exit, output, errors) = NodeScript.Run(Validator, folder);
         Assert.True(exit is 0 or 1, errors);
 
         var events = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
@@ -109,6 +110,12 @@ public class CardTests
         Assert.Equal(1, exit);
 
         static string Card(string element) => $$"""{"type":"AdaptiveCard","version":"1.5","body":[{{element}}]}""";
+
+        static string Donut(string colour)
+        {
+            var slice = $$"""{"legend":"Red","value":1,"color":"{{colour}}"}""";
+            return $$"""{"type":"Chart.Donut","title":"RAG","data":[{{slice}}],"fallback":{{Words}}}""";
+        }
     }
 
     [Fact]

@@ -113,17 +113,26 @@ public sealed class BotFrameworkLogin : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private static Dictionary<string, object> Jwk(RsaSecurityKey key, string[] endorsements)
+    /// <summary>
+    /// A public signing key as an OpenID provider publishes it (a JSON Web Key), with Bot Framework's endorsements when
+    /// given.
+    /// </summary>
+    internal static Dictionary<string, object> Jwk(RsaSecurityKey key, string[]? endorsements = null)
     {
         var parameters = key.Rsa.ExportParameters(false);
-        return new Dictionary<string, object>
+        var jwk = new Dictionary<string, object>
         {
             ["kty"] = "RSA",
             ["use"] = "sig",
             ["kid"] = key.KeyId,
             ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
             ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
-            ["endorsements"] = endorsements,
         };
+        if (endorsements is not null)
+        {
+            jwk["endorsements"] = endorsements;
+        }
+
+        return jwk;
     }
 }

@@ -39,31 +39,19 @@ public sealed class EntraLogin : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var login = new EntraLogin(app);
-        app.MapGet($"/{TenantId}/v2.0/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
-        {
-            ["issuer"] = Issuer,
-            ["authorization_endpoint"] = $"https://invalid.login.test/{TenantId}/oauth2/v2.0/authorize",
-            ["jwks_uri"] = $"{login.BaseUrl}/{TenantId}/discovery/v2.0/keys",
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-        }));
-        app.MapGet($"/{TenantId}/discovery/v2.0/keys", () =>
-        {
-            var parameters = login.Key.Rsa.ExportParameters(false);
-            return Results.Json(new
-            {
-                keys = new[]
+        app.MapGet($"/{TenantId}/v2.0/.well-known/openid-configuration", () => Results.Json(
+                new Dictionary<string, object>
                 {
-                    new Dictionary<string, object>
-                    {
-                        ["kty"] = "RSA",
-                        ["use"] = "sig",
-                        ["kid"] = login.Key.KeyId!,
-                        ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
-                        ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
-                    },
-                },
-            });
-        });
+                    ["issuer"] = Issuer,
+                    ["authorization_endpoint"] = $"https://invalid.login.test/{TenantId}/oauth2/v2.0/authorize",
+                    ["jwks_uri"] = $"{login.BaseUrl}/{TenantId}/discovery/v2.0/keys",
+                    ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+                }
+            ));
+        app.MapGet(
+            $"/{TenantId}/discovery/v2.0/keys",
+            () => Results.Json(new { keys = new[] { BotFrameworkLogin.Jwk(login.Key) } })
+        );
         await app.StartAsync();
         return login;
     }
@@ -75,7 +63,8 @@ public sealed class EntraLogin : IAsyncDisposable
         string? objectId,
         string? username,
         string issuer = Issuer,
-        DateTime? expires = null)
+        DateTime? expires = null
+    )
     {
         var claims = new Dictionary<string, object> { ["tid"] = TenantId, ["scp"] = "access_as_user" };
         if (objectId is not null)
@@ -90,16 +79,18 @@ public sealed class EntraLogin : IAsyncDisposable
 
         var now = DateTime.UtcNow;
         var until = expires ?? now.AddMinutes(30);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            Claims = claims,
-            IssuedAt = Earlier(now.AddMinutes(-1), until.AddMinutes(-60)),
-            NotBefore = Earlier(now.AddMinutes(-1), until.AddMinutes(-60)),
-            Expires = until,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
-        });
+        return new JsonWebTokenHandler().CreateToken(
+            new SecurityTokenDescriptor
+            {
+                Issuer = issuer,
+                Audience = audience,
+                Claims = claims,
+                IssuedAt = Earlier(now.AddMinutes(-1), until.AddMinutes(-60)),
+                NotBefore = Earlier(now.AddMinutes(-1), until.AddMinutes(-60)),
+                Expires = until,
+                SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            }
+        );
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -9,6 +9,11 @@ public sealed class StandingsReader(StandingStore standings)
 {
     private const int AtOnce = 16;
 
+    /// <summary>One measure's standing (an empty one when it has none yet): one point read.</summary>
+    public async Task<MeasureStanding> OfAsync(Measure measure, CancellationToken cancellationToken) =>
+        (await standings.GetAsync(measure.ServiceCode, measure.Reference, cancellationToken))?.Standing
+        ?? MeasureStanding.Empty(measure.Reference);
+
     /// <summary>The standings of these measures (an empty one for a measure with none yet), in their order.</summary>
     public async Task<IReadOnlyList<MeasureStanding>> ForAsync(
         IReadOnlyList<Measure> measures,

@@ -31,12 +31,10 @@ public sealed record TabUser(Person Person, CouncilCatalogue Council, MeasureSig
         var council = await services.GetRequiredService<CouncilToday>().LoadAsync(context.RequestAborted);
         if (FindPerson(principal, council) is not { } person)
         {
-            return Results.Json(
-                new TabProblem(
-                    "You're signed in, but not as anyone in the council's performance catalogue, so there is nothing "
-                        + "to show you. The performance team can add you."
-                ),
-                statusCode: StatusCodes.Status403Forbidden
+            return TabProblem.Answer(
+                StatusCodes.Status403Forbidden,
+                "You're signed in, but not as anyone in the council's performance catalogue, so there is nothing "
+                    + "to show you. The performance team can add you."
             );
         }
 
@@ -61,7 +59,12 @@ public sealed record TabUser(Person Person, CouncilCatalogue Council, MeasureSig
 }
 
 /// <summary>Why a tab request was refused, in words the page shows.</summary>
-public sealed record TabProblem(string Message);
+public sealed record TabProblem(string Message)
+{
+    /// <summary>The answer that carries it: its status code, and the message as JSON.</summary>
+    public static IResult Answer(int status, string message) =>
+        Results.Json(new TabProblem(message), statusCode: status);
+}
 
 public static class TabEndpoints
 {
@@ -80,12 +83,10 @@ public static class TabEndpoints
                     }
                     catch (Exception e) when (Storage.StorageFault.IsOutage(e))
                     {
-                        return Results.Json(
-                            new TabProblem(
-                                "PmfBot's storage isn't answering just now. Nothing was changed; please try again in "
-                                    + "a minute."
-                            ),
-                            statusCode: StatusCodes.Status503ServiceUnavailable
+                        return TabProblem.Answer(
+                            StatusCodes.Status503ServiceUnavailable,
+                            "PmfBot's storage isn't answering just now. Nothing was changed; please try again in "
+                                + "a minute."
                         );
                     }
                 }

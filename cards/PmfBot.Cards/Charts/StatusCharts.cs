@@ -39,22 +39,13 @@ public static class StatusCharts
         IReadOnlyList<StatusCount> now
     )
     {
-        var moves = now.Select(n =>
-        {
-            var before = weekAgo.FirstOrDefault(w => w.Standing == n.Standing)?.Count ?? 0;
-            return $"{n.Standing} {Number(before)} → {Number(n.Count)}";
-        });
+        int Before(StatusCount n) => weekAgo.FirstOrDefault(w => w.Standing == n.Standing)?.Count ?? 0;
+        var moves = now.Select(n => $"{n.Standing} {Number(Before(n))} → {Number(n.Count)}");
         var words = new TextBlock(CardText.Plain($"A week ago → now: {string.Join(", ", moves)}.")) { Size = "Small" };
         return new GroupedBarChart(
             title,
             [
-                .. now.Select(n => new BarSeries(
-                    n.Standing,
-                    [
-                        new("A week ago", weekAgo.FirstOrDefault(w => w.Standing == n.Standing)?.Count ?? 0),
-                        new("Now", n.Count),
-                    ]
-                )
+                .. now.Select(n => new ChartSeries(n.Standing, [new("A week ago", Before(n)), new("Now", n.Count)])
                 {
                     Color = ChartColor.Of(n.Standing),
                 }),

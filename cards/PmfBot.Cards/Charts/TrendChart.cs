@@ -36,9 +36,9 @@ public static class TrendChart
             return words;
         }
 
-        var series = new List<LineSeries>
+        var series = new List<ChartSeries>
         {
-            new(view.ValueLegend, [.. figures.Select(p => new LinePoint(p.Period, p.Value!.Value))])
+            new(view.ValueLegend, [.. figures.Select(p => new ChartPoint(p.Period, p.Value!.Value))])
             {
                 Color = view.LatestStatus is null ? ChartColor.Blue : ChartColor.Of(view.LatestStatus),
             },
@@ -47,7 +47,7 @@ public static class TrendChart
         if (targets.Count > 0)
         {
             series.Add(
-                new(view.TargetLegend, [.. targets.Select(p => new LinePoint(p.Period, p.Target!.Value))])
+                new(view.TargetLegend, [.. targets.Select(p => new ChartPoint(p.Period, p.Target!.Value))])
                 {
                     Color = ChartColor.Neutral,
                 }

@@ -58,10 +58,11 @@ public static class ChartColor
         };
 }
 
-/// <summary>One point of a line: its period label ("Oct 2026") and value.</summary>
-public sealed record LinePoint(string X, double Y);
+/// <summary>One point of a line or bar: its category ("Oct 2026", "A week ago") and value.</summary>
+public sealed record ChartPoint(string X, double Y);
 
-public sealed record LineSeries(string Legend, IReadOnlyList<LinePoint> Values)
+/// <summary>A named run of points: a line of a line chart, or one colour of a grouped bar chart.</summary>
+public sealed record ChartSeries(string Legend, IReadOnlyList<ChartPoint> Values)
 {
     public string? Color { get; init; }
 }
@@ -69,10 +70,10 @@ public sealed record LineSeries(string Legend, IReadOnlyList<LinePoint> Values)
 /// <summary>"Chart.Line": a measure's figures against its target over time.</summary>
 public sealed record LineChart : Chart
 {
-    public LineChart(string title, IReadOnlyList<LineSeries> data, CardElement fallback)
+    public LineChart(string title, IReadOnlyList<ChartSeries> data, CardElement fallback)
         : base(title, fallback) => Data = data;
 
-    public IReadOnlyList<LineSeries> Data { get; }
+    public IReadOnlyList<ChartSeries> Data { get; }
 
     public string? XAxisTitle { get; init; }
 
@@ -111,21 +112,13 @@ public sealed record StackedBarChart : Chart
     public IReadOnlyList<StackedBar> Data { get; }
 }
 
-/// <summary>One bar in a group: "Red", 3.</summary>
-public sealed record BarValue(string X, double Y);
-
-public sealed record BarSeries(string Legend, IReadOnlyList<BarValue> Values)
-{
-    public string? Color { get; init; }
-}
-
 /// <summary>"Chart.VerticalBar.Grouped": the same categories side by side, e.g. a week ago and now.</summary>
 public sealed record GroupedBarChart : Chart
 {
-    public GroupedBarChart(string title, IReadOnlyList<BarSeries> data, CardElement fallback)
+    public GroupedBarChart(string title, IReadOnlyList<ChartSeries> data, CardElement fallback)
         : base(title, fallback) => Data = data;
 
-    public IReadOnlyList<BarSeries> Data { get; }
+    public IReadOnlyList<ChartSeries> Data { get; }
 
     public bool? ShowBarValues { get; init; }
 }

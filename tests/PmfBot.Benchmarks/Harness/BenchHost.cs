@@ -42,6 +42,8 @@ public sealed class BenchHost : IAsyncDisposable
     /// <summary>The stand-in for Entra ID that signs the Performance tab's single sign-on tokens.</summary>
     public required EntraLogin Entra { get; init; }
 
+    private string? Tenant => Services.GetRequiredService<IOptions<BotOptions>>().Value.TenantId;
+
     /// <summary>A Teams SSO token for the tab, as Teams gives it to a signed-in person ("Bearer …").</summary>
     public string TabToken(Person person) =>
         "Bearer "
@@ -50,7 +52,7 @@ public sealed class BenchHost : IAsyncDisposable
             TabAudience,
             person.AadObjectId,
             person.Id.Value,
-            issuer: $"https://login.microsoftonline.com/{Services.GetRequiredService<IOptions<BotOptions>>().Value.TenantId}/v2.0",
+            issuer: $"https://login.microsoftonline.com/{Tenant}/v2.0",
             expires: DateTime.UtcNow.AddHours(6)
         );
 

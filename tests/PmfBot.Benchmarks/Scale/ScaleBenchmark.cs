@@ -89,8 +89,8 @@ public static class ScaleBenchmark
                 host
             ),
             await TimeAsync(
-                $"The Performance tab's data for a Chief Officer (their department, {CountFor(council, chief)} measures), "
-                    + "over HTTP with a Teams SSO token",
+                $"The Performance tab's data for a Chief Officer (their department, {CountFor(council, chief)} "
+                    + "measures), over HTTP with a Teams SSO token",
                 runs,
                 () => TabAsync(host, host.TabToken(chief), cancellationToken),
                 host

@@ -25,30 +25,43 @@ public class MeasureSightTests
         [
             Measure("WM 01", "waste", Owner.Id),
             Measure("WM 02", "waste", Head.Id),
-            Measure("HS 01", "housing", Owner.Id) with { Delegates = [Delegate.Id] },
+            Measure("HS 01", "housing", Owner.Id) with
+            {
+                Delegates = [Delegate.Id],
+            },
             Measure("HS 02", "housing", Head.Id),
-            Measure("FI 01", "finance", Head.Id) with { EscalationOwner = Owner.Id },
+            Measure("FI 01", "finance", Head.Id) with
+            {
+                EscalationOwner = Owner.Id,
+            },
         ],
-        []);
+        []
+    );
 
     private static Measure Measure(string reference, string service, PersonId owner) =>
-        TestMeasures.Make(reference) with { ServiceCode = service, Owner = owner, EscalationOwner = Chief.Id };
+        TestMeasures.Make(reference) with
+        {
+            ServiceCode = service,
+            Owner = owner,
+            EscalationOwner = Chief.Id,
+        };
 
-    public static TheoryData<string, SightReach, string[]> Roles => new()
-    {
-        // The Chief Officer of Place: every measure of Waste and Housing.
-        { "chief", SightReach.Department, ["WM 01", "WM 02", "HS 01", "HS 02"] },
-        // Head of Waste: Waste; owner of HS 02 and FI 01 too, so their services.
-        { "head", SightReach.Service, ["WM 01", "WM 02", "HS 01", "HS 02", "FI 01"] },
-        // An owner sees the services of what they update, and a measure they are only escalation owner of.
-        { "owner", SightReach.Service, ["WM 01", "WM 02", "HS 01", "HS 02", "FI 01"] },
-        // A delegate updates HS 01: Housing.
-        { "delegate", SightReach.Service, ["HS 01", "HS 02"] },
-        // Chief Officer of a department: all of it.
-        { "deciding", SightReach.Department, ["FI 01"] },
-        { "analyst", SightReach.Council, ["WM 01", "WM 02", "HS 01", "HS 02", "FI 01"] },
-        { "nobody", SightReach.OwnMeasures, [] },
-    };
+    public static TheoryData<string, SightReach, string[]> Roles =>
+        new()
+        {
+            // The Chief Officer of Place: every measure of Waste and Housing.
+            { "chief", SightReach.Department, ["WM 01", "WM 02", "HS 01", "HS 02"] },
+            // Head of Waste: Waste; owner of HS 02 and FI 01 too, so their services.
+            { "head", SightReach.Service, ["WM 01", "WM 02", "HS 01", "HS 02", "FI 01"] },
+            // An owner sees the services of what they update, and a measure they are only escalation owner of.
+            { "owner", SightReach.Service, ["WM 01", "WM 02", "HS 01", "HS 02", "FI 01"] },
+            // A delegate updates HS 01: Housing.
+            { "delegate", SightReach.Service, ["HS 01", "HS 02"] },
+            // Chief Officer of a department: all of it.
+            { "deciding", SightReach.Department, ["FI 01"] },
+            { "analyst", SightReach.Council, ["WM 01", "WM 02", "HS 01", "HS 02", "FI 01"] },
+            { "nobody", SightReach.OwnMeasures, [] },
+        };
 
     [Theory]
     [MemberData(nameof(Roles))]
@@ -68,7 +81,14 @@ public class MeasureSightTests
     {
         var council = Council with
         {
-            Measures = [Measure("WM 01", "waste", Head.Id) with { EscalationOwner = Nobody.Id }, Measure("WM 02", "waste", Head.Id)],
+            Measures =
+            [
+                Measure("WM 01", "waste", Head.Id) with
+                {
+                    EscalationOwner = Nobody.Id,
+                },
+                Measure("WM 02", "waste", Head.Id),
+            ],
         };
 
         var sight = MeasureSight.Of(Nobody, council, []);

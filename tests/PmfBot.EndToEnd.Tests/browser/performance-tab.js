@@ -4,7 +4,8 @@
 // the page, the Teams themes and a 320-pixel-wide phone. Screenshots go to the folder given.
 //   node performance-tab.js <bot url> <screenshot folder> <expectations json>
 // The expectations (from the C# test, which knows the seeded council): { "people": { id: { measures: [...],
-// points: {...}, filter?, scope?, configure?, history?, decide? } }, "stranger": id }. Prints one line per step; exits 1 with the reason if a step fails.
+// points: {...}, filter?, scope?, configure?, history?, decide? } }, "stranger": id }.
+// Prints one line per step; exits 1 with the reason if a step fails.
 const path = require('path');
 const fs = require('fs');
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -63,7 +64,8 @@ const fail = message => { throw new Error(message); };
       if (want.report) {
         const report = page.locator('#report a');
         await report.waitFor({ timeout: 10000 });
-        if (!(await report.innerText()).includes(want.report)) fail(`the report link says "${await report.innerText()}"`);
+        const says = await report.innerText();
+        if (!says.includes(want.report)) fail(`the report link says "${says}"`);
         const response = await page.request.get(await report.getAttribute('href'));
         if (response.status() !== 200 || !(await response.text()).includes(want.history?.reference ?? ''))
           fail(`the report link answered ${response.status()}`);
@@ -77,9 +79,12 @@ const fail = message => { throw new Error(message); };
         await page.selectOption('select[name="status"]', want.filter.status);
         const filtered = await shown(page);
         if (!sameSet(filtered, want.filter.measures)) {
-          fail(`status ${want.filter.status} showed ${filtered.join(', ')}; expected ${want.filter.measures.join(', ')}`);
+          fail(`status ${want.filter.status} showed ${filtered.join(', ')}; `
+            + `expected ${want.filter.measures.join(', ')}`);
         }
-        if (!page.url().includes(`status=${encodeURIComponent(want.filter.status)}`)) fail('the filter is not in the address');
+        if (!page.url().includes(`status=${encodeURIComponent(want.filter.status)}`)) {
+          fail('the filter is not in the address');
+        }
         await page.reload();
         await page.waitForSelector('body[data-ready]');
         if (!sameSet(await shown(page), want.filter.measures)) fail('the filter did not survive a reload');
@@ -108,14 +113,19 @@ const fail = message => { throw new Error(message); };
 
       // One measure's story: its history table and a big chart.
       if (want.history) {
-        await page.goto(`${bot}/tab/?as=${encodeURIComponent(person)}&measure=${encodeURIComponent(want.history.reference)}`);
+        const measure = encodeURIComponent(want.history.reference);
+        await page.goto(`${bot}/tab/?as=${encodeURIComponent(person)}&measure=${measure}`);
         await page.waitForSelector('#history tbody tr');
         const rows = await page.locator('#history tbody tr').count();
-        if (rows !== want.history.rows) fail(`${want.history.reference}'s history has ${rows} rows; expected ${want.history.rows}`);
+        if (rows !== want.history.rows) {
+          fail(`${want.history.reference}'s history has ${rows} rows; expected ${want.history.rows}`);
+        }
         const newest = await page.locator('#history tbody tr').first().innerText();
         if (!newest.includes(want.history.newest)) fail(`the newest row says "${newest}"`);
         await page.locator('#measure canvas[data-drawn]').waitFor();
-        if (want.history.shot) await page.screenshot({ path: path.join(shots, `${want.history.shot}.png`), fullPage: true });
+        if (want.history.shot) {
+          await page.screenshot({ path: path.join(shots, `${want.history.shot}.png`), fullPage: true });
+        }
         step(`${want.history.reference}'s page shows ${rows} figures, newest "${want.history.newest}"`);
       }
 

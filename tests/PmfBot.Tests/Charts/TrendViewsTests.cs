@@ -37,7 +37,8 @@ public class TrendViewsTests
     public void MonthlySeries_IsTheStandingsThirteenMonths_WithGapsLeftEmpty_AndTheCouncilsLabels()
     {
         var october = ReportingPeriod.CalendarMonth(2026, 10);
-        var history = Enumerable.Range(0, 16)
+        var history = Enumerable
+            .Range(0, 16)
             .Select(back => Back(october, back))
             .Where(p => p != ReportingPeriod.CalendarMonth(2026, 6)) // June never reported
             .Select((p, i) => Figure(Cs02, p, 70m + i))
@@ -61,7 +62,8 @@ public class TrendViewsTests
         Assert.Equal(standing.Latest!.Rag.ToString(), view.LatestStatus);
         Assert.StartsWith("Trend, last 13 months: ", view.InWords, StringComparison.Ordinal);
         Assert.EndsWith(
-            $"from {Cs02.Format(standing.Recent[0].Value)} (Oct 2025) to {Cs02.Format(standing.Latest.Value)} (Oct 2026)"
+            $"from {Cs02.Format(standing.Recent[0].Value)} (Oct 2025) "
+                + $"to {Cs02.Format(standing.Latest.Value)} (Oct 2026)"
                 + "; target 80.0%.",
             view.InWords,
             StringComparison.Ordinal

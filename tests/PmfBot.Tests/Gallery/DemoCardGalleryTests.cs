@@ -70,7 +70,9 @@ public partial class DemoCardGalleryTests : DigestHost
         Assert.All(reports, r => Assert.True(r.GetProperty("events").GetArrayLength() == 0, r.ToString()));
 
         // The cards with pictures drew them from the demo council's figures (each chart checked above).
-        var charted = reports.Where(r => r.GetProperty("charts").GetInt32() > 0).Select(r => r.GetProperty("file").GetString()!).ToList();
+        var charted = reports.Where(r => r.GetProperty("charts").GetInt32() > 0)
+            .Select(r => r.GetProperty("file").GetString()!)
+            .ToList();
         Assert.All(["prompt", "recorded", "escalated", "digest", "scorecard"], step =>
             Assert.Contains(charted, file => file.Contains($"-{step}-", StringComparison.Ordinal)));
         Assert.All(names, n => Assert.InRange(new FileInfo(Path.Combine(folder, n + ".json")).Length, 1, CardJson.MaxBytes));

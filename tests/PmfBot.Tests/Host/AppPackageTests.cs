@@ -33,11 +33,13 @@ public class AppPackageTests
         Assert.DoesNotContain("{{", root.ToString(), StringComparison.Ordinal);
 
         // The Performance tab: personal, and pinnable for a service or department; its sign-in is the app's own API.
-        Assert.Equal("https://pmfbot-northmere.azurewebsites.net/tab/", root.GetProperty("staticTabs")[0].GetProperty("contentUrl").GetString());
-        Assert.Equal("https://pmfbot-northmere.azurewebsites.net/tab/configure.html",
+        const string Host = "https://pmfbot-northmere.azurewebsites.net";
+        Assert.Equal($"{Host}/tab/", root.GetProperty("staticTabs")[0].GetProperty("contentUrl").GetString());
+        Assert.Equal($"{Host}/tab/configure.html",
             root.GetProperty("configurableTabs")[0].GetProperty("configurationUrl").GetString());
+        var sso = root.GetProperty("webApplicationInfo");
         Assert.Equal((BotId, $"api://pmfbot-northmere.azurewebsites.net/{BotId}"),
-            (root.GetProperty("webApplicationInfo").GetProperty("id").GetString(), root.GetProperty("webApplicationInfo").GetProperty("resource").GetString()));
+            (sso.GetProperty("id").GetString(), sso.GetProperty("resource").GetString()));
     }
 
     [Fact]

@@ -43,8 +43,10 @@ public class TabBrowserTests : TabHost
 
         string[] Of(Func<Measure, bool> sees) => [.. council.Measures.Where(sees).Select(m => m.Reference.Value)];
         var resources = council.Services.Where(s => s.DepartmentCode == "resources").Select(s => s.Code).ToHashSet();
-        var samsServices = council.Measures.Where(m => m.Owner.Value == "sam.taylor@northmere.gov.uk")
-            .Select(m => m.ServiceCode).ToHashSet();
+        var samsServices = council
+            .Measures.Where(m => m.Owner.Value == "sam.taylor@northmere.gov.uk")
+            .Select(m => m.ServiceCode)
+            .ToHashSet();
         var priyas = Of(m => resources.Contains(m.ServiceCode));
         var expectations = new
         {
@@ -59,13 +61,30 @@ public class TabBrowserTests : TabHost
                     filter = new
                     {
                         status = "Red",
-                        measures = priyas.Where(r => stand[MeasureReference.Parse(r)].Latest?.Rag == RagStatus.Red).ToArray(),
+                        measures = priyas
+                            .Where(r => stand[MeasureReference.Parse(r)].Latest?.Rag == RagStatus.Red)
+                            .ToArray(),
                     },
-                    history = new { reference = "CS 02", rows = cs02.Count, newest = cs02[^1].Period.ToString(), shot = "tab-measure" },
-                    decide = new { reference = "HR 01", note = "Occupational health contract extended to March.", until = "2027-01-31",
-                        shot = "tab-decide" },
+                    history = new
+                    {
+                        reference = "CS 02",
+                        rows = cs02.Count,
+                        newest = cs02[^1].Period.ToString(),
+                        shot = "tab-measure",
+                    },
+                    decide = new
+                    {
+                        reference = "HR 01",
+                        note = "Occupational health contract extended to March.",
+                        until = "2027-01-31",
+                        shot = "tab-decide",
+                    },
                 },
-                ["sam.taylor@northmere.gov.uk"] = new { measures = Of(m => samsServices.Contains(m.ServiceCode)), points = Points() },
+                ["sam.taylor@northmere.gov.uk"] = new
+                {
+                    measures = Of(m => samsServices.Contains(m.ServiceCode)),
+                    points = Points(),
+                },
                 ["helen.price@northmere.gov.uk"] = new
                 {
                     measures = Of(_ => true),
@@ -73,9 +92,11 @@ public class TabBrowserTests : TabHost
                     report = "Q2 2026/27 report: the council",
                     scope = new { scope = "service:waste", measures = Of(m => m.ServiceCode == "waste") },
                     configure = (string[])
-                    [
-                        "", .. council.Departments.Select(d => $"department:{d.Code}"), .. council.Services.Select(s => $"service:{s.Code}"),
-                    ],
+                        [
+                            "",
+                            .. council.Departments.Select(d => $"department:{d.Code}"),
+                            .. council.Services.Select(s => $"service:{s.Code}"),
+                        ],
                 },
             },
             stranger = "nobody@northmere.gov.uk",
@@ -86,9 +107,14 @@ public class TabBrowserTests : TabHost
             ? Directory.CreateDirectory(kept).FullName
             : Directory.CreateTempSubdirectory("pmfbot-shots-").FullName;
 
-        var (exit, output, errors) = await Task.Run(() => NodeScript.Run(
-            Repo.Path("tests", "PmfBot.EndToEnd.Tests", "browser", "performance-tab.js"),
-            App.Address().ToString().TrimEnd('/'), shots, file));
+        var (exit, output, errors) = await Task.Run(() =>
+            NodeScript.Run(
+                Repo.Path("tests", "PmfBot.EndToEnd.Tests", "browser", "performance-tab.js"),
+                App.Address().ToString().TrimEnd('/'),
+                shots,
+                file
+            )
+        );
 
         Assert.True(exit == 0, $"The tab journey failed: {errors}\n{output}");
         Assert.Contains("step: a stranger is refused", output, StringComparison.Ordinal);
@@ -97,22 +123,35 @@ public class TabBrowserTests : TabHost
         // The decision is on the escalation once, as the card would have taken it; pressing again changes nothing.
         var decided = (await escalations.GetAsync(Hr01, Q2, default))!.Escalation;
         var decision = Assert.Single(decided.Decisions);
-        Assert.Equal((DecisionKind.ApproveAction, "priya.shah@northmere.gov.uk", "Occupational health contract extended to March."),
-            (decision.Kind, decision.By.Value, decision.Note));
-        var (status, again) = await PostAsync($"/api/tab/escalations/HR%2001/{Q2.Code}/decide", Demo("priya.shah"),
-            new { decision = "stop", note = "Again." });
+        Assert.Equal(
+            (
+                DecisionKind.ApproveAction,
+                "priya.shah@northmere.gov.uk",
+                "Occupational health contract extended to March."
+            ),
+            (decision.Kind, decision.By.Value, decision.Note)
+        );
+        var (status, again) = await PostAsync(
+            $"/api/tab/escalations/HR%2001/{Q2.Code}/decide",
+            Demo("priya.shah"),
+            new { decision = "stop", note = "Again." }
+        );
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("already decided", again.GetProperty("notice").GetString(), StringComparison.Ordinal);
         Assert.Single((await escalations.GetAsync(Hr01, Q2, default))!.Escalation.Decisions);
 
         // Someone else's escalation can't be decided from the tab: the server checks who may, as for the card.
-        var (refused, why) = await PostAsync($"/api/tab/escalations/HR%2001/{Q2.Code}/decide", Demo("sam.taylor"),
-            new { decision = "approve" });
+        var (refused, why) = await PostAsync(
+            $"/api/tab/escalations/HR%2001/{Q2.Code}/decide",
+            Demo("sam.taylor"),
+            new { decision = "approve" }
+        );
         Assert.Equal(HttpStatusCode.Forbidden, refused);
         Assert.Contains("can decide", why.GetProperty("message").GetString(), StringComparison.Ordinal);
 
-        Assert.All(["tab-chief-officer.png", "tab-measure.png", "tab-decide.png"],
-            shot => Assert.True(new FileInfo(Path.Combine(shots, shot)).Length > 1000, shot));
+        Assert.All(["tab-chief-officer.png", "tab-measure.png", "tab-decide.png"], shot =>
+            Assert.True(new FileInfo(Path.Combine(shots, shot)).Length > 1000, shot)
+        );
 
         // Every chart is the standing's figures: one point per figure in its span.
         Dictionary<string, int> Points() => stand.ToDictionary(s => s.Key.Value, s => s.Value.Recent.Count);

@@ -25,17 +25,30 @@ public abstract class TabHost : StorageTestBase
     protected async Task StartAsync(params string[] extra)
     {
         Entra = await EntraLogin.StartAsync();
-        App = PmfBotHost.Build(LoopbackHost.Args(Settings, [
-            "--Demo:SeedOnStart", "true",
-            "--Demo:AsOf", "2026-11-09",
-            "--Clock:StartAt", "2026-11-09T09:00",
-            "--Bot:TenantId", EntraLogin.TenantId,
-            "--Tab:ApplicationIdUri", ApplicationIdUri,
-            "--Tab:OpenIdMetadataUrl", Entra.MetadataUrl,
-            "--Tab:AllowDemoSignIn", "true",
-            "--Tab:PerformanceTeam:0", "helen.price@northmere.gov.uk",
-            .. extra,
-        ]));
+        App = PmfBotHost.Build(
+            LoopbackHost.Args(
+                Settings,
+                [
+                    "--Demo:SeedOnStart",
+                    "true",
+                    "--Demo:AsOf",
+                    "2026-11-09",
+                    "--Clock:StartAt",
+                    "2026-11-09T09:00",
+                    "--Bot:TenantId",
+                    EntraLogin.TenantId,
+                    "--Tab:ApplicationIdUri",
+                    ApplicationIdUri,
+                    "--Tab:OpenIdMetadataUrl",
+                    Entra.MetadataUrl,
+                    "--Tab:AllowDemoSignIn",
+                    "true",
+                    "--Tab:PerformanceTeam:0",
+                    "helen.price@northmere.gov.uk",
+                    .. extra,
+                ]
+            )
+        );
         await App.StartAsync();
         Client = new HttpClient { BaseAddress = App.Address() };
     }
@@ -49,7 +62,11 @@ public abstract class TabHost : StorageTestBase
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
-    protected async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, string authorization, object body)
+    protected async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(
+        string path,
+        string authorization,
+        object body
+    )
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
         {

@@ -11,7 +11,9 @@ public class TabOutageTests : TabHost
     [Fact]
     public async Task StorageDown_TheTabIsToldSo_AndAnswersAgainOnceItIsBack()
     {
-        var endpoint = Storage.ConnectionString.Split(';').Single(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal));
+        var endpoint = Storage
+            .ConnectionString.Split(';')
+            .Single(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal));
         _relay = TcpRelay.Start(new Uri(endpoint["TableEndpoint=".Length..]).Port);
         await StartAsync("--Storage:ConnectionString", _relay.Through(Storage.ConnectionString));
         Assert.Equal(HttpStatusCode.OK, (await GetAsync("/api/tab/measures", Demo("priya.shah"))).Status);

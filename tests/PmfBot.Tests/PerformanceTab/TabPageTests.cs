@@ -13,7 +13,10 @@ public partial class TabPageTests
     public void ThePagesOwnCodeAndStyles_AreUnder300KbCompressed()
     {
         var files = Directory.GetFiles(Folder);
-        Assert.Equal(["configure.html", "index.html", "tab.css", "tab.js"], files.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["configure.html", "index.html", "tab.css", "tab.js"],
+            files.Select(Path.GetFileName).Order(StringComparer.Ordinal)
+        );
 
         var compressed = files.Sum(file =>
         {
@@ -32,7 +35,9 @@ public partial class TabPageTests
     [Fact]
     public void ThePage_LoadsNothingFromElsewhere_AndCarriesItsChartLibrary()
     {
-        var html = File.ReadAllText(Path.Combine(Folder, "index.html")) + File.ReadAllText(Path.Combine(Folder, "configure.html"));
+        var html =
+            File.ReadAllText(Path.Combine(Folder, "index.html"))
+            + File.ReadAllText(Path.Combine(Folder, "configure.html"));
         var script = File.ReadAllText(Path.Combine(Folder, "tab.js"));
 
         Assert.DoesNotMatch(ExternalReference(), html);

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 using PmfBot.Features.Demo;
 using PmfBot.Testing;
@@ -22,26 +22,40 @@ public class TabSignInTests : TabHost
         await StartAsync();
         var priya = EntraLogin.Token(Entra.Key, ApplicationIdUri, DemoPeople.PriyaShah.AadObjectId, username: null);
         var sam = EntraLogin.Token(Entra.Key, ApplicationIdUri, objectId: null, "sam.taylor@northmere.gov.uk");
-        var helen = EntraLogin.Token(Entra.Key, ApplicationIdUri, DemoPeople.HelenPrice.AadObjectId, "x@elsewhere.test");
+        var helen = EntraLogin.Token(
+            Entra.Key,
+            ApplicationIdUri,
+            DemoPeople.HelenPrice.AadObjectId,
+            "x@elsewhere.test"
+        );
 
         var (status, chief) = await GetAsync(Measures, $"Bearer {priya}");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("your department", chief.GetProperty("reach").GetString());
         Assert.Equal(
             ["Customer Services", "Finance", "HR", "Information Governance", "Revenues & Benefits"],
-            chief.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+            chief.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("name").GetString())
+        );
         Assert.Equal(9, References(chief).Length);
 
         // Each measure as the standings have it: status in words, due or overdue on 9 November 2026.
-        var byReference = chief.GetProperty("measures").EnumerateArray().ToDictionary(m => m.GetProperty("reference").GetString()!);
+        var byReference = chief
+            .GetProperty("measures")
+            .EnumerateArray()
+            .ToDictionary(m => m.GetProperty("reference").GetString()!);
         Assert.Equal(("Red", "Oct 2026 due by 10 Nov 2026", false), Due(byReference["CS 02"]));
         Assert.Equal(("Red", "Q2 2026/27 due by 10 Oct 2026 (overdue)", true), Due(byReference["HR 01"]));
-        Assert.Equal("CS 02 against its target, last 13 months", byReference["CS 02"].GetProperty("trend").GetProperty("title").GetString());
+        Assert.Equal(
+            "CS 02 against its target, last 13 months",
+            byReference["CS 02"].GetProperty("trend").GetProperty("title").GetString()
+        );
 
         var (_, owner) = await GetAsync(Measures, $"Bearer {sam}");
         Assert.Equal("your service", owner.GetProperty("reach").GetString());
-        Assert.Equal(["Environmental Health", "Street Scene", "Waste"],
-            owner.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(
+            ["Environmental Health", "Street Scene", "Waste"],
+            owner.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("name").GetString())
+        );
         Assert.DoesNotContain("CS 02", References(owner));
 
         var (_, team) = await GetAsync(Measures, $"Bearer {helen}");
@@ -61,10 +75,14 @@ public class TabSignInTests : TabHost
     }
 
     private static (string?, string?, bool) Due(JsonElement measure) =>
-        (measure.GetProperty("status").GetString(), measure.GetProperty("due").GetProperty("text").GetString(),
-            measure.GetProperty("due").GetProperty("overdue").GetBoolean());
+        (
+            measure.GetProperty("status").GetString(),
+            measure.GetProperty("due").GetProperty("text").GetString(),
+            measure.GetProperty("due").GetProperty("overdue").GetBoolean()
+        );
 
-    public static TheoryData<string> BadTokens => new() { "forged", "expired", "wrong audience", "other tenant", "junk" };
+    public static TheoryData<string> BadTokens =>
+        new() { "forged", "expired", "wrong audience", "other tenant", "junk" };
 
     [Theory]
     [MemberData(nameof(BadTokens))]
@@ -76,10 +94,21 @@ public class TabSignInTests : TabHost
         var token = what switch
         {
             "forged" => EntraLogin.Token(stranger, ApplicationIdUri, oid, null),
-            "expired" => EntraLogin.Token(Entra.Key, ApplicationIdUri, oid, null, expires: DateTime.UtcNow.AddMinutes(-10)),
+            "expired" => EntraLogin.Token(
+                Entra.Key,
+                ApplicationIdUri,
+                oid,
+                null,
+                expires: DateTime.UtcNow.AddMinutes(-10)
+            ),
             "wrong audience" => EntraLogin.Token(Entra.Key, "api://someone-else/app", oid, null),
-            "other tenant" => EntraLogin.Token(Entra.Key, ApplicationIdUri, oid, null,
-                issuer: "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000001/v2.0"),
+            "other tenant" => EntraLogin.Token(
+                Entra.Key,
+                ApplicationIdUri,
+                oid,
+                null,
+                issuer: "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000001/v2.0"
+            ),
             _ => "not.a.token",
         };
 
@@ -93,7 +122,12 @@ public class TabSignInTests : TabHost
     public async Task NoToken_Is401_AndSomeoneNotInTheCatalogue_IsToldWhy()
     {
         await StartAsync();
-        var outsider = EntraLogin.Token(Entra.Key, ApplicationIdUri, Guid.NewGuid().ToString(), "temp@northmere.gov.uk");
+        var outsider = EntraLogin.Token(
+            Entra.Key,
+            ApplicationIdUri,
+            Guid.NewGuid().ToString(),
+            "temp@northmere.gov.uk"
+        );
 
         using var bare = await Client.GetAsync(new Uri(Measures, UriKind.Relative));
         var (status, body) = await GetAsync(Measures, $"Bearer {outsider}");
@@ -109,14 +143,33 @@ public class TabSignInTests : TabHost
         await StartAsync("--Tab:AllowDemoSignIn", "false");
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(Measures, Demo("priya.shah"))).Status);
 
-        var production = PmfBotHost.Build(LoopbackHost.Args(Settings, [
-            "--environment", "Production", "--Bot:AllowUnauthenticatedLocalRequests", "false", "--Bot:AppId", AppId,
-            "--Bot:AppSecret", "s", "--Bot:TenantId", EntraLogin.TenantId, "--Tab:AllowDemoSignIn", "true",
-        ]));
+        var production = PmfBotHost.Build(
+            LoopbackHost.Args(
+                Settings,
+                [
+                    "--environment",
+                    "Production",
+                    "--Bot:AllowUnauthenticatedLocalRequests",
+                    "false",
+                    "--Bot:AppId",
+                    AppId,
+                    "--Bot:AppSecret",
+                    "s",
+                    "--Bot:TenantId",
+                    EntraLogin.TenantId,
+                    "--Tab:AllowDemoSignIn",
+                    "true",
+                ]
+            )
+        );
         await using (production)
         {
             var refused = await Assert.ThrowsAnyAsync<Exception>(() => production.StartAsync());
-            Assert.Contains("Tab:AllowDemoSignIn is for local development only", refused.ToString(), StringComparison.Ordinal);
+            Assert.Contains(
+                "Tab:AllowDemoSignIn is for local development only",
+                refused.ToString(),
+                StringComparison.Ordinal
+            );
         }
     }
 

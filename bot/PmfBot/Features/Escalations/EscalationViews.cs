@@ -320,7 +320,8 @@ public static class EscalationViews
             : $" Review on {Dates.ShortDate(until)}."
         );
 
-    private static string Waiting(Escalation x, CouncilCatalogue council, DateTimeOffset now) =>
+    /// <summary>"Open: waiting 2 days for Priya Shah's decision", or for the owner's answer to a question.</summary>
+    public static string Waiting(Escalation x, CouncilCatalogue council, DateTimeOffset now) =>
         x.OpenQuestion is { } question
             ? $"Open: waiting for {council.NameOf(x.Owner)}'s answer to {council.NameOf(question.By)}'s question"
             : (

@@ -78,7 +78,7 @@ public static class EscalationsOnTheTab
                         EscalationViews.Why(w.x, user.Council, policies.For(w.Measure)),
                         figure?.Commentary,
                         w.x.ProposedAction,
-                        $"Raised {Dates.When(w.x.RaisedAt)}" + Ago((now - w.x.RaisedAt).Days)
+                        EscalationViews.Waiting(w.x, user.Council, now)
                     );
                 }),
         ];
@@ -102,20 +102,26 @@ public static class EscalationsOnTheTab
             || await store.GetAsync(measure.Reference, when, cancellationToken) is not { } read
         )
         {
-            return Results.NotFound(new TabProblem("I can't find that escalation. Nothing was changed."));
+            return TabProblem.Answer(
+                StatusCodes.Status404NotFound,
+                "I can't find that escalation. Nothing was changed."
+            );
         }
 
         if (!EscalationDecisions.TryReadKind(body.Decision, out var kind))
         {
-            return Results.BadRequest(new TabProblem("Choose one of the five decisions. Nothing was changed."));
+            return TabProblem.Answer(
+                StatusCodes.Status400BadRequest,
+                "Choose one of the five decisions. Nothing was changed."
+            );
         }
 
         var asked = new DecisionAsked(kind, body.Note, body.Until, user.Person, null);
         return await decisions.DecideAsync(read, measure, asked, user.Council, cancellationToken) switch
         {
-            DecisionOutcome.Refused refused => Results.Json(
-                new TabProblem($"{refused.Why} Nothing was changed."),
-                statusCode: StatusCodes.Status403Forbidden
+            DecisionOutcome.Refused refused => TabProblem.Answer(
+                StatusCodes.Status403Forbidden,
+                $"{refused.Why} Nothing was changed."
             ),
             DecisionOutcome.Shown { Problems: { Count: > 0 } problems } shown => Results.BadRequest(
                 new TabDecided(shown.Escalation.State.ToString(), null, problems)
@@ -123,18 +129,8 @@ public static class EscalationsOnTheTab
             DecisionOutcome.Shown shown => Results.Ok(
                 new TabDecided(shown.Escalation.State.ToString(), shown.Notice, [])
             ),
-            var unsaved => Results.Json(
-                new TabProblem(((DecisionOutcome.Unsaved)unsaved).Why),
-                statusCode: StatusCodes.Status503ServiceUnavailable
-            ),
+            DecisionOutcome.Unsaved unsaved => TabProblem.Answer(StatusCodes.Status503ServiceUnavailable, unsaved.Why),
+            _ => throw new System.Diagnostics.UnreachableException(),
         };
     }
-
-    private static string Ago(int days) =>
-        days switch
-        {
-            < 1 => " (today)",
-            1 => ", 1 day ago",
-            _ => $", {days} days ago",
-        };
 }

@@ -57,7 +57,7 @@ public static class PerformanceTabStartup
             async (string reference, HttpContext context, TabQuery query, CancellationToken cancellationToken) =>
                 await query.MeasureAsync(TabUser.Of(context), reference, cancellationToken) is { } story
                     ? Results.Ok(story)
-                    : Results.NotFound(new TabProblem($"\"{reference}\" isn't a measure you can see."))
+                    : TabProblem.Answer(StatusCodes.Status404NotFound, $"\"{reference}\" isn't a measure you can see.")
         );
         return app;
     }

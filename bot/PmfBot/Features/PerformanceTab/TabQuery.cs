@@ -4,6 +4,7 @@ using PmfBot.Domain.Digests;
 using PmfBot.Domain.Escalations;
 using PmfBot.Domain.Results;
 using PmfBot.Domain.Scorecards;
+using PmfBot.Domain.Standings;
 using PmfBot.Standings;
 using PmfBot.Storage.Results;
 using PmfBot.Tab;
@@ -54,22 +55,15 @@ public sealed class TabQuery(StandingsReader standings, ResultStore results, Cou
     {
         var measures = user.Sight.Measures;
         var stand = await standings.ForAsync(measures, cancellationToken);
-        var scorecard = Scorecard.For(
-            DigestScope.WholeCouncil,
-            measures.Zip(stand.Select(s => s.Recent)),
-            stand.SelectMany(s => s.NotClosed),
-            rules.Status
-        );
         var now = time.GetUtcNow();
-        var byMeasure = stand.ToDictionary(s => s.Measure);
         var council = user.Council;
-        var services = measures.Select(m => m.ServiceCode).Distinct(StringComparer.OrdinalIgnoreCase).ToHashSet();
+        var services = measures.Select(m => m.ServiceCode).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var priorities = measures.SelectMany(m => m.PriorityCodes).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return new TabMeasures(
             user.Person.Name,
             TabRows.ReachWords(user.Sight.Reach),
             Dates.ShortDate(UkTime.DateAt(now)),
-            [.. scorecard.Lines.Select(l => TabRows.Of(l, byMeasure[l.Measure.Reference], council, rules, now))],
+            [.. Rows(measures, stand, council, now)],
             [.. council.Services.Where(s => services.Contains(s.Code)).Select(s => new TabChoice(s.Code, s.Name))],
             [
                 .. council
@@ -93,17 +87,14 @@ public sealed class TabQuery(StandingsReader standings, ResultStore results, Cou
             return null;
         }
 
-        var standingTask = standings.ForAsync([measure], ct);
+        var standingTask = standings.OfAsync(measure, ct);
         var historyTask = results.GetHistoryAndExtensionsAsync(measure.Reference, ct);
         var auditTask = results.GetAuditTrailAsync(measure.Reference, ct);
-        var standing = (await standingTask)[0];
+        var standing = await standingTask;
         var (history, _) = await historyTask;
         var council = user.Council;
-        var line = Scorecard
-            .For(DigestScope.WholeCouncil, [(measure, standing.Recent)], standing.NotClosed, rules.Status)
-            .Lines[0];
         return new TabMeasureStory(
-            TabRows.Of(line, standing, council, rules, time.GetUtcNow()),
+            Rows([measure], [standing], council, time.GetUtcNow()).Single(),
             council.NameOf(measure.Owner),
             council.NameOf(measure.EscalationOwner),
             [
@@ -123,6 +114,25 @@ public sealed class TabQuery(StandingsReader standings, ResultStore results, Cou
             [.. (await auditTask).OrderByDescending(a => a.At).Select(a => Change(a, measure, council))],
             [.. standing.Escalations.OrderByDescending(x => x.Period).Select(x => Escalation(x, council))]
         );
+    }
+
+    /// <summary>Each measure as the scorecard judges it (status, direction, escalation), in the tab's words.</summary>
+    private IEnumerable<TabMeasure> Rows(
+        IReadOnlyList<Measure> measures,
+        IReadOnlyList<MeasureStanding> stand,
+        CouncilCatalogue council,
+        DateTimeOffset now
+    )
+    {
+        var byMeasure = stand.ToDictionary(s => s.Measure);
+        return Scorecard
+            .For(
+                DigestScope.WholeCouncil,
+                measures.Zip(stand.Select(s => s.Recent)),
+                stand.SelectMany(s => s.NotClosed),
+                rules.Status
+            )
+            .Lines.Select(l => TabRows.Of(l, byMeasure[l.Measure.Reference], council, rules, now));
     }
 
     private static TabChange Change(AuditEntry a, Measure measure, CouncilCatalogue council) =>

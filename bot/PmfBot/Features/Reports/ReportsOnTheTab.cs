@@ -22,12 +22,10 @@ public static class ReportsOnTheTab
                 var user = TabUser.Of(context);
                 if (ScopeFor(scope, user) is not { } asked)
                 {
-                    return Results.Json(
-                        new TabProblem(
-                            "Reports cover a service, a department or the council, and there is none here you can "
-                                + "see whole. Ask for one in the chat, e.g. \"report for Waste\"."
-                        ),
-                        statusCode: StatusCodes.Status403Forbidden
+                    return TabProblem.Answer(
+                        StatusCodes.Status403Forbidden,
+                        "Reports cover a service, a department or the council, and there is none here you can "
+                            + "see whole. Ask for one in the chat, e.g. \"report for Waste\"."
                     );
                 }
 

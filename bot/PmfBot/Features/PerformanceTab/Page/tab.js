@@ -307,7 +307,7 @@ async function renderEscalations() {
     return el('li', { class: 'panel', 'data-reference': x.reference },
       el('h2', {}, `${x.reference} ${x.title} — ${x.period}`),
       facts([['Figure', x.figure], ['Why', x.why], ['Commentary', x.commentary], ['Proposed action', x.proposedAction],
-        ['Waiting', x.waiting]]),
+        ['Stands', x.waiting]]),
       form, said);
   })));
 }
