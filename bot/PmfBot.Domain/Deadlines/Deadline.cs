@@ -4,7 +4,9 @@ namespace PmfBot.Domain.Deadlines;
 
 /// <summary>The UK date an update is due by: on time until midnight UK time at the end of <see cref="Date"/>.</summary>
 /// <param name="ExtendedFrom">The original deadline when an extension moved it, otherwise null.</param>
-public sealed record Deadline(DateOnly Date, DateOnly? ExtendedFrom)
+/// <param name="ExtendedAt">When that extension was agreed: reminders for the new deadline that would have gone
+/// before it are not sent late (the owner has just been told the new date).</param>
+public sealed record Deadline(DateOnly Date, DateOnly? ExtendedFrom, DateTimeOffset? ExtendedAt = null)
 {
     /// <summary>The instant the update becomes late: midnight UK time after the deadline day (BST-aware).</summary>
     public DateTimeOffset LateFrom => UkTime.StartOf(Date.AddDays(1));

@@ -56,6 +56,6 @@ public sealed record DeadlinePolicy(
             .MaxBy(e => e.NewDeadline);
         return extension is null || extension.NewDeadline <= original
             ? new Deadline(original, null)
-            : new Deadline(extension.NewDeadline, original);
+            : new Deadline(extension.NewDeadline, original, extension.DecidedAt);
     }
 }

@@ -15,7 +15,8 @@ public sealed record DueAction(
 )
 {
     /// <summary>
-    /// What the scan claims in storage before sending, so each step goes out once, ever: "NI 192|FY2026-Q2|reminder-3".
+    /// What the scan claims in storage before sending, so each step goes out once, ever: "NI 192|FY2026-Q2|reminder-3"
+    /// (or "…|reminder-3@2026-07-24" for a deadline an extension moved).
     /// </summary>
     public string ClaimKey => $"{Measure.Reference.Key}|{Period.Code}|{Step.Key}";
 }
@@ -61,6 +62,7 @@ public static class DuePlanner
                     )
                         is var chase
                     && chase.SendAt <= now
+                    && !(chase.SendAt < deadline.ExtendedAt)
                     && ChaserOf(
                         measure,
                         services,

@@ -47,18 +47,31 @@ public readonly record struct ReminderOffset(PromptKind Kind, int Days)
     /// </summary>
     public static bool IsKey(string step) =>
         step.StartsWith("prompt", StringComparison.Ordinal)
-        || step == "due-today"
+        || step.StartsWith("due-today", StringComparison.Ordinal)
         || step.StartsWith("reminder-", StringComparison.Ordinal)
         || step.StartsWith("chase-", StringComparison.Ordinal)
         || step.StartsWith("overdue-", StringComparison.Ordinal);
 }
 
 /// <summary>A step placed in time for one measure's period.</summary>
-public sealed record ScheduledReminder(ReminderOffset Step, DateOnly Date, DateTimeOffset SendAt)
+/// <param name="ExtendedDeadline">For a step counted from a deadline an extension moved: that deadline.</param>
+public sealed record ScheduledReminder(
+    ReminderOffset Step,
+    DateOnly Date,
+    DateTimeOffset SendAt,
+    DateOnly? ExtendedDeadline = null
+)
 {
     public PromptKind Kind => Step.Kind;
 
-    public string Key => Step.Key;
+    /// <summary>
+    /// What the step is claimed as: "reminder-3", or "reminder-3@2026-11-13" when counted from an extended deadline,
+    /// so a reminder already sent for the old deadline does not stop the one for the new.
+    /// </summary>
+    public string Key =>
+        ExtendedDeadline is { } deadline
+            ? string.Create(CultureInfo.InvariantCulture, $"{Step.Key}@{deadline:yyyy-MM-dd}")
+            : Step.Key;
 }
 
 /// <summary>When the prompt and its reminders go out.</summary>
@@ -107,7 +120,8 @@ public sealed record ReminderSchedule(IReadOnlyList<ReminderOffset> Steps, TimeO
             date = calendar.OnOrAfter(date);
         }
 
-        return new ScheduledReminder(step, date, UkTime.At(date, SendAt));
+        var extended = step.Kind != PromptKind.Prompt && deadline.IsExtended ? deadline.Date : (DateOnly?)null;
+        return new ScheduledReminder(step, date, UkTime.At(date, SendAt), extended);
     }
 
     /// <summary>Every step for a period and its deadline, in date order.</summary>
@@ -140,6 +154,12 @@ public sealed record ReminderSchedule(IReadOnlyList<ReminderOffset> Steps, TimeO
         {
             kept.RemoveAll(s => s.Date <= prompt.Date);
             kept.Add(prompt);
+        }
+
+        // Steps for an extended deadline that fell before it was agreed are not sent: the decision told the owner.
+        if (deadline.ExtendedAt is { } agreed)
+        {
+            kept.RemoveAll(s => s.Kind != PromptKind.Prompt && s.SendAt < agreed);
         }
 
         return [.. kept.OrderBy(s => s.Date)];

@@ -142,6 +142,53 @@ public class DuePlannerTests
         Assert.Equal(new DateOnly(2025, 10, 24), action.Deadline.Date);
     }
 
+    // Q2 2025/26 is due Fri 10 Oct 2025; the scan runs at 09:00 BST each day and claims each step before sending it.
+    private static List<string> SentDayByDay(DateTimeOffset agreed, DateOnly newDeadline)
+    {
+        var period = ReportingPeriod.Parse("Q2 2025/26");
+        var extension = new DeadlineExtension
+        {
+            Id = "x", Measure = Quarterly.Reference, Period = period, NewDeadline = newDeadline,
+            Reason = "Contractor data late", RequestedBy = TestMeasures.Owner, RequestedAt = agreed.AddHours(-2),
+        }.Decide(true, TestMeasures.Chief, agreed, null);
+        var claimed = new HashSet<string>();
+        var sent = new List<string>();
+        for (var day = new DateOnly(2025, 10, 1); day <= new DateOnly(2025, 11, 20); day = day.AddDays(1))
+        {
+            var now = UkTime.At(day, new TimeOnly(9, 30));
+            foreach (var action in Due(now.ToString("O"), answered: (_, p) => p != period, extensions: now >= agreed ? [extension] : []))
+            {
+                if (claimed.Add(action.ClaimKey))
+                {
+                    sent.Add($"{day:dd MMM} {action.Step.Key}");
+                }
+            }
+        }
+
+        return sent;
+    }
+
+    [Fact]
+    public void DueAt_ExtensionAfterTheFirstReminder_EveryStepForTheNewDeadlineGoesOnce_AndTheOldOnesStop() =>
+        Assert.Equal(
+            [
+                "01 Oct prompt", "07 Oct reminder-3",                           // for Fri 10 Oct
+                "21 Oct reminder-3@2025-10-24", "24 Oct due-today@2025-10-24", // agreed Thu 9 Oct: Fri 24 Oct
+                "27 Oct overdue-1@2025-10-24", "29 Oct overdue-5@2025-10-24", "31 Oct chase-7@2025-10-24",
+            ],
+            SentDayByDay(UkTime.At(new DateOnly(2025, 10, 9), new TimeOnly(12, 0)), new DateOnly(2025, 10, 24)));
+
+    [Fact]
+    public void DueAt_ExtensionAgreedAfterTheOldDeadline_NoLateReminderForTheNew_ThenItsOwnSteps() =>
+        Assert.Equal(
+            [
+                "01 Oct prompt", "07 Oct reminder-3", "10 Oct due-today", "13 Oct overdue-1", // 11 Oct is a Saturday
+                "15 Oct overdue-5", "17 Oct chase-7",
+                "24 Oct due-today@2025-10-24", "27 Oct overdue-1@2025-10-24",                // agreed Wed 22 Oct
+                "29 Oct overdue-5@2025-10-24", "31 Oct chase-7@2025-10-24",
+            ],
+            SentDayByDay(UkTime.At(new DateOnly(2025, 10, 22), new TimeOnly(12, 0)), new DateOnly(2025, 10, 24)));
+
     [Fact]
     public void DueAt_ClaimKeys_NameMeasurePeriodAndStep_AndNeverRepeat()
     {

@@ -120,6 +120,37 @@ public class ExtensionTests : UpdateCycleHost
     }
 
     [Fact]
+    public async Task AfterApproval_TheNewDeadlinesRemindersGoOnceEach_AndTheOldOnesDoNot()
+    {
+        static bool Cs02Card(string c) => c.Contains("**CS 02**", StringComparison.Ordinal);
+        async Task<List<string>> ScanAtAsync(int day, int times = 1)
+        {
+            Clock.MoveTo(UkTime.At(new DateOnly(2026, 11, day), new TimeOnly(9, 30)));
+            var before = CardsPostedTo().Count;
+            for (var i = 0; i < times; i++)
+            {
+                await Scan.RunAsync(default);
+            }
+
+            return [.. CardsPostedTo().Skip(before).Where(Cs02Card)];
+        }
+
+        // Monday 9 Nov: the 3-day reminder for Tuesday's deadline (Saturday's moved to the working day).
+        await InstallAsync();
+        Assert.Contains("is due in 1 day", Assert.Single(await ScanAtAsync(9)), StringComparison.Ordinal);
+        await HelenInstallsAsync();
+        await PostAsync(Personal("message", "I need until Friday for CS 02 because the telephony report is late"));
+        await HelenPressesAsync("approve", (await OnlyRequestAsync()).Id);
+
+        // Tuesday 10 Nov, the old deadline: no "due today"; the new deadline's 3-day reminder instead, once.
+        var tuesday = Assert.Single(await ScanAtAsync(10, times: 2));
+        Assert.Contains("Reminder: your Oct 2026 update is due in 3 days", tuesday, StringComparison.Ordinal);
+        Assert.Empty(await ScanAtAsync(11, times: 2)); // nothing overdue against the old deadline
+        Assert.Contains("update is due today", Assert.Single(await ScanAtAsync(13, times: 2)), StringComparison.Ordinal);
+        Assert.Contains("Overdue: your Oct 2026 update was due 3 days ago", Assert.Single(await ScanAtAsync(16, times: 2)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Refusal_LeavesTheDeadline_AndTellsTheOwner()
     {
         await HelenInstallsAsync();
