@@ -54,6 +54,35 @@ public class EscalationStoreTests : StorageTestBase
     }
 
     [Fact]
+    public async Task AReopenedEscalation_KeepsItsEarlierRoundsAndRejudgements_ThroughStorageAndTheStandingsJson()
+    {
+        var (stored, _) = await Store.RaiseAsync(Red() with { Trigger = EscalationTrigger.AmberWorsening }, default);
+        var changed = stored.Escalation
+            .Rejudge(EscalationTrigger.Red, Raised.AddHours(1))
+            .Decide(new EscalationDecision(DecisionKind.AskForInformation, Daniel, Raised.AddHours(2), "Why?", null))
+            .Answer(new EscalationAnswer(Sam, Raised.AddHours(3), "Two crews off sick."))
+            .Decide(new EscalationDecision(DecisionKind.ApproveAction, Daniel, Raised.AddHours(4), "Agreed.", new DateOnly(2027, 1, 31)))
+            .Close(new EscalationClosure(Raised.AddDays(30), "WM 03 is back within tolerance."))
+            .Reopen(EscalationTrigger.Red, Raised.AddDays(31), "Hire two drivers.");
+
+        Assert.NotNull(await Store.TryChangeAsync(stored, changed, default));
+        var read = (await Store.GetAsync(changed.Measure, changed.Period, default))!.Escalation;
+        var viaStanding = Assert.Single(EscalationJson.Escalations(EscalationJson.Escalations([changed])));
+
+        foreach (var copy in new[] { read, viaStanding })
+        {
+            var round = Assert.Single(copy.EarlierRounds);
+            var was = changed.EarlierRounds[0];
+            Assert.Equal(was.Decisions, round.Decisions);
+            Assert.Equal(was.Answers, round.Answers);
+            Assert.Equal(was.Rejudgements, round.Rejudgements);
+            Assert.Equal(was.Closure, round.Closure);
+            Assert.Equal((was.RaisedAt, was.Trigger, was.ProposedAction), (round.RaisedAt, round.Trigger, round.ProposedAction));
+            Assert.Equal((2, EscalationState.Open, "Hire two drivers.", changed.Revision), (copy.Round, copy.State, copy.ProposedAction, copy.Revision));
+        }
+    }
+
+    [Fact]
     public async Task TwoChangesFromTheSameRead_OnlyTheFirstLands()
     {
         var (stored, _) = await Store.RaiseAsync(Red(), default);

@@ -54,9 +54,38 @@ public sealed record EscalationAnswer(PersonId By, DateTimeOffset At, string Tex
 public sealed record EscalationClosure(DateTimeOffset At, string Why, PersonId? By = null);
 
 /// <summary>
+/// A corrected figure judged the escalation again and what raised it changed: Amber and worsening became Red, or the
+/// other way.
+/// </summary>
+public sealed record EscalationRejudgement(DateTimeOffset At, EscalationTrigger From, EscalationTrigger To);
+
+/// <summary>
+/// An earlier round of a reopened escalation, as it stood when it closed: nothing decided is forgotten.
+/// </summary>
+public sealed record EscalationRound(
+    DateTimeOffset RaisedAt,
+    EscalationTrigger Trigger,
+    PersonId? RaisedBy,
+    string? Reason,
+    string? ProposedAction,
+    IReadOnlyList<EscalationDecision> Decisions,
+    IReadOnlyList<EscalationAnswer> Answers,
+    IReadOnlyList<EscalationRejudgement> Rejudgements,
+    DateTimeOffset? RaisedToNextLevelAt,
+    EscalationClosure Closure
+)
+{
+    /// <summary>
+    /// Its changes, as <see cref="Escalation.Revision"/> counts them, plus the reopening that ended it.
+    /// </summary>
+    public int Revision =>
+        Decisions.Count + Answers.Count + Rejudgements.Count + (RaisedToNextLevelAt is null ? 0 : 1) + 2;
+}
+
+/// <summary>
 /// A measure's period gone to its escalation owner: open until decided, then closed when the
-/// measure is back within tolerance or the decision is reviewed. One per measure and period
-/// (<see cref="Key"/>), so it is never raised twice.
+/// measure is back within tolerance or the decision is reviewed, and reopened when a correction
+/// puts it off track again. One per measure and period (<see cref="Key"/>), so it is never raised twice.
 /// </summary>
 public sealed record Escalation
 {
@@ -97,6 +126,15 @@ public sealed record Escalation
     /// <summary>When it went to the next level for want of a decision; null while it hasn't.</summary>
     public DateTimeOffset? RaisedToNextLevelAt { get; init; }
 
+    /// <summary>Corrections that changed what raised it, this round.</summary>
+    public IReadOnlyList<EscalationRejudgement> Rejudgements { get; init; } = [];
+
+    /// <summary>The rounds before this one, oldest first, when a correction reopened it after it closed.</summary>
+    public IReadOnlyList<EscalationRound> EarlierRounds { get; init; } = [];
+
+    /// <summary>1 until a correction reopens it; each reopening starts the next round, with cards of its own.</summary>
+    public int Round => EarlierRounds.Count + 1;
+
     public string Key => KeyOf(Measure, Period);
 
     /// <summary>
@@ -104,8 +142,10 @@ public sealed record Escalation
     /// next level or the closure, so of two copies the one with the higher revision is the newer.
     /// </summary>
     public int Revision =>
-        Decisions.Count
+        EarlierRounds.Sum(r => r.Revision)
+        + Decisions.Count
         + Answers.Count
+        + Rejudgements.Count
         + (RaisedToNextLevelAt is null ? 0 : 1)
         + (State == EscalationState.Closed ? 1 : 0);
 
@@ -207,6 +247,66 @@ public sealed record Escalation
             State = EscalationState.Closed,
             Closure = closure,
         };
+
+    /// <summary>
+    /// A correction put a closed escalation's period off track again: it opens afresh, for a new decision, with the
+    /// round that closed kept in <see cref="EarlierRounds"/>.
+    /// </summary>
+    public Escalation Reopen(EscalationTrigger trigger, DateTimeOffset at, string? proposedAction)
+    {
+        if (State != EscalationState.Closed)
+        {
+            throw new InvalidOperationException($"Escalation {Key} is {StateWord}, not closed: it can't be reopened.");
+        }
+
+        var closed = new EscalationRound(
+            RaisedAt,
+            Trigger,
+            RaisedBy,
+            Reason,
+            ProposedAction,
+            Decisions,
+            Answers,
+            Rejudgements,
+            RaisedToNextLevelAt,
+            Closure!
+        );
+        return this with
+        {
+            EarlierRounds = [.. EarlierRounds, closed],
+            RaisedAt = at,
+            Trigger = trigger,
+            RaisedBy = null,
+            Reason = null,
+            ProposedAction = proposedAction,
+            State = EscalationState.Open,
+            Decisions = [],
+            Answers = [],
+            Rejudgements = [],
+            RaisedToNextLevelAt = null,
+            Closure = null,
+        };
+    }
+
+    /// <summary>
+    /// Whether a figure's own trigger judges this escalation again: it is not closed, the rules raised it from a
+    /// figure, and the figure now calls for the other trigger. Overdue and by-hand escalations keep theirs.
+    /// </summary>
+    public bool IsRejudgedBy(EscalationTrigger trigger) =>
+        State != EscalationState.Closed
+        && Trigger is EscalationTrigger.Red or EscalationTrigger.AmberWorsening
+        && trigger is EscalationTrigger.Red or EscalationTrigger.AmberWorsening
+        && trigger != Trigger;
+
+    /// <summary>Records a new trigger from a corrected figure (see <see cref="IsRejudgedBy"/>).</summary>
+    public Escalation Rejudge(EscalationTrigger trigger, DateTimeOffset at) =>
+        IsRejudgedBy(trigger)
+            ? this with
+            {
+                Trigger = trigger,
+                Rejudgements = [.. Rejudgements, new EscalationRejudgement(at, Trigger, trigger)],
+            }
+            : throw new InvalidOperationException($"Escalation {Key} is not re-judged by {trigger}.");
 
     /// <summary>
     /// A decision with a review date (an approval's review, an accepted risk's end) that has come: the escalation owner

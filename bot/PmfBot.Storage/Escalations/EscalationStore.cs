@@ -34,6 +34,10 @@ internal sealed class EscalationEntity : StoredEntity
     public string Decisions { get; set; } = "[]";
     public string Answers { get; set; } = "[]";
     public DateTimeOffset? RaisedToNextLevelAt { get; set; }
+
+    /// <summary>Corrections that changed its trigger, and the rounds before a reopening, as JSON.</summary>
+    public string Rejudgements { get; set; } = "[]";
+    public string EarlierRounds { get; set; } = "[]";
     public DateTimeOffset? ClosedAt { get; set; }
     public string? ClosedWhy { get; set; }
     public string? ClosedBy { get; set; }
@@ -188,6 +192,8 @@ public sealed class EscalationStore(PmfTables tables)
             Decisions = EscalationJson.Decisions(x.Decisions),
             Answers = EscalationJson.Answers(x.Answers),
             RaisedToNextLevelAt = x.RaisedToNextLevelAt,
+            Rejudgements = EscalationJson.Rejudgements(x.Rejudgements),
+            EarlierRounds = EscalationJson.Rounds(x.EarlierRounds),
             ClosedAt = x.Closure?.At,
             ClosedWhy = x.Closure?.Why,
             ClosedBy = x.Closure?.By?.Value,
@@ -214,6 +220,8 @@ public sealed class EscalationStore(PmfTables tables)
                 Decisions = EscalationJson.Decisions(e.Decisions),
                 Answers = EscalationJson.Answers(e.Answers),
                 RaisedToNextLevelAt = e.RaisedToNextLevelAt,
+                Rejudgements = EscalationJson.Rejudgements(e.Rejudgements),
+                EarlierRounds = EscalationJson.Rounds(e.EarlierRounds),
                 Closure = e.ClosedAt is { } at
                     ? new EscalationClosure(
                         at,

@@ -139,4 +139,46 @@ public class EscalationTests
         Assert.Equal("This escalation was already closed.", closed.ProblemWith(DecisionKind.ApproveAction, null, null, Today));
         Assert.Equal(DecisionKind.AcceptRisk, closed.Outcome!.Kind); // what was decided stays readable
     }
+
+    [Fact]
+    public void Reopening_StartsAFreshRound_KeepsTheOneThatClosed_AndIsANewerRevision()
+    {
+        var closed = Open()
+            .Decide(By(DecisionKind.ApproveAction, "Agency cover.", new DateOnly(2027, 1, 15)))
+            .Close(new EscalationClosure(Raised.AddDays(20), "Back within tolerance."));
+
+        var reopened = closed.Reopen(EscalationTrigger.Red, Raised.AddDays(21), "Third adviser.");
+
+        Assert.Equal((EscalationState.Open, 2, 0, "Third adviser.", Raised.AddDays(21)),
+            (reopened.State, reopened.Round, reopened.Decisions.Count, reopened.ProposedAction, reopened.RaisedAt));
+        Assert.Null(reopened.Closure);
+        var round = Assert.Single(reopened.EarlierRounds);
+        Assert.Equal((closed.Decisions, closed.Closure, closed.RaisedAt), (round.Decisions, round.Closure, round.RaisedAt));
+        Assert.True(reopened.Revision > closed.Revision);
+        Assert.Equal(reopened.Key, closed.Key); // still the one escalation of the measure's period
+        Assert.Throws<InvalidOperationException>(() => reopened.Reopen(EscalationTrigger.Red, Raised.AddDays(22), null));
+    }
+
+    [Theory]
+    [InlineData(EscalationTrigger.AmberWorsening, EscalationTrigger.Red, true)]
+    [InlineData(EscalationTrigger.Red, EscalationTrigger.AmberWorsening, true)]
+    [InlineData(EscalationTrigger.Red, EscalationTrigger.Red, false)]
+    [InlineData(EscalationTrigger.Overdue, EscalationTrigger.Red, false)]  // the figure arriving shows on its card instead
+    [InlineData(EscalationTrigger.ByHand, EscalationTrigger.Red, false)]  // the owner's reason stands
+    public void AFigureReJudges_OnlyTheRulesOwnTriggers(EscalationTrigger was, EscalationTrigger now, bool rejudged)
+    {
+        var escalation = Open() with { Trigger = was };
+
+        Assert.Equal(rejudged, escalation.IsRejudgedBy(now));
+        if (rejudged)
+        {
+            var changed = escalation.Rejudge(now, Raised.AddHours(2));
+            Assert.Equal((now, new EscalationRejudgement(Raised.AddHours(2), was, now)), (changed.Trigger, Assert.Single(changed.Rejudgements)));
+            Assert.True(changed.Revision > escalation.Revision);
+        }
+        else
+        {
+            Assert.Throws<InvalidOperationException>(() => escalation.Rejudge(now, Raised));
+        }
+    }
 }

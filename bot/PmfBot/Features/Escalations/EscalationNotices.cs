@@ -30,36 +30,15 @@ public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, E
             return sent;
         }
 
-        sent.Add(
-            (
-                x.EscalationOwner,
-                await SendEscalationAsync(
-                    x,
-                    context,
-                    EscalationSteps.Raised(x.EscalationOwner),
-                    x.EscalationOwner,
-                    EscalationOccasion.Raised,
-                    cancellationToken
-                )
-            )
-        );
+        async Task TellAsync(string step, PersonId to, EscalationOccasion occasion) =>
+            sent.Add((to, await SendEscalationAsync(x, context, step, to, occasion, cancellationToken)));
+
+        await TellAsync(EscalationSteps.Raised(x, x.EscalationOwner), x.EscalationOwner, EscalationOccasion.Raised);
         if (x.RaisedToNextLevelAt is not null)
         {
             foreach (var person in contexts.NextLevelFor(x))
             {
-                sent.Add(
-                    (
-                        person,
-                        await SendEscalationAsync(
-                            x,
-                            context,
-                            EscalationSteps.NextLevel(person),
-                            person,
-                            EscalationOccasion.NextLevel,
-                            cancellationToken
-                        )
-                    )
-                );
+                await TellAsync(EscalationSteps.NextLevel(x, person), person, EscalationOccasion.NextLevel);
             }
         }
 
@@ -73,7 +52,7 @@ public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, E
                     await sender.SendAsync(
                         x.Measure,
                         x.Period,
-                        EscalationSteps.Ask(n),
+                        EscalationSteps.Ask(x, n),
                         x.Owner,
                         context.Council,
                         () =>
@@ -86,38 +65,24 @@ public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, E
             );
             if (n <= x.Answers.Count)
             {
-                sent.Add(
-                    (
-                        question.By,
-                        await SendEscalationAsync(
-                            x,
-                            context,
-                            EscalationSteps.Answered(n, question.By),
-                            question.By,
-                            EscalationOccasion.Answered,
-                            cancellationToken
-                        )
-                    )
-                );
+                await TellAsync(EscalationSteps.Answered(x, n, question.By), question.By, EscalationOccasion.Answered);
             }
+        }
+
+        // A correction that made it Red is news to whoever decides it, once per re-judging.
+        if (x.Rejudgements is [.., { To: EscalationTrigger.Red }])
+        {
+            await TellAsync(
+                EscalationSteps.Rejudged(x, x.EscalationOwner),
+                x.EscalationOwner,
+                EscalationOccasion.Rejudged
+            );
         }
 
         // The owner hears of the decision, unless they took it themselves (the owner who is also the escalation owner).
         if (x.State == EscalationState.Decided && x.Outcome?.By != x.Owner)
         {
-            sent.Add(
-                (
-                    x.Owner,
-                    await SendEscalationAsync(
-                        x,
-                        context,
-                        EscalationSteps.Decided(x, x.Owner),
-                        x.Owner,
-                        EscalationOccasion.Shown,
-                        cancellationToken
-                    )
-                )
-            );
+            await TellAsync(EscalationSteps.Decided(x, x.Owner), x.Owner, EscalationOccasion.Shown);
         }
 
         return sent;
@@ -132,7 +97,7 @@ public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, E
         SendEscalationAsync(
             x,
             context,
-            EscalationSteps.Reminder,
+            EscalationSteps.Reminder(x),
             x.EscalationOwner,
             EscalationOccasion.Reminder,
             cancellationToken
@@ -149,7 +114,7 @@ public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, E
         sender.SendAsync(
             x.Measure,
             x.Period,
-            EscalationSteps.Review,
+            EscalationSteps.Review(x),
             x.EscalationOwner,
             context.Council,
             () =>
@@ -183,7 +148,7 @@ public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, E
         var questions = x.Questions;
         for (var n = 1; n <= questions.Count; n++)
         {
-            var step = EscalationSteps.Ask(n);
+            var step = EscalationSteps.Ask(x, n);
             await sentCards.ReplaceAsync(
                 x.Measure,
                 x.Period,

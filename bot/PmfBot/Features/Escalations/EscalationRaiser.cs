@@ -188,6 +188,39 @@ public sealed class EscalationRaiser(
         return (stored, raised);
     }
 
+    /// <summary>
+    /// Reopens a closed escalation a correction put off track again. Throws when someone changed it since it was read,
+    /// so the figure's event is tried again from a fresh read.
+    /// </summary>
+    public async Task<StoredEscalation> ReopenAsync(
+        StoredEscalation closed,
+        EscalationTrigger trigger,
+        string? proposedAction,
+        Events.FigureEventContext during,
+        CancellationToken cancellationToken
+    )
+    {
+        var reopened = closed.Escalation.Reopen(trigger, time.GetUtcNow(), proposedAction);
+        var stored = await writes.TryChangeAsync(closed, reopened, during, cancellationToken)
+            ?? throw ChangedMeanwhile(closed);
+        metrics.EscalationRaised(trigger);
+        return stored;
+    }
+
+    /// <summary>Records a corrected figure's new trigger on an escalation not closed; throws as
+    /// <see cref="ReopenAsync"/> does.</summary>
+    public async Task<StoredEscalation> RejudgeAsync(
+        StoredEscalation read,
+        EscalationTrigger trigger,
+        Events.FigureEventContext during,
+        CancellationToken cancellationToken
+    ) =>
+        await writes.TryChangeAsync(read, read.Escalation.Rejudge(trigger, time.GetUtcNow()), during, cancellationToken)
+        ?? throw ChangedMeanwhile(read);
+
+    private static InvalidOperationException ChangedMeanwhile(StoredEscalation read) =>
+        new($"Escalation {read.Escalation.Key} changed while a corrected figure was judged; the event is tried again.");
+
     public Escalation New(Measure measure, ReportingPeriod period, EscalationTrigger trigger, string? proposedAction) =>
         new()
         {

@@ -18,6 +18,7 @@ public enum EscalationOccasion
     NextLevel,
     Answered,
     Review,
+    Rejudged,
     Shown,
 }
 
@@ -186,12 +187,23 @@ public static class EscalationViews
             return $"Closed: {reference} {x.Period} escalation";
         }
 
+        if (occasion == EscalationOccasion.Rejudged && x.Rejudgements is [.., var rejudged])
+        {
+            return $"Now {TriggerWords(rejudged.To)}: {reference} {x.Period} (escalated as "
+                + $"{TriggerWords(rejudged.From).ToLowerInvariant()})";
+        }
+
         if (x.State == EscalationState.Decided)
         {
             var decision = Said.DecisionWords(x.Outcome!.Kind).ToLowerInvariant();
             return occasion == EscalationOccasion.Review
                 ? $"Review due: {reference} ({decision})"
                 : $"Decided: {decision}";
+        }
+
+        if (occasion == EscalationOccasion.Raised && x.Round > 1)
+        {
+            return $"Escalated to you again: {reference} {x.Period} is off track after a correction";
         }
 
         var days = x.DaysWaitingAt(context.Now);
@@ -266,10 +278,45 @@ public static class EscalationViews
         };
     }
 
+    /// <summary>
+    /// Everything said and done on it, oldest first: a reopened escalation's earlier rounds too, each with how it
+    /// closed and that a correction reopened it.
+    /// </summary>
     private static List<ThreadLine> Thread(Escalation x, CouncilCatalogue council)
     {
-        var lines = x
-            .Decisions.Select(d =>
+        var lines = x.EarlierRounds.SelectMany(r =>
+            RoundLines(r.Decisions, r.Answers, r.Rejudgements, r.RaisedToNextLevelAt, council)
+                .Append(
+                    (r.Closure.At, Line: new ThreadLine(By(r.Closure.By, r.Closure.At), $"Closed: {r.Closure.Why}"))
+                )
+        );
+        if (x.Round > 1)
+        {
+            lines = lines.Append(
+                (
+                    x.RaisedAt,
+                    Line: new ThreadLine(By(null, x.RaisedAt), "Reopened: a correction put it off track again.")
+                )
+            );
+        }
+
+        lines = lines.Concat(RoundLines(x.Decisions, x.Answers, x.Rejudgements, x.RaisedToNextLevelAt, council));
+        return [.. lines.OrderBy(l => l.At).Select(l => l.Line)];
+
+        string By(PersonId? person, DateTimeOffset at) =>
+            $"{(person is { } p ? council.NameOf(p) : "PmfBot")}, {Dates.When(at)}";
+    }
+
+    private static IEnumerable<(DateTimeOffset At, ThreadLine Line)> RoundLines(
+        IEnumerable<EscalationDecision> decisions,
+        IEnumerable<EscalationAnswer> answers,
+        IEnumerable<EscalationRejudgement> rejudgements,
+        DateTimeOffset? raisedToNextLevelAt,
+        CouncilCatalogue council
+    )
+    {
+        var lines = decisions
+            .Select(d =>
                 (
                     d.At,
                     Line: new ThreadLine(
@@ -281,21 +328,29 @@ public static class EscalationViews
                 )
             )
             .Concat(
-                x.Answers.Select(a =>
+                answers.Select(a =>
                     (a.At, Line: new ThreadLine($"{council.NameOf(a.By)}, {Dates.When(a.At)}", $"Answered: {a.Text}"))
                 )
+            )
+            .Concat(
+                rejudgements.Select(r =>
+                    (
+                        r.At,
+                        Line: new ThreadLine(
+                            $"PmfBot, {Dates.When(r.At)}",
+                            $"Re-judged after a correction: {TriggerWords(r.To)} (was {TriggerWords(r.From)})."
+                        )
+                    )
+                )
             );
-        if (x.RaisedToNextLevelAt is { } raised)
-        {
-            lines = lines.Append(
+        return raisedToNextLevelAt is { } raised
+            ? lines.Append(
                 (
                     raised,
                     new ThreadLine($"PmfBot, {Dates.When(raised)}", "Raised to the next level: no decision in time.")
                 )
-            );
-        }
-
-        return [.. lines.OrderBy(l => l.At).Select(l => l.Line)];
+            )
+            : lines;
     }
 
     private static string? Outcome(Escalation x, CouncilCatalogue council)

@@ -10,10 +10,11 @@ namespace PmfBot.Features.Escalations;
 
 /// <summary>
 /// What a recorded or corrected figure does to escalations: off track under the policy, it raises
-/// one for its period (the escalation owner's card follows); back within tolerance, it closes the
-/// measure's open escalations up to its period. Raising is one per measure and period, closing
-/// checks the escalation is unchanged since read, and each card goes out once through its claim,
-/// so handling an event again changes nothing.
+/// one for its period (the escalation owner's card follows), reopens the period's closed one, or
+/// re-judges an open one whose trigger it changes; back within tolerance, it closes the measure's
+/// open escalations up to its period. Raising is one per measure and period, every change checks
+/// the escalation is unchanged since read, and each card goes out once through its claim, so
+/// handling an event again changes nothing, and the last figure's event leaves the state it calls for.
 /// </summary>
 public sealed partial class EscalationsFollowFigures(
     EscalationRaiser raiser,
@@ -48,17 +49,27 @@ public sealed partial class EscalationsFollowFigures(
                     + $"it is {BackWithinTolerance(context.Figure, measure)}."
                 )
                 .ToList();
-            if (follows.Raises is not null && follows.AlreadyRaised is null)
+            var already = follows.AlreadyRaised?.Escalation;
+            if (follows.Raises is not null && (already is null || follows.Reopens))
             {
                 var council = await context.CouncilAsync(cancellationToken);
+                var told = await raiser.ToldOfRaisingAsync(
+                    measure.Reference,
+                    measure.EscalationOwner,
+                    toldTo,
+                    council,
+                    cancellationToken
+                );
                 sentences.Add(
-                    await raiser.ToldOfRaisingAsync(
-                        measure.Reference,
-                        measure.EscalationOwner,
-                        toldTo,
-                        council,
-                        cancellationToken
-                    )
+                    already is null ? told : $"Its {already.Period} escalation, closed before, is reopened: {told}"
+                );
+            }
+            else if (follows.Raises is { } judged && already is not null && already.IsRejudgedBy(judged))
+            {
+                sentences.Add(
+                    judged == EscalationTrigger.Red
+                        ? $"Its {already.Period} escalation is now Red: the escalation owner is told."
+                        : $"Its {already.Period} escalation is now for being Amber and worsening rather than Red."
                 );
             }
 
@@ -91,11 +102,22 @@ public sealed partial class EscalationsFollowFigures(
 
         if (follows.Raises is { } trigger)
         {
-            var (stored, raised) = await raiser.RaiseAsync(
-                raiser.New(state.Measure, figure.Period, trigger, figure.ActionNote),
-                context,
-                cancellationToken
-            );
+            var (stored, raised) = follows.AlreadyRaised switch
+            {
+                { } closed when follows.Reopens => (
+                    await raiser.ReopenAsync(closed, trigger, figure.ActionNote, context, cancellationToken),
+                    false
+                ),
+                { } open when open.Escalation.IsRejudgedBy(trigger) => (
+                    await raiser.RejudgeAsync(open, trigger, context, cancellationToken),
+                    false
+                ),
+                _ => await raiser.RaiseAsync(
+                    raiser.New(state.Measure, figure.Period, trigger, figure.ActionNote),
+                    context,
+                    cancellationToken
+                ),
+            };
             var escalation = stored.Escalation;
             var cards = await contexts.ForAsync(escalation, state.Measure, council, state, cancellationToken);
 
@@ -129,7 +151,14 @@ public sealed partial class EscalationsFollowFigures(
             : [];
         var raises = EscalationRules.ForResult(figure, state.History, contexts.Policies.For(state.Measure));
         var already = existing.FirstOrDefault(s => s.Escalation.Period == figure.Period);
-        return new Follows(state, closes, raises, already);
+
+        // A correction reopens what an earlier figure closed, unless a later period has been back within tolerance
+        // since (that spell is over); a person's review that closed it stands.
+        var reopens =
+            raises is not null
+            && already?.Escalation is { State: EscalationState.Closed, Closure.By: null }
+            && !state.History.Any(r => r.Period > figure.Period && EscalationRules.IsBackWithinTolerance(r));
+        return new Follows(state, closes, raises, already, reopens);
     }
 
     private static string BackWithinTolerance(MeasureResult figure, Measure measure) =>
@@ -140,7 +169,8 @@ public sealed partial class EscalationsFollowFigures(
         MeasureState State,
         IReadOnlyList<StoredEscalation> Closes,
         EscalationTrigger? Raises,
-        StoredEscalation? AlreadyRaised
+        StoredEscalation? AlreadyRaised,
+        bool Reopens
     );
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Event}: escalations unreadable; the event will raise any")]
