@@ -62,6 +62,9 @@ public class ResultStoreTests : StorageTestBase
 
         Assert.IsType<CorrectionOutcome.Corrected>(outcome);
         Assert.Equal(corrected, await Store.GetAsync(first.Measure, first.Period, default));
+        // What stood before is kept on the figure itself, for "as it was known then".
+        Assert.Equal(FigureVersion.Of(first), Assert.Single((await Store.GetAsync(first.Measure, first.Period, default))!.Earlier));
+        Assert.Equal(corrected, StoredJson.Figure(StoredJson.Figure(corrected)));
         var trail = await Store.GetAuditTrailAsync(first.Measure, first.Period, default);
         Assert.Equal([AuditAction.Recorded, AuditAction.Corrected], trail.Select(a => a.Action));
         Assert.Equal((48m, 51m, "Contractor's late return"), (trail[1].OldValue!.Value, trail[1].NewValue, trail[1].Reason!));

@@ -83,7 +83,7 @@ public sealed record Digest(
             var (standing, was) = (StandingRules.Of(latest), StandingRules.Of(earlier));
             now.Add(standing);
             before.Add(was);
-            newFigures += facts.History.Count(r => r.RecordedAt > from && r.RecordedAt <= to);
+            newFigures += facts.History.Count(r => r.FirstRecordedAt > from && r.FirstRecordedAt <= to);
             if (latest is not null && standing != was)
             {
                 changes.Add(new StandingChange(facts.Measure, was, standing, latest));

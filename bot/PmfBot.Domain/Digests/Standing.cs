@@ -32,16 +32,17 @@ public static class StandingRules
 
     /// <summary>
     /// The latest period's figure as it was known at an instant: the newest period among figures
-    /// recorded by then. What a reader of last week's digest would have seen.
+    /// recorded by then, each as it stood then (a later correction doesn't recolour it). What a
+    /// reader of last week's digest saw.
     /// </summary>
     public static MeasureResult? LatestKnownAt(IReadOnlyList<MeasureResult> history, DateTimeOffset at)
     {
         MeasureResult? latest = null;
         foreach (var result in history)
         {
-            if (result.RecordedAt <= at && (latest is null || result.Period > latest.Period))
+            if ((latest is null || result.Period > latest.Period) && result.AsKnownAt(at) is { } known)
             {
-                latest = result;
+                latest = known;
             }
         }
 

@@ -48,6 +48,7 @@ public static class Correction
         ) with
         {
             Version = current.Version + 1,
+            Earlier = current.Earlier.Then(current),
         };
         return (corrected, AuditEntry.ForCorrection(current, corrected, reason.Trim()));
     }

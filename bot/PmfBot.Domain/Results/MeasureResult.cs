@@ -27,6 +27,40 @@ public sealed record MeasureResult
     public DirectionOfTravel VsSamePeriodLastYear { get; init; } = DirectionOfTravel.NotComparable;
     public int Version { get; init; } = 1;
 
+    /// <summary>The versions corrections replaced, oldest first: none for a figure never corrected.</summary>
+    public FigureVersions Earlier { get; init; } = FigureVersions.None;
+
+    /// <summary>When the period's figure was first recorded, before any correction.</summary>
+    public DateTimeOffset FirstRecordedAt => Earlier.Count > 0 ? Earlier[0].RecordedAt : RecordedAt;
+
+    /// <summary>
+    /// The figure as it was known at an instant: itself if recorded by then, else the version that stood then (its
+    /// words left out: only the judgement is kept), else null when nothing was recorded yet.
+    /// </summary>
+    public MeasureResult? AsKnownAt(DateTimeOffset at)
+    {
+        if (RecordedAt <= at)
+        {
+            return this;
+        }
+
+        return Earlier.LastOrDefault(v => v.RecordedAt <= at) is { } then
+            ? this with
+            {
+                Version = then.Version,
+                Value = then.Value,
+                Rag = then.Rag,
+                VsPrevious = then.VsPrevious,
+                VsSamePeriodLastYear = then.VsSamePeriodLastYear,
+                RecordedBy = then.RecordedBy,
+                RecordedAt = then.RecordedAt,
+                Commentary = null,
+                ActionNote = null,
+                Earlier = new FigureVersions(Earlier.Where(v => v.Version < then.Version)),
+            }
+            : null;
+    }
+
     /// <summary>A first recording of a judged value.</summary>
     public static MeasureResult Record(
         Measure measure,

@@ -34,6 +34,9 @@ public sealed class ResultEntity : StoredEntity
     public string? Rag { get; set; }
     public string VsPrevious { get; set; } = string.Empty;
     public string VsSamePeriodLastYear { get; set; } = string.Empty;
+
+    /// <summary>The versions corrections replaced, as JSON; null for a figure never corrected.</summary>
+    public string? EarlierVersions { get; set; }
 }
 
 public sealed class AuditEntity : StoredEntity

@@ -38,6 +38,7 @@ internal static class ResultMapping
             Rag = r.Rag?.ToString(),
             VsPrevious = r.VsPrevious.ToString(),
             VsSamePeriodLastYear = r.VsSamePeriodLastYear.ToString(),
+            EarlierVersions = r.Earlier.Count == 0 ? null : FigureVersionsJson.Write(r.Earlier),
         };
 
     public static MeasureResult ToDomain(ResultEntity e)
@@ -66,6 +67,7 @@ internal static class ResultMapping
             Rag = e.Rag is null ? null : Enum.Parse<RagStatus>(e.Rag),
             VsPrevious = Enum.Parse<DirectionOfTravel>(e.VsPrevious),
             VsSamePeriodLastYear = Enum.Parse<DirectionOfTravel>(e.VsSamePeriodLastYear),
+            Earlier = e.EarlierVersions is { Length: > 0 } json ? FigureVersionsJson.Read(json) : FigureVersions.None,
         };
     }
 

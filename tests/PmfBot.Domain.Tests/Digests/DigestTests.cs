@@ -136,6 +136,46 @@ public class DigestTests
         Owner = TestMeasures.Owner,
         RaisedAt = raised,
     };
+
+    [Fact]
+    public void AFigureCorrectedAfterLastWeeksDigest_IsComparedWithWhatThatDigestSaw()
+    {
+        var measure = TestMeasures.Make("CS 02", frequency: Frequency.Monthly);
+        var sep = Figure(measure, Sep, 74, RagStatus.Red, From.AddDays(-40));
+        var published = Figure(measure, Oct, 81.2m, RagStatus.Green, From.AddDays(-2)); // last week's digest saw Green
+        var (corrected, _) = Correction.Apply(
+            published, measure, 78, "Logger read for the wrong month.", null,
+            Judged(RagStatus.Amber),
+            measure.Owner, From.AddDays(1), "The call logger was read for the wrong month.");
+
+        var digest = Digest.Compose([new(measure, [sep, corrected], [])], [], From, To);
+
+        var change = Assert.Single(digest.Changes);
+        Assert.Equal((Standing.Green, Standing.Amber), (change.From, change.To)); // not Red (September) → Amber
+        Assert.Equal(1, digest.WeekAgo.Green);
+        Assert.Equal(0, digest.NewFigures); // a correction is not a new figure
+    }
+
+    [Fact]
+    public void AsKnownAt_GivesEachVersionForItsOwnTime_AndNothingBeforeTheFirst()
+    {
+        var measure = TestMeasures.Make("CS 02", frequency: Frequency.Monthly);
+        var v1 = Figure(measure, Oct, 61.5m, RagStatus.Red, From, "Two advisers off sick.");
+        var v2 = Correction.Apply(v1, measure, 81.2m, null, null, Judged(RagStatus.Green), measure.Owner, From.AddDays(2), "Double-counted.").Corrected;
+        var v3 = Correction.Apply(v2, measure, 78m, null, null, Judged(RagStatus.Amber), measure.Owner, From.AddDays(4), "Wrong month.").Corrected;
+
+        Assert.Null(v3.AsKnownAt(From.AddMinutes(-1)));
+        Assert.Equal((1, 61.5m, RagStatus.Red, (string?)null), Seen(v3.AsKnownAt(From.AddDays(1))!));
+        Assert.Equal((2, 81.2m, RagStatus.Green, (string?)null), Seen(v3.AsKnownAt(From.AddDays(3))!));
+        Assert.Same(v3, v3.AsKnownAt(From.AddDays(5)));
+        Assert.Equal([1, 2], v3.Earlier.Select(v => v.Version));
+        Assert.Equal(From, v3.FirstRecordedAt);
+
+        static (int, decimal, RagStatus?, string?) Seen(MeasureResult r) => (r.Version, r.Value, r.Rag, r.Commentary);
+    }
+
+    private static Judgement Judged(RagStatus rag) =>
+        new(null, rag, new Comparison(Sep, null, DirectionOfTravel.NotComparable), new Comparison(Sep, null, DirectionOfTravel.NotComparable), new UpdateRequirements(false, false, null));
 }
 
 public class ScorecardTests
@@ -161,4 +201,5 @@ public class ScorecardTests
         Assert.Equal((aug, (decimal?)90, DirectionOfTravel.Worse), (run.VsPrevious!.Against, run.VsPrevious.EarlierValue, run.VsPrevious.Direction));
         Assert.Null(Scorecard.For(waste, [(measure, [])], [], StatusPolicy.Default).Lines[0].VsPrevious);
     }
+
 }

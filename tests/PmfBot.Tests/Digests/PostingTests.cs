@@ -194,6 +194,31 @@ public class PostingTests : DigestHost
     }
 
     [Fact]
+    public async Task AFigureCorrectedAfterADigest_IsComparedNextWeekWithWhatThatDigestShowed()
+    {
+        await SubscribeAsync("subscribe the council");
+        await PressAsync("submitUpdate", new
+        {
+            verb = "submitUpdate", measure = "CS 02", period = "FY2026-M07", value = "81.2",
+            commentary = "Agency advisers in post.",
+        });
+        Clock.MoveTo(Uk(11, 9, 9, 0));
+        await Poster.RunAsync(CancellationToken.None);
+        Assert.Contains("CS 02 Calls answered within 5 minutes", TextOf(Assert.Single(ThreadsStarted())), StringComparison.Ordinal);
+
+        Clock.MoveTo(Uk(11, 10, 11, 0));
+        await PostAsync(Personal("message", "change CS 02 Oct 2026 to 78 because the logger was read for the wrong month; action: keep the agency advisers"));
+        Assert.Contains("Corrected from 81.2% to 78.0%", CardsPostedTo()[^1], StringComparison.Ordinal);
+        Clock.MoveTo(Uk(11, 16, 9, 0));
+        await Poster.RunAsync(CancellationToken.None);
+
+        // Last Monday's digest showed October's 81.2% (Green): the change is Green → Amber, not September → Amber.
+        var digest = TextOf(ThreadsStarted()[^1]);
+        Assert.Contains("Green → Amber · 78.0%", digest, StringComparison.Ordinal);
+        Assert.DoesNotContain("Red → Amber · 78.0%", digest, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnEscalationOpenedAndDecidedInTheWeek_IsOneLine_InOneState()
     {
         await SubscribeAsync("subscribe the council");
