@@ -16,6 +16,7 @@ using PmfBot.Features.Retention;
 using PmfBot.Features.Scorecards;
 using PmfBot.Features.Updates;
 using PmfBot.Health;
+using PmfBot.KeyRing;
 using PmfBot.Scheduling;
 using PmfBot.Standings;
 using PmfBot.Storage;
@@ -48,6 +49,7 @@ public static class PmfBotComposition
             s.GetRequiredService<IOptions<StatusOptions>>().Value.ToTolerance()
         ));
         services.AddPmfStorage(configuration);
+        services.AddKeyRing(configuration);
         services.AddStandings(configuration);
         services.AddTeamsBot(configuration);
         services.AddSingleton(RoutingTable);

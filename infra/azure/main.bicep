@@ -43,6 +43,9 @@ param teamsAppCatalogId string = ''
 @description('The Performance tab\'s sign-in audience: the app registration\'s Application ID URI, as the app package\'s webApplicationInfo.resource says. Empty: api://<name>.azurewebsites.net/<app id>.')
 param tabApplicationIdUri string = ''
 
+@description('The Key Vault certificate that encrypts the report links\' key ring at rest (create it first: see README, Deployment). Empty: the keys are stored unencrypted in the storage account.')
+param keyRingCertificateName string = 'keyring'
+
 @description('Other settings, e.g. {"Escalations__NextLevel__0": "chief.executive@council.gov.uk", "Tab__PerformanceTeam__0": "performance@council.gov.uk"}.')
 param moreSettings object = {}
 
@@ -90,6 +93,8 @@ module app 'modules/app.bicep' = {
       Graph__Enabled: graphEnabled
       Graph__TeamsAppCatalogId: teamsAppCatalogId
       Tab__ApplicationIdUri: empty(tabApplicationIdUri) ? 'api://${name}.azurewebsites.net/${appId}' : tabApplicationIdUri
+      // A certificate's private key is read as the secret of the same name (base64 PKCS#12).
+      KeyRing__Certificate: empty(keyRingCertificateName) ? '' : '@Microsoft.KeyVault(VaultName=${vault.outputs.name};SecretName=${keyRingCertificateName})'
     }, moreSettings)
   }
 }

@@ -36,6 +36,13 @@ resource leases 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-
   properties: { publicAccess: 'None' }
 }
 
+// The report links' Data Protection key ring, shared by every instance.
+resource keyRing 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: 'pmfbot-keyring'
+  properties: { publicAccess: 'None' }
+}
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: vaultName
 }

@@ -18,8 +18,7 @@ public sealed record ReportRequest(ReportingPeriod Period, DigestScope Scope);
 /// <see cref="ReportOptions.LinkLifetime"/> (by the bot's clock).
 /// </summary>
 /// <remarks>
-/// Several instances must share the key ring to read each other's links; on Azure App Service
-/// the default key location (the shared home folder) does that.
+/// Several instances read each other's links because they share one key ring (KeyRing/KeyRingStartup).
 /// </remarks>
 public sealed class ReportLinks(
     IDataProtectionProvider protection,

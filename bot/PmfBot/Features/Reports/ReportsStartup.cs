@@ -16,7 +16,6 @@ public static class ReportsStartup
             .Bind(configuration.GetSection(ReportOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddDataProtection();
         services.AddSingleton<ResultsExporter>();
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<ReportCommands>();
