@@ -25,6 +25,9 @@ public sealed record Measure
     public required Polarity Polarity { get; init; }
     public required Frequency Frequency { get; init; }
     public TargetSchedule Targets { get; init; } = TargetSchedule.None;
+
+    /// <summary>Per period (the default), or the financial year to date.</summary>
+    public Accumulation Accumulation { get; init; } = Accumulation.PerPeriod;
     public Margin Tolerance { get; init; } = Margin.DefaultTolerance;
     public required PersonId Owner { get; init; }
     public IReadOnlyList<PersonId> Delegates { get; init; } = [];

@@ -53,14 +53,15 @@ public sealed record Scorecard(DigestScope Scope, IReadOnlyList<ScorecardLine> L
             var history = m.History.OrderBy(r => r.Period).ToList();
             var latest = history.Count > 0 ? history[^1] : null;
             var recent = history.Skip(Math.Max(0, history.Count - TrendLength)).Select(r => r.Value).ToList();
-            var trend = TrendAssessment.Assess(recent, m.Measure.Polarity, status.StableBand);
+            var trend = TrendAssessment.For(m.Measure, history, status.StableBand);
             var vsPrevious = latest is null
                 ? null
-                : Comparison.Of(
+                : Comparison.For(
+                    m.Measure,
+                    latest.Period,
                     latest.Value,
                     latest.Period.Previous,
                     history.FirstOrDefault(r => r.Period == latest.Period.Previous)?.Value,
-                    m.Measure.Polarity,
                     status.StableBand
                 );
             return new ScorecardLine(

@@ -31,12 +31,13 @@ public static class StatusRules
     {
         var thresholds = Thresholds.For(measure, period);
         var rag = thresholds?.Rate(value);
-        var vsPrevious = Comparison.Of(value, period.Previous, previousValue, measure.Polarity, policy.StableBand);
-        var vsLastYear = Comparison.Of(
+        var vsPrevious = Comparison.For(measure, period, value, period.Previous, previousValue, policy.StableBand);
+        var vsLastYear = Comparison.For(
+            measure,
+            period,
             value,
             period.SamePeriodLastYear,
             samePeriodLastYearValue,
-            measure.Polarity,
             policy.StableBand
         );
 

@@ -27,7 +27,39 @@ public static class TrendAssessment
 {
     public const int Window = 6;
 
-    public static Trend Assess(IReadOnlyList<decimal> valuesOldestFirst, Polarity polarity, Margin stableBand)
+    public static Trend Assess(IReadOnlyList<decimal> valuesOldestFirst, Polarity polarity, Margin stableBand) =>
+        Assess(valuesOldestFirst, polarity, stableBand, null);
+
+    /// <summary>
+    /// A measure's trend over its latest figures (oldest first), as the framework reads it: for a year-to-date
+    /// measure only this financial year's figures count (the count starts again in April), and where the targets
+    /// move period by period (a profile) the trend is of each figure's gap to its target.
+    /// </summary>
+    public static Trend For(Measure measure, IReadOnlyList<Results.MeasureResult> historyOldestFirst, Margin stableBand)
+    {
+        var recent = historyOldestFirst.Skip(Math.Max(0, historyOldestFirst.Count - Window)).ToList();
+        if (measure.Accumulation == Accumulation.YearToDate && recent.Count > 0)
+        {
+            recent = [.. recent.Where(r => r.Period.Year == recent[^1].Period.Year)];
+        }
+
+        var values = recent.Select(r => r.Value).ToList();
+        var targets = recent.Select(r => measure.Targets.For(r.Period)).ToList();
+        var profiled =
+            measure.Polarity != Polarity.None && targets.All(t => t is not null) && targets.Distinct().Count() > 1;
+        return profiled && values.Count > 0
+            ? Assess([.. values.Zip(targets, (v, t) => v - t!.Value)], measure.Polarity, stableBand, values.Average())
+            : Assess(values, measure.Polarity, stableBand, null);
+    }
+
+    /// <param name="bandAround">What the stable band is measured around: the values' mean unless given (a series of
+    /// gaps to target sits near zero, so its band is measured around the figures themselves).</param>
+    private static Trend Assess(
+        IReadOnlyList<decimal> valuesOldestFirst,
+        Polarity polarity,
+        Margin stableBand,
+        decimal? bandAround
+    )
     {
         var values = valuesOldestFirst.Skip(Math.Max(0, valuesOldestFirst.Count - Window)).ToArray();
         if (values.Length < 3)
@@ -47,7 +79,7 @@ public static class TrendAssessment
         }
 
         var fittedChange = numerator / denominator * (n - 1);
-        if (Math.Abs(fittedChange) <= stableBand.WidthAround(meanY))
+        if (Math.Abs(fittedChange) <= stableBand.WidthAround(bandAround ?? meanY))
         {
             return Trend.Stable;
         }

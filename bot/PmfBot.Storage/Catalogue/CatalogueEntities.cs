@@ -83,6 +83,9 @@ public sealed class MeasureEntity : CatalogueEntity
     public string? ActiveFrom { get; set; }
     public string? ActiveTo { get; set; }
     public string? DeadlineRule { get; set; }
+
+    /// <summary>"year to date", or empty (per period).</summary>
+    public string? Accumulation { get; set; }
 }
 
 public sealed class PlanActivityEntity : CatalogueEntity

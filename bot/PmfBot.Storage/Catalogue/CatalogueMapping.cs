@@ -80,6 +80,7 @@ internal static class CatalogueMapping
             ActiveFrom = Date(m.ActiveFrom),
             ActiveTo = Date(m.ActiveTo),
             DeadlineRule = m.DeadlineRule?.ToText(),
+            Accumulation = m.Accumulation == Accumulation.PerPeriod ? null : m.Accumulation.ToText(),
         };
 
     public static Measure ToDomain(MeasureEntity e)
@@ -92,6 +93,7 @@ internal static class CatalogueMapping
         Check(Margin.TryParse(e.Tolerance, out var tolerance), e, nameof(e.Tolerance));
         DeadlineRule? rule = null;
         Check(e.DeadlineRule is null || DeadlineRule.TryParse(e.DeadlineRule, out rule), e, nameof(e.DeadlineRule));
+        Check(AccumulationText.TryParse(e.Accumulation, out var accumulation), e, nameof(e.Accumulation));
         return new Measure
         {
             Reference = MeasureReference.Parse(e.Reference),
@@ -110,6 +112,7 @@ internal static class CatalogueMapping
             ActiveFrom = ParseDate(e.ActiveFrom),
             ActiveTo = ParseDate(e.ActiveTo),
             DeadlineRule = rule,
+            Accumulation = accumulation,
         };
     }
 

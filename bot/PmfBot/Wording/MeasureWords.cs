@@ -8,15 +8,17 @@ namespace PmfBot.Wording;
 public static class MeasureWords
 {
     /// <summary>
-    /// Direction of travel in words: "better than Aug 2026 (72.9%)", "no figure for Aug 2026 to compare".
+    /// Direction of travel in words: "better than Aug 2026 (72.9%)", "no figure for Aug 2026 to compare", or for a
+    /// profiled or year-to-date measure "better against its profile than …" and "not comparable with Mar 2026 …".
     /// </summary>
     public static string Against(
         Measure measure,
+        ReportingPeriod period,
         decimal value,
         ReportingPeriod earlier,
         decimal? earlierValue,
         Margin stableBand
-    ) => Comparison.Of(value, earlier, earlierValue, measure.Polarity, stableBand).Describe(measure);
+    ) => Comparison.For(measure, period, value, earlier, earlierValue, stableBand).Describe(measure);
 
     /// <summary>"80.0% or more (Amber down to 76.0%, Red below)".</summary>
     public static string Target(Measure measure, Thresholds thresholds) =>

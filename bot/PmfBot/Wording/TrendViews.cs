@@ -26,7 +26,15 @@ public static class TrendViews
             {
                 var figure = byPeriod.GetValueOrDefault(p);
                 var target = figure is null ? Thresholds.For(measure, p)?.Target : figure.Thresholds?.Target;
-                return new TrendPoint(p.ToString(), (double?)figure?.Value, (double?)target);
+                var startsYear = measure.Accumulation == Accumulation.YearToDate && p.Previous.Year != p.Year;
+                return new TrendPoint(
+                    startsYear ? $"{p} (new year)" : p.ToString(),
+                    (double?)figure?.Value,
+                    (double?)target
+                )
+                {
+                    StartsYear = startsYear,
+                };
             })
             .ToList();
         var recorded = periods.Where(byPeriod.ContainsKey).Select(p => byPeriod[p]).ToList();
@@ -52,6 +60,10 @@ public static class TrendViews
         bool profiled
     )
     {
+        var yearToDate =
+            measure.Accumulation == Accumulation.YearToDate
+                ? " Counts the financial year to date, starting again each April."
+                : string.Empty;
         var target =
             newest.Target is not { } t ? string.Empty
             : profiled ? $"; target for {newest.Period} {measure.Format((decimal)t)}"
@@ -59,9 +71,9 @@ public static class TrendViews
         return recorded.Count switch
         {
             0 => $"No figures in the {span}.",
-            1 => $"Only one figure in the {span}: {Figure(measure, recorded[0])}{target}.",
+            1 => $"Only one figure in the {span}: {Figure(measure, recorded[0])}{target}.{yearToDate}",
             _ => $"Trend, {span}: {Sparkline.Of([.. recorded.Select(r => r.Value)])} "
-                + $"from {Figure(measure, recorded[0])} to {Figure(measure, recorded[^1])}{target}.",
+                + $"from {Figure(measure, recorded[0])} to {Figure(measure, recorded[^1])}{target}.{yearToDate}",
         };
     }
 

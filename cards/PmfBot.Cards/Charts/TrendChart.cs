@@ -3,7 +3,12 @@ using PmfBot.Cards.Model;
 namespace PmfBot.Cards.Charts;
 
 /// <summary>One period on a trend: its label in the council's words, its figure and target (null: none).</summary>
-public sealed record TrendPoint(string Period, double? Value, double? Target);
+public sealed record TrendPoint(string Period, double? Value, double? Target)
+{
+    /// <summary>A year-to-date measure's count starts again here (April): the line doesn't run on from the point
+    /// before, and the label says so.</summary>
+    public bool StartsYear { get; init; }
+}
 
 /// <summary>A measure's recent figures against its target, as a chart and in words.</summary>
 /// <param name="Title">"CS 02 against its target, last 13 months".</param>
@@ -36,13 +41,32 @@ public static class TrendChart
             return words;
         }
 
-        var series = new List<ChartSeries>
+        // A year-to-date count starts again each April: each financial year is its own line, so none runs from
+        // March's total down to April's first month.
+        var years = new List<List<TrendPoint>> { new() };
+        foreach (var point in figures)
         {
-            new(view.ValueLegend, [.. figures.Select(p => new ChartPoint(p.Period, p.Value!.Value))])
+            if (point.StartsYear && years[^1].Count > 0)
             {
-                Color = view.LatestStatus is null ? ChartColor.Blue : ChartColor.Of(view.LatestStatus),
-            },
-        };
+                years.Add([]);
+            }
+
+            years[^1].Add(point);
+        }
+
+        var colour = view.LatestStatus is null ? ChartColor.Blue : ChartColor.Of(view.LatestStatus);
+        var series = years
+            .Select(
+                (year, i) =>
+                    new ChartSeries(
+                        years.Count == 1 ? view.ValueLegend : $"{view.ValueLegend} from {year[0].Period}",
+                        [.. year.Select(p => new ChartPoint(p.Period, p.Value!.Value))]
+                    )
+                    {
+                        Color = i == years.Count - 1 ? colour : ChartColor.Purple,
+                    }
+            )
+            .ToList();
         var targets = view.Points.Where(p => p.Target is not null).ToList();
         if (targets.Count > 0)
         {

@@ -102,6 +102,26 @@ public class TrendViewsTests
     }
 
     [Fact]
+    public void AYearToDateMeasure_MarksTheAprilReset_AndDrawsEachYearAsItsOwnLine()
+    {
+        var rb03 = DemoCouncil.Catalogue.FindMeasure(MeasureReference.Parse("RB 03"))!;
+        Assert.Equal(Accumulation.YearToDate, rb03.Accumulation);
+        var june = ReportingPeriod.CalendarMonth(2026, 6);
+        var figures = Enumerable.Range(0, 6).Select(i => Back(june, i)).Select(p => Figure(rb03, p, p.Number * 8.1m)).ToList();
+
+        var view = TrendViews.For(rb03, figures, june);
+
+        var april = Assert.Single(view.Points, p => p.StartsYear);
+        Assert.Equal("Apr 2026 (new year)", april.Period);
+        Assert.Contains("Counts the financial year to date, starting again each April.", view.InWords, StringComparison.Ordinal);
+        var chart = JsonDocument.Parse(JsonSerializer.Serialize(TrendChart.Build(view), CardJson.Options)).RootElement;
+        var lines = chart.GetProperty("data").EnumerateArray().Select(s => s.GetProperty("legend").GetString()).ToList();
+        Assert.Equal(["RB 03 figure from Jan 2026", "RB 03 figure from Apr 2026 (new year)", "Target (profiled)"], lines);
+        var cs02Chart = JsonSerializer.Serialize(TrendChart.Build(TrendViews.For(Cs02, figures.Select(f => f with { Measure = Cs02.Reference }), june)), CardJson.Options);
+        Assert.DoesNotContain("new year", cs02Chart, StringComparison.Ordinal); // a per-period measure runs on
+    }
+
+    [Fact]
     public void FewerThanTwoFigures_GiveWordsAlone_NotAnEmptyChart()
     {
         var october = ReportingPeriod.CalendarMonth(2026, 10);

@@ -7,6 +7,7 @@ namespace PmfBot.Features.Catalogue;
 /// People are written "Name &lt;email&gt;" (or just the email once the person is known).
 /// Targets: a bare number is the standing target; "period=value" pairs add yearly or profiled
 /// targets: "97.5; Apr 2026=29; Sep 2026=56". Dates: 2026-04-01, 01/04/2026 or 1 Apr 2026.
+/// Cumulative: "year to date" (or yes) for a figure that counts the financial year so far.
 /// </remarks>
 public static class CatalogueColumns
 {
@@ -29,6 +30,7 @@ public static class CatalogueColumns
     public const string ActiveFrom = "Active from";
     public const string ActiveTo = "Active to";
     public const string Deadline = "Deadline";
+    public const string Cumulative = "Cumulative";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -51,6 +53,7 @@ public static class CatalogueColumns
         ActiveFrom,
         ActiveTo,
         Deadline,
+        Cumulative,
     ];
 
     public static IReadOnlyList<string> Required { get; } =
@@ -70,5 +73,7 @@ public static class CatalogueColumns
             ["Owner email"] = Owner,
             ["Deadline rule"] = Deadline,
             ["Corporate priorities"] = Priorities,
+            ["Year to date"] = Cumulative,
+            ["Accumulation"] = Cumulative,
         };
 }

@@ -57,6 +57,7 @@ public static class CatalogueExporter
                     ?? string.Empty,
                 [C.ActiveTo] = measure.ActiveTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
                 [C.Deadline] = measure.DeadlineRule?.ToText() ?? string.Empty,
+                [C.Cumulative] = measure.Accumulation.ToText(),
             };
             foreach (var column in C.All)
             {

@@ -31,6 +31,7 @@ public static class MeasureDiff
         Check(before.ActiveFrom == after.ActiveFrom, CatalogueColumns.ActiveFrom);
         Check(before.ActiveTo == after.ActiveTo, CatalogueColumns.ActiveTo);
         Check(Equals(before.DeadlineRule, after.DeadlineRule), CatalogueColumns.Deadline);
+        Check(before.Accumulation == after.Accumulation, CatalogueColumns.Cumulative);
         return changed;
     }
 }

@@ -65,6 +65,12 @@ public static class MeasureRowPlanner
             $"unknown frequency \"{r[C.Frequency]}\" (use monthly, quarterly, half-yearly or annual)"
         );
         var targets = ReadTargets(r, frequency);
+        var accumulation = r.Read<Accumulation>(
+            C.Cumulative,
+            AccumulationText.TryParse,
+            Accumulation.PerPeriod,
+            $"cumulative \"{r[C.Cumulative]}\" not understood (use \"year to date\", or leave it empty)"
+        );
         var tolerance = r.Read<Margin>(
             C.Tolerance,
             Margin.TryParse,
@@ -114,6 +120,7 @@ public static class MeasureRowPlanner
             Polarity = polarity,
             Frequency = frequency,
             Targets = targets,
+            Accumulation = accumulation,
             Tolerance = tolerance,
             Owner = owner!.Value,
             Delegates = delegates,

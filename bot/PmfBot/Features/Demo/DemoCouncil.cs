@@ -203,7 +203,8 @@ public static class DemoCouncil
             FionaGrant,
             WellRun,
             new(0.2m, -0.6m, 0.15m, 0m, RelativeToTarget: true),
-            tolerance: "1"
+            tolerance: "1",
+            accumulation: Accumulation.YearToDate
         ),
         M(
             "RB 04",
@@ -216,7 +217,8 @@ public static class DemoCouncil
             FionaGrant,
             WellRun,
             new(0.1m, 0.3m, 0.2m, 0m, RelativeToTarget: true),
-            tolerance: "1"
+            tolerance: "1",
+            accumulation: Accumulation.YearToDate
         ),
         M(
             "HS 01",
@@ -456,7 +458,8 @@ public static class DemoCouncil
         DemoStory story,
         string? tolerance = null,
         int? decimals = null,
-        Person[]? delegates = null
+        Person[]? delegates = null,
+        Accumulation accumulation = Accumulation.PerPeriod
     )
     {
         if (!MeasureUnit.TryParse(unit, out var parsedUnit) || !TargetSchedule.TryParse(target, out var targets, out _))
@@ -477,6 +480,7 @@ public static class DemoCouncil
             Polarity = polarity,
             Frequency = frequency,
             Targets = targets,
+            Accumulation = accumulation,
             Tolerance = tolerance is not null && Margin.TryParse(tolerance, out var t) ? t : Margin.DefaultTolerance,
             Owner = owner.Id,
             Delegates = [.. (delegates ?? []).Select(d => d.Id)],

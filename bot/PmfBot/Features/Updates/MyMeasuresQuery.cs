@@ -56,6 +56,7 @@ public sealed class MyMeasuresQuery(ResultStore results, TimeProvider time, Coun
             var previous = history.FirstOrDefault(r => r.Period == latest.Period.Previous);
             direction = MeasureWords.Against(
                 measure,
+                latest.Period,
                 latest.Value,
                 latest.Period.Previous,
                 previous?.Value,

@@ -37,6 +37,7 @@ public static class PromptViews
             : $"{latest.Period} was "
                 + MeasureWords.Against(
                     measure,
+                    latest.Period,
                     latest.Value,
                     latest.Period.Previous,
                     state.ResultFor(latest.Period.Previous)?.Value,
@@ -113,6 +114,7 @@ public static class PromptViews
             result.Thresholds is { } t ? MeasureWords.Target(measure, t) : null,
             MeasureWords.Against(
                 measure,
+                result.Period,
                 result.Value,
                 result.Period.Previous,
                 state.ResultFor(result.Period.Previous)?.Value,
@@ -121,6 +123,7 @@ public static class PromptViews
             state.ResultFor(result.Period.SamePeriodLastYear) is { } lastYear
                 ? MeasureWords.Against(
                     measure,
+                    result.Period,
                     result.Value,
                     result.Period.SamePeriodLastYear,
                     lastYear.Value,

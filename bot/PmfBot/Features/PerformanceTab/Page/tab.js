@@ -111,6 +111,8 @@ function drawTrend(holder, trend, big = false) {
   holder.append(el('div', { class: big ? 'chart big' : 'chart' }, canvas));
   const datasets = [{
     label: trend.valueLegend, data: points.map(p => p.value ?? null), spanGaps: false, borderWidth: 2, pointRadius: 3,
+    // A year-to-date count starts again in April: no line runs into the new year from March.
+    segment: { borderColor: ctx => (points[ctx.p1DataIndex]?.startsYear ? 'transparent' : undefined) },
   }];
   if (points.some(p => p.target !== null && p.target !== undefined)) {
     datasets.push({
