@@ -179,6 +179,12 @@ public sealed class FakeConnector : IAsyncDisposable
             return Record(400, Results.Json(new { error = new { code = "BadArgument", message = "A message needs text or an attachment." } }, statusCode: 400));
         }
 
+        if (body is { } sent && MentionNotInText(sent) is { } mention)
+        {
+            // What Teams answers when a mention entity's text isn't in the message it mentions in.
+            return Record(400, Results.Json(new { error = new { code = "BadArgument", message = $"Mention entity does not match text: {mention}" } }, statusCode: 400));
+        }
+
         var id = activityId ?? $"activity-{Interlocked.Increment(ref _nextId)}";
         if (conversationId == "(new)")
         {
@@ -193,6 +199,65 @@ public sealed class FakeConnector : IAsyncDisposable
         }
 
         return Record(context.Request.Method == HttpMethods.Put ? 200 : 201, Results.Json(new { id }, statusCode: context.Request.Method == HttpMethods.Put ? 200 : 201));
+    }
+
+    /// <summary>
+    /// Teams' rule for @mentions in an Adaptive Card: each entity's text ("&lt;at&gt;Sam Taylor&lt;/at&gt;") must stand,
+    /// exactly, in one of the card's texts. Returns the first that doesn't, or null.
+    /// </summary>
+    private static string? MentionNotInText(JsonElement activity)
+    {
+        var root = activity.TryGetProperty("activity", out var inner) ? inner : activity;
+        if (!root.TryGetProperty("attachments", out var attachments) || attachments.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var card in attachments.EnumerateArray().Where(a => a.TryGetProperty("content", out _)).Select(a => a.GetProperty("content")))
+        {
+            if (!card.TryGetProperty("msteams", out var teams) || !teams.TryGetProperty("entities", out var entities))
+            {
+                continue;
+            }
+
+            var texts = new List<string>();
+            Collect(card, texts);
+            foreach (var entity in entities.EnumerateArray().Where(e => e.GetProperty("type").GetString() == "mention"))
+            {
+                var text = entity.GetProperty("text").GetString() ?? string.Empty;
+                if (!texts.Any(t => t.Contains(text, StringComparison.Ordinal)))
+                {
+                    return text;
+                }
+            }
+        }
+
+        return null;
+
+        static void Collect(JsonElement node, List<string> texts)
+        {
+            if (node.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in node.EnumerateObject())
+                {
+                    if (property.Name is "text" or "value" && property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { } text)
+                    {
+                        texts.Add(text);
+                    }
+                    else if (property.Name != "msteams")
+                    {
+                        Collect(property.Value, texts);
+                    }
+                }
+            }
+            else if (node.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in node.EnumerateArray())
+                {
+                    Collect(item, texts);
+                }
+            }
+        }
     }
 
     /// <summary>

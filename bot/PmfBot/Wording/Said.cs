@@ -7,6 +7,12 @@ namespace PmfBot.Wording;
 /// <summary>Sentences and phrases more than one journey says the same way.</summary>
 public static class Said
 {
+    /// <summary>
+    /// A name, a title or something typed, in a plain message (which Teams reads as Markdown): escaped so it shows as
+    /// written. Cards escape their own text; this is for <c>TurnAnswer.Say</c> and other message text only.
+    /// </summary>
+    public static string Plain(string text) => Cards.Markdown.Plain(text);
+
     /// <summary>What a second press, or a stale card, is told: nothing was changed.</summary>
     public static string AlreadyRecorded(PersonId by, DateTimeOffset at, CouncilCatalogue council) =>
         $"This was already recorded at {Dates.When(at)} by {council.NameOf(by)}; nothing was changed.";

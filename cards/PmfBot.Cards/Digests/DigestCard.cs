@@ -115,7 +115,7 @@ public static class DigestCard
                 );
                 foreach (var item in section.Items)
                 {
-                    body.Add(Line(item));
+                    body.Add(Line(item, view.Mentions));
                 }
 
                 if (section.More > 0)
@@ -152,7 +152,7 @@ public static class DigestCard
         };
     }
 
-    private static Container Line(DigestItem item)
+    private static Container Line(DigestItem item, IReadOnlyList<CardMention>? mentions)
     {
         var items = new List<CardElement>
         {
@@ -173,7 +173,7 @@ public static class DigestCard
         if (item.Detail is not null)
         {
             items.Add(
-                new TextBlock(CardText.Plain(item.Detail))
+                new TextBlock(CardText.Plain(item.Detail, mentions))
                 {
                     Size = "Small",
                     Spacing = "None",

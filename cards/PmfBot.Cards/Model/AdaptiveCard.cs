@@ -46,7 +46,12 @@ public sealed record CardMention(string Text, MentionedPerson Mentioned)
 {
     public string Type { get; } = "mention";
 
-    public static CardMention Of(string id, string name) => new($"<at>{name}</at>", new MentionedPerson(id, name));
+    /// <summary>
+    /// A mention of someone by their Teams (Entra) id and display name. The name stands in the text XML-encoded, as
+    /// Teams reads the &lt;at&gt; tag ("R&amp;amp;D" for "R&amp;D"); the entity carries the name as it is.
+    /// </summary>
+    public static CardMention Of(string id, string name) =>
+        new($"<at>{System.Net.WebUtility.HtmlEncode(name)}</at>", new MentionedPerson(id, name));
 }
 
 public sealed record MentionedPerson(string Id, string Name);

@@ -260,4 +260,23 @@ public class MentioningPostingTests : DigestHost
         Assert.Equal("mention", sam.GetProperty("type").GetString());
         Assert.Equal(Features.Demo.DemoPeople.SamTaylor.AadObjectId, sam.GetProperty("mentioned").GetProperty("id").GetString());
     }
+
+    [Theory]
+    [InlineData("Sam_Taylor *Acting*")]
+    [InlineData("R&D <Team>")]
+    public async Task AnOwnerWithAnAwkwardName_IsMentionedAsTeamsMatchesIt(string name)
+    {
+        var editor = await new global::PmfBot.Storage.Catalogue.CatalogueStore(Storage.Tables).OpenAsync(default);
+        var sam = editor.Catalogue.FindPerson(Features.Demo.DemoPeople.SamTaylor.Id)!;
+        Assert.Equal(global::PmfBot.Storage.Catalogue.CatalogueWriteOutcome.Written, await editor.TryWriteAsync(new Domain.Catalogue.CatalogueChange { People = [sam with { Name = name }] }, default));
+        await SayInChannelAsync("subscribe Place department");
+        Clock.MoveTo(Uk(11, 9, 9, 0));
+
+        await Poster.RunAsync(CancellationToken.None); // the fake connector refuses a mention its card doesn't hold, as Teams does
+
+        var thread = Assert.Single(ThreadsStarted());
+        var entity = thread.GetProperty("activity").GetProperty("attachments")[0].GetProperty("content").GetProperty("msteams").GetProperty("entities")[0];
+        Assert.Equal(name, entity.GetProperty("mentioned").GetProperty("name").GetString());
+        Assert.Contains($"owed by {entity.GetProperty("text").GetString()}", TextOf(thread), StringComparison.Ordinal);
+    }
 }

@@ -73,8 +73,8 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
             if (measure.Owner != owner.Id)
             {
                 return TurnAnswer.Say(
-                    $"{measure.Reference} is owned by {turn.Catalogue.NameOf(measure.Owner)}, so only they can "
-                        + "delegate it."
+                    $"{measure.Reference} is owned by {Said.Plain(turn.Catalogue.NameOf(measure.Owner))}, so only "
+                        + "they can delegate it."
                 );
             }
         }
@@ -84,10 +84,11 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
         {
             return TurnAnswer.Say(
                 candidates.Count == 0
-                    ? $"I can't find \"{typed.Delegate}\" in the catalogue. Use their full name or work email, e.g. "
-                        + $"{example}."
-                    : $"More than one person is called \"{typed.Delegate}\" "
-                        + $"({string.Join(", ", candidates.Select(c => c.Name))}). Use their full name or work email."
+                    ? $"I can't find \"{Said.Plain(typed.Delegate)}\" in the catalogue. Use their full name or "
+                        + $"work email, e.g. {example}."
+                    : $"More than one person is called \"{Said.Plain(typed.Delegate)}\" "
+                        + $"({string.Join(", ", candidates.Select(c => Said.Plain(c.Name)))}). Use their full name or "
+                        + "work email."
             );
         }
 
@@ -118,11 +119,11 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
             : measure.Reference.Value;
         var told = await TellAsync(
             colleague,
-            $"{owner.Name} has asked you to cover "
+            $"{Said.Plain(owner.Name)} has asked you to cover "
                 + (
                     measure is null
                         ? $"their measures ({string.Join(", ", owned.Select(m => m.Reference.Value))})"
-                        : $"{measure.Reference} {measure.Title}"
+                        : $"{measure.Reference} {Said.Plain(measure.Title)}"
                 )
                 + $" until {Dates.LongDate(until)}. "
                 + "Their update prompts will come to you here, and you can enter the figures; type **what's due** to "
@@ -130,15 +131,16 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
             delegation.Id,
             turn.Cancellation
         );
+        var colleagueName = Said.Plain(colleague.Name);
         return TurnAnswer.Say(
-            $"Done: {colleague.Name} covers {what} until {Dates.LongDate(until)}. Prompts and reminders go to them and "
-                + "they can enter the figures; "
+            $"Done: {colleagueName} covers {what} until {Dates.LongDate(until)}. Prompts and reminders go to them "
+                + "and they can enter the figures; "
                 + "you stay accountable and I'll show you each figure they enter. Type **stop delegating** to end it "
                 + "early."
                 + (
                     told
                         ? string.Empty
-                        : $"\n\n{colleague.Name} hasn't opened PmfBot in Teams yet, so I couldn't tell them: please "
+                        : $"\n\n{colleagueName} hasn't opened PmfBot in Teams yet, so I couldn't tell them: please "
                             + "let them know, and ask them to open it so the cards reach them."
                 )
         );
@@ -157,15 +159,12 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
         var inForce = await cover.GetDelegationsInForceAsync(today, turn.Cancellation);
         var mine = inForce
             .Where(d => d.Owner == person.Id)
-            .Select(d =>
-                $"- {Describe(d)} covered by **{turn.Catalogue.NameOf(d.Delegate)}** until {Dates.LongDate(d.Until)}"
-            );
+            .Select(d => $"- {Describe(d)} covered by **{Name(d.Delegate)}** until {Dates.LongDate(d.Until)}");
         var theirs = inForce
             .Where(d => d.Delegate == person.Id)
-            .Select(d =>
-                $"- you cover {turn.Catalogue.NameOf(d.Owner)}'s {Describe(d)} until {Dates.LongDate(d.Until)}"
-            );
+            .Select(d => $"- you cover {Name(d.Owner)}'s {Describe(d)} until {Dates.LongDate(d.Until)}");
         var lines = mine.Concat(theirs).ToList();
+        string Name(PersonId id) => Said.Plain(turn.Catalogue.NameOf(id));
         return TurnAnswer.Say(
             lines.Count == 0
                 ? "No delegations are in force for you. To hand your updates to a colleague while you're away: "

@@ -144,7 +144,8 @@ public sealed class SubscriptionCommands(
                 );
             default:
                 return TurnAnswer.Say(
-                    $"I don't know a service or department called \"{named}\". {ScopeWords.Known(turn.Catalogue)}"
+                    $"I don't know a service or department called \"{Said.Plain(named)}\". "
+                        + ScopeWords.Known(turn.Catalogue)
                 );
         }
     }
@@ -228,7 +229,7 @@ public sealed class SubscriptionCommands(
             if (stopping.Count != 1)
             {
                 return TurnAnswer.Say(
-                    $"This channel has no single subscription to \"{named}\". It has: "
+                    $"This channel has no single subscription to \"{Said.Plain(named)}\". It has: "
                         + $"{string.Join("; ", existing.Select(s => s.Scope.TypedIn(turn.Catalogue)))}. Say "
                         + "\"unsubscribe\" to stop them all."
                 );

@@ -126,9 +126,10 @@ public sealed class EscalationCommands(
         if (turn.Person is not { } person || !measure.MayBeUpdatedBy(person.Id))
         {
             return TurnAnswer.Say(
-                $"Only {turn.Catalogue.NameOf(measure.Owner)}, {measure.Reference}'s owner, or their delegates can "
+                $"Only {Said.Plain(turn.Catalogue.NameOf(measure.Owner))}, {measure.Reference}'s owner, or their "
+                    + "delegates can "
                     + "escalate it. If it needs attention, tell them, or "
-                    + $"{turn.Catalogue.NameOf(measure.EscalationOwner)} (escalation owner) directly."
+                    + $"{Said.Plain(turn.Catalogue.NameOf(measure.EscalationOwner))} (escalation owner) directly."
             );
         }
 

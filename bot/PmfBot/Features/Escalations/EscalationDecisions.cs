@@ -210,7 +210,8 @@ public sealed class EscalationDecisions(
         if (turn.Person is null || (turn.Person.Id != read.Escalation.Owner && !measure.MayBeUpdatedBy(turn.Person.Id)))
         {
             return TurnAnswer.Say(
-                $"This question is for {turn.Catalogue.NameOf(read.Escalation.Owner)}, {measure.Reference}'s owner, so "
+                $"This question is for {Said.Plain(turn.Catalogue.NameOf(read.Escalation.Owner))}, "
+                    + $"{measure.Reference}'s owner, so "
                     + "your answer wasn't sent."
             );
         }

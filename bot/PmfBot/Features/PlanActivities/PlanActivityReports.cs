@@ -156,8 +156,8 @@ public sealed class PlanActivityReports(
         if (turn.Person is null || turn.Person.Id != activity.Owner)
         {
             return TurnAnswer.Say(
-                $"\"{activity.Title}\" is reported by {turn.Catalogue.NameOf(activity.Owner)}, its owner. Nothing was "
-                    + "saved."
+                $"\"{Said.Plain(activity.Title)}\" is reported by {Said.Plain(turn.Catalogue.NameOf(activity.Owner))}, "
+                    + "its owner. Nothing was saved."
             );
         }
 
@@ -171,8 +171,8 @@ public sealed class PlanActivityReports(
         if (PlanActivityReviews.OwedAt(activity, history, now, Policy) is not { } review || review.Period != period)
         {
             return TurnAnswer.Say(
-                $"The {period} report for \"{activity.Title}\" isn't open: reports are taken for the quarter just "
-                    + "ended, until the period closes. Nothing was saved."
+                $"The {period} report for \"{Said.Plain(activity.Title)}\" isn't open: reports are taken for the "
+                    + "quarter just ended, until the period closes. Nothing was saved."
             );
         }
 

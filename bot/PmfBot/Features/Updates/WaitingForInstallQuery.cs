@@ -1,5 +1,6 @@
 using PmfBot.Bot;
 using PmfBot.Storage.Prompts;
+using PmfBot.Wording;
 
 namespace PmfBot.Features.Updates;
 
@@ -36,7 +37,7 @@ public sealed class WaitingForInstallQuery(PromptStore prompts)
                 )
             )
             .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => $"- **{p.Name}**: {string.Join(", ", p.Updates)}");
+            .Select(p => $"- **{Said.Plain(p.Name)}**: {string.Join(", ", p.Updates)}");
         return TurnAnswer.Say(
             "These people have updates due but have never opened PmfBot in Teams, so I can't send them their cards "
                 + "yet. "
