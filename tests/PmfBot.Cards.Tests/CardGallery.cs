@@ -132,6 +132,23 @@ public static class CardGallery
             Settled = true,
             Waiting = null,
         }),
+        ["escalation-reopened"] = EscalationCard.Build(Cs02Escalation with
+        {
+            Headline = "Escalated to you again: CS 02 Oct 2026 is off track after a correction",
+            Thread =
+            [
+                new ThreadLine("Priya Shah, 11:31 on 9 Nov 2026", "Remedial action approved. Agency cover. Review on 15 Jan 2027."),
+                new ThreadLine("PmfBot, 14:02 on 12 Nov 2026", "Closed: CS 02 is back within tolerance: Oct 2026 was 81.2% (Green)."),
+                new ThreadLine("PmfBot, 10:15 on 16 Nov 2026", "Reopened: a correction put it off track again."),
+            ],
+            OpenData = EscalationData,
+        }),
+        ["escalation-rejudged"] = EscalationCard.Build(Cs02Escalation with
+        {
+            Headline = "Now Red: CS 02 Oct 2026 (escalated as amber and worsening)",
+            Thread = [new ThreadLine("PmfBot, 10:15 on 16 Nov 2026", "Re-judged after a correction: Red (was Amber and worsening).")],
+            OpenData = EscalationData,
+        }),
         ["escalation-review"] = EscalationCard.Build(Cs02Escalation with
         {
             Headline = "Review due: CS 02 (remedial action approved)",
