@@ -69,7 +69,7 @@ public sealed partial class EscalationsFollowFigures(
                 sentences.Add(
                     judged == EscalationTrigger.Red
                         ? $"Its {already.Period} escalation is now Red: the escalation owner is told."
-                        : $"Its {already.Period} escalation is now for being Amber and worsening rather than Red."
+                        : $"Its {already.Period} escalation now stands for Amber and worsening, no longer Red."
                 );
             }
 
