@@ -34,6 +34,17 @@ public class NamesInMessagesTests : UpdateCycleHost
     }
 
     [Fact]
+    public async Task AFigureForSomeoneElsesMeasure_NamesItsOwner_AsWritten()
+    {
+        await RenameSamAsync("Sam_Taylor *Acting* Head");
+        await InstallAsync();
+
+        await PostAsync(Personal("message", "WM 03: 80"));
+
+        Assert.Contains("WM 03 is updated by Sam\\_Taylor \\*Acting\\* Head, its owner, or their delegates.", LastPostedText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhatSomeoneTyped_IsQuotedBackAsTyped()
     {
         await InstallAsync();

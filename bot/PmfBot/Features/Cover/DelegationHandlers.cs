@@ -191,7 +191,7 @@ public sealed class DelegationHandlers(CoverStore cover, ProactiveMessenger mess
                 : "Ended: "
                     + string.Join(
                         "; ",
-                        ended.Select(d => $"{Describe(d)} covered by {turn.Catalogue.NameOf(d.Delegate)}")
+                        ended.Select(d => $"{Describe(d)} covered by {Said.Plain(turn.Catalogue.NameOf(d.Delegate))}")
                     )
                     + ". Prompts come to you again from the next scan."
         );

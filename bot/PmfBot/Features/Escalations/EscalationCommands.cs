@@ -106,7 +106,7 @@ public sealed class EscalationCommands(
         var all = await store.GetForMeasureAsync(measure.Reference, turn.Cancellation);
         if (all.Count == 0)
         {
-            return TurnAnswer.Say($"{measure.Reference} ({measure.Title}) has never been escalated.");
+            return TurnAnswer.Say($"{measure.Reference} ({Said.Plain(measure.Title)}) has never been escalated.");
         }
 
         var now = time.GetUtcNow();
@@ -152,7 +152,7 @@ public sealed class EscalationCommands(
         if (raised)
         {
             // the escalation card itself goes to the escalation owner
-            return TurnAnswer.Say($"{measure.Reference} {x.Period}: {sentence}");
+            return TurnAnswer.Say($"{measure.Reference} {x.Period}: {Said.Plain(sentence)}");
         }
 
         var context = await contexts.ForAsync(x, measure, turn.Catalogue, state, turn.Cancellation);

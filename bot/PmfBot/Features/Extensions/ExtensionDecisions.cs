@@ -40,7 +40,7 @@ public sealed class ExtensionDecisions(
 
         if (turn.Person is null || !notices.IsDecider(turn.Person.Id))
         {
-            var deciders = extensionOptions.Value.ApproverIds().Select(id => turn.Catalogue.NameOf(id));
+            var deciders = extensionOptions.Value.ApproverIds().Select(id => Said.Plain(turn.Catalogue.NameOf(id)));
             return TurnAnswer.Say(
                 $"Only {Said.Names(deciders)} can decide extension requests, so your press changed nothing."
             );

@@ -138,7 +138,7 @@ public sealed class PlanActivityReports(
                     PlanActivityViews.Prompt(review, history, turn.Catalogue, time.GetUtcNow())
                 )
             )
-            : TurnAnswer.Say($"No progress report is open for \"{activity.Title}\" from you right now.");
+            : TurnAnswer.Say($"No progress report is open for \"{Said.Plain(activity.Title)}\" from you right now.");
     }
 
     /// <summary>"Submit progress" on an activity's card.</summary>

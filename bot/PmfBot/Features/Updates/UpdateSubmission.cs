@@ -63,8 +63,8 @@ public sealed class UpdateSubmission(
 {
     /// <summary>What someone who may not update a measure is told, whether they pressed its card or typed.</summary>
     public static string NotYours(Measure measure, CouncilCatalogue council) =>
-        $"{measure.Reference} is updated by {council.NameOf(measure.Owner)}, its owner, or their delegates. "
-        + "You're neither, so I haven't stored anything. If you should be, ask the performance team.";
+        $"{measure.Reference} is updated by {Said.Plain(council.NameOf(measure.Owner))}, its owner, or their "
+        + "delegates. You're neither, so I haven't stored anything. If you should be, ask the performance team.";
 
     /// <summary>What someone the catalogue doesn't know is told, whether they pressed a card or typed.</summary>
     public const string Stranger =
