@@ -6,7 +6,11 @@ namespace PmfBot.Cards.Charts;
 public sealed record TrendPoint(string Period, double? Value, double? Target)
 {
     /// <summary>A year-to-date measure's count starts again here (April): the line doesn't run on from the point
-    /// before, and the label says so.</summary>
+    /// before, and the label says so. Left out of JSON when false (the tab's data carries thousands of points).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(
+        Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault
+    )]
     public bool StartsYear { get; init; }
 }
 

@@ -119,6 +119,9 @@ public class TrendViewsTests
         Assert.Equal(["RB 03 figure from Jan 2026", "RB 03 figure from Apr 2026 (new year)", "Target (profiled)"], lines);
         var cs02Chart = JsonSerializer.Serialize(TrendChart.Build(TrendViews.For(Cs02, figures.Select(f => f with { Measure = Cs02.Reference }), june)), CardJson.Options);
         Assert.DoesNotContain("new year", cs02Chart, StringComparison.Ordinal); // a per-period measure runs on
+        // The tab's data names only the points that start a year: a department's 6,500 points stay as small as before.
+        Assert.Contains("\"startsYear\":true", JsonSerializer.Serialize(april, JsonSerializerOptions.Web), StringComparison.Ordinal);
+        Assert.DoesNotContain("startsYear", JsonSerializer.Serialize(view.Points[0], JsonSerializerOptions.Web), StringComparison.Ordinal);
     }
 
     [Fact]
