@@ -188,6 +188,19 @@ public sealed record MeasureStanding(
             Decisions = [.. closed.Decisions.Select(d => d with { Note = null })],
             Answers = [.. closed.Answers.Select(a => a with { Text = string.Empty })],
             Closure = closed.Closure is { } closure ? closure with { Why = string.Empty } : null,
+            EarlierRounds =
+            [
+                .. closed.EarlierRounds.Select(r =>
+                    r with
+                    {
+                        Reason = null,
+                        ProposedAction = null,
+                        Decisions = [.. r.Decisions.Select(d => d with { Note = null })],
+                        Answers = [.. r.Answers.Select(a => a with { Text = string.Empty })],
+                        Closure = r.Closure with { Why = string.Empty },
+                    }
+                ),
+            ],
         };
 
     /// <summary>The oldest period a standing keeps when <paramref name="newest"/> is the newest it knows.</summary>
