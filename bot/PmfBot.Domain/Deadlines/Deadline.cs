@@ -13,6 +13,13 @@ public sealed record Deadline(DateOnly Date, DateOnly? ExtendedFrom, DateTimeOff
 
     public bool IsExtended => ExtendedFrom is not null;
 
+    /// <summary>
+    /// A step counted from this deadline that fell before the extension setting it was agreed: not sent, as the
+    /// decision itself told the owner the new date.
+    /// </summary>
+    public bool WasAgreedAfter(ScheduledReminder step) =>
+        ExtendedAt is { } agreed && step.Kind != PromptKind.Prompt && step.SendAt < agreed;
+
     public bool IsOverdueAt(DateTimeOffset now) => now >= LateFrom;
 
     /// <summary>Whole UK calendar days since the deadline day; zero or less while not late.</summary>

@@ -62,7 +62,7 @@ public static class DuePlanner
                     )
                         is var chase
                     && chase.SendAt <= now
-                    && !(chase.SendAt < deadline.ExtendedAt)
+                    && !deadline.WasAgreedAfter(chase)
                     && ChaserOf(
                         measure,
                         services,

@@ -156,11 +156,7 @@ public sealed record ReminderSchedule(IReadOnlyList<ReminderOffset> Steps, TimeO
             kept.Add(prompt);
         }
 
-        // Steps for an extended deadline that fell before it was agreed are not sent: the decision told the owner.
-        if (deadline.ExtendedAt is { } agreed)
-        {
-            kept.RemoveAll(s => s.Kind != PromptKind.Prompt && s.SendAt < agreed);
-        }
+        kept.RemoveAll(deadline.WasAgreedAfter);
 
         return [.. kept.OrderBy(s => s.Date)];
     }

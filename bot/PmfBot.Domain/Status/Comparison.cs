@@ -26,25 +26,6 @@ public sealed record Comparison(ReportingPeriod Against, decimal? EarlierValue, 
 {
     public ComparisonBasis Basis { get; init; } = ComparisonBasis.Value;
 
-    /// <summary>Compares a value with an earlier one, treating differences within the stable band as stable.</summary>
-    /// <remarks>The band is measured around the earlier value: within 1% of last quarter's 48.0 is
-    /// 47.52–48.48.</remarks>
-    public static Comparison Of(
-        decimal value,
-        ReportingPeriod against,
-        decimal? earlier,
-        Polarity polarity,
-        Margin stableBand
-    )
-    {
-        if (earlier is not { } before)
-        {
-            return new Comparison(against, null, DirectionOfTravel.NotComparable);
-        }
-
-        return new Comparison(against, before, DirectionOf(value - before, before, polarity, stableBand));
-    }
-
     /// <summary>
     /// A measure's figure for a period against an earlier period's, as the framework reads it: within the financial
     /// year for a year-to-date measure (or against the same point of last year), and against the profile where the
@@ -83,9 +64,11 @@ public sealed record Comparison(ReportingPeriod Against, decimal? EarlierValue, 
             };
         }
 
-        return Of(value, against, before, measure.Polarity, stableBand);
+        return new Comparison(against, before, DirectionOf(value - before, before, measure.Polarity, stableBand));
     }
 
+    /// <remarks>The stable band is measured around the earlier value: within 1% of last quarter's 48.0 is
+    /// 47.52–48.48.</remarks>
     private static DirectionOfTravel DirectionOf(decimal change, decimal before, Polarity polarity, Margin stableBand)
     {
         if (Math.Abs(change) <= stableBand.WidthAround(before))

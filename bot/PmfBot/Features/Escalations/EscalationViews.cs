@@ -286,25 +286,15 @@ public static class EscalationViews
     {
         var lines = x.EarlierRounds.SelectMany(r =>
             RoundLines(r.Decisions, r.Answers, r.Rejudgements, r.RaisedToNextLevelAt, council)
-                .Append(
-                    (r.Closure.At, Line: new ThreadLine(By(r.Closure.By, r.Closure.At), $"Closed: {r.Closure.Why}"))
-                )
+                .Append(Entry(r.Closure.At, r.Closure.By, $"Closed: {r.Closure.Why}", council))
         );
         if (x.Round > 1)
         {
-            lines = lines.Append(
-                (
-                    x.RaisedAt,
-                    Line: new ThreadLine(By(null, x.RaisedAt), "Reopened: a correction put it off track again.")
-                )
-            );
+            lines = lines.Append(Entry(x.RaisedAt, null, "Reopened: a correction put it off track again.", council));
         }
 
         lines = lines.Concat(RoundLines(x.Decisions, x.Answers, x.Rejudgements, x.RaisedToNextLevelAt, council));
         return [.. lines.OrderBy(l => l.At).Select(l => l.Line)];
-
-        string By(PersonId? person, DateTimeOffset at) =>
-            $"{(person is { } p ? council.NameOf(p) : "PmfBot")}, {Dates.When(at)}";
     }
 
     private static IEnumerable<(DateTimeOffset At, ThreadLine Line)> RoundLines(
@@ -317,41 +307,38 @@ public static class EscalationViews
     {
         var lines = decisions
             .Select(d =>
-                (
+                Entry(
                     d.At,
-                    Line: new ThreadLine(
-                        $"{council.NameOf(d.By)}, {Dates.When(d.At)}",
-                        d.Kind == DecisionKind.AskForInformation
-                            ? $"Asked: {d.Note}"
-                            : $"{Said.DecisionWords(d.Kind)}." + Note(d)
-                    )
+                    d.By,
+                    d.Kind == DecisionKind.AskForInformation
+                        ? $"Asked: {d.Note}"
+                        : $"{Said.DecisionWords(d.Kind)}." + Note(d),
+                    council
                 )
             )
-            .Concat(
-                answers.Select(a =>
-                    (a.At, Line: new ThreadLine($"{council.NameOf(a.By)}, {Dates.When(a.At)}", $"Answered: {a.Text}"))
-                )
-            )
+            .Concat(answers.Select(a => Entry(a.At, a.By, $"Answered: {a.Text}", council)))
             .Concat(
                 rejudgements.Select(r =>
-                    (
+                    Entry(
                         r.At,
-                        Line: new ThreadLine(
-                            $"PmfBot, {Dates.When(r.At)}",
-                            $"Re-judged after a correction: {TriggerWords(r.To)} (was {TriggerWords(r.From)})."
-                        )
+                        null,
+                        $"Re-judged after a correction: {TriggerWords(r.To)} (was {TriggerWords(r.From)}).",
+                        council
                     )
                 )
             );
         return raisedToNextLevelAt is { } raised
-            ? lines.Append(
-                (
-                    raised,
-                    new ThreadLine($"PmfBot, {Dates.When(raised)}", "Raised to the next level: no decision in time.")
-                )
-            )
+            ? lines.Append(Entry(raised, null, "Raised to the next level: no decision in time.", council))
             : lines;
     }
+
+    /// <summary>One line of the thread: who (PmfBot itself when nobody), when, and what.</summary>
+    private static (DateTimeOffset At, ThreadLine Line) Entry(
+        DateTimeOffset at,
+        PersonId? by,
+        string what,
+        CouncilCatalogue council
+    ) => (at, new ThreadLine($"{(by is { } p ? council.NameOf(p) : "PmfBot")}, {Dates.When(at)}", what));
 
     private static string? Outcome(Escalation x, CouncilCatalogue council)
     {
