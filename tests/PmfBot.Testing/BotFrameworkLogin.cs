@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -32,14 +30,11 @@ public sealed class BotFrameworkLogin : IAsyncDisposable
     /// <summary>While true, both endpoints answer 503, as an outage of login.botframework.com would.</summary>
     public bool Down { get; set; }
 
-    private string BaseUrl => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+    private string BaseUrl => _app.Address().GetLeftPart(UriPartial.Authority);
 
     public static async Task<BotFrameworkLogin> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackHost.Quiet();
         var login = new BotFrameworkLogin(app);
         app.Use(async (context, next) =>
         {

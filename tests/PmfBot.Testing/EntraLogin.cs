@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,15 +27,11 @@ public sealed class EntraLogin : IAsyncDisposable
 
     public string MetadataUrl => $"{BaseUrl}/{TenantId}/v2.0/.well-known/openid-configuration";
 
-    private string BaseUrl =>
-        _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+    private string BaseUrl => _app.Address().GetLeftPart(UriPartial.Authority);
 
     public static async Task<EntraLogin> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackHost.Quiet();
         var login = new EntraLogin(app);
         app.MapGet($"/{TenantId}/v2.0/.well-known/openid-configuration", () => Results.Json(
                 new Dictionary<string, object>

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,7 +33,7 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private FakeConnector(WebApplication app) => _app = app;
 
-    public string ServiceUrl => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/";
+    public string ServiceUrl => _app.Address().GetLeftPart(UriPartial.Authority) + "/";
 
     /// <summary>Every call, in arrival order (refused ones too, with their status).</summary>
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
@@ -58,10 +56,7 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public static async Task<FakeConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackHost.Quiet();
         var fake = new FakeConnector(app);
         app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext c, string conversationId) => fake.HandleAsync(c, conversationId));
         app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext c, string conversationId) => fake.HandleAsync(c, conversationId));
@@ -182,7 +177,8 @@ public sealed class FakeConnector : IAsyncDisposable
         if (body is { } sent && MentionNotInText(sent) is { } mention)
         {
             // What Teams answers when a mention entity's text isn't in the message it mentions in.
-            return Record(400, Results.Json(new { error = new { code = "BadArgument", message = $"Mention entity does not match text: {mention}" } }, statusCode: 400));
+            var error = new { code = "BadArgument", message = $"Mention entity does not match text: {mention}" };
+            return Record(400, Results.Json(new { error }, statusCode: 400));
         }
 
         var id = activityId ?? $"activity-{Interlocked.Increment(ref _nextId)}";
@@ -202,8 +198,8 @@ public sealed class FakeConnector : IAsyncDisposable
     }
 
     /// <summary>
-    /// Teams' rule for @mentions in an Adaptive Card: each entity's text ("&lt;at&gt;Sam Taylor&lt;/at&gt;") must stand,
-    /// exactly, in one of the card's texts. Returns the first that doesn't, or null.
+    /// Teams' rule for @mentions in an Adaptive Card: each entity's text ("&lt;at&gt;Sam Taylor&lt;/at&gt;") must
+    /// stand, exactly, in one of the card's texts. Returns the first that doesn't, or null.
     /// </summary>
     private static string? MentionNotInText(JsonElement activity)
     {
@@ -213,7 +209,8 @@ public sealed class FakeConnector : IAsyncDisposable
             return null;
         }
 
-        foreach (var card in attachments.EnumerateArray().Where(a => a.TryGetProperty("content", out _)).Select(a => a.GetProperty("content")))
+        var cards = attachments.EnumerateArray().Where(a => a.TryGetProperty("content", out _));
+        foreach (var card in cards.Select(a => a.GetProperty("content")))
         {
             if (!card.TryGetProperty("msteams", out var teams) || !teams.TryGetProperty("entities", out var entities))
             {
@@ -240,7 +237,9 @@ public sealed class FakeConnector : IAsyncDisposable
             {
                 foreach (var property in node.EnumerateObject())
                 {
-                    if (property.Name is "text" or "value" && property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { } text)
+                    if (property.Name is "text" or "value"
+                        && property.Value.ValueKind == JsonValueKind.String
+                        && property.Value.GetString() is { } text)
                     {
                         texts.Add(text);
                     }

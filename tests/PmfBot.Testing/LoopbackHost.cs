@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace PmfBot.Testing;
 
@@ -18,6 +20,18 @@ public static class LoopbackHost
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// A small host for a stand-in service (Teams' connector, a login endpoint) on a free loopback port, logging
+    /// nothing; map its endpoints, then start it.
+    /// </summary>
+    public static WebApplication Quiet()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        return builder.Build();
     }
 
     /// <summary>The address a started host listens on, e.g. http://127.0.0.1:41234.</summary>

@@ -1,6 +1,5 @@
 using PmfBot.Cards;
 using PmfBot.Features.Demo;
-using PmfBot.Storage.Catalogue;
 using PmfBot.Tests.Updates;
 
 namespace PmfBot.Tests.Cover;
@@ -11,12 +10,7 @@ namespace PmfBot.Tests.Cover;
 /// </summary>
 public class NamesInMessagesTests : UpdateCycleHost
 {
-    private async Task RenameSamAsync(string name)
-    {
-        var editor = await new CatalogueStore(Storage.Tables).OpenAsync(default);
-        var sam = editor.Catalogue.FindPerson(DemoPeople.SamTaylor.Id)!;
-        Assert.Equal(CatalogueWriteOutcome.Written, await editor.TryWriteAsync(new Domain.Catalogue.CatalogueChange { People = [sam with { Name = name }] }, default));
-    }
+    private Task RenameSamAsync(string name) => RenameAsync(DemoPeople.SamTaylor.Id, name);
 
     [Theory]
     [InlineData("Sam_Taylor *Acting* Head", "Sam\\_Taylor \\*Acting\\* Head")]
@@ -29,7 +23,11 @@ public class NamesInMessagesTests : UpdateCycleHost
 
         await PostAsync(Personal("message", "escalate WM 03"));
 
-        Assert.Contains($"Only {written}, WM 03's owner, or their delegates can escalate it", LastPostedText(), StringComparison.Ordinal);
+        Assert.Contains(
+            $"Only {written}, WM 03's owner, or their delegates can escalate it",
+            LastPostedText(),
+            StringComparison.Ordinal
+        );
         Assert.Equal(written, Markdown.Plain(name));
     }
 
@@ -41,7 +39,11 @@ public class NamesInMessagesTests : UpdateCycleHost
 
         await PostAsync(Personal("message", "WM 03: 80"));
 
-        Assert.Contains("WM 03 is updated by Sam\\_Taylor \\*Acting\\* Head, its owner, or their delegates.", LastPostedText(), StringComparison.Ordinal);
+        Assert.Contains(
+            "WM 03 is updated by Sam\\_Taylor \\*Acting\\* Head, its owner, or their delegates.",
+            LastPostedText(),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -51,6 +53,10 @@ public class NamesInMessagesTests : UpdateCycleHost
 
         await PostAsync(Personal("message", "delegate all my measures to *nobody_here* until Friday"));
 
-        Assert.Contains("I can't find \"\\*nobody\\_here\\*\" in the catalogue.", LastPostedText(), StringComparison.Ordinal);
+        Assert.Contains(
+            "I can't find \"\\*nobody\\_here\\*\" in the catalogue.",
+            LastPostedText(),
+            StringComparison.Ordinal
+        );
     }
 }

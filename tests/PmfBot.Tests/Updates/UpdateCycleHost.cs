@@ -66,6 +66,16 @@ public abstract class UpdateCycleHost : StorageTestBase, IAsyncLifetime
             "--Extensions:Approvers:0",
             DemoPeople.HelenPrice.Id.Value, "--Extensions:Approvers:1", DemoPeople.PriyaShah.Id.Value, .. MoreSettings]), ReplaceServices);
 
+    /// <summary>Gives someone in the catalogue another name, as an import would.</summary>
+    protected async Task RenameAsync(Domain.Catalogue.PersonId person, string name)
+    {
+        var editor = await new global::PmfBot.Storage.Catalogue.CatalogueStore(Storage.Tables).OpenAsync(default);
+        var renamed = editor.Catalogue.FindPerson(person)! with { Name = name };
+        Assert.Equal(
+            global::PmfBot.Storage.Catalogue.CatalogueWriteOutcome.Written,
+            await editor.TryWriteAsync(new Domain.Catalogue.CatalogueChange { People = [renamed] }, default));
+    }
+
     /// <summary>Posts an activity as Teams does, then waits for the cards the turn left to send after answering (an escalation owner's).</summary>
     protected Task<HttpResponseMessage> PostAsync(object activity) => PostJsonAsync(JsonSerializer.Serialize(activity));
 
