@@ -137,8 +137,12 @@ public static class CardGallery
             Headline = "Escalated to you again: CS 02 Oct 2026 is off track after a correction",
             Thread =
             [
-                new ThreadLine("Priya Shah, 11:31 on 9 Nov 2026", "Remedial action approved. Agency cover. Review on 15 Jan 2027."),
-                new ThreadLine("PmfBot, 14:02 on 12 Nov 2026", "Closed: CS 02 is back within tolerance: Oct 2026 was 81.2% (Green)."),
+                new ThreadLine(
+                    "Priya Shah, 11:31 on 9 Nov 2026",
+                    "Remedial action approved. Agency cover. Review on 15 Jan 2027."),
+                new ThreadLine(
+                    "PmfBot, 14:02 on 12 Nov 2026",
+                    "Closed: CS 02 is back within tolerance: Oct 2026 was 81.2% (Green)."),
                 new ThreadLine("PmfBot, 10:15 on 16 Nov 2026", "Reopened: a correction put it off track again."),
             ],
             OpenData = EscalationData,
@@ -146,7 +150,11 @@ public static class CardGallery
         ["escalation-rejudged"] = EscalationCard.Build(Cs02Escalation with
         {
             Headline = "Now Red: CS 02 Oct 2026 (escalated as amber and worsening)",
-            Thread = [new ThreadLine("PmfBot, 10:15 on 16 Nov 2026", "Re-judged after a correction: Red (was Amber and worsening).")],
+            Thread =
+            [
+                new ThreadLine(
+                    "PmfBot, 10:15 on 16 Nov 2026", "Re-judged after a correction: Red (was Amber and worsening)."),
+            ],
             OpenData = EscalationData,
         }),
         ["escalation-review"] = EscalationCard.Build(Cs02Escalation with
@@ -223,7 +231,8 @@ public static class CardGallery
             "As at 9 November 2026 · 2 measures: 1 Green, 1 Red",
             [
                 new ScorecardGroup(null, [new ScorecardItem(
-                    "CS 01", "Stage 1 complaints answered within 10 working days", "91.4% for Sep 2026", "Target 90.0% or more",
+                    "CS 01", "Stage 1 complaints answered within 10 working days", "91.4% for Sep 2026",
+                    "Target 90.0% or more",
                     "Green", null, null, null)]),
             ])
         {
@@ -264,7 +273,8 @@ public static class CardGallery
         null,
         null,
         [
-            new DigestCount("Green", 4, 5, "−1"), new DigestCount("Amber", 2, 2, null), new DigestCount("Red", 2, 1, "+1"),
+            new DigestCount("Green", 4, 5, "−1"), new DigestCount("Amber", 2, 2, null),
+            new DigestCount("Red", 2, 1, "+1"),
             new DigestCount("No figure", 1, 1, null),
         ],
         [

@@ -13,16 +13,16 @@ namespace PmfBot.Cards.Tests;
 public partial class NamesAreTextTests
 {
     public static TheoryData<string> AwkwardNames =>
-    [
-        "O'Neil",
-        "Ana_Maria Silva",
-        "*Acting* Head of Service",
-        "R&D <Team>",
-        "[Vacant] post",
-        "Zoë 🌟 Adebayo-Smith",
-        "مريم العتيبي",
-        "Back\\slash",
-    ];
+        [
+            "O'Neil",
+            "Ana_Maria Silva",
+            "*Acting* Head of Service",
+            "R&D <Team>",
+            "[Vacant] post",
+            "Zoë 🌟 Adebayo-Smith",
+            "مريم العتيبي",
+            "Back\\slash",
+        ];
 
     private static DigestView DigestMentioning(string name)
     {
@@ -33,9 +33,15 @@ public partial class NamesAreTextTests
             null,
             null,
             [new DigestCount("Green", 3, 3, null)],
-            [new DigestSection("Overdue updates", [new DigestItem("WM 03 Missed bins", $"Oct 2026 · 5 days overdue · owed by {mention.Text} *now*")])],
+            [
+                new DigestSection(
+                    "Overdue updates",
+                    [new DigestItem("WM 03 Missed bins", $"Oct 2026 · 5 days overdue · owed by {mention.Text} *now*")]
+                ),
+            ],
             "service:waste",
-            [mention]);
+            [mention]
+        );
     }
 
     [Theory]
@@ -67,8 +73,12 @@ public partial class NamesAreTextTests
     private static IEnumerable<string> Texts(JsonElement node) =>
         node.ValueKind switch
         {
-            JsonValueKind.Object => node.EnumerateObject().SelectMany(p =>
-                p.Name == "text" && p.Value.ValueKind == JsonValueKind.String ? [p.Value.GetString()!] : Texts(p.Value)),
+            JsonValueKind.Object => node.EnumerateObject()
+                .SelectMany(p =>
+                    p.Name == "text" && p.Value.ValueKind == JsonValueKind.String
+                        ? [p.Value.GetString()!]
+                        : Texts(p.Value)
+                ),
             JsonValueKind.Array => node.EnumerateArray().SelectMany(Texts),
             _ => [],
         };

@@ -61,7 +61,8 @@ public class EscalationStoreTests : StorageTestBase
             .Rejudge(EscalationTrigger.Red, Raised.AddHours(1))
             .Decide(new EscalationDecision(DecisionKind.AskForInformation, Daniel, Raised.AddHours(2), "Why?", null))
             .Answer(new EscalationAnswer(Sam, Raised.AddHours(3), "Two crews off sick."))
-            .Decide(new EscalationDecision(DecisionKind.ApproveAction, Daniel, Raised.AddHours(4), "Agreed.", new DateOnly(2027, 1, 31)))
+            .Decide(new EscalationDecision(
+                DecisionKind.ApproveAction, Daniel, Raised.AddHours(4), "Agreed.", new DateOnly(2027, 1, 31)))
             .Close(new EscalationClosure(Raised.AddDays(30), "WM 03 is back within tolerance."))
             .Reopen(EscalationTrigger.Red, Raised.AddDays(31), "Hire two drivers.");
 
@@ -77,8 +78,11 @@ public class EscalationStoreTests : StorageTestBase
             Assert.Equal(was.Answers, round.Answers);
             Assert.Equal(was.Rejudgements, round.Rejudgements);
             Assert.Equal(was.Closure, round.Closure);
-            Assert.Equal((was.RaisedAt, was.Trigger, was.ProposedAction), (round.RaisedAt, round.Trigger, round.ProposedAction));
-            Assert.Equal((2, EscalationState.Open, "Hire two drivers.", changed.Revision), (copy.Round, copy.State, copy.ProposedAction, copy.Revision));
+            Assert.Equal(
+                (was.RaisedAt, was.Trigger, was.ProposedAction), (round.RaisedAt, round.Trigger, round.ProposedAction));
+            Assert.Equal(
+                (2, EscalationState.Open, "Hire two drivers.", changed.Revision),
+                (copy.Round, copy.State, copy.ProposedAction, copy.Revision));
         }
     }
 

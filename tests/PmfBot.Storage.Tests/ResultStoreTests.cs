@@ -63,7 +63,8 @@ public class ResultStoreTests : StorageTestBase
         Assert.IsType<CorrectionOutcome.Corrected>(outcome);
         Assert.Equal(corrected, await Store.GetAsync(first.Measure, first.Period, default));
         // What stood before is kept on the figure itself, for "as it was known then".
-        Assert.Equal(FigureVersion.Of(first), Assert.Single((await Store.GetAsync(first.Measure, first.Period, default))!.Earlier));
+        var read = await Store.GetAsync(first.Measure, first.Period, default);
+        Assert.Equal(FigureVersion.Of(first), Assert.Single(read!.Earlier));
         Assert.Equal(corrected, StoredJson.Figure(StoredJson.Figure(corrected)));
         var trail = await Store.GetAuditTrailAsync(first.Measure, first.Period, default);
         Assert.Equal([AuditAction.Recorded, AuditAction.Corrected], trail.Select(a => a.Action));

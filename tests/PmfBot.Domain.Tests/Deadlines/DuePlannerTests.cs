@@ -156,7 +156,8 @@ public class DuePlannerTests
         for (var day = new DateOnly(2025, 10, 1); day <= new DateOnly(2025, 11, 20); day = day.AddDays(1))
         {
             var now = UkTime.At(day, new TimeOnly(9, 30));
-            foreach (var action in Due(now.ToString("O"), answered: (_, p) => p != period, extensions: now >= agreed ? [extension] : []))
+            var agreedBy = now >= agreed ? new[] { extension } : [];
+            foreach (var action in Due(now.ToString("O"), answered: (_, p) => p != period, extensions: agreedBy))
             {
                 if (claimed.Add(action.ClaimKey))
                 {

@@ -42,7 +42,9 @@ public class ReminderScheduleTests
         var plan = ReminderSchedule.Default.Plan(ReportingPeriod.Parse("Q2 2025/26"), new Deadline(new DateOnly(2025, 10, 24), new DateOnly(2025, 10, 10)), Calendar);
         Assert.Equal("prompt@2025-10-01, reminder-3@2025-10-21, due-today@2025-10-24, overdue-1@2025-10-27, overdue-5@2025-10-29", Describe(plan));
         // Claimed apart from the old deadline's steps, bar the prompt, which is the period's.
-        Assert.Equal(["prompt", "reminder-3@2025-10-24", "due-today@2025-10-24", "overdue-1@2025-10-24", "overdue-5@2025-10-24"], plan.Select(s => s.Key));
+        Assert.Equal(
+            ["prompt", "reminder-3@2025-10-24", "due-today@2025-10-24", "overdue-1@2025-10-24", "overdue-5@2025-10-24"],
+            plan.Select(s => s.Key));
         Assert.All(plan, s => Assert.True(ReminderOffset.IsKey(s.Key)));
     }
 

@@ -161,8 +161,11 @@ public class DigestTests
     {
         var measure = TestMeasures.Make("CS 02", frequency: Frequency.Monthly);
         var v1 = Figure(measure, Oct, 61.5m, RagStatus.Red, From, "Two advisers off sick.");
-        var v2 = Correction.Apply(v1, measure, 81.2m, null, null, Judged(RagStatus.Green), measure.Owner, From.AddDays(2), "Double-counted.").Corrected;
-        var v3 = Correction.Apply(v2, measure, 78m, null, null, Judged(RagStatus.Amber), measure.Owner, From.AddDays(4), "Wrong month.").Corrected;
+        MeasureResult Corrected(MeasureResult current, decimal value, RagStatus rag, int days, string why) =>
+            Correction.Apply(current, measure, value, null, null, Judged(rag), measure.Owner, From.AddDays(days), why)
+                .Corrected;
+        var v2 = Corrected(v1, 81.2m, RagStatus.Green, 2, "Double-counted.");
+        var v3 = Corrected(v2, 78m, RagStatus.Amber, 4, "Wrong month.");
 
         Assert.Null(v3.AsKnownAt(From.AddMinutes(-1)));
         Assert.Equal((1, 61.5m, RagStatus.Red, (string?)null), Seen(v3.AsKnownAt(From.AddDays(1))!));
@@ -175,7 +178,12 @@ public class DigestTests
     }
 
     private static Judgement Judged(RagStatus rag) =>
-        new(null, rag, new Comparison(Sep, null, DirectionOfTravel.NotComparable), new Comparison(Sep, null, DirectionOfTravel.NotComparable), new UpdateRequirements(false, false, null));
+        new(
+            null,
+            rag,
+            new Comparison(Sep, null, DirectionOfTravel.NotComparable),
+            new Comparison(Sep, null, DirectionOfTravel.NotComparable),
+            new UpdateRequirements(false, false, null));
 }
 
 public class ScorecardTests

@@ -153,17 +153,20 @@ public class EscalationTests
             (reopened.State, reopened.Round, reopened.Decisions.Count, reopened.ProposedAction, reopened.RaisedAt));
         Assert.Null(reopened.Closure);
         var round = Assert.Single(reopened.EarlierRounds);
-        Assert.Equal((closed.Decisions, closed.Closure, closed.RaisedAt), (round.Decisions, round.Closure, round.RaisedAt));
+        Assert.Equal(
+            (closed.Decisions, closed.Closure, closed.RaisedAt), (round.Decisions, round.Closure, round.RaisedAt));
         Assert.True(reopened.Revision > closed.Revision);
         Assert.Equal(reopened.Key, closed.Key); // still the one escalation of the measure's period
-        Assert.Throws<InvalidOperationException>(() => reopened.Reopen(EscalationTrigger.Red, Raised.AddDays(22), null));
+        Assert.Throws<InvalidOperationException>(
+            () => reopened.Reopen(EscalationTrigger.Red, Raised.AddDays(22), null));
     }
 
     [Theory]
     [InlineData(EscalationTrigger.AmberWorsening, EscalationTrigger.Red, true)]
     [InlineData(EscalationTrigger.Red, EscalationTrigger.AmberWorsening, true)]
     [InlineData(EscalationTrigger.Red, EscalationTrigger.Red, false)]
-    [InlineData(EscalationTrigger.Overdue, EscalationTrigger.Red, false)]  // the figure arriving shows on its card instead
+    // An overdue escalation's figure, when it arrives, shows on its card instead.
+    [InlineData(EscalationTrigger.Overdue, EscalationTrigger.Red, false)]
     [InlineData(EscalationTrigger.ByHand, EscalationTrigger.Red, false)]  // the owner's reason stands
     public void AFigureReJudges_OnlyTheRulesOwnTriggers(EscalationTrigger was, EscalationTrigger now, bool rejudged)
     {
@@ -173,7 +176,9 @@ public class EscalationTests
         if (rejudged)
         {
             var changed = escalation.Rejudge(now, Raised.AddHours(2));
-            Assert.Equal((now, new EscalationRejudgement(Raised.AddHours(2), was, now)), (changed.Trigger, Assert.Single(changed.Rejudgements)));
+            Assert.Equal(
+                (now, new EscalationRejudgement(Raised.AddHours(2), was, now)),
+                (changed.Trigger, Assert.Single(changed.Rejudgements)));
             Assert.True(changed.Revision > escalation.Revision);
         }
         else

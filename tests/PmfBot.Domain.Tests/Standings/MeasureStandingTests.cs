@@ -250,11 +250,15 @@ public class MeasureStandingTests
         var reopened = EscalationAt(old, 2).Reopen(EscalationTrigger.Red, Start.AddDays(31), "Hire two drivers.")
             .Close(new EscalationClosure(Start.AddDays(60), "Back within tolerance again."));
 
-        var standing = MeasureStanding.Empty(Ni192).With(reopened).With(Figure(ReportingPeriod.CalendarMonth(2026, 10), 60m));
+        var standing = MeasureStanding.Empty(Ni192)
+            .With(reopened)
+            .With(Figure(ReportingPeriod.CalendarMonth(2026, 10), 60m));
 
         var kept = Assert.Single(standing.Escalations);
         var round = Assert.Single(kept.EarlierRounds);
-        Assert.Equal((DecisionKind.ApproveAction, (string?)null, string.Empty), (round.Decisions[0].Kind, round.Decisions[0].Note, round.Closure.Why));
+        Assert.Equal(
+            (DecisionKind.ApproveAction, (string?)null, string.Empty),
+            (round.Decisions[0].Kind, round.Decisions[0].Note, round.Closure.Why));
         Assert.Equal(reopened.Revision, kept.Revision); // the facts stay, so a late copy still can't undo it
     }
 

@@ -96,8 +96,10 @@ public class CatalogueImporterTests : StorageTestBase
     public async Task Import_ACumulativeColumn_MakesAMeasureYearToDate_AndAWordItDoesNotKnowIsRefused()
     {
         var header = Header + ",Cumulative";
-        var ytd = "RB 03,Council tax collected in year,Resources,Pat Jones <pat@council.gov.uk>,Revenues,,%,1,higher,monthly,97.5,1,Pat Jones <pat@council.gov.uk>,,,,,,,year to date";
-        var unsure = "RB 04,Business rates collected,Resources,,Revenues,,%,1,higher,monthly,98,1,pat@council.gov.uk,,,,,,,sometimes";
+        var ytd = "RB 03,Council tax collected in year,Resources,Pat Jones <pat@council.gov.uk>,Revenues,,%,1,higher,"
+            + "monthly,97.5,1,Pat Jones <pat@council.gov.uk>,,,,,,,year to date";
+        var unsure = "RB 04,Business rates collected,Resources,,Revenues,,%,1,higher,monthly,98,1,pat@council.gov.uk,"
+            + ",,,,,,sometimes";
 
         var report = await ImportAsync(string.Join('\n', header, ytd, Good1 + ",", unsure));
 
@@ -107,7 +109,8 @@ public class CatalogueImporterTests : StorageTestBase
         Assert.Equal(Accumulation.YearToDate, stored.FindMeasure(MeasureReference.Parse("RB 03"))!.Accumulation);
         Assert.Equal(Accumulation.PerPeriod, stored.FindMeasure(MeasureReference.Parse("NI 192"))!.Accumulation);
 
-        var again = await ImportAsync(string.Join('\n', header, ytd.Replace("year to date", "", StringComparison.Ordinal)));
+        var perPeriod = ytd.Replace("year to date", "", StringComparison.Ordinal);
+        var again = await ImportAsync(string.Join('\n', header, perPeriod));
         Assert.Equal(["cumulative changed"], again.Rows[0].Details);
     }
 

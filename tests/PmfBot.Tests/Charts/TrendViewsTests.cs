@@ -107,21 +107,30 @@ public class TrendViewsTests
         var rb03 = DemoCouncil.Catalogue.FindMeasure(MeasureReference.Parse("RB 03"))!;
         Assert.Equal(Accumulation.YearToDate, rb03.Accumulation);
         var june = ReportingPeriod.CalendarMonth(2026, 6);
-        var figures = Enumerable.Range(0, 6).Select(i => Back(june, i)).Select(p => Figure(rb03, p, p.Number * 8.1m)).ToList();
+        var figures = Enumerable.Range(0, 6)
+            .Select(i => Back(june, i))
+            .Select(p => Figure(rb03, p, p.Number * 8.1m))
+            .ToList();
 
         var view = TrendViews.For(rb03, figures, june);
 
         var april = Assert.Single(view.Points, p => p.StartsYear);
         Assert.Equal("Apr 2026 (new year)", april.Period);
-        Assert.Contains("Counts the financial year to date, starting again each April.", view.InWords, StringComparison.Ordinal);
+        Assert.Contains(
+            "Counts the financial year to date, starting again each April.", view.InWords, StringComparison.Ordinal);
         var chart = JsonDocument.Parse(JsonSerializer.Serialize(TrendChart.Build(view), CardJson.Options)).RootElement;
-        var lines = chart.GetProperty("data").EnumerateArray().Select(s => s.GetProperty("legend").GetString()).ToList();
-        Assert.Equal(["RB 03 figure from Jan 2026", "RB 03 figure from Apr 2026 (new year)", "Target (profiled)"], lines);
-        var cs02Chart = JsonSerializer.Serialize(TrendChart.Build(TrendViews.For(Cs02, figures.Select(f => f with { Measure = Cs02.Reference }), june)), CardJson.Options);
+        var lines = chart.GetProperty("data").EnumerateArray().Select(s => s.GetProperty("legend").GetString());
+        Assert.Equal(
+            ["RB 03 figure from Jan 2026", "RB 03 figure from Apr 2026 (new year)", "Target (profiled)"], lines);
+        var cs02Figures = figures.Select(f => f with { Measure = Cs02.Reference });
+        var cs02Chart = JsonSerializer.Serialize(
+            TrendChart.Build(TrendViews.For(Cs02, cs02Figures, june)), CardJson.Options);
         Assert.DoesNotContain("new year", cs02Chart, StringComparison.Ordinal); // a per-period measure runs on
         // The tab's data names only the points that start a year: a department's 6,500 points stay as small as before.
-        Assert.Contains("\"startsYear\":true", JsonSerializer.Serialize(april, JsonSerializerOptions.Web), StringComparison.Ordinal);
-        Assert.DoesNotContain("startsYear", JsonSerializer.Serialize(view.Points[0], JsonSerializerOptions.Web), StringComparison.Ordinal);
+        var (marked, plain) = (JsonSerializer.Serialize(april, JsonSerializerOptions.Web),
+            JsonSerializer.Serialize(view.Points[0], JsonSerializerOptions.Web));
+        Assert.Contains("\"startsYear\":true", marked, StringComparison.Ordinal);
+        Assert.DoesNotContain("startsYear", plain, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -204,10 +204,13 @@ public class PostingTests : DigestHost
         });
         Clock.MoveTo(Uk(11, 9, 9, 0));
         await Poster.RunAsync(CancellationToken.None);
-        Assert.Contains("CS 02 Calls answered within 5 minutes", TextOf(Assert.Single(ThreadsStarted())), StringComparison.Ordinal);
+        var first = TextOf(Assert.Single(ThreadsStarted()));
+        Assert.Contains("CS 02 Calls answered within 5 minutes", first, StringComparison.Ordinal);
 
         Clock.MoveTo(Uk(11, 10, 11, 0));
-        await PostAsync(Personal("message", "change CS 02 Oct 2026 to 78 because the logger was read for the wrong month; action: keep the agency advisers"));
+        await PostAsync(Personal("message",
+            "change CS 02 Oct 2026 to 78 because the logger was read for the wrong month; "
+            + "action: keep the agency advisers"));
         Assert.Contains("Corrected from 81.2% to 78.0%", CardsPostedTo()[^1], StringComparison.Ordinal);
         Clock.MoveTo(Uk(11, 16, 9, 0));
         await Poster.RunAsync(CancellationToken.None);
@@ -266,16 +269,16 @@ public class MentioningPostingTests : DigestHost
     [InlineData("R&D <Team>")]
     public async Task AnOwnerWithAnAwkwardName_IsMentionedAsTeamsMatchesIt(string name)
     {
-        var editor = await new global::PmfBot.Storage.Catalogue.CatalogueStore(Storage.Tables).OpenAsync(default);
-        var sam = editor.Catalogue.FindPerson(Features.Demo.DemoPeople.SamTaylor.Id)!;
-        Assert.Equal(global::PmfBot.Storage.Catalogue.CatalogueWriteOutcome.Written, await editor.TryWriteAsync(new Domain.Catalogue.CatalogueChange { People = [sam with { Name = name }] }, default));
+        await RenameAsync(Features.Demo.DemoPeople.SamTaylor.Id, name);
         await SayInChannelAsync("subscribe Place department");
         Clock.MoveTo(Uk(11, 9, 9, 0));
 
-        await Poster.RunAsync(CancellationToken.None); // the fake connector refuses a mention its card doesn't hold, as Teams does
+        // The fake connector refuses a mention its card doesn't hold, as Teams does.
+        await Poster.RunAsync(CancellationToken.None);
 
         var thread = Assert.Single(ThreadsStarted());
-        var entity = thread.GetProperty("activity").GetProperty("attachments")[0].GetProperty("content").GetProperty("msteams").GetProperty("entities")[0];
+        var card = thread.GetProperty("activity").GetProperty("attachments")[0].GetProperty("content");
+        var entity = card.GetProperty("msteams").GetProperty("entities")[0];
         Assert.Equal(name, entity.GetProperty("mentioned").GetProperty("name").GetString());
         Assert.Contains($"owed by {entity.GetProperty("text").GetString()}", TextOf(thread), StringComparison.Ordinal);
     }

@@ -22,7 +22,11 @@ public class CorrectionFollowThroughTests : EscalationHost
     }
 
     private int RaisedCardsToPriya() =>
-        CardsPostedTo().Count(c => c.Contains("Escalated to you", StringComparison.Ordinal) && c.Contains("**CS 02**", StringComparison.Ordinal));
+        CardsPostedTo()
+            .Count(c =>
+                c.Contains("Escalated to you", StringComparison.Ordinal)
+                && c.Contains("**CS 02**", StringComparison.Ordinal)
+            );
 
     [Fact]
     public async Task RedThenGreenThenRed_ReopensIt_KeepingTheDecisionTakenBefore()
@@ -37,7 +41,10 @@ public class CorrectionFollowThroughTests : EscalationHost
 
         Assert.Contains("Its Oct 2026 escalation, closed before, is reopened", told, StringComparison.Ordinal);
         var reopened = (await Cs02OctoberAsync())!.Escalation;
-        Assert.Equal((EscalationState.Open, 2, EscalationTrigger.Red), (reopened.State, reopened.Round, reopened.Trigger));
+        Assert.Equal(
+            (EscalationState.Open, 2, EscalationTrigger.Red),
+            (reopened.State, reopened.Round, reopened.Trigger)
+        );
         var first = Assert.Single(reopened.EarlierRounds);
         Assert.Equal(DecisionKind.ApproveAction, Assert.Single(first.Decisions).Kind);
         Assert.Contains("back within tolerance", first.Closure.Why, StringComparison.Ordinal);
@@ -45,7 +52,11 @@ public class CorrectionFollowThroughTests : EscalationHost
 
         // A new card for the new round, with the first round's decision and closure in its thread.
         var card = CardsPostedTo().Last(c => c.Contains("Escalated to you", StringComparison.Ordinal));
-        Assert.Contains("Escalated to you again: CS 02 Oct 2026 is off track after a correction", card, StringComparison.Ordinal);
+        Assert.Contains(
+            "Escalated to you again: CS 02 Oct 2026 is off track after a correction",
+            card,
+            StringComparison.Ordinal
+        );
         Assert.Contains("Remedial action approved.", card, StringComparison.Ordinal);
         Assert.Contains("Closed: CS 02 is back within tolerance", card, StringComparison.Ordinal);
         Assert.Contains("Reopened: a correction put it off track again.", card, StringComparison.Ordinal);
@@ -55,7 +66,10 @@ public class CorrectionFollowThroughTests : EscalationHost
         var decided = CardOf(await PressAsync("decideEscalation", Decision("resource", "A third agency adviser.")));
         Assert.Contains("Decided: resource allocated / action changed", decided, StringComparison.Ordinal);
         var now = (await Cs02OctoberAsync())!.Escalation;
-        Assert.Equal((EscalationState.Decided, DecisionKind.AllocateResource), (now.State, Assert.Single(now.Decisions).Kind));
+        Assert.Equal(
+            (EscalationState.Decided, DecisionKind.AllocateResource),
+            (now.State, Assert.Single(now.Decisions).Kind)
+        );
         Assert.Single(now.EarlierRounds); // the first round's approval is still on record
     }
 
@@ -83,16 +97,36 @@ public class CorrectionFollowThroughTests : EscalationHost
         await RecordRedAsync();
         var stored = (await Cs02OctoberAsync())!;
         // As if raised for being Amber and worsening: the rules' other trigger.
-        await Escalations.TryChangeAsync(stored, stored.Escalation with { Trigger = EscalationTrigger.AmberWorsening }, default);
+        await Escalations.TryChangeAsync(
+            stored,
+            stored.Escalation with
+            {
+                Trigger = EscalationTrigger.AmberWorsening,
+            },
+            default
+        );
 
         var told = await CorrectAsync("60.0");
         await Scan.RunAsync(default);
 
-        Assert.Contains("Its Oct 2026 escalation is now Red: the escalation owner is told.", told, StringComparison.Ordinal);
+        Assert.Contains(
+            "Its Oct 2026 escalation is now Red: the escalation owner is told.",
+            told,
+            StringComparison.Ordinal
+        );
         var rejudged = (await Cs02OctoberAsync())!.Escalation;
         Assert.Equal((EscalationTrigger.Red, EscalationState.Open), (rejudged.Trigger, rejudged.State));
-        Assert.Equal(new EscalationRejudgement(rejudged.Rejudgements[0].At, EscalationTrigger.AmberWorsening, EscalationTrigger.Red), Assert.Single(rejudged.Rejudgements));
-        Assert.Single(CardsPostedTo(), c => c.Contains("Now Red: CS 02 Oct 2026 (escalated as amber and worsening)", StringComparison.Ordinal));
+        Assert.Equal(
+            new EscalationRejudgement(
+                rejudged.Rejudgements[0].At,
+                EscalationTrigger.AmberWorsening,
+                EscalationTrigger.Red
+            ),
+            Assert.Single(rejudged.Rejudgements)
+        );
+        Assert.Single(CardsPostedTo(), c =>
+            c.Contains("Now Red: CS 02 Oct 2026 (escalated as amber and worsening)", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -101,11 +135,17 @@ public class CorrectionFollowThroughTests : EscalationHost
         await InstallAsync();
         await RecordRedAsync();
         MoveTo("2026-12-02");
-        await PressAsync("submitUpdate", new
-        {
-            verb = "submitUpdate", measure = "CS 02", period = "FY2026-M08", value = "84.0",
-            commentary = "Agency advisers in post; the old phone menu is back.",
-        });
+        await PressAsync(
+            "submitUpdate",
+            new
+            {
+                verb = "submitUpdate",
+                measure = "CS 02",
+                period = "FY2026-M08",
+                value = "84.0",
+                commentary = "Agency advisers in post; the old phone menu is back.",
+            }
+        );
         Assert.Equal(EscalationState.Closed, StateOf(await Cs02OctoberAsync())); // November closed it
 
         var told = await CorrectAsync("60.0");

@@ -146,8 +146,10 @@ public class ExtensionTests : UpdateCycleHost
         var tuesday = Assert.Single(await ScanAtAsync(10, times: 2));
         Assert.Contains("Reminder: your Oct 2026 update is due in 3 days", tuesday, StringComparison.Ordinal);
         Assert.Empty(await ScanAtAsync(11, times: 2)); // nothing overdue against the old deadline
-        Assert.Contains("update is due today", Assert.Single(await ScanAtAsync(13, times: 2)), StringComparison.Ordinal);
-        Assert.Contains("Overdue: your Oct 2026 update was due 3 days ago", Assert.Single(await ScanAtAsync(16, times: 2)), StringComparison.Ordinal);
+        var friday = Assert.Single(await ScanAtAsync(13, times: 2));
+        Assert.Contains("update is due today", friday, StringComparison.Ordinal);
+        var monday = Assert.Single(await ScanAtAsync(16, times: 2));
+        Assert.Contains("Overdue: your Oct 2026 update was due 3 days ago", monday, StringComparison.Ordinal);
     }
 
     [Fact]

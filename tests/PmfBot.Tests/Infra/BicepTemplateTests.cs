@@ -102,9 +102,11 @@ public sealed class BicepTemplateTests
         Assert.Contains("@Microsoft.KeyVault(SecretUri=", template.RootElement.GetRawText(), StringComparison.Ordinal); // storage from Key Vault
         Assert.Contains("keyVaultReferenceIdentity", site, StringComparison.Ordinal);
         Assert.Contains("\"channelName\": \"MsTeamsChannel\"", Json("Microsoft.BotService/botServices/channels"), StringComparison.Ordinal);
-        Assert.Contains("pmfbot-leases", Json("Microsoft.Storage/storageAccounts/blobServices/containers"), StringComparison.Ordinal);
-        Assert.Contains("pmfbot-keyring", Json("Microsoft.Storage/storageAccounts/blobServices/containers"), StringComparison.Ordinal);
-        Assert.Contains("KeyRing__Certificate", template.RootElement.GetRawText(), StringComparison.Ordinal); // from Key Vault
+        var containers = Json("Microsoft.Storage/storageAccounts/blobServices/containers");
+        Assert.Contains("pmfbot-leases", containers, StringComparison.Ordinal);
+        Assert.Contains("pmfbot-keyring", containers, StringComparison.Ordinal);
+        // The key ring's certificate comes from Key Vault.
+        Assert.Contains("KeyRing__Certificate", template.RootElement.GetRawText(), StringComparison.Ordinal);
         Assert.Contains("\"enableRbacAuthorization\": true", Json("Microsoft.KeyVault/vaults"), StringComparison.Ordinal);
         Assert.NotEmpty(Json("Microsoft.Insights/components"));
         Assert.Equal(2, template.RootElement.GetProperty("parameters").GetProperty("instanceCount").GetProperty("minValue").GetInt32());

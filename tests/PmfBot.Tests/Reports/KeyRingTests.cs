@@ -25,8 +25,16 @@ public class KeyRingTests : UpdateCycleHost
     private static string NewCertificate()
     {
         using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=PmfBot key ring (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var request = new CertificateRequest(
+            "CN=PmfBot key ring (test)",
+            rsa,
+            HashAlgorithmName.SHA256,
+            RSASignaturePadding.Pkcs1
+        );
+        using var certificate = request.CreateSelfSigned(
+            DateTimeOffset.UtcNow.AddDays(-1),
+            DateTimeOffset.UtcNow.AddYears(1)
+        );
         return Convert.ToBase64String(certificate.Export(X509ContentType.Pkcs12));
     }
 
@@ -34,7 +42,14 @@ public class KeyRingTests : UpdateCycleHost
     {
         var container = new BlobServiceClient(Storage.ConnectionString).GetBlobContainerClient(BlobKeyRing.Container);
         var keys = new List<string>();
-        await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{Storage.Prefix.ToLowerInvariant()}/", default))
+        await foreach (
+            var blob in container.GetBlobsAsync(
+                Azure.Storage.Blobs.Models.BlobTraits.None,
+                Azure.Storage.Blobs.Models.BlobStates.None,
+                $"{Storage.Prefix.ToLowerInvariant()}/",
+                default
+            )
+        )
         {
             keys.Add((await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
         }
@@ -45,7 +60,8 @@ public class KeyRingTests : UpdateCycleHost
     [Fact]
     public async Task ALinkMadeByOneInstance_OpensOnAnother_WithOneKeyEncryptedAtRest()
     {
-        var link = App.Services.GetRequiredService<ReportLinks>()
+        var link = App
+            .Services.GetRequiredService<ReportLinks>()
             .LinkFor(new ReportRequest(ReportingPeriod.Parse("Q2 2026/27"), DigestScope.WholeCouncil));
 
         await using var other = StartHost(seed: false);
@@ -63,10 +79,13 @@ public class KeyRingTests : UpdateCycleHost
     [Fact]
     public async Task AnInstanceWithoutTheCertificate_CannotReadTheRing_SoItsLinksAreRefusedKindly()
     {
-        var link = App.Services.GetRequiredService<ReportLinks>()
+        var link = App
+            .Services.GetRequiredService<ReportLinks>()
             .LinkFor(new ReportRequest(ReportingPeriod.Parse("Q2 2026/27"), DigestScope.WholeCouncil));
 
-        await using var stranger = PmfBotHost.Build(LoopbackHost.Args(Settings, "--KeyRing:Certificate", NewCertificate()));
+        await using var stranger = PmfBotHost.Build(
+            LoopbackHost.Args(Settings, "--KeyRing:Certificate", NewCertificate())
+        );
         await stranger.StartAsync();
         using var client = new HttpClient { BaseAddress = stranger.Address() };
         using var response = await client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
@@ -77,11 +96,15 @@ public class KeyRingTests : UpdateCycleHost
 
     [Theory]
     [InlineData("not base64!", "KeyRing:Certificate is not a base64 PKCS#12 certificate.")]
-    [InlineData("@Microsoft.KeyVault(VaultName=pmf;SecretName=keyring-certificate)", "its Key Vault reference did not resolve")]
+    [InlineData(
+        "@Microsoft.KeyVault(VaultName=pmf;SecretName=keyring-certificate)",
+        "its Key Vault reference did not resolve"
+    )]
     public void ASettingThatHoldsNoCertificate_StopsStartUpWithTheReason(string setting, string reason)
     {
-        var problem = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
-            () => PmfBotHost.Build(LoopbackHost.Args(Settings, "--KeyRing:Certificate", setting)));
+        var problem = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            PmfBotHost.Build(LoopbackHost.Args(Settings, "--KeyRing:Certificate", setting))
+        );
         Assert.Contains(reason, problem.Message, StringComparison.Ordinal);
     }
 }

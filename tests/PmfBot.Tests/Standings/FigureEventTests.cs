@@ -291,7 +291,7 @@ public class FigureEventTests : UpdateCycleHost
             NewDeadline = new DateOnly(2026, 11, 13),
             Reason = "The telephony supplier's report is late.",
             RequestedBy = PersonId.Parse("priya.shah@northmere.gov.uk"),
-            RequestedAt = DateTimeOffset.Parse("2026-11-07T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            RequestedAt = UkTime.At(new DateOnly(2026, 11, 7), new TimeOnly(10, 0)),
         };
 
         await keeper.ChangeAsync(StandingSource.Extensions, Cs02, October, async ct =>
