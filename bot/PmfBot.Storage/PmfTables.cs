@@ -39,6 +39,7 @@ public sealed class PmfTables
         Digests = service.GetTableClient(prefix + "Digests");
         Outbox = service.GetTableClient(prefix + "Outbox");
         Standings = service.GetTableClient(prefix + "Standings");
+        Leavers = service.GetTableClient(prefix + "Leavers");
     }
 
     public TableServiceClient Service { get; }
@@ -84,8 +85,23 @@ public sealed class PmfTables
     /// <summary>Where every measure stands, a partition per service (see StandingStore).</summary>
     public TableClient Standings { get; }
 
+    /// <summary>People who have left, one partition (see LeaverStore).</summary>
+    public TableClient Leavers { get; }
+
     public IEnumerable<TableClient> All =>
-        [Catalogue, Results, Conversations, Prompts, Cover, Escalations, Subscriptions, Digests, Outbox, Standings];
+        [
+            Catalogue,
+            Results,
+            Conversations,
+            Prompts,
+            Cover,
+            Escalations,
+            Subscriptions,
+            Digests,
+            Outbox,
+            Standings,
+            Leavers,
+        ];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {

@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Digests.DigestStore>();
         services.AddSingleton<Outbox.OutboxStore>();
         services.AddSingleton<Standings.StandingStore>();
+        services.AddSingleton<People.LeaverStore>();
         services.AddHostedService<TableCreator>();
         return services;
     }

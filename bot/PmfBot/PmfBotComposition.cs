@@ -49,6 +49,7 @@ public static class PmfBotComposition
             s.GetRequiredService<IOptions<StatusOptions>>().Value.ToTolerance()
         ));
         services.AddPmfStorage(configuration);
+        services.AddSingleton<Council.PerformanceTeam>();
         services.AddKeyRing(configuration);
         services.AddStandings(configuration);
         services.AddTeamsBot(configuration);

@@ -70,6 +70,8 @@ public static class CardGallery
                 new Dictionary<string, string> { ["measure"] = "CS 01", ["period"] = "FY2026-M07", ["value"] = "91.5", ["commentary"] = "steady month", ["actionNote"] = "" }),
         ], "Record 91.5 here", Verbs.SubmitUpdate)),
         ["overdue-chase"] = OverdueChaseCard.Build(new OverdueChaseView("HR 01", "Working days lost to sickness per FTE, rolling 12 months", "Q2 2026/27", "HR", "Priya Shah", "7 days overdue (due by 12 Oct 2026)")),
+        ["owner-left"] = OwnerLeftCard.Build(new OwnerLeftView(
+            "RB 03", "Council Tax collected (year to date)", "Nov 2026", "figure", "Sam O'Neil", "Due by 10 Dec 2026")),
         ["overdue-chase-line-manager"] = OverdueChaseCard.Build(new OverdueChaseView("FI 01", "Undisputed invoices paid within 30 days", "Oct 2026", "Finance", "Fiona Grant", "7 days overdue (due by 10 Nov 2026)", "As Fiona Grant's line manager")),
         ["activity-prompt"] = PlanActivityPromptCard.Build(FoiAuditPrompt),
         ["activity-prompt-needs-fixing"] = PlanActivityPromptCard.Build(FoiAuditPrompt with

@@ -17,6 +17,8 @@ public abstract class StorageTestBase : IAsyncLifetime
         ["Updates:ScanOnSchedule"] = "false", // tests run the due scan themselves
         ["Digests:PostOnSchedule"] = "false", // and post digests themselves
         ["Retention:DeleteExpiredAuditEntries"] = "false", // and delete expired audit entries themselves
+        ["Retention:SweepOnSchedule"] = "false", // and sweep personal data themselves
+        ["Graph:CheckLeaversOnSchedule"] = "false", // and check for leavers themselves
         ["Standings:RepairOnSchedule"] = "false", // and repair standings themselves (the seed builds them)
         ["Outbox:Every"] = "01:00:00", // and run the outbox themselves (the scheduler's first run is at start-up)
     };

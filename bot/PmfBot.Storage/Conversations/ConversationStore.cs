@@ -98,6 +98,17 @@ public sealed class ConversationStore(PmfTables tables)
         CancellationToken cancellationToken
     ) => await SaveAsync(conversation with { State = ConversationState.Gone, UpdatedAt = at }, cancellationToken);
 
+    /// <summary>
+    /// Forgets how to reach a person: their 1:1 chat and its welcome marker (someone who left). Returns how many rows
+    /// went.
+    /// </summary>
+    public Task<int> ForgetPersonAsync(string aadObjectId, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(
+            _table,
+            TableClient.CreateQueryFilter($"PartitionKey eq {PersonalPartition(aadObjectId)}"),
+            cancellationToken
+        );
+
     private static (string Partition, string Row) WelcomeKey(StoredConversation c) =>
         c.ConversationType == "channel"
             ? (TeamPartition(c.TeamId!), "welcomed|" + c.ChannelId)

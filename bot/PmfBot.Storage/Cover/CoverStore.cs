@@ -67,17 +67,72 @@ public sealed class CoverStore(PmfTables tables)
     }
 
     /// <summary>Ends an owner's delegations in force: each now ended yesterday. Returns those ended.</summary>
-    public async Task<IReadOnlyList<Delegation>> EndAsync(
-        PersonId owner,
+    public Task<IReadOnlyList<Delegation>> EndAsync(PersonId owner, DateOnly today, CancellationToken cancellationToken)
+    {
+        var (from, to, day) = (DelegationEntity.Prefix, "delegation}", Day(today));
+        return EndWhereAsync(
+            TableClient.CreateQueryFilter(
+                $"PartitionKey eq {owner.Value} and RowKey ge {from} and RowKey lt {to} and Until ge {day}"
+            ),
+            today,
+            cancellationToken
+        );
+    }
+
+    /// <summary>
+    /// Ends every delegation a person gave or holds (someone who left), as <see cref="EndAsync"/> does, and drops their
+    /// snoozes. Returns the delegations ended.
+    /// </summary>
+    public async Task<IReadOnlyList<Delegation>> EndInvolvingAsync(
+        PersonId person,
+        DateOnly today,
+        CancellationToken cancellationToken
+    )
+    {
+        var (from, to, day) = (DelegationEntity.Prefix, "delegation}", Day(today));
+        var ended = new List<Delegation>(await EndAsync(person, today, cancellationToken));
+        ended.AddRange(
+            await EndWhereAsync(
+                TableClient.CreateQueryFilter(
+                    $"RowKey ge {from} and RowKey lt {to} and Delegate eq {person.Value} and Until ge {day}"
+                ),
+                today,
+                cancellationToken
+            )
+        );
+
+        var snoozes = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {person.Value} and RowKey ge {SnoozeEntity.Prefix} and RowKey lt {"snooze}"}"
+        );
+        await foreach (var e in _table.QueryAsync<SnoozeEntity>(snoozes, cancellationToken: cancellationToken))
+        {
+            await _table.DeleteEntityAsync(e.PartitionKey, e.RowKey, e.ETag, cancellationToken);
+        }
+
+        return ended;
+    }
+
+    /// <summary>Deletes delegations and snoozes that ended before a day (retention). Returns how many went.</summary>
+    public async Task<int> DeleteEndedBeforeAsync(DateOnly before, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"Until lt {Day(before)}");
+        var deleted = await TableSweep.DeleteAsync(_table, filter, cancellationToken);
+        if (deleted > 0)
+        {
+            LocalWrites.Made(_table);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>Ends the delegations a filter finds: each now ended yesterday.</summary>
+    private async Task<IReadOnlyList<Delegation>> EndWhereAsync(
+        string filter,
         DateOnly today,
         CancellationToken cancellationToken
     )
     {
         var ended = new List<Delegation>();
-        var (from, to, day) = (DelegationEntity.Prefix, "delegation}", Day(today));
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {owner.Value} and RowKey ge {from} and RowKey lt {to} and Until ge {day}"
-        );
         await foreach (var e in _table.QueryAsync<DelegationEntity>(filter, cancellationToken: cancellationToken))
         {
             e.Until = Day(today.AddDays(-1));

@@ -100,6 +100,12 @@ public sealed class PromptStore(PmfTables tables)
         CancellationToken cancellationToken
     ) => Claims.RecordAsync(_table, ToEntity(outcome), claim.ETag, cancellationToken);
 
+    /// <summary>
+    /// Deletes the records of steps claimed before an instant (retention): who was prompted and where their card was.
+    /// </summary>
+    public Task<int> DeleteClaimedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        TableSweep.DeleteAsync(_table, TableClient.CreateQueryFilter($"ClaimedAt lt {before}"), cancellationToken);
+
     /// <summary>Every step sent or attempted for a measure's period: one partition range read.</summary>
     public async Task<IReadOnlyList<PromptRecord>> GetForPeriodAsync(
         PromptSubject subject,

@@ -344,40 +344,7 @@ public sealed class ResultStore(PmfTables tables)
         var filter = TableClient.CreateQueryFilter(
             $"RowKey ge {AuditEntity.Prefix} and RowKey lt {RowKeyPrefix.After(AuditEntity.Prefix)} and At lt {before}"
         );
-        var expired = new List<TableEntity>();
-        await foreach (
-            var row in _table.QueryAsync<TableEntity>(
-                filter,
-                select: ["PartitionKey", "RowKey"],
-                cancellationToken: cancellationToken
-            )
-        )
-        {
-            expired.Add(row);
-        }
-
-        var deleted = 0;
-        var batches = expired
-            .GroupBy(e => e.PartitionKey)
-            .SelectMany(partition =>
-                TableLimits.Batches([
-                    .. partition.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, e.ETag)),
-                ])
-            );
-        foreach (var batch in batches)
-        {
-            try
-            {
-                await _table.SubmitTransactionAsync(batch, cancellationToken);
-                deleted += batch.Count;
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
-            {
-                // Deleted or changed since the scan (another instance's run): left for the next run to judge again.
-            }
-        }
-
-        return deleted;
+        return await TableSweep.DeleteAsync(_table, filter, cancellationToken);
     }
 
     // The marker beside the figure's transaction: OutboxKeys.TryMarkAsync says why it never fails the recording.

@@ -33,6 +33,12 @@ public static class AdminCommandLine
           standings rebuild
               Compare every measure's standing (what scorecards and digests read) with its history,
               and rebuild those that disagree. The bot also does this daily.
+          person left <email>
+              Record that someone has left (with Graph on, PmfBot also finds disabled and deleted
+              accounts daily): their chat and delegations go, they are no longer prompted, and the
+              performance team is told what now has nobody.
+          person returned <email>
+              Undo "person left": they are prompted again.
           demo seed [--as-of yyyy-MM-dd]
               Seed Northmere District Council (catalogue and two years of history).
           app-package --bot-id <guid> --domain <host> [--app-id <guid>] [--council <name>]
@@ -81,6 +87,12 @@ public static class AdminCommandLine
                 ),
                 ["standings", "rebuild"] when Positional(rest) is [] => await WithServicesAsync(s =>
                     RebuildStandingsAsync(s, @out, cancellationToken)
+                ),
+                ["person", "left"] when Positional(rest) is [var email] => await WithServicesAsync(s =>
+                    PersonCommands.LeftAsync(s, email, @out, cancellationToken)
+                ),
+                ["person", "returned"] when Positional(rest) is [var email] => await WithServicesAsync(s =>
+                    PersonCommands.ReturnedAsync(s, email, @out, cancellationToken)
                 ),
                 ["demo", "seed"] when Positional(rest) is [] => await WithServicesAsync(s =>
                     SeedAsync(s, Option(rest, "--as-of"), @out, cancellationToken)

@@ -14,10 +14,11 @@ namespace PmfBot.Delivery;
 /// <summary>
 /// Sends a card for one step of a measure's period (a prompt, a chase, an extension request or its
 /// answer) exactly once: claimed in storage before it is sent, its outcome recorded after, so
-/// restarts and several instances never send a step twice or skip one.
+/// restarts and several instances never send a step twice or skip one. Nothing goes to someone who has left.
 /// </summary>
 public sealed partial class ClaimedSend(
     PromptStore prompts,
+    Storage.People.LeaverStore leavers,
     ProactiveMessenger messenger,
     Scheduling.SchedulerLeader leader,
     TimeProvider time,
@@ -83,7 +84,13 @@ public sealed partial class ClaimedSend(
         }
 
         PromptRecord outcome;
-        if (council.FindPerson(recipientId)?.AadObjectId is not { Length: > 0 } aad)
+        // Not cancellable: once claimed, the claim is settled below either way.
+        if (await leavers.GetAsync(recipientId, CancellationToken.None) is { } leaver)
+        {
+            // The due scans tell the performance team instead; this catches the rest (an escalation, an extension).
+            outcome = claim.Record with { State = PromptState.Gone, Note = $"They have left: {leaver.WhyInWords}." };
+        }
+        else if (council.FindPerson(recipientId)?.AadObjectId is not { Length: > 0 } aad)
         {
             outcome = claim.Record with
             {

@@ -14,6 +14,7 @@ public static class DeliveryStartup
             .ValidateOnStart();
         services.AddSingleton<ClaimedSend>();
         services.AddSingleton<SentCards>();
+        services.AddSingleton<OwnerLeftNotices>();
         services.AddSingleton<DueWorkRunner>();
         return services;
     }

@@ -45,6 +45,32 @@ public class FollowUpTests : EscalationHost
     }
 
     [Fact]
+    public async Task WhenSomeoneAtTheNextLevelHasLeft_TheRaiseGoesToTheOthers_AndNothingReachesForThem()
+    {
+        await InstallAsync();
+        await InstallAsAsync(DemoPeople.HelenPrice, HelensChat);
+        await InstallAsAsync(DemoPeople.DanielOkoro, DanielsChat);
+        await new global::PmfBot.Storage.People.LeaverStore(Storage.Tables).TryAddAsync(
+            new Domain.People.Leaver(
+                DemoPeople.DanielOkoro.Id,
+                "Daniel Okoro",
+                Clock.GetUtcNow(),
+                Domain.People.LeavingReason.MarkedByPerformanceTeam,
+                []),
+            default);
+        await RecordRedAsync();
+
+        var helen = await ScanAtAsync("2026-11-14", "09:00", HelensChat);
+        Assert.Contains("Raised to you: CS 02", Assert.Single(helen), StringComparison.Ordinal);
+        Assert.DoesNotContain(CardsPostedTo(DanielsChat), c => c.Contains("Raised to you", StringComparison.Ordinal));
+        var prompts = new global::PmfBot.Storage.Prompts.PromptStore(Storage.Tables);
+        var records = await prompts.GetForPeriodAsync(Cs02, October, default);
+        var daniels = Assert.Single(records, r => r.Recipient == DemoPeople.DanielOkoro.Id);
+        Assert.Equal(global::PmfBot.Storage.Prompts.PromptState.Gone, daniels.State);
+        Assert.Equal("They have left: the performance team marked them as left.", daniels.Note);
+    }
+
+    [Fact]
     public async Task ADecidedEscalation_IsNeitherChasedNorRaised()
     {
         await InstallAsync();

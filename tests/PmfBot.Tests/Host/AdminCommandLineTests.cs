@@ -12,6 +12,21 @@ public class AdminCommandLineTests : StorageTestBase
         return (exit, output.ToString());
     }
 
+    /// <summary>As in Azure: "person left" may message the performance team, so it needs the bot's settings.</summary>
+    private async Task<(int Exit, string Output)> RunAsTheBotAsync(params string[] args)
+    {
+        var settings = new Dictionary<string, string?>(Settings)
+        {
+            ["Bot:AllowUnauthenticatedLocalRequests"] = "false",
+            ["Bot:AppId"] = "3f9c2e71-5b8d-4a63-9c10-2e7f4a1b8d05",
+            ["Bot:AppSecret"] = "not-used-here",
+            ["Bot:TenantId"] = "7d1b3c52-9a4e-4c1f-8e2a-6b5d0c3a9f10",
+        };
+        var output = new StringWriter();
+        var exit = await AdminCommandLine.RunAsync(args, output, settings);
+        return (exit, output.ToString());
+    }
+
     [Fact]
     public async Task CatalogueImport_WithARefusedRow_ReportsEachRow_WritesTheReport_AndExitsThree()
     {
@@ -108,4 +123,29 @@ public class AdminCommandLineTests : StorageTestBase
     [InlineData(new string[0], false)]
     public void IsAdminCommand_WordsAreCommands_OptionsAndSettingsAreForTheWebHost(string[] args, bool expected) =>
         Assert.Equal(expected, AdminCommandLine.IsAdminCommand(args));
+
+    [Fact]
+    public async Task PersonLeft_WithoutGraph_RecordsThem_SaysWhatTheyHeld_AndReturnedUndoesIt()
+    {
+        Assert.Equal(0, (await RunAsync("demo", "seed", "--as-of", "2026-11-07")).Exit);
+        var leavers = new Storage.People.LeaverStore(Storage.Tables);
+
+        var (exit, output) = await RunAsTheBotAsync("person", "left", "Fiona.Grant@northmere.gov.uk");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Recorded Fiona Grant (fiona.grant@northmere.gov.uk) as left.", output,
+            StringComparison.Ordinal);
+        Assert.Contains("owner of FI 01", output, StringComparison.Ordinal);
+        Assert.Contains("owner of activity housing-system", output, StringComparison.Ordinal);
+        Assert.Contains("Head of Service of Finance", output, StringComparison.Ordinal);
+        var leaver = await leavers.GetAsync(Features.Demo.DemoPeople.FionaGrant.Id, default);
+        Assert.Equal(Domain.People.LeavingReason.MarkedByPerformanceTeam, leaver!.Why);
+
+        var again = await RunAsTheBotAsync("person", "left", "fiona.grant@northmere.gov.uk");
+        Assert.Contains("was already recorded as left", again.Output, StringComparison.Ordinal);
+        var returned = await RunAsTheBotAsync("person", "returned", "fiona.grant@northmere.gov.uk");
+        Assert.Contains("is no longer recorded as left", returned.Output, StringComparison.Ordinal);
+        Assert.Null(await leavers.GetAsync(Features.Demo.DemoPeople.FionaGrant.Id, default));
+        Assert.Equal(2, (await RunAsTheBotAsync("person", "left", "not-an-email")).Exit);
+    }
 }

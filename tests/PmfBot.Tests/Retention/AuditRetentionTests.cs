@@ -40,12 +40,21 @@ public class AuditRetentionTests : StorageTestBase
     }
 
     [Fact]
-    public async Task TheLeader_DeletesAuditEntriesPastTheCouncilsRetention_AndNothingElse()
+    public async Task TheLeader_DeletesAuditEntriesAndPromptRecordsPastTheCouncilsRetention_AndNothingElse()
     {
         var old = Recorded("CS 02", "FY2019-M07", "2019-11-05T10:00:00Z"); // 2019/20 + 6 years: gone by 2026/27
         var kept = Recorded("CS 02", "FY2020-M07", "2020-11-05T10:00:00Z"); // 2020/21 + 6: kept until 1 April 2027
         await Results.RecordAsync(old, default);
         await Results.RecordAsync(kept, default);
+        var prompts = new Storage.Prompts.PromptStore(Storage.Tables);
+        var claimed = new[] { (old.Period, "2019-11-01T09:00:00Z"), (kept.Period, "2020-11-01T09:00:00Z") };
+        foreach (var (period, at) in claimed)
+        {
+            var when = DateTimeOffset.Parse(at, CultureInfo.InvariantCulture);
+            var terms = new Storage.ClaimTerms("test", when, TimeSpan.FromMinutes(1), 3);
+            var claim = await prompts.TryClaimAsync(old.Measure, period, "prompt", DemoPeople.PriyaShah.Id, terms, default);
+            Assert.NotNull(claim);
+        }
 
         await using var app = PmfBotHost.Build(LoopbackHost.Args(Settings, ["--Retention:DeleteExpiredAuditEntries", "true", "--Clock:StartAt", "2026-11-07T09:00"]));
         await app.StartAsync();
@@ -53,6 +62,9 @@ public class AuditRetentionTests : StorageTestBase
         Assert.True(await EventuallyAsync(async () => (await Results.GetAuditTrailAsync(old.Measure, old.Period, default)).Count == 0), "The leader never deleted 2019/20's audit entry.");
         Assert.Single(await Results.GetAuditTrailAsync(kept.Measure, kept.Period, default));
         Assert.Equal(old, await Results.GetAsync(old.Measure, old.Period, default)); // the figure itself stays
+        // who was prompted, and where their card was, went too
+        Assert.Empty(await prompts.GetForPeriodAsync(old.Measure, old.Period, default));
+        Assert.Single(await prompts.GetForPeriodAsync(kept.Measure, kept.Period, default));
     }
 
     [Fact]

@@ -3,14 +3,15 @@ using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using PmfBot.Bot;
 using PmfBot.Council;
+using PmfBot.Scheduling;
 
 namespace PmfBot.Features.People;
 
 public static class DirectoryStartup
 {
     /// <summary>
-    /// Graph for the directory and proactive install, when Graph:Enabled. Without it PmfBot still works, for people who
-    /// open it first.
+    /// Graph for the directory, proactive install and the leaver check, when Graph:Enabled. Without it PmfBot still
+    /// works, for people who open it first, and leavers are recorded by the performance team ("person left").
     /// </summary>
     public static IServiceCollection AddDirectory(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,7 +20,8 @@ public static class DirectoryStartup
             .Bind(configuration.GetSection(GraphOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        if (configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>() is not { Enabled: true })
+        services.AddSingleton<Departures>();
+        if (configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>() is not { Enabled: true } graph)
         {
             return services;
         }
@@ -33,6 +35,12 @@ public static class DirectoryStartup
         services.AddSingleton<PeopleResolver>();
         services.AddSingleton<IPersonalChatInstaller, GraphChatInstaller>();
         services.AddSingleton<ILineManagers, GraphLineManagers>();
+        services.AddSingleton<LeaverCheck>();
+        if (graph.CheckLeaversOnSchedule)
+        {
+            services.AddRepeatingJob<LeaverCheck>("leaver-check", graph.CheckLeaversEvery);
+        }
+
         return services;
     }
 }

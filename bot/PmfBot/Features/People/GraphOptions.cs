@@ -28,6 +28,32 @@ public sealed class GraphOptions : System.ComponentModel.DataAnnotations.IValida
     /// </summary>
     public string ServiceUrl { get; set; } = "https://smba.trafficmanager.net/teams/";
 
+    /// <summary>
+    /// How often the scheduler leader asks the directory who has left (disabled or deleted accounts): their chats,
+    /// delegations and prompts stop, and the performance team hears what they owned.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(
+        typeof(TimeSpan),
+        "00:01:00",
+        "7.00:00:00",
+        ErrorMessage = "Graph:CheckLeaversEvery must be between 1 minute and 7 days."
+    )]
+    public TimeSpan CheckLeaversEvery { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Run the leaver check on the scheduler leader. On by default; tests run it themselves.</summary>
+    public bool CheckLeaversOnSchedule { get; set; } = true;
+
+    /// <summary>
+    /// More leavers than this in one check is more likely a fault (the wrong tenant, a sync gone wrong) than people
+    /// leaving: nobody is recorded, and the log says why. Record a real mass departure with "person left".
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(
+        1,
+        10000,
+        ErrorMessage = "Graph:MaxLeaversPerCheck must be 1 to 10000."
+    )]
+    public int MaxLeaversPerCheck { get; set; } = 20;
+
     public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(
         System.ComponentModel.DataAnnotations.ValidationContext validationContext
     )

@@ -9,6 +9,9 @@ namespace PmfBot.Features.People;
 /// <summary>A person as the directory knows them.</summary>
 public sealed record DirectoryPerson(string AadObjectId, string Name, PersonId? Email);
 
+/// <summary>Whether someone's account can still sign in: false once IT has disabled it (they have left).</summary>
+public sealed record DirectoryAccount(string AadObjectId, bool Enabled);
+
 /// <summary>A channel of a team.</summary>
 public sealed record TeamChannel(string Id, string Name);
 
@@ -44,6 +47,39 @@ public sealed class PeopleDirectory(GraphServiceClient graph, IOptions<GraphOpti
                 ? new DirectoryResult<DirectoryPerson>.Found(ToPerson(user, id))
                 : new DirectoryResult<DirectoryPerson>.NotFound($"{email} is not in the directory.");
         });
+
+    /// <summary>
+    /// Whether someone's account is still enabled. <see cref="DirectoryResult{T}.NotFound"/> when the directory no
+    /// longer has them (deleted accounts go after IT's own retention).
+    /// </summary>
+    public Task<DirectoryResult<DirectoryAccount>> AccountOfAsync(
+        string aadObjectId,
+        CancellationToken cancellationToken
+    ) => AskAsync<DirectoryAccount>(ReadUsers, "checking an account", async () =>
+        {
+            try
+            {
+                return
+                    await graph
+                        .Users[aadObjectId]
+                        .GetAsync(r => r.QueryParameters.Select = ["id", "accountEnabled"], cancellationToken)
+                        is User { Id: { } id } user
+                    // Graph leaves accountEnabled out only when it can't say: no reason to think they left.
+                    ? new DirectoryResult<DirectoryAccount>.Found(new DirectoryAccount(id, user.AccountEnabled ?? true))
+                    : new DirectoryResult<DirectoryAccount>.Failed("Microsoft Graph answered with no account.");
+            }
+            catch (ODataError e) when (e.ResponseStatusCode == 404 && e.Error?.Code != UserNotFound)
+            {
+                // Only Graph's own "no such user" says someone has gone; any other 404 (a wrong Graph:BaseUrl, a
+                // proxy) says nothing about them.
+                return new DirectoryResult<DirectoryAccount>.Failed(
+                    $"Microsoft Graph answered 404 {e.Error?.Code} checking an account: is Graph:BaseUrl right?"
+                );
+            }
+        });
+
+    /// <summary>The error code of Graph's 404 for a user that does not exist.</summary>
+    private const string UserNotFound = "Request_ResourceNotFound";
 
     /// <summary>Someone's line manager, as the directory records it.</summary>
     public Task<DirectoryResult<DirectoryPerson>> ManagerOfAsync(

@@ -25,7 +25,8 @@ public sealed class PlanActivityReports(
     Events.ProgressEvents events,
     Telemetry.PmfMetrics metrics,
     TimeProvider time,
-    CouncilRules rules
+    CouncilRules rules,
+    OwnerLeftNotices ownerLeft
 ) : Council.IOwedReports
 {
     private UpdateCyclePolicy Policy => rules.Cycle;
@@ -40,10 +41,29 @@ public sealed class PlanActivityReports(
     {
         var now = time.GetUtcNow();
         var outcomes = new List<PromptState?>();
+        var leavers = await ownerLeft.ReadLeaversAsync(cancellationToken);
         foreach (var activity in council.Activities.Where(a => !a.IsClosed))
         {
             var history = await store.GetHistoryAsync(activity.Code, cancellationToken);
-            if (PlanActivityReviews.OwedAt(activity, history, now, Policy) is { Step: { } step } review)
+            if (PlanActivityReviews.OwedAt(activity, history, now, Policy) is not { Step: { } step } review)
+            {
+                continue;
+            }
+
+            if (leavers.TryGetValue(activity.Owner, out var leaver))
+            {
+                outcomes.AddRange(
+                    await ownerLeft.SendAsync(
+                        (PromptSubject.PlanActivity(activity.Code), activity.Code, activity.Title, "progress report"),
+                        review.Period,
+                        review.Deadline,
+                        leaver,
+                        council,
+                        cancellationToken
+                    )
+                );
+            }
+            else
             {
                 var sent = await sender.SendAsync(
                     PromptSubject.PlanActivity(activity.Code),

@@ -26,6 +26,25 @@ public sealed class RetentionOptions
     )]
     public int AuditFinancialYears { get; set; } = 6;
 
+    /// <summary>Days a delegation or snooze is kept after it ended.</summary>
+    [Range(1, 3660, ErrorMessage = "Retention:EndedCoverDays must be 1 to 3660 days.")]
+    public int EndedCoverDays { get; set; } = 90;
+
+    /// <summary>
+    /// Days the record of someone who left is kept at least; after that it goes once the catalogue no longer names
+    /// them (while it does, the record is what keeps PmfBot from prompting them).
+    /// </summary>
+    [Range(1, 3660, ErrorMessage = "Retention:LeaverDays must be 1 to 3660 days.")]
+    public int LeaverDays { get; set; } = 90;
+
+    /// <summary>
+    /// Sweep ended cover and forgotten leavers on the scheduler leader. On by default; off only where something else
+    /// runs <c>PersonalDataSweep</c> (tests).
+    /// </summary>
+    public bool SweepOnSchedule { get; set; } = true;
+
+    public Domain.People.PersonalDataRetention ToPersonalData() => new(EndedCoverDays, LeaverDays);
+
     /// <summary>How often the scheduler leader looks for expired entries.</summary>
     [Range(
         typeof(TimeSpan),

@@ -31,6 +31,7 @@ public sealed class DueScan(
     TimeProvider time,
     IOptions<UpdateCycleOptions> options,
     CouncilRules rules,
+    OwnerLeftNotices ownerLeft,
     ILineManagers? lineManagers = null
 ) : IDueWork
 {
@@ -65,6 +66,13 @@ public sealed class DueScan(
             && snoozes.Any(s => s.Holds(a.Recipient, a.Measure.Reference, a.Deadline.Date, today))
         );
 
+        // Nobody prompts someone who has left: the performance team hears instead, once per measure and period.
+        var leavers = await ownerLeft.ReadLeaversAsync(cancellationToken);
+        var ownerless = due.Where(a => leavers.ContainsKey(a.Recipient))
+            .DistinctBy(a => (a.Measure.Reference, a.Period))
+            .ToList();
+        due.RemoveAll(a => leavers.ContainsKey(a.Recipient));
+
         metrics.UpdatesOverdue(states.Values.Sum(s => s.OpenAt(now, policy).Count(o => o.Deadline.IsOverdueAt(now))));
 
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<PromptState?>();
@@ -86,6 +94,23 @@ public sealed class DueScan(
                 outcomes.Add(sent);
             }
         );
+
+        foreach (var action in ownerless)
+        {
+            var leaver = leavers[action.Recipient];
+            var told = await ownerLeft.SendAsync(
+                (action.Measure.Reference, action.Measure.Reference.Value, action.Measure.Title, "figure"),
+                action.Period,
+                action.Deadline,
+                leaver,
+                council,
+                cancellationToken
+            );
+            foreach (var outcome in told)
+            {
+                outcomes.Add(outcome);
+            }
+        }
 
         var report = SendReport.Of(outcomes);
 
