@@ -42,9 +42,9 @@ internal static class CardText
     public static string? ColorOf(string? status) =>
         status switch
         {
-            "Green" => "Good",
-            "Amber" => "Warning",
-            "Red" => "Attention",
+            "Green" or "On track" or "Completed" => "Good",
+            "Amber" or "At risk" => "Warning",
+            "Red" or "Off track" => "Attention",
             _ => null,
         };
 }

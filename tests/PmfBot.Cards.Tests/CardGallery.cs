@@ -251,6 +251,27 @@ public static class CardGallery
                 Bar("Housing", green: 6, amber: 2, red: 1),
             ],
         }),
+        ["scorecard-activities"] = ScorecardCard.Build(new ScorecardView(
+            "Place department scorecard",
+            "As at 9 November 2026 · 1 measure: 1 Amber",
+            [
+                new ScorecardGroup("Waste", [
+                    new ScorecardItem("NI 192", "Household waste sent for reuse, recycling and composting",
+                        "47.9% for Q2 2026/27", "Target 50.0% or more (Amber down to 47.5%, Red below)", "Amber", null, null, null),
+                ]),
+            ])
+        {
+            Activities = new ScorecardActivities(
+                "3 activities: 1 on track, 1 at risk, 1 off track",
+                [
+                    new ScorecardActivity(
+                        "housing-system Replace the housing management system",
+                        "Off track",
+                        "Milestone \"Data migration tested\" missed (due 30 Sept 2026) · 40% complete · Fiona Grant",
+                        "Commentary (Q2 2026/27): Data migration test failed twice; supplier's recovery plan awaited.\n"
+                            + "Action: The supplier's *recovery* plan, due 20 Nov."),
+                ]),
+        }),
         ["report"] = ReportCard.Build(new ReportView(
             "Q2 2026/27 report: Customer Services",
             "2 measures, all with figures. One row each: target, value, status, direction of travel, the same period last year, commentary and action note, owner.",

@@ -50,6 +50,9 @@ public sealed record Digest(
     int StillOpen
 )
 {
+    /// <summary>The scope's activities and milestones: late, off track, completed during the week.</summary>
+    public PlanActivities.PlanActivityWeek Activities { get; init; } = PlanActivities.PlanActivityWeek.Empty;
+
     /// <summary>Escalations raised during the week.</summary>
     public int Opened => Escalations.Count(e => e.Opened);
 
@@ -58,7 +61,12 @@ public sealed record Digest(
 
     /// <summary>Nothing happened and nothing is owed: the digest says so in one line.</summary>
     public bool IsQuiet =>
-        NewFigures == 0 && Changes.Count == 0 && Overdue.Count == 0 && DueNextWeek.Count == 0 && Escalations.Count == 0;
+        NewFigures == 0
+        && Changes.Count == 0
+        && Overdue.Count == 0
+        && DueNextWeek.Count == 0
+        && Escalations.Count == 0
+        && Activities.IsQuiet;
 
     /// <summary>
     /// Composes a week's digest. Pure: the caller reads the measures' figures and owed updates

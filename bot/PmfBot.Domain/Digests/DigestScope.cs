@@ -68,14 +68,26 @@ public sealed record DigestScope(ScopeKind Kind, string? Code)
         };
 
     /// <summary>Whether a measure belongs in this scope.</summary>
-    public bool Covers(Measure measure, CouncilCatalogue catalogue) =>
+    public bool Covers(Measure measure, CouncilCatalogue catalogue) => CoversService(measure.ServiceCode, catalogue);
+
+    /// <summary>Whether anything of a service (a measure, an activity) belongs in this scope.</summary>
+    public bool CoversService(string serviceCode, CouncilCatalogue catalogue) =>
         Kind switch
         {
             ScopeKind.Council => true,
-            ScopeKind.Service => string.Equals(measure.ServiceCode, Code, StringComparison.OrdinalIgnoreCase),
-            _ => catalogue.FindService(measure.ServiceCode) is { } service
+            ScopeKind.Service => string.Equals(serviceCode, Code, StringComparison.OrdinalIgnoreCase),
+            _ => catalogue.FindService(serviceCode) is { } service
                 && string.Equals(service.DepartmentCode, Code, StringComparison.OrdinalIgnoreCase),
         };
+
+    /// <summary>The scope's activities and milestones (from its services' action and service plans).</summary>
+    public IReadOnlyList<PlanActivity> PlanActivitiesIn(CouncilCatalogue catalogue) =>
+        [
+            .. catalogue
+                .Activities.Where(a => CoversService(a.ServiceCode, catalogue))
+                .OrderBy(a => a.ServiceCode, StringComparer.Ordinal)
+                .ThenBy(a => a.Code, StringComparer.Ordinal),
+        ];
 
     public IReadOnlyList<Measure> MeasuresIn(CouncilCatalogue catalogue) =>
         [

@@ -32,6 +32,9 @@ public sealed record Scorecard(DigestScope Scope, IReadOnlyList<ScorecardLine> L
 {
     public const int TrendLength = 8;
 
+    /// <summary>The scope's activities and milestones: how many stand where, and those off track or late.</summary>
+    public PlanActivityScorecard Activities { get; init; } = PlanActivityScorecard.Empty;
+
     public StandingCounts Counts => StandingCounts.Of(Lines.Select(l => l.Standing));
 
     /// <summary>
@@ -80,6 +83,38 @@ public sealed record Scorecard(DigestScope Scope, IReadOnlyList<ScorecardLine> L
                 .. lines
                     .OrderBy(l => l.Measure.ServiceCode, StringComparer.Ordinal)
                     .ThenBy(l => l.Measure.Reference.Key, StringComparer.Ordinal),
+            ]
+        );
+    }
+}
+
+/// <summary>A scope's activities on its scorecard: counts by status, and those needing attention (off track, then
+/// late), each with its latest commentary.</summary>
+public sealed record PlanActivityScorecard(
+    PlanActivities.PlanActivityCounts Counts,
+    IReadOnlyList<PlanActivities.PlanActivityStanding> NeedingAttention
+)
+{
+    public static PlanActivityScorecard Empty { get; } = new(new PlanActivities.PlanActivityCounts(0, 0, 0, 0, 0), []);
+
+    /// <summary>Where each activity stands now.</summary>
+    public static PlanActivityScorecard For(
+        IEnumerable<(PlanActivity PlanActivity, IReadOnlyList<PlanActivities.PlanActivityProgress> History)> activities,
+        DateTimeOffset now,
+        Deadlines.UpdateCyclePolicy policy
+    )
+    {
+        var standings = activities
+            .Select(a => PlanActivities.PlanActivityStanding.At(a.PlanActivity, a.History, now, policy))
+            .ToList();
+        return new PlanActivityScorecard(
+            PlanActivities.PlanActivityCounts.Of(standings),
+            [
+                .. standings
+                    .Where(s => s.IsOffTrack || s.IsLate)
+                    .OrderBy(s => s.IsOffTrack ? 0 : 1)
+                    .ThenBy(s => s.PlanActivity.ServiceCode, StringComparer.Ordinal)
+                    .ThenBy(s => s.PlanActivity.Code, StringComparer.Ordinal),
             ]
         );
     }

@@ -164,6 +164,7 @@ public static class StandingsStartup
         services.AddSingleton<Events.IOutboxRefresh>(s => s.GetRequiredService<StandingsKeeper>());
         services.AddSingleton<StandingsRepair>();
         services.AddSingleton<StandingsReader>();
+        services.AddSingleton<PlanActivityReader>();
 
         var outbox = configuration.GetSection(Events.OutboxOptions.SectionName).Get<Events.OutboxOptions>() ?? new();
         var repair = configuration.GetSection(StandingsOptions.SectionName).Get<StandingsOptions>() ?? new();

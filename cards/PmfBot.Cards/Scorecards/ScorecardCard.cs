@@ -21,6 +21,15 @@ public sealed record ScorecardItem(
     string? Escalation
 );
 
+/// <summary>An activity needing attention: off track or late, with its latest commentary.</summary>
+/// <param name="Detail">"Milestone "Data migration tested" missed (due 30 Sep 2026) · Fiona Grant".</param>
+/// <param name="Notes">Its latest report's commentary and action note.</param>
+public sealed record ScorecardActivity(string Title, string Status, string Detail, string? Notes);
+
+/// <summary>The scope's activities and milestones, under its measures.</summary>
+/// <param name="Summary">"4 activities: 1 on track, 1 at risk, 1 off track, 1 completed".</param>
+public sealed record ScorecardActivities(string Summary, IReadOnlyList<ScorecardActivity> NeedingAttention);
+
 /// <summary>A service's measures (a heading, when the scorecard covers more than one service).</summary>
 public sealed record ScorecardGroup(string? Heading, IReadOnlyList<ScorecardItem> Items);
 
@@ -38,6 +47,9 @@ public sealed record ScorecardView(
 {
     /// <summary>Every measure in scope by status: a bar per service (a donut for one), under the summary.</summary>
     public IReadOnlyList<StatusBar> ByStatus { get; init; } = [];
+
+    /// <summary>The scope's activities, when it has any.</summary>
+    public ScorecardActivities? Activities { get; init; }
 }
 
 /// <summary>
@@ -105,7 +117,64 @@ public static class ScorecardCard
             );
         }
 
+        if (view.Activities is { } activities)
+        {
+            body.AddRange(Activities(activities));
+        }
+
         return new AdaptiveCard { Body = body };
+    }
+
+    private static IEnumerable<CardElement> Activities(ScorecardActivities activities)
+    {
+        yield return new TextBlock("Activities and milestones")
+        {
+            Weight = "Bolder",
+            Separator = true,
+            Spacing = "Large",
+        };
+        yield return new TextBlock(CardText.Plain(activities.Summary))
+        {
+            IsSubtle = true,
+            Spacing = "None",
+            Size = "Small",
+        };
+        foreach (var activity in activities.NeedingAttention)
+        {
+            var lines = new List<CardElement>
+            {
+                new ColumnSet([
+                    new Column([new TextBlock(CardText.Plain(activity.Title)) { Weight = "Bolder" }])
+                    {
+                        Width = "stretch",
+                    },
+                    new Column([
+                        new TextBlock(CardText.Plain(activity.Status))
+                        {
+                            Weight = "Bolder",
+                            Color = CardText.ColorOf(activity.Status),
+                        },
+                    ])
+                    {
+                        Width = "auto",
+                    },
+                ]),
+                new TextBlock(CardText.Plain(activity.Detail)) { Spacing = "None", Size = "Small" },
+            };
+            if (activity.Notes is not null)
+            {
+                lines.Add(
+                    new TextBlock(CardText.Plain(activity.Notes))
+                    {
+                        Spacing = "Small",
+                        Size = "Small",
+                        IsSubtle = true,
+                    }
+                );
+            }
+
+            yield return new Container(lines) { Separator = true, Spacing = "Medium" };
+        }
     }
 
     private static Container Item(ScorecardItem item)

@@ -119,7 +119,8 @@ public static class ScaleBenchmark
         CancellationToken cancellationToken
     )
     {
-        var scorecard = await query.ForAsync(scope, scope.MeasuresIn(council.Catalogue), cancellationToken);
+        var (measures, plans) = (scope.MeasuresIn(council.Catalogue), scope.PlanActivitiesIn(council.Catalogue));
+        var scorecard = await query.ForAsync(scope, measures, plans, cancellationToken);
         return scorecard.Lines.Count == 0 ? throw new InvalidOperationException($"{scope} has no measures.") : 0;
     }
 

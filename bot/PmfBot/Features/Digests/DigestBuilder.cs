@@ -9,9 +9,9 @@ namespace PmfBot.Features.Digests;
 /// <remarks>
 /// Storage: where the scope's measures stand, their escalations included (one read per service, in
 /// parallel). A standing's figures carry when each was recorded, so the week's changes are judged
-/// on what was known at each end of it.
+/// on what was known at each end of it. The scope's activities: a read each (see <see cref="PlanActivityReader"/>).
 /// </remarks>
-public sealed class DigestBuilder(StandingsReader standings, CouncilRules rules)
+public sealed class DigestBuilder(StandingsReader standings, PlanActivityReader activities, CouncilRules rules)
 {
     public async Task<Digest> ComposeAsync(
         DigestScope scope,
@@ -25,6 +25,10 @@ public sealed class DigestBuilder(StandingsReader standings, CouncilRules rules)
         var read = await standings.ForAsync(measures, cancellationToken);
         var policy = rules.Cycle;
         var facts = measures.Zip(read, (m, s) => new MeasureFacts(m, s.Recent, [.. s.OpenAt(m, to, policy)])).ToList();
-        return Digest.Compose(facts, read.SelectMany(s => s.Escalations), from, to);
+        var plans = await activities.ReadAsync(scope.PlanActivitiesIn(council), cancellationToken);
+        return Digest.Compose(facts, read.SelectMany(s => s.Escalations), from, to) with
+        {
+            Activities = Domain.PlanActivities.PlanActivityWeek.Compose(plans, from, to, policy),
+        };
     }
 }

@@ -92,6 +92,24 @@ public static class DigestViews
         var escalationsHeading =
             $"Escalations: {digest.Opened} opened, {digest.Decided} decided, {digest.StillOpen} waiting for a decision";
         Add(sections, escalationsHeading, digest.Escalations, e => Escalation(e, council), counted: false);
+        var activities = digest.Activities;
+        Add(sections, "Activities late", activities.Late, a => new DigestItem(
+            PlanActivityWords.Title(a),
+            $"{PlanActivityWords.WhyLate(a, digest.To)} · {council.NameOf(a.PlanActivity.Owner)}",
+            PlanActivityWords.StatusWords(a.Status)
+        ));
+        Add(sections, "Activities off track", activities.OffTrack, a => new DigestItem(
+            PlanActivityWords.Title(a),
+            (a.Latest?.PercentComplete is { } p ? $"{p}% complete · " : string.Empty)
+                + council.NameOf(a.PlanActivity.Owner),
+            "Off track",
+            PlanActivityWords.Notes(a, Cut)
+        ));
+        Add(sections, "Activities completed this week", activities.Completed, a => new DigestItem(
+            PlanActivityWords.Title(a),
+            council.NameOf(a.PlanActivity.Owner),
+            "Completed"
+        ));
         Add(sections, "Due next week", digest.DueNextWeek, o => new DigestItem(
             Title(o.Measure),
             $"{o.Period} · due {o.Deadline.Date.ToString("ddd d MMM", English)} · "

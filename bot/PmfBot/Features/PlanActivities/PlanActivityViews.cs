@@ -10,17 +10,6 @@ namespace PmfBot.Features.PlanActivities;
 /// <summary>Activities and their reports in words, for the cards.</summary>
 public static class PlanActivityViews
 {
-    public static string StatusWords(PlanActivityStatus status) =>
-        status switch
-        {
-            PlanActivityStatus.NotStarted => "Not started",
-            PlanActivityStatus.OnTrack => "On track",
-            PlanActivityStatus.AtRisk => "At risk",
-            PlanActivityStatus.OffTrack => "Off track",
-            PlanActivityStatus.Completed => "Completed",
-            _ => "Stopped",
-        };
-
     public static IReadOnlyDictionary<string, string> DataFor(PlanActivity activity, ReportingPeriod period) =>
         new Cards.Payloads.PlanActivityPeriodData(activity.Code, period.Code).ToData();
 
@@ -54,14 +43,18 @@ public static class PlanActivityViews
             [
                 .. activity
                     .Milestones.OrderBy(m => m.DueDate)
-                    .Select(m => new MilestoneLine(m.Title, Dates.ShortDate(m.DueDate), StatusWords(m.Status))),
+                    .Select(m => new MilestoneLine(
+                        m.Title,
+                        Dates.ShortDate(m.DueDate),
+                        PlanActivityWords.StatusWords(m.Status)
+                    )),
             ],
             last is null
                 ? activity.Commentary is { } c
-                    ? $"{StatusWords(activity.Status)}: {c}"
+                    ? $"{PlanActivityWords.StatusWords(activity.Status)}: {c}"
                     : null
-                : $"{StatusWords(last.Status)} ({last.Period}): {last.Commentary}",
-            [.. PlanActivityProgress.Reportable.Select(s => (StatusWords(s), s.ToString()))],
+                : $"{PlanActivityWords.StatusWords(last.Status)} ({last.Period}): {last.Commentary}",
+            [.. PlanActivityProgress.Reportable.Select(s => (PlanActivityWords.StatusWords(s), s.ToString()))],
             DataFor(activity, period),
             entry,
             problems is null
@@ -88,7 +81,7 @@ public static class PlanActivityViews
         return new PlanActivityRecordedView(
             activity.Title,
             progress.Period.ToString(),
-            StatusWords(progress.Status),
+            PlanActivityWords.StatusWords(progress.Status),
             progress.Status switch
             {
                 PlanActivityStatus.OnTrack or PlanActivityStatus.Completed => "Good",

@@ -128,7 +128,8 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
 
         var codes = services.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         var measures = turn.Catalogue.Measures.Where(m => codes.Contains(m.ServiceCode)).ToList();
-        var scorecard = await query.ForAsync(DigestScope.WholeCouncil, measures, turn.Cancellation);
+        var plans = turn.Catalogue.Activities.Where(a => codes.Contains(a.ServiceCode)).ToList();
+        var scorecard = await query.ForAsync(DigestScope.WholeCouncil, measures, plans, turn.Cancellation);
         return TurnAnswer.Of(
             ScorecardCard.Build(
                 ScorecardViews.Of(
@@ -143,7 +144,12 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
 
     private async Task<TurnAnswer> ScopeAsync(Turn turn, DigestScope scope)
     {
-        var scorecard = await query.ForAsync(scope, scope.MeasuresIn(turn.Catalogue), turn.Cancellation);
+        var scorecard = await query.ForAsync(
+            scope,
+            scope.MeasuresIn(turn.Catalogue),
+            scope.PlanActivitiesIn(turn.Catalogue),
+            turn.Cancellation
+        );
         var title = $"{scope.TitleIn(turn.Catalogue, council.Value.Name)} scorecard";
         return TurnAnswer.Of(
             ScorecardCard.Build(ScorecardViews.Of(scorecard, title, turn.Catalogue, time.GetUtcNow()))
@@ -152,7 +158,12 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
 
     private async Task<TurnAnswer> MeasureAsync(Turn turn, Measure measure)
     {
-        var scorecard = await query.ForAsync(DigestScope.OfService(measure.ServiceCode), [measure], turn.Cancellation);
+        var scorecard = await query.ForAsync(
+            DigestScope.OfService(measure.ServiceCode),
+            [measure],
+            [],
+            turn.Cancellation
+        );
         return TurnAnswer.Of(
             ScorecardCard.Build(
                 ScorecardViews.Of(scorecard, $"{measure.Reference}: how it is doing", turn.Catalogue, time.GetUtcNow())

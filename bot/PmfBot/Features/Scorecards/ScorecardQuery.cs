@@ -8,23 +8,35 @@ namespace PmfBot.Features.Scorecards;
 
 /// <summary>
 /// Reads what a scorecard needs: where its measures stand, their escalations not yet closed
-/// included (one read per service).
+/// included (one read per service), and its activities' reports (a read each).
 /// </summary>
-public sealed class ScorecardQuery(StandingsReader standings, CouncilRules rules, IOptions<ScorecardOptions> options)
+public sealed class ScorecardQuery(
+    StandingsReader standings,
+    PlanActivityReader activities,
+    CouncilRules rules,
+    TimeProvider time,
+    IOptions<ScorecardOptions> options
+)
 {
+    /// <param name="plans">The activities and milestones shown beside the measures (none for one measure).</param>
     public async Task<Scorecard> ForAsync(
         DigestScope scope,
         IReadOnlyList<Measure> measures,
+        IReadOnlyList<PlanActivity> plans,
         CancellationToken cancellationToken
     )
     {
         var stand = await standings.ForAsync(measures, cancellationToken);
+        var read = await activities.ReadAsync(plans, cancellationToken);
         return Scorecard.For(
             scope,
             measures.Zip(stand.Select(s => s.Recent)),
             stand.SelectMany(s => s.NotClosed),
             rules.Status
-        );
+        ) with
+        {
+            Activities = PlanActivityScorecard.For(read, time.GetUtcNow(), rules.Cycle),
+        };
     }
 
     /// <summary>

@@ -65,7 +65,54 @@ public static class ScorecardViews
                         ]
                     )),
             ],
+            Activities = Activities(scorecard.Activities, council, now),
         };
+    }
+
+    /// <summary>The activities section: how many stand where, then each one off track or late.</summary>
+    private static ScorecardActivities? Activities(
+        PlanActivityScorecard activities,
+        CouncilCatalogue council,
+        DateTimeOffset now
+    )
+    {
+        var counts = activities.Counts;
+        if (counts.Total == 0)
+        {
+            return null;
+        }
+
+        var parts = new (int Count, string Words)[]
+        {
+            (counts.OnTrack, "on track"),
+            (counts.AtRisk, "at risk"),
+            (counts.OffTrack, "off track"),
+            (counts.NotStarted, "not started"),
+            (counts.Finished, "completed or stopped"),
+        }
+            .Where(p => p.Count > 0)
+            .Select(p => $"{p.Count} {p.Words}");
+        var summary =
+            $"{(counts.Total == 1 ? "1 activity" : $"{counts.Total} activities")}: {string.Join(", ", parts)}";
+        return new ScorecardActivities(
+            summary,
+            [
+                .. activities.NeedingAttention.Select(a => new ScorecardActivity(
+                    PlanActivityWords.Title(a),
+                    PlanActivityWords.StatusWords(a.Status),
+                    string.Join(
+                        " · ",
+                        new[]
+                        {
+                            a.IsLate ? PlanActivityWords.WhyLate(a, now) : null,
+                            a.Latest?.PercentComplete is { } p ? $"{p}% complete" : null,
+                            council.NameOf(a.PlanActivity.Owner),
+                        }.OfType<string>()
+                    ),
+                    PlanActivityWords.Notes(a, text => text)
+                )),
+            ]
+        );
     }
 
     public static ScorecardItem Item(ScorecardLine line, CouncilCatalogue council, DateOnly today)

@@ -1,0 +1,120 @@
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Catalogue;
+using PmfBot.Domain.Deadlines;
+
+namespace PmfBot.Domain.PlanActivities;
+
+/// <summary>
+/// Where an activity stood at an instant, as it was known then: its status (its latest report, else the
+/// catalogue's), and whether it was late — past its due date unfinished, a milestone missed, or its quarterly report
+/// overdue.
+/// </summary>
+/// <param name="Latest">The latest report known at the instant, if any: its commentary and action note.</param>
+/// <param name="MissedMilestones">Milestones past their date and not completed (none once the activity is
+/// finished).</param>
+/// <param name="OverdueReport">The quarterly report owed and past its deadline, if one is.</param>
+public sealed record PlanActivityStanding(
+    PlanActivity PlanActivity,
+    PlanActivityStatus Status,
+    PlanActivityProgress? Latest,
+    bool PastDueDate,
+    IReadOnlyList<Milestone> MissedMilestones,
+    PlanActivityReview? OverdueReport
+)
+{
+    public bool IsFinished => Status is PlanActivityStatus.Completed or PlanActivityStatus.Stopped;
+
+    public bool IsLate => PastDueDate || MissedMilestones.Count > 0 || OverdueReport is not null;
+
+    /// <summary>Significantly off track: reported so (PMF: for the escalation owner).</summary>
+    public bool IsOffTrack => Status == PlanActivityStatus.OffTrack;
+
+    /// <summary>The activity as it stood at <paramref name="at"/>, from the reports recorded by then.</summary>
+    public static PlanActivityStanding At(
+        PlanActivity activity,
+        IReadOnlyList<PlanActivityProgress> history,
+        DateTimeOffset at,
+        UpdateCyclePolicy policy
+    )
+    {
+        var known = history.Where(h => h.RecordedAt <= at).ToList();
+        var status = PlanActivityReviews.CurrentStatus(activity, known);
+        var finished = status is PlanActivityStatus.Completed or PlanActivityStatus.Stopped || activity.IsClosed;
+        var today = UkTime.DateAt(at);
+        var owed = finished ? null : PlanActivityReviews.OwedAt(activity, known, at, policy);
+        return new PlanActivityStanding(
+            activity,
+            activity.IsClosed ? activity.Status : status,
+            known.MaxBy(h => h.Period),
+            !finished && today > activity.DueDate,
+            finished ? [] : [.. activity.MissedMilestonesOn(today)],
+            owed is not null && owed.Deadline.IsOverdueAt(at) ? owed : null
+        );
+    }
+}
+
+/// <summary>How many activities stand where.</summary>
+public sealed record PlanActivityCounts(int OnTrack, int AtRisk, int OffTrack, int NotStarted, int Finished)
+{
+    public int Total => OnTrack + AtRisk + OffTrack + NotStarted + Finished;
+
+    public static PlanActivityCounts Of(IEnumerable<PlanActivityStanding> standings)
+    {
+        var list = standings.ToList();
+        return new PlanActivityCounts(
+            list.Count(s => s.Status == PlanActivityStatus.OnTrack),
+            list.Count(s => s.Status == PlanActivityStatus.AtRisk),
+            list.Count(s => s.Status == PlanActivityStatus.OffTrack),
+            list.Count(s => s.Status == PlanActivityStatus.NotStarted),
+            list.Count(s => s.IsFinished)
+        );
+    }
+}
+
+/// <summary>
+/// A week of a scope's activities and milestones, for its digest: late and off track at the week's end, and those
+/// completed during it.
+/// </summary>
+public sealed record PlanActivityWeek(
+    PlanActivityCounts Now,
+    IReadOnlyList<PlanActivityStanding> Late,
+    IReadOnlyList<PlanActivityStanding> OffTrack,
+    IReadOnlyList<PlanActivityStanding> Completed
+)
+{
+    public static PlanActivityWeek Empty { get; } = new(new PlanActivityCounts(0, 0, 0, 0, 0), [], [], []);
+
+    public bool IsQuiet => Late.Count == 0 && OffTrack.Count == 0 && Completed.Count == 0;
+
+    /// <summary>
+    /// Composes the week from each activity's reports. Completed "since last week" means a report of completion
+    /// recorded during the week.
+    /// </summary>
+    public static PlanActivityWeek Compose(
+        IEnumerable<(PlanActivity PlanActivity, IReadOnlyList<PlanActivityProgress> History)> activities,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        UpdateCyclePolicy policy
+    )
+    {
+        var list = activities.ToList();
+        var standings = list.Select(a => PlanActivityStanding.At(a.PlanActivity, a.History, to, policy)).ToList();
+        var completed = list.Where(a =>
+                a.History.Any(h =>
+                    h.Status == PlanActivityStatus.Completed && h.RecordedAt > from && h.RecordedAt <= to
+                )
+            )
+            .Select(a => standings.First(s => s.PlanActivity.Code == a.PlanActivity.Code));
+        return new PlanActivityWeek(
+            PlanActivityCounts.Of(standings),
+            [.. Ordered(standings.Where(s => s.IsLate))],
+            [.. Ordered(standings.Where(s => s.IsOffTrack))],
+            [.. Ordered(completed)]
+        );
+    }
+
+    private static IEnumerable<PlanActivityStanding> Ordered(IEnumerable<PlanActivityStanding> standings) =>
+        standings
+            .OrderBy(s => s.PlanActivity.ServiceCode, StringComparer.Ordinal)
+            .ThenBy(s => s.PlanActivity.Code, StringComparer.Ordinal);
+}
