@@ -277,6 +277,16 @@ public static class CardGallery
             "2 measures, all with figures. One row each: target, value, status, direction of travel, the same period last year, commentary and action note, owner.",
             "The link works until 10:00 on 9 Nov 2026 (UK time); ask again for a fresh one.",
             new Uri("https://pmfbot.northmere.gov.uk/reports/CfDJ8Example"))),
+        ["report-activities"] = ReportCard.Build(new ReportView(
+            "Q2 2026/27 report: Place department",
+            "12 measures, all with figures. One row each: target, value, status, direction of travel, the same period "
+                + "last year, commentary and action note, owner. The 3 activities and milestones are a file of "
+                + "their own.",
+            "The link works until 10:00 on 9 Nov 2026 (UK time); ask again for a fresh one.",
+            new Uri("https://pmfbot.northmere.gov.uk/reports/CfDJ8Example"))
+        {
+            PlanActivitiesDownload = new Uri("https://pmfbot.northmere.gov.uk/reports/CfDJ8Activities"),
+        }),
         ["which-service"] = ChoiceCard.Build("Which did you mean by \"plan\"?",
         [
             new ChoiceButton("Planning", Verbs.ShowScorecard, new Dictionary<string, string> { ["scope"] = "service|planning" }),

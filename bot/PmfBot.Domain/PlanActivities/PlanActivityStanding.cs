@@ -51,6 +51,32 @@ public sealed record PlanActivityStanding(
             owed is not null && owed.Deadline.IsOverdueAt(at) ? owed : null
         );
     }
+
+    /// <summary>
+    /// The activity as a period's report shows it: its report for the quarter the period ends in (or the latest
+    /// before), whenever it was recorded, and lateness at the period's end. Milestones are judged by their status in
+    /// the catalogue now, which keeps no history of them.
+    /// </summary>
+    public static PlanActivityStanding ForPeriod(
+        PlanActivity activity,
+        IReadOnlyList<PlanActivityProgress> history,
+        ReportingPeriod period
+    )
+    {
+        var quarter = ReportingPeriod.Containing(period.End, PeriodKind.Quarter);
+        var reported = history.Where(h => h.Period <= quarter).ToList();
+        var status = activity.IsClosed ? activity.Status : PlanActivityReviews.CurrentStatus(activity, reported);
+        var finished = status is PlanActivityStatus.Completed or PlanActivityStatus.Stopped;
+        var dayAfter = period.End.AddDays(1);
+        return new PlanActivityStanding(
+            activity,
+            status,
+            reported.MaxBy(h => h.Period),
+            !finished && period.End > activity.DueDate,
+            finished ? [] : [.. activity.MissedMilestonesOn(dayAfter)],
+            null
+        );
+    }
 }
 
 /// <summary>How many activities stand where.</summary>

@@ -29,7 +29,8 @@ public static class AdminCommandLine
           catalogue export <file.csv>
               Write the catalogue in the import's own columns.
           results export <period> <file.csv>
-              Write every measure's result for a period (e.g. "Q2 2026/27", "Oct 2026", "2026/27").
+              Write every measure's result for a period (e.g. "Q2 2026/27", "Oct 2026", "2026/27"),
+              and every activity and its milestones beside it ("<file> activities.csv").
           standings rebuild
               Compare every measure's standing (what scorecards and digests read) with its history,
               and rebuild those that disagree. The bot also does this daily.
@@ -263,6 +264,18 @@ public static class AdminCommandLine
         }
 
         await output.WriteLineAsync($"{count} measures' results for {period} written to {file}.");
+        var activities = Path.Combine(
+            Path.GetDirectoryName(Path.GetFullPath(file))!,
+            Path.GetFileNameWithoutExtension(file) + " activities" + Path.GetExtension(file)
+        );
+        await using (var writer = new StreamWriter(activities))
+        {
+            count = await services
+                .GetRequiredService<PlanActivitiesExporter>()
+                .WriteAsync(catalogue, period, Domain.Digests.DigestScope.WholeCouncil, writer, cancellationToken);
+        }
+
+        await output.WriteLineAsync($"{count} activities and their milestones for {period} written to {activities}.");
         return 0;
     }
 

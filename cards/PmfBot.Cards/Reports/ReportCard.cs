@@ -6,7 +6,11 @@ namespace PmfBot.Cards.Reports;
 /// <param name="Summary">"2 measures, all with figures. One row each: target, value, status, direction of travel,
 /// commentary and action note."</param>
 /// <param name="Expires">"The link works until 10:42 today."</param>
-public sealed record ReportView(string Title, string Summary, string Expires, Uri Download);
+public sealed record ReportView(string Title, string Summary, string Expires, Uri Download)
+{
+    /// <summary>The activities and milestones beside the measures, when the scope has any.</summary>
+    public Uri? PlanActivitiesDownload { get; init; }
+}
 
 /// <summary>
 /// A period's report for Cabinet or Overview &amp; Scrutiny, as a download link to a spreadsheet (CSV).
@@ -27,6 +31,12 @@ public static class ReportCard
                 new TextBlock(CardText.Plain(view.Summary)),
                 new TextBlock(CardText.Plain(view.Expires)) { IsSubtle = true, Size = "Small" },
             ],
-            Actions = [new ActionOpenUrl("Download the spreadsheet (CSV)", view.Download)],
+            Actions =
+            [
+                new ActionOpenUrl("Download the spreadsheet (CSV)", view.Download),
+                .. view.PlanActivitiesDownload is { } activities
+                    ? [new ActionOpenUrl("Activities and milestones (CSV)", activities)]
+                    : Array.Empty<ActionOpenUrl>(),
+            ],
         };
 }

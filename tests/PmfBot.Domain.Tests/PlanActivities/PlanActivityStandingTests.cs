@@ -145,4 +145,20 @@ public class PlanActivityStandingTests
         Assert.False(week.IsQuiet);
         Assert.True(PlanActivityWeek.Compose([activities[2]], from, to, UpdateCyclePolicy.Default).IsQuiet);
     }
+
+    [Fact]
+    public void APeriodsReport_ShowsTheQuartersOwnReport_RecordedAfterIt_AndLatenessAtItsEnd()
+    {
+        var q2 = Report(Q2, PlanActivityStatus.OffTrack, At(2026, 10, 8));
+        var q3 = Report(Q2.Next, PlanActivityStatus.OnTrack, At(2027, 1, 8));
+
+        var september = PlanActivityStanding.ForPeriod(Housing, [q2, q3], ReportingPeriod.Parse("Sep 2026"));
+
+        Assert.Equal(q2, september.Latest); // Q2's report, though recorded in October; not Q3's
+        Assert.True(september.IsOffTrack);
+        Assert.Equal(["Data migration tested"], september.MissedMilestones.Select(m => m.Title)); // due 30 Sep
+        var august = PlanActivityStanding.ForPeriod(Housing, [q2, q3], ReportingPeriod.Parse("Aug 2026"));
+        Assert.Empty(august.MissedMilestones);
+        Assert.Null(august.OverdueReport);
+    }
 }

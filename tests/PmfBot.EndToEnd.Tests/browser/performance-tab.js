@@ -62,7 +62,7 @@ const fail = message => { throw new Error(message); };
 
       // The quarter's report for what the person sees whole: the link downloads the spreadsheet.
       if (want.report) {
-        const report = page.locator('#report a');
+        const report = page.locator('#report a').first();
         await report.waitFor({ timeout: 10000 });
         const says = await report.innerText();
         if (!says.includes(want.report)) fail(`the report link says "${says}"`);
@@ -70,6 +70,14 @@ const fail = message => { throw new Error(message); };
         if (response.status() !== 200 || !(await response.text()).includes(want.history?.reference ?? ''))
           fail(`the report link answered ${response.status()}`);
         step(`"${await report.innerText()}" downloads`);
+        // Where the scope has activities, their file is offered beside it.
+        const activities = page.locator('#report a', { hasText: 'activities and milestones' });
+        if (await activities.count() > 0) {
+          const file = await page.request.get(await activities.getAttribute('href'));
+          if (file.status() !== 200 || !(await file.text()).includes('Department,Service,Code,Title'))
+            fail(`the activities link answered ${file.status()}`);
+          step('its activities and milestones download too');
+        }
       }
 
       if (want.shot) await page.screenshot({ path: path.join(shots, `${want.shot}.png`) });

@@ -76,6 +76,12 @@ public class AdminCommandLineTests : StorageTestBase
         Assert.Contains("25 measures in 13 services", seed.Output, StringComparison.Ordinal);
         Assert.Equal(26, (await File.ReadAllLinesAsync(Path.Combine(dir, "catalogue.csv"))).Length);
         Assert.Contains("25 measures' results for Q2 2026/27 written", results.Output, StringComparison.Ordinal);
+        var written = "4 activities and their milestones for Q2 2026/27 written";
+        Assert.Contains(written, results.Output, StringComparison.Ordinal);
+        var activities = await File.ReadAllLinesAsync(Path.Combine(dir, "q2 activities.csv"));
+        Assert.Equal(5, activities.Length);
+        Assert.StartsWith("Department,Service,Code,Title,Owner,Due date,Status", activities[0],
+            StringComparison.Ordinal);
     }
 
     [Theory]

@@ -189,6 +189,9 @@ public class TabSignInTests : TabHost
         using var download = await Client.GetAsync(new Uri(service.GetProperty("url").GetString()!));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Contains("NI 192", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Waste has the food waste roll-out: its file is offered beside the measures'
+        using var activities = await Client.GetAsync(new Uri(service.GetProperty("activitiesUrl").GetString()!));
+        Assert.Contains("food-waste-rollout", await activities.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, widerStatus);
         Assert.Contains("see whole", wider.GetProperty("message").GetString(), StringComparison.Ordinal);
     }

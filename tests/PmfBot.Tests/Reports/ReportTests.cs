@@ -73,4 +73,43 @@ public class ReportTests : UpdateCycleHost
 
         Assert.StartsWith(expected, LastPostedText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ADepartmentsReport_OffersItsActivitiesToo_AsTheyStoodAtThePeriodsEnd()
+    {
+        var card = await AskAsync("export Q2 2026/27 for the Place department");
+
+        var said = AllText(card);
+        Assert.Contains("The 3 activities and milestones are a file of their own.", said, StringComparison.Ordinal);
+        var actions = card.GetProperty("actions");
+        Assert.Equal("Activities and milestones (CSV)", actions[1].GetProperty("title").GetString());
+        using var download = await Client.GetAsync(new Uri(actions[1].GetProperty("url").GetString()!).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var file = download.Content.Headers.ContentDisposition?.FileName;
+        Assert.Contains("Q2 2026-27 Place department activities.csv", file, StringComparison.Ordinal);
+        var bytes = await download.Content.ReadAsByteArrayAsync();
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            "Department,Service,Code,Title,Owner,Due date,Status,% complete,Reported for,Commentary,Action note,Late,"
+                + "Milestones",
+            lines[0]);
+        var codes = lines.Skip(1).Select(l => l.Split(',')[2]).Order();
+        Assert.Equal(["food-waste-rollout", "housing-system", "local-plan"], codes);
+        var housing = Assert.Single(lines, l => l.Contains(",housing-system,", StringComparison.Ordinal));
+        Assert.Contains(",Off track,", housing, StringComparison.Ordinal);
+        var commentary = ",Q2 2026/27,Data migration test failed twice; supplier's recovery plan awaited.,";
+        Assert.Contains(commentary, housing, StringComparison.Ordinal);
+        // missed at the quarter's end
+        Assert.Contains("Milestone \"\"Data migration tested\"\" missed", housing, StringComparison.Ordinal);
+        Assert.Contains("Go live (30 Jun 2027): Not started", housing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AScopeWithoutActivities_OffersOneFile()
+    {
+        var card = await AskAsync("export Q2 2026/27 for Customer Services");
+
+        Assert.Equal(1, card.GetProperty("actions").GetArrayLength());
+        Assert.DoesNotContain("activities", AllText(card), StringComparison.Ordinal);
+    }
 }

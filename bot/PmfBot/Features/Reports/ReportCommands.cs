@@ -85,11 +85,23 @@ public sealed partial class ReportCommands(
                         : $"{(measures == 1 ? "1 measure" : $"{measures} measures")}, "
                             + $"{(noReturn == 0 ? "all with figures" : $"{noReturn} with no return yet")}. One row "
                             + "each: target, value, status, direction of travel, the same period last year, "
-                            + "commentary and action note, owner.",
+                            + "commentary and action note, owner."
+                            + (
+                                scope.PlanActivitiesIn(turn.Catalogue).Count is var n and > 0
+                                    ? $" The {(n == 1 ? "activity" : $"{n} activities")} and milestones are a file of "
+                                        + "their own."
+                                    : string.Empty
+                            ),
                     $"The link works until {UkTime.LocalAt(expires).ToString("HH:mm 'on' d MMM yyyy", English)} (UK "
                         + "time); ask again for a fresh one.",
                     links.LinkFor(new ReportRequest(period, scope))
                 )
+                {
+                    PlanActivitiesDownload =
+                        scope.PlanActivitiesIn(turn.Catalogue).Count > 0
+                            ? links.LinkFor(new ReportRequest(period, scope, ReportPart.PlanActivities))
+                            : null,
+                }
             )
         );
     }

@@ -9,8 +9,18 @@ using PmfBot.Domain.Digests;
 
 namespace PmfBot.Features.Reports;
 
-/// <summary>What a download link asks for: a period's report for a scope.</summary>
-public sealed record ReportRequest(ReportingPeriod Period, DigestScope Scope);
+/// <summary>Which file of a period's report a link downloads.</summary>
+public enum ReportPart
+{
+    /// <summary>Each measure's result for the period.</summary>
+    Measures,
+
+    /// <summary>Each activity and its milestones, as they stood at the period's end.</summary>
+    PlanActivities,
+}
+
+/// <summary>What a download link asks for: a period's report (its measures, or its activities) for a scope.</summary>
+public sealed record ReportRequest(ReportingPeriod Period, DigestScope Scope, ReportPart Part = ReportPart.Measures);
 
 /// <summary>
 /// Download links for reports: the request and an expiry, encrypted and signed with ASP.NET
@@ -35,7 +45,8 @@ public sealed class ReportLinks(
             new Payload(
                 request.Period.Code,
                 request.Scope.Key,
-                (time.GetUtcNow() + options.Value.LinkLifetime).ToUnixTimeSeconds()
+                (time.GetUtcNow() + options.Value.LinkLifetime).ToUnixTimeSeconds(),
+                request.Part == ReportPart.PlanActivities ? ActivitiesPart : null
             )
         );
         return new Uri(BaseUrl(), $"reports/{_protector.Protect(payload)}");
@@ -71,7 +82,14 @@ public sealed class ReportLinks(
                 "This link has expired. Ask PmfBot for the report again: links work for a short time, because the link "
                     + "is all it takes."
             )
-            : (new ReportRequest(period, scope), null);
+            : (
+                new ReportRequest(
+                    period,
+                    scope,
+                    payload.K == ActivitiesPart ? ReportPart.PlanActivities : ReportPart.Measures
+                ),
+                null
+            );
     }
 
     private Uri BaseUrl()
@@ -87,5 +105,8 @@ public sealed class ReportLinks(
         return new Uri(configured.TrimEnd('/') + "/");
     }
 
-    private sealed record Payload(string P, string S, long E);
+    private const string ActivitiesPart = "activities";
+
+    // K names the part; links made before activities had one carry none, and are the measures'.
+    private sealed record Payload(string P, string S, long E, string? K = null);
 }

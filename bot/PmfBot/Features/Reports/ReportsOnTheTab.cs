@@ -5,8 +5,11 @@ using PmfBot.Tab;
 
 namespace PmfBot.Features.Reports;
 
-/// <summary>A report's download link for the tab: the last quarter ended, for a scope the person sees whole.</summary>
-public sealed record TabReport(string Title, string Period, Uri Url);
+/// <summary>
+/// A report's download link for the tab: the last quarter ended, for a scope the person sees whole; and its activities'
+/// when the scope has any.
+/// </summary>
+public sealed record TabReport(string Title, string Period, Uri Url, Uri? ActivitiesUrl);
 
 public static class ReportsOnTheTab
 {
@@ -35,7 +38,10 @@ public static class ReportsOnTheTab
                     new TabReport(
                         $"{period} report: {asked.TitleIn(user.Council, "the council")}",
                         period.ToString(),
-                        links.LinkFor(new ReportRequest(period, asked))
+                        links.LinkFor(new ReportRequest(period, asked)),
+                        asked.PlanActivitiesIn(user.Council).Count > 0
+                            ? links.LinkFor(new ReportRequest(period, asked, ReportPart.PlanActivities))
+                            : null
                     )
                 );
             });

@@ -18,6 +18,7 @@ public static class ReportsStartup
             .ValidateOnStart();
         services.AddSingleton<ResultsExporter>();
         services.AddSingleton<ReportLinks>();
+        services.AddSingleton<PlanActivitiesExporter>();
         services.AddSingleton<ReportCommands>();
         return services;
     }
@@ -34,6 +35,7 @@ public static class ReportsStartup
                 ReportLinks links,
                 CouncilToday catalogue,
                 ResultsExporter exporter,
+                PlanActivitiesExporter activities,
                 Microsoft.Extensions.Options.IOptions<CouncilOptions> council,
                 CancellationToken cancellationToken
             ) =>
@@ -46,11 +48,18 @@ public static class ReportsStartup
 
                 var current = await catalogue.LoadAsync(cancellationToken);
                 var text = new StringWriter();
-                await exporter.WriteAsync(current, request.Period, text, cancellationToken, request.Scope);
-                var name = $"{council.Value.Name} {request.Period} {request.Scope.TitleIn(current, "council")}".Replace(
-                    '/',
-                    '-'
-                );
+                var name = $"{council.Value.Name} {request.Period} {request.Scope.TitleIn(current, "council")}";
+                if (request.Part == ReportPart.PlanActivities)
+                {
+                    await activities.WriteAsync(current, request.Period, request.Scope, text, cancellationToken);
+                    name += " activities";
+                }
+                else
+                {
+                    await exporter.WriteAsync(current, request.Period, text, cancellationToken, request.Scope);
+                }
+
+                name = name.Replace('/', '-');
                 // With a byte-order mark, so Excel reads "£" and "–" as written.
                 return Results.File(
                     [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())],

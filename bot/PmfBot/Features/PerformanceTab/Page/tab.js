@@ -222,7 +222,11 @@ function renderList(data) {
 function reportLink(scope) {
   const holder = el('span', { id: 'report' });
   api(`/report${scope ? `?scope=${encodeURIComponent(scope)}` : ''}`).then(({ status, body }) => {
-    if (status === 200) holder.replaceChildren(el('a', { href: body.url, download: '' }, `Download the ${body.title}`));
+    if (status !== 200) return;
+    holder.replaceChildren(el('a', { href: body.url, download: '' }, `Download the ${body.title}`));
+    if (body.activitiesUrl) {
+      holder.append(' · ', el('a', { href: body.activitiesUrl, download: '' }, 'its activities and milestones'));
+    }
   }).catch(() => {});
   return holder;
 }
