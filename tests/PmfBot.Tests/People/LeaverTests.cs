@@ -217,6 +217,30 @@ public sealed class LeaverTests : GraphHost
     }
 
     [Fact]
+    public async Task AHeadOfServiceWhoLeft_IsNotChased_AndTheOwnerIsStillPrompted()
+    {
+        await SamAndHelenHaveOpenedPmfBotAsync();
+        var editor = await App.Services.GetRequiredService<CatalogueStore>().OpenAsync(default);
+        var waste = editor.Catalogue.Services.Single(s => s.Name == "Waste") with
+        {
+            HeadOfService = DemoPeople.ChrisEvans.Id,
+        };
+        await editor.TryWriteAsync(new CatalogueChange { Services = [waste] }, default);
+        var chris = new Leaver(DemoPeople.ChrisEvans.Id, "Chris Evans", Clock.GetUtcNow(), LeavingReason.MarkedByPerformanceTeam, []);
+        await Leavers.TryAddAsync(chris, default);
+
+        // WM 03's October figure was due on the 10th: a week late, its chase would go to Waste's Head of Service
+        Clock.MoveTo(Domain.Calendar.UkTime.At(new DateOnly(2026, 11, 17), new TimeOnly(9, 0)));
+        await Scan.RunAsync(default);
+
+        var october = Domain.Calendar.ReportingPeriod.Parse("FY2026-M07");
+        var records = await new Storage.Prompts.PromptStore(Storage.Tables).GetForPeriodAsync(MeasureReference.Parse("WM 03"), october, default);
+        Assert.DoesNotContain(records, r => r.Recipient == DemoPeople.ChrisEvans.Id);
+        Assert.Contains(records, r => r.Recipient == Sam.Id); // Sam, still here, was prompted
+        Assert.DoesNotContain(NobodyToPromptCards, c => ReferenceOn(c) == "WM 03"); // WM 03 has its owner
+    }
+
+    [Fact]
     public async Task ARemovedAccount_IsALeaverToo()
     {
         EveryoneIsHere(except: Sam);

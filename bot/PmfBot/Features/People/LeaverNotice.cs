@@ -31,8 +31,9 @@ public static class LeaverNotice
         var lines = Lines(work).ToList();
         var shown = lines.Take(MaxLines).Select(l => "- " + l);
         var more = lines.Count > MaxLines ? [$"- and {lines.Count - MaxLines} more"] : Array.Empty<string>();
-        return $"{head}\n\nThese now have nobody. I won't prompt, remind or escalate to them; until the catalogue "
-            + "names someone new, I'll tell you instead when an update falls due:\n\n"
+        return $"{head}\n\nThese now have nobody. I won't prompt, remind or escalate to them. Until the catalogue "
+            + "names someone new, I'll tell you when one of their updates falls due; an escalation meant for them "
+            + "reaches only the Management Team, when it is raised to them:\n\n"
             + string.Join("\n", shown.Concat(more))
             + "\n\nPlease give each a new owner in the catalogue spreadsheet and import it.";
     }

@@ -66,9 +66,10 @@ public sealed class DueScan(
             && snoozes.Any(s => s.Holds(a.Recipient, a.Measure.Reference, a.Deadline.Date, today))
         );
 
-        // Nobody prompts someone who has left: the performance team hears instead, once per measure and period.
+        // Nobody prompts someone who has left: the performance team hears instead, once per measure and period. A
+        // chase to a Head of Service who left goes nowhere: the team heard what they headed when they left.
         var leavers = await ownerLeft.ReadLeaversAsync(cancellationToken);
-        var ownerless = due.Where(a => leavers.ContainsKey(a.Recipient))
+        var ownerless = due.Where(a => a.Step.Kind != PromptKind.Chase && leavers.ContainsKey(a.Recipient))
             .DistinctBy(a => (a.Measure.Reference, a.Period))
             .ToList();
         due.RemoveAll(a => leavers.ContainsKey(a.Recipient));
