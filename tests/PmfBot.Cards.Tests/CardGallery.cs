@@ -257,7 +257,8 @@ public static class CardGallery
             [
                 new ScorecardGroup("Waste", [
                     new ScorecardItem("NI 192", "Household waste sent for reuse, recycling and composting",
-                        "47.9% for Q2 2026/27", "Target 50.0% or more (Amber down to 47.5%, Red below)", "Amber", null, null, null),
+                        "47.9% for Q2 2026/27", "Target 50.0% or more (Amber down to 47.5%, Red below)", "Amber",
+                        null, null, null),
                 ]),
             ])
         {

@@ -204,7 +204,8 @@ public sealed class LeaverTests : GraphHost
     public async Task TheirActivitysQuarterlyReport_GoesToThePerformanceTeamToo()
     {
         await SamAndHelenHaveOpenedPmfBotAsync();
-        await Leavers.TryAddAsync(new Leaver(Sam.Id, Sam.Name, Clock.GetUtcNow(), LeavingReason.MarkedByPerformanceTeam, []), default);
+        var sam = new Leaver(Sam.Id, Sam.Name, Clock.GetUtcNow(), LeavingReason.MarkedByPerformanceTeam, []);
+        await Leavers.TryAddAsync(sam, default);
 
         // Q3 has ended: the food waste roll-out owes its progress report
         Clock.MoveTo(Domain.Calendar.UkTime.At(new DateOnly(2027, 1, 4), new TimeOnly(9, 0)));
@@ -212,8 +213,9 @@ public sealed class LeaverTests : GraphHost
         await Scan.RunAsync(default);
 
         var card = Assert.Single(NobodyToPromptCards, c => ReferenceOn(c) == "food-waste-rollout");
-        Assert.Contains("The Q3 2026/27 progress report is due, but its owner has left", card, StringComparison.Ordinal);
-        Assert.DoesNotContain(CardsPostedTo(SamsChat), c => c.Contains("Roll out food waste", StringComparison.Ordinal));
+        var said = "The Q3 2026/27 progress report is due, but its owner has left";
+        Assert.Contains(said, card, StringComparison.Ordinal);
+        Assert.DoesNotContain(CardsPostedTo(SamsChat), c => c.Contains("Roll out food", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -226,7 +228,8 @@ public sealed class LeaverTests : GraphHost
             HeadOfService = DemoPeople.ChrisEvans.Id,
         };
         await editor.TryWriteAsync(new CatalogueChange { Services = [waste] }, default);
-        var chris = new Leaver(DemoPeople.ChrisEvans.Id, "Chris Evans", Clock.GetUtcNow(), LeavingReason.MarkedByPerformanceTeam, []);
+        var chris = new Leaver(
+            DemoPeople.ChrisEvans.Id, "Chris Evans", Clock.GetUtcNow(), LeavingReason.MarkedByPerformanceTeam, []);
         await Leavers.TryAddAsync(chris, default);
 
         // WM 03's October figure was due on the 10th: a week late, its chase would go to Waste's Head of Service
@@ -234,10 +237,32 @@ public sealed class LeaverTests : GraphHost
         await Scan.RunAsync(default);
 
         var october = Domain.Calendar.ReportingPeriod.Parse("FY2026-M07");
-        var records = await new Storage.Prompts.PromptStore(Storage.Tables).GetForPeriodAsync(MeasureReference.Parse("WM 03"), october, default);
+        var prompts = new Storage.Prompts.PromptStore(Storage.Tables);
+        var records = await prompts.GetForPeriodAsync(MeasureReference.Parse("WM 03"), october, default);
         Assert.DoesNotContain(records, r => r.Recipient == DemoPeople.ChrisEvans.Id);
         Assert.Contains(records, r => r.Recipient == Sam.Id); // Sam, still here, was prompted
         Assert.DoesNotContain(NobodyToPromptCards, c => ReferenceOn(c) == "WM 03"); // WM 03 has its owner
+    }
+
+    [Fact]
+    public async Task SomeoneTheCatalogueNamesNowhere_IsTidiedAwayQuietly_AndNeverTripsTheGuard()
+    {
+        // An owner long since replaced, kept in the catalogue for the history's names, whose account IT deleted.
+        const string Aad = "5a0f6c1e-2b7d-4e93-8a41-0c9d3e6b1f99";
+        var old = new Person(PersonId.Parse("old.hand@northmere.gov.uk"), "Old Hand", Aad);
+        var editor = await App.Services.GetRequiredService<CatalogueStore>().OpenAsync(default);
+        await editor.TryWriteAsync(new CatalogueChange { People = [old] }, default);
+        await InstallAsync("personal-chat-old", Aad, "user-old");
+        await InstallAsync(HelensChat, DemoPeople.HelenPrice.AadObjectId, "user-helen");
+        EveryoneIsHere();
+        Graph.Answers("GET", $"/users/{Aad}", 404, FakeGraph.Error("Request_ResourceNotFound", "No such user."));
+
+        var found = Assert.Single(await Check.RunAsync(default));
+
+        Assert.Equal(old.Id, found.Leaver.Person);
+        Assert.Null(await App.Services.GetRequiredService<ConversationStore>().GetPersonalAsync(Aad, default));
+        Assert.Empty(HelensLeaverNotices); // nothing of theirs to reassign
+        Assert.Empty(await Check.RunAsync(default));
     }
 
     [Fact]
@@ -351,6 +376,29 @@ public sealed class LeaverGuardTests : GraphHost
         Assert.Empty(await App.Services.GetRequiredService<LeaverCheck>().RunAsync(default));
 
         Assert.Empty(await App.Services.GetRequiredService<LeaverStore>().GetAllAsync(default));
+    }
+
+    [Fact]
+    public async Task PeopleTheCatalogueNamesNowhere_DontCountTowardsTheGuard()
+    {
+        var olds = Enumerable.Range(1, 3)
+            .Select(i => new Person(PersonId.Parse($"old.hand{i}@northmere.gov.uk"), $"Old Hand {i}", $"0ld0{i}"))
+            .ToList();
+        var editor = await App.Services.GetRequiredService<CatalogueStore>().OpenAsync(default);
+        await editor.TryWriteAsync(new CatalogueChange { People = olds }, default);
+        foreach (var person in DemoPeople.All)
+        {
+            var json = $$"""{"id":"{{person.AadObjectId}}","accountEnabled":true}""";
+            Graph.Answers("GET", $"/users/{person.AadObjectId}", 200, json);
+        }
+
+        foreach (var old in olds)
+        {
+            var gone = FakeGraph.Error("Request_ResourceNotFound", "Gone.");
+            Graph.Answers("GET", $"/users/{old.AadObjectId}", 404, gone);
+        }
+
+        Assert.Equal(3, (await App.Services.GetRequiredService<LeaverCheck>().RunAsync(default)).Count);
     }
 
     [Fact]

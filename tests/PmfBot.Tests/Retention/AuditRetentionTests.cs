@@ -52,7 +52,8 @@ public class AuditRetentionTests : StorageTestBase
         {
             var when = DateTimeOffset.Parse(at, CultureInfo.InvariantCulture);
             var terms = new Storage.ClaimTerms("test", when, TimeSpan.FromMinutes(1), 3);
-            var claim = await prompts.TryClaimAsync(old.Measure, period, "prompt", DemoPeople.PriyaShah.Id, terms, default);
+            var priya = DemoPeople.PriyaShah.Id;
+            var claim = await prompts.TryClaimAsync(old.Measure, period, "prompt", priya, terms, default);
             Assert.NotNull(claim);
         }
 

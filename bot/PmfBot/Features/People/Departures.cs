@@ -62,9 +62,14 @@ public sealed partial class Departures(
 
         var told = new List<PersonId>();
         var text = LeaverNotice.Text(leaver, work, ended.Count);
-        foreach (var member in performanceTeam.In(council, except: person).Where(m => !leaver.ToldTo.Contains(m.Id)))
+        // Someone who held nothing and covered nobody leaves nothing to reassign: they are tidied away quietly.
+        var tell = !work.IsEmpty || ended.Count > 0;
+        foreach (var member in tell ? performanceTeam.In(council, except: person) : [])
         {
-            if (!await leavers.TryClaimNoticeAsync(person, member.Id, cancellationToken))
+            if (
+                leaver.ToldTo.Contains(member.Id)
+                || !await leavers.TryClaimNoticeAsync(person, member.Id, cancellationToken)
+            )
             {
                 continue;
             }

@@ -58,7 +58,9 @@ public sealed partial class LeaverCheck(
             }
         }
 
-        var newlyGone = gone.Count(g => !known.ContainsKey(g.Person));
+        // Only those the catalogue still names count towards the guard: someone it names nowhere (an old owner kept for
+        // the history's names) changes nothing anyone is prompted for, however many are found at once.
+        var newlyGone = gone.Count(g => !known.ContainsKey(g.Person) && OwnerlessWork.StillNamed(council, g.Person));
         if (newlyGone > options.Value.MaxLeaversPerCheck)
         {
             LogTooMany(logger, newlyGone, options.Value.MaxLeaversPerCheck);
@@ -83,9 +85,12 @@ public sealed partial class LeaverCheck(
         return found;
     }
 
-    /// <summary>Someone of the performance team (who PmfBot can name) has not been told yet.</summary>
+    /// <summary>
+    /// They hold something to reassign, and someone of the performance team (who PmfBot can name) has not been told.
+    /// </summary>
     private bool IsUnfinished(Leaver leaver, CouncilCatalogue council) =>
-        performanceTeam.In(council, except: leaver.Person).Any(m => !leaver.ToldTo.Contains(m.Id));
+        !OwnerlessWork.Of(council, leaver.Person).IsEmpty
+        && performanceTeam.In(council, except: leaver.Person).Any(m => !leaver.ToldTo.Contains(m.Id));
 
     private static string Reason<T>(DirectoryResult<T> result) =>
         result switch
