@@ -204,6 +204,38 @@ public sealed class PlanActivityProgressStore(PmfTables tables)
         return [.. list.OrderBy(p => p.Period)];
     }
 
+    /// <summary>
+    /// Every activity's reports, by activity code (upper-cased), oldest quarter first: one query over the activities'
+    /// partitions (they sort together, "activity|…"), for a digest or scorecard — a council has tens of activities
+    /// and a few reports each, so this is a page or two, not a request per activity.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<PlanActivityProgress>>> GetAllHistoriesAsync(
+        CancellationToken cancellationToken
+    )
+    {
+        var (from, to) = (PartitionOf(string.Empty), RowKeyPrefix.After(PartitionOf(string.Empty)));
+        var (first, last) = (PlanActivityProgressEntity.Prefix, RowKeyPrefix.After(PlanActivityProgressEntity.Prefix));
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {from} and PartitionKey lt {to} and RowKey ge {first} and RowKey lt {last}"
+        );
+        var all = new Dictionary<string, List<PlanActivityProgress>>(StringComparer.OrdinalIgnoreCase);
+        await foreach (
+            var e in _table.QueryAsync<PlanActivityProgressEntity>(filter, cancellationToken: cancellationToken)
+        )
+        {
+            var progress = ToDomain(e);
+            (all.TryGetValue(progress.ActivityCode, out var list) ? list : all[progress.ActivityCode] = []).Add(
+                progress
+            );
+        }
+
+        return all.ToDictionary(
+            a => a.Key,
+            a => (IReadOnlyList<PlanActivityProgress>)[.. a.Value.OrderBy(p => p.Period)],
+            StringComparer.OrdinalIgnoreCase
+        );
+    }
+
     private static PlanActivityProgressEntity ToEntity(PlanActivityProgress p) =>
         new()
         {

@@ -5,23 +5,21 @@ using PmfBot.Storage.PlanActivities;
 namespace PmfBot.Standings;
 
 /// <summary>
-/// Reads activities' quarterly reports for a scope's digest or scorecard: a partition each, a few at a time. A
-/// council has tens of activities to its thousands of measures, so they are read whole rather than kept as standings.
+/// Reads activities' quarterly reports for a scope's digest or scorecard: every activity's at once, one query over
+/// their partitions (see <see cref="PlanActivityProgressStore.GetAllHistoriesAsync"/>), whatever the scope.
 /// </summary>
 public sealed class PlanActivityReader(PlanActivityProgressStore store)
 {
-    private const int InFlight = 16;
-
     public async Task<
         IReadOnlyList<(PlanActivity PlanActivity, IReadOnlyList<PlanActivityProgress> History)>
     > ReadAsync(IReadOnlyList<PlanActivity> activities, CancellationToken cancellationToken)
     {
-        var histories = new IReadOnlyList<PlanActivityProgress>[activities.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, activities.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = InFlight, CancellationToken = cancellationToken },
-            async (i, ct) => histories[i] = await store.GetHistoryAsync(activities[i].Code, ct)
-        );
-        return [.. activities.Select((a, i) => (a, histories[i]))];
+        if (activities.Count == 0)
+        {
+            return [];
+        }
+
+        var all = await store.GetAllHistoriesAsync(cancellationToken);
+        return [.. activities.Select(a => (a, all.TryGetValue(a.Code, out var history) ? history : []))];
     }
 }
