@@ -92,6 +92,13 @@ public sealed partial class Departures(
         return new Departure(leaver, isNew, work, chats, ended, told);
     }
 
+    /// <summary>
+    /// They hold something to reassign, and someone of the performance team (who PmfBot can name) has not been told.
+    /// </summary>
+    public bool IsUnfinished(Leaver leaver, CouncilCatalogue council) =>
+        !OwnerlessWork.Of(council, leaver.Person).IsEmpty
+        && performanceTeam.In(council, except: leaver.Person).Any(m => !leaver.ToldTo.Contains(m.Id));
+
     private async Task<bool> TellAsync(Person member, string text, CancellationToken cancellationToken)
     {
         if (member.AadObjectId is not { Length: > 0 } aad)

@@ -21,8 +21,15 @@ public static class DirectoryStartup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<Departures>();
-        if (configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>() is not { Enabled: true } graph)
+        services.AddSingleton<UnfinishedDepartures>();
+        var settings = configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>() ?? new GraphOptions();
+        if (!settings.Enabled)
         {
+            if (settings.CheckLeaversOnSchedule)
+            {
+                services.AddRepeatingJob<UnfinishedDepartures>("unfinished-departures", settings.CheckLeaversEvery);
+            }
+
             return services;
         }
 
@@ -36,9 +43,9 @@ public static class DirectoryStartup
         services.AddSingleton<IPersonalChatInstaller, GraphChatInstaller>();
         services.AddSingleton<ILineManagers, GraphLineManagers>();
         services.AddSingleton<LeaverCheck>();
-        if (graph.CheckLeaversOnSchedule)
+        if (settings.CheckLeaversOnSchedule)
         {
-            services.AddRepeatingJob<LeaverCheck>("leaver-check", graph.CheckLeaversEvery);
+            services.AddRepeatingJob<LeaverCheck>("leaver-check", settings.CheckLeaversEvery);
         }
 
         return services;

@@ -30,7 +30,8 @@ public sealed class GraphOptions : System.ComponentModel.DataAnnotations.IValida
 
     /// <summary>
     /// How often the scheduler leader asks the directory who has left (disabled or deleted accounts): their chats,
-    /// delegations and prompts stop, and the performance team hears what they owned.
+    /// delegations and prompts stop, and the performance team hears what they owned. With Graph off, how often it
+    /// finishes what "person left" could not (a member of the performance team not reachable then).
     /// </summary>
     [System.ComponentModel.DataAnnotations.Range(
         typeof(TimeSpan),

@@ -15,7 +15,6 @@ public sealed partial class LeaverCheck(
     PeopleDirectory directory,
     LeaverStore leavers,
     Departures departures,
-    Council.PerformanceTeam performanceTeam,
     Microsoft.Extensions.Options.IOptions<GraphOptions> options,
     ILogger<LeaverCheck> logger
 ) : Scheduling.IScheduledWork
@@ -76,7 +75,7 @@ public sealed partial class LeaverCheck(
         var found = new List<Departure>();
         foreach (var (person, why) in gone)
         {
-            if (!known.TryGetValue(person, out var recorded) || IsUnfinished(recorded, council))
+            if (!known.TryGetValue(person, out var recorded) || departures.IsUnfinished(recorded, council))
             {
                 found.Add(await departures.RecordAsync(person, why, cancellationToken));
             }
@@ -84,13 +83,6 @@ public sealed partial class LeaverCheck(
 
         return found;
     }
-
-    /// <summary>
-    /// They hold something to reassign, and someone of the performance team (who PmfBot can name) has not been told.
-    /// </summary>
-    private bool IsUnfinished(Leaver leaver, CouncilCatalogue council) =>
-        !OwnerlessWork.Of(council, leaver.Person).IsEmpty
-        && performanceTeam.In(council, except: leaver.Person).Any(m => !leaver.ToldTo.Contains(m.Id));
 
     private static string Reason<T>(DirectoryResult<T> result) =>
         result switch
