@@ -61,16 +61,18 @@ public static class AdminCommandLine
         );
 
     /// <param name="settings">Configuration laid over appsettings and the environment (tests).</param>
+    /// <param name="environment">The host environment ("Development"); null: DOTNET_ENVIRONMENT's, as usual.</param>
     public static async Task<int> RunAsync(
         string[] args,
         TextWriter? output = null,
         IReadOnlyDictionary<string, string?>? settings = null,
+        string? environment = null,
         CancellationToken cancellationToken = default
     )
     {
         var @out = output ?? Console.Out;
         Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> command) =>
-            AdminCommandLine.WithServicesAsync(settings, command);
+            AdminCommandLine.WithServicesAsync(settings, environment, command);
         var words = args.Select(a => a.ToLowerInvariant()).Take(2).ToArray();
         var rest = args.Skip(2).ToList();
         try
@@ -126,11 +128,24 @@ public static class AdminCommandLine
 
     private static async Task<int> WithServicesAsync(
         IReadOnlyDictionary<string, string?>? settings,
+        string? environment,
         Func<IServiceProvider, Task<int>> command
     )
     {
         var builder = Host.CreateApplicationBuilder(
-            new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory }
+            new HostApplicationBuilderSettings
+            {
+                Args = [],
+                ContentRootPath = AppContext.BaseDirectory,
+                EnvironmentName = environment,
+            }
+        );
+        // Not the web host: the bot's web-only services (a report link's server address) can't be built here, and
+        // Development's check of every service at build would refuse the commands that never use them.
+        builder.ConfigureContainer(
+            new DefaultServiceProviderFactory(
+                new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false }
+            )
         );
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

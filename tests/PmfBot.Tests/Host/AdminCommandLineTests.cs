@@ -154,4 +154,18 @@ public class AdminCommandLineTests : StorageTestBase
         Assert.Null(await leavers.GetAsync(Features.Demo.DemoPeople.FionaGrant.Id, default));
         Assert.Equal(2, (await RunAsTheBotAsync("person", "left", "not-an-email")).Exit);
     }
+
+    [Fact]
+    public async Task InDevelopment_AsAgainstThePlaygroundsAzurite_PersonLeftRuns()
+    {
+        Assert.Equal(0, (await RunAsync("demo", "seed", "--as-of", "2026-11-07")).Exit);
+        var output = new StringWriter();
+
+        // The local demo's own settings: no Bot:AppId, unauthenticated requests allowed, in Development only.
+        var exit = await AdminCommandLine.RunAsync(
+            ["person", "left", "chris.evans@northmere.gov.uk"], output, Settings, environment: "Development");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Recorded Chris Evans", output.ToString(), StringComparison.Ordinal);
+    }
 }
