@@ -15,7 +15,7 @@ public class EscalationStoreTests : StorageTestBase
 
     private static Escalation Red(string period = "FY2026-Q2") => new()
     {
-        Measure = MeasureReference.Parse("NI 192"),
+        Subject = MeasureReference.Parse("NI 192"),
         Period = ReportingPeriod.Parse(period),
         Trigger = EscalationTrigger.Red,
         EscalationOwner = Daniel,
@@ -31,7 +31,7 @@ public class EscalationStoreTests : StorageTestBase
 
         var raised = Assert.Single(attempts, a => a.Raised);
         Assert.All(attempts, a => Assert.Equal(raised.Stored.Escalation.RaisedAt, a.Stored.Escalation.RaisedAt)); // the losers see the one stored
-        Assert.Single(await Store.GetForMeasureAsync(Red().Measure, default));
+        Assert.Single(await Store.GetForSubjectAsync(Red().Measure, default));
     }
 
     [Fact]
@@ -108,5 +108,34 @@ public class EscalationStoreTests : StorageTestBase
         var open = await Store.GetNotClosedAsync(default);
 
         Assert.Equal(["FY2026-Q2"], open.Select(o => o.Escalation.Period.Code));
+    }
+
+    [Fact]
+    public async Task AnActivitysEscalations_AreTheirOwnRange_KeptApartFromTheMeasures()
+    {
+        var activity = Red("FY2026-Q2") with
+        {
+            Subject = EscalationSubject.OfPlanActivity("housing-system"),
+            Trigger = EscalationTrigger.MissedMilestone,
+        };
+        var (q2, raised) = await Store.RaiseAsync(activity, default);
+        Assert.True(raised);
+        Assert.False((await Store.RaiseAsync(activity with { Trigger = EscalationTrigger.OffTrack }, default)).Raised);
+        await Store.RaiseAsync(activity with { Period = ReportingPeriod.Parse("FY2026-Q3") }, default);
+        await Store.RaiseAsync(Red(), default);
+        var closure = new EscalationClosure(Raised, "reported completed for Q3 2026/27.");
+        Assert.NotNull(await Store.TryChangeAsync(q2, q2.Escalation.Close(closure), default));
+
+        var read = (await Store.GetAsync(activity.Subject, activity.Period, default))!.Escalation;
+        Assert.Equal(
+            ("housing-system", EscalationTrigger.MissedMilestone, EscalationState.Closed),
+            (read.PlanActivity, read.Trigger, read.State)
+        );
+        var activities = await Store.GetAllOfPlanActivitiesAsync(default);
+        Assert.Equal(["FY2026-Q2", "FY2026-Q3"], activities.Select(a => a.Escalation.Period.Code));
+        Assert.All(activities, a => Assert.True(a.Escalation.IsPlanActivity));
+        Assert.Equal(["NI 192"], (await Store.GetAllAsync(default)).Select(x => x.Measure.Value));
+        Assert.Equal(["NI 192"], (await Store.GetNotClosedAsync(default)).Select(x => x.Escalation.Measure.Value));
+        Assert.Equal(2, (await Store.GetForSubjectAsync(activity.Subject, default)).Count);
     }
 }

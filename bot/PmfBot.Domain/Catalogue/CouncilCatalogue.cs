@@ -16,6 +16,15 @@ public sealed record CouncilCatalogue(
 
     public Service? FindService(string code) => Services.FirstOrDefault(s => s.Code == code);
 
+    public PlanActivity? FindPlanActivity(string? code) => Activities.FirstOrDefault(a => a.Code == code);
+
+    /// <summary>
+    /// Who an activity goes to when it is off track: the Chief Officer of its service's department (PMF: the
+    /// escalation owner). Null when the catalogue can't say.
+    /// </summary>
+    public PersonId? EscalationOwnerOf(PlanActivity activity) =>
+        FindService(activity.ServiceCode) is { } service ? FindDepartment(service.DepartmentCode)?.ChiefOfficer : null;
+
     public Department? FindDepartment(string code) => Departments.FirstOrDefault(d => d.Code == code);
 
     public Person? FindPerson(PersonId id) => People.FirstOrDefault(p => p.Id == id);

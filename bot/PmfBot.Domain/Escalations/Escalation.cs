@@ -83,15 +83,27 @@ public sealed record EscalationRound(
 }
 
 /// <summary>
-/// A measure's period gone to its escalation owner: open until decided, then closed when the
-/// measure is back within tolerance or the decision is reviewed, and reopened when a correction
-/// puts it off track again. One per measure and period (<see cref="Key"/>), so it is never raised twice.
+/// A measure's period (or an activity's quarter) gone to its escalation owner: open until decided, then closed when
+/// the measure is back within tolerance (the activity back on track) or the decision is reviewed, and reopened when a
+/// correction puts it off track again. One per subject and period (<see cref="Key"/>), so it is never raised twice.
 /// </summary>
 public sealed record Escalation
 {
     public const int MaxNoteLength = 2000;
 
-    public required MeasureReference Measure { get; init; }
+    /// <summary>The measure or activity escalated.</summary>
+    public required EscalationSubject Subject { get; init; }
+
+    /// <summary>The measure escalated. Only a measure's escalation has one: check <see cref="IsPlanActivity"/> first
+    /// where an activity's may come.</summary>
+    public MeasureReference Measure =>
+        Subject.Measure ?? throw new InvalidOperationException($"Escalation {Key} is an activity's, not a measure's.");
+
+    /// <summary>The activity escalated, for an activity's escalation; else null.</summary>
+    public string? PlanActivity => Subject.PlanActivity;
+
+    public bool IsPlanActivity => Subject.IsPlanActivity;
+
     public required ReportingPeriod Period { get; init; }
     public required EscalationTrigger Trigger { get; init; }
     public required PersonId EscalationOwner { get; init; }
@@ -135,7 +147,7 @@ public sealed record Escalation
     /// <summary>1 until a correction reopens it; each reopening starts the next round, with cards of its own.</summary>
     public int Round => EarlierRounds.Count + 1;
 
-    public string Key => KeyOf(Measure, Period);
+    public string Key => KeyOf(Subject, Period);
 
     /// <summary>
     /// How many times it has changed since it was raised: every change adds a decision, an answer, the raise to the
@@ -149,8 +161,8 @@ public sealed record Escalation
         + (RaisedToNextLevelAt is null ? 0 : 1)
         + (State == EscalationState.Closed ? 1 : 0);
 
-    /// <summary>The key of the escalation a measure's period has, or would have.</summary>
-    public static string KeyOf(MeasureReference measure, ReportingPeriod period) => $"{measure.Key}|{period.Code}";
+    /// <summary>The key of the escalation a measure's period (or an activity's quarter) has, or would have.</summary>
+    public static string KeyOf(EscalationSubject subject, ReportingPeriod period) => $"{subject.Key}|{period.Code}";
 
     /// <summary>The decision that settled it, once decided.</summary>
     public EscalationDecision? Outcome =>

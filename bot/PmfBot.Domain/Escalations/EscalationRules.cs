@@ -20,6 +20,12 @@ public enum EscalationTrigger
 
     /// <summary>The owner escalated it themselves ("escalate NI 192").</summary>
     ByHand,
+
+    /// <summary>An activity was reported significantly off track.</summary>
+    OffTrack,
+
+    /// <summary>An activity's milestone is past its date and not completed.</summary>
+    MissedMilestone,
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
+using PmfBot.Domain.Escalations;
 
 namespace PmfBot.Domain.PlanActivities;
 
@@ -24,17 +25,24 @@ public sealed record PlanActivityStanding(
 {
     public bool IsFinished => Status is PlanActivityStatus.Completed or PlanActivityStatus.Stopped;
 
+    /// <summary>Its latest escalation raised by the instant and not closed by then, if any: open or decided.</summary>
+    public Escalation? Escalation { get; init; }
+
     public bool IsLate => PastDueDate || MissedMilestones.Count > 0 || OverdueReport is not null;
 
     /// <summary>Significantly off track: reported so (PMF: for the escalation owner).</summary>
     public bool IsOffTrack => Status == PlanActivityStatus.OffTrack;
 
-    /// <summary>The activity as it stood at <paramref name="at"/>, from the reports recorded by then.</summary>
+    /// <summary>
+    /// The activity as it stood at <paramref name="at"/>, from the reports recorded by then (and its escalations
+    /// raised by then, among <paramref name="escalations"/>).
+    /// </summary>
     public static PlanActivityStanding At(
         PlanActivity activity,
         IReadOnlyList<PlanActivityProgress> history,
         DateTimeOffset at,
-        UpdateCyclePolicy policy
+        UpdateCyclePolicy policy,
+        IEnumerable<Escalation>? escalations = null
     )
     {
         var known = history.Where(h => h.RecordedAt <= at).ToList();
@@ -49,7 +57,16 @@ public sealed record PlanActivityStanding(
             !finished && today > activity.DueDate,
             finished ? [] : [.. activity.MissedMilestonesOn(today)],
             owed is not null && owed.Deadline.IsOverdueAt(at) ? owed : null
-        );
+        )
+        {
+            Escalation = escalations
+                ?.Where(x =>
+                    string.Equals(x.PlanActivity, activity.Code, StringComparison.OrdinalIgnoreCase)
+                    && x.RaisedAt <= at
+                    && (x.Closure is null || x.Closure.At > at)
+                )
+                .MaxBy(x => x.RaisedAt),
+        };
     }
 
     /// <summary>
@@ -116,15 +133,18 @@ public sealed record PlanActivityWeek(
     /// Composes the week from each activity's reports. Completed "since last week" means a report of completion
     /// recorded during the week.
     /// </summary>
+    /// <param name="escalations">The activities' escalations, shown beside them.</param>
     public static PlanActivityWeek Compose(
         IEnumerable<(PlanActivity PlanActivity, IReadOnlyList<PlanActivityProgress> History)> activities,
         DateTimeOffset from,
         DateTimeOffset to,
-        UpdateCyclePolicy policy
+        UpdateCyclePolicy policy,
+        IReadOnlyList<Escalation>? escalations = null
     )
     {
         var list = activities.ToList();
-        var standings = list.Select(a => PlanActivityStanding.At(a.PlanActivity, a.History, to, policy)).ToList();
+        var standings = list.Select(a => PlanActivityStanding.At(a.PlanActivity, a.History, to, policy, escalations))
+            .ToList();
         var completed = list.Where(a =>
                 a.History.Any(h =>
                     h.Status == PlanActivityStatus.Completed && h.RecordedAt > from && h.RecordedAt <= to

@@ -97,21 +97,22 @@ public sealed record PlanActivityScorecard(
 {
     public static PlanActivityScorecard Empty { get; } = new(new PlanActivities.PlanActivityCounts(0, 0, 0, 0, 0), []);
 
-    /// <summary>Where each activity stands now.</summary>
+    /// <summary>Where each activity stands now: those off track, late or escalated need attention.</summary>
     public static PlanActivityScorecard For(
         IEnumerable<(PlanActivity PlanActivity, IReadOnlyList<PlanActivities.PlanActivityProgress> History)> activities,
         DateTimeOffset now,
-        Deadlines.UpdateCyclePolicy policy
+        Deadlines.UpdateCyclePolicy policy,
+        IReadOnlyList<Escalation>? escalations = null
     )
     {
         var standings = activities
-            .Select(a => PlanActivities.PlanActivityStanding.At(a.PlanActivity, a.History, now, policy))
+            .Select(a => PlanActivities.PlanActivityStanding.At(a.PlanActivity, a.History, now, policy, escalations))
             .ToList();
         return new PlanActivityScorecard(
             PlanActivities.PlanActivityCounts.Of(standings),
             [
                 .. standings
-                    .Where(s => s.IsOffTrack || s.IsLate)
+                    .Where(s => s.IsOffTrack || s.IsLate || s.Escalation is not null)
                     .OrderBy(s => s.IsOffTrack ? 0 : 1)
                     .ThenBy(s => s.PlanActivity.ServiceCode, StringComparer.Ordinal)
                     .ThenBy(s => s.PlanActivity.Code, StringComparer.Ordinal),

@@ -6,8 +6,10 @@ using PmfBot.Domain.Escalations;
 
 namespace PmfBot.Storage.Escalations;
 
-// Key design (table "Escalations"): PartitionKey = the measure reference upper-cased ("NI 192"),
-// RowKey = the period code ("FY2026-Q2"). One row per measure and period.
+// Key design (table "Escalations"): PartitionKey = the measure reference upper-cased ("NI 192"), or
+// "activity|" and an activity's code upper-cased; RowKey = the period code ("FY2026-Q2"). One row
+// per measure (or activity) and period. Measure keys are upper-case, so every activity's partition
+// sorts after every measure's: each kind is one range of the table.
 // Why: raising is an insert of exactly that key, so however many results, scans or instances
 // try, an escalation is raised once; a measure's history is one partition read. Each change is
 // an ETag-checked replace, so of two simultaneous decisions exactly one lands. "Not closed"
@@ -18,6 +20,9 @@ namespace PmfBot.Storage.Escalations;
 internal sealed class EscalationEntity : StoredEntity
 {
     public string Measure { get; set; } = string.Empty;
+
+    /// <summary>The activity's code, for an activity's escalation (<see cref="Measure"/> is then empty).</summary>
+    public string? PlanActivity { get; set; }
     public string Period { get; set; } = string.Empty;
     public string Trigger { get; set; } = string.Empty;
     public string EscalationOwner { get; set; } = string.Empty;
@@ -71,7 +76,7 @@ public sealed class EscalationStore(PmfTables tables)
         catch (RequestFailedException e) when (e.Status == 409)
         {
             return (
-                await GetAsync(escalation.Measure, escalation.Period, cancellationToken)
+                await GetAsync(escalation.Subject, escalation.Period, cancellationToken)
                     ?? throw new InvalidOperationException(
                         $"Raising {escalation.Key} conflicted, but no escalation is stored.",
                         e
@@ -82,62 +87,63 @@ public sealed class EscalationStore(PmfTables tables)
     }
 
     public async Task<StoredEscalation?> GetAsync(
-        MeasureReference measure,
+        EscalationSubject subject,
         ReportingPeriod period,
         CancellationToken cancellationToken
     )
     {
         var found = await _table.GetEntityIfExistsAsync<EscalationEntity>(
-            measure.Key,
+            subject.Key,
             period.Code,
             cancellationToken: cancellationToken
         );
         return found.HasValue ? ToStored(found.Value!) : null;
     }
 
-    /// <summary>Every escalation of a measure, oldest period first: one partition read.</summary>
-    public async Task<IReadOnlyList<StoredEscalation>> GetForMeasureAsync(
-        MeasureReference measure,
+    /// <summary>Every escalation of a measure (or an activity), oldest period first: one partition read.</summary>
+    public Task<IReadOnlyList<StoredEscalation>> GetForSubjectAsync(
+        EscalationSubject subject,
         CancellationToken cancellationToken
-    )
+    ) => QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {subject.Key}"), cancellationToken);
+
+    /// <summary>Every measure's escalations: a scan of the measures' range, for the standings' repair pass.</summary>
+    public async Task<IReadOnlyList<Escalation>> GetAllAsync(CancellationToken cancellationToken) =>
+        [.. (await QueryAsync(OfMeasures, cancellationToken)).Select(s => s.Escalation)];
+
+    /// <summary>
+    /// Every activity's escalations, closed ones too, for digests, scorecards and the follow-up: one query over the
+    /// activities' range (they are few: one per activity and quarter at most).
+    /// </summary>
+    public Task<IReadOnlyList<StoredEscalation>> GetAllOfPlanActivitiesAsync(CancellationToken cancellationToken) =>
+        QueryAsync(OfPlanActivities, cancellationToken);
+
+    /// <summary>Measures' escalations not yet closed (open or decided).</summary>
+    public Task<IReadOnlyList<StoredEscalation>> GetNotClosedAsync(CancellationToken cancellationToken) =>
+        QueryAsync($"({OfMeasures}) and ({NotClosed})", cancellationToken);
+
+    private static string OfMeasures =>
+        TableClient.CreateQueryFilter($"PartitionKey lt {EscalationSubject.FirstPlanActivityKey}");
+
+    // "}" follows "|" in ASCII, so this range holds exactly the keys that start "activity|".
+    private static string OfPlanActivities =>
+        TableClient.CreateQueryFilter($"PartitionKey ge {EscalationSubject.FirstPlanActivityKey}")
+        + " and "
+        + TableClient.CreateQueryFilter($"PartitionKey lt {EscalationSubject.AfterPlanActivityKeys}");
+
+    private static string NotClosed => TableClient.CreateQueryFilter($"State ne {nameof(EscalationState.Closed)}");
+
+    private async Task<IReadOnlyList<StoredEscalation>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
         var list = new List<StoredEscalation>();
-        await foreach (
-            var e in _table.QueryAsync<EscalationEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {measure.Key}"),
-                cancellationToken: cancellationToken
-            )
-        )
-        {
-            list.Add(ToStored(e));
-        }
-
-        return [.. list.OrderBy(s => s.Escalation.Period)];
-    }
-
-    /// <summary>Every escalation, of every measure: a scan of the table, for the standings' repair pass.</summary>
-    public async Task<IReadOnlyList<Escalation>> GetAllAsync(CancellationToken cancellationToken)
-    {
-        var list = new List<Escalation>();
-        await foreach (var e in _table.QueryAsync<EscalationEntity>(cancellationToken: cancellationToken))
-        {
-            list.Add(ToStored(e).Escalation);
-        }
-
-        return list;
-    }
-
-    /// <summary>Escalations not yet closed (open or decided), across all measures.</summary>
-    public async Task<IReadOnlyList<StoredEscalation>> GetNotClosedAsync(CancellationToken cancellationToken)
-    {
-        var list = new List<StoredEscalation>();
-        var filter = TableClient.CreateQueryFilter($"State ne {nameof(EscalationState.Closed)}");
         await foreach (var e in _table.QueryAsync<EscalationEntity>(filter, cancellationToken: cancellationToken))
         {
             list.Add(ToStored(e));
         }
 
-        return list;
+        return
+        [
+            .. list.OrderBy(s => s.Escalation.Subject.Key, StringComparer.Ordinal).ThenBy(s => s.Escalation.Period),
+        ];
     }
 
     /// <summary>
@@ -177,9 +183,10 @@ public sealed class EscalationStore(PmfTables tables)
     internal static EscalationEntity ToEntity(Escalation x) =>
         new()
         {
-            PartitionKey = x.Measure.Key,
+            PartitionKey = x.Subject.Key,
             RowKey = x.Period.Code,
-            Measure = x.Measure.Value,
+            Measure = x.Subject.Measure?.Value ?? string.Empty,
+            PlanActivity = x.PlanActivity,
             Period = x.Period.Code,
             Trigger = x.Trigger.ToString(),
             EscalationOwner = x.EscalationOwner.Value,
@@ -203,7 +210,9 @@ public sealed class EscalationStore(PmfTables tables)
         new(
             new Escalation
             {
-                Measure = MeasureReference.Parse(e.Measure),
+                Subject = e.PlanActivity is { Length: > 0 } code
+                    ? EscalationSubject.OfPlanActivity(code)
+                    : MeasureReference.Parse(e.Measure),
                 Period = ReportingPeriod.TryParseCode(e.Period, out var period)
                     ? period
                     : throw new FormatException(

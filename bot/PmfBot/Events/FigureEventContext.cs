@@ -79,7 +79,7 @@ public sealed class FigureEventContext
     /// read grown stale fails the write, and the outbox handles the event again with a fresh context.
     /// </summary>
     public async Task<IReadOnlyList<StoredEscalation>> EscalationsAsync(CancellationToken cancellationToken) =>
-        _escalations ??= await _escalationStore.GetForMeasureAsync(Figure.Measure, cancellationToken);
+        _escalations ??= await _escalationStore.GetForSubjectAsync(Figure.Measure, cancellationToken);
 
     /// <summary>A handler raised or changed one of the measure's escalations while handling this event.</summary>
     public void Escalated(StoredEscalation changed)

@@ -97,7 +97,7 @@ public sealed partial class StandingsRepair(
                 var itsEscalations =
                     attempt == 1
                         ? escalated[measure.Reference]
-                        : (await escalations.GetForMeasureAsync(measure.Reference, ct)).Select(x => x.Escalation);
+                        : (await escalations.GetForSubjectAsync(measure.Reference, ct)).Select(x => x.Escalation);
                 var truth = MeasureStanding.FromHistory(measure.Reference, history, extensions, itsEscalations);
                 if (kept is not null && kept.Standing.SameAs(truth))
                 {

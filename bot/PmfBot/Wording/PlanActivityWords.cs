@@ -46,18 +46,27 @@ public static class PlanActivityWords
         return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
-    /// <summary>Its latest report's commentary and action note, for an off-track line.</summary>
-    public static string? Notes(PlanActivityStanding standing, Func<string?, string?> cut) =>
-        standing.Latest is not { } latest
-            ? standing.PlanActivity.Commentary is { } c
-                ? $"Commentary: {cut(c)}"
-                : null
-            : string.Join(
-                "\n",
-                new[]
-                {
-                    $"Commentary ({latest.Period}): {cut(latest.Commentary)}",
-                    latest.ActionNote is { } a ? $"Action: {cut(a)}" : null,
-                }.OfType<string>()
-            );
+    /// <summary>
+    /// Its latest report's commentary and action note, and where its escalation stands, for an off-track or late line.
+    /// </summary>
+    public static string? Notes(
+        PlanActivityStanding standing,
+        Domain.Catalogue.CouncilCatalogue council,
+        Func<string?, string?> cut
+    )
+    {
+        var latest = standing.Latest;
+        var lines = new[]
+        {
+            latest is null
+                ? standing.PlanActivity.Commentary is { } c
+                    ? $"Commentary: {cut(c)}"
+                    : null
+                : $"Commentary ({latest.Period}): {cut(latest.Commentary)}",
+            latest?.ActionNote is { } a ? $"Action: {cut(a)}" : null,
+            standing.Escalation is { } x ? Said.EscalationStanding(x, council) : null,
+        }.OfType<string>();
+        var notes = string.Join("\n", lines);
+        return notes.Length == 0 ? null : notes;
+    }
 }

@@ -61,6 +61,17 @@ public sealed record EscalationView(
 
     /// <summary>The measure's figures up to the escalated period against its target, seen before deciding.</summary>
     public TrendView? TrendChart { get; init; }
+
+    /// <summary>What the figure, target and trend are called: an activity's are its status, due date and
+    /// reports.</summary>
+    public string FigureLabel { get; init; } = "Figure";
+    public string TargetLabel { get; init; } = "Target";
+    public string TrendLabel { get; init; } = "Trend";
+
+    /// <summary>
+    /// Under "Close it: reviewed": how to raise it again should it still need action (null: with the next figure).
+    /// </summary>
+    public string? ReviewHint { get; init; }
 }
 
 /// <summary>
@@ -111,18 +122,18 @@ public static class EscalationCard
         {
             new("Period", CardText.Plain(view.Period)),
             new("Service", CardText.Plain(view.Service)),
-            new("Figure", CardText.Plain(view.Figure)),
+            new(view.FigureLabel, CardText.Plain(view.Figure)),
         };
         if (view.Target is not null)
         {
-            facts.Add(new("Target", CardText.Plain(view.Target)));
+            facts.Add(new(view.TargetLabel, CardText.Plain(view.Target)));
         }
 
         if (view.Trend.Count > 0)
         {
             facts.Add(
                 new(
-                    "Trend",
+                    view.TrendLabel,
                     CardText.Plain(
                         string.Join(
                             " · ",
@@ -203,8 +214,11 @@ public static class EscalationCard
             );
             body.Add(
                 new TextBlock(
-                    "If it still needs action, escalate it again with the next figure (type escalate and its "
-                        + "reference)."
+                    CardText.Plain(
+                        view.ReviewHint
+                            ?? "If it still needs action, escalate it again with the next figure (type escalate and "
+                                + "its reference)."
+                    )
                 )
                 {
                     Size = "Small",

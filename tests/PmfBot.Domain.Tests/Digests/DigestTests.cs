@@ -129,7 +129,7 @@ public class DigestTests
 
     private static Escalation Escalation(Measure measure, ReportingPeriod period, DateTimeOffset raised) => new()
     {
-        Measure = measure.Reference,
+        Subject = measure.Reference,
         Period = period,
         Trigger = EscalationTrigger.Red,
         EscalationOwner = TestMeasures.Chief,

@@ -12,7 +12,7 @@ public class EscalationTests
 
     private static Escalation Open() => new()
     {
-        Measure = MeasureReference.Parse("NI 192"),
+        Subject = MeasureReference.Parse("NI 192"),
         Period = ReportingPeriod.Parse("FY2026-Q2"),
         Trigger = EscalationTrigger.Red,
         EscalationOwner = TestMeasures.Chief,

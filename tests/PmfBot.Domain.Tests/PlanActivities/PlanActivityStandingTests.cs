@@ -8,21 +8,7 @@ namespace PmfBot.Domain.Tests.PlanActivities;
 /// <summary>Where an activity stands at an instant, and a scope's week of activities for its digest.</summary>
 public class PlanActivityStandingTests
 {
-    private static readonly PlanActivity Housing = new()
-    {
-        Code = "housing-system",
-        Title = "Replace the housing management system",
-        ServiceCode = "housing",
-        Owner = TestMeasures.Owner,
-        DueDate = new DateOnly(2027, 6, 30),
-        Status = PlanActivityStatus.OnTrack,
-        Milestones =
-        [
-            new Milestone("Contract awarded", new DateOnly(2026, 4, 30), PlanActivityStatus.Completed),
-            new Milestone("Data migration tested", new DateOnly(2026, 9, 30), PlanActivityStatus.OnTrack),
-            new Milestone("Go live", new DateOnly(2027, 6, 30), PlanActivityStatus.NotStarted),
-        ],
-    };
+    private static readonly PlanActivity Housing = TestActivities.Housing;
 
     private static readonly ReportingPeriod Q2 = ReportingPeriod.Parse("FY2026-Q2");
 

@@ -181,7 +181,7 @@ public class MeasureStandingTests
     {
         var raised = new Escalation
         {
-            Measure = Ni192, Period = period, Trigger = EscalationTrigger.Red,
+            Subject = Ni192, Period = period, Trigger = EscalationTrigger.Red,
             EscalationOwner = TestMeasures.Chief, Owner = TestMeasures.Owner, RaisedAt = Start,
         };
         var decided = revision < 1 ? raised : raised.Decide(

@@ -95,6 +95,23 @@ public class PlanActivitiesInDigestTests : DigestHost
     }
 
     [Fact]
+    public async Task AnActivitysEscalation_StandsBesideIt_InTheDigestAndTheScorecard()
+    {
+        await PlaceSubscribedAfterTheLocalPlanCompletedAsync();
+        await Scan.RunAsync(default); // the follow-up escalates the missed milestone to Daniel Okoro, Place's Chief
+
+        Clock.MoveTo(Uk(11, 9, 9, 0));
+        await Poster.RunAsync(default);
+        await PostAsync(Personal("message", text: "how is the Place department doing"));
+
+        const string Escalated = "Escalated to Daniel Okoro on 7 Nov (Q2 2026/27): waiting for a decision";
+        var digest = TextOf(Assert.Single(ThreadsStarted()));
+        var late = digest[digest.IndexOf("Activities late", StringComparison.Ordinal)..];
+        Assert.Contains(Escalated, late, StringComparison.Ordinal);
+        Assert.Contains(Escalated, LastPostedText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AServiceWithoutActivities_HasNoActivitiesSection()
     {
         await PostAsync(Personal("message", text: "how is HR doing"));

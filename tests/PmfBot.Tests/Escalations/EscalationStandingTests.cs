@@ -31,7 +31,7 @@ public class EscalationStandingTests : EscalationHost
     {
         var (history, extensions) = await new Storage.Results.ResultStore(Storage.Tables)
             .GetHistoryAndExtensionsAsync(Cs02, default);
-        var escalations = (await Escalations.GetForMeasureAsync(Cs02, default)).Select(s => s.Escalation);
+        var escalations = (await Escalations.GetForSubjectAsync(Cs02, default)).Select(s => s.Escalation);
         var truth = MeasureStanding.FromHistory(Cs02, history, extensions, escalations);
         Assert.True(truth.SameAs((await Cs02StandingAsync()).Standing));
     }

@@ -131,6 +131,6 @@ public class FollowUpTests : EscalationHost
         await Scan.RunAsync(default); // the standing still says Q2 is 28 days overdue
 
         Assert.DoesNotContain(EscalationCardsIn(), c => c.Contains("HR 01", StringComparison.Ordinal));
-        Assert.Empty(await Escalations.GetForMeasureAsync(hr01, default));
+        Assert.Empty(await Escalations.GetForSubjectAsync(hr01, default));
     }
 }

@@ -83,7 +83,7 @@ public class RaisingTests : EscalationHost
 
         Assert.Single(EscalationCardsIn(), c => c.Contains("Escalated to you: CS 02", StringComparison.Ordinal));
         Assert.Contains(CardsPostedTo(), c => c.Contains("CS 02 Oct 2026 was already escalated at 09:00 on 7 Nov 2026, so nothing new was raised", StringComparison.Ordinal));
-        Assert.Single(await Escalations.GetForMeasureAsync(Cs02, default));
+        Assert.Single(await Escalations.GetForSubjectAsync(Cs02, default));
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class RaisingTests : EscalationHost
         Assert.Equal(card, PostedTexts()[^1]);
         Assert.Contains("Escalated to you by Priya Shah: IG 01", card, StringComparison.Ordinal);
         Assert.Contains("Escalated by Priya Shah: the FOI backlog will breach the ICO's threshold", card, StringComparison.Ordinal);
-        var stored = Assert.Single(await Escalations.GetForMeasureAsync(Domain.Catalogue.MeasureReference.Parse("IG 01"), default)).Escalation;
+        var stored = Assert.Single(await Escalations.GetForSubjectAsync(Domain.Catalogue.MeasureReference.Parse("IG 01"), default)).Escalation;
         Assert.Equal((EscalationTrigger.ByHand, "FY2026-M06"), (stored.Trigger, stored.Period.Code)); // the latest period with a figure: September
     }
 
@@ -148,7 +148,7 @@ public class RaisingTests : EscalationHost
         await PostAsync(Personal("message", "escalate WM 03"));
 
         Assert.Contains("Only Sam Taylor, WM 03's owner, or their delegates can escalate it", LastPostedText(), StringComparison.Ordinal);
-        Assert.Empty(await Escalations.GetForMeasureAsync(Domain.Catalogue.MeasureReference.Parse("WM 03"), default));
+        Assert.Empty(await Escalations.GetForSubjectAsync(Domain.Catalogue.MeasureReference.Parse("WM 03"), default));
     }
 
     [Fact]

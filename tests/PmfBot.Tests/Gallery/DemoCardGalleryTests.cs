@@ -59,7 +59,8 @@ public partial class DemoCardGalleryTests : DigestHost
         string[] expected =
         [
             "welcome", "help", "my-measures", "whats-due", "prompt", "needs-fixing", "recorded", "escalated", "approved", "asked", "answered",
-            "not-yours", "resource", "stopped", "subscribed", "digest", "scorecard", "report", "reminder", "overdue", "chase",
+            "not-yours", "resource", "stopped", "activity-escalated", "activity-approved", "subscribed", "digest",
+            "scorecard", "report", "reminder", "overdue", "chase",
         ];
         Assert.All(expected, step => Assert.Contains(names, n => n.Contains($"-{step}-", StringComparison.Ordinal)));
 
@@ -106,6 +107,20 @@ public partial class DemoCardGalleryTests : DigestHost
         Take("asked");
         Answer("answered", await PressAsync("answerEscalation", new { verb = "answerEscalation", measure = "CS 01", period = "FY2026-M07", question = "1", answer = "Four weeks, with the two agency staff." }));
         Take("answered");
+
+        // An activity reported off track goes to Priya too, as Director of Resources, and she approves the recovery.
+        await PressAsync("submitActivity", new
+        {
+            activity = "foi-audit-actions", period = "FY2026-Q2", status = "OffTrack", percentComplete = "40",
+            commentary = "Half the request handlers untrained: the trainer left.",
+            actionNote = "Buy in the county's FOI training; two sessions in December.",
+        });
+        Take("activity-escalated");
+        Answer("activity-approved", await PressAsync("decideEscalation", new
+        {
+            verb = "decideEscalation", activity = "foi-audit-actions", period = "FY2026-Q2", decision = "approve",
+            decisionNote = "Agreed: book both sessions.", decisionUntil = "2027-01-15",
+        }));
 
         // The Management Team's channel subscribes; Monday's digest; a scorecard and a report.
         await SayInChannelAsync("subscribe Resources department");

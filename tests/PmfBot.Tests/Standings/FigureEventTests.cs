@@ -41,7 +41,7 @@ public class FigureEventTests : UpdateCycleHost
     {
         var (history, extensions) = await Results.GetHistoryAndExtensionsAsync(Cs02, default);
         var escalations = await new Storage.Escalations.EscalationStore(Storage.Tables)
-            .GetForMeasureAsync(Cs02, default);
+            .GetForSubjectAsync(Cs02, default);
         return MeasureStanding.FromHistory(Cs02, history, extensions, escalations.Select(x => x.Escalation));
     }
 
@@ -195,7 +195,7 @@ public class FigureEventTests : UpdateCycleHost
         var service = await ServiceOfCs02Async();
         var before = await Standings.GetAsync(service, Cs02, default);
         var escalation = Assert.Single(await new Storage.Escalations.EscalationStore(Storage.Tables)
-            .GetForMeasureAsync(Cs02, default));
+            .GetForSubjectAsync(Cs02, default));
         var calls = Connector.Calls.Count;
         var first = (await Results.GetAuditTrailAsync(Cs02, October, default))[0];
         var stale = (await Results.GetAsync(Cs02, October, default))! with { Value = first.NewValue, Version = 1 };
@@ -207,7 +207,7 @@ public class FigureEventTests : UpdateCycleHost
         Assert.Equal(before!.ETag, after!.ETag); // not even rewritten
         Assert.Equal(85m, after.Standing.Latest!.Value);
         var now = Assert.Single(await new Storage.Escalations.EscalationStore(Storage.Tables)
-            .GetForMeasureAsync(Cs02, default));
+            .GetForSubjectAsync(Cs02, default));
         Assert.Equal((Domain.Escalations.EscalationState.Closed, escalation.ETag), (now.Escalation.State, now.ETag));
         Assert.Equal(calls, Connector.Calls.Count); // no card sent or updated
     }
@@ -264,7 +264,7 @@ public class FigureEventTests : UpdateCycleHost
         {
             var (history, extensions) = await Results.GetHistoryAndExtensionsAsync(measure.Reference, default);
             var escalations = await new Storage.Escalations.EscalationStore(Storage.Tables)
-                .GetForMeasureAsync(measure.Reference, default);
+                .GetForSubjectAsync(measure.Reference, default);
             var truth = MeasureStanding.FromHistory(
                 measure.Reference, history, extensions, escalations.Select(x => x.Escalation));
             Assert.True(truth.SameAs(standing), measure.Reference.Value);

@@ -25,10 +25,12 @@ public sealed class DigestBuilder(StandingsReader standings, PlanActivityReader 
         var read = await standings.ForAsync(measures, cancellationToken);
         var policy = rules.Cycle;
         var facts = measures.Zip(read, (m, s) => new MeasureFacts(m, s.Recent, [.. s.OpenAt(m, to, policy)])).ToList();
-        var plans = await activities.ReadAsync(scope.PlanActivitiesIn(council), cancellationToken);
+        var inScope = scope.PlanActivitiesIn(council);
+        var plans = await activities.ReadAsync(inScope, cancellationToken);
+        var escalated = await activities.EscalationsAsync(inScope, cancellationToken);
         return Digest.Compose(facts, read.SelectMany(s => s.Escalations), from, to) with
         {
-            Activities = Domain.PlanActivities.PlanActivityWeek.Compose(plans, from, to, policy),
+            Activities = Domain.PlanActivities.PlanActivityWeek.Compose(plans, from, to, policy, escalated),
         };
     }
 }

@@ -96,14 +96,15 @@ public static class DigestViews
         Add(sections, "Activities late", activities.Late, a => new DigestItem(
             PlanActivityWords.Title(a),
             $"{PlanActivityWords.WhyLate(a, digest.To)} · {council.NameOf(a.PlanActivity.Owner)}",
-            PlanActivityWords.StatusWords(a.Status)
+            PlanActivityWords.StatusWords(a.Status),
+            a.Escalation is { } x ? Said.EscalationStanding(x, council) : null
         ));
         Add(sections, "Activities off track", activities.OffTrack, a => new DigestItem(
             PlanActivityWords.Title(a),
             (a.Latest?.PercentComplete is { } p ? $"{p}% complete · " : string.Empty)
                 + council.NameOf(a.PlanActivity.Owner),
             "Off track",
-            PlanActivityWords.Notes(a, Cut)
+            PlanActivityWords.Notes(a, council, Cut)
         ));
         Add(sections, "Activities completed this week", activities.Completed, a => new DigestItem(
             PlanActivityWords.Title(a),

@@ -31,8 +31,9 @@ public sealed class EscalationCommands(
     ];
 
     /// <summary>
-    /// Open and decided escalations the person decides, owns the measure of, or raised: waiting on them first. Read
-    /// from the standings of the measures that escalate to them or that they update (one read per service).
+    /// Open and decided escalations the person decides, owns the measure (or activity) of, or raised: waiting on them
+    /// first. Read from the standings of the measures that escalate to them or that they update (one read per
+    /// service), and activities' escalations (one query).
     /// </summary>
     public async Task<TurnAnswer> MineAsync(Turn turn)
     {
@@ -45,8 +46,15 @@ public sealed class EscalationCommands(
         }
 
         var measures = contexts.MeasuresEscalatingTo(person.Id, turn.Catalogue);
+        var ofActivities =
+            turn.Catalogue.Activities.Count == 0
+                ? []
+                : (await store.GetAllOfPlanActivitiesAsync(turn.Cancellation))
+                    .Select(s => s.Escalation)
+                    .Where(x => x.State != EscalationState.Closed);
         var mine = (await standings.ForAsync(measures, turn.Cancellation))
             .SelectMany(s => s.NotClosed)
+            .Concat(ofActivities)
             .Where(x => contexts.MayDecide(x, person.Id) || x.Owner == person.Id || x.RaisedBy == person.Id)
             .OrderByDescending(x =>
                 x.State == EscalationState.Open
@@ -103,7 +111,7 @@ public sealed class EscalationCommands(
 
     private async Task<TurnAnswer> HistoryAsync(Turn turn, Measure measure)
     {
-        var all = await store.GetForMeasureAsync(measure.Reference, turn.Cancellation);
+        var all = await store.GetForSubjectAsync(measure.Reference, turn.Cancellation);
         if (all.Count == 0)
         {
             return TurnAnswer.Say($"{measure.Reference} ({Said.Plain(measure.Title)}) has never been escalated.");

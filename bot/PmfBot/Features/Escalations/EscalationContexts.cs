@@ -3,6 +3,7 @@ using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Escalations;
 using PmfBot.Measures;
 using PmfBot.Storage.Conversations;
+using PmfBot.Storage.PlanActivities;
 using PmfBot.Storage.Results;
 
 namespace PmfBot.Features.Escalations;
@@ -12,6 +13,7 @@ namespace PmfBot.Features.Escalations;
 /// </summary>
 public sealed class EscalationContexts(
     ResultStore results,
+    PlanActivityProgressStore reports,
     ConversationStore conversations,
     IOptions<EscalationOptions> options,
     CouncilRules rules,
@@ -54,7 +56,29 @@ public sealed class EscalationContexts(
         [.. options.Value.NextLevelIds().Where(p => p != x.EscalationOwner)];
 
     /// <summary>
-    /// Everything a card about <paramref name="x"/> needs. Reads the measure's figures unless given them.
+    /// Everything a card about <paramref name="x"/> needs, whether a measure's or an activity's. Null when its measure
+    /// or activity has left the catalogue: it stays on record, but nobody is sent anything about it.
+    /// </summary>
+    public async Task<EscalationContext?> ForAsync(
+        Escalation x,
+        CouncilCatalogue council,
+        CancellationToken cancellationToken
+    )
+    {
+        if (x.PlanActivity is { } code)
+        {
+            return council.FindPlanActivity(code) is { } activity
+                ? await ForPlanActivityAsync(x, activity, council, cancellationToken)
+                : null;
+        }
+
+        return council.FindMeasure(x.Measure) is { } measure
+            ? await ForAsync(x, measure, council, null, cancellationToken)
+            : null;
+    }
+
+    /// <summary>
+    /// Everything a card about a measure's escalation needs. Reads the measure's figures unless given them.
     /// </summary>
     public async Task<EscalationContext> ForAsync(
         Escalation x,
@@ -65,9 +89,44 @@ public sealed class EscalationContexts(
     )
     {
         state ??= await MeasureState.ReadAsync(results, measure, cancellationToken);
-        var deciders = DecidersOf(x);
+        return new EscalationContext(
+            state,
+            null,
+            council,
+            state.DeadlineFor(x.Period, rules.Cycle),
+            Policies.For(measure),
+            DecidersOf(x),
+            await RefreshIdsAsync(x, council, cancellationToken),
+            time.GetUtcNow()
+        );
+    }
+
+    /// <summary>Everything a card about an activity's escalation needs: its reports, read here.</summary>
+    public async Task<EscalationContext> ForPlanActivityAsync(
+        Escalation x,
+        PlanActivity activity,
+        CouncilCatalogue council,
+        CancellationToken cancellationToken
+    ) =>
+        new(
+            null,
+            new PlanActivityFacts(activity, await reports.GetHistoryAsync(activity.Code, cancellationToken)),
+            council,
+            null,
+            Policies.Council,
+            DecidersOf(x),
+            await RefreshIdsAsync(x, council, cancellationToken),
+            time.GetUtcNow()
+        );
+
+    private async Task<IReadOnlyList<string>> RefreshIdsAsync(
+        Escalation x,
+        CouncilCatalogue council,
+        CancellationToken cancellationToken
+    )
+    {
         var ids = new List<string>();
-        foreach (var decider in deciders)
+        foreach (var decider in DecidersOf(x))
         {
             // Teams identifies a refresh's users by their Teams id ("29:…"), known once they have talked to the bot.
             if (
@@ -79,14 +138,6 @@ public sealed class EscalationContexts(
             }
         }
 
-        return new EscalationContext(
-            state,
-            council,
-            state.DeadlineFor(x.Period, rules.Cycle),
-            Policies.For(measure),
-            deciders,
-            ids,
-            time.GetUtcNow()
-        );
+        return ids;
     }
 }

@@ -23,6 +23,7 @@ public sealed class EscalationDecisions(
     EscalationWrites writes,
     EscalationNotices notices,
     EscalationContexts contexts,
+    PlanActivityStops stops,
     Telemetry.PmfMetrics metrics,
     TimeProvider time
 )
@@ -42,13 +43,12 @@ public sealed class EscalationDecisions(
     /// </summary>
     public async Task<TurnAnswer> OpenAsync(Turn turn)
     {
-        if (await FindAsync(turn) is not var (read, measure))
+        if (await FindAsync(turn) is not var (read, context))
         {
             return TurnAnswer.Say("I can't find that escalation. Type **my escalations** for yours.");
         }
 
         var x = read.Escalation;
-        var context = await contexts.ForAsync(x, measure, turn.Catalogue, null, turn.Cancellation);
         if (turn.Person is { } person && contexts.MayDecide(x, person.Id))
         {
             return Card(
@@ -70,7 +70,7 @@ public sealed class EscalationDecisions(
     public async Task<TurnAnswer> DecideAsync(Turn turn)
     {
         if (
-            await FindAsync(turn) is not var (read, measure)
+            await FindAsync(turn) is not var (read, _)
             || !Kinds.TryGetValue(turn.DataText(EscalationCard.DecisionKey) ?? string.Empty, out var kind)
         )
         {
@@ -86,7 +86,7 @@ public sealed class EscalationDecisions(
             turn.Person,
             turn.Activity
         );
-        return await DecideAsync(read, measure, asked, turn.Catalogue, turn.Cancellation) switch
+        return await DecideAsync(read, asked, turn.Catalogue, turn.Cancellation) switch
         {
             DecisionOutcome.Refused refused => TurnAnswer.Say($"{refused.Why} Your press changed nothing."),
             DecisionOutcome.Unsaved unsaved => TurnAnswer.Say(unsaved.Why),
@@ -113,13 +113,16 @@ public sealed class EscalationDecisions(
     /// </summary>
     public async Task<DecisionOutcome> DecideAsync(
         StoredEscalation read,
-        Measure measure,
         DecisionAsked asked,
         CouncilCatalogue catalogue,
         CancellationToken cancellationToken
     )
     {
-        var context = await contexts.ForAsync(read.Escalation, measure, catalogue, null, cancellationToken);
+        if (await contexts.ForAsync(read.Escalation, catalogue, cancellationToken) is not { } context)
+        {
+            return new DecisionOutcome.Refused("What it was about has left the performance catalogue.");
+        }
+
         if (asked.By is not { } person || !contexts.MayDecide(read.Escalation, person.Id))
         {
             return new DecisionOutcome.Refused(Refusal(context, "decide"));
@@ -177,6 +180,11 @@ public sealed class EscalationDecisions(
             )
             {
                 metrics.EscalationDecided(kind);
+                if (stored.Escalation.IsPlanActivity && kind == DecisionKind.Stop)
+                {
+                    await stops.StopAsync(stored.Escalation, cancellationToken);
+                }
+
                 var audience =
                     kind == DecisionKind.AskForInformation ? EscalationAudience.Decider : EscalationAudience.Everyone;
                 var notice = await AfterChangeAsync(
@@ -190,8 +198,8 @@ public sealed class EscalationDecisions(
                 return new DecisionOutcome.Shown(stored.Escalation, context, audience, notice);
             }
 
-            read = await store.GetAsync(read.Escalation.Measure, read.Escalation.Period, cancellationToken) ?? read;
-            context = await contexts.ForAsync(read.Escalation, measure, catalogue, context.State, cancellationToken);
+            read = await store.GetAsync(read.Escalation.Subject, read.Escalation.Period, cancellationToken) ?? read;
+            context = await contexts.ForAsync(read.Escalation, catalogue, cancellationToken) ?? context;
         }
 
         return new DecisionOutcome.Unsaved(
@@ -202,22 +210,20 @@ public sealed class EscalationDecisions(
     /// <summary>The owner's answer to the escalation owner's question.</summary>
     public async Task<TurnAnswer> AnswerAsync(Turn turn)
     {
-        if (await FindAsync(turn) is not var (read, measure))
+        // An answer changes neither who decides nor the figures, so one context serves the whole turn.
+        if (await FindAsync(turn) is not var (read, context))
         {
             return TurnAnswer.Say("I can't find the escalation this question was about. Nothing was sent.");
         }
 
-        if (turn.Person is null || (turn.Person.Id != read.Escalation.Owner && !measure.MayBeUpdatedBy(turn.Person.Id)))
+        if (turn.Person is null || !context.MayAnswer(read.Escalation, turn.Person.Id))
         {
             return TurnAnswer.Say(
                 $"This question is for {Said.Plain(turn.Catalogue.NameOf(read.Escalation.Owner))}, "
-                    + $"{measure.Reference}'s owner, so "
-                    + "your answer wasn't sent."
+                    + $"{Said.Plain(context.Label)}'s owner, so your answer wasn't sent."
             );
         }
 
-        // An answer changes neither who decides nor the figures, so one context serves the whole turn.
-        var context = await contexts.ForAsync(read.Escalation, measure, turn.Catalogue, null, turn.Cancellation);
         var text = turn.DataText(EscalationQuestionCard.AnswerInput);
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -232,8 +238,7 @@ public sealed class EscalationDecisions(
                             EscalationViews.Question(
                                 x,
                                 question,
-                                context.State,
-                                turn.Catalogue,
+                                context,
                                 x.OpenQuestion is null ? problem : null,
                                 x.OpenQuestion is null ? null : [problem],
                                 text
@@ -254,13 +259,11 @@ public sealed class EscalationDecisions(
                         ? $"Your answer is on record; {asker} will get it once they open PmfBot in Teams."
                     : $"Sent to {asker}.";
                 return TurnAnswer.Of(
-                    EscalationQuestionCard.Build(
-                        EscalationViews.Question(stored.Escalation, question, context.State, turn.Catalogue, notice)
-                    )
+                    EscalationQuestionCard.Build(EscalationViews.Question(stored.Escalation, question, context, notice))
                 );
             }
 
-            read = await store.GetAsync(read.Escalation.Measure, read.Escalation.Period, turn.Cancellation) ?? read;
+            read = await store.GetAsync(read.Escalation.Subject, read.Escalation.Period, turn.Cancellation) ?? read;
         }
 
         return TurnAnswer.Say(
@@ -271,12 +274,11 @@ public sealed class EscalationDecisions(
     /// <summary>"Close it: reviewed" on a decided escalation's review card.</summary>
     public async Task<TurnAnswer> CloseAsync(Turn turn)
     {
-        if (await FindAsync(turn) is not var (read, measure))
+        if (await FindAsync(turn) is not var (read, context))
         {
             return TurnAnswer.Say("I can't find that escalation. Nothing was changed.");
         }
 
-        var context = await contexts.ForAsync(read.Escalation, measure, turn.Catalogue, null, turn.Cancellation);
         if (turn.Person is null || !contexts.MayDecide(read.Escalation, turn.Person.Id))
         {
             return TurnAnswer.Say($"{Refusal(context, "close")} Your press changed nothing.");
@@ -299,7 +301,7 @@ public sealed class EscalationDecisions(
             await writes.TryChangeAsync(read, read.Escalation.Close(closure), null, turn.Cancellation) is not { } closed
         )
         {
-            var fresh = await store.GetAsync(read.Escalation.Measure, read.Escalation.Period, turn.Cancellation);
+            var fresh = await store.GetAsync(read.Escalation.Subject, read.Escalation.Period, turn.Cancellation);
             return Card(
                 fresh?.Escalation ?? read.Escalation,
                 context,
@@ -342,7 +344,9 @@ public sealed class EscalationDecisions(
         var owner = catalogue.NameOf(x.Owner);
         // The owner who is also the escalation owner (or a deputy) has nobody else to tell.
         var ownDecision = by?.Id == x.Owner;
-        var toSelf = $"Your question is on record; as {x.Measure}'s owner too, you'll get it as a card to answer.";
+        var toSelf =
+            $"Your question is on record; as {Said.Plain(context.Label)}'s owner too, "
+            + "you'll get it as a card to answer.";
         return x.State == EscalationState.Closed ? "Closed."
             : ownDecision ? (x.IsAwaitingOwner ? toSelf : "Recorded.")
             : told.Any(t => t.Person == x.Owner && t.State is PromptState.WaitingForInstall)
@@ -352,13 +356,37 @@ public sealed class EscalationDecisions(
     }
 
     /// <summary>
-    /// The escalation a button is about (its data's measure and period), with its measure; null when either is unknown.
+    /// The escalation a button is about (its data's measure or activity, and period), with what its cards need; null
+    /// when any of them is unknown.
     /// </summary>
-    private async Task<(StoredEscalation Read, Measure Measure)?> FindAsync(Turn turn) =>
-        turn.TryGetMeasurePeriod(out var measure, out var period)
-        && await store.GetAsync(measure.Reference, period, turn.Cancellation) is { } read
-            ? (read, measure)
+    private async Task<(StoredEscalation Read, EscalationContext Context)?> FindAsync(Turn turn)
+    {
+        EscalationSubject subject;
+        ReportingPeriod period;
+        if (Cards.Payloads.PlanActivityPeriodData.Read(turn.DataText) is { Activity: { Length: > 0 } code } data)
+        {
+            if (turn.Catalogue.FindPlanActivity(code) is null || !ReportingPeriod.TryParseCode(data.Period, out period))
+            {
+                return null;
+            }
+
+            subject = EscalationSubject.OfPlanActivity(code);
+        }
+        else if (turn.TryGetMeasurePeriod(out var measure, out period))
+        {
+            subject = measure.Reference;
+        }
+        else
+        {
+            return null;
+        }
+
+        return
+            await store.GetAsync(subject, period, turn.Cancellation) is { } read
+            && await contexts.ForAsync(read.Escalation, turn.Catalogue, turn.Cancellation) is { } context
+            ? (read, context)
             : null;
+    }
 
     private static TurnAnswer Card(
         Escalation x,
@@ -377,7 +405,7 @@ public sealed class EscalationDecisions(
     /// <param name="what">"decide" or "close".</param>
     private static string Refusal(EscalationContext context, string what) =>
         $"Only {Said.Names(context.Deciders.Select(context.Council.NameOf))} can {what} "
-        + $"{context.State.Measure.Reference}'s escalation.";
+        + $"{context.Label}'s escalation.";
 
     private static string AlreadySettled(Escalation x, CouncilCatalogue council) =>
         x.State == EscalationState.Closed

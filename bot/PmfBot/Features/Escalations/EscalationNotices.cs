@@ -50,15 +50,12 @@ public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, E
                 (
                     x.Owner,
                     await sender.SendAsync(
-                        x.Measure,
+                        x.Subject,
                         x.Period,
                         EscalationSteps.Ask(x, n),
                         x.Owner,
                         context.Council,
-                        () =>
-                            EscalationQuestionCard.Build(
-                                EscalationViews.Question(x, question, context.State, context.Council)
-                            ),
+                        () => EscalationQuestionCard.Build(EscalationViews.Question(x, question, context)),
                         cancellationToken
                     )
                 )
@@ -112,7 +109,7 @@ public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, E
         CancellationToken cancellationToken
     ) =>
         sender.SendAsync(
-            x.Measure,
+            x.Subject,
             x.Period,
             EscalationSteps.Review(x),
             x.EscalationOwner,
@@ -138,7 +135,7 @@ public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, E
     )
     {
         await sentCards.ReplaceAsync(
-            x.Measure,
+            x.Subject,
             x.Period,
             EscalationSteps.ShowsEscalation,
             EscalationCard.Build(EscalationViews.Of(x, context, EscalationAudience.Everyone)),
@@ -150,12 +147,10 @@ public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, E
         {
             var step = EscalationSteps.Ask(x, n);
             await sentCards.ReplaceAsync(
-                x.Measure,
+                x.Subject,
                 x.Period,
                 s => s == step,
-                EscalationQuestionCard.Build(
-                    EscalationViews.Question(x, questions[n - 1], context.State, context.Council)
-                ),
+                EscalationQuestionCard.Build(EscalationViews.Question(x, questions[n - 1], context)),
                 null,
                 cancellationToken
             );
@@ -171,7 +166,7 @@ public sealed class EscalationNotices(ClaimedSend sender, SentCards sentCards, E
         CancellationToken cancellationToken
     ) =>
         sender.SendAsync(
-            x.Measure,
+            x.Subject,
             x.Period,
             step,
             to,

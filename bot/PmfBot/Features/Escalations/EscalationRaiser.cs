@@ -224,7 +224,7 @@ public sealed class EscalationRaiser(
     public Escalation New(Measure measure, ReportingPeriod period, EscalationTrigger trigger, string? proposedAction) =>
         new()
         {
-            Measure = measure.Reference,
+            Subject = measure.Reference,
             Period = period,
             Trigger = trigger,
             EscalationOwner = measure.EscalationOwner,

@@ -4,6 +4,7 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Domain.Deadlines;
 using PmfBot.Domain.Escalations;
+using PmfBot.Domain.PlanActivities;
 using PmfBot.Domain.Results;
 using PmfBot.Measures;
 using PmfBot.Wording;
@@ -34,21 +35,58 @@ public enum EscalationAudience
 }
 
 /// <summary>
-/// What an escalation card needs beyond the escalation: the measure's figures, who decides, and how to reach them.
+/// What an escalation card needs beyond the escalation: the measure's figures (or the activity's reports), who
+/// decides, and how to reach them.
 /// </summary>
-/// <param name="Deadline">The period's update deadline (for an overdue escalation's "n days overdue").</param>
+/// <param name="State">A measure's escalation: the measure and its figures; null for an activity's.</param>
+/// <param name="PlanActivity">An activity's escalation: the activity and its reports; null for a measure's.</param>
+/// <param name="Deadline">A measure's period's update deadline (for an overdue escalation's "n days
+/// overdue").</param>
 /// <param name="Deciders">Who may decide it now: the escalation owner, their deputies, and the next level once
 /// raised.</param>
 /// <param name="RefreshIds">The deciders' Teams user ids, for the card's refresh.</param>
 public sealed record EscalationContext(
-    MeasureState State,
+    MeasureState? State,
+    PlanActivityFacts? PlanActivity,
     CouncilCatalogue Council,
-    Deadline Deadline,
+    Deadline? Deadline,
     EscalationPolicy Policy,
     IReadOnlyList<PersonId> Deciders,
     IReadOnlyList<string> RefreshIds,
     DateTimeOffset Now
-);
+)
+{
+    /// <summary>How sentences name what was escalated: "NI 192", or the activity's title.</summary>
+    public string Label => State?.Measure.Reference.Value ?? PlanActivity!.PlanActivity.Title;
+
+    /// <summary>Who may answer the escalation owner's question: the owner, or anyone who updates the measure.</summary>
+    public bool MayAnswer(Escalation x, PersonId person) =>
+        person == x.Owner || State?.Measure.MayBeUpdatedBy(person) == true;
+}
+
+/// <summary>An activity and its quarterly reports, as an escalation card shows them.</summary>
+public sealed record PlanActivityFacts(PlanActivity PlanActivity, IReadOnlyList<PlanActivityProgress> History);
+
+/// <summary>What an escalation card says about the measure or activity it is about.</summary>
+/// <param name="Raised">The headline of the card that raises it.</param>
+public sealed record EscalationAbout(
+    string Reference,
+    string Title,
+    string Service,
+    string Figure,
+    string? Target,
+    IReadOnlyList<TrendFigure> Trend,
+    string? OffTrack,
+    string? Commentary,
+    string Raised
+)
+{
+    public Cards.Charts.TrendView? TrendChart { get; init; }
+    public string FigureLabel { get; init; } = "Figure";
+    public string TargetLabel { get; init; } = "Target";
+    public string TrendLabel { get; init; } = "Trend";
+    public string? ReviewHint { get; init; }
+}
 
 /// <summary>Escalations in words, for the cards. No I/O.</summary>
 public static class EscalationViews
@@ -65,36 +103,24 @@ public static class EscalationViews
         DecisionEntry? entry = null
     )
     {
-        var measure = context.State.Measure;
         var council = context.Council;
-        var result = context.State.ResultFor(x.Period);
+        var about = About(x, context);
         var open = x.State == EscalationState.Open;
         var data = DataFor(x);
         return new EscalationView(
-            Headline(x, measure, result, occasion, context),
-            measure.Reference.Value,
-            measure.Title,
+            Headline(x, about, occasion, context),
+            about.Reference,
+            about.Title,
             x.Period.ToString(),
-            council.FindService(measure.ServiceCode)?.Name ?? measure.ServiceCode,
+            about.Service,
             council.NameOf(x.Owner),
             council.NameOf(x.EscalationOwner),
-            Figure(measure, result, context),
-            result?.Thresholds is { } t ? MeasureWords.Target(measure, t) : null,
-            [
-                .. context
-                    .State.History.Where(r => r.Period <= x.Period)
-                    .OrderByDescending(r => r.Period)
-                    .Take(TrendLength)
-                    .Reverse()
-                    .Select(r => new TrendFigure(
-                        r.Period.ToString(),
-                        measure.Format(r.Value),
-                        r.Rag?.ToString() ?? MeasureWords.NoTargetStatus(r.VsPrevious)
-                    )),
-            ],
+            about.Figure,
+            about.Target,
+            about.Trend,
             Why(x, council, context.Policy),
-            result is null ? null : OffTrack(result, context.State.History),
-            result?.Commentary,
+            about.OffTrack,
+            about.Commentary,
             x.ProposedAction,
             Thread(x, council),
             Outcome(x, council),
@@ -109,7 +135,50 @@ public static class EscalationViews
             entry
         )
         {
-            TrendChart = TrendViews.For(measure, context.State.History, x.Period),
+            TrendChart = about.TrendChart,
+            FigureLabel = about.FigureLabel,
+            TargetLabel = about.TargetLabel,
+            TrendLabel = about.TrendLabel,
+            ReviewHint = about.ReviewHint,
+        };
+    }
+
+    /// <summary>What the card says about the measure, or the activity (<see cref="PlanActivityEscalationViews"/>).
+    /// </summary>
+    public static EscalationAbout About(Escalation x, EscalationContext context)
+    {
+        if (context.PlanActivity is { } facts)
+        {
+            return PlanActivityEscalationViews.About(x, facts, context.Council, context.Now);
+        }
+
+        var state = context.State!;
+        var measure = state.Measure;
+        var result = state.ResultFor(x.Period);
+        return new EscalationAbout(
+            measure.Reference.Value,
+            measure.Title,
+            context.Council.FindService(measure.ServiceCode)?.Name ?? measure.ServiceCode,
+            Figure(measure, result, context),
+            result?.Thresholds is { } t ? MeasureWords.Target(measure, t) : null,
+            [
+                .. state
+                    .History.Where(r => r.Period <= x.Period)
+                    .OrderByDescending(r => r.Period)
+                    .Take(TrendLength)
+                    .Reverse()
+                    .Select(r => new TrendFigure(
+                        r.Period.ToString(),
+                        measure.Format(r.Value),
+                        r.Rag?.ToString() ?? MeasureWords.NoTargetStatus(r.VsPrevious)
+                    )),
+            ],
+            result is null ? null : OffTrack(result, state.History),
+            result?.Commentary,
+            RaisedHeadline(x, measure.Reference, result, context.Council)
+        )
+        {
+            TrendChart = TrendViews.For(measure, state.History, x.Period),
         };
     }
 
@@ -119,8 +188,7 @@ public static class EscalationViews
     public static EscalationQuestionView Question(
         Escalation x,
         EscalationDecision question,
-        MeasureState state,
-        CouncilCatalogue council,
+        EscalationContext context,
         string? notice = null,
         IReadOnlyList<string>? problems = null,
         string? entry = null
@@ -128,12 +196,17 @@ public static class EscalationViews
     {
         var number = QuestionNumber(x, question);
         var answer = number <= x.Answers.Count ? x.Answers[number - 1] : null;
+        var about = About(x, context);
         return new EscalationQuestionView(
-            state.Measure.Reference.Value,
-            state.Measure.Title,
+            about.Reference,
+            about.Title,
             x.Period.ToString(),
-            Figure(state.Measure, state.ResultFor(x.Period), null),
-            $"{council.NameOf(question.By)} asked at {Dates.When(question.At)}",
+            // Just the figure: how overdue it is matters to the decider, not to the owner answering.
+            context.State
+                is { } state
+                ? Figure(state.Measure, state.ResultFor(x.Period), null)
+                : about.Figure,
+            $"{context.Council.NameOf(question.By)} asked at {Dates.When(question.At)}",
             question.Note ?? string.Empty,
             answer is null && x.State == EscalationState.Open
                 ? new Dictionary<string, string>(DataFor(x))
@@ -153,7 +226,7 @@ public static class EscalationViews
     /// <summary>A line for "my escalations" and the history.</summary>
     public static EscalationLine Line(Escalation x, CouncilCatalogue council, DateTimeOffset now) =>
         new(
-            x.Measure.Value,
+            x.IsPlanActivity ? council.FindPlanActivity(x.PlanActivity)?.Title ?? x.PlanActivity! : x.Measure.Value,
             x.Period.ToString(),
             x.State switch
             {
@@ -166,8 +239,11 @@ public static class EscalationViews
             DataFor(x)
         );
 
+    /// <summary>What its buttons carry: the measure (or activity) and the period.</summary>
     public static IReadOnlyDictionary<string, string> DataFor(Escalation x) =>
-        new MeasurePeriodData(x.Measure.Value, x.Period.Code).ToData();
+        x.PlanActivity is { } code
+            ? new PlanActivityPeriodData(code, x.Period.Code).ToData()
+            : new MeasurePeriodData(x.Measure.Value, x.Period.Code).ToData();
 
     /// <summary>The 1-based number of a question among the escalation's questions.</summary>
     public static int QuestionNumber(Escalation x, EscalationDecision question) =>
@@ -175,56 +251,62 @@ public static class EscalationViews
 
     private static string Headline(
         Escalation x,
-        Measure measure,
-        MeasureResult? result,
+        EscalationAbout about,
         EscalationOccasion occasion,
         EscalationContext context
     )
     {
-        var reference = measure.Reference;
+        var label = context.Label;
         if (x.State == EscalationState.Closed)
         {
-            return $"Closed: {reference} {x.Period} escalation";
+            return $"Closed: {label} {x.Period} escalation";
         }
 
         if (occasion == EscalationOccasion.Rejudged && x.Rejudgements is [.., var rejudged])
         {
-            return $"Now {TriggerWords(rejudged.To)}: {reference} {x.Period} (escalated as "
+            return $"Now {TriggerWords(rejudged.To)}: {label} {x.Period} (escalated as "
                 + $"{TriggerWords(rejudged.From).ToLowerInvariant()})";
         }
 
         if (x.State == EscalationState.Decided)
         {
             var decision = Said.DecisionWords(x.Outcome!.Kind).ToLowerInvariant();
-            return occasion == EscalationOccasion.Review
-                ? $"Review due: {reference} ({decision})"
-                : $"Decided: {decision}";
+            return occasion == EscalationOccasion.Review ? $"Review due: {label} ({decision})" : $"Decided: {decision}";
         }
 
         if (occasion == EscalationOccasion.Raised && x.Round > 1)
         {
-            return $"Escalated to you again: {reference} {x.Period} is off track after a correction";
+            return $"Escalated to you again: {label} {x.Period} is off track after a correction";
         }
 
         var days = x.DaysWaitingAt(context.Now);
         return occasion switch
         {
-            EscalationOccasion.Raised => x.Trigger switch
-            {
-                EscalationTrigger.Red => $"Escalated to you: {reference} is Red",
-                EscalationTrigger.AmberWorsening =>
-                    $"Escalated to you: {reference} is {(result?.Rag is null ? "worsening" : "Amber and worsening")}",
-                EscalationTrigger.Overdue => $"Escalated to you: {reference}'s {x.Period} update is long overdue",
-                _ => $"Escalated to you by {context.Council.NameOf(x.RaisedBy ?? x.Owner)}: {reference}",
-            },
-            EscalationOccasion.Reminder => $"Reminder: {reference} has waited {Days(days)} for your decision",
-            EscalationOccasion.NextLevel => $"Raised to you: {reference}, undecided for {Days(days)}",
+            EscalationOccasion.Raised => about.Raised,
+            EscalationOccasion.Reminder => $"Reminder: {label} has waited {Days(days)} for your decision",
+            EscalationOccasion.NextLevel => $"Raised to you: {label}, undecided for {Days(days)}",
             EscalationOccasion.Answered =>
                 $"{context.Council.NameOf((x.Answers.Count > 0 ? x.Answers[^1].By : x.Owner))} answered your question "
-                    + $"on {reference}",
-            _ => $"Escalation open: {reference}",
+                    + $"on {label}",
+            _ => $"Escalation open: {label}",
         };
     }
+
+    /// <summary>The headline of the card that raises a measure's escalation.</summary>
+    private static string RaisedHeadline(
+        Escalation x,
+        MeasureReference reference,
+        MeasureResult? result,
+        CouncilCatalogue council
+    ) =>
+        x.Trigger switch
+        {
+            EscalationTrigger.Red => $"Escalated to you: {reference} is Red",
+            EscalationTrigger.AmberWorsening =>
+                $"Escalated to you: {reference} is {(result?.Rag is null ? "worsening" : "Amber and worsening")}",
+            EscalationTrigger.Overdue => $"Escalated to you: {reference}'s {x.Period} update is long overdue",
+            _ => $"Escalated to you by {council.NameOf(x.RaisedBy ?? x.Owner)}: {reference}",
+        };
 
     private static string Figure(Measure measure, MeasureResult? result, EscalationContext? context)
     {
@@ -234,9 +316,9 @@ public static class EscalationViews
             return $"{measure.Format(result.Value)} ({standing})";
         }
 
-        return context is not null && context.Deadline.IsOverdueAt(context.Now)
-            ? $"No figure yet: {Days(context.Deadline.DaysOverdueAt(context.Now))} overdue "
-                + $"(due by {Dates.ShortDate(context.Deadline.Date)})"
+        return context?.Deadline is { } deadline && deadline.IsOverdueAt(context.Now)
+            ? $"No figure yet: {Days(deadline.DaysOverdueAt(context.Now))} overdue "
+                + $"(due by {Dates.ShortDate(deadline.Date)})"
             : "No figure yet";
     }
 
@@ -248,16 +330,20 @@ public static class EscalationViews
             EscalationTrigger.AmberWorsening =>
                 $"Off target and worse than the period before, {policy.AmberWorseningPeriods} periods running",
             EscalationTrigger.Overdue => $"The update is more than {Days(policy.OverdueDays ?? 0)} overdue",
+            EscalationTrigger.OffTrack => "Reported off track: significantly behind its plan",
+            EscalationTrigger.MissedMilestone => "A milestone is past its date and not completed",
             _ => $"Escalated by {council.NameOf(x.RaisedBy ?? x.Owner)}"
                 + (x.Reason is { } reason ? $": {reason}" : string.Empty),
         };
 
-    private static string TriggerWords(EscalationTrigger trigger) =>
+    public static string TriggerWords(EscalationTrigger trigger) =>
         trigger switch
         {
             EscalationTrigger.Red => "Red",
             EscalationTrigger.AmberWorsening => "Amber and worsening",
             EscalationTrigger.Overdue => "Update overdue",
+            EscalationTrigger.OffTrack => "Off track",
+            EscalationTrigger.MissedMilestone => "Milestone missed",
             _ => "Escalated by hand",
         };
 
@@ -380,5 +466,5 @@ public static class EscalationViews
     private static string WhoDecides(IReadOnlyList<PersonId> deciders, CouncilCatalogue council) =>
         $"Only {Said.Names(deciders.Select(council.NameOf))} can decide this escalation.";
 
-    private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
+    public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 }

@@ -9,7 +9,8 @@ namespace PmfBot.Features.Escalations;
 /// Every change to an escalation, made so that its measure's standing follows; the store's own rules (raised once,
 /// changed only if unchanged since read) are kept as they are. A change made while handling a figure event is told to
 /// the event (<see cref="FigureEventContext.Escalated"/>), whose standings handler takes it in with the figure, and
-/// whose outbox entry stays until it has; any other goes through <see cref="StandingsKeeper.ChangeAsync{T}"/>.
+/// whose outbox entry stays until it has; any other goes through <see cref="StandingsKeeper.ChangeAsync{T}"/>. An
+/// activity's escalation has no standing: it is written as it is.
 /// </summary>
 public sealed class EscalationWrites(EscalationStore store, StandingsKeeper standings)
 {
@@ -39,6 +40,12 @@ public sealed class EscalationWrites(EscalationStore store, StandingsKeeper stan
         CancellationToken cancellationToken
     )
     {
+        if (about.IsPlanActivity)
+        {
+            // Standings are measures'; digests and scorecards read activities' escalations from the store.
+            return await write(cancellationToken);
+        }
+
         if (during is null)
         {
             return await standings.ChangeAsync(

@@ -117,7 +117,7 @@ public static class EscalationsOnTheTab
         }
 
         var asked = new DecisionAsked(kind, body.Note, body.Until, user.Person, null);
-        return await decisions.DecideAsync(read, measure, asked, user.Council, cancellationToken) switch
+        return await decisions.DecideAsync(read, asked, user.Council, cancellationToken) switch
         {
             DecisionOutcome.Refused refused => TabProblem.Answer(
                 StatusCodes.Status403Forbidden,

@@ -22,6 +22,9 @@ public static class EscalationsStartup
         services.AddSingleton<EscalationRaiser>();
         services.AddSingleton<EscalationWrites>();
         services.AddSingleton<Events.IFigureEventHandler, EscalationsFollowFigures>();
+        services.AddSingleton<PlanActivityEscalations>();
+        services.AddSingleton<Events.IProgressEventHandler>(sp => sp.GetRequiredService<PlanActivityEscalations>());
+        services.AddSingleton<PlanActivityStops>();
         services.AddSingleton<EscalationDecisions>();
         services.AddSingleton<EscalationCommands>();
         services.AddDueWork<EscalationFollowUp>(configuration, "escalation-follow-up");

@@ -134,7 +134,7 @@ public sealed class PlanActivityReports(
     public async Task<TurnAnswer> OpenAsync(Turn turn)
     {
         var (code, periodText) = PlanActivityPeriodData.Read(turn.DataText);
-        if (turn.Person is null || turn.Catalogue.Activities.FirstOrDefault(a => a.Code == code) is not { } activity)
+        if (turn.Person is null || turn.Catalogue.FindPlanActivity(code) is not { } activity)
         {
             return TurnAnswer.Say(
                 "I couldn't tell which activity that button was for. Type **what's due** for a fresh list."
@@ -166,7 +166,7 @@ public sealed class PlanActivityReports(
     {
         var (code, periodText) = PlanActivityPeriodData.Read(turn.DataText);
         if (
-            turn.Catalogue.Activities.FirstOrDefault(a => a.Code == code) is not { } activity
+            turn.Catalogue.FindPlanActivity(code) is not { } activity
             || !ReportingPeriod.TryParseCode(periodText, out var period)
         )
         {

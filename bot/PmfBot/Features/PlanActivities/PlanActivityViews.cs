@@ -94,11 +94,23 @@ public static class PlanActivityViews
             progress.ActionNote,
             council.NameOf(progress.RecordedBy),
             Dates.When(progress.RecordedAt),
-            progress.Status == PlanActivityStatus.Completed
-                ? "Marked complete: no more progress reports will be asked for."
-                : $"Next report: {next}, due by {Dates.LongDate(nextDeadline)}. "
-                    + "I'll send a card when the quarter ends.",
+            Escalation(progress, activity, council)
+                + (
+                    progress.Status == PlanActivityStatus.Completed
+                        ? "Marked complete: no more progress reports will be asked for."
+                        : $"Next report: {next}, due by {Dates.LongDate(nextDeadline)}. "
+                            + "I'll send a card when the quarter ends."
+                ),
             notice
         );
     }
+
+    /// <summary>Where an off-track report goes (<see cref="PlanActivityEscalationRules"/>), for its owner.</summary>
+    private static string Escalation(PlanActivityProgress progress, PlanActivity activity, CouncilCatalogue council) =>
+        PlanActivityEscalationRules.ForReport(progress) is null || council.EscalationOwnerOf(activity) is not { } chief
+            ? string.Empty
+        : chief == progress.RecordedBy
+            ? "Off track: as its escalation owner too, you'll get its escalation card to decide. "
+        : $"Off track: it goes to {council.NameOf(chief)} (escalation owner) for a decision; "
+            + "you'll hear what they decide. ";
 }

@@ -20,7 +20,7 @@ public sealed class ProgressCards(SentCards sentCards, Council.CouncilToday coun
     {
         var progress = reported.Progress;
         var catalogue = await council.LoadAsync(cancellationToken);
-        if (catalogue.Activities.FirstOrDefault(a => a.Code == progress.ActivityCode) is not { } activity)
+        if (catalogue.FindPlanActivity(progress.ActivityCode) is not { } activity)
         {
             return; // gone from the catalogue: its cards no longer matter
         }

@@ -28,6 +28,7 @@ public sealed class ScorecardQuery(
     {
         var stand = await standings.ForAsync(measures, cancellationToken);
         var read = await activities.ReadAsync(plans, cancellationToken);
+        var escalated = await activities.EscalationsAsync(plans, cancellationToken);
         return Scorecard.For(
             scope,
             measures.Zip(stand.Select(s => s.Recent)),
@@ -35,7 +36,7 @@ public sealed class ScorecardQuery(
             rules.Status
         ) with
         {
-            Activities = PlanActivityScorecard.For(read, time.GetUtcNow(), rules.Cycle),
+            Activities = PlanActivityScorecard.For(read, time.GetUtcNow(), rules.Cycle, escalated),
         };
     }
 

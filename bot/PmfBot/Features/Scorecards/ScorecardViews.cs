@@ -109,7 +109,7 @@ public static class ScorecardViews
                             council.NameOf(a.PlanActivity.Owner),
                         }.OfType<string>()
                     ),
-                    PlanActivityWords.Notes(a, text => text)
+                    PlanActivityWords.Notes(a, council, text => text)
                 )),
             ]
         );
