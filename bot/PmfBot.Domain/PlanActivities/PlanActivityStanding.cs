@@ -72,12 +72,14 @@ public sealed record PlanActivityStanding(
     /// <summary>
     /// The activity as a period's report shows it: its report for the quarter the period ends in (or the latest
     /// before), whenever it was recorded, and lateness at the period's end. Milestones are judged by their status in
-    /// the catalogue now, which keeps no history of them.
+    /// the catalogue now, which keeps no history of them. Its escalation is that quarter's, or an earlier quarter's
+    /// still open at the period's end, as it stands now (decided or closed since, the report says so).
     /// </summary>
     public static PlanActivityStanding ForPeriod(
         PlanActivity activity,
         IReadOnlyList<PlanActivityProgress> history,
-        ReportingPeriod period
+        ReportingPeriod period,
+        IEnumerable<Escalation>? escalations = null
     )
     {
         var quarter = ReportingPeriod.Containing(period.End, PeriodKind.Quarter);
@@ -92,7 +94,18 @@ public sealed record PlanActivityStanding(
             !finished && period.End > activity.DueDate,
             finished ? [] : [.. activity.MissedMilestonesOn(dayAfter)],
             null
-        );
+        )
+        {
+            Escalation = escalations
+                ?.Where(x =>
+                    string.Equals(x.PlanActivity, activity.Code, StringComparison.OrdinalIgnoreCase)
+                    && (
+                        x.Period == quarter
+                        || x.Period < quarter && (x.Closure is null || x.Closure.At >= UkTime.StartOf(dayAfter))
+                    )
+                )
+                .MaxBy(x => x.Period),
+        };
     }
 }
 

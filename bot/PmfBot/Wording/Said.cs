@@ -46,6 +46,17 @@ public static class Said
             : $"Escalation ({x.Period}): {DecisionWords(x.Outcome!.Kind).ToLowerInvariant()} by "
                 + $"{council.NameOf(x.Outcome.By)}";
 
+    /// <summary>
+    /// An escalation as a report records it, whatever its state: where it stands, and for a closed one why it closed
+    /// ("Escalation (Q2 2026/27): remedial action approved by Priya Shah; closed: reported on track for Q3 2026/27.").
+    /// </summary>
+    public static string EscalationRecord(Escalation x, CouncilCatalogue council) =>
+        x.State != EscalationState.Closed ? EscalationStanding(x, council)
+        : x.Outcome is { } decided
+            ? $"Escalation ({x.Period}): {DecisionWords(decided.Kind).ToLowerInvariant()} by "
+                + $"{council.NameOf(decided.By)}; closed: {x.Closure!.Why}"
+        : $"Escalation ({x.Period}): closed: {x.Closure!.Why}";
+
     private static readonly System.Globalization.CultureInfo English = System.Globalization.CultureInfo.GetCultureInfo(
         "en-GB"
     );

@@ -116,6 +116,24 @@ public class PlanActivityEscalationRulesTests
     }
 
     [Fact]
+    public void APeriodsReport_ShowsThatQuartersEscalation_OrAnEarlierOneStillOpenAtItsEnd()
+    {
+        var q2 = Raised(EscalationTrigger.OffTrack, Q2);
+        var closedInQ3 = q2.Close(new EscalationClosure(At(2026, 11, 2), "reported on track for Q3 2026/27."));
+        var closedInQ2 = q2.Close(new EscalationClosure(At(2026, 9, 2), "reported on track."));
+        Escalation? ForPeriod(string period, params Escalation[] escalations) =>
+            PlanActivityStanding.ForPeriod(Housing, [], ReportingPeriod.Parse(period), escalations).Escalation;
+
+        Assert.Same(closedInQ2, ForPeriod("FY2026-Q2", closedInQ2)); // its own quarter's, closed or not
+        Assert.Null(ForPeriod("FY2026-Q1", q2)); // a later quarter's
+        Assert.Same(q2, ForPeriod("FY2026-Q3", q2)); // still open at Q3's end
+        Assert.Null(ForPeriod("FY2026-Q3", closedInQ3)); // closed before Q3 ended
+        Assert.Null(ForPeriod("FY2026-Q3", closedInQ2));
+        var q3 = Raised(EscalationTrigger.MissedMilestone, Q3);
+        Assert.Same(q3, ForPeriod("FY2026-Q3", q2, q3)); // the latest quarter's first
+    }
+
+    [Fact]
     public void TheStanding_CarriesTheEscalationRaisedByThen_AndNotClosedByThen()
     {
         var raised = Raised(EscalationTrigger.MissedMilestone, Q2);

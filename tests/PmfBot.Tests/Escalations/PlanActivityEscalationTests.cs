@@ -154,6 +154,25 @@ public class PlanActivityEscalationTests : EscalationHost
     }
 
     [Fact]
+    public async Task TheQuartersActivitiesExport_SaysWhereItsEscalationStands()
+    {
+        await ReportFoiOffTrackAsync();
+        await PressAsync("decideEscalation", ActivityDecision("approve", "Agreed.", "2026-12-18"));
+
+        var exporter = App.Services.GetRequiredService<Features.Reports.PlanActivitiesExporter>();
+        var catalogue = await new CatalogueStore(Storage.Tables).LoadAsync(default);
+        using var writer = new StringWriter();
+        await exporter.WriteAsync(catalogue, Q2, Domain.Digests.DigestScope.WholeCouncil, writer, default);
+
+        var foi = Assert.Single(writer.ToString().Split('\n'), l => l.Contains($",{Foi},", StringComparison.Ordinal));
+        Assert.Contains(
+            ",Escalation (Q2 2026/27): remedial action approved by Priya Shah,",
+            foi,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public async Task AStopThatTheCatalogueMissed_IsMadeByTheFollowUp()
     {
         await ReportFoiOffTrackAsync();

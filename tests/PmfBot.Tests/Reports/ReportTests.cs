@@ -91,7 +91,7 @@ public class ReportTests : UpdateCycleHost
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
             "Department,Service,Code,Title,Owner,Due date,Status,% complete,Reported for,Commentary,Action note,Late,"
-                + "Milestones",
+                + "Escalation,Milestones",
             lines[0]);
         var codes = lines.Skip(1).Select(l => l.Split(',')[2]).Order();
         Assert.Equal(["food-waste-rollout", "housing-system", "local-plan"], codes);

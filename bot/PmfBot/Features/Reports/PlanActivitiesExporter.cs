@@ -13,7 +13,7 @@ namespace PmfBot.Features.Reports;
 /// <summary>
 /// The activities and milestones beside a period's results, one row per activity, as the quarterly report carries
 /// them: where each stood at the period's end (<see cref="PlanActivityStanding.ForPeriod"/>), its report's commentary
-/// and action note, whether it was late, and its milestones.
+/// and action note, whether it was late, its escalation for the quarter (as it stands now), and its milestones.
 /// </summary>
 public sealed class PlanActivitiesExporter(PlanActivityReader reader)
 {
@@ -31,6 +31,7 @@ public sealed class PlanActivitiesExporter(PlanActivityReader reader)
         "Commentary",
         "Action note",
         "Late",
+        "Escalation",
         "Milestones",
     ];
 
@@ -40,12 +41,17 @@ public sealed class PlanActivitiesExporter(PlanActivityReader reader)
         ReportingPeriod period,
         DigestScope scope,
         CancellationToken cancellationToken
-    ) =>
+    )
+    {
+        var activities = scope.PlanActivitiesIn(catalogue);
+        var escalations = await reader.EscalationsAsync(activities, cancellationToken);
+        return
         [
-            .. (await reader.ReadAsync(scope.PlanActivitiesIn(catalogue), cancellationToken)).Select(a =>
-                PlanActivityStanding.ForPeriod(a.PlanActivity, a.History, period)
+            .. (await reader.ReadAsync(activities, cancellationToken)).Select(a =>
+                PlanActivityStanding.ForPeriod(a.PlanActivity, a.History, period, escalations)
             ),
         ];
+    }
 
     /// <summary>Writes them as CSV (formula-looking cells escaped, as every export does).</summary>
     /// <returns>How many activities were written.</returns>
@@ -78,6 +84,7 @@ public sealed class PlanActivitiesExporter(PlanActivityReader reader)
                 row.Latest?.Commentary ?? activity.Commentary ?? string.Empty,
                 row.Latest?.ActionNote ?? string.Empty,
                 row.IsLate ? PlanActivityWords.WhyLate(row, periodEnd) : string.Empty,
+                row.Escalation is { } x ? Said.EscalationRecord(x, catalogue) : string.Empty,
                 string.Join(
                     "; ",
                     activity.Milestones.Select(m =>
