@@ -291,7 +291,7 @@ async function renderEscalations() {
         const fields = new FormData(form);
         const button = form.querySelector('button');
         button.disabled = true;
-        const answer = await api(`/escalations/${encodeURIComponent(x.reference)}/${x.periodCode}/decide`, {
+        const answer = await api(x.decidePath, {
           method: 'POST',
           body: JSON.stringify({ decision: fields.get('decision'), note: fields.get('note'), until: fields.get('until') }),
         });
