@@ -26,12 +26,16 @@ public sealed class LeaverStore(PmfTables tables)
 {
     private readonly TableClient _table = tables.Leavers;
 
+    /// <summary>Leavers recorded or removed by this process: what is kept of the table in memory compares it.</summary>
+    public long Writes => LocalWrites.Of(_table);
+
     /// <summary>Records a leaver. False when they were already on record (the first record stands).</summary>
     public async Task<bool> TryAddAsync(Leaver leaver, CancellationToken cancellationToken)
     {
         try
         {
             await _table.AddEntityAsync(TableLimits.EnsureFits(ToEntity(leaver)), cancellationToken);
+            LocalWrites.Made(_table);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -109,8 +113,11 @@ public sealed class LeaverStore(PmfTables tables)
         }
     }
 
-    public async Task DeleteAsync(PersonId person, CancellationToken cancellationToken) =>
+    public async Task DeleteAsync(PersonId person, CancellationToken cancellationToken)
+    {
         await _table.DeleteEntityAsync(LeaverEntity.Partition, Row(person), ETag.All, cancellationToken);
+        LocalWrites.Made(_table);
+    }
 
     private static string Row(PersonId person) => person.Value.ToLowerInvariant();
 

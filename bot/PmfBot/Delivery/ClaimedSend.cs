@@ -18,7 +18,7 @@ namespace PmfBot.Delivery;
 /// </summary>
 public sealed partial class ClaimedSend(
     PromptStore prompts,
-    Storage.People.LeaverStore leavers,
+    KnownLeavers leavers,
     ProactiveMessenger messenger,
     Scheduling.SchedulerLeader leader,
     TimeProvider time,
@@ -85,7 +85,7 @@ public sealed partial class ClaimedSend(
 
         PromptRecord outcome;
         // Not cancellable: once claimed, the claim is settled below either way.
-        if (await leavers.GetAsync(recipientId, CancellationToken.None) is { } leaver)
+        if ((await leavers.GetAsync(CancellationToken.None)).TryGetValue(recipientId, out var leaver))
         {
             // The due scans tell the performance team instead; this catches the rest (an escalation, an extension).
             outcome = claim.Record with { State = PromptState.Gone, Note = $"They have left: {leaver.WhyInWords}." };

@@ -12,6 +12,7 @@ public static class DeliveryStartup
             .Bind(configuration.GetSection(DeliveryOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<KnownLeavers>();
         services.AddSingleton<ClaimedSend>();
         services.AddSingleton<SentCards>();
         services.AddSingleton<OwnerLeftNotices>();

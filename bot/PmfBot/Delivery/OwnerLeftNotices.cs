@@ -13,14 +13,14 @@ namespace PmfBot.Delivery;
 /// What a due scan sends instead of prompting someone who has left: a card to each of the performance team, once per
 /// subject and period, saying nobody was prompted and why.
 /// </summary>
-public sealed class OwnerLeftNotices(LeaverStore leavers, PerformanceTeam performanceTeam, ClaimedSend sender)
+public sealed class OwnerLeftNotices(KnownLeavers leavers, PerformanceTeam performanceTeam, ClaimedSend sender)
 {
     /// <summary>The step each member's notice is claimed as, beside the update cycle's own steps.</summary>
     public static string Step(PersonId member) => $"owner-left-{member.Value}";
 
     /// <summary>Everyone who has left, read once per scan.</summary>
     public Task<IReadOnlyDictionary<PersonId, Leaver>> ReadLeaversAsync(CancellationToken cancellationToken) =>
-        leavers.GetAllAsync(cancellationToken);
+        leavers.GetAsync(cancellationToken);
 
     /// <param name="what">What is due: "figure", "progress report".</param>
     /// <returns>Each member's outcome (null: told before).</returns>
