@@ -31,6 +31,9 @@ public static class AdminCommandLine
           results export <period> <file.csv>
               Write every measure's result for a period (e.g. "Q2 2026/27", "Oct 2026", "2026/27"),
               and every activity and its milestones beside it ("<file> activities.csv").
+          results workbook <period> <file.xlsx>
+              Write the period's performance report as a workbook for Cabinet and Scrutiny: a summary
+              per department, the reds, the escalations, a sheet per department and the activities.
           standings rebuild
               Compare every measure's standing (what scorecards and digests read) with its history,
               and rebuild those that disagree. The bot also does this daily.
@@ -85,8 +88,15 @@ public static class AdminCommandLine
                 ["catalogue", "export"] when Positional(rest) is [var file] => await WithServicesAsync(s =>
                     ExportCatalogueAsync(s, file, @out, cancellationToken)
                 ),
-                ["results", "export"] when Positional(rest) is [var period, var file] => await WithServicesAsync(s =>
-                    ExportResultsAsync(s, period, file, @out, cancellationToken)
+                ["results", "export"] when Positional(rest) is [var period, var file] => await ForPeriodAsync(
+                    period,
+                    @out,
+                    p => WithServicesAsync(s => ExportResultsAsync(s, p, file, @out, cancellationToken))
+                ),
+                ["results", "workbook"] when Positional(rest) is [var period, var file] => await ForPeriodAsync(
+                    period,
+                    @out,
+                    p => WithServicesAsync(s => WriteWorkbookAsync(s, p, file, @out, cancellationToken))
                 ),
                 ["standings", "rebuild"] when Positional(rest) is [] => await WithServicesAsync(s =>
                     RebuildStandingsAsync(s, @out, cancellationToken)
@@ -255,20 +265,26 @@ public static class AdminCommandLine
         return 0;
     }
 
+    /// <summary>Runs a command for a period as written ("Q2 2026/27"), or says why it isn't one.</summary>
+    private static async Task<int> ForPeriodAsync(string text, TextWriter output, Func<ReportingPeriod, Task<int>> run)
+    {
+        if (ReportingPeriod.TryParse(text, out var period))
+        {
+            return await run(period);
+        }
+
+        await output.WriteLineAsync($"\"{text}\" is not a period. {ReportingPeriod.Examples}");
+        return 2;
+    }
+
     private static async Task<int> ExportResultsAsync(
         IServiceProvider services,
-        string periodText,
+        ReportingPeriod period,
         string file,
         TextWriter output,
         CancellationToken cancellationToken
     )
     {
-        if (!ReportingPeriod.TryParse(periodText, out var period))
-        {
-            await output.WriteLineAsync($"\"{periodText}\" is not a period. {ReportingPeriod.Examples}");
-            return 2;
-        }
-
         var catalogue = await services.GetRequiredService<CatalogueStore>().LoadAsync(cancellationToken);
         int count;
         await using (var writer = new StreamWriter(file))
@@ -291,6 +307,31 @@ public static class AdminCommandLine
         }
 
         await output.WriteLineAsync($"{count} activities and their milestones for {period} written to {activities}.");
+        return 0;
+    }
+
+    private static async Task<int> WriteWorkbookAsync(
+        IServiceProvider services,
+        ReportingPeriod period,
+        string file,
+        TextWriter output,
+        CancellationToken cancellationToken
+    )
+    {
+        var catalogue = await services.GetRequiredService<CatalogueStore>().LoadAsync(cancellationToken);
+        Features.Reports.Workbooks.WorkbookSummary summary;
+        await using (var stream = File.Create(file))
+        {
+            summary = await services
+                .GetRequiredService<Features.Reports.Workbooks.QuarterlyWorkbook>()
+                .WriteAsync(catalogue, period, Domain.Digests.DigestScope.WholeCouncil, stream, cancellationToken);
+        }
+
+        await output.WriteLineAsync(
+            $"The {period} performance report written to {file}: {summary.Measures} measures ({summary.Red} Red, "
+                + $"{summary.NoReturn} with no return), {summary.Escalations} escalations, {summary.Activities} "
+                + "activities."
+        );
         return 0;
     }
 

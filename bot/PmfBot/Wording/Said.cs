@@ -35,6 +35,18 @@ public static class Said
             _ => "Risk accepted",
         };
 
+    /// <summary>What raised an escalation, in a few words: "Red", "Milestone missed".</summary>
+    public static string TriggerWords(EscalationTrigger trigger) =>
+        trigger switch
+        {
+            EscalationTrigger.Red => "Red",
+            EscalationTrigger.AmberWorsening => "Amber and worsening",
+            EscalationTrigger.Overdue => "Update overdue",
+            EscalationTrigger.OffTrack => "Off track",
+            EscalationTrigger.MissedMilestone => "Milestone missed",
+            _ => "Escalated by hand",
+        };
+
     /// <summary>
     /// Where an escalation not yet closed stands, on a scorecard or the tab: "Escalated to Priya Shah on 9 Nov (Oct
     /// 2026): waiting for a decision", "Escalation (Oct 2026): remedial action approved by Priya Shah".

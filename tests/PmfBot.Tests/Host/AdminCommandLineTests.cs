@@ -86,6 +86,7 @@ public class AdminCommandLineTests : StorageTestBase
 
     [Theory]
     [InlineData("results export \"next quarter\" out.csv", 2, "is not a period")]
+    [InlineData("results workbook \"next quarter\" out.xlsx", 2, "is not a period")]
     [InlineData("demo seed --as-of 22/11/2026", 2, "must be a date written yyyy-MM-dd")]
     [InlineData("catalogue import /no/such/file.csv", 1, "There is no file /no/such/file.csv.")]
     [InlineData("catalogue frobnicate", 2, "PmfBot admin commands")]

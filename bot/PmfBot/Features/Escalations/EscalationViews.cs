@@ -233,7 +233,7 @@ public static class EscalationViews
                 EscalationState.Open => Waiting(x, council, now),
                 _ => Outcome(x, council)!,
             },
-            $"{TriggerWords(x.Trigger)}; raised {Dates.When(x.RaisedAt)}. "
+            $"{Said.TriggerWords(x.Trigger)}; raised {Dates.When(x.RaisedAt)}. "
                 + $"Owner {council.NameOf(x.Owner)}, escalation owner {council.NameOf(x.EscalationOwner)}.",
             x.State != EscalationState.Open,
             DataFor(x)
@@ -264,8 +264,8 @@ public static class EscalationViews
 
         if (occasion == EscalationOccasion.Rejudged && x.Rejudgements is [.., var rejudged])
         {
-            return $"Now {TriggerWords(rejudged.To)}: {label} {x.Period} (escalated as "
-                + $"{TriggerWords(rejudged.From).ToLowerInvariant()})";
+            return $"Now {Said.TriggerWords(rejudged.To)}: {label} {x.Period} (escalated as "
+                + $"{Said.TriggerWords(rejudged.From).ToLowerInvariant()})";
         }
 
         if (x.State == EscalationState.Decided)
@@ -336,17 +336,6 @@ public static class EscalationViews
                 + (x.Reason is { } reason ? $": {reason}" : string.Empty),
         };
 
-    public static string TriggerWords(EscalationTrigger trigger) =>
-        trigger switch
-        {
-            EscalationTrigger.Red => "Red",
-            EscalationTrigger.AmberWorsening => "Amber and worsening",
-            EscalationTrigger.Overdue => "Update overdue",
-            EscalationTrigger.OffTrack => "Off track",
-            EscalationTrigger.MissedMilestone => "Milestone missed",
-            _ => "Escalated by hand",
-        };
-
     private static string? OffTrack(MeasureResult result, IReadOnlyList<MeasureResult> history)
     {
         var periods = EscalationRules.PeriodsOffTrack(result, history);
@@ -408,7 +397,7 @@ public static class EscalationViews
                     Entry(
                         r.At,
                         null,
-                        $"Re-judged after a correction: {TriggerWords(r.To)} (was {TriggerWords(r.From)}).",
+                        $"Re-judged after a correction: {Said.TriggerWords(r.To)} (was {Said.TriggerWords(r.From)}).",
                         council
                     )
                 )

@@ -19,6 +19,7 @@ public static class ReportsStartup
         services.AddSingleton<ResultsExporter>();
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<PlanActivitiesExporter>();
+        services.AddSingleton<Workbooks.QuarterlyWorkbook>();
         services.AddSingleton<ReportCommands>();
         return services;
     }

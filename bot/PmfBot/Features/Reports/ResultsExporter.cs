@@ -137,7 +137,7 @@ public sealed class ResultsExporter(ResultStore results, Standings.StandingsRead
         return rows;
     }
 
-    private static string Words(DirectionOfTravel direction) =>
+    internal static string Words(DirectionOfTravel direction) =>
         direction switch
         {
             DirectionOfTravel.Better => "Better",
