@@ -287,6 +287,7 @@ public static class CardGallery
             new Uri("https://pmfbot.northmere.gov.uk/reports/CfDJ8Example"))
         {
             PlanActivitiesDownload = new Uri("https://pmfbot.northmere.gov.uk/reports/CfDJ8Activities"),
+            WorkbookDownload = new Uri("https://pmfbot.northmere.gov.uk/reports/CfDJ8Workbook"),
         }),
         ["which-service"] = ChoiceCard.Build("Which did you mean by \"plan\"?",
         [

@@ -10,6 +10,9 @@ public sealed record ReportView(string Title, string Summary, string Expires, Ur
 {
     /// <summary>The activities and milestones beside the measures, when the scope has any.</summary>
     public Uri? PlanActivitiesDownload { get; init; }
+
+    /// <summary>The whole report as one workbook, formatted for Cabinet and Scrutiny.</summary>
+    public Uri? WorkbookDownload { get; init; }
 }
 
 /// <summary>
@@ -33,6 +36,9 @@ public static class ReportCard
             ],
             Actions =
             [
+                .. view.WorkbookDownload is { } workbook
+                    ? [new ActionOpenUrl("The performance report (Excel)", workbook) { Style = "positive" }]
+                    : Array.Empty<ActionOpenUrl>(),
                 new ActionOpenUrl("Download the spreadsheet (CSV)", view.Download),
                 .. view.PlanActivitiesDownload is { } activities
                     ? [new ActionOpenUrl("Activities and milestones (CSV)", activities)]

@@ -70,6 +70,12 @@ const fail = message => { throw new Error(message); };
         if (response.status() !== 200 || !(await response.text()).includes(want.history?.reference ?? ''))
           fail(`the report link answered ${response.status()}`);
         step(`"${await report.innerText()}" downloads`);
+        // The whole report as a workbook, beside it.
+        const workbook = page.locator('#report a', { hasText: 'as a workbook' });
+        const xlsx = await page.request.get(await workbook.getAttribute('href'));
+        if (xlsx.status() !== 200 || !xlsx.headers()['content-type'].includes('spreadsheetml'))
+          fail(`the workbook link answered ${xlsx.status()} ${xlsx.headers()['content-type']}`);
+        step('the report as a workbook downloads too');
         // Where the scope has activities, their file is offered beside it.
         const activities = page.locator('#report a', { hasText: 'activities and milestones' });
         if (await activities.count() > 0) {

@@ -101,6 +101,7 @@ public sealed partial class ReportCommands(
                         scope.PlanActivitiesIn(turn.Catalogue).Count > 0
                             ? links.LinkFor(new ReportRequest(period, scope, ReportPart.PlanActivities))
                             : null,
+                    WorkbookDownload = links.LinkFor(new ReportRequest(period, scope, ReportPart.Workbook)),
                 }
             )
         );

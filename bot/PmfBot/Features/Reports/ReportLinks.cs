@@ -17,6 +17,9 @@ public enum ReportPart
 
     /// <summary>Each activity and its milestones, as they stood at the period's end.</summary>
     PlanActivities,
+
+    /// <summary>The whole report as one workbook (<see cref="Workbooks.QuarterlyWorkbook"/>).</summary>
+    Workbook,
 }
 
 /// <summary>What a download link asks for: a period's report (its measures, or its activities) for a scope.</summary>
@@ -46,7 +49,12 @@ public sealed class ReportLinks(
                 request.Period.Code,
                 request.Scope.Key,
                 (time.GetUtcNow() + options.Value.LinkLifetime).ToUnixTimeSeconds(),
-                request.Part == ReportPart.PlanActivities ? ActivitiesPart : null
+                request.Part switch
+                {
+                    ReportPart.PlanActivities => ActivitiesPart,
+                    ReportPart.Workbook => WorkbookPart,
+                    _ => null,
+                }
             )
         );
         return new Uri(BaseUrl(), $"reports/{_protector.Protect(payload)}");
@@ -86,7 +94,12 @@ public sealed class ReportLinks(
                 new ReportRequest(
                     period,
                     scope,
-                    payload.K == ActivitiesPart ? ReportPart.PlanActivities : ReportPart.Measures
+                    payload.K switch
+                    {
+                        ActivitiesPart => ReportPart.PlanActivities,
+                        WorkbookPart => ReportPart.Workbook,
+                        _ => ReportPart.Measures,
+                    }
                 ),
                 null
             );
@@ -106,6 +119,7 @@ public sealed class ReportLinks(
     }
 
     private const string ActivitiesPart = "activities";
+    private const string WorkbookPart = "workbook";
 
     // K names the part; links made before activities had one carry none, and are the measures'.
     private sealed record Payload(string P, string S, long E, string? K = null);

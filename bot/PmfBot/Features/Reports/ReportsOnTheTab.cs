@@ -9,7 +9,7 @@ namespace PmfBot.Features.Reports;
 /// A report's download link for the tab: the last quarter ended, for a scope the person sees whole; and its activities'
 /// when the scope has any.
 /// </summary>
-public sealed record TabReport(string Title, string Period, Uri Url, Uri? ActivitiesUrl);
+public sealed record TabReport(string Title, string Period, Uri Url, Uri? ActivitiesUrl, Uri WorkbookUrl);
 
 public static class ReportsOnTheTab
 {
@@ -41,7 +41,8 @@ public static class ReportsOnTheTab
                         links.LinkFor(new ReportRequest(period, asked)),
                         asked.PlanActivitiesIn(user.Council).Count > 0
                             ? links.LinkFor(new ReportRequest(period, asked, ReportPart.PlanActivities))
-                            : null
+                            : null,
+                        links.LinkFor(new ReportRequest(period, asked, ReportPart.Workbook))
                     )
                 );
             });

@@ -37,6 +37,7 @@ public static class ReportsStartup
                 CouncilToday catalogue,
                 ResultsExporter exporter,
                 PlanActivitiesExporter activities,
+                Workbooks.QuarterlyWorkbook workbook,
                 Microsoft.Extensions.Options.IOptions<CouncilOptions> council,
                 CancellationToken cancellationToken
             ) =>
@@ -50,6 +51,18 @@ public static class ReportsStartup
                 var current = await catalogue.LoadAsync(cancellationToken);
                 var text = new StringWriter();
                 var name = $"{council.Value.Name} {request.Period} {request.Scope.TitleIn(current, "council")}";
+                name = name.Replace('/', '-');
+                if (request.Part == ReportPart.Workbook)
+                {
+                    var file = new MemoryStream();
+                    await workbook.WriteAsync(current, request.Period, request.Scope, file, cancellationToken);
+                    return Results.File(
+                        file.ToArray(),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        $"{name} performance report.xlsx"
+                    );
+                }
+
                 if (request.Part == ReportPart.PlanActivities)
                 {
                     await activities.WriteAsync(current, request.Period, request.Scope, text, cancellationToken);
@@ -60,7 +73,6 @@ public static class ReportsStartup
                     await exporter.WriteAsync(current, request.Period, text, cancellationToken, request.Scope);
                 }
 
-                name = name.Replace('/', '-');
                 // With a byte-order mark, so Excel reads "£" and "–" as written.
                 return Results.File(
                     [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())],

@@ -224,6 +224,7 @@ function reportLink(scope) {
   api(`/report${scope ? `?scope=${encodeURIComponent(scope)}` : ''}`).then(({ status, body }) => {
     if (status !== 200) return;
     holder.replaceChildren(el('a', { href: body.url, download: '' }, `Download the ${body.title}`));
+    holder.append(' · ', el('a', { href: body.workbookUrl, download: '' }, 'the report as a workbook (Excel)'));
     if (body.activitiesUrl) {
       holder.append(' · ', el('a', { href: body.activitiesUrl, download: '' }, 'its activities and milestones'));
     }
