@@ -62,7 +62,9 @@ public class QuarterlyWorkbookTests : StorageTestBase
         Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var workbook = document.WorkbookPart!;
         var names = workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
-        Assert.Equal(["Summary", "Reds", "Escalations", "Communities", "Place", "Resources", "Activities"], names);
+        string[] sheetNames =
+            ["Summary", "Reds", "Escalations", "Communities", "Place", "Resources", "Activities", "Trends"];
+        Assert.Equal(sheetNames, names);
 
         var catalogue = await new CatalogueStore(Storage.Tables).LoadAsync(default);
         var expected = await new ResultsExporter(
@@ -111,6 +113,48 @@ public class QuarterlyWorkbookTests : StorageTestBase
         Assert.Equal(reds.ToString(CultureInfo.InvariantCulture), TextOf(all["Red"]));
         Assert.Equal(reds, RowsOf(workbook, "Reds").Count);
         Assert.Equal(4, RowsOf(workbook, "Activities").Count);
+    }
+
+    [Fact]
+    public async Task EachDepartment_ChartsItsKeyMeasures_FromTheTrendsSheet()
+    {
+        var (_, _, file) = await WriteAsync();
+
+        using var document = SpreadsheetDocument.Open(file, isEditable: false);
+        var workbook = document.WorkbookPart!;
+        var trends = RowsOf(workbook, "Trends");
+        foreach (var department in new[] { "Communities", "Place", "Resources" })
+        {
+            var id = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == department).Id!.Value!;
+            var charts = ((WorksheetPart)workbook.GetPartById(id)).DrawingsPart!.ChartParts.ToList();
+            var charted = trends.Where(t => TextOf(t["Department"]) == department)
+                .Select(t => TextOf(t["Reference"]))
+                .Distinct()
+                .ToList();
+            Assert.InRange(charts.Count, 1, 6);
+            Assert.Equal(charted.Count, charts.Count);
+            foreach (var chart in charts)
+            {
+                var space = chart.ChartSpace;
+                var title = space.Descendants<DocumentFormat.OpenXml.Drawing.Text>().First().Text;
+                var reference = charted.Single(r => title.StartsWith(r + " ", StringComparison.Ordinal));
+                var figures = trends.Where(t => TextOf(t["Reference"]) == reference).ToList();
+                var series = space.Descendants<DocumentFormat.OpenXml.Drawing.Charts.LineChartSeries>().First();
+                var cached = series
+                    .Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>()
+                    .Select(p => decimal.Parse(p.NumericValue!.Text, CultureInfo.InvariantCulture));
+                Assert.Equal(
+                    figures.Select(f => decimal.Parse(TextOf(f["Value"]), CultureInfo.InvariantCulture)),
+                    cached);
+                var formula = series
+                    .Descendants<DocumentFormat.OpenXml.Drawing.Charts.Values>()
+                    .Single()
+                    .Descendants<DocumentFormat.OpenXml.Drawing.Charts.Formula>()
+                    .Single()
+                    .Text;
+                Assert.StartsWith("'Trends'!$E$", formula, StringComparison.Ordinal);
+            }
+        }
     }
 
     [Fact]

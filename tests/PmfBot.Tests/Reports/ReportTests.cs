@@ -41,7 +41,7 @@ public class ReportTests : UpdateCycleHost
         var sheets = document.WorkbookPart!.Workbook.Sheets!
             .Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>()
             .Select(s => s.Name!.Value);
-        Assert.Equal(["Summary", "Reds", "Escalations", "Place", "Activities"], sheets);
+        Assert.Equal(["Summary", "Reds", "Escalations", "Place", "Activities", "Trends"], sheets);
     }
 
     [Fact]

@@ -46,11 +46,31 @@ public sealed class QuarterlyWorkbook(
 
         var styles = new XlsxStyles();
         var departments = rows.GroupBy(r => DepartmentOf(r.Measure, catalogue)).OrderBy(g => g.Key).ToList();
+        var recent = rows.Zip(stand).ToDictionary(p => p.First.Measure.Reference, p => p.Second.Recent);
+        var trends = new XlsxSheet(
+            "Trends",
+            [
+                new("Department", 18),
+                new("Reference", 11),
+                new("Title", 40),
+                new("Period", 12),
+                new("Value", 11),
+                new("Target", 11),
+            ],
+            styles
+        );
         var sheets = new List<XlsxSheet> { Summary(departments, escalations, styles) };
         sheets.Add(Reds(rows, catalogue, styles));
         sheets.Add(Escalations(escalations, catalogue, styles));
-        sheets.AddRange(departments.Select(d => Department(d.Key, [.. d], catalogue, now, styles)));
+        foreach (var department in departments)
+        {
+            var sheet = Department(department.Key, [.. department], catalogue, now, styles);
+            Chart(sheet, trends, department.Key, [.. department], recent);
+            sheets.Add(sheet);
+        }
+
         sheets.Add(PlanActivities(plans, catalogue, period, styles));
+        sheets.Add(trends);
 
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
@@ -59,7 +79,7 @@ public sealed class QuarterlyWorkbook(
         for (var i = 0; i < sheets.Count; i++)
         {
             var part = workbook.AddNewPart<WorksheetPart>();
-            part.Worksheet = sheets[i].ToWorksheet();
+            sheets[i].WriteTo(part);
             list.Append(
                 new Sheet
                 {
@@ -323,6 +343,68 @@ public sealed class QuarterlyWorkbook(
         }
 
         return sheet;
+    }
+
+    /// <summary>How many of a department's measures it charts, and how many periods back.</summary>
+    private const int ChartedMeasures = 6;
+    private const int ChartedPeriods = 8;
+
+    /// <summary>
+    /// A line chart beside a department's table for each of its key measures (those in a Council Plan priority first,
+    /// then by reference; only those with figures), from their rows in the Trends sheet.
+    /// </summary>
+    private static void Chart(
+        XlsxSheet sheet,
+        XlsxSheet trends,
+        string department,
+        IReadOnlyList<ReportRow> rows,
+        Dictionary<MeasureReference, IReadOnlyList<Domain.Results.MeasureResult>> recent
+    )
+    {
+        var key = rows.Where(r => recent[r.Measure.Reference].Any(h => h.Period <= r.Period))
+            .OrderBy(r => r.Measure.PriorityCodes.Count == 0)
+            .ThenBy(r => r.Measure.Reference.Key, StringComparer.Ordinal)
+            .Take(ChartedMeasures);
+        foreach (var row in key)
+        {
+            var history = recent[row.Measure.Reference]
+                .Where(h => h.Period <= row.Period)
+                .OrderBy(h => h.Period)
+                .TakeLast(ChartedPeriods)
+                .ToList();
+            var format = FormatCode(row.Measure);
+            var first = trends.RowCount + 2; // the header is row 1
+            foreach (var figure in history)
+            {
+                trends.Row([
+                    trends.TextCell(department),
+                    trends.TextCell(row.Measure.Reference.Value),
+                    trends.TextCell(row.Measure.Title),
+                    trends.TextCell(figure.Period.ToString()),
+                    trends.NumberCell(figure.Value, format),
+                    trends.NumberCell(figure.Thresholds?.Target, format),
+                ]);
+            }
+
+            var last = trends.RowCount + 1;
+            string Range(string column) => $"'Trends'!${column}${first}:${column}${last}";
+            IReadOnlyList<XlsxSeries> series = history.Any(h => h.Thresholds is not null)
+                ?
+                [
+                    new("Figure", Range("E"), [.. history.Select(h => (decimal?)h.Value)], "1F4E79"),
+                    new("Target", Range("F"), [.. history.Select(h => h.Thresholds?.Target)], "7F7F7F"),
+                ]
+                : [new("Figure", Range("E"), [.. history.Select(h => (decimal?)h.Value)], "1F4E79")];
+            sheet.Chart(
+                new XlsxLineChart(
+                    $"{row.Measure.Reference} {row.Measure.Title}",
+                    Range("D"),
+                    [.. history.Select(h => h.Period.ToString())],
+                    series,
+                    format
+                )
+            );
+        }
     }
 
     /// <summary>The Excel number format that shows a measure's values as its cards do: "0.0\"%\"", "\"£\"#,##0".

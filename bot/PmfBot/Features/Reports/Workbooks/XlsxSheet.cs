@@ -23,6 +23,7 @@ public sealed class XlsxSheet(string name, IReadOnlyList<XlsxColumn> columns, Xl
     private const int MaxName = 31;
 
     private readonly List<IReadOnlyList<XlsxCell>> _rows = [];
+    private readonly List<XlsxLineChart> _charts = [];
 
     public string Name { get; } = SafeName(name);
 
@@ -38,6 +39,30 @@ public sealed class XlsxSheet(string name, IReadOnlyList<XlsxColumn> columns, Xl
     {
         _rows.Add(cells);
         return this;
+    }
+
+    /// <summary>A chart beside the table, below the ones before it.</summary>
+    public void Chart(XlsxLineChart chart) => _charts.Add(chart);
+
+    /// <summary>Writes the sheet into its part, with its charts' drawing when it has any.</summary>
+    public void WriteTo(DocumentFormat.OpenXml.Packaging.WorksheetPart part)
+    {
+        var worksheet = ToWorksheet();
+        part.Worksheet = worksheet;
+        if (_charts.Count == 0)
+        {
+            return;
+        }
+
+        var drawing = part.AddNewPart<DocumentFormat.OpenXml.Packaging.DrawingsPart>();
+        drawing.WorksheetDrawing = new DocumentFormat.OpenXml.Drawing.Spreadsheet.WorksheetDrawing();
+        worksheet.Append(new Drawing { Id = part.GetIdOfPart(drawing) });
+        for (var i = 0; i < _charts.Count; i++)
+        {
+            // Each chart 8 columns wide and 15 rows high, one column right of the table.
+            var column = columns.Count + 1;
+            _charts[i].AddTo(drawing, (column, 1 + (16 * i)), (column + 8, 16 + (16 * i)), (uint)(i + 2));
+        }
     }
 
     public XlsxCell TextCell(string? text) => text is null ? XlsxCell.Empty : new(text, null, styles.Text(text));
