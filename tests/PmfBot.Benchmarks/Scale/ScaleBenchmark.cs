@@ -95,7 +95,33 @@ public static class ScaleBenchmark
                 () => TabAsync(host, host.TabToken(chief), cancellationToken),
                 host
             ),
+            await TimeAsync(
+                $"The Q2 2026/27 performance report as a workbook for the whole council "
+                    + $"({council.Catalogue.Measures.Count:N0} measures, charts included)",
+                runs,
+                () => WorkbookAsync(host, council, cancellationToken),
+                host
+            ),
         ];
+    }
+
+    /// <summary>The quarter's workbook for the whole council, written to memory: its size in bytes.</summary>
+    private static async Task<int> WorkbookAsync(
+        BenchHost host,
+        BenchCouncil council,
+        CancellationToken cancellationToken
+    )
+    {
+        using var file = new MemoryStream();
+        await host.Services.GetRequiredService<PmfBot.Features.Reports.Workbooks.QuarterlyWorkbook>()
+            .WriteAsync(
+                council.Catalogue,
+                ReportingPeriod.Parse("Q2 2026/27"),
+                DigestScope.WholeCouncil,
+                file,
+                cancellationToken
+            );
+        return (int)file.Length;
     }
 
     /// <summary>What the tab's page asks for when it opens: every measure the person may see, with its trend.</summary>
@@ -295,7 +321,10 @@ public static class ScaleBenchmark
         foreach (var t in timed)
         {
             var requests = Requests(t.StorageRequests, "storage ");
-            var what = t.What.StartsWith("The Performance tab", StringComparison.Ordinal) ? "JSON" : "card";
+            var what =
+                t.What.StartsWith("The Performance tab", StringComparison.Ordinal) ? "JSON"
+                : t.What.Contains("workbook", StringComparison.Ordinal) ? "file"
+                : "card";
             var card = t.CardBytes > 0 ? $", {what} {t.CardBytes / 1024.0:N1} KB" : string.Empty;
             var ratio = t.Median / yardstick;
             report.Figure(
@@ -304,6 +333,7 @@ public static class ScaleBenchmark
             );
         }
 
+        var workbookRequests = Requests(timed[7].StorageRequests);
         return report
             .Held(
                 "Service owner's scorecard",
@@ -328,6 +358,12 @@ public static class ScaleBenchmark
                 "median < 500 ms for its data",
                 $"{timed[6].Median:N0} ms, {Requests(timed[6].StorageRequests)}, {timed[6].CardBytes / 1024.0:N0} KB",
                 timed[6].Median < 500
+            )
+            .Held(
+                "The quarter's workbook for the whole council",
+                "median < 5 s, < 2 MB",
+                $"{timed[7].Median / 1000:N1} s, {timed[7].CardBytes / 1048576.0:N2} MB, {workbookRequests}",
+                timed[7].Median < 5000 && timed[7].CardBytes < 2 * 1024 * 1024
             )
             .Held(
                 "Standings rebuild for the whole seed",

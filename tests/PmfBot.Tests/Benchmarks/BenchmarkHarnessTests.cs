@@ -101,13 +101,14 @@ public class BenchmarkHarnessTests
             .RepairAsync(CancellationToken.None);
         var timed = await ScaleBenchmark.RunAsync(host, council, runs: 1, CancellationToken.None);
 
-        Assert.Equal(7, timed.Count);
+        Assert.Equal(8, timed.Count);
         Assert.All(timed, t => Assert.True(t.StorageRequests > 0, t.What));
         Assert.Equal(1, timed[0].StorageRequests); // the yardstick: one partition read
         Assert.InRange(timed[3].CardBytes, 1, Cards.CardJson.MaxBytes);
         Assert.InRange(timed[4].StorageRequests, 1, 2); // a service's scorecard: its standings and the open escalations
         Assert.InRange(timed[3].StorageRequests, 1, council.Catalogue.Services.Count + 5);
         Assert.True(timed[6].CardBytes > 1000, "the tab's data came back over HTTP, signed in with an SSO token");
+        Assert.True(timed[7].CardBytes > 1000, "the report workbook was written");
     }
 
     [Fact]
