@@ -66,6 +66,18 @@ public class ReportTests : UpdateCycleHost
         Assert.All(lines.Skip(1), l => Assert.Contains(",Sep 2026,", l, StringComparison.Ordinal)); // monthly measures report the quarter's last month
     }
 
+    [Theory]
+    [InlineData("quarterly report for Place Q2")]
+    [InlineData("quarterly report for the Place department Q2 2026/27")]
+    [InlineData("report for Place last quarter")]
+    public async Task APeriodAfterTheScope_IsUnderstoodToo(string asked)
+    {
+        var card = AllText(await AskAsync(asked));
+
+        Assert.Contains("Q2 2026/27 report: ", card, StringComparison.Ordinal);
+        Assert.Contains("Place department", card, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheWholeCouncilsLastQuarter_IsTheDefault()
     {

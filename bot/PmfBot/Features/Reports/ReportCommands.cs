@@ -40,6 +40,13 @@ public sealed partial class ReportCommands(
 
         var today = UkTime.DateAt(time.GetUtcNow());
         var periodText = match.Groups["period"].Value.Trim();
+        var scopeText = match.Groups["scope"].Value.Trim();
+        if (periodText.Length == 0 && TrailingPeriod(scopeText, today) is var (scopePart, periodPart))
+        {
+            // "quarterly report for Place Q2": the period after the scope.
+            (scopeText, periodText) = (scopePart, periodPart);
+        }
+
         if (PeriodFrom(periodText, today) is not { } period)
         {
             return TurnAnswer.Say(
@@ -48,7 +55,6 @@ public sealed partial class ReportCommands(
             );
         }
 
-        var scopeText = match.Groups["scope"].Value.Trim();
         DigestScope scope;
         switch (
             scopeText.Length == 0
@@ -105,6 +111,25 @@ public sealed partial class ReportCommands(
                 }
             )
         );
+    }
+
+    /// <summary>
+    /// The longest run of words at the end of "Place Q2 2026/27" that is a period, and what is left before it; null
+    /// when none is (or nothing would be left of the scope).
+    /// </summary>
+    private static (string Scope, string Period)? TrailingPeriod(string text, DateOnly today)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var from = 1; from < words.Length; from++)
+        {
+            var period = string.Join(' ', words[from..]);
+            if (PeriodFrom(period, today) is not null)
+            {
+                return (string.Join(' ', words[..from]), period);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
