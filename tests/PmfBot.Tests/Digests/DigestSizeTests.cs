@@ -68,7 +68,8 @@ public class DigestSizeTests
         }).ToList();
         var escalations = measures.Select(m => new Escalation
         {
-            Subject = m.Reference, Period = october, Trigger = EscalationTrigger.Red, EscalationOwner = chief, Owner = m.Owner, RaisedAt = From.AddDays(1),
+            Subject = m.Reference, Period = october, Trigger = EscalationTrigger.Red,
+            EscalationOwner = chief, Owner = m.Owner, RaisedAt = From.AddDays(1),
         }).ToList();
         return (council, facts, escalations);
     }

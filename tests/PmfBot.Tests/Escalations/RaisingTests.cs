@@ -136,7 +136,8 @@ public class RaisingTests : EscalationHost
         Assert.Equal(card, PostedTexts()[^1]);
         Assert.Contains("Escalated to you by Priya Shah: IG 01", card, StringComparison.Ordinal);
         Assert.Contains("Escalated by Priya Shah: the FOI backlog will breach the ICO's threshold", card, StringComparison.Ordinal);
-        var stored = Assert.Single(await Escalations.GetForSubjectAsync(Domain.Catalogue.MeasureReference.Parse("IG 01"), default)).Escalation;
+        var ig01 = Domain.Catalogue.MeasureReference.Parse("IG 01");
+        var stored = Assert.Single(await Escalations.GetForSubjectAsync(ig01, default)).Escalation;
         Assert.Equal((EscalationTrigger.ByHand, "FY2026-M06"), (stored.Trigger, stored.Period.Code)); // the latest period with a figure: September
     }
 

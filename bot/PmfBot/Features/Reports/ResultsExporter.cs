@@ -100,6 +100,17 @@ public sealed class ResultsExporter(ResultStore results, Standings.StandingsRead
         ReportingPeriod period,
         Domain.Digests.DigestScope? scope,
         CancellationToken cancellationToken
+    ) => [.. (await ReadWithStandingsAsync(catalogue, period, scope, cancellationToken)).Select(r => r.Row)];
+
+    /// <summary>
+    /// The report's rows (<see cref="ReadAsync"/>), each with the standing it was read from: its recent figures and
+    /// escalations, for a report that shows them too without reading the standings again.
+    /// </summary>
+    public async Task<IReadOnlyList<(ReportRow Row, Domain.Standings.MeasureStanding Standing)>> ReadWithStandingsAsync(
+        CouncilCatalogue catalogue,
+        ReportingPeriod period,
+        Domain.Digests.DigestScope? scope,
+        CancellationToken cancellationToken
     )
     {
         var measures = catalogue
@@ -134,7 +145,7 @@ public sealed class ResultsExporter(ResultStore results, Standings.StandingsRead
             rows[i] = new ReportRow(measures[i].Measure, measures[i].Period, figure);
         }
 
-        return rows;
+        return [.. rows.Zip(standing)];
     }
 
     internal static string Words(DirectionOfTravel direction) =>

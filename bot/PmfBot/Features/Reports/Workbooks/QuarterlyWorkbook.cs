@@ -21,7 +21,6 @@ public sealed record WorkbookSummary(int Measures, int Red, int NoReturn, int Ac
 public sealed class QuarterlyWorkbook(
     ResultsExporter results,
     PlanActivitiesExporter activities,
-    Standings.StandingsReader standings,
     CouncilRules rules,
     TimeProvider time
 )
@@ -36,8 +35,9 @@ public sealed class QuarterlyWorkbook(
         CancellationToken cancellationToken
     )
     {
-        var rows = await results.ReadAsync(catalogue, period, scope, cancellationToken);
-        var stand = await standings.ForAsync([.. rows.Select(r => r.Measure)], cancellationToken);
+        var read = await results.ReadWithStandingsAsync(catalogue, period, scope, cancellationToken);
+        var rows = read.Select(r => r.Row).ToList();
+        var stand = read.Select(r => r.Standing).ToList();
         var escalations = rows.Zip(stand)
             .SelectMany(p => p.Second.Escalations.Where(x => x.Period == p.First.Period).Select(x => (p.First, x)))
             .ToList();
