@@ -11,6 +11,7 @@ using PmfBot.Features.Onboarding;
 using PmfBot.Features.People;
 using PmfBot.Features.PerformanceTab;
 using PmfBot.Features.PlanActivities;
+using PmfBot.Features.Questions;
 using PmfBot.Features.Reports;
 using PmfBot.Features.Retention;
 using PmfBot.Features.Scorecards;
@@ -50,6 +51,8 @@ public static class PmfBotComposition
         ));
         services.AddPmfStorage(configuration);
         services.AddSingleton<Council.PerformanceTeam>();
+        services.AddSingleton<PublicAddress>();
+        services.AddSingleton<TabLinks>();
         services.AddKeyRing(configuration);
         services.AddStandings(configuration);
         services.AddTeamsBot(configuration);
@@ -66,6 +69,7 @@ public static class PmfBotComposition
         services.AddDigests(configuration);
         services.AddScorecards(configuration);
         services.AddReports(configuration);
+        services.AddQuestions();
         services.AddTabSignIn(configuration);
         services.AddPerformanceTab();
         services.AddRetention(configuration);
@@ -90,7 +94,8 @@ public static class PmfBotComposition
             .MapCover(services)
             .MapExtensions(services)
             .MapPlanActivities(services)
-            .MapUpdates(services);
+            .MapUpdates(services)
+            .MapQuestions(services);
 
     public static WebApplication MapPmfBot(this WebApplication app)
     {

@@ -52,6 +52,9 @@ public static class Verbs
     /// </summary>
     public const string ShowScorecard = "showScorecard";
 
+    /// <summary>One measure's card, chosen from several a question's words fit (data: measure).</summary>
+    public const string ShowMeasure = "showMeasure";
+
     /// <summary>
     /// Subscribes the channel to a scope's digest, after the bot asked which was meant (data: scope, day, time).
     /// </summary>

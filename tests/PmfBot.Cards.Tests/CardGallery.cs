@@ -5,6 +5,7 @@ using PmfBot.Cards.Extensions;
 using PmfBot.Cards.Model;
 using PmfBot.Cards.Onboarding;
 using PmfBot.Cards.PlanActivities;
+using PmfBot.Cards.Questions;
 using PmfBot.Cards.Reports;
 using PmfBot.Cards.Scorecards;
 using PmfBot.Cards.Updates;
@@ -214,6 +215,34 @@ public static class CardGallery
             "Anyone in the channel can change these: \"subscribe Place department Fridays 16:00\", \"unsubscribe Waste\".")),
         ["subscriptions-none"] = SubscriptionsCard.Build(new SubscriptionsView("This channel's digests",
             "This channel has no digest subscriptions. @mention me with \"subscribe\" (the whole council) or \"subscribe Waste\" to start one.", [])),
+        ["measure"] = MeasureCard.Build(new MeasureCardView("CS 02 Calls answered within 5 minutes",
+            "Customer Services · Priya Shah (owner) · monthly", "71.2% for Sep 2026", "Red",
+            [("Target", "80.0% or more (Amber down to 76.0%, Red below)"), ("Direction of travel", "worse than Aug 2026 (72.9%)"),
+             ("Against last year", "worse than Sep 2025 (83.0%)"), ("Next update", "Oct 2026, due 10 Nov 2026")],
+            "Council tax bills and garden waste renewals drove record call volumes.",
+            "Call-back service turned on at peak times; two temporary advisers recruited.",
+            Cs02Trend("Sep 2026", "█▆▇▆▆▇▅▅▄▃▂▁▂"))
+        {
+            TabLink = new Uri("https://pmfbot.northmere.gov.uk/tab/?measure=CS%2002"),
+        }),
+        ["measure-no-figure"] = MeasureCard.Build(new MeasureCardView("HS 01 Households in temporary accommodation",
+            "Housing · Fiona Grant (owner) · quarterly", null, "No figure", [("Target", "No target: reported for context")],
+            null, null, null)),
+        ["answer-list"] = AnswerListCard.Build(new AnswerListView("Off track: The Resources department",
+            "2 of the 9 measures with a figure are off track (Red).",
+            [
+                new AnswerLine("CS 02 Calls answered within 5 minutes",
+                    "71.2% for Sep 2026 against 80.0% or more (Amber down to 76.0%, Red below). · Red · Customer Services", "Red"),
+                new AnswerLine("IG 01 FOI requests answered within 20 working days",
+                    "88.0% for Sep 2026 against 95.0% or more (Amber down to 93.0%, Red below). · Red · Information Governance",
+                    "Red"),
+            ], 23, ("See them on the Performance tab", new Uri("https://pmfbot.northmere.gov.uk/tab/?scope=department:resources&status=Red")))),
+        ["answer-search"] = AnswerListCard.Build(new AnswerListView("Said about \"call volumes\": Customer Services",
+            "1 update mentions \"call volumes\", newest first.",
+            [
+                new AnswerLine("CS 02 Calls answered within 5 minutes", "71.2% for Sep 2026 · Red · Priya Shah · Customer Services", "Red",
+                    "Council tax bills and garden waste renewals drove record call volumes."),
+            ], 0, ("See them on the Performance tab", new Uri("https://pmfbot.northmere.gov.uk/tab/?scope=service:customer-services")))),
         ["scorecard"] = ScorecardCard.Build(new ScorecardView("Resources department scorecard", "As at 9 November 2026 · 3 measures: 1 Green, 1 Red, 1 No figure",
         [
             new ScorecardGroup("Customer Services",

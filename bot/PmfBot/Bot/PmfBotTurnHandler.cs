@@ -155,7 +155,7 @@ public sealed partial class PmfBotTurnHandler(
             }
         }
 
-        return OnboardingHandlers.NotUnderstood(turn);
+        return onboarding.NotUnderstood(turn);
     }
 
     private async Task<InvokeResponse> OnCardActionAsync(

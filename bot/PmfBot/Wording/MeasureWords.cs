@@ -20,6 +20,23 @@ public static class MeasureWords
         Margin stableBand
     ) => Comparison.For(measure, period, value, earlier, earlierValue, stableBand).Describe(measure);
 
+    /// <summary>
+    /// A figure's direction of travel as it was recorded (the judgement then), in words: "worse than Sep 2026 (81.0%)",
+    /// or "no figure for Sep 2026 to compare" when the earlier figure is not at hand.
+    /// </summary>
+    public static Comparison AsRecorded(
+        Measure measure,
+        Domain.Results.MeasureResult figure,
+        ReportingPeriod earlier,
+        Domain.Results.MeasureResult? earlierFigure,
+        DirectionOfTravel recorded,
+        Margin stableBand
+    ) =>
+        Comparison.For(measure, figure.Period, figure.Value, earlier, earlierFigure?.Value, stableBand) with
+        {
+            Direction = earlierFigure is null ? DirectionOfTravel.NotComparable : recorded,
+        };
+
     /// <summary>"80.0% or more (Amber down to 76.0%, Red below)".</summary>
     public static string Target(Measure measure, Thresholds thresholds) =>
         thresholds.Polarity == Polarity.LowerIsBetter

@@ -5,7 +5,7 @@ using PmfBot.Cards.Onboarding;
 namespace PmfBot.Features.Onboarding;
 
 /// <summary>Meeting people: the welcome on install, and help.</summary>
-public sealed class OnboardingHandlers(IOptions<CouncilOptions> council)
+public sealed class OnboardingHandlers(IOptions<CouncilOptions> council, Council.PerformanceTeam team)
 {
     public static readonly string[] HelpPhrases = ["help", "hi", "hello", "what can you do", "commands", "menu"];
 
@@ -21,13 +21,20 @@ public sealed class OnboardingHandlers(IOptions<CouncilOptions> council)
 
     public Task<TurnAnswer> HelpAsync(Turn turn) => Task.FromResult(TurnAnswer.Of(HelpCard.Build(turn.IsChannel)));
 
-    /// <summary>Anything the bot did not understand: say so kindly, and say what works.</summary>
-    public static TurnAnswer NotUnderstood(Turn turn) =>
-        TurnAnswer.Say(
-            turn.Text.Length == 0
-                ? "I didn't catch that. Type **help** to see what I can do."
-                : $"Sorry, I don't understand \"{Shorten(turn.Text)}\". Type **help** to see what I can do."
+    /// <summary>
+    /// Anything the bot did not understand: say so kindly, and offer three questions that fit the person's role.
+    /// </summary>
+    public TurnAnswer NotUnderstood(Turn turn)
+    {
+        var examples = Wording.QuestionExamples.Sentence(
+            Wording.QuestionExamples.For(turn.Person, turn.Catalogue, [.. team.Ids])
         );
+        return TurnAnswer.Say(
+            turn.Text.Length == 0
+                ? $"I didn't catch that. {examples}"
+                : $"Sorry, I don't understand \"{Shorten(turn.Text)}\". {examples}"
+        );
+    }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

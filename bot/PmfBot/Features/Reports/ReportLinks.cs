@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Digests;
@@ -37,7 +35,7 @@ public sealed class ReportLinks(
     IDataProtectionProvider protection,
     TimeProvider time,
     IOptions<ReportOptions> options,
-    IServer server
+    PublicAddress address
 )
 {
     private readonly IDataProtector _protector = protection.CreateProtector("PmfBot.Reports.Link.v1");
@@ -57,7 +55,7 @@ public sealed class ReportLinks(
                 }
             )
         );
-        return new Uri(BaseUrl(), $"reports/{_protector.Protect(payload)}");
+        return new Uri(address.Base, $"reports/{_protector.Protect(payload)}");
     }
 
     /// <summary>
@@ -103,19 +101,6 @@ public sealed class ReportLinks(
                 ),
                 null
             );
-    }
-
-    private Uri BaseUrl()
-    {
-        var configured = options.Value.BaseUrl?.ToString()
-            ?? (
-                Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME") is { Length: > 0 } host
-                    ? $"https://{host}"
-                    : null
-            )
-            ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? "http://localhost";
-        return new Uri(configured.TrimEnd('/') + "/");
     }
 
     private const string ActivitiesPart = "activities";

@@ -12,7 +12,7 @@ namespace PmfBot.Features.Scorecards;
 
 /// <summary>
 /// "How is my service doing?" and its everyday variants ("how are we doing", "how's Planning
-/// going", "how is the Place department doing", "show NI 192", "scorecard for Waste"), in a
+/// going", "how is the Place department doing", "scorecard for Waste"), in a
 /// personal chat or when @mentioned in a channel. Answers with a scorecard card; when a name
 /// fits more than one service it asks, offering each.
 /// </summary>
@@ -47,9 +47,9 @@ public sealed partial class ScorecardCommands(ScorecardQuery query, TimeProvider
             return await MineAsync(turn);
         }
 
-        if (MeasureReference.TryParse(about, out var reference) && turn.Catalogue.FindMeasure(reference) is { } measure)
+        if (MeasureReference.TryParse(about, out var reference) && turn.Catalogue.FindMeasure(reference) is not null)
         {
-            return await MeasureAsync(turn, measure);
+            return null; // one measure: its own card, with its trend (Features/Questions)
         }
 
         return ScopeFinder.Find(about, turn.Catalogue) switch
