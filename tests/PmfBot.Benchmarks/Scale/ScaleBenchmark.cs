@@ -8,6 +8,7 @@ using PmfBot.Cards;
 using PmfBot.Cards.Digests;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
+using PmfBot.Testing;
 using PmfBot.Domain.Digests;
 using PmfBot.Features.Digests;
 using PmfBot.Features.Scorecards;
@@ -19,6 +20,8 @@ namespace PmfBot.Benchmarks.Scale;
 public sealed record Timed(string What, IReadOnlyList<double> Milliseconds, int StorageRequests, int CardBytes)
 {
     public double Median => Percentiles.Of(Milliseconds, 50);
+
+    public double P95 => Percentiles.Of(Milliseconds, 95);
 
     public double Worst => Milliseconds[^1];
 }
@@ -68,8 +71,8 @@ public static class ScaleBenchmark
                 },
                 host
             ),
-            await TimeAsync(ownerAsks, runs, () => AskAsync(host, owner, cancellationToken), host),
-            await TimeAsync(chiefAsks, runs, () => AskAsync(host, chief, cancellationToken), host),
+            await TimeAsync(ownerAsks, runs, () => AskAsync(host, owner, Scorecard, cancellationToken), host),
+            await TimeAsync(chiefAsks, runs, () => AskAsync(host, chief, Scorecard, cancellationToken), host),
             await TimeAsync(
                 $"The whole council's weekly digest ({council.Catalogue.Measures.Count:N0} measures)",
                 runs,
@@ -102,8 +105,29 @@ public static class ScaleBenchmark
                 () => WorkbookAsync(host, council, cancellationToken),
                 host
             ),
+            await TimeAsync(
+                $"\"What's off track in my department?\" from a Chief Officer ({CountFor(council, chief)} measures), "
+                    + "the whole turn",
+                runs,
+                () => AskAsync(host, chief, "what's off track in my department?", cancellationToken),
+                host
+            ),
+            await TimeAsync(
+                "\"Which measures got worse this quarter?\" from a Chief Officer, the whole turn",
+                runs,
+                () => AskAsync(host, chief, "which measures got worse this quarter?", cancellationToken),
+                host
+            ),
+            await TimeAsync(
+                "\"What did we say about the time of year?\" from a Chief Officer (commentary search), the whole turn",
+                runs,
+                () => AskAsync(host, chief, "what did we say about the time of year?", cancellationToken),
+                host
+            ),
         ];
     }
+
+    private const string Scorecard = "how is my service doing?";
 
     /// <summary>The quarter's workbook for the whole council, written to memory: its size in bytes.</summary>
     private static async Task<int> WorkbookAsync(
@@ -193,10 +217,16 @@ public static class ScaleBenchmark
     /// The person types the question in their chat; done when the bot's answer has been posted (the HTTP turn ends
     /// after the reply).
     /// </summary>
-    private static async Task<int> AskAsync(BenchHost host, Person person, CancellationToken cancellationToken)
+    private static async Task<int> AskAsync(
+        BenchHost host,
+        Person person,
+        string text,
+        CancellationToken cancellationToken
+    )
     {
         var chat = BenchCouncil.ChatOf(person);
         var before = host.Connector.CallsTo(chat).Count;
+        host.Connector.RecordBodies = true; // the answer is read: a card, not an apology in words
         using var response = await host.Client.PostAsync(
             new Uri("/api/messages", UriKind.Relative),
             JsonContent.Create(
@@ -204,7 +234,7 @@ public static class ScaleBenchmark
                 {
                     type = "message",
                     id = Guid.NewGuid().ToString("N"),
-                    text = "how is my service doing?",
+                    text,
                     channelId = "msteams",
                     serviceUrl = host.Connector.ServiceUrl,
                     from = new
@@ -226,6 +256,7 @@ public static class ScaleBenchmark
             cancellationToken
         );
         response.EnsureSuccessStatusCode();
+        host.Connector.RecordBodies = false;
         var replies = host
             .Connector.CallsTo(chat)
             .Skip(before)
@@ -233,10 +264,13 @@ public static class ScaleBenchmark
             .ToList();
         if (replies.Count != 1)
         {
-            throw new InvalidOperationException($"Expected one scorecard posted to {chat}, saw {replies.Count}.");
+            throw new InvalidOperationException($"Expected one answer posted to {chat}, saw {replies.Count}.");
         }
 
-        return 0;
+        var body = replies[0].Body!.Value;
+        return body.TryGetProperty("attachments", out _)
+            ? body.GetRawText().Length
+            : throw new InvalidOperationException($"\"{text}\" got no card: {body.GetRawText()}");
     }
 
     /// <summary>Exactly what the digest poster does for a whole-council subscription, short of posting it.</summary>
@@ -334,6 +368,12 @@ public static class ScaleBenchmark
         }
 
         var workbookRequests = Requests(timed[7].StorageRequests);
+        var questions = timed.Skip(8).ToList();
+        var (understood, phrasings, _) = QuestionPhrasings.Score(PmfBot.Features.Demo.DemoCouncil.Catalogue);
+        report.Figure(
+            "Phrasings understood (tests/PmfBot.Tests/Questions/Phrasings.md, as the table says)",
+            $"{understood} of {phrasings} ({100.0 * understood / phrasings:N0}%)"
+        );
         return report
             .Held(
                 "Service owner's scorecard",
@@ -364,6 +404,12 @@ public static class ScaleBenchmark
                 "median < 5 s, < 2 MB",
                 $"{timed[7].Median / 1000:N1} s, {timed[7].CardBytes / 1048576.0:N2} MB, {workbookRequests}",
                 timed[7].Median < 5000 && timed[7].CardBytes < 2 * 1024 * 1024
+            )
+            .Held(
+                "Questions in plain words: list questions and the commentary search, the whole turn",
+                "p95 < 300 ms each",
+                $"{questions[0].P95:N0} ms off track, {questions[1].P95:N0} ms worse, {questions[2].P95:N0} ms search",
+                questions.All(q => q.P95 < 300)
             )
             .Held(
                 "Standings rebuild for the whole seed",
