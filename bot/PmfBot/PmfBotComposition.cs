@@ -7,6 +7,7 @@ using PmfBot.Features.Demo;
 using PmfBot.Features.Digests;
 using PmfBot.Features.Escalations;
 using PmfBot.Features.Extensions;
+using PmfBot.Features.MeasureSearch;
 using PmfBot.Features.Onboarding;
 using PmfBot.Features.People;
 using PmfBot.Features.PerformanceTab;
@@ -70,6 +71,7 @@ public static class PmfBotComposition
         services.AddScorecards(configuration);
         services.AddReports(configuration);
         services.AddQuestions();
+        services.AddMeasureSearch();
         services.AddTabSignIn(configuration);
         services.AddPerformanceTab();
         services.AddRetention(configuration);
@@ -95,7 +97,8 @@ public static class PmfBotComposition
             .MapExtensions(services)
             .MapPlanActivities(services)
             .MapUpdates(services)
-            .MapQuestions(services);
+            .MapQuestions(services)
+            .MapMeasureSearch(services);
 
     public static WebApplication MapPmfBot(this WebApplication app)
     {

@@ -15,4 +15,6 @@ public interface IBot
 public sealed record InvokeResponse(int Status, object? Body)
 {
     public static InvokeResponse For(AdaptiveCardInvokeResponse response) => new(200, response);
+
+    public static InvokeResponse For(MessagingExtensionResponse response) => new(200, response);
 }

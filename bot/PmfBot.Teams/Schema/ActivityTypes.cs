@@ -15,6 +15,9 @@ public static class InvokeNames
 {
     /// <summary>Universal Actions: an Action.Execute pressed on an Adaptive Card.</summary>
     public const string AdaptiveCardAction = "adaptiveCard/action";
+
+    /// <summary>A search message extension: someone typed into its box, or opened it.</summary>
+    public const string ComposeExtensionQuery = "composeExtension/query";
 }
 
 /// <summary>Values of <c>conversation.conversationType</c> in Teams.</summary>

@@ -39,6 +39,11 @@ public sealed partial class PmfBotTurnHandler(
             // Nothing could be saved or read. A pressed card is left as it is, with what was entered
             // on it (an error answer doesn't replace the card); a message gets a sentence.
             LogStorageUnavailable(logger, e, activity.Type);
+            if (activity.Name == InvokeNames.ComposeExtensionQuery)
+            {
+                return InvokeResponse.For(MessagingExtensionResponse.Message(StorageUnavailable.InSearch));
+            }
+
             if (activity.IsType(ActivityTypes.Invoke))
             {
                 var notSaved = AdaptiveCardInvokeResponse.Error(503, "StorageUnavailable", StorageUnavailable.OnCard);
@@ -56,6 +61,15 @@ public sealed partial class PmfBotTurnHandler(
         {
             var reference = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
             LogTurnFailed(logger, e, activity.Type, reference);
+            if (activity.Name == InvokeNames.ComposeExtensionQuery)
+            {
+                return InvokeResponse.For(
+                    MessagingExtensionResponse.Message(
+                        $"Sorry, that search failed. If it keeps failing, quote {reference}."
+                    )
+                );
+            }
+
             if (activity.IsType(ActivityTypes.Invoke))
             {
                 return InvokeResponse.For(
@@ -107,9 +121,12 @@ public sealed partial class PmfBotTurnHandler(
 
         if (activity.IsType(ActivityTypes.Invoke))
         {
-            return activity.Name == InvokeNames.AdaptiveCardAction
-                ? await OnCardActionAsync(activity, person, council, cancellationToken)
-                : null;
+            return activity.Name switch
+            {
+                InvokeNames.AdaptiveCardAction => await OnCardActionAsync(activity, person, council, cancellationToken),
+                InvokeNames.ComposeExtensionQuery => await OnSearchAsync(activity, person, council, cancellationToken),
+                _ => null,
+            };
         }
 
         // A typed command, or an Action.Submit (the fallback of a card button) carrying its verb.
@@ -190,6 +207,29 @@ public sealed partial class PmfBotTurnHandler(
                 ? AdaptiveCardInvokeResponse.Card(CardJson.ToElement(card))
                 : AdaptiveCardInvokeResponse.Message(answer.Text ?? string.Empty)
         );
+    }
+
+    /// <summary>
+    /// A search message extension's query: its command's answer, or a message in words for a garbled query or an
+    /// unknown command (Teams shows an empty body as an error).
+    /// </summary>
+    private async Task<InvokeResponse> OnSearchAsync(
+        Activity activity,
+        Domain.Catalogue.Person? person,
+        CouncilCatalogue council,
+        CancellationToken cancellationToken
+    )
+    {
+        var query = MessagingExtensionQuery.From(activity.Value);
+        if (query is null || router.ForSearch(query.CommandId) is not { } search)
+        {
+            return InvokeResponse.For(
+                MessagingExtensionResponse.Message("That search isn't one PmfBot knows. Try \"Find a measure\".")
+            );
+        }
+
+        var turn = new Turn(activity, person, query.TextOf(string.Empty), council, cancellationToken);
+        return InvokeResponse.For(await search(turn, query));
     }
 
     /// <summary>Answers in the same conversation: a thread reply in a channel, a new message in a chat.</summary>

@@ -17,4 +17,8 @@ public static class StorageUnavailable
     public const string UpdateNotSaved =
         "Not saved: PmfBot can't reach its storage just now. "
         + "Your entry is still here; press Submit update again in a minute.";
+
+    /// <summary>In a search message extension's results: nothing could be looked up.</summary>
+    public const string InSearch =
+        "PmfBot can't reach its storage just now, so it can't search. Try again in a minute.";
 }

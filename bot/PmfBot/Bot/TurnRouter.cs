@@ -1,3 +1,5 @@
+using PmfBot.Teams.Schema;
+
 namespace PmfBot.Bot;
 
 /// <summary>
@@ -9,6 +11,10 @@ public sealed class TurnRouter
     private readonly Dictionary<string, Func<Turn, Task<TurnAnswer>>> _commands = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Func<Turn, Task<TurnAnswer>>> _verbs = new(StringComparer.Ordinal);
     private readonly List<Func<Turn, Task<TurnAnswer?>>> _freeText = [];
+    private readonly Dictionary<
+        string,
+        Func<Turn, MessagingExtensionQuery, Task<MessagingExtensionResponse>>
+    > _searches = new(StringComparer.Ordinal);
 
     /// <summary>A command and the other ways people type it.</summary>
     public TurnRouter OnCommand(IEnumerable<string> phrases, Func<Turn, Task<TurnAnswer>> handler)
@@ -44,7 +50,24 @@ public sealed class TurnRouter
         return this;
     }
 
+    /// <summary>A search message extension's command (its id in the manifest's composeExtensions).</summary>
+    public TurnRouter OnSearch(
+        string commandId,
+        Func<Turn, MessagingExtensionQuery, Task<MessagingExtensionResponse>> handler
+    )
+    {
+        if (!_searches.TryAdd(commandId, handler))
+        {
+            throw new InvalidOperationException($"The search command \"{commandId}\" is registered twice.");
+        }
+
+        return this;
+    }
+
     public IReadOnlyList<Func<Turn, Task<TurnAnswer?>>> FreeTextReaders => _freeText;
+
+    public Func<Turn, MessagingExtensionQuery, Task<MessagingExtensionResponse>>? ForSearch(string? commandId) =>
+        commandId is null ? null : _searches.GetValueOrDefault(commandId);
 
     public Func<Turn, Task<TurnAnswer>>? ForText(string text) => _commands.GetValueOrDefault(Normalise(text));
 

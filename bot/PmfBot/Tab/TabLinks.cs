@@ -6,12 +6,13 @@ namespace PmfBot.Tab;
 
 /// <summary>
 /// Links to the Performance tab's page, filtered as its address allows ("?scope=service:housing&amp;status=Red",
-/// "&amp;overdue=1", "&amp;measure=NI 192"). Locally, with demo sign-in, the link signs in as the person it is for.
+/// "&amp;overdue=1", "&amp;measure=NI 192"). Locally, with demo sign-in, the link signs in as the person it is for
+/// (none for a card shared with others).
 /// </summary>
 public sealed class TabLinks(PublicAddress address, IOptions<TabOptions> options)
 {
     public Uri For(
-        Person reader,
+        Person? reader,
         DigestScope? scope = null,
         string? status = null,
         bool overdue = false,
@@ -41,7 +42,7 @@ public sealed class TabLinks(PublicAddress address, IOptions<TabOptions> options
             query.Add($"measure={Uri.EscapeDataString(m.Value)}");
         }
 
-        if (options.Value.AllowDemoSignIn)
+        if (options.Value.AllowDemoSignIn && reader is not null)
         {
             query.Add($"as={Uri.EscapeDataString(reader.Id.Value)}");
         }

@@ -37,6 +37,12 @@ public class AppPackageTests
         Assert.Equal($"{Host}/tab/", root.GetProperty("staticTabs")[0].GetProperty("contentUrl").GetString());
         Assert.Equal($"{Host}/tab/configure.html",
             root.GetProperty("configurableTabs")[0].GetProperty("configurationUrl").GetString());
+        // "Find a measure": the search message extension, answered by the bot under the command's id.
+        var search = root.GetProperty("composeExtensions")[0];
+        Assert.Equal(BotId, search.GetProperty("botId").GetString());
+        Assert.Equal(Features.MeasureSearch.MeasureSearch.CommandId, search.GetProperty("commands")[0].GetProperty("id").GetString());
+        Assert.Equal(Features.MeasureSearch.MeasureSearch.Parameter,
+            search.GetProperty("commands")[0].GetProperty("parameters")[0].GetProperty("name").GetString());
         var sso = root.GetProperty("webApplicationInfo");
         Assert.Equal((BotId, $"api://pmfbot-northmere.azurewebsites.net/{BotId}"),
             (sso.GetProperty("id").GetString(), sso.GetProperty("resource").GetString()));

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Catalogue;
 using PmfBot.Storage.Results;
@@ -70,6 +71,25 @@ public sealed class StorageOutageTests : UpdateCycleHost, IDisposable
         Assert.Equal(503, answer.GetProperty("statusCode").GetInt32());
         Assert.StartsWith("Not saved: PmfBot can't reach its storage just now. What you entered is still on the card",
             answer.GetProperty("value").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StorageDownDuringAMeasureSearch_TheSearchSaysSo_NotAnError()
+    {
+        Relay.Cut();
+
+        var response = await PostAsync(Personal("invoke", name: "composeExtension/query", value: new
+        {
+            commandId = "findMeasure",
+            parameters = new[] { new { name = "query", value = "calls" } },
+        }));
+
+        response.EnsureSuccessStatusCode();
+        var result = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>())
+            .GetProperty("composeExtension");
+        Assert.Equal("message", result.GetProperty("type").GetString());
+        Assert.Equal("PmfBot can't reach its storage just now, so it can't search. Try again in a minute.",
+            result.GetProperty("text").GetString());
     }
 
     [Fact]
