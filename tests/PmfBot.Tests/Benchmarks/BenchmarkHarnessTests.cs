@@ -101,7 +101,7 @@ public class BenchmarkHarnessTests
             .RepairAsync(CancellationToken.None);
         var timed = await ScaleBenchmark.RunAsync(host, council, runs: 1, CancellationToken.None);
 
-        Assert.Equal(11, timed.Count);
+        Assert.Equal(12, timed.Count);
         Assert.All(timed.Skip(8), t => Assert.True(t.CardBytes > 0, $"{t.What}: answered with a card"));
         Assert.All(timed, t => Assert.True(t.StorageRequests > 0, t.What));
         Assert.Equal(1, timed[0].StorageRequests); // the yardstick: one partition read
