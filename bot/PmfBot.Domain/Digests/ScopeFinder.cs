@@ -33,6 +33,9 @@ public static class ScopeFinder
         "all services",
         "corporate",
         "everyone",
+        "organisation",
+        "whole organisation",
+        "authority",
     ];
 
     public static ScopeMatch Find(string typed, CouncilCatalogue catalogue)
