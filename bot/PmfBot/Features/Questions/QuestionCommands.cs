@@ -50,12 +50,13 @@ public sealed class QuestionCommands(
             return await OneMeasureAsync(turn, question.Measures!, sight, now);
         }
 
-        if (AskedMeasures.For(question.Scope, sight, turn.Catalogue) is AskedMeasures.Refused refused)
+        var about = AskedMeasures.For(question.Scope, sight, turn.Catalogue);
+        if (about is AskedMeasures.Refused refused)
         {
             return TurnAnswer.Say(refused.Why);
         }
 
-        var asked = (AskedMeasures.Found)AskedMeasures.For(question.Scope, sight, turn.Catalogue);
+        var asked = (AskedMeasures.Found)about;
         var stand = await standings.ForAsync(asked.Measures, turn.Cancellation);
         var measures = asked.Measures.Zip(stand).ToList();
         return TurnAnswer.Of(
