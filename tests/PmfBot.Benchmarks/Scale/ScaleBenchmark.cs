@@ -280,7 +280,11 @@ public static class ScaleBenchmark
         CancellationToken cancellationToken
     )
     {
-        var chat = BenchCouncil.ChatOf(person);
+        // A chat per question: Teams allows 8 messages in 2 s in one conversation, and a benchmark asking every question
+        // in one chat back to back would time the bot waiting its turn to answer, not the answering.
+        var chat = text == Scorecard
+            ? BenchCouncil.ChatOf(person)
+            : $"{BenchCouncil.ChatOf(person)}|{text.GetHashCode(StringComparison.Ordinal):x}";
         var before = host.Connector.CallsTo(chat).Count;
         host.Connector.RecordBodies = true; // the answer is read: a card, not an apology in words
         using var response = await host.Client.PostAsync(
