@@ -232,9 +232,9 @@ public static class CardGallery
             "2 of the 9 measures with a figure are off track (Red).",
             [
                 new AnswerLine("CS 02 Calls answered within 5 minutes",
-                    "71.2% for Sep 2026 against 80.0% or more (Amber down to 76.0%, Red below). · Red · Customer Services", "Red"),
+                    "71.2% for Sep 2026, target 80.0% or more · Red · Customer Services", "Red"),
                 new AnswerLine("IG 01 FOI requests answered within 20 working days",
-                    "88.0% for Sep 2026 against 95.0% or more (Amber down to 93.0%, Red below). · Red · Information Governance",
+                    "88.0% for Sep 2026, target 95.0% or more · Escalated to Priya Shah on 7 Oct (Sep 2026): waiting for a decision · Red · Information Governance",
                     "Red"),
             ], 23, ("See them on the Performance tab", new Uri("https://pmfbot.northmere.gov.uk/tab/?scope=department:resources&status=Red")))),
         ["answer-search"] = AnswerListCard.Build(new AnswerListView("Said about \"call volumes\": Customer Services",

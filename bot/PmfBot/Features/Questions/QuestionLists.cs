@@ -134,15 +134,18 @@ public static class QuestionLists
             considered++;
             if (newest.Rag == RagStatus.Red)
             {
-                var target = newest.Thresholds is { } t ? $" against {MeasureWords.Target(measure, t)}" : string.Empty;
+                // "71.2% for Sep 2026, target 80.0% or more · Escalated to Priya Shah on 7 Nov: waiting for …"
+                var target = newest.Thresholds is { } t
+                    ? $", target {measure.Format(t.Target)} {OrBetter(t)}"
+                    : string.Empty;
                 var escalation = standing.Escalations.LastOrDefault(x => x.Period == newest.Period) is { } x
-                    ? $" {Said.EscalationStanding(x, council)}."
+                    ? $" · {Said.EscalationStanding(x, council)}"
                     : string.Empty;
                 found.Add(
                     Line(
                         measure,
                         newest,
-                        $"{measure.Format(newest.Value)} for {newest.Period}{target}.{escalation}",
+                        $"{measure.Format(newest.Value)} for {newest.Period}{target}{escalation}",
                         council
                     )
                 );
@@ -201,6 +204,9 @@ public static class QuestionLists
             status.Words()
         );
     }
+
+    // "or more" for a target to meet or beat upwards, "or less" downwards.
+    private static string OrBetter(Thresholds t) => t.Polarity == Polarity.LowerIsBetter ? "or less" : "or more";
 
     public static string ServiceName(Measure measure, CouncilCatalogue council) =>
         council.FindService(measure.ServiceCode)?.Name ?? measure.ServiceCode;

@@ -23,6 +23,7 @@ public static class QuestionViews
         {
             QuestionIntent.Overdue or QuestionIntent.NotUpdated => Count(answer.Considered, "measure"),
             _ when question.Time is not null => $"{Count(answer.Considered, "measure")} with a figure{when}",
+            QuestionIntent.OffTrack => $"{Count(answer.Considered, "measure")} with a figure",
             _ => $"{Count(answer.Considered, "measure")} with a figure to compare",
         };
         var summary =
