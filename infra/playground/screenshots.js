@@ -1,7 +1,8 @@
 // The README's digest and scorecard pictures, taken from the real Playground in Chromium. Start the demo first
 // (infra/local/run.sh --as-of 2026-11-09), then:
 //   node infra/playground/screenshots.js [playground url] [bot url] [folder]
-// In Priya Shah's chat it asks "how is my service doing?", then opens HR 01's overdue escalation (raised at the first
+// In Priya Shah's chat it asks "how is my service doing?", "what's off track in Resources?" and "show me calls
+// answered", then opens HR 01's overdue escalation (raised at the first
 // scan), presses Decide and approves the action; in the Performance channel it subscribes the Resources department to
 // the weekly digest, moves the demo clock to Monday 16 November 09:00 and posts the digests owed.
 const path = require('path');
@@ -48,6 +49,16 @@ const [playground = 'http://127.0.0.1:56150', bot = 'http://127.0.0.1:3978',
       path: path.join(shots, 'scorecard.png'),
     });
     console.log('step: the scorecard');
+
+    await say("what's off track in Resources?");
+    await (await card('Off track: The Resources department', 'See them on the Performance tab')).screenshot({
+      path: path.join(shots, 'question-off-track.png'),
+    });
+    await say('show me calls answered');
+    await (await card('CS 02 Calls answered within 5 minutes', 'Direction of travel')).screenshot({
+      path: path.join(shots, 'question-measure.png'),
+    });
+    console.log('step: two questions in plain words');
 
     const escalation = await card('Escalated to you', 'HR 01');
     await escalation.getByRole('button', { name: 'Decide' }).click();
