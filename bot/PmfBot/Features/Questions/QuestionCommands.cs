@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PmfBot.Bot;
 using PmfBot.Cards;
 using PmfBot.Cards.Payloads;
