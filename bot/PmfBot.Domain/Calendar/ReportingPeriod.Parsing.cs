@@ -151,22 +151,30 @@ public readonly partial record struct ReportingPeriod
             return false;
         }
 
-        var name = named.Groups["name"].Value.ToLowerInvariant();
-        var index = Array.FindIndex(MonthNames, m => name.StartsWith(m, StringComparison.Ordinal));
-        if (index < 0)
-        {
-            return false;
-        }
-
-        // Accept "Oct", "October" and "Sept": a prefix of the full name, nothing else.
-        var full = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(index + 1).ToLowerInvariant();
-        if (!full.StartsWith(name, StringComparison.Ordinal))
+        if (MonthNamed(named.Groups["name"].Value) is not { } calendarMonth)
         {
             return false;
         }
 
         var year = int.Parse(named.Groups["year"].Value, CultureInfo.InvariantCulture);
-        return TryCalendarMonth(year, index + 1, out period);
+        return TryCalendarMonth(year, calendarMonth, out period);
+    }
+
+    /// <summary>
+    /// The calendar month (1 to 12) a word names: "Oct", "October", "sept", any case; a prefix of the full name of at
+    /// least three letters, nothing else. Null for any other word.
+    /// </summary>
+    public static int? MonthNamed(string word)
+    {
+        var name = word.ToLowerInvariant();
+        var index = Array.FindIndex(MonthNames, m => name.StartsWith(m, StringComparison.Ordinal));
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var full = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(index + 1).ToLowerInvariant();
+        return full.StartsWith(name, StringComparison.Ordinal) ? index + 1 : null;
     }
 
     private static bool TryCalendarMonth(int calendarYear, int calendarMonth, out ReportingPeriod period)

@@ -19,22 +19,6 @@ public static partial class AskedTimes
 
     private static readonly string[] Numbers = ["one", "two", "three", "four", "five", "six"];
 
-    private static readonly string[] MonthStarts =
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-    ];
-
     /// <summary>
     /// The time <paramref name="text"/> names, if any, and the text without it (and without the word that led to it:
     /// "in", "for", "during", "over"). <paramref name="text"/> is lower case, single-spaced.
@@ -229,7 +213,8 @@ public static partial class AskedTimes
 
     private static ReportingPeriod Month(DateOnly today) => ReportingPeriod.Containing(today, PeriodKind.Month);
 
-    private static int MonthOf(string word) => Array.IndexOf(MonthStarts, word[..3]) + 1;
+    // The patterns only let month words through.
+    private static int MonthOf(string word) => ReportingPeriod.MonthNamed(word)!.Value;
 
     private static string Tidy(string text) => string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }
