@@ -34,6 +34,9 @@ public sealed record CouncilCatalogue(
     /// </summary>
     public string NameOf(PersonId id) => FindPerson(id)?.Name ?? id.Value;
 
+    /// <summary>How a service is named on a card: its name, or its code when the catalogue no longer has it.</summary>
+    public string ServiceNameOf(string code) => FindService(code)?.Name ?? code;
+
     public Person? FindPersonByAadObjectId(string aadObjectId) =>
         People.FirstOrDefault(p => string.Equals(p.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
 

@@ -103,7 +103,7 @@ public sealed record DigestScope(ScopeKind Kind, string? Code)
         {
             ScopeKind.Council => "the whole council",
             ScopeKind.Department => $"the {catalogue.FindDepartment(Code!)?.Name ?? Code} department",
-            _ => catalogue.FindService(Code!)?.Name ?? Code!,
+            _ => catalogue.ServiceNameOf(Code!),
         };
 
     /// <summary>A title: "Waste", "Place department", "Northmere District Council".</summary>
@@ -112,7 +112,7 @@ public sealed record DigestScope(ScopeKind Kind, string? Code)
         {
             ScopeKind.Council => councilName,
             ScopeKind.Department => $"{catalogue.FindDepartment(Code!)?.Name ?? Code} department",
-            _ => catalogue.FindService(Code!)?.Name ?? Code!,
+            _ => catalogue.ServiceNameOf(Code!),
         };
 
     /// <summary>What a person types to ask for it again: "Waste", "Place department", "the council".</summary>
@@ -121,6 +121,6 @@ public sealed record DigestScope(ScopeKind Kind, string? Code)
         {
             ScopeKind.Council => "the council",
             ScopeKind.Department => $"{catalogue.FindDepartment(Code!)?.Name ?? Code} department",
-            _ => catalogue.FindService(Code!)?.Name ?? Code!,
+            _ => catalogue.ServiceNameOf(Code!),
         };
 }

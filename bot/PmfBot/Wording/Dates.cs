@@ -16,4 +16,7 @@ public static class Dates
 
     /// <summary>"10:42 on 20 Nov 2026", UK time.</summary>
     public static string When(DateTimeOffset at) => UkTime.LocalAt(at).ToString("HH:mm 'on' d MMM yyyy", English);
+
+    /// <summary>"1 day", "17 days".</summary>
+    public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 }

@@ -68,7 +68,7 @@ public static class MeasureCardViews
             facts.Add(("Next update", Owed(owed, now)));
         }
 
-        var service = council.FindService(measure.ServiceCode)?.Name ?? measure.ServiceCode;
+        var service = council.ServiceNameOf(measure.ServiceCode);
         return new MeasureCardView(
             $"{measure.Reference} {measure.Title}",
             $"{service} · {council.NameOf(measure.Owner)} (owner) · {Often(measure.Frequency)}",
@@ -84,7 +84,7 @@ public static class MeasureCardViews
     /// <summary>"Oct 2026, due 20 Nov 2026: 17 days overdue", "Nov 2026, due 18 Dec 2026".</summary>
     public static string Owed(OpenUpdate owed, DateTimeOffset now) =>
         $"{owed.Period}, due {Dates.ShortDate(owed.Deadline.Date)}"
-        + (owed.Deadline.IsOverdueAt(now) ? $": {Days(owed.Deadline.DaysOverdueAt(now))} overdue" : string.Empty);
+        + (owed.Deadline.IsOverdueAt(now) ? $": {Dates.Days(owed.Deadline.DaysOverdueAt(now))} overdue" : string.Empty);
 
     private static string Often(Frequency frequency) =>
         frequency switch
@@ -94,6 +94,4 @@ public static class MeasureCardViews
             Frequency.HalfYearly => "half-yearly",
             _ => "annual",
         };
-
-    public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 }

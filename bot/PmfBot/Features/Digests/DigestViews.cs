@@ -87,7 +87,8 @@ public static class DigestViews
         var mentions = new Dictionary<string, Cards.Model.CardMention>(StringComparer.OrdinalIgnoreCase);
         Add(sections, "Overdue updates", digest.Overdue, o => new DigestItem(
             Title(o.Measure),
-            $"{o.Period} · {Days(o.Deadline.DaysOverdueAt(digest.To))} overdue · owed by {Owner(o.Measure.PromptsGoTo)}"
+            $"{o.Period} · {Dates.Days(o.Deadline.DaysOverdueAt(digest.To))} overdue · "
+                + $"owed by {Owner(o.Measure.PromptsGoTo)}"
         ));
         var escalationsHeading =
             $"Escalations: {digest.Opened} opened, {digest.Decided} decided, {digest.StillOpen} waiting for a decision";
@@ -202,6 +203,4 @@ public static class DigestViews
         };
 
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
-
-    private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 }

@@ -158,7 +158,7 @@ public static class EscalationViews
         return new EscalationAbout(
             measure.Reference.Value,
             measure.Title,
-            context.Council.FindService(measure.ServiceCode)?.Name ?? measure.ServiceCode,
+            context.Council.ServiceNameOf(measure.ServiceCode),
             Figure(measure, result, context),
             result?.Thresholds is { } t ? MeasureWords.Target(measure, t) : null,
             [
@@ -283,8 +283,8 @@ public static class EscalationViews
         return occasion switch
         {
             EscalationOccasion.Raised => about.Raised,
-            EscalationOccasion.Reminder => $"Reminder: {label} has waited {Days(days)} for your decision",
-            EscalationOccasion.NextLevel => $"Raised to you: {label}, undecided for {Days(days)}",
+            EscalationOccasion.Reminder => $"Reminder: {label} has waited {Dates.Days(days)} for your decision",
+            EscalationOccasion.NextLevel => $"Raised to you: {label}, undecided for {Dates.Days(days)}",
             EscalationOccasion.Answered =>
                 $"{context.Council.NameOf((x.Answers.Count > 0 ? x.Answers[^1].By : x.Owner))} answered your question "
                     + $"on {label}",
@@ -317,7 +317,7 @@ public static class EscalationViews
         }
 
         return context?.Deadline is { } deadline && deadline.IsOverdueAt(context.Now)
-            ? $"No figure yet: {Days(deadline.DaysOverdueAt(context.Now))} overdue "
+            ? $"No figure yet: {Dates.Days(deadline.DaysOverdueAt(context.Now))} overdue "
                 + $"(due by {Dates.ShortDate(deadline.Date)})"
             : "No figure yet";
     }
@@ -329,7 +329,7 @@ public static class EscalationViews
             EscalationTrigger.Red => "Red: significantly off track, beyond the tolerance",
             EscalationTrigger.AmberWorsening =>
                 $"Off target and worse than the period before, {policy.AmberWorseningPeriods} periods running",
-            EscalationTrigger.Overdue => $"The update is more than {Days(policy.OverdueDays ?? 0)} overdue",
+            EscalationTrigger.Overdue => $"The update is more than {Dates.Days(policy.OverdueDays ?? 0)} overdue",
             EscalationTrigger.OffTrack => "Reported off track: significantly behind its plan",
             EscalationTrigger.MissedMilestone => "A milestone is past its date and not completed",
             _ => $"Escalated by {council.NameOf(x.RaisedBy ?? x.Owner)}"
@@ -444,7 +444,7 @@ public static class EscalationViews
             : (
                 x.DaysWaitingAt(now) is var days && days == 0
                     ? $"Open: waiting for {council.NameOf(x.EscalationOwner)}'s decision (raised today)"
-                    : $"Open: waiting {Days(days)} for {council.NameOf(x.EscalationOwner)}'s decision"
+                    : $"Open: waiting {Dates.Days(days)} for {council.NameOf(x.EscalationOwner)}'s decision"
             )
                 + (
                     x.RaisedToNextLevelAt is { } raised
@@ -454,6 +454,4 @@ public static class EscalationViews
 
     private static string WhoDecides(IReadOnlyList<PersonId> deciders, CouncilCatalogue council) =>
         $"Only {Said.Names(deciders.Select(council.NameOf))} can decide this escalation.";
-
-    public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 }

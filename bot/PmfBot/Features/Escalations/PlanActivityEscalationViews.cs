@@ -33,7 +33,7 @@ public static class PlanActivityEscalationViews
         return new EscalationAbout(
             activity.Code,
             activity.Title,
-            council.FindService(activity.ServiceCode)?.Name ?? activity.ServiceCode,
+            council.ServiceNameOf(activity.ServiceCode),
             figure,
             string.Join("; ", missed.Prepend(due)),
             [

@@ -74,7 +74,7 @@ public static class TabRows
             measure.Reference.Value,
             measure.Title,
             measure.ServiceCode,
-            council.FindService(measure.ServiceCode)?.Name ?? measure.ServiceCode,
+            council.ServiceNameOf(measure.ServiceCode),
             council.FindService(measure.ServiceCode)?.DepartmentCode ?? string.Empty,
             measure.PriorityCodes,
             line.Standing.Words(),

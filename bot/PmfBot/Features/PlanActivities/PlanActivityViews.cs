@@ -34,7 +34,7 @@ public static class PlanActivityViews
             : $"Your {period} progress report is due";
         return new PlanActivityPromptView(
             activity.Title,
-            council.FindService(activity.ServiceCode)?.Name ?? activity.ServiceCode,
+            council.ServiceNameOf(activity.ServiceCode),
             period.ToString(),
             headline,
             Dates.LongDate(deadline.Date),

@@ -57,7 +57,7 @@ public static class CommentarySearch
                                 $"{measure.Reference} {measure.Title}",
                                 $"{measure.Format(figure.Value)} for {figure.Period} · {status} · "
                                     + $"{council.NameOf(figure.RecordedBy)} · "
-                                    + QuestionLists.ServiceName(measure, council),
+                                    + council.ServiceNameOf(measure.ServiceCode),
                                 status,
                                 quote
                             ),

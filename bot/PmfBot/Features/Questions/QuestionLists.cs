@@ -179,12 +179,12 @@ public static class QuestionLists
             // The oldest first: the longest waited for.
             var oldest = owed[^1];
             var earlier = owed.Count > 1 ? $" (and {owed.Count - 1} more recent)" : string.Empty;
-            var who = council.NameOf(measure.PromptsGoTo);
+            var (who, service) = (council.NameOf(measure.PromptsGoTo), council.ServiceNameOf(measure.ServiceCode));
             found.Add(
                 (
                     new AnswerLine(
                         $"{measure.Reference} {measure.Title}",
-                        $"{MeasureCardViews.Owed(oldest, now)}{earlier} · {who} · {ServiceName(measure, council)}",
+                        $"{MeasureCardViews.Owed(oldest, now)}{earlier} · {who} · {service}",
                         oldest.Deadline.IsOverdueAt(now) ? "Red" : null
                     ),
                     oldest.Deadline.Date
@@ -200,16 +200,13 @@ public static class QuestionLists
         var status = StandingRules.Of(figure);
         return new AnswerLine(
             $"{measure.Reference} {measure.Title}",
-            $"{detail} · {status.Words()} · {ServiceName(measure, council)}",
+            $"{detail} · {status.Words()} · {council.ServiceNameOf(measure.ServiceCode)}",
             status.Words()
         );
     }
 
     // "or more" for a target to meet or beat upwards, "or less" downwards.
     private static string OrBetter(Thresholds t) => t.Polarity == Polarity.LowerIsBetter ? "or less" : "or more";
-
-    public static string ServiceName(Measure measure, CouncilCatalogue council) =>
-        council.FindService(measure.ServiceCode)?.Name ?? measure.ServiceCode;
 
     // Reds first, then ambers, then the rest.
     private static int Rank(MeasureResult figure) =>

@@ -38,9 +38,7 @@ public static class ScorecardViews
         var byService = shown.GroupBy(l => l.Measure.ServiceCode).ToList();
         var groups = byService
             .Select(g => new ScorecardGroup(
-                byService.Count > 1 || scorecard.Scope.Kind != ScopeKind.Service
-                    ? council.FindService(g.Key)?.Name ?? g.Key
-                    : null,
+                byService.Count > 1 || scorecard.Scope.Kind != ScopeKind.Service ? council.ServiceNameOf(g.Key) : null,
                 [.. g.Select(l => Item(l, council, UkTime.DateAt(now)))]
             ))
             .ToList();
@@ -58,7 +56,7 @@ public static class ScorecardViews
                 .. scorecard
                     .Lines.GroupBy(l => l.Measure.ServiceCode)
                     .Select(g => new StatusBar(
-                        council.FindService(g.Key)?.Name ?? g.Key,
+                        council.ServiceNameOf(g.Key),
                         [
                             .. Enum.GetValues<Standing>()
                                 .Select(s => new StatusCount(s.Words(), g.Count(l => l.Standing == s))),

@@ -164,7 +164,7 @@ public static class PromptViews
             period.ToString(),
             service?.Name ?? measure.ServiceCode,
             owner,
-            $"{Days(deadline.DaysOverdueAt(now))} overdue (due by {Dates.ShortDate(deadline.Date)})",
+            $"{Dates.Days(deadline.DaysOverdueAt(now))} overdue (due by {Dates.ShortDate(deadline.Date)})",
             service?.HeadOfService == to ? "As Head of Service"
                 : to == measure.EscalationOwner ? "As escalation owner"
                 : $"As {owner}'s line manager"
@@ -181,7 +181,7 @@ public static class PromptViews
         var today = UkTime.DateAt(now);
         if (deadline.IsOverdueAt(now))
         {
-            return $"Overdue: your {period} update was due {Days(deadline.DaysOverdueAt(now))} ago";
+            return $"Overdue: your {period} update was due {Dates.Days(deadline.DaysOverdueAt(now))} ago";
         }
 
         var daysLeft = deadline.Date.DayNumber - today.DayNumber;
@@ -189,7 +189,7 @@ public static class PromptViews
         {
             PromptKind.Prompt => $"Your {period} update is due",
             _ when daysLeft == 0 => $"Your {period} update is due today",
-            PromptKind.Reminder => $"Reminder: your {period} update is due in {Days(daysLeft)}",
+            PromptKind.Reminder => $"Reminder: your {period} update is due in {Dates.Days(daysLeft)}",
             _ => $"Your {period} update",
         };
     }
@@ -208,6 +208,4 @@ public static class PromptViews
             UnitKind.Money => "£",
             _ => unit.Label,
         };
-
-    private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 }

@@ -173,7 +173,7 @@ public sealed class QuarterlyWorkbook(
             var format = FormatCode(row.Measure);
             sheet.Row([
                 sheet.TextCell(DepartmentOf(row.Measure, catalogue)),
-                sheet.TextCell(ServiceOf(row.Measure, catalogue)),
+                sheet.TextCell(catalogue.ServiceNameOf(row.Measure.ServiceCode)),
                 sheet.TextCell(row.Measure.Reference.Value),
                 sheet.TextCell(row.Measure.Title),
                 sheet.TextCell(row.Period.ToString()),
@@ -262,7 +262,7 @@ public sealed class QuarterlyWorkbook(
                 : result is not null && result.RecordedAt >= deadline.LateFrom ? "Recorded late"
                 : null;
             sheet.Row([
-                sheet.TextCell(ServiceOf(measure, catalogue)),
+                sheet.TextCell(catalogue.ServiceNameOf(measure.ServiceCode)),
                 sheet.TextCell(measure.Reference.Value),
                 sheet.TextCell(measure.Title),
                 sheet.TextCell(
@@ -433,9 +433,6 @@ public sealed class QuarterlyWorkbook(
         catalogue.FindService(measure.ServiceCode) is { } service
             ? catalogue.FindDepartment(service.DepartmentCode)?.Name ?? service.DepartmentCode
             : "No department";
-
-    private static string ServiceOf(Measure measure, CouncilCatalogue catalogue) =>
-        catalogue.FindService(measure.ServiceCode)?.Name ?? measure.ServiceCode;
 
     private static string Absolute(string range) =>
         string.Join(
