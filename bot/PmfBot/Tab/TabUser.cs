@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 using PmfBot.Council;
 using PmfBot.Domain.Catalogue;
 
@@ -38,8 +37,8 @@ public sealed record TabUser(Person Person, CouncilCatalogue Council, MeasureSig
             );
         }
 
-        var team = services.GetRequiredService<IOptions<TabOptions>>().Value.PerformanceTeamIds();
-        context.Items[Key] = new TabUser(person, council, MeasureSight.Of(person, council, [.. team]));
+        var sight = services.GetRequiredService<PerformanceTeam>().SightOf(person, council);
+        context.Items[Key] = new TabUser(person, council, sight);
         return null;
     }
 

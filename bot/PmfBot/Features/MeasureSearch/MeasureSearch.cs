@@ -47,7 +47,7 @@ public sealed class MeasureSearch(
             );
         }
 
-        var sight = MeasureSight.Of(person, turn.Catalogue, [.. team.Ids]);
+        var sight = team.SightOf(person, turn.Catalogue);
         var typed = query.IsInitialRun ? string.Empty : query.TextOf(Parameter).Trim();
         var found = typed.Length == 0 ? Own(person, turn.Catalogue, sight) : Find(typed, turn.Catalogue, sight);
         if (found.Count == 0)

@@ -43,7 +43,7 @@ public sealed class QuestionCommands(
             );
         }
 
-        var sight = MeasureSight.Of(person, turn.Catalogue, [.. team.Ids]);
+        var sight = team.SightOf(person, turn.Catalogue);
         if (question.Intent == QuestionIntent.OneMeasure)
         {
             return await OneMeasureAsync(turn, question.Measures!, sight, now);
@@ -131,7 +131,7 @@ public sealed class QuestionCommands(
             );
         }
 
-        var sight = MeasureSight.Of(person, turn.Catalogue, [.. team.Ids]);
+        var sight = team.SightOf(person, turn.Catalogue);
         return
             MeasureReference.TryParse(turn.DataText(MeasurePeriodData.MeasureKey), out var reference)
             && turn.Catalogue.FindMeasure(reference) is { } measure
