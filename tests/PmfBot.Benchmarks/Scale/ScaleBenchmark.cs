@@ -142,40 +142,18 @@ public static class ScaleBenchmark
         CancellationToken cancellationToken
     )
     {
-        using var response = await host.Client.PostAsync(
-            new Uri("/api/messages", UriKind.Relative),
-            JsonContent.Create(
-                new
-                {
-                    type = "invoke",
-                    name = "composeExtension/query",
-                    id = Guid.NewGuid().ToString("N"),
-                    channelId = "msteams",
-                    serviceUrl = host.Connector.ServiceUrl,
-                    value = new
-                    {
-                        commandId = "findMeasure",
-                        parameters = new[] { new { name = "query", value = text } },
-                        queryOptions = new { skip = 0, count = 25 },
-                    },
-                    from = new
-                    {
-                        id = $"29:{person.Id.Value}",
-                        name = person.Name,
-                        aadObjectId = person.AadObjectId,
-                    },
-                    recipient = new { id = BenchCouncil.BotId, name = "PmfBot" },
-                    conversation = new
-                    {
-                        id = "a-group-chat",
-                        conversationType = "groupChat",
-                        tenantId = BenchCouncil.Tenant,
-                    },
-                    channelData = new { tenant = new { id = BenchCouncil.Tenant } },
-                }
-            ),
-            cancellationToken
-        );
+        var search = new Dictionary<string, object?>
+        {
+            ["type"] = "invoke",
+            ["name"] = "composeExtension/query",
+            ["value"] = new
+            {
+                commandId = "findMeasure",
+                parameters = new[] { new { name = "query", value = text } },
+                queryOptions = new { skip = 0, count = 25 },
+            },
+        };
+        using var response = await PostAsync(host, person, "a-group-chat", "groupChat", search, cancellationToken);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         return body.Contains("\"attachments\"", StringComparison.Ordinal)
@@ -280,41 +258,15 @@ public static class ScaleBenchmark
         CancellationToken cancellationToken
     )
     {
-        // A chat per question: Teams allows 8 messages in 2 s in one conversation, and a benchmark asking every question
-        // in one chat back to back would time the bot waiting its turn to answer, not the answering.
+        // A chat per question: Teams allows 8 messages in 2 s in one conversation, and a benchmark asking every
+        // question in one chat back to back would time the bot waiting its turn to answer, not the answering.
         var chat = text == Scorecard
             ? BenchCouncil.ChatOf(person)
             : $"{BenchCouncil.ChatOf(person)}|{text.GetHashCode(StringComparison.Ordinal):x}";
         var before = host.Connector.CallsTo(chat).Count;
         host.Connector.RecordBodies = true; // the answer is read: a card, not an apology in words
-        using var response = await host.Client.PostAsync(
-            new Uri("/api/messages", UriKind.Relative),
-            JsonContent.Create(
-                new
-                {
-                    type = "message",
-                    id = Guid.NewGuid().ToString("N"),
-                    text,
-                    channelId = "msteams",
-                    serviceUrl = host.Connector.ServiceUrl,
-                    from = new
-                    {
-                        id = $"29:{person.Id.Value}",
-                        name = person.Name,
-                        aadObjectId = person.AadObjectId,
-                    },
-                    recipient = new { id = BenchCouncil.BotId, name = "PmfBot" },
-                    conversation = new
-                    {
-                        id = chat,
-                        conversationType = "personal",
-                        tenantId = BenchCouncil.Tenant,
-                    },
-                    channelData = new { tenant = new { id = BenchCouncil.Tenant } },
-                }
-            ),
-            cancellationToken
-        );
+        var message = new Dictionary<string, object?> { ["type"] = "message", ["text"] = text };
+        using var response = await PostAsync(host, person, chat, "personal", message, cancellationToken);
         response.EnsureSuccessStatusCode();
         host.Connector.RecordBodies = false;
         var replies = host
@@ -331,6 +283,46 @@ public static class ScaleBenchmark
         return body.TryGetProperty("attachments", out _)
             ? body.GetRawText().Length
             : throw new InvalidOperationException($"\"{text}\" got no card: {body.GetRawText()}");
+    }
+
+    /// <summary>
+    /// An activity from <paramref name="person"/> in a conversation, as Teams posts it to /api/messages: what it is
+    /// (<paramref name="what"/>: its type and the text or value) and the envelope every activity carries.
+    /// </summary>
+    private static Task<HttpResponseMessage> PostAsync(
+        BenchHost host,
+        Person person,
+        string conversation,
+        string conversationType,
+        Dictionary<string, object?> what,
+        CancellationToken cancellationToken
+    )
+    {
+        var activity = new Dictionary<string, object?>(what)
+        {
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = host.Connector.ServiceUrl,
+            ["from"] = new
+            {
+                id = $"29:{person.Id.Value}",
+                name = person.Name,
+                aadObjectId = person.AadObjectId,
+            },
+            ["recipient"] = new { id = BenchCouncil.BotId, name = "PmfBot" },
+            ["conversation"] = new
+            {
+                id = conversation,
+                conversationType,
+                tenantId = BenchCouncil.Tenant,
+            },
+            ["channelData"] = new { tenant = new { id = BenchCouncil.Tenant } },
+        };
+        return host.Client.PostAsync(
+            new Uri("/api/messages", UriKind.Relative),
+            JsonContent.Create(activity),
+            cancellationToken
+        );
     }
 
     /// <summary>Exactly what the digest poster does for a whole-council subscription, short of posting it.</summary>

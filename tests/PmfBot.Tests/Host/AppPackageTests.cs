@@ -40,7 +40,8 @@ public class AppPackageTests
         // "Find a measure": the search message extension, answered by the bot under the command's id.
         var search = root.GetProperty("composeExtensions")[0];
         Assert.Equal(BotId, search.GetProperty("botId").GetString());
-        Assert.Equal(Features.MeasureSearch.MeasureSearch.CommandId, search.GetProperty("commands")[0].GetProperty("id").GetString());
+        Assert.Equal(Features.MeasureSearch.MeasureSearch.CommandId,
+            search.GetProperty("commands")[0].GetProperty("id").GetString());
         Assert.Equal(Features.MeasureSearch.MeasureSearch.Parameter,
             search.GetProperty("commands")[0].GetProperty("parameters")[0].GetProperty("name").GetString());
         var sso = root.GetProperty("webApplicationInfo");

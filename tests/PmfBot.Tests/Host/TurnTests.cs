@@ -175,7 +175,8 @@ public class TurnTests : StorageTestBase, IAsyncLifetime
         await PostAsync(Personal("message", "make me a sandwich"));
 
         var text = _connector.CallsTo("personal-chat-priya")[^1].Body!.Value.GetProperty("text").GetString();
-        Assert.StartsWith("Sorry, I don't understand \"make me a sandwich\". I can answer questions like **", text, StringComparison.Ordinal);
+        Assert.StartsWith("Sorry, I don't understand \"make me a sandwich\". I can answer questions like **", text,
+            StringComparison.Ordinal);
         Assert.EndsWith("Type **help** to see everything I can do.", text, StringComparison.Ordinal);
     }
 
